@@ -1,0 +1,16 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Pool } from 'pg';
+import type { AppConfig } from '@sanctions/shared/config';
+import type { Logger } from '@sanctions/shared/logging';
+import type { ScreeningJob, ScreeningWaiter } from '@sanctions/shared/screening';
+
+/** Everything a route may use, opened once in main.ts and passed in. */
+export interface ApiDeps {
+  config: AppConfig;
+  pool: Pool;
+  redis: Redis;
+  queue: Queue<ScreeningJob>;
+  waiter: ScreeningWaiter;
+  logger: Logger;
+}

@@ -1,0 +1,21 @@
+import express, { type Express } from 'express';
+import type { ApiDeps } from './api-deps';
+import { authenticateRequests } from './http/authentication';
+import { errorHandler, notFoundHandler } from './http/problem';
+import { healthRoutes } from './routes/health';
+import { listRoutes } from './routes/lists';
+import { screeningRoutes } from './routes/screenings';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(healthRoutes(deps));
+  app.use('/v1', authenticateRequests(deps.pool));
+  app.use(screeningRoutes(deps));
+  app.use(listRoutes(deps));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

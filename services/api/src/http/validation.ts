@@ -1,0 +1,15 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { AppError, fieldErrorsFromZod, validationFailed } from '@sanctions/shared/errors';
+
+/** Parses a JSON body with a zod schema, or throws a 400 naming every failing field. */
+export function parseBody<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  if (!req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as application/json');
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success) throw validationFailed('Some fields are not valid', fieldErrorsFromZod(parsed.error.issues));
+  return parsed.data;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string) => UUID.test(value);

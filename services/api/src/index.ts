@@ -1,0 +1,2 @@
+export { start, type RunningApi } from './main';
+export { createApp } from './app';

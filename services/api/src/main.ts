@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ensureBootstrapKey } from '@sanctions/shared/auth';
+import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
+import { createPool, migrate } from '@sanctions/shared/db';
+import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
+import { ScreeningWaiter, type ScreeningJob } from '@sanctions/shared/screening';
+import { createApp } from './app';
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  /** Printed once when the first start generated an admin key. */
+  generatedApiKey?: string;
+  stop(): Promise<void>;
+}
+
+/** Opens Postgres and Redis, migrates, and serves the API until stop(). */
+export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'api' })): Promise<RunningApi> {
+  const { databaseUrl, redisUrl } = requireConnections(config);
+  const pool = createPool(databaseUrl, config.databasePoolMax);
+  const redis = createRedis(redisUrl);
+  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
+  let server: Server | undefined;
+  let waiter: ScreeningWaiter | undefined;
+  const stop = async () => {
+    await runShutdownSteps(
+      [
+        () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+        async () => waiter?.stop(),
+        () => queue.close(),
+        () => redis.quit(),
+        () => pool.end(),
+      ],
+      logger,
+    );
+  };
+  try {
+    await migrate(pool);
+    const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
+    waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl), channels(config.queuePrefix).screeningDone);
+    const app = createApp({ config, pool, redis, queue, waiter, logger });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    server.requestTimeout = 60_000;
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.http.host}:${port}`;
+    logger.info('api listening', { url });
+    return { url, port, generatedApiKey: generatedKey, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { process: 'api' });
+  start(config, logger).then(
+    (api) => {
+      if (api.generatedApiKey) process.stdout.write(`\nFirst start: an admin API key was created. It is shown only once:\n\n  ${api.generatedApiKey}\n\n`);
+      runUntilSignalled(api.stop, logger);
+    },
+    exitOnStartFailure,
+  );
+}

@@ -1,0 +1,1 @@
+export { startStandalone, banner, type Standalone } from './main';

@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { start as startApi } from '@sanctions/api';
+import { start as startWorker } from '@sanctions/screening-worker';
+import { loadConfig, REPO_ROOT, type AppConfig } from '@sanctions/shared/config';
+import { createPool, migrate } from '@sanctions/shared/db';
+import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { activeListVersions, importSeedFile } from '@sanctions/shared/lists';
+import { startEmbeddedPostgres, startLocalRedis, type EmbeddedPostgres, type LocalRedis } from '@sanctions/shared/local-infra';
+import { createLogger, type Logger } from '@sanctions/shared/logging';
+
+export interface Standalone {
+  url: string;
+  config: AppConfig;
+  /** Set only on the very first start without BOOTSTRAP_API_KEY. */
+  generatedApiKey?: string;
+  infrastructure: { postgres: string; redis: string };
+  lists: string[];
+  stop(): Promise<void>;
+}
+
+const displayPath = (p: string) => (path.relative(REPO_ROOT, p).startsWith('..') ? p : path.relative(REPO_ROOT, p));
+
+/** PGlite serialises queries; a handful of connections is all it can use. */
+const EMBEDDED_POOL_MAX = 4;
+
+/**
+ * The whole service in one process for a newcomer: an embedded Postgres when DATABASE_URL is
+ * unset, a private redis-server when REDIS_URL is unset, migrations, the seed list when no list
+ * is loaded, then the worker and the API.
+ */
+export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<Standalone> {
+  let config = loadConfig(env);
+  const log = logger ?? createLogger(config.logLevel, { process: 'standalone' });
+  let embedded: EmbeddedPostgres | undefined;
+  let localRedis: LocalRedis | undefined;
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = () => runShutdownSteps([...stops].reverse(), log);
+  try {
+    if (!config.databaseUrl) {
+      embedded = await startEmbeddedPostgres(config.embeddedPgDir);
+      stops.push(() => embedded!.stop());
+      config = { ...config, databaseUrl: embedded.url, databasePoolMax: Math.min(config.databasePoolMax, EMBEDDED_POOL_MAX) };
+    }
+    if (!config.redisUrl) {
+      localRedis = await startLocalRedis();
+      stops.push(() => localRedis!.stop());
+      config = { ...config, redisUrl: localRedis.url };
+    }
+    const lists = await prepareDatabase(config, log);
+    const worker = await startWorker(config, log.child({ process: 'worker' }));
+    stops.push(() => worker.stop());
+    const api = await startApi(config, log.child({ process: 'api' }));
+    stops.push(() => api.stop());
+    return {
+      url: api.url,
+      config,
+      generatedApiKey: api.generatedApiKey,
+      infrastructure: {
+        postgres: embedded ? `embedded PGlite (data in ${displayPath(config.embeddedPgDir)})` : 'DATABASE_URL',
+        redis: localRedis ? `local redis-server at ${localRedis.url} (no persistence)` : 'REDIS_URL',
+      },
+      lists,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Migrates and, when no list is loaded at all, loads the seed dataset so the first screening has something to match. */
+async function prepareDatabase(config: AppConfig, logger: Logger): Promise<string[]> {
+  const pool = createPool(config.databaseUrl!, 2);
+  try {
+    await migrate(pool);
+    if ((await activeListVersions(pool)).length === 0) {
+      const result = await importSeedFile(pool, config.seedPath);
+      logger.info('loaded the seed list', { entities: result.entityCount, names: result.nameCount });
+    }
+    return (await activeListVersions(pool)).map((v) => `${v.sourceId}@${v.version}`);
+  } finally {
+    await pool.end();
+  }
+}
+
+export function banner(s: Standalone): string {
+  const key = s.generatedApiKey ?? '$BOOTSTRAP_API_KEY';
+  return [
+    '',
+    `Sanctions screening is running at ${s.url}`,
+    `  Postgres: ${s.infrastructure.postgres}`,
+    `  Redis:    ${s.infrastructure.redis}`,
+    `  Lists:    ${s.lists.join(', ') || 'none'}`,
+    s.generatedApiKey
+      ? `\nAn admin API key was created on this first start. It is shown only once; keep it:\n\n  ${s.generatedApiKey}\n`
+      : s.config.bootstrapApiKey
+        ? '  API key:  the BOOTSTRAP_API_KEY you set'
+        : '  API key:  the one printed on the first start (or set BOOTSTRAP_API_KEY)',
+    'Screen a name:',
+    `  curl -s -X POST '${s.url}/v1/screenings?wait=true' \\`,
+    `    -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \\`,
+    `    -d '{"name": "Sense Time Group"}'`,
+    '',
+    'Stop with Ctrl+C.',
+    '',
+  ].join('\n');
+}
+
+if (require.main === module) {
+  const logger = createLogger(loadConfig().logLevel, { process: 'standalone' });
+  startStandalone(process.env, logger).then((s) => {
+    process.stdout.write(banner(s));
+    runUntilSignalled(s.stop, logger);
+  }, exitOnStartFailure);
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root, from shared/src/config or shared/dist/config alike. */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const intFrom = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: intFrom(3000),
+  DATABASE_URL: optionalString.pipe(z.url().optional()),
+  DATABASE_POOL_MAX: intFrom(10, 1),
+  REDIS_URL: optionalString.pipe(z.url().optional()),
+  /** Braces make every BullMQ key hash to one slot, so Redis Cluster works too. */
+  QUEUE_PREFIX: z.string().min(1).default('{sanctions}'),
+  BOOTSTRAP_API_KEY: optionalString.pipe(z.string().min(16, 'BOOTSTRAP_API_KEY must be at least 16 characters').optional()),
+  MATCH_THRESHOLD: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional()),
+  MATCH_LIMIT: intFrom(10, 1),
+  SCREENING_WAIT_MAX_MS: intFrom(10_000, 0),
+  WORKER_CONCURRENCY: intFrom(8, 1),
+  RECONCILE_INTERVAL_MS: intFrom(30_000, 100),
+  RECONCILE_GRACE_MS: intFrom(30_000, 0),
+  INDEX_REFRESH_INTERVAL_MS: intFrom(60_000, 100),
+  MAX_JSON_BODY_BYTES: intFrom(64 * 1024, 1024),
+  EMBEDDED_PG_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
+  SEED_PATH: z.string().default(path.join(REPO_ROOT, 'seeds', 'human-rights-day-2021.json')),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number; maxJsonBodyBytes: number };
+  databaseUrl?: string;
+  databasePoolMax: number;
+  redisUrl?: string;
+  queuePrefix: string;
+  bootstrapApiKey?: string;
+  matching: { threshold?: number; limit: number };
+  screening: { waitMaxMs: number };
+  worker: { concurrency: number; reconcileIntervalMs: number; reconcileGraceMs: number; indexRefreshIntervalMs: number };
+  embeddedPgDir: string;
+  seedPath: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once, at boot. Nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES },
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    bootstrapApiKey: e.BOOTSTRAP_API_KEY,
+    matching: { threshold: e.MATCH_THRESHOLD, limit: e.MATCH_LIMIT },
+    screening: { waitMaxMs: e.SCREENING_WAIT_MAX_MS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+      reconcileGraceMs: e.RECONCILE_GRACE_MS,
+      indexRefreshIntervalMs: e.INDEX_REFRESH_INTERVAL_MS,
+    },
+    embeddedPgDir: e.EMBEDDED_PG_DIR,
+    seedPath: e.SEED_PATH,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** For processes that cannot run without both stores (the API and a worker run alone). */
+export function requireConnections(config: AppConfig): { databaseUrl: string; redisUrl: string } {
+  const missing = [!config.databaseUrl && 'DATABASE_URL', !config.redisUrl && 'REDIS_URL'].filter(Boolean);
+  if (missing.length > 0 || !config.databaseUrl || !config.redisUrl) {
+    throw new ConfigError(
+      `${missing.join(' and ')} must be set to run this process alone. ` +
+        'Use `npm start` for a single process that starts an embedded Postgres and a local redis-server for you.',
+    );
+  }
+  return { databaseUrl: config.databaseUrl, redisUrl: config.redisUrl };
+}

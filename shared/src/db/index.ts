@@ -1,0 +1,2 @@
+export { createPool, withTransaction, type Pool, type PoolClient } from './pool';
+export { migrate, readMigrations, MIGRATIONS_DIR } from './migrations';

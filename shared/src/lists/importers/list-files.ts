@@ -1,0 +1,33 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { digestFile } from './file-input';
+import { ListFileError } from './list-file-error';
+import type { ListFileDigest } from './parsed-list';
+
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch (error) {
+    throw new ListFileError({ file: path }, `cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Finds files in a directory by name, ignoring case (OFAC publishes SDN.CSV as well as sdn.csv). */
+export async function findInDirectory(dir: string, names: readonly string[]): Promise<Map<string, string>> {
+  const entries = await readdir(dir);
+  const found = new Map<string, string>();
+  for (const name of names) {
+    const entry = entries.find((e) => e.toLowerCase() === name.toLowerCase());
+    if (entry) found.set(name, join(dir, entry));
+  }
+  return found;
+}
+
+/** Hashes every file, streaming: done after the files were recognised, before any is parsed. */
+export async function digestAll(paths: readonly string[]): Promise<ListFileDigest[]> {
+  const digests: ListFileDigest[] = [];
+  for (const path of paths) digests.push(await digestFile(path));
+  return digests;
+}
+
+export const fileName = (path: string) => basename(path);

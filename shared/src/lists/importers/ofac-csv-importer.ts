@@ -1,0 +1,223 @@
+import type { EntityType, ListedEntity } from '../entity-model';
+import { countryCode, countryOrText } from './countries';
+import { csvRecords, firstCsvRecords, type CsvRecord } from './csv-records';
+import { EntityBuilder, listCitations } from './entity-builder';
+import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
+import { ListFileError } from './list-file-error';
+import { digestAll, findInDirectory, isDirectory } from './list-files';
+import { parseOfacRemarks } from './ofac-remarks';
+import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
+
+type Variant = 'ofac-sdn-csv' | 'ofac-cons-csv';
+type Part = 'main' | 'alt' | 'add' | 'comments';
+
+/** OFAC's legacy CSV layout: no header row, so the column count is the only structural check there is. */
+const COLUMNS: Record<Part, readonly string[]> = {
+  main: ['ent_num', 'SDN_Name', 'SDN_Type', 'Program', 'Title', 'Call_Sign', 'Vess_type', 'Tonnage', 'GRT', 'Vess_flag', 'Vess_owner', 'Remarks'],
+  alt: ['ent_num', 'alt_num', 'alt_type', 'alt_name', 'alt_remarks'],
+  add: ['ent_num', 'add_num', 'address', 'city_state_postal', 'country', 'add_remarks'],
+  comments: ['ent_num', 'remarks_extended'],
+};
+
+const FILE_NAMES: Record<Variant, Record<Part, string>> = {
+  'ofac-sdn-csv': { main: 'sdn.csv', alt: 'alt.csv', add: 'add.csv', comments: 'sdn_comments.csv' },
+  'ofac-cons-csv': { main: 'cons_prim.csv', alt: 'cons_alt.csv', add: 'cons_add.csv', comments: 'cons_comments.csv' },
+};
+
+const TYPES: Record<string, EntityType> = { '': 'organization', entity: 'organization', individual: 'person', vessel: 'vessel', aircraft: 'aircraft' };
+
+/** The DOS end-of-file mark (Ctrl-Z) that ends most OFAC files. */
+const EOF_MARK = '\x1a';
+
+export const OFAC_ENTRY_URL = 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=';
+
+/** OFAC writes an empty field as `-0-` (usually with a trailing space). */
+const value = (field: string | undefined) => {
+  const text = (field ?? '').trim();
+  return text === '-0-' ? '' : text;
+};
+
+/** A field untrimmed, for text that continues in another file. */
+const raw = (field: string | undefined) => ((field ?? '').trim() === '-0-' ? '' : (field ?? ''));
+
+type OfacFiles = Partial<Record<Part, string>> & { main: string };
+
+async function resolveFiles(variant: Variant, path: string): Promise<OfacFiles> {
+  if (!(await isDirectory(path))) return { main: path };
+  const names = FILE_NAMES[variant];
+  const found = await findInDirectory(path, Object.values(names));
+  const main = found.get(names.main);
+  if (!main) throw new ListFileError({ file: path }, `holds no ${names.main}; expected an OFAC ${variant === 'ofac-sdn-csv' ? 'SDN' : 'Consolidated'} CSV directory`);
+  const files: OfacFiles = { main };
+  for (const part of ['alt', 'add', 'comments'] as const) {
+    const file = found.get(names[part]);
+    if (file) files[part] = file;
+  }
+  return files;
+}
+
+function checkRecord(file: string, part: Part, record: CsvRecord): void {
+  const columns = COLUMNS[part];
+  if (record.fields.length !== columns.length) {
+    throw new ListFileError(
+      { file, line: record.line },
+      `has ${record.fields.length} column${record.fields.length === 1 ? '' : 's'}; an OFAC ${part === 'main' ? 'primary' : part} file has ${columns.length} (${columns.join(', ')})`,
+    );
+  }
+  const entNum = record.fields[0]!.trim();
+  if (!/^\d+$/.test(entNum)) {
+    throw new ListFileError({ file, line: record.line, field: 'ent_num' }, `ent_num is "${entNum.slice(0, 40)}"; expected a number (not an OFAC legacy CSV file?)`);
+  }
+}
+
+/** Recognises each file from its first record before anything is hashed or streamed. */
+async function sniff(file: string, part: Part): Promise<void> {
+  const head = await readHead(file);
+  const size = await fileSize(file);
+  if (part !== 'main' && head.toString('latin1').replaceAll(EOF_MARK, '').trim() === '') return;
+  const decoded = checkTextHead(file, head, 'latin1', 'an OFAC legacy CSV file');
+  const text = decoded.endsWith(EOF_MARK) ? decoded.slice(0, -1) : decoded;
+  const [first] = await firstCsvRecords(file, text, 1, size <= SNIFF_BYTES);
+  if (!first) throw new ListFileError({ file, line: 1 }, 'holds no record; expected an OFAC legacy CSV file');
+  checkRecord(file, part, first);
+}
+
+async function* records(file: string, part: Part, progress: ProgressCounter): AsyncGenerator<CsvRecord> {
+  for await (const record of csvRecords(file, readText(file, { encoding: 'latin1', onBytes: progress.add, dropTrailingEof: true }))) {
+    if (record.fields.length === 1 && record.fields[0]!.trim() === '') continue;
+    checkRecord(file, part, record);
+    yield record;
+  }
+}
+
+interface Pending<T> {
+  items: T[];
+  lines: number[];
+}
+
+function pushPending<T>(map: Map<string, Pending<T>>, entNum: string, item: T, line: number) {
+  const pending = map.get(entNum) ?? { items: [], lines: [] };
+  pending.items.push(item);
+  pending.lines.push(line);
+  map.set(entNum, pending);
+}
+
+interface AltRow {
+  name: string;
+  weak: boolean;
+}
+
+interface AddRow {
+  full: string;
+  city?: string;
+  country?: string;
+}
+
+/**
+ * OFAC's legacy CSV files: sdn.csv (or cons_prim.csv) streamed row by row, joined by ent_num with the
+ * smaller alt/add/comments files, which are indexed first. Rows of those files whose ent_num is not
+ * in the primary file become warnings.
+ */
+export async function openOfacCsv(variant: Variant, path: string, options: OpenListOptions = {}): Promise<ParsedList> {
+  const files = await resolveFiles(variant, path);
+  const parts = (['main', 'alt', 'add', 'comments'] as const).filter((p) => files[p]);
+  for (const part of parts) await sniff(files[part]!, part);
+  const ordered = parts.map((p) => files[p]!);
+  const digests = await digestAll(ordered);
+  const total = digests.reduce((sum, d) => sum + d.bytes, 0);
+  const sourceId = variant === 'ofac-sdn-csv' ? 'ofac-sdn' : 'ofac-cons';
+  const warnings: ImportWarning[] = [];
+  const stats: ImportStats = { recordsRead: 0, entities: 0 };
+
+  async function* entities(): AsyncGenerator<ListedEntity> {
+    warnings.length = 0;
+    stats.recordsRead = 0;
+    const progress = new ProgressCounter(total, options.onProgress);
+    const comments = new Map<string, Pending<string>>();
+    const alts = new Map<string, Pending<AltRow>>();
+    const adds = new Map<string, Pending<AddRow>>();
+    if (files.comments) {
+      for await (const r of records(files.comments, 'comments', progress)) pushPending(comments, r.fields[0]!.trim(), raw(r.fields[1]), r.line);
+    }
+    if (files.alt) {
+      for await (const r of records(files.alt, 'alt', progress)) {
+        const name = value(r.fields[3]);
+        if (!name) continue;
+        const weak = /weak/i.test(r.fields[2]!) || /weak/i.test(value(r.fields[4]));
+        pushPending(alts, r.fields[0]!.trim(), { name, weak }, r.line);
+      }
+    }
+    if (files.add) {
+      for await (const r of records(files.add, 'add', progress)) {
+        const [address, city, country] = [value(r.fields[2]), value(r.fields[3]), value(r.fields[4])];
+        const full = [address, city, country].filter(Boolean).join(', ');
+        if (!full) continue;
+        const code = countryOrText(country);
+        pushPending(adds, r.fields[0]!.trim(), { full, ...(city ? { city } : {}), ...(code ? { country: code } : {}) }, r.line);
+      }
+    }
+
+    const seen = new Map<string, number>();
+    for await (const row of records(files.main, 'main', progress)) {
+      stats.recordsRead++;
+      const f = row.fields;
+      const entNum = f[0]!.trim();
+      const earlier = seen.get(entNum);
+      if (earlier !== undefined) throw new ListFileError({ file: files.main, line: row.line, field: 'ent_num' }, `ent_num ${entNum} is listed twice (lines ${earlier} and ${row.line})`);
+      seen.set(entNum, row.line);
+      const sdnType = value(f[2]).toLowerCase();
+      const type = TYPES[sdnType];
+      if (!type) throw new ListFileError({ file: files.main, line: row.line, field: 'SDN_Type' }, `SDN_Type is "${sdnType}"; expected individual, vessel, aircraft or -0-`);
+      const name = value(f[1]);
+      if (!name) throw new ListFileError({ file: files.main, line: row.line, field: 'SDN_Name' }, `ent_num ${entNum} has no name`);
+
+      // Overflow continues the Remarks mid-word: join the raw texts, trim only the whole.
+      const remarks = (raw(f[11]) + (comments.get(entNum)?.items.join('') ?? '')).trim();
+      comments.delete(entNum);
+      const facts = parseOfacRemarks(remarks);
+      const entity = new EntityBuilder(entNum, type).addName(name, 'primary');
+      for (const alt of alts.get(entNum)?.items ?? []) entity.addName(alt.name, alt.weak ? 'weak_alias' : 'alias');
+      alts.delete(entNum);
+      for (const weak of facts.weakAliases) entity.addName(weak, 'weak_alias');
+      for (const program of value(f[3]).split(/\]\s*\[/)) entity.addProgram(program.replace(/[[\]]/g, ''));
+      entity.addBirthDates(facts.birthDates);
+      for (const n of facts.nationalities) entity.addNationality(n);
+      for (const c of facts.countries) entity.addCountry(c);
+      for (const id of facts.identifiers) entity.addIdentifier(id);
+      const callSign = value(f[5]);
+      if (callSign) entity.addIdentifier({ type: 'call_sign', value: callSign });
+      const flag = countryCode(value(f[9]));
+      if (flag) entity.addCountry(flag);
+      for (const address of adds.get(entNum)?.items ?? []) entity.addAddress(address);
+      adds.delete(entNum);
+      if (remarks) entity.remarks = remarks;
+      for (const phrase of facts.unreadable) {
+        warnings.push({ file: files.main, line: row.line, field: 'Remarks', message: `ent_num ${entNum}: cannot read "${phrase}"` });
+      }
+      const listedOn = variant === 'ofac-cons-csv' ? facts.listedOn : undefined;
+      entity.citations = listCitations({
+        sourceId,
+        sourceRowId: entNum,
+        rowLabel: 'ent_num',
+        name,
+        programs: entity.programList,
+        ...(listedOn ? { listedOn } : {}),
+        entryUrl: `${OFAC_ENTRY_URL}${entNum}`,
+      });
+      yield entity.build();
+    }
+
+    const orphans = (file: string | undefined, kind: string, map: Map<string, Pending<unknown>>) => {
+      for (const [entNum, pending] of map) {
+        for (const line of pending.lines) {
+          warnings.push({ file: file!, line, field: 'ent_num', message: `${kind} row for ent_num ${entNum}, which is not in ${FILE_NAMES[variant].main}: skipped` });
+        }
+      }
+    };
+    orphans(files.alt, 'alias', alts);
+    orphans(files.add, 'address', adds);
+    orphans(files.comments, 'remarks', comments);
+  }
+
+  return { sourceId, format: variant, files: digests, entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+}

@@ -1,0 +1,24 @@
+export * from './entity-model';
+export * from './sources';
+export { parseSeedDataset, seedDatasetSchema, seedEntities, type SeedDataset } from './seed-dataset';
+export { contentHash, canonicalJson } from './content-hash';
+export {
+  importList,
+  ListImportError,
+  type ListImportInput,
+  type ListImportResult,
+  type ListFileDigest,
+  type ImportWarning,
+} from './list-import-service';
+export {
+  activeListVersions,
+  findEntity,
+  listSummaries,
+  listVersionKey,
+  loadIndexableEntities,
+  type ActiveListVersion,
+  type IndexableEntity,
+  type ListSummary,
+  type StoredEntity,
+} from './list-repository';
+export { importSeedFile } from './seed-import';

@@ -1,0 +1,37 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** PGlite runs one query at a time; the socket server multiplexes our pool's connections over it. */
+const MAX_SOCKET_CONNECTIONS = 32;
+
+/**
+ * Postgres for machines that have none: PGlite (Postgres compiled to WASM) served over the wire
+ * protocol, so the rest of the code uses `pg` exactly as against a real server.
+ * @param dataDir a folder to keep the data in, or undefined for an in-memory database.
+ */
+export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  // The contrib extensions ship as ES modules only: load them with import(), which CommonJS output keeps as is.
+  const [{ pg_trgm }, { unaccent }, { fuzzystrmatch }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+  ]);
+  const db = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent, fuzzystrmatch } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKET_CONNECTIONS });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+export { startLocalRedis, findRedisServer, freePort, isListening, RedisUnavailableError, REDIS_INSTALL_HINT, type LocalRedis } from './local-redis';

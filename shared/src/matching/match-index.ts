@@ -1,0 +1,860 @@
+import type { EntityType, NameKind } from '../lists/entity-model';
+import { ENTITY_TYPES, NAME_KINDS } from '../lists/entity-model';
+import { applyEntitySignals } from './entity-signals';
+import { explainNameAlignment } from './explain-name';
+import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from './identifier-signal';
+import { BIRTH_DATE_EXACT_BONUS } from './birth-date-signal';
+import { COUNTRY_MATCH_BONUS } from './country-signal';
+import {
+  alignNames,
+  CANDIDATE_UNMATCHED_FACTOR,
+  isPatronymic,
+  MERGE_SIMILARITY_FLOOR,
+  PATRONYMIC_UNMATCHED_FACTOR,
+  QUERY_UNMATCHED_FACTOR,
+  type NameAlignment,
+  type WeightedToken,
+} from './name-alignment';
+import { VARIANT_SPELLINGS } from './name-vocabulary';
+import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
+import { phoneticKey } from './phonetic-key';
+import { CONFIDENT_SIMILARITY, joinedSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { kindWeight, listWeight, priorWeight } from './token-weights';
+import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
+import { verdictSentence } from './verdict';
+
+/** A built index over one list version: screen names against it. Built once, read-only afterwards. */
+export interface MatchIndex {
+  /** Candidates scoring at least `options.threshold`, best first, at most `options.limit`, one per entity. */
+  screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[];
+  readonly entityCount: number;
+  /** Names and aliases indexed (after dropping duplicates within an entity). */
+  readonly nameCount: number;
+  /** Distinct canonical tokens. */
+  readonly vocabularySize: number;
+  /** Rough bytes held by the index's own structures (typed arrays and interned strings), for capacity planning. */
+  memoryBytes(): number;
+}
+
+/** Names fully scored per query, best retrieval estimate first: bounds the worst case (a query of only common words). */
+export const MAX_NAMES_SCORED = 200;
+/** Splitting an unknown query word into two known words ("yonggil" → "yong" + "gil") is tried for words this long. */
+const MIN_SPLIT_LENGTH = 5;
+/** Shortest part a split may produce: shorter "words" are everywhere and would retrieve half the list. */
+const MIN_SPLIT_PART = 2;
+/** Int32 slots per name record (32 bytes, half a cache line); see InMemoryMatchIndex.records. */
+const RECORD = 8;
+/** Name weights in the shape byte are counted in these steps (7 bits: up to 6.35, heavier names clamp, optimistically). */
+const WEIGHT_STEP = 0.05;
+const SHAPE_WEIGHT_MASK = 0x7f;
+const SHAPE_PATRONYMIC = 0x80;
+/** An optional unit merges its postings with the names found when they are at most this many times as many. */
+const MERGE_JOIN_RATIO = 64;
+/** Units with at most this many token ids are checked by direct comparison rather than a hash table. */
+const SMALL_UNIT = 8;
+/** First token-id slot of a name record; the slots before hold its weight and unmatched factor. */
+const FIRST_TOKEN_SLOT = 2;
+/** Marks a record whose name has more retrievable tokens than slots. */
+const OVERFLOW = -2;
+/** Retrieval units distinguished when folding hits (a query has far fewer); later ones share the last slot. */
+const UNIT_SLOTS = 256;
+/** Gains are packed as integers in 1/GAIN_SCALE steps (precision far finer than any threshold needs). */
+const GAIN_SCALE = 4096;
+const GAIN_STEPS = 65536;
+/** The most birth date and country can add (exact date plus same country), for pruning before those are read. */
+const MAX_ATTRIBUTE_BONUS = BIRTH_DATE_EXACT_BONUS + COUNTRY_MATCH_BONUS;
+/** Distinct query words whose look-ups are remembered; the cache is dropped when full (about 10 MB at most). */
+const LOOKUP_CACHE_LIMIT = 50_000;
+/** Query words this long are also looked up with two deletions (edit distance up to three against the list's one). */
+const MIN_DOUBLE_TYPO_LENGTH = 6;
+/** A query's last word this long may be a truncation ("TESTKOMPL" for "TESTKOMPLEKT"), so words it begins are retrieved. */
+const MIN_TRUNCATED_LENGTH = 4;
+/** A prefix shared by more words than this is too unspecific to retrieve by (the typo table still applies). */
+const MAX_TRUNCATION_EXTENSIONS = 64;
+
+const KIND_CODES: readonly TokenKind[] = ['word', 'number', 'legal', 'particle', 'initial'];
+const KIND_CODE: Record<TokenKind, number> = { word: 0, number: 1, legal: 2, particle: 3, initial: 4 };
+const RETRIEVABLE_KIND: Record<TokenKind, boolean> = { word: true, number: true, legal: false, particle: false, initial: false };
+/** Kinds a listed token is posted under: legal forms too, so a query word "SA" or "CO" finds names where it is the legal form. */
+const POSTED_KIND: Record<TokenKind, boolean> = { word: true, number: true, legal: true, particle: false, initial: false };
+
+/**
+ * A polynomial 32-bit string hash (h = h * B + c, mod 2^32; collisions are verified away by the similarity check).
+ * Polynomial so that the hash of a string with one or two characters deleted can be put together from prefix and
+ * suffix hashes in constant time, which makes the deletion neighbourhoods of the typo table cheap.
+ */
+const HASH_BASE = 0x01000193;
+
+function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, HASH_BASE) + s.charCodeAt(i)) | 0;
+  return h >>> 0;
+}
+
+/** Prefix hashes (prefix[k] = hash of s[0..k)) and powers of the base, for deletion hashes. */
+function hashPrefixes(s: string): { prefix: Int32Array; power: Int32Array } {
+  const prefix = new Int32Array(s.length + 1);
+  const power = new Int32Array(s.length + 1);
+  power[0] = 1;
+  for (let i = 0; i < s.length; i++) {
+    prefix[i + 1] = (Math.imul(prefix[i] as number, HASH_BASE) + s.charCodeAt(i)) | 0;
+    power[i + 1] = Math.imul(power[i] as number, HASH_BASE);
+  }
+  return { prefix, power };
+}
+
+/** Hash of s[a..b) from prefix hashes. */
+function rangeHash(prefix: Int32Array, power: Int32Array, a: number, b: number): number {
+  return ((prefix[b] as number) - Math.imul(prefix[a] as number, power[b - a] as number)) | 0;
+}
+
+/**
+ * A hash multimap from 32-bit keys to token ids in CSR layout: bucket starts, then (key, value) pairs interleaved in
+ * one Int32Array so a probe reads one cache line. No objects per entry.
+ */
+class HashPostings {
+  private readonly mask: number;
+  private readonly starts: Int32Array;
+  private readonly entries: Int32Array;
+
+  constructor(pairKeys: Uint32Array, pairValues: Int32Array, count: number) {
+    let buckets = 1;
+    while (buckets < count) buckets <<= 1;
+    this.mask = buckets - 1;
+    this.starts = new Int32Array(buckets + 1);
+    for (let i = 0; i < count; i++) {
+      const bucket = ((pairKeys[i] as number) & this.mask) + 1;
+      this.starts[bucket] = (this.starts[bucket] as number) + 1;
+    }
+    for (let b = 0; b < buckets; b++) this.starts[b + 1] = (this.starts[b + 1] as number) + (this.starts[b] as number);
+    this.entries = new Int32Array(2 * count);
+    const fill = this.starts.slice(0, buckets);
+    for (let i = 0; i < count; i++) {
+      const key = pairKeys[i] as number;
+      const at = fill[key & this.mask] as number;
+      fill[key & this.mask] = at + 1;
+      this.entries[2 * at] = key | 0;
+      this.entries[2 * at + 1] = pairValues[i] as number;
+    }
+  }
+
+  forEach(key: number, visit: (value: number) => void): void {
+    const bucket = key & this.mask;
+    const signed = key | 0;
+    const end = this.starts[bucket + 1] as number;
+    for (let i = this.starts[bucket] as number; i < end; i++) if (this.entries[2 * i] === signed) visit(this.entries[2 * i + 1] as number);
+  }
+
+  bytes(): number {
+    return this.starts.byteLength + this.entries.byteLength;
+  }
+}
+
+/** A growable Int32 buffer for building typed arrays without knowing their final size. */
+class IntBuffer {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+interface QueryToken extends WeightedToken {
+  token: NameToken;
+}
+
+interface RetrievalUnit {
+  weight: number;
+  matches: readonly { id: number; similarity: number }[];
+}
+
+/**
+ * Builds the in-memory index for one list version. Every name and alias is tokenised once; tokens are interned to
+ * integer ids and names stored as runs of ids in typed arrays; retrieval uses an inverted index (token → names),
+ * a deletion-neighbourhood table (typos at edit distance one) and phonetic keys, all over the vocabulary, so a query
+ * touches only names sharing a (similar) token, never the whole list.
+ */
+export function buildMatchIndex(entities: MatchableEntity[]): MatchIndex {
+  return new InMemoryMatchIndex(entities);
+}
+
+class InMemoryMatchIndex implements MatchIndex {
+  readonly entityCount: number;
+  readonly nameCount: number;
+  readonly vocabularySize: number;
+
+  private readonly entities: MatchableEntity[];
+  private readonly entityType: Uint8Array;
+  /** Names of entity e are firstName[e] .. firstName[e+1]-1 (names are stored entity by entity). */
+  private readonly firstName: Int32Array;
+  private readonly nameEntity: Int32Array;
+  private readonly nameKind: Uint8Array;
+  private readonly nameValue: string[];
+  private readonly nameTokenStart: Int32Array;
+  private readonly nameTokens: Int32Array;
+  private readonly nameTokenKinds: Uint8Array;
+
+  private readonly tokenIds: Map<string, number>;
+  private readonly tokenText: string[];
+  private readonly tokenWeight: Float32Array;
+  private readonly postingStart: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly typoTable: HashPostings;
+  private readonly phoneticTable: HashPostings;
+  private readonly identifierEntities: Map<string, number[]>;
+  /** Token ids of words in code-unit order, for prefix (truncation) lookups. */
+  private readonly sortedVocabulary: Int32Array;
+
+  // Per-query scratch, reused so screening allocates little (the index is used from one thread).
+  /**
+   * One 32-byte record per name, so retrieval reads one cache line per name found (on a million names retrieval is
+   * bound by memory latency, not arithmetic). Int32 view / Float32 view of the same buffer, at RECORD * n:
+   * +0 the name's total weight (float); +1 the least factor an unmatched token of the name costs (float; patronymics
+   * cost less); +2..+7 its first six retrievable token ids (-1 when fewer; +7 is OVERFLOW when there are more,
+   * meaning "read nameTokens").
+   */
+  private readonly records: Int32Array;
+  private readonly recordFloats: Float32Array;
+  /**
+   * Per name, one byte for the retrieval bound (1 MB per million names, so it stays in cache): the name's total weight
+   * in steps of WEIGHT_STEP, rounded down (an optimistic bound), in the low 7 bits; the high bit set when the name has
+   * a patronymic (its unmatched tokens may cost as little as PATRONYMIC_UNMATCHED_FACTOR).
+   */
+  private readonly nameShape: Uint8Array;
+  private readonly touched: Int32Array;
+  private readonly touchedAccumulated: Float32Array;
+  /** Retrieval hits of one query, packed as (name, unit, gain) numbers so sorting groups them by name. */
+  private hits = new Float64Array(1 << 16);
+  /** Vocabulary look-ups by query word: names repeat their words, and the index never changes once built. */
+  private readonly lookupCache = new Map<string, readonly { id: number; similarity: number }[]>();
+
+  constructor(entities: MatchableEntity[]) {
+    this.entities = entities;
+    this.entityCount = entities.length;
+    this.entityType = new Uint8Array(entities.length);
+    this.firstName = new Int32Array(entities.length + 1);
+    this.tokenIds = new Map();
+    this.tokenText = [];
+    this.identifierEntities = new Map();
+
+    const nameEntity = new IntBuffer();
+    const nameKind = new IntBuffer();
+    const nameTokenStart = new IntBuffer();
+    const tokens = new IntBuffer();
+    const tokenKinds = new IntBuffer();
+    const nameValue: string[] = [];
+    const intern = (text: string): number => {
+      let id = this.tokenIds.get(text);
+      if (id === undefined) {
+        id = this.tokenText.length;
+        this.tokenIds.set(text, id);
+        this.tokenText.push(text);
+      }
+      return id;
+    };
+
+    entities.forEach((entity, e) => {
+      this.entityType[e] = Math.max(0, ENTITY_TYPES.indexOf(entity.type));
+      this.firstName[e] = nameEntity.length;
+      const seen = new Set<string>();
+      // Primary names first, so a duplicate alias never hides the listed name.
+      const names = [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind));
+      for (const name of names) {
+        const { tokens: nameTokens } = tokenizeName(name.value);
+        if (nameTokens.length === 0) continue;
+        const key = nameTokens.map((t) => `${t.kind}:${t.text}`).join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        nameEntity.push(e);
+        nameKind.push(NAME_KINDS.indexOf(name.kind));
+        nameValue.push(name.value);
+        nameTokenStart.push(tokens.length);
+        for (const t of nameTokens) {
+          tokens.push(intern(t.text));
+          tokenKinds.push(KIND_CODE[t.kind]);
+        }
+      }
+      for (const id of entity.identifiers) {
+        const value = normalizeIdentifier(id.value);
+        if (value.length < MIN_IDENTIFIER_LENGTH) continue;
+        const list = this.identifierEntities.get(value) ?? [];
+        if (!list.includes(e)) list.push(e);
+        this.identifierEntities.set(value, list);
+      }
+    });
+    this.firstName[entities.length] = nameEntity.length;
+    nameTokenStart.push(tokens.length);
+
+    this.nameCount = nameEntity.length;
+    this.vocabularySize = this.tokenText.length;
+    this.nameEntity = nameEntity.toArray();
+    this.nameKind = Uint8Array.from(nameKind.toArray());
+    this.nameValue = nameValue;
+    this.nameTokenStart = nameTokenStart.toArray();
+    this.nameTokens = tokens.toArray();
+    this.nameTokenKinds = Uint8Array.from(tokenKinds.toArray());
+
+    // Document frequency of retrievable tokens, and the inverted index in CSR layout.
+    const vocab = this.vocabularySize;
+    const documentFrequency = new Int32Array(vocab);
+    const lastName = new Int32Array(vocab).fill(-1);
+    const retrievable = new Uint8Array(vocab);
+    const isWord = new Uint8Array(vocab);
+    for (let n = 0; n < this.nameCount; n++) {
+      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
+        const id = this.nameTokens[k] as number;
+        const kind = KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind;
+        if (!POSTED_KIND[kind]) continue;
+        retrievable[id] = 1;
+        if (kind === 'word') isWord[id] = 1;
+        if (lastName[id] !== n) {
+          lastName[id] = n;
+          documentFrequency[id] = (documentFrequency[id] as number) + 1;
+        }
+      }
+    }
+    this.postingStart = new Int32Array(vocab + 1);
+    for (let id = 0; id < vocab; id++) this.postingStart[id + 1] = (this.postingStart[id] as number) + (documentFrequency[id] as number);
+    this.postings = new Int32Array(this.postingStart[vocab] as number);
+    const fill = this.postingStart.slice(0, vocab);
+    lastName.fill(-1);
+    for (let n = 0; n < this.nameCount; n++) {
+      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
+        const id = this.nameTokens[k] as number;
+        if (!POSTED_KIND[KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind] || lastName[id] === n) continue;
+        lastName[id] = n;
+        const at = fill[id] as number;
+        this.postings[at] = n;
+        fill[id] = at + 1;
+      }
+    }
+
+    this.tokenWeight = new Float32Array(vocab);
+    for (let id = 0; id < vocab; id++) this.tokenWeight[id] = listWeight(this.tokenText[id] as string, documentFrequency[id] as number, this.nameCount);
+
+    this.records = new Int32Array(RECORD * this.nameCount);
+    this.nameShape = new Uint8Array(this.nameCount);
+    this.recordFloats = new Float32Array(this.records.buffer);
+    for (let n = 0; n < this.nameCount; n++) {
+      const at = RECORD * n;
+      let slot = 0;
+      this.records.fill(-1, at + FIRST_TOKEN_SLOT, at + RECORD);
+      let total = 0;
+      let factor = CANDIDATE_UNMATCHED_FACTOR;
+      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
+        const kind = KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind;
+        const token = { text: this.tokenText[this.nameTokens[k] as number] as string, kind, weight: 0 };
+        if (isPatronymic(token)) factor = PATRONYMIC_UNMATCHED_FACTOR;
+        total += kindWeight(kind, this.tokenWeight[this.nameTokens[k] as number] as number);
+        if (POSTED_KIND[kind]) {
+          if (FIRST_TOKEN_SLOT + slot < RECORD) this.records[at + FIRST_TOKEN_SLOT + slot] = this.nameTokens[k] as number;
+          else this.records[at + RECORD - 1] = OVERFLOW;
+          slot++;
+        }
+      }
+      this.recordFloats[at] = total;
+      this.recordFloats[at + 1] = factor;
+      this.nameShape[n] = Math.min(SHAPE_WEIGHT_MASK, Math.floor(total / WEIGHT_STEP)) | (factor === PATRONYMIC_UNMATCHED_FACTOR ? SHAPE_PATRONYMIC : 0);
+    }
+
+    // Typo table: each word and its single-character deletions, so edit distance one (and most transpositions and
+    // substitutions, which are one deletion on each side) meet in a shared key.
+    const typoKeys = new IntBuffer();
+    const typoIds = new IntBuffer();
+    const phoneticKeys = new IntBuffer();
+    const phoneticIds = new IntBuffer();
+    for (let id = 0; id < vocab; id++) {
+      if (isWord[id] !== 1) continue;
+      const text = this.tokenText[id] as string;
+      // A canonical spelling is also reachable from a typo of any spelling of its group ("allexander" → "aleksandr").
+      const spellings = new Set<number>();
+      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) for (const key of deletionKeys(spelling)) spellings.add(key);
+      for (const key of spellings) {
+        typoKeys.push(key);
+        typoIds.push(id);
+      }
+      phoneticKeys.push(hashString(phoneticKey(text)));
+      phoneticIds.push(id);
+    }
+    this.typoTable = new HashPostings(new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length), typoIds.data, typoKeys.length);
+    this.phoneticTable = new HashPostings(new Uint32Array(phoneticKeys.data.buffer, 0, phoneticKeys.length), phoneticIds.data, phoneticKeys.length);
+
+    const words: number[] = [];
+    for (let id = 0; id < vocab; id++) if (isWord[id] === 1) words.push(id);
+    words.sort((a, b) => ((this.tokenText[a] as string) < (this.tokenText[b] as string) ? -1 : 1));
+    this.sortedVocabulary = Int32Array.from(words);
+
+
+    this.touched = new Int32Array(this.nameCount);
+    this.touchedAccumulated = new Float32Array(this.nameCount);
+  }
+
+  memoryBytes(): number {
+    const typed = [
+      this.entityType, this.firstName, this.sortedVocabulary, this.nameEntity, this.nameKind, this.nameTokenStart, this.nameTokens, this.nameTokenKinds,
+      this.records, this.tokenWeight, this.postingStart, this.postings, this.nameShape, this.touched, this.touchedAccumulated,
+    ].reduce((sum, a) => sum + a.byteLength, 0);
+    // Interned strings: UTF-16 payload plus V8's per-string and per-Map-entry overhead (roughly 40 bytes).
+    const strings = this.tokenText.reduce((sum, t) => sum + 2 * t.length + 40, 0);
+    return typed + strings + this.typoTable.bytes() + this.phoneticTable.bytes();
+  }
+
+  screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[] {
+    const { tokens, dropped, hasLegalForm, abjad } = tokenizeName(query.name);
+    let touchedCount = 0;
+
+    // Query weights: a known word weighs what it weighs in the list; an unknown one what its best look-alike weighs.
+    const units: RetrievalUnit[] = [];
+    // Whether a query word was found as two listed words; only then can a listed name align more weight than the query.
+    let splitWords = false;
+    const similarityCache: Map<number, number>[] = tokens.map(() => new Map());
+    const lastWord = tokens.reduce((last, t, i) => (t.kind === 'word' ? i : last), -1);
+    const queryTokens: QueryToken[] = tokens.map((t, i) => {
+      if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
+      const matches = this.lookup(t.text, t.kind, i === lastWord, abjad);
+      for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
+      const best = matches[0];
+      const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
+      const weight = kindWeight(t.kind, wordWeight);
+      const parts = t.kind === 'word' ? this.splitParts(t.text) : [];
+      if (parts.length > 0) splitWords = true;
+      units.push({ weight, matches: parts.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 }))] });
+      return { text: t.text, kind: t.kind, weight, token: t };
+    });
+    // Two query words written as one listed word ("sense time" → "sensetime").
+    for (let i = 0; i + 1 < queryTokens.length; i++) {
+      const a = queryTokens[i] as QueryToken;
+      const b = queryTokens[i + 1] as QueryToken;
+      if (a.kind === 'legal' || b.kind === 'legal' || a.kind === 'number' || b.kind === 'number') continue;
+      const joined = canonicalWord(a.text + b.text);
+      const matches = this.lookup(joined, 'word', false, abjad).filter((m) => joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0);
+      if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
+    }
+    const totalWeight = queryTokens.reduce((s, t) => s + t.weight, 0);
+    // Tokens that retrieve nothing but may still align when scored (legal forms, particles, initials, or a word the list
+    // only has as a legal form, like a leading "SA") are counted as if they matched every candidate.
+    const lightWeight = queryTokens.reduce((s, t) => s + (!RETRIEVABLE_KIND[t.kind] || this.knownWithoutPostings(t.text) ? t.weight : 0), 0);
+
+    // Accumulate, per name, the query weight its tokens could cover (an optimistic estimate, refined by scoring).
+    // MaxScore: any name that can reach the minimum must contain a token of the "essential" units, chosen so that the
+    // units left out weigh less than the minimum together; the longest posting lists are left out first. Essential
+    // units walk their postings and find names; the others only add to names already found, by checking those names'
+    // few tokens instead of walking a long list such as "muhammad".
+    const reachable = options.threshold - (query.birthDate !== undefined || query.country !== undefined ? MAX_ATTRIBUTE_BONUS : 0);
+    const fanOut = splitWords ? 2 : 1;
+    const minAccumulated = minimumCoverage(reachable, fanOut) * totalWeight - lightWeight;
+    const postingLength = (unit: RetrievalUnit): number =>
+      unit.matches.reduce((sum, { id }) => sum + (this.postingStart[id + 1] as number) - (this.postingStart[id] as number), 0);
+    const ordered = units.map((unit) => ({ unit, length: postingLength(unit) })).sort((a, b) => b.length - a.length);
+    let leftOut = 0;
+    const essential: RetrievalUnit[] = [];
+    const optional: RetrievalUnit[] = [];
+    for (const { unit } of ordered) {
+      if (leftOut + unit.weight < minAccumulated) {
+        leftOut += unit.weight;
+        optional.push(unit);
+      } else essential.push(unit);
+    }
+    // Essential units: collect every (name, unit, gain) hit as one packed number, sort, and fold by name, so each name
+    // found is read once rather than updated at random per posting.
+    let hitCount = 0;
+    const single = essential.length === 1 && essential[0]?.matches.length === 1 ? essential[0] : undefined;
+    if (single !== undefined) {
+      // One token to walk (the common case): its postings are already the sorted, distinct names.
+      const { id, similarity } = single.matches[0] as { id: number; similarity: number };
+      const gain = single.weight * similarity;
+      for (let p = this.postingStart[id] as number, end = this.postingStart[id + 1] as number; p < end; p++) {
+        this.touched[touchedCount] = this.postings[p] as number;
+        this.touchedAccumulated[touchedCount++] = gain;
+      }
+    } else essential.forEach((unit, u) => {
+      for (const { id, similarity } of unit.matches) {
+        const gain = Math.min(GAIN_STEPS - 1, Math.round(unit.weight * similarity * GAIN_SCALE));
+        const start = this.postingStart[id] as number;
+        const end = this.postingStart[id + 1] as number;
+        if (hitCount + end - start > this.hits.length) this.growHits(hitCount + end - start);
+        const hits = this.hits;
+        const unitSlot = Math.min(u, UNIT_SLOTS - 1);
+        for (let p = start; p < end; p++) hits[hitCount++] = ((this.postings[p] as number) * UNIT_SLOTS + unitSlot) * GAIN_STEPS + gain;
+      }
+    });
+    const sorted = this.hits.subarray(0, hitCount);
+    if (hitCount > 0) sorted.sort();
+    const accumulated = this.touchedAccumulated;
+    let previousName = -1;
+    for (let i = 0; i < hitCount; i++) {
+      const packed = sorted[i] as number;
+      const key = Math.floor(packed / GAIN_STEPS);
+      // Within one (name, unit) the hits are in ascending gain: only the last, the best, counts.
+      if (i + 1 < hitCount && Math.floor((sorted[i + 1] as number) / GAIN_STEPS) === key) continue;
+      const n = Math.floor(key / UNIT_SLOTS);
+      if (n !== previousName) {
+        previousName = n;
+        this.touched[touchedCount] = n;
+        accumulated[touchedCount++] = 0;
+      }
+      accumulated[touchedCount - 1] = (accumulated[touchedCount - 1] as number) + (packed - key * GAIN_STEPS) / GAIN_SCALE;
+    }
+    // Names that cannot reach the threshold even with every optional unit are dropped before those units are checked.
+    let kept = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const n = this.touched[k] as number;
+      const best = (accumulated[k] as number) + leftOut;
+      if (best < minAccumulated) continue;
+      const bound = this.nameBound(n, Math.min(totalWeight, best + lightWeight), totalWeight, fanOut);
+      if (bound >= reachable) {
+        this.touched[kept] = n;
+        accumulated[kept++] = accumulated[k] as number;
+      }
+    }
+    touchedCount = kept;
+    for (const unit of optional) this.addToTouchedNames(unit, touchedCount);
+
+    const queryType = query.type;
+    const excludedTypes = excludedEntityTypes(queryType);
+    // A name is scored only if the best score its retrieved tokens allow can reach the threshold once dates and
+    // countries have added what they can.
+    const candidates: { name: number; estimate: number }[] = [];
+    for (let k = 0; k < touchedCount; k++) {
+      const n = this.touched[k] as number;
+      const acc = this.touchedAccumulated[k] as number;
+      if (acc < minAccumulated) continue;
+      if (excludedTypes.size > 0 && excludedTypes.has(this.entityType[this.nameEntity[n] as number] as number)) continue;
+      const estimate = this.nameBound(n, Math.min(totalWeight, acc + lightWeight), totalWeight, fanOut);
+      if (estimate >= reachable) candidates.push({ name: n, estimate });
+    }
+    candidates.sort((a, b) => b.estimate - a.estimate);
+    if (candidates.length > MAX_NAMES_SCORED) candidates.length = MAX_NAMES_SCORED;
+
+    // Score names; keep each entity's best.
+    const bestByEntity = new Map<number, { name: number; alignment: NameAlignment; candidate: WeightedToken[] }>();
+    const scoreName = (n: number): void => {
+      const candidate = this.weightedTokens(n);
+      const alignment = alignNames(queryTokens, candidate, (i, j) => this.pairSimilarity(queryTokens, similarityCache, i, candidate, n, j, abjad), abjad);
+      const e = this.nameEntity[n] as number;
+      const best = bestByEntity.get(e);
+      if (best === undefined || alignment.score > best.alignment.score) bestByEntity.set(e, { name: n, alignment, candidate });
+    };
+    for (const c of candidates) scoreName(c.name);
+    // Identifiers retrieve their entities whatever the names say.
+    for (const q of query.identifiers ?? []) {
+      for (const e of this.identifierEntities.get(normalizeIdentifier(q.value)) ?? []) {
+        if (bestByEntity.has(e)) continue;
+        for (let n = this.firstName[e] as number; n < (this.firstName[e + 1] as number); n++) scoreName(n);
+      }
+    }
+
+    const results: { entity: number; name: number; score: number; alignment: NameAlignment; candidate: WeightedToken[]; sentences: string[] }[] = [];
+    const hasIdentifiers = (query.identifiers ?? []).length > 0;
+    for (const [e, best] of bestByEntity) {
+      if (!hasIdentifiers && best.alignment.score < reachable) continue;
+      const entity = this.entities[e] as MatchableEntity;
+      const verdict = applyEntitySignals(best.alignment.score, best.alignment.cap !== undefined, query, hasLegalForm, entity);
+      if (verdict.excluded || verdict.score < options.threshold) continue;
+      results.push({ entity: e, name: best.name, score: verdict.score, alignment: best.alignment, candidate: best.candidate, sentences: verdict.sentences });
+    }
+    results.sort((a, b) => b.score - a.score || a.entity - b.entity);
+    return results.slice(0, Math.max(0, options.limit)).map((r) => {
+      const matchedName = this.nameValue[r.name] as string;
+      const matchedNameKind = NAME_KINDS[this.nameKind[r.name] as number] as NameKind;
+      const listedTokens = tokenizeName(matchedName).tokens;
+      const explanation = [
+        ...explainNameAlignment(tokens, listedTokens, r.candidate, r.alignment, matchedName, matchedNameKind, dropped, abjad),
+        ...r.sentences,
+        verdictSentence(r.score, options.threshold),
+      ];
+      return { entityId: (this.entities[r.entity] as MatchableEntity).id, matchedName, matchedNameKind, score: round(r.score), explanation };
+    });
+  }
+
+  /**
+   * Vocabulary tokens similar to a query token, best first: the exact token, typo-table and phonetic look-alikes and,
+   * for the query's last word, words it is a truncation of. Each comes with its similarity.
+   */
+  private lookup(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean): readonly { id: number; similarity: number }[] {
+    const cacheKey = `${kind}${isLastWord ? 1 : 0}${abjad ? 1 : 0}${text}`;
+    const cached = this.lookupCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const result = this.lookupUncached(text, kind, isLastWord, abjad);
+    if (this.lookupCache.size >= LOOKUP_CACHE_LIMIT) this.lookupCache.clear();
+    this.lookupCache.set(cacheKey, result);
+    return result;
+  }
+
+  private lookupUncached(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean): { id: number; similarity: number }[] {
+    const found = new Map<number, number>();
+    let confident = false;
+    const exact = this.tokenIds.get(text);
+    if (exact !== undefined && this.postingStart[exact + 1] !== this.postingStart[exact]) found.set(exact, 1);
+    if (kind === 'word') {
+      const consider = (id: number): void => {
+        if (found.has(id)) return;
+        const similarity = wordSimilarity(text, this.tokenText[id] as string, abjad);
+        if (similarity >= CONFIDENT_SIMILARITY) confident = true;
+        found.set(id, similarity);
+      };
+      for (const key of deletionKeys(text)) this.typoTable.forEach(key, consider);
+      // Long words may carry two slips ("sinouar"/"sinwar"): two deletions on the query side meet one on the list side.
+      // Only worth it for a word the list does not know and has no close spelling of.
+      if (text.length >= MIN_DOUBLE_TYPO_LENGTH && exact === undefined && !confident) {
+        for (const key of doubleDeletionKeys(text)) this.typoTable.forEach(key, consider);
+      }
+      this.phoneticTable.forEach(hashString(phoneticKey(text)), consider);
+      if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) this.forEachExtension(text, consider);
+    }
+    const out: { id: number; similarity: number }[] = [];
+    for (const [id, similarity] of found) if (similarity > 0) out.push({ id, similarity });
+    out.sort((a, b) => b.similarity - a.similarity);
+    return out;
+  }
+
+  /** Known words that an unknown query word is two of, run together ("yonggil" → "yong", "gil"): retrieval hints only. */
+  private splitParts(text: string): number[] {
+    if (text.length < MIN_SPLIT_LENGTH || this.tokenIds.has(text)) return [];
+    const parts: number[] = [];
+    for (let k = MIN_SPLIT_PART; k <= text.length - MIN_SPLIT_PART; k++) {
+      const left = this.tokenIds.get(text.slice(0, k));
+      const right = this.tokenIds.get(text.slice(k));
+      if (left !== undefined && right !== undefined) parts.push(left, right);
+    }
+    return parts;
+  }
+
+  /** Words starting with `prefix`, found by binary search in the sorted vocabulary; skipped when there are too many. */
+  private forEachExtension(prefix: string, visit: (id: number) => void): void {
+    const sorted = this.sortedVocabulary;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.tokenText[sorted[mid] as number] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < sorted.length && (this.tokenText[sorted[end] as number] as string).startsWith(prefix)) {
+      if (end - lo >= MAX_TRUNCATION_EXTENSIONS) return;
+      end++;
+    }
+    for (let k = lo; k < end; k++) visit(sorted[k] as number);
+  }
+
+  /**
+   * Adds a unit's gain to the names already found that contain one of its tokens. Found names are sorted, as are
+   * postings, so when the postings are not much longer than the found names they are merged (sequential reads);
+   * otherwise each found name's record is checked.
+   */
+  private addToTouchedNames(unit: RetrievalUnit, touchedCount: number): void {
+    let postings = 0;
+    for (const { id } of unit.matches) postings += (this.postingStart[id + 1] as number) - (this.postingStart[id] as number);
+    if (postings <= touchedCount * MERGE_JOIN_RATIO) this.mergeIntoTouchedNames(unit, touchedCount);
+    else this.checkTouchedNames(unit, touchedCount);
+  }
+
+  private mergeIntoTouchedNames(unit: RetrievalUnit, touchedCount: number): void {
+    const best = new Float32Array(touchedCount);
+    for (const { id, similarity } of unit.matches) {
+      let k = 0;
+      for (let p = this.postingStart[id] as number, end = this.postingStart[id + 1] as number; p < end && k < touchedCount; p++) {
+        const n = this.postings[p] as number;
+        while (k < touchedCount && (this.touched[k] as number) < n) k++;
+        if (k < touchedCount && this.touched[k] === n && similarity > (best[k] as number)) best[k] = similarity;
+      }
+    }
+    for (let k = 0; k < touchedCount; k++) {
+      if ((best[k] as number) > 0) this.touchedAccumulated[k] = (this.touchedAccumulated[k] as number) + unit.weight * (best[k] as number);
+    }
+  }
+
+  private checkTouchedNames(unit: RetrievalUnit, touchedCount: number): void {
+    // The unit's token ids in a small open-addressing table (ids + 1, so 0 is empty), similarity alongside; a unit
+    // of a few ids is scanned directly.
+    const size = tableSize(unit.matches.length);
+    if (unit.matches.length <= SMALL_UNIT) {
+      this.addSmallUnit(unit, touchedCount);
+      return;
+    }
+    const ids = new Int32Array(size);
+    const sims = new Float32Array(size);
+    for (const m of unit.matches) {
+      let h = (m.id * 0x9e3779b1) & (size - 1);
+      while (ids[h] !== 0 && ids[h] !== m.id + 1) h = (h + 1) & (size - 1);
+      ids[h] = m.id + 1;
+      sims[h] = Math.max(sims[h] as number, m.similarity);
+    }
+    const lookup = (id: number): number => {
+      let h = (id * 0x9e3779b1) & (size - 1);
+      for (;;) {
+        const v = ids[h] as number;
+        if (v === 0) return 0;
+        if (v === id + 1) return sims[h] as number;
+        h = (h + 1) & (size - 1);
+      }
+    };
+    const records = this.records;
+    for (let k = 0; k < touchedCount; k++) {
+      const n = this.touched[k] as number;
+      const at = RECORD * n;
+      let best = 0;
+      if (records[at + RECORD - 1] === OVERFLOW) {
+        for (let t = this.nameTokenStart[n] as number, end = this.nameTokenStart[n + 1] as number; t < end; t++) best = Math.max(best, lookup(this.nameTokens[t] as number));
+      } else {
+        for (let slot = FIRST_TOKEN_SLOT; slot < RECORD; slot++) {
+          const id = records[at + slot] as number;
+          if (id < 0) break;
+          best = Math.max(best, lookup(id));
+        }
+      }
+      if (best > 0) this.touchedAccumulated[k] = (this.touchedAccumulated[k] as number) + unit.weight * best;
+    }
+  }
+
+  private addSmallUnit(unit: RetrievalUnit, touchedCount: number): void {
+    const count = unit.matches.length;
+    const ids = new Int32Array(count);
+    const sims = new Float32Array(count);
+    unit.matches.forEach((m, i) => {
+      ids[i] = m.id;
+      sims[i] = m.similarity;
+    });
+    const records = this.records;
+    for (let k = 0; k < touchedCount; k++) {
+      const n = this.touched[k] as number;
+      const at = RECORD * n;
+      let best = 0;
+      const overflow = records[at + RECORD - 1] === OVERFLOW;
+      const from = overflow ? (this.nameTokenStart[n] as number) : at + FIRST_TOKEN_SLOT;
+      const to = overflow ? (this.nameTokenStart[n + 1] as number) : at + RECORD;
+      const source = overflow ? this.nameTokens : records;
+      for (let t = from; t < to; t++) {
+        const id = source[t] as number;
+        if (id < 0) break;
+        for (let i = 0; i < count; i++) if (ids[i] === id && (sims[i] as number) > best) best = sims[i] as number;
+      }
+      if (best > 0) this.touchedAccumulated[k] = (this.touchedAccumulated[k] as number) + unit.weight * best;
+    }
+  }
+
+  /** {@link scoreBound} for name n, from its shape byte. */
+  private nameBound(n: number, matched: number, queryWeight: number, fanOut: number): number {
+    const shape = this.nameShape[n] as number;
+    const factor = (shape & SHAPE_PATRONYMIC) !== 0 ? PATRONYMIC_UNMATCHED_FACTOR : CANDIDATE_UNMATCHED_FACTOR;
+    return scoreBound(matched, queryWeight, (shape & SHAPE_WEIGHT_MASK) * WEIGHT_STEP, fanOut, factor);
+  }
+
+  private growHits(needed: number): void {
+    let size = this.hits.length;
+    while (size < needed) size *= 2;
+    const next = new Float64Array(size);
+    next.set(this.hits);
+    this.hits = next;
+  }
+
+  private knownWithoutPostings(text: string): boolean {
+    const id = this.tokenIds.get(text);
+    return id !== undefined && this.postingStart[id + 1] === this.postingStart[id];
+  }
+
+  private weightedTokens(n: number): WeightedToken[] {
+    const out: WeightedToken[] = [];
+    for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
+      const id = this.nameTokens[k] as number;
+      const kind = KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind;
+      out.push({ text: this.tokenText[id] as string, kind, weight: kindWeight(kind, this.tokenWeight[id] as number) });
+    }
+    return out;
+  }
+
+  private pairSimilarity(query: QueryToken[], cache: Map<number, number>[], i: number, candidate: WeightedToken[], n: number, j: number, abjad: boolean): number {
+    const q = query[i] as QueryToken;
+    const c = candidate[j] as WeightedToken;
+    const id = this.nameTokens[(this.nameTokenStart[n] as number) + j] as number;
+    const key = id * 8 + KIND_CODE[c.kind];
+    const memo = cache[i] as Map<number, number>;
+    let s = memo.get(key);
+    if (s === undefined) {
+      // Two words the look-up did not pair (exact, one or two edits, same sound, truncation) are different words:
+      // retrieval and scoring agree on what "similar" means, and no spelling is compared twice.
+      s = q.kind === 'word' && c.kind === 'word' ? 0 : tokenSimilarity(q.text, q.kind, c.text, c.kind, abjad);
+      memo.set(key, s);
+    }
+    return s;
+  }
+}
+
+/** Hashes of a word and of each single-character deletion (distinct). */
+function deletionKeys(text: string): number[] {
+  const keys = [hashString(text)];
+  if (text.length < 3) return keys;
+  const { prefix, power } = hashPrefixes(text);
+  const n = text.length;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && text.charCodeAt(k) === text.charCodeAt(k - 1)) continue; // deleting either of a double letter is the same
+    // hash(s without k) = hash(s[0..k)) * B^(n-k-1) + hash(s[k+1..n))
+    keys.push((Math.imul(prefix[k] as number, power[n - k - 1] as number) + rangeHash(prefix, power, k + 1, n)) >>> 0);
+  }
+  return keys;
+}
+
+/** Hashes of a word with two characters deleted, for long query words only (repeats are harmless: lookups dedupe). */
+function doubleDeletionKeys(text: string): number[] {
+  const keys: number[] = [];
+  const { prefix, power } = hashPrefixes(text);
+  const n = text.length;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      // s[0..a) · s[a+1..b) · s[b+1..n)
+      const left = Math.imul(prefix[a] as number, power[n - a - 2] as number);
+      const middle = Math.imul(rangeHash(prefix, power, a + 1, b), power[n - b - 1] as number);
+      keys.push((left + middle + rangeHash(prefix, power, b + 1, n)) >>> 0);
+    }
+  }
+  return keys;
+}
+
+/** A power of two at least twice `count` (open addressing stays short). */
+function tableSize(count: number): number {
+  let size = 8;
+  while (size < count * 2) size <<= 1;
+  return size;
+}
+
+/**
+ * The highest name score a listed name can reach when `matched` of the query's `queryWeight` could align: as if every
+ * aligned pair were exact and the listed name's aligned weight were as large as it can be (`fanOut` times the query's:
+ * one listed word per query word, two when a query word was found split in two), the rest of the listed name counting
+ * as unmatched at the smallest factor it can cost.
+ */
+function scoreBound(matched: number, queryWeight: number, nameWeight: number, fanOut: number, unmatchedFactor: number): number {
+  const listedMatched = Math.min(nameWeight, fanOut * matched);
+  const denominator = matched + QUERY_UNMATCHED_FACTOR * (queryWeight - matched) + listedMatched + unmatchedFactor * (nameWeight - listedMatched);
+  return denominator > 0 ? (matched + listedMatched) / denominator : 0;
+}
+
+/**
+ * The least share of the query's weight a name must cover to reach `score`: {@link scoreBound} is highest when the
+ * listed name is exactly the aligned part, (1 + f) m / ((1 + f) m + QUERY_UNMATCHED_FACTOR (1 − m)); solved for m.
+ * At the default threshold 0.85 that is 0.69 (0.60 when a query word was split).
+ */
+function minimumCoverage(score: number, fanOut: number): number {
+  if (score <= 0) return 0;
+  return (score * QUERY_UNMATCHED_FACTOR) / ((1 + fanOut) * (1 - score) + score * QUERY_UNMATCHED_FACTOR);
+}
+
+function excludedEntityTypes(queryType: EntityType | undefined): Set<number> {
+  const excluded = new Set<number>();
+  if (queryType === 'person') excluded.add(ENTITY_TYPES.indexOf('vessel')).add(ENTITY_TYPES.indexOf('aircraft'));
+  if (queryType === 'vessel' || queryType === 'aircraft') excluded.add(ENTITY_TYPES.indexOf('person'));
+  return excluded;
+}
+
+function round(score: number): number {
+  return Math.round(score * 10000) / 10000;
+}

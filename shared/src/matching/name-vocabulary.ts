@@ -1,0 +1,187 @@
+/**
+ * Word lists the normaliser reads names against: legal forms, titles, particles, spelling variants, common tokens.
+ * All entries are lower case, diacritics stripped, as the normaliser produces them.
+ */
+
+/** Legal-form words and their canonical abbreviation ("limited" and "ltd" are the same legal form). */
+export const LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
+  ['limited', 'ltd'], ['ltd', 'ltd'], ['ltda', 'ltd'], ['limitada', 'ltd'], ['ltee', 'ltd'],
+  ['company', 'co'], ['co', 'co'], ['compania', 'co'], ['companhia', 'co'], ['compagnie', 'co'], ['cie', 'co'], ['cia', 'co'],
+  ['corporation', 'corp'], ['corp', 'corp'], ['incorporated', 'inc'], ['inc', 'inc'],
+  ['llc', 'llc'], ['ooo', 'llc'], ['tov', 'llc'], ['too', 'llc'],
+  ['jsc', 'jsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'], ['pjsc', 'jsc'], ['oao', 'jsc'], ['zao', 'jsc'], ['pao', 'jsc'], ['ao', 'jsc'],
+  ['plc', 'plc'], ['llp', 'llp'], ['lp', 'lp'], ['gmbh', 'gmbh'], ['ag', 'ag'], ['aktiengesellschaft', 'ag'],
+  ['sa', 'sa'], ['sarl', 'sarl'], ['sas', 'sas'], ['spa', 'spa'], ['srl', 'srl'], ['bv', 'bv'], ['nv', 'nv'],
+  ['oy', 'oy'], ['ab', 'ab'], ['asa', 'asa'], ['kg', 'kg'], ['kft', 'kft'], ['zrt', 'zrt'],
+  ['bhd', 'bhd'], ['berhad', 'bhd'], ['sdn', 'sdn'], ['sendirian', 'sdn'], ['pte', 'pte'], ['pty', 'pty'], ['pvt', 'pvt'],
+  ['private', 'pvt'], ['proprietary', 'pty'], ['fze', 'fze'], ['fzco', 'fzco'], ['fzc', 'fzc'], ['fzllc', 'llc'],
+  ['dmcc', 'dmcc'], ['est', 'est'], ['establishment', 'est'], ['sal', 'sal'], ['cv', 'cv'], ['sc', 'sc'],
+  ['group', 'group'], ['grupo', 'group'], ['groupe', 'group'], ['holding', 'holding'], ['holdings', 'holding'],
+]);
+
+/** Legal forms that are also ordinary name syllables ("SA", "AS", "CO"): read as legal forms only after the first token. */
+export const AMBIGUOUS_LEGAL_FORMS: ReadonlySet<string> = new Set([
+  'co', 'sa', 'ab', 'ag', 'ao', 'nv', 'bv', 'oy', 'kg', 'cv', 'sc', 'est', 'sal', 'too', 'tov', 'cia', 'lp',
+]);
+
+/**
+ * Legal-form words long enough that a typo ("LIMITD", "COMANY") or a cut at the end of a field ("COMPAN") can be
+ * recognised and repaired before the name is read.
+ */
+export const LONG_LEGAL_WORDS: readonly string[] = [
+  'limited', 'company', 'corporation', 'incorporated', 'holding', 'holdings', 'group', 'liability', 'aktiengesellschaft',
+  'establishment', 'partnership', 'sociedad', 'anonima', 'obshchestvo', 'aktsionernoe', 'ogranichennoi', 'ogranichennoy',
+  'otvetstvennostyu', 'otvetstvennostiu', 'joint', 'stock', 'public', 'closed',
+];
+
+/** Short legal forms that get glued to the name in careless data ("TRADINGLLC", "OOOMAKRO"): split off when found at an end. */
+export const GLUED_LEGAL_SUFFIXES: readonly string[] = ['limited', 'liability', 'company', 'corporation', 'ltd', 'llc', 'inc', 'corp', 'jsc', 'gmbh', 'plc', 'ooo'];
+/** Prefix forms are kept to those no name starts with (not "pao": Paolo; not "zao": Zaoui). */
+export const GLUED_LEGAL_PREFIXES: readonly string[] = ['ooo', 'llc', 'jsc', 'cjsc', 'ojsc', 'pjsc', 'company', 'limited'];
+
+/** Multi-word legal forms, replaced by their canonical abbreviation before tokens are classified. */
+export const LEGAL_FORM_PHRASES: readonly (readonly [readonly string[], string])[] = [
+  [['limited', 'liability', 'company'], 'llc'],
+  [['limited', 'liability', 'partnership'], 'llp'],
+  [['limited', 'partnership'], 'lp'],
+  [['limited', 'liability'], 'llc'],
+  [['public', 'limited', 'company'], 'plc'],
+  [['open', 'joint', 'stock', 'company'], 'jsc'],
+  [['closed', 'joint', 'stock', 'company'], 'jsc'],
+  [['public', 'joint', 'stock', 'company'], 'jsc'],
+  [['joint', 'stock', 'company'], 'jsc'],
+  [['joint', 'stock', 'co'], 'jsc'],
+  [['open', 'joint', 'stock', 'co'], 'jsc'],
+  [['closed', 'joint', 'stock', 'co'], 'jsc'],
+  [['public', 'joint', 'stock', 'co'], 'jsc'],
+  [['limited', 'liability', 'co'], 'llc'],
+  [['otkrytoe', 'aktsionernoe', 'obshchestvo'], 'jsc'],
+  [['zakrytoe', 'aktsionernoe', 'obshchestvo'], 'jsc'],
+  [['publichnoe', 'aktsionernoe', 'obshchestvo'], 'jsc'],
+  [['aktsionernoe', 'obshchestvo'], 'jsc'],
+  [['aktsionernoye', 'obshchestvo'], 'jsc'],
+  [['obshchestvo', 's', 'ogranichennoy', 'otvetstvennostyu'], 'llc'],
+  [['obshchestvo', 's', 'ogranichennoi', 'otvetstvennostiu'], 'llc'],
+  [['obshchestvo', 's', 'ogranichennoi', 'otvetstvennostyu'], 'llc'],
+  [['tovarystvo', 'z', 'obmezhenoiu', 'vidpovidalnistiu'], 'llc'],
+  [['gesellschaft', 'mit', 'beschrankter', 'haftung'], 'gmbh'],
+  [['sociedad', 'anonima'], 'sa'],
+  [['sociedade', 'anonima'], 'sa'],
+  [['societe', 'anonyme'], 'sa'],
+  [['societa', 'per', 'azioni'], 'spa'],
+  [['societe', 'a', 'responsabilite', 'limitee'], 'sarl'],
+  [['sociedad', 'de', 'responsabilidad', 'limitada'], 'srl'],
+  [['free', 'zone', 'establishment'], 'fze'],
+  [['free', 'zone', 'company'], 'fzco'],
+];
+
+/** Titles and honorifics: they describe the person, not the name, so they are dropped. */
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'madam', 'mme', 'mlle',
+  'herr', 'frau', 'sheikh', 'shaykh', 'shaikh', 'sheik', 'cheikh', 'haji', 'hajji', 'hadji', 'alhaj', 'alhajj', 'alhaji',
+  'mullah', 'mulla', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'mawlavi', 'moulvi', 'molvi', 'ayatollah', 'hojatoleslam',
+]);
+
+/** Ranks and offices: dropped only from names that carry no legal form, since "GENERAL TRADING CO" is a company name. */
+export const PERSON_TITLES: ReadonlySet<string> = new Set([
+  'gen', 'general', 'col', 'colonel', 'maj', 'major', 'capt', 'captain', 'lt', 'lieutenant', 'brig', 'brigadier',
+  'adm', 'admiral', 'cmdr', 'commander', 'sgt', 'sergeant', 'president', 'minister', 'senator', 'ambassador',
+]);
+
+/**
+ * Name particles and generational suffixes, with the spelling they are compared under.
+ * They are part of the name (so they still align) but carry little weight: "AL" or "BIN" shared says nothing.
+ */
+export const PARTICLES: ReadonlyMap<string, string> = new Map([
+  ['al', 'al'], ['el', 'al'], ['ul', 'al'],
+  ['bin', 'bin'], ['ibn', 'bin'], ['ben', 'bin'], ['bn', 'bin'], ['bint', 'bint'], ['bent', 'bint'], ['ould', 'ould'],
+  ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['umm', 'umm'], ['um', 'umm'],
+  ['van', 'van'], ['von', 'von'], ['der', 'der'], ['den', 'den'], ['de', 'de'], ['da', 'da'], ['di', 'di'], ['del', 'del'],
+  ['della', 'della'], ['dos', 'dos'], ['das', 'das'], ['du', 'du'], ['la', 'la'], ['le', 'le'], ['ter', 'ter'], ['y', 'y'],
+  ['and', 'and'], ['of', 'of'], ['the', 'the'],
+  ['jr', 'jr'], ['junior', 'jr'], ['sr', 'sr'], ['senior', 'sr'], ['ii', 'ii'], ['iii', 'iii'], ['iv', 'iv'],
+]);
+
+/**
+ * Spelling variants of the same name, canonical spelling first. Both sides are rewritten to the canonical form, so
+ * "Mohammed" and "Muhammad" are one token for retrieval, rarity and alignment.
+ */
+const VARIANT_GROUPS: readonly (readonly string[])[] = [
+  ['muhammad', 'mohammed', 'mohammad', 'mohamed', 'mohamad', 'muhammed', 'muhamad', 'muhamed', 'mohammod', 'mohamud',
+    'mahomed', 'mehmet', 'mohd', 'muhamaad', 'mukhammad', 'mukhamed', 'magomed', 'mohamet'],
+  ['ahmad', 'ahmed', 'ahmet', 'achmed', 'akhmed', 'ahmd'],
+  ['yusuf', 'yousef', 'yusef', 'youssef', 'yousuf', 'yousif', 'yusif', 'youssouf', 'yussuf', 'yossef'],
+  ['abdul', 'abdel', 'abdal', 'abdol', 'abdoul'],
+  ['abdullah', 'abdallah', 'abdulla', 'abdalla', 'abdellah', 'abdollah'],
+  ['husain', 'hussein', 'hussain', 'husayn', 'husein', 'hossein', 'houssein', 'hussien', 'husen', 'hosein'],
+  ['hasan', 'hassan', 'hassane', 'hasson'],
+  ['usama', 'osama', 'ousama', 'oussama'],
+  ['umar', 'omar', 'omer', 'umer'],
+  ['mustafa', 'mustapha', 'moustafa', 'mostafa', 'moustapha'],
+  ['ibrahim', 'ebrahim', 'ibraheem', 'ibragim'],
+  ['ismail', 'ismael', 'ismayil', 'esmail', 'ismaeel', 'ismayel', 'ismoil'],
+  ['yasin', 'yassin', 'yaseen', 'yassine'],
+  ['khalid', 'khaled'],
+  ['mahmud', 'mahmoud', 'mahmood', 'mehmood'],
+  ['mansur', 'mansour', 'mansoor'],
+  ['nasir', 'naser', 'nasser', 'nassir'],
+  ['jamal', 'gamal', 'djamel', 'jamel'],
+  ['said', 'saeed', 'saied', 'sayeed'],
+  ['sulaiman', 'suleiman', 'sulayman', 'soliman', 'suleyman', 'sleiman'],
+  ['abdulrahman', 'abdurrahman', 'abdelrahman', 'abdalrahman', 'abderrahmane', 'abdourahmane'],
+  ['yahya', 'yahia', 'yehia', 'yahiya'],
+  ['aisha', 'aicha', 'ayesha', 'aysha'],
+  ['fatima', 'fatma', 'fatimah', 'fathima'],
+  ['ali', 'aly'],
+  ['ri', 'li', 'lee', 'yi', 'rhee', 'rhie'],
+  ['pak', 'park', 'bak'],
+  ['choe', 'choi', 'chwe'],
+  ['kim', 'gim'],
+  ['aleksandr', 'alexander', 'aleksander', 'alexandr', 'oleksandr'],
+  ['sergei', 'sergey', 'sergiy', 'serhiy', 'serhii', 'sergii'],
+  ['yevgeny', 'evgeny', 'evgeniy', 'yevgeniy', 'evgenii', 'yevgenii'],
+  ['dmitry', 'dmitri', 'dmitriy', 'dmitrii', 'dmytro'],
+  ['yury', 'yuri', 'yuriy', 'yurii', 'iurii', 'jurij'],
+  ['vladimir', 'volodymyr', 'wladimir'],
+];
+
+/** Spelling → canonical spelling, built from the variant groups. */
+export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
+  VARIANT_GROUPS.flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)),
+);
+
+/** Canonical spelling → every spelling of the group, so a typo of any spelling ("Allexander") can be measured. */
+export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(VARIANT_GROUPS.map((group) => [group[0] as string, group]));
+
+/**
+ * Tokens common in names worldwide, whatever list is loaded, with how common they are taken to be (a share of all names).
+ * They let a small list (or a single compare) know that "George", "Mohammed" or "Trading" identify nobody.
+ */
+const COMMON_TOKEN_GROUPS: readonly (readonly [number, readonly string[]])[] = [
+  [0.03, ['muhammad', 'ahmad', 'ali', 'abdul', 'abdullah', 'hasan', 'husain']],
+  [0.01, [
+    'john', 'james', 'robert', 'michael', 'william', 'david', 'richard', 'joseph', 'thomas', 'charles', 'george', 'mary',
+    'maria', 'anna', 'jose', 'juan', 'carlos', 'luis', 'emma', 'olivia', 'sophia', 'jane', 'john', 'peter', 'paul', 'mark',
+    'daniel', 'elizabeth', 'sarah', 'linda', 'jennifer', 'susan', 'ivan', 'sergei', 'aleksandr', 'vladimir', 'andrei',
+    'umar', 'usama', 'yusuf', 'ibrahim', 'mustafa', 'khalid', 'mahmud', 'said', 'jamal', 'nasir', 'ismail', 'fatima',
+    'aisha', 'kim', 'ri', 'pak', 'choe', 'wang', 'zhang', 'liu', 'chen', 'yang', 'nguyen', 'tran', 'singh', 'kumar',
+    'khan', 'shah', 'smith', 'johnson', 'williams', 'brown', 'jones', 'garcia', 'rodriguez', 'martinez', 'lopez',
+    'gonzalez', 'hernandez', 'perez', 'sanchez', 'ramirez',
+  ]],
+  [0.01, [
+    'trading', 'international', 'global', 'general', 'industries', 'industrial', 'industry', 'enterprises', 'enterprise',
+    'services', 'service', 'import', 'export', 'investment', 'investments', 'development', 'shipping', 'bank',
+    'national', 'company', 'commercial', 'technology', 'technologies', 'engineering', 'construction', 'energy', 'oil',
+    'petroleum', 'gas', 'marine', 'logistics', 'consulting', 'management', 'partners', 'capital', 'finance',
+    'financial', 'resources', 'solutions', 'systems', 'products', 'foundation', 'organization', 'association',
+    'center', 'centre', 'institute', 'ministry', 'office', 'agency', 'department', 'bureau', 'new', 'first', 'east',
+    'west', 'north', 'south', 'middle', 'central', 'united', 'world', 'asia', 'europe', 'africa', 'china', 'russia',
+  ]],
+  // Words of multi-word legal forms, when they turn up outside the phrase (reordered or abbreviated names).
+  [0.03, ['joint', 'stock', 'liability', 'open', 'closed', 'public', 'private', 'publichnoe', 'otkrytoe', 'zakrytoe']],
+];
+
+/** Canonical token → share of names assumed to carry it, whatever the list. */
+export const COMMON_TOKEN_PRIOR: ReadonlyMap<string, number> = new Map(
+  COMMON_TOKEN_GROUPS.flatMap(([share, tokens]) => tokens.map((t) => [t, share] as const)),
+);

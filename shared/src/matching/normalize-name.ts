@@ -1,0 +1,213 @@
+import { jaroWinkler } from './jaro-winkler';
+import { transliterate } from './transliterate';
+import {
+  AMBIGUOUS_LEGAL_FORMS,
+  HONORIFICS,
+  LEGAL_FORM_PHRASES,
+  LEGAL_FORMS,
+  GLUED_LEGAL_PREFIXES,
+  GLUED_LEGAL_SUFFIXES,
+  LONG_LEGAL_WORDS,
+  PARTICLES,
+  PERSON_TITLES,
+  SPELLING_VARIANTS,
+} from './name-vocabulary';
+
+/**
+ * What a token is, which decides how it may align and how much it weighs:
+ * word (a name part), number (must agree exactly), legal (a legal form such as LTD; never carries a match),
+ * particle (al, bin, van, jr: aligns but weighs little), initial (a single letter standing for a name part).
+ */
+export type TokenKind = 'word' | 'number' | 'legal' | 'particle' | 'initial';
+
+export interface NameToken {
+  /** The canonical form compared and indexed: variants and legal forms rewritten ("mohammed" → "muhammad", "limited" → "ltd"). */
+  text: string;
+  /** The token as the name spelled it, after case folding and transliteration; used in explanations. */
+  surface: string;
+  kind: TokenKind;
+}
+
+/** The canonical spelling of a word (its variant group's first spelling), or the word. */
+export function canonicalWord(word: string): string {
+  return SPELLING_VARIANTS.get(word) ?? word;
+}
+
+/** What tokenising dropped or inferred, for explanations and the entity-type rule. */
+export interface TokenizedName {
+  tokens: NameToken[];
+  /** Titles and honorifics removed ("dr", "sheikh"). */
+  dropped: string[];
+  /** True when the name carries an unambiguous legal form, so it names an organisation. */
+  hasLegalForm: boolean;
+  /** True when the name was written in an abjad (Arabic, Hebrew): its words are consonant skeletons. */
+  abjad: boolean;
+}
+
+const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ə: 'e',
+};
+const SPECIAL_LETTER_PATTERN = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
+/** Combining marks of Latin, Greek, Cyrillic and Hebrew: diacritics carry no identity in a romanised name. */
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7]/g;
+/** Apostrophes, ayn/hamza signs and the "?" left where an encoding lost one ("Mus?ab"): removed, not word breaks. */
+const INWORD_MARKS = /(?<=[\p{L}\p{N}])['’‘`´ʼʻʿʾ′?]+(?=[\p{L}\p{N}])|['’‘`´ʼʻʿʾ′]/gu;
+/** "S.A.", "L.L.C.", "U.S.A.": dotted single letters are one abbreviation, not a run of initials. */
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+const TOKEN_BREAK = /[^\p{L}\p{N}]+/u;
+const CASE_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const HAS_DIGIT = /\p{N}/u;
+const SINGLE_LATIN_LETTER = /^[a-z]$/;
+
+/** Case folds, transliterates, strips diacritics and punctuation noise; returns the raw word list. */
+function cleanWords(raw: string): string[] {
+  // "MohamedSALMAN": a lower-to-upper case change inside a word is a lost space (merges are re-checked when matching).
+  let text = raw.replace(CASE_BOUNDARY, '$1 $2');
+  // Plain ASCII (most names) has nothing to compose, transliterate or strip.
+  if (NON_ASCII.test(text)) {
+    text = text.normalize('NFKC').replace(CASE_BOUNDARY, '$1 $2').toLowerCase();
+    text = transliterate(text);
+    text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+    text = text.replace(SPECIAL_LETTER_PATTERN, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+  } else text = text.toLowerCase();
+  text = text.replace(INWORD_MARKS, '');
+  text = text.replace(DOTTED_ABBREVIATION, (abbr) => abbr.replace(/\./g, ''));
+  text = text.replace(/&/g, ' and ');
+  return text.split(TOKEN_BREAK).filter((w) => w.length > 0);
+}
+
+/** A word this close to a long legal-form word (Jaro-Winkler) is that word misspelt: "limitd", "comany", "holings". */
+const LEGAL_TYPO_SIMILARITY = 0.93;
+/** Shortest word checked for a legal-form typo or truncation: shorter ones collide with real names. */
+const LEGAL_REPAIR_MIN_LENGTH = 5;
+/** Shortest cut-off last word completed to a legal form ("COMP", "LIMI"): at the very end of a name that is what they are. */
+const TRUNCATED_LEGAL_MIN_LENGTH = 4;
+/** Repairs are memoised per word; the cache is dropped when it grows past this (a list has a few hundred thousand words). */
+const LEGAL_REPAIR_CACHE_LIMIT = 500_000;
+const legalRepairCache = new Map<string, string>();
+
+/** The legal-form word a misspelt word stands for, or the word itself. */
+function repairLegalTypo(word: string): string {
+  if (word.length < LEGAL_REPAIR_MIN_LENGTH || LEGAL_FORMS.has(word) || /\d/.test(word)) return word;
+  let repaired = legalRepairCache.get(word);
+  if (repaired === undefined) {
+    repaired = word;
+    for (const legal of LONG_LEGAL_WORDS) {
+      if (Math.abs(legal.length - word.length) <= 2 && legal.charCodeAt(0) === word.charCodeAt(0) && jaroWinkler(word, legal) >= LEGAL_TYPO_SIMILARITY) {
+        repaired = legal;
+        break;
+      }
+    }
+    if (legalRepairCache.size >= LEGAL_REPAIR_CACHE_LIMIT) legalRepairCache.clear();
+    legalRepairCache.set(word, repaired);
+  }
+  return repaired;
+}
+
+/** Shortest name part left when a glued legal form is split off ("KBLTD" is not "KB" + "LTD" if that leaves one letter). */
+const GLUED_MIN_REMAINDER = 3;
+
+/**
+ * Repairs legal forms broken by careless spacing: split ones rejoined ("COM PANY", "HOL DING"), glued ones split off
+ * ("TRADINGLLC", "LINESLIMITED", "OOOMAKRO", "LIMITEDLIABILITY").
+ */
+function repairLegalSpacing(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = words[i + 1];
+    if (next !== undefined && !LEGAL_FORMS.has(word) && !LEGAL_FORMS.has(next) && LONG_LEGAL_WORDS.includes(word + next)) {
+      out.push(word + next);
+      i++;
+      continue;
+    }
+    out.push(...splitGluedLegalForm(word));
+  }
+  return out;
+}
+
+function splitGluedLegalForm(word: string): string[] {
+  if (LEGAL_FORMS.has(word) || LONG_LEGAL_WORDS.includes(word)) return [word];
+  for (const suffix of GLUED_LEGAL_SUFFIXES) {
+    if (word.length - suffix.length >= GLUED_MIN_REMAINDER && word.endsWith(suffix)) {
+      return [...splitGluedLegalForm(word.slice(0, -suffix.length)), suffix];
+    }
+  }
+  for (const prefix of GLUED_LEGAL_PREFIXES) {
+    if (word.length - prefix.length >= GLUED_MIN_REMAINDER && word.startsWith(prefix)) return [prefix, word.slice(prefix.length)];
+  }
+  return [word];
+}
+
+/** The last word may be cut off by a fixed-width field ("... TRADING COMPAN"): complete it when it starts a legal-form word. */
+function repairTruncatedLegalForm(word: string): string {
+  if (word.length < TRUNCATED_LEGAL_MIN_LENGTH || LEGAL_FORMS.has(word)) return word;
+  return LONG_LEGAL_WORDS.find((legal) => legal.length > word.length && legal.startsWith(word)) ?? word;
+}
+
+function replaceLegalPhrases(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let replaced = false;
+    for (const [phrase, canonical] of LEGAL_FORM_PHRASES) {
+      if (i + phrase.length <= words.length && phrase.every((w, k) => words[i + k] === w)) {
+        out.push(canonical);
+        i += phrase.length - 1;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out.push(words[i] as string);
+  }
+  return out;
+}
+
+/**
+ * Splits a name into classified, canonical tokens. Order is kept (split/concatenation checks use adjacency) but the
+ * matcher itself is order-insensitive, which is how "SURNAME, Given" meets "Given Surname".
+ */
+export function tokenizeName(raw: string): TokenizedName {
+  const cleaned = repairLegalSpacing(cleanWords(raw)).map(repairLegalTypo);
+  if (cleaned.length > 1) cleaned[cleaned.length - 1] = repairTruncatedLegalForm(cleaned[cleaned.length - 1] as string);
+  const words = replaceLegalPhrases(cleaned);
+  const hasLegalForm = words.some((w) => LEGAL_FORMS.has(w) && !AMBIGUOUS_LEGAL_FORMS.has(w));
+  const legalFormCount = words.filter((w) => LEGAL_FORMS.has(w)).length;
+  // Titles are dropped wherever they stand ("Yusuf Ahmed Hajji"), ranks only in front, and never the whole name.
+  const isTitle = (word: string, i: number): boolean => HONORIFICS.has(word) || (!hasLegalForm && PERSON_TITLES.has(word) && words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
+  const titles = words.map(isTitle);
+  const keepAll = titles.every(Boolean);
+  const tokens: NameToken[] = [];
+  const dropped: string[] = [];
+  words.forEach((word, i) => {
+    if (titles[i] && !keepAll) dropped.push(word);
+    else tokens.push(classify(word, i > 0 || legalFormCount > 1));
+  });
+  return { tokens, dropped, hasLegalForm, abjad: ABJAD.test(raw) };
+}
+
+/** @param legalContext an ambiguous legal form ("SA", "CO") is read as one after the first word or beside another legal form */
+function classify(word: string, legalContext: boolean): NameToken {
+  if (HAS_DIGIT.test(word)) return { text: word, surface: word, kind: 'number' };
+  const particle = PARTICLES.get(word);
+  if (particle !== undefined) return { text: particle, surface: word, kind: 'particle' };
+  const legal = LEGAL_FORMS.get(word);
+  if (legal !== undefined && (legalContext || !AMBIGUOUS_LEGAL_FORMS.has(word))) {
+    return { text: legal, surface: word, kind: 'legal' };
+  }
+  if (SINGLE_LATIN_LETTER.test(word)) return { text: word, surface: word, kind: 'initial' };
+  return { text: SPELLING_VARIANTS.get(word) ?? word, surface: word, kind: 'word' };
+}
+
+/**
+ * The name as the matcher reads it: NFKC, case-folded, transliterated to Latin, diacritics and punctuation removed,
+ * titles dropped, legal forms and known spelling variants canonicalised, tokens joined by single spaces.
+ * @example normalizeName("AL-QA'IDA Ltd.") === "al qaida ltd"
+ */
+export function normalizeName(raw: string): string {
+  return tokenizeName(raw)
+    .tokens.map((t) => t.text)
+    .join(' ');
+}

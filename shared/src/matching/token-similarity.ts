@@ -1,0 +1,194 @@
+import { jaroWinkler } from './jaro-winkler';
+import { VARIANT_SPELLINGS } from './name-vocabulary';
+import type { TokenKind } from './normalize-name';
+import { phoneticKey } from './phonetic-key';
+
+/** Below this Jaro-Winkler two words are different words: typos of one name score 0.85+, unrelated short names 0.5-0.75. */
+export const TOKEN_SIMILARITY_FLOOR = 0.8;
+/**
+ * From here up Jaro-Winkler is taken as it is. Between the floor and here lie both real variants and different names
+ * ("Fatima"/"Faisal" 0.82, "Dominguez"/"Rodriguez" 0.8), so that zone is scaled down to 0.6-0.9 (see SOFT_ZONE_SLOPE).
+ */
+export const CONFIDENT_SIMILARITY = 0.9;
+/** How steeply the soft zone falls below {@link CONFIDENT_SIMILARITY}: 0.85 becomes 0.7, the floor 0.5. */
+const SOFT_ZONE_SLOPE = 4;
+/**
+ * Words that sound alike (same phonetic key) score this, so "Mhmd" meets "Muhammad" despite few shared letters; below a
+ * confident typo, since sound-alikes include different names ("Matthews"/"Meadows").
+ */
+export const PHONETIC_AGREEMENT_SIMILARITY = 0.85;
+/** Phonetic agreement only counts above this spelling similarity: a consonant skeleton alone is too coarse ("Asif"/"Yusuf"). */
+export const PHONETIC_MIN_SPELLING_SIMILARITY = 0.75;
+/** An unvowelled (abjad) transliteration shares fewer letters with its vowelled spelling, so it may agree from lower. */
+export const SKELETON_MIN_SPELLING_SIMILARITY = 0.7;
+/** Phonetic keys shorter than this (two consonants) match too many names to count as agreement... */
+export const PHONETIC_MIN_KEY_LENGTH = 3;
+/** ...unless the spelling is already close ("Cony"/"Kony", "Phuad"/"Fuad"). */
+export const SHORT_KEY_MIN_SPELLING_SIMILARITY = 0.8;
+/**
+ * A word romanised from an abjad (Arabic, Hebrew) that agrees with a listed spelling on every consonant is as close
+ * as that script can come, since it never wrote the vowels: "sdam" for "Saddam", "hsin" for "Hussein".
+ */
+export const ABJAD_AGREEMENT_SIMILARITY = 0.95;
+/**
+ * Even so, the spellings must share this much: low, because the listed spelling adds every short vowel and doubled
+ * consonant the script leaves out ("azt" for "Izzat"), and the in-order letter check (abjadReadsAs) does the real work.
+ */
+export const ABJAD_MIN_SPELLING_SIMILARITY = 0.45;
+/** Shortest skeleton trusted on letter order and sound alone: two letters fit too many names. */
+export const ABJAD_MIN_SKELETON_LENGTH = 3;
+/** Phonetic keys of words shorter than this say too little ("Don"/"Diane" both "tn"), unless the word is a bare skeleton. */
+export const PHONETIC_MIN_LENGTH = 4;
+/** How well an initial fits a word starting with that letter: strong, but never as good as the word itself. */
+export const INITIAL_SIMILARITY = 0.9;
+/**
+ * Words whose lengths differ by this much are only similar when the query word is a truncation of the listed one
+ * (shares its first {@link TRUNCATION_MIN_PREFIX} letters: "Abdurakhman" / "Abdurakhmanov"). Otherwise one merely sits
+ * inside the other ("Putin" in "Computing", "David" in "Davidson"), which Jaro scores high but proves nothing.
+ */
+export const LENGTH_GAP_NEEDING_PREFIX = 3;
+/**
+ * Taken off the spelling similarity when the first letters differ (other than by swapping the first two): a name's
+ * first letter is its most reliable, and Jaro alone scores "Kumar"/"Umar" 0.93 and "Anna"/"Banna" 0.93.
+ */
+export const FIRST_LETTER_PENALTY = 0.1;
+/** The shared prefix that makes a much shorter query word a truncation rather than a substring. */
+export const TRUNCATION_MIN_PREFIX = 3;
+
+export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'none';
+
+const VOWEL_AFTER_FIRST = /.[aeiouy]/;
+
+/** A word written without vowels, as abjad scripts (Arabic, Hebrew) romanise: only its consonants can be compared. */
+function isSkeleton(word: string): boolean {
+  return word.length >= 3 && !VOWEL_AFTER_FIRST.test(word);
+}
+
+/**
+ * Similarity of a query word to a listed word (0..1; 0 when they are different words). Not symmetric: only the query
+ * side may be a truncation. A listed word that stands for a group of spellings ("muhammad") is measured against the
+ * closest spelling of its group, so a typo of "Mohamed" is still a typo.
+ * @param abjad the query word was romanised from an abjad, so it is a consonant skeleton
+ */
+export function wordSimilarity(query: string, listed: string, abjad = false): number {
+  if (query === listed) return 1;
+  const spellings = VARIANT_SPELLINGS.get(listed);
+  if (spellings === undefined) return spellingSimilarity(query, listed, abjad);
+  let best = 0;
+  for (const spelling of spellings) best = Math.max(best, spellingSimilarity(query, spelling, abjad));
+  return best;
+}
+
+function spellingSimilarity(query: string, listed: string, abjad: boolean): number {
+  if (query === listed) return 1;
+  const jw = jaroWinkler(query, listed);
+  if (abjad && query.length >= ABJAD_MIN_SKELETON_LENGTH && jw >= ABJAD_MIN_SPELLING_SIMILARITY && abjadReadsAs(query, listed)) {
+    const key = phoneticKey(query);
+    if (key.length >= 2 && key === phoneticKey(listed)) return Math.max(jw, ABJAD_AGREEMENT_SIMILARITY);
+  }
+  const skeleton = isSkeleton(query) || isSkeleton(listed);
+  if (jw < (skeleton ? SKELETON_MIN_SPELLING_SIMILARITY : PHONETIC_MIN_SPELLING_SIMILARITY)) return 0;
+  if (jw < PHONETIC_AGREEMENT_SIMILARITY && (skeleton || Math.min(query.length, listed.length) >= PHONETIC_MIN_LENGTH)) {
+    const key = phoneticKey(query);
+    const minKey = jw >= SHORT_KEY_MIN_SPELLING_SIMILARITY ? 2 : PHONETIC_MIN_KEY_LENGTH;
+    if (key.length >= minKey && key === phoneticKey(listed)) return PHONETIC_AGREEMENT_SIMILARITY;
+  }
+  const gap = listed.length - query.length;
+  if (gap <= -LENGTH_GAP_NEEDING_PREFIX || (gap >= LENGTH_GAP_NEEDING_PREFIX && !sharePrefix(query, listed, TRUNCATION_MIN_PREFIX))) return 0;
+  const spelling = firstLettersAgree(query, listed) ? jw : jw - FIRST_LETTER_PENALTY;
+  if (spelling >= CONFIDENT_SIMILARITY) return spelling;
+  if (spelling >= TOKEN_SIMILARITY_FLOOR) return CONFIDENT_SIMILARITY - (CONFIDENT_SIMILARITY - spelling) * SOFT_ZONE_SLOPE;
+  return 0;
+}
+
+/** First letters that romanisations swap for one another (Catrangi/Katrangi, Vilber/Wilber, Iahya/Yahya, Chalil/Khalil). */
+const FIRST_LETTER_GROUPS = ['ckqg', 'fpvw', 'aeiouy', 'ijy', 'szc', 'chk', 'jzdg', 'td', 'bp'];
+
+function firstLettersAgree(a: string, b: string): boolean {
+  const a0 = a.charAt(0);
+  const b0 = b.charAt(0);
+  if (a0 === b0 || (a0 === b.charAt(1) && b0 === a.charAt(1))) return true;
+  return FIRST_LETTER_GROUPS.some((g) => g.includes(a0) && g.includes(b0));
+}
+
+/** Letters an abjad romanisation may stand for in a vowelled spelling (long vowels, emphatic and look-alike consonants). */
+const ABJAD_LETTER_CLASSES: Record<string, string> = {
+  a: 'aeiou', i: 'iye', u: 'uowv', w: 'wuov', y: 'yie', q: 'qkg', k: 'kcqg', g: 'gkjq', j: 'jgzd', t: 'td', d: 'dtz',
+  s: 'szct', z: 'zsdt', h: 'h', f: 'fpv', b: 'bp', p: 'pbf', v: 'vwf',
+};
+
+/**
+ * Whether an abjad skeleton can be read as the listed spelling: its letters, long vowels included, appear in order in
+ * the listed word. "hsin" (حسين) reads as "hussein" but not "hasan"; "mhmdi" (محمدی) not as "mohamed".
+ * A leading "a" (alif or ayn) may also stand for nothing written.
+ */
+export function abjadReadsAs(skeleton: string, listed: string): boolean {
+  let j = 0;
+  for (let i = 0; i < skeleton.length; i++) {
+    const ch = skeleton.charAt(i);
+    const allowed = ABJAD_LETTER_CLASSES[ch] ?? ch;
+    let found = false;
+    while (j < listed.length) {
+      if (allowed.includes(listed.charAt(j++))) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      if (i === 0 && ch === 'a') {
+        j = 0;
+        continue;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Similarity of two adjacent tokens written as one word against one word: spelling only, near identity required;
+ * for an abjad query (whose words are skeletons) the abjad reading applies instead.
+ */
+export function joinedSimilarity(query: string, listed: string, floor: number, abjad = false): number {
+  if (query === listed) return 1;
+  if (abjad) {
+    const s = wordSimilarity(query, listed, true);
+    return s >= ABJAD_AGREEMENT_SIMILARITY ? s : 0;
+  }
+  const jw = jaroWinkler(query, listed);
+  return jw >= floor ? jw : 0;
+}
+
+/**
+ * How alike a query token is to a listed token (0..1), by kind: numbers must be identical, a legal form aligns only
+ * with the same legal form (or the same word), particles with particles, an initial fits any word with its letter,
+ * words compare by spelling and sound.
+ */
+export function tokenSimilarity(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): number {
+  if (qKind === 'word' && cKind === 'word') return wordSimilarity(qText, cText, abjad);
+  if (qKind === 'initial' || cKind === 'initial') {
+    if (qKind === 'initial' && cKind === 'initial') return qText === cText ? 1 : 0;
+    const word = qKind === 'initial' ? cText : qText;
+    const letter = qKind === 'initial' ? qText : cText;
+    const otherKind = qKind === 'initial' ? cKind : qKind;
+    return otherKind === 'word' && word.charAt(0) === letter ? INITIAL_SIMILARITY : 0;
+  }
+  if (qText !== cText) return 0;
+  // "SA", "CO" read as a name part on one side and as a legal form on the other are still the same token.
+  return qKind === cKind || (qKind !== 'number' && cKind !== 'number' && qKind !== 'particle' && cKind !== 'particle') ? 1 : 0;
+}
+
+/** Which rule produced a similarity, for the explanation. */
+export function similarityMethod(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): SimilarityMethod {
+  const s = tokenSimilarity(qText, qKind, cText, cKind, abjad);
+  if (s === 0) return 'none';
+  if (s === 1) return 'exact';
+  if (qKind === 'initial' || cKind === 'initial') return 'initial';
+  return (s === PHONETIC_AGREEMENT_SIMILARITY || s === ABJAD_AGREEMENT_SIMILARITY) && jaroWinkler(qText, cText) < s ? 'phonetic' : 'spelling';
+}
+
+function sharePrefix(a: string, b: string, length: number): boolean {
+  if (a.length < length || b.length < length) return false;
+  for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}

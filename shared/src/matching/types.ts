@@ -1,0 +1,46 @@
+import type { EntityType, NameKind } from '../lists/entity-model';
+
+/** What the matcher needs of a listed entity: built once per list version from Postgres. */
+export interface MatchableEntity {
+  /** Our entity id, e.g. "ofac-sdn:33936". */
+  id: string;
+  type: EntityType;
+  names: { value: string; kind: NameKind }[];
+  birthDates: string[];
+  countries: string[];
+  identifiers: { type: string; value: string }[];
+}
+
+export interface ScreeningQuery {
+  name: string;
+  type?: EntityType;
+  /** Partial ISO date: "1961", "1961-05" or "1961-05-23". */
+  birthDate?: string;
+  /** ISO alpha-2 code or a country name. */
+  country?: string;
+  identifiers?: { type?: string; value: string }[];
+}
+
+export interface ScreenOptions {
+  /** Scores at or above this are hits (0..1). */
+  threshold: number;
+  /** Most candidates returned, best first. */
+  limit: number;
+}
+
+export interface NameMatch {
+  entityId: string;
+  /** The listed name or alias that matched best. */
+  matchedName: string;
+  matchedNameKind: NameKind;
+  /** 0..1 */
+  score: number;
+  /** Sentences a compliance officer can read: which tokens aligned and how, what raised or lowered the score. */
+  explanation: string[];
+}
+
+export interface CompareResult {
+  score: number;
+  match: boolean;
+  explanation: string[];
+}

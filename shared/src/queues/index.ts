@@ -1,0 +1,49 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import IORedis, { type Redis } from 'ioredis';
+
+export const QUEUE_NAMES = {
+  screenings: 'screenings',
+} as const;
+
+/** Redis pub/sub channels; all carry the queue prefix so several deployments can share one Redis. */
+export const channels = (prefix: string) => ({
+  listVersionChanged: `${prefix}:list-version-changed`,
+  screeningDone: `${prefix}:screening-done`,
+});
+
+/** Retries for transient failures (Postgres or Redis restarting); results are idempotent, so a retry never writes twice. */
+export const SCREENING_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+/** BullMQ needs maxRetriesPerRequest: null on connections used by workers (blocking commands). */
+export function createRedis(url: string, options: { forWorker?: boolean } = {}): Redis {
+  return new IORedis(url, {
+    maxRetriesPerRequest: options.forWorker ? null : 3,
+    enableReadyCheck: true,
+    lazyConnect: false,
+  });
+}
+
+/**
+ * Connection options (not a client) for BullMQ, so that each Queue and Worker owns its connections
+ * and closes them on close(); a client passed in would be left open.
+ */
+export function redisConnectionOptions(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.username && { username: decodeURIComponent(u.username) }),
+    ...(u.password && { password: decodeURIComponent(u.password) }),
+    ...(u.pathname.length > 1 && { db: Number(u.pathname.slice(1)) }),
+    ...(u.protocol === 'rediss:' && { tls: {} }),
+  };
+}
+
+export function createQueue<T = unknown>(name: string, redisUrl: string, prefix: string): Queue<T> {
+  return new Queue<T>(name, { connection: redisConnectionOptions(redisUrl), prefix });
+}

@@ -1,0 +1,26 @@
+export {
+  screeningRequestSchema,
+  screeningQuerySchema,
+  screeningJobSchema,
+  partialBirthDate,
+  MAX_NAME_LENGTH,
+  type ScreeningRequest,
+  type ScreeningJob,
+  type ScreeningQueryInput,
+} from './screening-request';
+export {
+  submitScreening,
+  getScreening,
+  performScreening,
+  markScreeningFailed,
+  staleQueuedScreenings,
+  screeningJob,
+  screeningJobId,
+  screeningStatus,
+  type ScreeningView,
+  type ScreeningMatchView,
+  type ScreeningStatus,
+  type Decision,
+} from './screening-service';
+export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
+export { ScreeningWaiter } from './screening-waiter';

@@ -1,0 +1,71 @@
+import type { Pool } from 'pg';
+import { activeListVersions, listVersionKey, loadIndexableEntities, type ActiveListVersion } from '../lists';
+import { buildMatchIndex, type MatchIndex } from '../matching';
+import type { Logger } from '../logging';
+
+export interface LoadedIndex {
+  index: MatchIndex;
+  versions: ActiveListVersion[];
+  /** e.g. "ofac-sdn@3+seed@1" */
+  key: string;
+  builtAt: Date;
+  buildMs: number;
+}
+
+export class NoListLoadedError extends Error {
+  constructor() {
+    super('No designated-entity list is loaded yet; screening waits rather than answer no-hit against nothing');
+  }
+}
+
+/**
+ * The worker's in-memory match index for the active list versions. Rebuilt in the background
+ * when told a version changed (or when a periodic check finds it did) and swapped in whole:
+ * a screening in flight keeps the index object it started with.
+ */
+export class MatchIndexCache {
+  private loaded?: LoadedIndex;
+  private building?: Promise<LoadedIndex>;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The current index, building it on first use. Throws NoListLoadedError while no list is loaded. */
+  async current(): Promise<LoadedIndex> {
+    const loaded = this.loaded ?? (await this.rebuild());
+    if (loaded.versions.length === 0) {
+      // A list may have landed since: check before refusing.
+      const fresh = await this.refreshIfStale();
+      if (fresh.versions.length === 0) throw new NoListLoadedError();
+      return fresh;
+    }
+    return loaded;
+  }
+
+  /** Rebuilds only when the active versions in Postgres differ from the loaded ones. */
+  async refreshIfStale(): Promise<LoadedIndex> {
+    const key = listVersionKey(await activeListVersions(this.pool));
+    if (this.loaded && this.loaded.key === key) return this.loaded;
+    return this.rebuild();
+  }
+
+  /** One build at a time; concurrent callers share it. */
+  rebuild(): Promise<LoadedIndex> {
+    this.building ??= this.build().finally(() => {
+      this.building = undefined;
+    });
+    return this.building;
+  }
+
+  private async build(): Promise<LoadedIndex> {
+    const started = Date.now();
+    const { versions, entities } = await loadIndexableEntities(this.pool);
+    const index = buildMatchIndex(entities);
+    const loaded: LoadedIndex = { index, versions, key: listVersionKey(versions), builtAt: new Date(), buildMs: Date.now() - started };
+    this.loaded = loaded;
+    this.logger.info('match index ready', { lists: loaded.key, entities: index.entityCount, names: index.nameCount, buildMs: loaded.buildMs });
+    return loaded;
+  }
+}

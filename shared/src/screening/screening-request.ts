@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../lists/entity-model';
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Longer than any listed name (the longest SDN names are ~150 characters); bounds matching cost. */
+export const MAX_NAME_LENGTH = 300;
+
+function isRealPartialDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (y === undefined || y < 1850 || y > new Date().getUTCFullYear()) return false;
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const partialBirthDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealPartialDate, 'is not a real date (year 1850 to this year)');
+
+export const screeningQuerySchema = z.strictObject({
+  name: z
+    .string({ error: 'is required and must be a string' })
+    .trim()
+    .min(1, { error: 'must not be empty', abort: true })
+    .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`)
+    .refine((v) => LETTER_OR_DIGIT.test(v), 'must contain at least one letter or digit'),
+  type: z.enum(ENTITY_TYPES, { error: `must be one of ${ENTITY_TYPES.join(', ')}` }).optional(),
+  birthDate: partialBirthDate.optional(),
+  country: z.string().trim().min(2, 'must be an ISO country code or a country name').max(64).optional(),
+});
+
+/** POST /v1/screenings body. Unknown fields are refused so that a typo ("nmae") is not silently ignored. */
+export const screeningRequestSchema = screeningQuerySchema.extend({
+  reference: z.string().trim().min(1).max(200, 'must be at most 200 characters').optional(),
+});
+
+export type ScreeningQueryInput = z.infer<typeof screeningQuerySchema>;
+export type ScreeningRequest = z.infer<typeof screeningRequestSchema>;
+
+/** The job on the `screenings` queue: the screening id and the query it needs, nothing else. */
+export const screeningJobSchema = z.strictObject({
+  screeningId: z.uuid(),
+  query: screeningQuerySchema,
+});
+
+export type ScreeningJob = z.infer<typeof screeningJobSchema>;

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { Pool } from 'pg';
+import { withTransaction } from '../db';
+import type { Logger } from '../logging';
+import type { Citation, EntityType, NameKind } from '../lists';
+import type { NameMatch } from '../matching';
+import { SCREENING_JOB_OPTIONS } from '../queues';
+import type { LoadedIndex } from './match-index-cache';
+import type { ScreeningJob, ScreeningRequest } from './screening-request';
+import * as sql from './screening-sql';
+
+export type ScreeningStatus = 'queued' | 'done' | 'failed';
+export type Decision = 'hit' | 'no_hit';
+
+export interface ScreeningMatchView {
+  entityId: string;
+  name: string;
+  type: EntityType;
+  matchedName: string;
+  matchedNameKind: NameKind;
+  score: number;
+  programs: string[];
+  lists: string[];
+  explanation: string[];
+  citations: Citation[];
+}
+
+export interface ScreeningView {
+  id: string;
+  status: ScreeningStatus;
+  decision: Decision | null;
+  query: { name: string; type?: EntityType; birthDate?: string; country?: string };
+  reference: string | null;
+  /** e.g. "ofac-sdn@3+seed@1": the list versions this screening was matched against. */
+  listVersion: string | null;
+  listVersions: { source: string; version: number }[];
+  threshold: number | null;
+  matches: ScreeningMatchView[];
+  error: string | null;
+  createdAt: string;
+  screenedAt: string | null;
+}
+
+export function screeningJobId(screeningId: string): string {
+  return `screening-${screeningId}`;
+}
+
+export function screeningJob(screeningId: string, query: ScreeningJob['query']): { name: string; data: ScreeningJob; opts: { jobId: string } } {
+  return { name: 'screen', data: { screeningId, query }, opts: { jobId: screeningJobId(screeningId) } };
+}
+
+/**
+ * Records the request, then queues it. The row is committed first: if Redis is down the request
+ * is still accepted, and the worker's reconciler queues it once Redis is back.
+ */
+export async function submitScreening(
+  deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger },
+  request: ScreeningRequest,
+  apiKeyId: string | null,
+): Promise<{ id: string; status: 'queued' }> {
+  const id = randomUUID();
+  const { reference, ...query } = request;
+  await deps.pool.query(sql.INSERT_SCREENING, [id, apiKeyId, query.name, query.type ?? null, query.birthDate ?? null, query.country ?? null, reference ?? null]);
+  const job = screeningJob(id, query);
+  try {
+    await deps.queue.add(job.name, job.data, { ...SCREENING_JOB_OPTIONS, ...job.opts });
+  } catch (error) {
+    deps.logger.warn('screening accepted but not queued yet; the reconciler will queue it', { screeningId: id, error });
+  }
+  return { id, status: 'queued' };
+}
+
+export async function getScreening(pool: Pool, id: string): Promise<ScreeningView | undefined> {
+  const row = (await pool.query(sql.SCREENING_BY_ID, [id])).rows[0];
+  if (!row) return undefined;
+  const matches = row.status === 'done' ? (await pool.query(sql.MATCHES_OF_SCREENING, [id])).rows : [];
+  const versions: { sourceId: string; version: number }[] = row.list_versions ?? [];
+  return {
+    id: row.id,
+    status: row.status,
+    decision: row.decision,
+    query: {
+      name: row.name,
+      ...(row.entity_type && { type: row.entity_type }),
+      ...(row.birth_date && { birthDate: row.birth_date }),
+      ...(row.country && { country: row.country }),
+    },
+    reference: row.reference,
+    listVersion: row.list_versions ? versions.map((v) => `${v.sourceId}@${v.version}`).join('+') : null,
+    listVersions: versions.map((v) => ({ source: v.sourceId, version: v.version })),
+    threshold: row.threshold,
+    matches: matches.map((m) => ({
+      entityId: m.entity_id,
+      name: m.entity_name,
+      type: m.entity_type,
+      matchedName: m.matched_name,
+      matchedNameKind: m.matched_name_kind,
+      score: Math.round(m.score * 1000) / 1000,
+      programs: m.programs,
+      lists: m.lists,
+      explanation: m.explanation,
+      citations: m.citations,
+    })),
+    error: row.error,
+    createdAt: new Date(row.created_at).toISOString(),
+    screenedAt: row.screened_at ? new Date(row.screened_at).toISOString() : null,
+  };
+}
+
+export async function screeningStatus(pool: Pool, id: string): Promise<ScreeningStatus | undefined> {
+  return (await pool.query<{ status: ScreeningStatus }>(sql.SCREENING_STATUS, [id])).rows[0]?.status;
+}
+
+/**
+ * Matches a queued screening against the loaded index and records the outcome in one
+ * transaction. Returns `already-recorded` when a previous attempt got there first.
+ */
+export async function performScreening(
+  pool: Pool,
+  loaded: LoadedIndex,
+  job: ScreeningJob,
+  options: { threshold: number; limit: number },
+): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: NameMatch[] }> {
+  const matches = loaded.index.screen(job.query, options);
+  const decision: Decision = matches.length > 0 ? 'hit' : 'no_hit';
+  const outcome = await withTransaction(pool, async (tx) => {
+    const updated = await tx.query(sql.MARK_DONE, [
+      job.screeningId,
+      decision,
+      matches[0]?.score ?? null,
+      options.threshold,
+      JSON.stringify(loaded.versions.map((v) => ({ sourceId: v.sourceId, version: v.version, versionId: v.versionId }))),
+    ]);
+    if (updated.rowCount === 0) return 'already-recorded' as const;
+    if (matches.length > 0) {
+      await tx.query(sql.INSERT_MATCHES, [
+        job.screeningId,
+        matches.map((_, i) => i + 1),
+        matches.map((m) => m.entityId),
+        matches.map((m) => m.matchedName),
+        matches.map((m) => m.matchedNameKind),
+        matches.map((m) => m.score),
+        matches.map((m) => JSON.stringify(m.explanation)),
+      ]);
+    }
+    return 'recorded' as const;
+  });
+  return { outcome, decision, matches };
+}
+
+export async function markScreeningFailed(pool: Pool, id: string, reason: string): Promise<void> {
+  await pool.query(sql.MARK_FAILED, [id, reason]);
+}
+
+/** Screenings still queued after the grace period: their job was lost (Redis restarted or flushed) or never added. */
+export async function staleQueuedScreenings(pool: Pool, graceMs: number, limit = 1000): Promise<{ id: string; query: ScreeningJob['query'] }[]> {
+  const { rows } = await pool.query(sql.STALE_QUEUED, [graceMs, limit]);
+  return rows.map((r) => ({
+    id: r.id,
+    query: {
+      name: r.name,
+      ...(r.entity_type && { type: r.entity_type }),
+      ...(r.birth_date && { birthDate: r.birth_date }),
+      ...(r.country && { country: r.country }),
+    },
+  }));
+}

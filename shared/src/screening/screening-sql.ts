@@ -1,0 +1,46 @@
+export const INSERT_SCREENING = `
+  INSERT INTO screenings (id, api_key_id, status, name, entity_type, birth_date, country, reference)
+  VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7)`;
+
+export const SCREENING_BY_ID = `
+  SELECT id, status, name, entity_type, birth_date, country, reference, decision, best_score, threshold,
+         list_versions, error, created_at, screened_at
+  FROM screenings WHERE id = $1`;
+
+export const MATCHES_OF_SCREENING = `
+  SELECT entity_id, entity_name, entity_type, matched_name, matched_name_kind, score, programs, lists, explanation, citations
+  FROM screening_matches WHERE screening_id = $1 ORDER BY rank`;
+
+export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
+
+/** Flips queued → done exactly once; a retried job finds nothing to update and writes nothing. */
+export const MARK_DONE = `
+  UPDATE screenings
+  SET status = 'done', decision = $2, best_score = $3, threshold = $4, list_versions = $5, screened_at = now(), error = NULL
+  WHERE id = $1 AND status = 'queued'
+  RETURNING id`;
+
+/** Copies what the officer must see (names, programs, citations) so the evidence outlives list updates. */
+export const INSERT_MATCHES = `
+  INSERT INTO screening_matches (screening_id, rank, entity_id, entity_name, entity_type, matched_name, matched_name_kind,
+                                 score, programs, lists, explanation, citations)
+  SELECT $1, m.rank, e.id, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score, e.programs,
+         ARRAY[e.source_id], m.explanation,
+         coalesce((SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+                     'title', c.title, 'url', c.url, 'publisher', c.publisher, 'authority', c.authority,
+                     'program', c.program, 'listedOn', c.listed_on, 'sourceRowId', c.source_row_id, 'note', c.note))
+                     ORDER BY c.position)
+                   FROM citations c WHERE c.entity_id = e.id), '[]')
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::real[], $7::jsonb[])
+       AS m (rank, entity_id, matched_name, matched_name_kind, score, explanation)
+  JOIN entities e ON e.id = m.entity_id
+  ON CONFLICT (screening_id, entity_id) DO NOTHING`;
+
+export const MARK_FAILED = `UPDATE screenings SET status = 'failed', error = $2 WHERE id = $1 AND status = 'queued'`;
+
+export const STALE_QUEUED = `
+  SELECT id, name, entity_type, birth_date, country
+  FROM screenings
+  WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+  ORDER BY created_at
+  LIMIT $2`;

@@ -1,0 +1,79 @@
+import { activeListVersions, findEntity, importList, listSummaries, type ListedEntity } from '@sanctions/shared/lists';
+import { importEntities, listedEntity } from '../support/list-factories';
+import { createTestDatabase, type TestDatabase } from '../support/test-stores';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+const alice = listedEntity({ sourceEntityId: '1', name: 'ALICE, Example' });
+const bob = listedEntity({ sourceEntityId: '2', name: 'BOB, Example', programs: ['SDGT'] });
+const carol = listedEntity({ sourceEntityId: '3', name: 'CAROL, Example', type: 'person' });
+
+describe('list versions', () => {
+  it('activates a first version with every entity added, names and citations stored', async () => {
+    const result = await importEntities(db.pool, 'ofac-sdn', [alice, bob]);
+    expect(result).toMatchObject({ status: 'activated', version: 1, entityCount: 2, nameCount: 2, delta: { added: 2, removed: 0, changed: 0 } });
+    const stored = await findEntity(db.pool, 'ofac-sdn:2');
+    expect(stored).toMatchObject({ id: 'ofac-sdn:2', sourceId: 'ofac-sdn', programs: ['SDGT'], removed: false });
+    const { rows } = await db.pool.query(`SELECT title, source_row_id, listed_on::text FROM citations WHERE entity_id = 'ofac-sdn:2'`);
+    expect(rows).toEqual([{ title: 'Test list entry 2', source_row_id: '2', listed_on: '2024-01-01' }]);
+  });
+
+  it('treats the same content imported again as a no-op', async () => {
+    const result = await importEntities(db.pool, 'ofac-sdn', [bob, alice]);
+    expect(result).toMatchObject({ status: 'unchanged', version: 1 });
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM list_versions WHERE source_id = 'ofac-sdn'`);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('records added, removed and changed entities, naming the changed fields', async () => {
+    const bobRenamed = { ...bob, names: [...bob.names, { value: 'BOBBY', kind: 'alias' as const }], programs: ['SDGT', 'IRAN'] };
+    const result = await importEntities(db.pool, 'ofac-sdn', [bobRenamed, carol]);
+    expect(result).toMatchObject({ status: 'activated', version: 2, entityCount: 2, nameCount: 3, delta: { added: 1, removed: 1, changed: 1 } });
+    const { rows } = await db.pool.query(
+      `SELECT entity_id, change, fields FROM list_version_changes WHERE version_id = $1 ORDER BY entity_id`,
+      [result.versionId],
+    );
+    expect(rows).toEqual([
+      { entity_id: 'ofac-sdn:1', change: 'removed', fields: [] },
+      { entity_id: 'ofac-sdn:2', change: 'changed', fields: ['names', 'programs'] },
+      { entity_id: 'ofac-sdn:3', change: 'added', fields: [] },
+    ]);
+    expect(await findEntity(db.pool, 'ofac-sdn:1')).toMatchObject({ removed: true });
+    const summary = (await listSummaries(db.pool)).find((l) => l.id === 'ofac-sdn');
+    expect(summary?.activeVersion).toMatchObject({ version: 2, entityCount: 2, delta: { added: 1, removed: 1, changed: 1 } });
+  });
+
+  it('brings a removed entity back as added when it is listed again', async () => {
+    const result = await importEntities(db.pool, 'ofac-sdn', [alice, { ...bob, names: [...bob.names, { value: 'BOBBY', kind: 'alias' }], programs: ['SDGT', 'IRAN'] }, carol]);
+    expect(result.delta).toEqual({ added: 1, removed: 0, changed: 0 });
+    expect(await findEntity(db.pool, 'ofac-sdn:1')).toMatchObject({ removed: false });
+  });
+
+  it('keeps the previous version active when an import fails half way, and says why', async () => {
+    const before = await activeListVersions(db.pool);
+    async function* failing(): AsyncGenerator<ListedEntity> {
+      yield listedEntity({ sourceEntityId: '9', name: 'NEW, Person' });
+      throw Object.assign(new Error('unexpected end of file'), { file: 'sdn.csv', line: 42 });
+    }
+    await expect(
+      importList(db.pool, { sourceId: 'ofac-sdn', format: 'test', files: [{ path: 'sdn.csv', bytes: 1, sha256: 'broken' }], entities: failing() }),
+    ).rejects.toThrow(/unexpected end of file/);
+    expect(await activeListVersions(db.pool)).toEqual(before);
+    const { rows } = await db.pool.query(`SELECT status, error FROM list_versions WHERE source_id = 'ofac-sdn' ORDER BY version DESC LIMIT 1`);
+    expect(rows[0]).toEqual({ status: 'failed', error: { message: 'unexpected end of file', file: 'sdn.csv', line: 42 } });
+    expect(await findEntity(db.pool, 'ofac-sdn:9')).toBeUndefined();
+    const staged = await db.pool.query('SELECT count(*)::int AS n FROM list_import_staging');
+    expect(staged.rows[0].n).toBe(0);
+  });
+
+  it('refuses a list that holds the same entity twice', async () => {
+    await expect(importEntities(db.pool, 'un-sc', [alice, alice])).rejects.toThrow(/holds entity 1 twice/);
+    expect((await activeListVersions(db.pool)).map((v) => v.sourceId)).toEqual(['ofac-sdn']);
+  });
+});

@@ -1,0 +1,35 @@
+import { compare, DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
+
+describe('compare', () => {
+  it('matches the same name written in another order and with a typo', () => {
+    const result = compare({ name: 'Myo Swe Winn' }, { name: 'WIN, Myo Swe' });
+    expect(result.match).toBe(true);
+    expect(result.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_THRESHOLD);
+  });
+
+  it('does not match a shared given name with different surnames, and says why', () => {
+    const result = compare({ name: 'George Bush' }, { name: 'HABBASH, George' });
+    expect(result.match).toBe(false);
+    expect(result.explanation.join(' ')).toMatch(/"bush" in the query has no counterpart/);
+  });
+
+  it('never lets numbers disagree', () => {
+    const result = compare({ name: 'BELLETECH 11420 CORP' }, { name: '11421 BELLETECH CORP' });
+    expect(result.match).toBe(false);
+    expect(result.explanation.join(' ')).toMatch(/numbers .* disagree/);
+  });
+
+  it('never matches a person against a vessel', () => {
+    const result = compare({ name: 'Mar Azul', type: 'person' }, { name: 'MAR AZUL', type: 'vessel' });
+    expect(result.match).toBe(false);
+    expect(result.explanation.join(' ')).toMatch(/cannot match/);
+  });
+
+  it('uses the threshold it is given', () => {
+    expect(compare({ name: 'George Bush' }, { name: 'HABBASH, George' }, 0.3).match).toBe(true);
+  });
+
+  it('is order-insensitive for comma-inverted names', () => {
+    expect(compare({ name: 'Yong Gil Ri' }, { name: 'RI, Yong Gil' }).score).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { normalizeName, tokenizeName } from '@sanctions/shared/matching';
+
+describe('name normalisation', () => {
+  it.each([
+    ['  JOSÉ   María  GARCÍA-LÓPEZ ', 'jose maria garcia lopez'],
+    ['ＡＢＣ Ｔｒａｄｉｎｇ', 'abc trading'],
+    ['Straße Ørsted Łódź', 'strasse orsted lodz'],
+    ["AL-NU’AYMI, ‘Abd al-Rahman", 'al nuaymi abd al rahman'],
+    ['Mus?ab', 'musab'],
+    ['SENSETIME GROUP LIMITED', 'sensetime group ltd'],
+    ['Acme Corporation', 'acme corp'],
+    ['Foo Aktiengesellschaft', 'foo ag'],
+    ['OOO Romashka', 'llc romashka'],
+    ['Bar Joint Stock Company', 'bar jsc'],
+    ['Baz S.A.', 'baz sa'],
+    ['Qux L.L.C.', 'qux llc'],
+    ['ANGLO-CARIBBEAN CO., LTD.', 'anglo caribbean co ltd'],
+    ['Dr. Mohammed Yousef', 'muhammad yusuf'],
+    ['Sheikh Hamad', 'hamad'],
+  ])('normalises %p to %p', (raw, expected) => {
+    expect(normalizeName(raw)).toBe(expected);
+  });
+
+  it('keeps numbers as tokens that must agree', () => {
+    expect(tokenizeName('11420 CORP.').tokens.map((t) => t.kind)).toEqual(['number', 'legal']);
+  });
+
+  it('classifies particles, initials and legal forms', () => {
+    const kinds = tokenizeName('Osama bin Laden J. Acme Ltd').tokens.map((t) => `${t.text}:${t.kind}`);
+    expect(kinds).toEqual(['usama:word', 'bin:particle', 'laden:word', 'j:initial', 'acme:word', 'ltd:legal']);
+  });
+
+  it('reads an ambiguous legal form as a name when it comes first', () => {
+    expect(tokenizeName('SA Mun Kil').tokens[0]?.kind).toBe('word');
+    expect(tokenizeName('Foo SA').tokens[1]?.kind).toBe('legal');
+  });
+
+  it('does not drop a title that is the whole name', () => {
+    expect(normalizeName('Sheikh')).toBe('sheikh');
+  });
+
+  it('drops a rank only from a person-like name', () => {
+    expect(normalizeName('General Ahmad Shah')).toBe('ahmad shah');
+    expect(normalizeName('General Trading Co Ltd')).toBe('general trading co ltd');
+  });
+});

@@ -1,0 +1,92 @@
+import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
+import { entity } from './entity-factory';
+
+const LIST: MatchableEntity[] = [
+  entity('SENSETIME GROUP LIMITED', 'organization', { aliases: ['SENSETIME GROUP LTD'] }),
+  entity('RI, Yong Gil', 'person', { birthDates: ['1955'], countries: ['KP'] }),
+  entity('WIN, Myo Swe', 'person'),
+  entity('AHMED, Benazir', 'person'),
+  entity('SEK STUDIO', 'organization'),
+  entity('RAPID ACTION BATTALION', 'organization'),
+  entity('CENTRAL PUBLIC PROSECUTORS OFFICE', 'organization'),
+  entity('HABBASH, George', 'person'),
+  entity('EMMA DANIELS', 'person'),
+  entity('11420 CORP.', 'organization'),
+  entity('PUTIN, Vladimir Vladimirovich', 'person', { birthDates: ['1952-10-07'], countries: ['RU'] }),
+  entity('MAR AZUL', 'vessel', { identifiers: [{ type: 'imo', value: 'IMO 7406784' }] }),
+];
+
+const index = buildMatchIndex(LIST);
+const options = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
+const screen = (query: string | ScreeningQuery) => index.screen(typeof query === 'string' ? { name: query } : query, options);
+const topName = (query: string | ScreeningQuery) => screen(query)[0]?.matchedName;
+
+describe('screening against a built index', () => {
+  it('counts the entities and names it indexed', () => {
+    expect(index.entityCount).toBe(LIST.length);
+    // SENSETIME GROUP LTD normalises to the same name as SENSETIME GROUP LIMITED and is indexed once.
+    expect(index.nameCount).toBe(LIST.length);
+  });
+
+  it.each([
+    ['Sense Time Group', 'SENSETIME GROUP LIMITED'],
+    ['Ri Yong-gil', 'RI, Yong Gil'],
+    ['Yong Gil Ri', 'RI, Yong Gil'],
+    ['Myo Swe Winn', 'WIN, Myo Swe'],
+    ['Benazir Ahmad', 'AHMED, Benazir'],
+    ['Rapid Action Batallion', 'RAPID ACTION BATTALION'],
+    ['Central Public Prosecutor Office', 'CENTRAL PUBLIC PROSECUTORS OFFICE'],
+    ['SEK Studio', 'SEK STUDIO'],
+  ])('finds "%s" as %s', (query, listed) => {
+    expect(topName(query)).toBe(listed);
+  });
+
+  it.each([
+    ['Jane Doe'],
+    ['John Smith'],
+    ['George Bush'],
+    ['EMMA LLC'],
+    ['BELLETECH CORP'],
+    ['Computing Ltd'],
+    ['Putin'],
+  ])('does not hit on "%s"', (query) => {
+    expect(screen(query)).toEqual([]);
+  });
+
+  it('returns scores at or above the threshold, best first, within the limit', () => {
+    const results = index.screen({ name: 'Ri Yong Gil' }, { threshold: 0.3, limit: 2 });
+    expect(results.length).toBeLessThanOrEqual(2);
+    expect(results[0]?.matchedName).toBe('RI, Yong Gil');
+    for (const r of results) expect(r.score).toBeGreaterThanOrEqual(0.3);
+    const scores = results.map((r) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('explains a hit in sentences: which name, which tokens and how, and the verdict', () => {
+    const [hit] = screen('Myo Swe Winn');
+    expect(hit?.explanation.join(' ')).toMatch(/"WIN, Myo Swe"/);
+    expect(hit?.explanation.join(' ')).toMatch(/"winn" is spelled close to "win"/);
+    expect(hit?.explanation.at(-1)).toMatch(/reaches the hit threshold/);
+  });
+
+  it('never matches a person query to a vessel, even by identical name', () => {
+    expect(screen({ name: 'Mar Azul' })[0]?.matchedName).toBe('MAR AZUL');
+    expect(screen({ name: 'Mar Azul', type: 'person' })).toEqual([]);
+  });
+
+  it('lets a birth date and country raise a hit and a different birth year lower it', () => {
+    const plain = screen('Ri Yong Gil')[0]?.score ?? 0;
+    const agreeing = screen({ name: 'Ri Yong Gil', birthDate: '1955-03-02', country: 'North Korea' })[0];
+    expect(agreeing?.score).toBeGreaterThanOrEqual(plain);
+    expect(agreeing?.explanation.join(' ')).toMatch(/birth date .* agrees/);
+    const lowered = index.screen({ name: 'Ri Yong Gil', birthDate: '1980' }, { threshold: 0, limit: 1 })[0];
+    expect(lowered?.score).toBeLessThan(plain);
+    expect(lowered?.explanation.join(' ')).toMatch(/does not agree/);
+  });
+
+  it('treats a matching identifier as decisive whatever the name', () => {
+    const [hit] = screen({ name: 'Blue Sea', identifiers: [{ value: 'imo7406784' }] });
+    expect(hit?.matchedName).toBe('MAR AZUL');
+    expect(hit?.score).toBe(1);
+  });
+});

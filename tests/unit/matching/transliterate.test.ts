@@ -1,0 +1,23 @@
+import { normalizeName } from '@sanctions/shared/matching';
+
+describe('transliteration of non-Latin scripts', () => {
+  it.each([
+    ['Владимир Путин', 'vladimir putin'],
+    ['Олександр', 'aleksandr'],
+    ['Αλέξης Τσίπρας', 'alexis tsipras'],
+    ['김정은', 'kim jong un'],
+    ['리영길', 'ri yong kil'],
+    ['이순신', 'ri sun sin'],
+    ['ナカムラ', 'nakamura'],
+    ['राम', 'ram'],
+    ['محمد', 'mhmd'],
+    ['عبد الرحمن', 'abd al rhmn'],
+    ['משה', 'mshh'],
+  ])('romanises %p as %p', (raw, expected) => {
+    expect(normalizeName(raw)).toBe(expected);
+  });
+
+  it('leaves Han characters as they are rather than guess a reading', () => {
+    expect(normalizeName('习近平')).toBe('习近平');
+  });
+});

@@ -1,0 +1,1 @@
+export { start, type RunningWorker, type WorkerHooks } from './main';

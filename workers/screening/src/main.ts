@@ -1,0 +1,103 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
+import { createPool, migrate } from '@sanctions/shared/db';
+import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
+import { channels, createQueue, createRedis, QUEUE_NAMES, redisConnectionOptions, SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
+import {
+  MatchIndexCache,
+  markScreeningFailed,
+  performScreening,
+  screeningJobSchema,
+  type ScreeningJob,
+} from '@sanctions/shared/screening';
+import { startReconciler } from './reconciler';
+
+export interface WorkerHooks {
+  /** Called after a result is committed and before the job is acknowledged: lets tests crash there. */
+  afterRecorded?: (screeningId: string) => void | Promise<void>;
+}
+
+export interface RunningWorker {
+  indexCache: MatchIndexCache;
+  reconcileNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts a screening worker: stateless apart from its match index, which it can always rebuild from Postgres. */
+export async function start(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel, { process: 'worker' }),
+  hooks: WorkerHooks = {},
+): Promise<RunningWorker> {
+  const { databaseUrl, redisUrl } = requireConnections(config);
+  const pool = createPool(databaseUrl, config.databasePoolMax);
+  const publisher = createRedis(redisUrl);
+  const subscriber = createRedis(redisUrl);
+  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
+  const { listVersionChanged, screeningDone } = channels(config.queuePrefix);
+  await migrate(pool);
+
+  const indexCache = new MatchIndexCache(pool, logger);
+  const refresh = () => void indexCache.refreshIfStale().catch((error: unknown) => logger.warn('index refresh failed', { error }));
+  subscriber.on('message', refresh);
+  await subscriber.subscribe(listVersionChanged);
+  // Pub/sub is fire-and-forget: a periodic look at Postgres catches a message missed while disconnected.
+  const refreshTimer = setInterval(refresh, config.worker.indexRefreshIntervalMs);
+  refreshTimer.unref();
+  await indexCache.current().catch((error: unknown) => logger.warn('no index yet', { error: (error as Error).message }));
+
+  const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit };
+  const processJob = async (job: Job<ScreeningJob>) => {
+    const parsed = screeningJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);
+    const loaded = await indexCache.current();
+    const result = await performScreening(pool, loaded, parsed.data, matchOptions);
+    await hooks.afterRecorded?.(parsed.data.screeningId);
+    await publisher.publish(screeningDone, parsed.data.screeningId).catch(() => undefined);
+    return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
+  };
+
+  const worker = new Worker<ScreeningJob>(QUEUE_NAMES.screenings, processJob, {
+    connection: redisConnectionOptions(redisUrl),
+    prefix: config.queuePrefix,
+    concurrency: config.worker.concurrency,
+  });
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    const attempts = job.opts.attempts ?? SCREENING_JOB_OPTIONS.attempts ?? 1;
+    const final = error instanceof UnrecoverableError || job.attemptsMade >= attempts;
+    logger.warn('screening job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    if (final && job.data?.screeningId) {
+      void markScreeningFailed(pool, job.data.screeningId, error.message)
+        .then(() => publisher.publish(screeningDone, job.data.screeningId))
+        .catch(() => undefined);
+    }
+  });
+  worker.on('error', (error) => logger.warn('worker connection error', { error: error.message }));
+
+  const reconciler = startReconciler(
+    { pool, queue, logger },
+    { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs },
+  );
+  logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
+
+  return {
+    indexCache,
+    reconcileNow: reconciler.runOnce,
+    async stop() {
+      clearInterval(refreshTimer);
+      await runShutdownSteps(
+        [() => worker.close(), () => reconciler.stop(), () => queue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
+        logger,
+      );
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { process: 'worker' });
+  start(config, logger).then((worker) => runUntilSignalled(worker.stop, logger), exitOnStartFailure);
+}

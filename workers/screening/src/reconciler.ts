@@ -1,0 +1,38 @@
+import type { Queue } from 'bullmq';
+import type { Pool } from 'pg';
+import type { Logger } from '@sanctions/shared/logging';
+import { SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
+import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctions/shared/screening';
+
+/**
+ * Postgres is the source of truth: screenings still queued after a grace period are queued again
+ * with their deterministic job id, so a job lost with Redis comes back and one that still exists
+ * is not duplicated.
+ */
+export function startReconciler(deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger }, options: { intervalMs: number; graceMs: number }) {
+  let running: Promise<void> | undefined;
+  const tick = async () => {
+    const stale = await staleQueuedScreenings(deps.pool, options.graceMs);
+    if (stale.length === 0) return;
+    await deps.queue.addBulk(
+      stale.map((s) => {
+        const job = screeningJob(s.id, s.query);
+        return { name: job.name, data: job.data, opts: { ...SCREENING_JOB_OPTIONS, ...job.opts } };
+      }),
+    );
+    deps.logger.info('re-queued screenings found still queued', { count: stale.length });
+  };
+  const timer = setInterval(() => {
+    running ??= tick()
+      .catch((error: unknown) => deps.logger.warn('reconciler pass failed; will retry', { error }))
+      .finally(() => (running = undefined));
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    runOnce: tick,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
