@@ -3,6 +3,7 @@ const moduleNameMapper = {
   '^@sanctions/shared/(.*)$': '<rootDir>/shared/src/$1',
   '^@sanctions/api$': '<rootDir>/services/api/src',
   '^@sanctions/screening-worker$': '<rootDir>/workers/screening/src',
+  '^@sanctions/lists-worker$': '<rootDir>/workers/lists/src',
   '^@sanctions/standalone$': '<rootDir>/services/standalone/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };
@@ -23,6 +24,8 @@ module.exports = {
       ...common,
       displayName: 'data',
       testMatch: ['<rootDir>/tests/data/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/support/data-timeout.ts'],
     },
   ],

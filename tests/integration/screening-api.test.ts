@@ -154,3 +154,37 @@ describe('health', () => {
     expect(res.body.lists.find((l: { id: string }) => l.id === 'seed')).toMatchObject({ activeVersion: { version: 1, entityCount: 26 } });
   });
 });
+
+describe('lists and entities', () => {
+  it('lists the versions of a source and pages through a version delta', async () => {
+    const versions = await call(service.url, 'GET', '/v1/lists/seed/versions');
+    expect(versions.body.versions).toEqual([expect.objectContaining({ version: 1, status: 'active', entityCount: 26, delta: { added: 26, removed: 0, changed: 0 } })]);
+    const seen: string[] = [];
+    let next: string | undefined = '/v1/lists/seed/versions/1/delta?limit=10';
+    while (next) {
+      const page: { status: number; body: any } = await call(service.url, 'GET', next);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.changes.map((c: { entityId: string; change: string }) => `${c.change}:${c.entityId}`));
+      next = page.body.next;
+    }
+    expect(seen).toHaveLength(26);
+    expect(new Set(seen).size).toBe(26);
+    expect(seen.every((c) => c.startsWith('added:seed:'))).toBe(true);
+  });
+
+  it('searches entities by name, accent- and case-insensitively', async () => {
+    const res = await call(service.url, 'GET', '/v1/entities?q=sensetime%20group');
+    expect(res.body.results[0]).toMatchObject({ id: 'seed:ofac-33114', name: 'SENSETIME GROUP LIMITED' });
+    const bad = await call(service.url, 'GET', '/v1/entities?q=a');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('q');
+  });
+
+  it('serves an entity with its citations, and 404s for an unknown list or version', async () => {
+    const entity = await call(service.url, 'GET', '/v1/entities/seed:ofac-33936');
+    expect(entity.body).toMatchObject({ id: 'seed:ofac-33936', type: 'person', birthDates: ['1955'], programs: ['DPRK2'] });
+    expect(entity.body.citations.length).toBeGreaterThanOrEqual(2);
+    expect((await call(service.url, 'GET', '/v1/lists/nope/versions')).status).toBe(404);
+    expect((await call(service.url, 'GET', '/v1/lists/seed/versions/7/delta')).status).toBe(404);
+  });
+});

@@ -92,6 +92,8 @@ export async function importList(
       const created = rows[0]!;
       try {
         await stage(pool, created.id, input.entities, options.onEntities);
+        // Fresh rows have no statistics; without them the diff joins degrade to nested loops.
+        await pool.query(sql.ANALYZE_STAGING);
         const staged = (await pool.query<{ content_hash: string; entity_count: number }>(sql.STAGED_CONTENT_HASH, [created.id])).rows[0]!;
         if (active && active.content_hash === staged.content_hash) {
           await pool.query(sql.DISCARD_VERSION, [created.id]);

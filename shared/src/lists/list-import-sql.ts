@@ -120,6 +120,8 @@ export const ACTIVATE_VERSION = `
 
 export const POINT_SOURCE_AT_VERSION = `UPDATE list_sources SET active_version_id = $2 WHERE id = $1`;
 
+export const ANALYZE_STAGING = `ANALYZE list_import_staging`;
+
 export const CLEAR_STAGING = `DELETE FROM list_import_staging WHERE version_id = $1`;
 
 export const DISCARD_VERSION = `DELETE FROM list_versions WHERE id = $1`;

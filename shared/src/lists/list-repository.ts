@@ -153,3 +153,105 @@ export async function findEntity(db: Pool, id: string): Promise<StoredEntity | u
 }
 
 export type { Citation };
+
+export interface ListVersionView {
+  id: string;
+  version: number;
+  status: 'importing' | 'active' | 'superseded' | 'failed';
+  format: string;
+  files: { path: string; bytes: number; sha256: string }[];
+  publishedAt: string | null;
+  startedAt: string;
+  activatedAt: string | null;
+  entityCount: number;
+  nameCount: number;
+  delta: { added: number; removed: number; changed: number };
+  warningCount: number;
+  error: Record<string, unknown> | null;
+}
+
+const VERSIONS_OF_SOURCE = `
+  SELECT id, version, status, format, files, published_at, started_at, activated_at, entity_count, name_count,
+         added_count, removed_count, changed_count, jsonb_array_length(warnings) AS warning_count, error
+  FROM list_versions WHERE source_id = $1
+  ORDER BY version DESC`;
+
+const DELTA_OF_VERSION = `
+  SELECT c.entity_id, c.change, c.fields, coalesce(e.primary_name, c.previous -> 'names' -> 0 ->> 'value') AS name
+  FROM list_versions v
+  JOIN list_version_changes c ON c.version_id = v.id
+  LEFT JOIN entities e ON e.id = c.entity_id
+  WHERE v.source_id = $1 AND v.version = $2 AND c.entity_id > $3
+  ORDER BY c.entity_id
+  LIMIT $4`;
+
+/** Trigram similarity over every stored name; accents and case folded the same way as on write. */
+const SEARCH_ENTITIES = `
+  SELECT e.id, e.source_id, e.type, e.primary_name, e.programs, best.name AS matched_name, best.kind AS matched_name_kind, best.similarity
+  FROM (
+    SELECT DISTINCT ON (n.entity_id) n.entity_id, n.name, n.kind, similarity(n.search_name, lower(unaccent($1))) AS similarity
+    FROM entity_names n
+    WHERE n.search_name % lower(unaccent($1)) OR n.search_name LIKE '%' || lower(unaccent($1)) || '%'
+    ORDER BY n.entity_id, similarity DESC
+  ) best
+  JOIN entities e ON e.id = best.entity_id AND e.removed_in_version_id IS NULL
+  ORDER BY best.similarity DESC, e.id
+  LIMIT $2`;
+
+export async function listVersions(db: Pool, sourceId: string): Promise<ListVersionView[]> {
+  const { rows } = await db.query(VERSIONS_OF_SOURCE, [sourceId]);
+  return rows.map((r) => ({
+    id: String(r.id),
+    version: r.version,
+    status: r.status,
+    format: r.format,
+    files: r.files,
+    publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+    startedAt: new Date(r.started_at).toISOString(),
+    activatedAt: r.activated_at ? new Date(r.activated_at).toISOString() : null,
+    entityCount: r.entity_count,
+    nameCount: r.name_count,
+    delta: { added: r.added_count, removed: r.removed_count, changed: r.changed_count },
+    warningCount: r.warning_count,
+    error: r.error,
+  }));
+}
+
+export interface DeltaEntry {
+  entityId: string;
+  name: string | null;
+  change: 'added' | 'removed' | 'changed';
+  fields: string[];
+}
+
+/** One page of a version's delta, in entity id order; pass the last entity id as `after` for the next page. */
+export async function versionDelta(db: Pool, sourceId: string, version: number, page: { after: string; limit: number }): Promise<DeltaEntry[]> {
+  const { rows } = await db.query(DELTA_OF_VERSION, [sourceId, version, page.after, page.limit]);
+  return rows.map((r) => ({ entityId: r.entity_id, name: r.name, change: r.change, fields: r.fields }));
+}
+
+export interface EntitySearchHit {
+  id: string;
+  sourceId: string;
+  type: EntityType;
+  name: string;
+  programs: string[];
+  matchedName: string;
+  matchedNameKind: string;
+  similarity: number;
+}
+
+/** Name search for people browsing the lists (not screening: screening goes through the matcher). */
+export async function searchEntities(db: Pool, query: string, limit: number): Promise<EntitySearchHit[]> {
+  const { rows } = await db.query(SEARCH_ENTITIES, [query, limit]);
+  return rows.map((r) => ({
+    id: r.id,
+    sourceId: r.source_id,
+    type: r.type,
+    name: r.primary_name,
+    programs: r.programs,
+    matchedName: r.matched_name,
+    matchedNameKind: r.matched_name_kind,
+    similarity: Math.round(r.similarity * 1000) / 1000,
+  }));
+}

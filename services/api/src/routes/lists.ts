@@ -1,14 +1,60 @@
 import { Router } from 'express';
-import { notFound } from '@sanctions/shared/errors';
-import { findEntity, listSummaries } from '@sanctions/shared/lists';
+import { z } from 'zod';
+import { fieldErrorsFromZod, notFound, validationFailed } from '@sanctions/shared/errors';
+import { findEntity, isListSourceId, listSummaries, listVersions, searchEntities, versionDelta } from '@sanctions/shared/lists';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
+
+const deltaPageSchema = z.strictObject({
+  after: z.string().default(''),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+const searchSchema = z.strictObject({
+  q: z.string().trim().min(2, 'must be at least 2 characters').max(300),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw validationFailed('Some query parameters are not valid', fieldErrorsFromZod(parsed.error.issues));
+  return parsed.data;
+}
 
 export function listRoutes(deps: ApiDeps): Router {
   const router = Router();
 
   router.get('/v1/lists', requireScope('lists:read'), async (_req, res) => {
     res.json({ lists: await listSummaries(deps.pool) });
+  });
+
+  router.get('/v1/lists/:source/versions', requireScope('lists:read'), async (req, res) => {
+    const source = String(req.params.source);
+    if (!isListSourceId(source)) throw notFound(`List ${source}`);
+    res.json({ source, versions: await listVersions(deps.pool, source) });
+  });
+
+  router.get('/v1/lists/:source/versions/:version/delta', requireScope('lists:read'), async (req, res) => {
+    const source = String(req.params.source);
+    const version = Number(req.params.version);
+    if (!isListSourceId(source) || !Number.isInteger(version)) throw notFound(`Version ${req.params.version} of list ${source}`);
+    const known = (await listVersions(deps.pool, source)).find((v) => v.version === version);
+    if (!known) throw notFound(`Version ${version} of list ${source}`);
+    const page = parseQuery(deltaPageSchema, req.query);
+    const changes = await versionDelta(deps.pool, source, version, page);
+    const last = changes.length === page.limit ? changes[changes.length - 1]?.entityId : undefined;
+    res.json({
+      source,
+      version,
+      counts: known.delta,
+      changes,
+      ...(last && { next: `/v1/lists/${source}/versions/${version}/delta?after=${encodeURIComponent(last)}&limit=${page.limit}` }),
+    });
+  });
+
+  router.get('/v1/entities', requireScope('lists:read'), async (req, res) => {
+    const { q, limit } = parseQuery(searchSchema, req.query);
+    res.json({ query: q, results: await searchEntities(deps.pool, q, limit) });
   });
 
   router.get('/v1/entities/:id', requireScope('lists:read'), async (req, res) => {
