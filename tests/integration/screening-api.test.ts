@@ -188,3 +188,20 @@ describe('lists and entities', () => {
     expect((await call(service.url, 'GET', '/v1/lists/seed/versions/7/delta')).status).toBe(404);
   });
 });
+
+describe('POST /v1/compare', () => {
+  it('scores two names and explains the decision', async () => {
+    const close = await call(service.url, 'POST', '/v1/compare', { body: { a: { name: 'Myo Swe Winn' }, b: { name: 'WIN, Myo Swe', type: 'person' } } });
+    expect(close.status).toBe(200);
+    expect(close.body).toMatchObject({ match: true, threshold: expect.any(Number), explanation: expect.any(Array) });
+    const far = await call(service.url, 'POST', '/v1/compare', { body: { a: { name: 'George Bush' }, b: { name: 'HABBASH, George' } } });
+    expect(far.body.match).toBe(false);
+    expect(far.body.score).toBeLessThan(close.body.score);
+  });
+
+  it('names the missing side', async () => {
+    const res = await call(service.url, 'POST', '/v1/compare', { body: { a: { name: 'x' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('b');
+  });
+});
