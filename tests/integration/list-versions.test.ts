@@ -72,8 +72,28 @@ describe('list versions', () => {
     expect(staged.rows[0].n).toBe(0);
   });
 
+  it('applies a delta file as a patch: unchanged entities carry over, deleted ones are removed', async () => {
+    const base = await importEntities(db.pool, 'opensanctions', [alice, bob, carol]);
+    expect(base.entityCount).toBe(3);
+    async function* delta() {
+      yield { ...bob, programs: ['SDGT', 'DPRK3'] };
+      yield listedEntity({ sourceEntityId: '4', name: 'DAVE, Example' });
+    }
+    const patched = await importList(db.pool, {
+      sourceId: 'opensanctions',
+      format: 'ftm-json',
+      files: [{ path: 'entities.delta.json', bytes: 1, sha256: 'delta-1' }],
+      entities: delta(),
+      deletedSourceEntityIds: ['3'],
+    });
+    expect(patched).toMatchObject({ status: 'activated', version: 2, entityCount: 3, delta: { added: 1, removed: 1, changed: 1 } });
+    expect(await findEntity(db.pool, 'opensanctions:1')).toMatchObject({ removed: false });
+    expect(await findEntity(db.pool, 'opensanctions:2')).toMatchObject({ programs: ['SDGT', 'DPRK3'] });
+    expect(await findEntity(db.pool, 'opensanctions:3')).toMatchObject({ removed: true });
+  });
+
   it('refuses a list that holds the same entity twice', async () => {
     await expect(importEntities(db.pool, 'un-sc', [alice, alice])).rejects.toThrow(/holds entity 1 twice/);
-    expect((await activeListVersions(db.pool)).map((v) => v.sourceId)).toEqual(['ofac-sdn']);
+    expect((await activeListVersions(db.pool)).map((v) => v.sourceId)).toEqual(['ofac-sdn', 'opensanctions']);
   });
 });

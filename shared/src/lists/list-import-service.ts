@@ -17,6 +17,11 @@ export interface ListImportInput {
   entities: AsyncIterable<ListedEntity>;
   /** Filled by the parser while `entities` is iterated. */
   warnings?: ImportWarning[];
+  /**
+   * Present for delta files (OpenSanctions FollowTheMoney deltas): the import is then a patch on the
+   * active version, `entities` being the added or modified ones and these the deleted ids.
+   */
+  deletedSourceEntityIds?: string[];
 }
 
 export interface ListImportResult {
@@ -92,6 +97,9 @@ export async function importList(
       const created = rows[0]!;
       try {
         await stage(pool, created.id, input.entities, options.onEntities);
+        if (input.deletedSourceEntityIds) {
+          await pool.query(sql.CARRY_OVER_ACTIVE, [created.id, source.id, input.deletedSourceEntityIds]);
+        }
         // Fresh rows have no statistics; without them the diff joins degrade to nested loops.
         await pool.query(sql.ANALYZE_STAGING);
         const staged = (await pool.query<{ content_hash: string; entity_count: number }>(sql.STAGED_CONTENT_HASH, [created.id])).rows[0]!;

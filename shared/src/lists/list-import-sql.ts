@@ -21,6 +21,15 @@ export const STAGE_ENTITIES = `
   SELECT $1, source_entity_id, content_hash, document
   FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS s (source_entity_id, content_hash, document)`;
 
+/** A delta file is a patch: entities it neither changes nor deletes carry over from the active version unchanged. */
+export const CARRY_OVER_ACTIVE = `
+  INSERT INTO list_import_staging (version_id, source_entity_id, content_hash, document)
+  SELECT $1, e.source_entity_id, e.content_hash, e.document
+  FROM entities e
+  WHERE e.source_id = $2 AND e.removed_in_version_id IS NULL
+    AND NOT (e.source_entity_id = ANY ($3::text[]))
+    AND NOT EXISTS (SELECT 1 FROM list_import_staging s WHERE s.version_id = $1 AND s.source_entity_id = e.source_entity_id)`;
+
 export const STAGED_CONTENT_HASH = `
   SELECT md5(coalesce(string_agg(source_entity_id || '=' || content_hash, ',' ORDER BY source_entity_id), '')) AS content_hash,
          count(*)::int AS entity_count
