@@ -24,6 +24,13 @@ describe('list versions', () => {
     expect(rows).toEqual([{ title: 'Test list entry 2', source_row_id: '2', listed_on: '2024-01-01' }]);
   });
 
+  it('records each activation in the append-only audit trail', async () => {
+    const { rows } = await db.pool.query(`SELECT action, subject, details FROM audit_log WHERE action = 'list.version_activated'`);
+    expect(rows).toEqual([{ action: 'list.version_activated', subject: 'ofac-sdn@1', details: expect.objectContaining({ delta: { added: 2, removed: 0, changed: 0 } }) }]);
+    await expect(db.pool.query(`UPDATE audit_log SET actor = 'someone'`)).rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+  });
+
   it('treats the same content imported again as a no-op', async () => {
     const result = await importEntities(db.pool, 'ofac-sdn', [bob, alice]);
     expect(result).toMatchObject({ status: 'unchanged', version: 1 });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { recordAudit } from '../audit';
 
 export const SCOPES = [
   'screenings:write',
@@ -46,7 +47,9 @@ const TOUCH_KEY = `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (l
 export async function createApiKey(pool: Pool, input: { name: string; scopes: readonly Scope[]; key?: string }): Promise<{ id: string; key: string }> {
   const key = input.key ?? generateApiKey();
   const { rows } = await pool.query<{ id: string }>(INSERT_KEY, [randomUUID(), input.name, key.slice(0, 8), hashApiKey(key), [...input.scopes]]);
-  return { id: rows[0]!.id, key };
+  const id = rows[0]!.id;
+  await recordAudit(pool, { action: 'api_key.created', subject: id, details: { name: input.name, scopes: input.scopes } });
+  return { id, key };
 }
 
 export async function authenticate(pool: Pool, presentedKey: string): Promise<ApiPrincipal | undefined> {
@@ -76,7 +79,9 @@ export async function ensureBootstrapKey(pool: Pool, bootstrapKey: string | unde
       return {};
     }
     const key = generateApiKey();
-    await client.query(INSERT_KEY, [randomUUID(), 'first admin', key.slice(0, 8), hashApiKey(key), [...SCOPES]]);
+    const id = randomUUID();
+    await client.query(INSERT_KEY, [id, 'first admin', key.slice(0, 8), hashApiKey(key), [...SCOPES]]);
+    await recordAudit(client, { action: 'api_key.created', subject: id, details: { name: 'first admin', scopes: SCOPES } });
     await client.query('COMMIT');
     return { generatedKey: key };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { recordAudit } from '../audit';
 import { withTransaction } from '../db';
 import { canonicalJson, contentHash } from './content-hash';
 import type { ImportWarning, ListFileDigest } from './importers/parsed-list';
@@ -181,6 +182,7 @@ async function applyVersion(
     JSON.stringify(warnings.slice(0, MAX_STORED_WARNINGS)),
   ]);
   await tx.query(sql.POINT_SOURCE_AT_VERSION, [sourceId, v]);
+  await recordAudit(tx, { action: 'list.version_activated', subject: `${sourceId}@${created.version}`, details: { versionId: v, ...counts, delta } });
   return { sourceId, status: 'activated', versionId: v, version: created.version, ...counts, delta, warnings };
 }
 
