@@ -7,6 +7,7 @@ COPY services/api/package.json services/api/
 COPY services/cli/package.json services/cli/
 COPY services/standalone/package.json services/standalone/
 COPY workers/screening/package.json workers/screening/
+COPY workers/lists/package.json workers/lists/
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev

@@ -3,12 +3,18 @@ import { loadConfig, ConfigError } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
 import { importList, listSummaries, type ListImportResult } from '@sanctions/shared/lists';
 import { IMPORT_FORMATS, openList, type ImportFormat } from '@sanctions/shared/lists/importers';
+import { isDownloadableList, LIST_DOWNLOADS, listUpdateOptionsFromConfig, updateLists, type ListUpdateProgress, type ListUpdateResult } from '@sanctions/shared/list-updates';
+import { createLogger } from '@sanctions/shared/logging';
 import { channels, createRedis } from '@sanctions/shared/queues';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage:
   npm run lists -- import --format <format> --path <file-or-dir>
   npm run lists -- status
+  npm run lists -- update [--source <id>]...
+
+Update downloads the lists in LIST_UPDATE_SOURCES (or each --source) from their official URLs
+(LIST_UPDATE_URLS overrides them) and imports any that changed. Lists: ${Object.keys(LIST_DOWNLOADS).join(', ')}
 
 Formats: ${IMPORT_FORMATS.join(', ')}
 Needs DATABASE_URL; with REDIS_URL set, running workers are told to rebuild their index at once.`;
@@ -33,11 +39,44 @@ export function summarise(result: ListImportResult): string {
   return lines.join('\n');
 }
 
+export function summariseUpdate(result: ListUpdateResult): string {
+  const name = result.source.padEnd(10);
+  if (result.status === 'failed') return `${name} FAILED: ${result.error}; the current version stays active`;
+  const delta = result.delta ? `  (+${result.delta.added} added, -${result.delta.removed} removed, ~${result.delta.changed} changed)` : '';
+  const warnings = result.warnings ? `, ${result.warnings} warning(s)` : '';
+  return result.status === 'updated'
+    ? `${name} updated: version ${result.version} is active, ${result.entityCount} entities${warnings}${delta}`
+    : `${name} unchanged: version ${result.version} stays active`;
+}
+
+/** One progress bar per file being downloaded, then one while the list is imported. */
+function updateProgress(): { onProgress: (p: ListUpdateProgress) => void; finish: () => void } {
+  let key = '';
+  let bar: ProgressBar | undefined;
+  const finish = () => bar?.finish(`${key}: done`);
+  const onProgress = (p: ListUpdateProgress) => {
+    const next = p.stage === 'downloading' ? `Downloading ${p.sourceId} ${p.file}` : `Importing ${p.sourceId}`;
+    if (next !== key) {
+      finish();
+      key = next;
+      bar = new ProgressBar(next);
+    }
+    // A download without a Content-Length has no total: show the bytes alone.
+    bar?.update(p.bytes, p.totalBytes ?? 0, `${(p.bytes / 1e6).toFixed(1)} MB`);
+  };
+  return { onProgress, finish };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string' }, path: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string' },
+      path: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const command = positionals[0];
   if (values.help || !command) {
@@ -66,9 +105,6 @@ async function main(argv: string[]): Promise<number> {
       if (!values.path) throw new ConfigError('--path is required');
       const bar = new ProgressBar(`Importing ${format}`);
       const parsed = await openList(format, values.path, { onProgress: (read, total) => bar.update(read, total, `${(read / 1e6).toFixed(1)} MB`) });
-      if (parsed.deletedSourceEntityIds) {
-        throw new ConfigError('This is a FollowTheMoney delta file; import a full entities export (delta application is not supported yet)');
-      }
       const result = await importList(pool, parsed);
       bar.finish(summarise(result));
       if (result.status === 'activated' && config.redisUrl) {
@@ -76,6 +112,27 @@ async function main(argv: string[]): Promise<number> {
         await redis.publish(channels(config.queuePrefix).listVersionChanged, result.sourceId).finally(() => redis.quit());
       }
       return 0;
+    }
+    if (command === 'update') {
+      const sources = values.source ?? config.listUpdates.sources;
+      const unknown = sources.filter((s) => !isDownloadableList(s));
+      if (unknown.length > 0) throw new ConfigError(`Cannot update ${unknown.join(', ')}: lists that can be downloaded are ${Object.keys(LIST_DOWNLOADS).join(', ')}`);
+      const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
+      const progress = updateProgress();
+      try {
+        const results = await updateLists(pool, {
+          ...listUpdateOptionsFromConfig(config),
+          sources,
+          logger: createLogger('silent'),
+          onProgress: progress.onProgress,
+          publish: redis ? (sourceId) => redis.publish(channels(config.queuePrefix).listVersionChanged, sourceId) : undefined,
+        });
+        progress.finish();
+        for (const result of results) process.stdout.write(`${summariseUpdate(result)}\n`);
+        return results.some((r) => r.status === 'failed') ? 1 : 0;
+      } finally {
+        await redis?.quit().catch(() => undefined);
+      }
     }
     process.stderr.write(`Unknown command ${command}\n${USAGE}\n`);
     return 2;

@@ -7,6 +7,23 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const intFrom = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
+/** A list id's download override: one URL (a base URL for lists of several files) or a URL per file name. */
+const listUpdateUrls = z.record(z.string(), z.union([z.url(), z.record(z.string(), z.url())]));
+const jsonObject = z.preprocess((v, ctx) => {
+  if (v === undefined || v === '') return {};
+  try {
+    return JSON.parse(String(v));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object such as {"un-sc":"https://mirror.example/un.xml"}' });
+    return z.NEVER;
+  }
+}, listUpdateUrls);
+const commaList = (fallback: string) =>
+  z.preprocess(
+    (v) => String(v === undefined || v === '' ? fallback : v).split(',').map((s) => s.trim()).filter(Boolean),
+    z.array(z.string().regex(/^[a-z0-9-]+$/, 'list ids are lowercase words joined by dashes, e.g. ofac-sdn')),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -28,6 +45,13 @@ const envSchema = z.object({
   EMBEDDED_PG_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
   SEED_PATH: z.string().default(path.join(REPO_ROOT, 'seeds', 'human-rights-day-2021.json')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The lists `npm run lists -- update` and the lists worker download; EU FSF needs a tokenised URL, so it is off by default. */
+  LIST_UPDATE_SOURCES: commaList('ofac-sdn,ofac-cons,un-sc'),
+  /** JSON: list id → URL (a base URL for OFAC's several files) or { file name → URL }; overrides the official URLs. */
+  LIST_UPDATE_URLS: jsonObject,
+  LIST_UPDATE_CRON: z.string().min(1).default('0 */6 * * *'),
+  LIST_UPDATE_TIMEOUT_MS: intFrom(120_000, 100),
+  LIST_UPDATE_MAX_BYTES: intFrom(500 * 1024 * 1024, 1),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +70,13 @@ export interface AppConfig {
   embeddedPgDir: string;
   seedPath: string;
   logLevel: Env['LOG_LEVEL'];
+  listUpdates: {
+    sources: string[];
+    urls: Record<string, string | Record<string, string>>;
+    cron: string;
+    timeoutMs: number;
+    maxBytes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgDir: e.EMBEDDED_PG_DIR,
     seedPath: e.SEED_PATH,
     logLevel: e.LOG_LEVEL,
+    listUpdates: {
+      sources: e.LIST_UPDATE_SOURCES,
+      urls: e.LIST_UPDATE_URLS,
+      cron: e.LIST_UPDATE_CRON,
+      timeoutMs: e.LIST_UPDATE_TIMEOUT_MS,
+      maxBytes: e.LIST_UPDATE_MAX_BYTES,
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import IORedis, { type Redis } from 'ioredis';
 
 export const QUEUE_NAMES = {
   screenings: 'screenings',
+  listUpdates: 'list-updates',
 } as const;
 
 /** Redis pub/sub channels; all carry the queue prefix so several deployments can share one Redis. */

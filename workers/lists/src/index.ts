@@ -1,0 +1,1 @@
+export { start, type ListsWorkerHooks, type RunningListsWorker } from './main';
