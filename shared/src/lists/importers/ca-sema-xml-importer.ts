@@ -1,11 +1,10 @@
 import type { ListedEntity } from '../entity-model';
 import { parseBirthDates, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
-import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
-import { childText, readXmlHead, xmlRecords, type XmlElement, type XmlShape } from './xml-records';
+import type { ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
+import { openXmlList } from './xml-list';
+import { childText, type XmlElement, type XmlShape } from './xml-records';
 
 const SHAPE: XmlShape = { roots: ['data-set'], records: new Set(['record']), expected: 'the Canadian Consolidated Autonomous Sanctions List XML (sema-lmes.xml)' };
 
@@ -71,21 +70,11 @@ function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): 
 }
 
 /** Canada's Consolidated Autonomous Sanctions List (`<data-set><record>`), one record per listed person, entity or ship. */
-export async function openCaSemaXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const head = await readHead(path);
-  const size = await fileSize(path);
-  readXmlHead(path, checkTextHead(path, head, 'utf-8', SHAPE.expected), SHAPE, size <= SNIFF_BYTES);
-  const files = await digestAll([path]);
-  const warnings: ImportWarning[] = [];
-  const stats: ImportStats = { recordsRead: 0, entities: 0 };
-  async function* entities(): AsyncGenerator<ListedEntity> {
-    warnings.length = 0;
-    stats.recordsRead = 0;
-    const progress = new ProgressCounter(size, options.onProgress);
-    for await (const record of xmlRecords(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }), SHAPE)) {
-      stats.recordsRead++;
-      yield toEntity(path, record, warnings);
-    }
-  }
-  return { sourceId: 'ca-sema', format: 'ca-sema-xml', files, entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+export function openCaSemaXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
+  return openXmlList(path, options, {
+    format: 'ca-sema-xml',
+    shape: SHAPE,
+    sourceId: () => 'ca-sema',
+    toEntity: (record, warnings) => toEntity(path, record, warnings),
+  });
 }

@@ -2,11 +2,10 @@ import type { ListedEntity } from '../entity-model';
 import { countryCode, countryOrText } from './countries';
 import { parseBirthDates, parseFullDate, parsePartialDate, yearRange } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
-import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
-import { childNamed, childrenNamed, childText, clean, readXmlHead, xmlRecords, type XmlElement, type XmlShape } from './xml-records';
+import type { ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
+import { openXmlList } from './xml-list';
+import { childNamed, childrenNamed, childText, clean, type XmlElement, type XmlShape } from './xml-records';
 
 const SHAPE: XmlShape = {
   roots: ['export', 'WHOLE'],
@@ -173,22 +172,12 @@ function publishedAtOf(root: XmlElement): string | undefined {
 }
 
 /** The EU Financial Sanctions File, in the current XML 1.1 schema or the legacy pre-2017 one. */
-export async function openEuFsfXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const head = await readHead(path);
-  const size = await fileSize(path);
-  const { root } = readXmlHead(path, checkTextHead(path, head, 'utf-8', SHAPE.expected), SHAPE, size <= SNIFF_BYTES);
-  const publishedAt = publishedAtOf(root);
-  const files = await digestAll([path]);
-  const warnings: ImportWarning[] = [];
-  const stats: ImportStats = { recordsRead: 0, entities: 0 };
-  async function* entities(): AsyncGenerator<ListedEntity> {
-    warnings.length = 0;
-    stats.recordsRead = 0;
-    const progress = new ProgressCounter(size, options.onProgress);
-    for await (const record of xmlRecords(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }), SHAPE)) {
-      stats.recordsRead++;
-      yield record.name === 'ENTITY' ? fromLegacy(path, record, warnings) : fromExport(path, record);
-    }
-  }
-  return { sourceId: 'eu-fsf', format: 'eu-fsf-xml', files, ...(publishedAt ? { publishedAt } : {}), entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+export function openEuFsfXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
+  return openXmlList(path, options, {
+    format: 'eu-fsf-xml',
+    shape: SHAPE,
+    sourceId: () => 'eu-fsf',
+    publishedAt: ({ root }) => publishedAtOf(root),
+    toEntity: (record, warnings) => (record.name === 'ENTITY' ? fromLegacy(path, record, warnings) : fromExport(path, record)),
+  });
 }

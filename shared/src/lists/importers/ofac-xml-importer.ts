@@ -4,13 +4,12 @@ import type { ListSourceId } from '../sources';
 import { countryCode, countryOrText } from './countries';
 import { parseBirthDates, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
 import { OFAC_ENTRY_URL } from './ofac-csv-importer';
 import { ofacXmlIdentifier } from './ofac-remarks';
-import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
-import { childNamed, childrenNamed, childText, clean, readXmlHead, xmlRecords, type XmlElement, type XmlShape } from './xml-records';
+import type { ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
+import { openXmlList } from './xml-list';
+import { childNamed, childrenNamed, childText, clean, type XmlElement, type XmlShape } from './xml-records';
 
 const SHAPE: XmlShape = { roots: ['sdnList'], records: new Set(['sdnEntry']), expected: 'an OFAC XML list (sdn.xml or consolidated.xml)' };
 
@@ -105,23 +104,12 @@ function toEntity(file: string, sourceId: ListSourceId, entry: XmlElement, warni
 }
 
 /** OFAC's XML export (`<sdnList><sdnEntry>`), as sdn.xml and consolidated.xml share it. */
-export async function openOfacXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const head = await readHead(path);
-  const size = await fileSize(path);
-  const { header } = readXmlHead(path, checkTextHead(path, head, 'utf-8', SHAPE.expected), SHAPE, size <= SNIFF_BYTES);
-  const sourceId = sourceFor(path);
-  const publishedAt = usDate(header.get('Publish_Date'));
-  const files = await digestAll([path]);
-  const warnings: ImportWarning[] = [];
-  const stats: ImportStats = { recordsRead: 0, entities: 0 };
-  async function* entities(): AsyncGenerator<ListedEntity> {
-    warnings.length = 0;
-    stats.recordsRead = 0;
-    const progress = new ProgressCounter(size, options.onProgress);
-    for await (const entry of xmlRecords(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }), SHAPE)) {
-      stats.recordsRead++;
-      yield toEntity(path, sourceId, entry, warnings);
-    }
-  }
-  return { sourceId, format: 'ofac-xml', files, ...(publishedAt ? { publishedAt } : {}), entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+export function openOfacXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
+  return openXmlList(path, options, {
+    format: 'ofac-xml',
+    shape: SHAPE,
+    sourceId: () => sourceFor(path),
+    publishedAt: ({ header }) => usDate(header.get('Publish_Date')),
+    toEntity: (entry, warnings, sourceId) => toEntity(path, sourceId, entry, warnings),
+  });
 }

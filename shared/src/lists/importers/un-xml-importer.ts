@@ -2,11 +2,10 @@ import type { ListedEntity, NameKind } from '../entity-model';
 import { countryCode, countryOrText } from './countries';
 import { parseBirthDates, parseFullDate, yearRange } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
-import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
-import { childNamed, childrenNamed, childText, clean, readXmlHead, xmlRecords, type XmlElement, type XmlShape } from './xml-records';
+import type { ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
+import { openXmlList } from './xml-list';
+import { childNamed, childrenNamed, childText, clean, type XmlElement, type XmlShape } from './xml-records';
 
 const SHAPE: XmlShape = { roots: ['CONSOLIDATED_LIST'], records: new Set(['INDIVIDUAL', 'ENTITY']), expected: 'the UN Security Council consolidated list XML' };
 
@@ -90,22 +89,12 @@ function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): 
 }
 
 /** The UN Security Council consolidated list (`<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>…<ENTITIES><ENTITY>`). */
-export async function openUnXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const head = await readHead(path);
-  const size = await fileSize(path);
-  const { root } = readXmlHead(path, checkTextHead(path, head, 'utf-8', SHAPE.expected), SHAPE, size <= SNIFF_BYTES);
-  const publishedAt = parseFullDate(root.attrs['dateGenerated']?.slice(0, 10));
-  const files = await digestAll([path]);
-  const warnings: ImportWarning[] = [];
-  const stats: ImportStats = { recordsRead: 0, entities: 0 };
-  async function* entities(): AsyncGenerator<ListedEntity> {
-    warnings.length = 0;
-    stats.recordsRead = 0;
-    const progress = new ProgressCounter(size, options.onProgress);
-    for await (const record of xmlRecords(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }), SHAPE)) {
-      stats.recordsRead++;
-      yield toEntity(path, record, warnings);
-    }
-  }
-  return { sourceId: 'un-sc', format: 'un-xml', files, ...(publishedAt ? { publishedAt } : {}), entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+export function openUnXml(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
+  return openXmlList(path, options, {
+    format: 'un-xml',
+    shape: SHAPE,
+    sourceId: () => 'un-sc',
+    publishedAt: ({ root }) => parseFullDate(root.attrs['dateGenerated']?.slice(0, 10)),
+    toEntity: (record, warnings) => toEntity(path, record, warnings),
+  });
 }
