@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { AppConfig } from '@sanctions/shared/config';
 import type { Logger } from '@sanctions/shared/logging';
+import type { BatchChunkJob } from '@sanctions/shared/batches';
 import type { ScreeningJob, ScreeningWaiter } from '@sanctions/shared/screening';
 
 /** Everything a route may use, opened once in main.ts and passed in. */
@@ -11,6 +12,7 @@ export interface ApiDeps {
   pool: Pool;
   redis: Redis;
   queue: Queue<ScreeningJob>;
+  batchQueue: Queue<BatchChunkJob>;
   waiter: ScreeningWaiter;
   logger: Logger;
 }

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { ApiDeps } from './api-deps';
 import { authenticateRequests } from './http/authentication';
 import { errorHandler, notFoundHandler } from './http/problem';
+import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
 import { listRoutes } from './routes/lists';
@@ -17,6 +18,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(screeningRoutes(deps));
   app.use(listRoutes(deps));
   app.use(compareRoutes(deps));
+  app.use(batchRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureBootstrapKey } from '@sanctions/shared/auth';
+import type { BatchChunkJob } from '@sanctions/shared/batches';
 import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
 import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
@@ -23,6 +24,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   const pool = createPool(databaseUrl, config.databasePoolMax);
   const redis = createRedis(redisUrl);
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
+  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix);
   let server: Server | undefined;
   let waiter: ScreeningWaiter | undefined;
   const stop = async () => {
@@ -31,6 +33,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
         () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
         async () => waiter?.stop(),
         () => queue.close(),
+        () => batchQueue.close(),
         () => redis.quit(),
         () => pool.end(),
       ],
@@ -41,7 +44,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
     await migrate(pool);
     const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
     waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl), channels(config.queuePrefix).screeningDone);
-    const app = createApp({ config, pool, redis, queue, waiter, logger });
+    const app = createApp({ config, pool, redis, queue, batchQueue, waiter, logger });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.http.port, config.http.host, () => resolve(s));
       s.once('error', reject);

@@ -42,6 +42,8 @@ const envSchema = z.object({
   RECONCILE_GRACE_MS: intFrom(30_000, 0),
   INDEX_REFRESH_INTERVAL_MS: intFrom(60_000, 100),
   MAX_JSON_BODY_BYTES: intFrom(64 * 1024, 1024),
+  /** A million customer rows is ~200 MB of CSV. */
+  MAX_BATCH_BYTES: intFrom(250 * 1024 * 1024, 1024),
   EMBEDDED_PG_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
   SEED_PATH: z.string().default(path.join(REPO_ROOT, 'seeds', 'human-rights-day-2021.json')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -58,7 +60,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; maxJsonBodyBytes: number };
+  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number };
   databaseUrl?: string;
   databasePoolMax: number;
   redisUrl?: string;
@@ -91,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES },
+    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES },
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,

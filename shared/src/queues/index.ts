@@ -4,6 +4,7 @@ import IORedis, { type Redis } from 'ioredis';
 export const QUEUE_NAMES = {
   screenings: 'screenings',
   listUpdates: 'list-updates',
+  batchChunks: 'batch-chunks',
 } as const;
 
 /** Redis pub/sub channels; all carry the queue prefix so several deployments can share one Redis. */
@@ -17,6 +18,14 @@ export const SCREENING_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
   removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+/** A chunk is hundreds of rows: retried like a screening, kept fewer of once complete. */
+export const BATCH_CHUNK_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { age: 3600, count: 5_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
 

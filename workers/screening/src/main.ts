@@ -1,10 +1,19 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { batchChunkJobSchema, markBatchFailed, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
 import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
 import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
-import { channels, createQueue, createRedis, QUEUE_NAMES, redisConnectionOptions, SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
+import {
+  BATCH_CHUNK_JOB_OPTIONS,
+  channels,
+  createQueue,
+  createRedis,
+  QUEUE_NAMES,
+  redisConnectionOptions,
+  SCREENING_JOB_OPTIONS,
+} from '@sanctions/shared/queues';
 import {
   MatchIndexCache,
   markScreeningFailed,
@@ -13,6 +22,9 @@ import {
   type ScreeningJob,
 } from '@sanctions/shared/screening';
 import { startReconciler } from './reconciler';
+
+/** Matching is CPU-bound and a chunk is hundreds of rows: two in flight overlap one's SQL with the other's matching. */
+const BATCH_CHUNK_CONCURRENCY = 2;
 
 export interface WorkerHooks {
   /** Called after a result is committed and before the job is acknowledged: lets tests crash there. */
@@ -77,6 +89,26 @@ export async function start(
   });
   worker.on('error', (error) => logger.warn('worker connection error', { error: error.message }));
 
+  const processChunk = async (job: Job<BatchChunkJob>) => {
+    const parsed = batchChunkJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`Invalid batch chunk payload: ${parsed.error.message}`);
+    const result = await performBatchChunk(pool, await indexCache.current(), parsed.data, matchOptions);
+    return { ...result };
+  };
+  const batchWorker = new Worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {
+    connection: redisConnectionOptions(redisUrl),
+    prefix: config.queuePrefix,
+    concurrency: BATCH_CHUNK_CONCURRENCY,
+  });
+  batchWorker.on('failed', (job, error) => {
+    if (!job) return;
+    const attempts = job.opts.attempts ?? BATCH_CHUNK_JOB_OPTIONS.attempts ?? 1;
+    const final = error instanceof UnrecoverableError || job.attemptsMade >= attempts;
+    logger.warn('batch chunk job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    if (final && job.data?.batchId) void markBatchFailed(pool, job.data.batchId, error.message).catch(() => undefined);
+  });
+  batchWorker.on('error', (error) => logger.warn('batch worker connection error', { error: error.message }));
+
   const reconciler = startReconciler(
     { pool, queue, logger },
     { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs },
@@ -89,7 +121,7 @@ export async function start(
     async stop() {
       clearInterval(refreshTimer);
       await runShutdownSteps(
-        [() => worker.close(), () => reconciler.stop(), () => queue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
+        [() => worker.close(), () => batchWorker.close(), () => reconciler.stop(), () => queue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
         logger,
       );
     },

@@ -1,0 +1,103 @@
+import { AppError } from '../errors';
+import { ENTITY_TYPES, type EntityType } from '../lists/entity-model';
+import { MAX_NAME_LENGTH, partialBirthDate } from '../screening';
+
+export const BATCH_COLUMNS = ['name', 'birth_date', 'reference', 'type', 'country'] as const;
+export type BatchColumn = (typeof BATCH_COLUMNS)[number];
+
+/** Header spellings seen in core banking exports, compared after lower-casing and turning _ and - into spaces. */
+const HEADER_ALIASES: Record<string, BatchColumn> = {
+  name: 'name',
+  'full name': 'name',
+  'customer name': 'name',
+  dob: 'birth_date',
+  'date of birth': 'birth_date',
+  'birth date': 'birth_date',
+  birthdate: 'birth_date',
+  reference: 'reference',
+  'customer id': 'reference',
+  id: 'reference',
+  ref: 'reference',
+  type: 'type',
+  'entity type': 'type',
+  country: 'country',
+  nationality: 'country',
+};
+
+const TYPE_ALIASES: Record<string, EntityType> = { individual: 'person', company: 'organization', entity: 'organization', organisation: 'organization' };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MAX_REFERENCE_LENGTH = 200;
+const MAX_COUNTRY_LENGTH = 64;
+
+export interface BatchRow {
+  line: number;
+  reference: string | null;
+  name: string;
+  type: EntityType | null;
+  birthDate: string | null;
+  country: string | null;
+}
+
+export interface BatchRowError {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+/** Column index of each recognised field. */
+export type HeaderMap = Partial<Record<BatchColumn, number>> & { name: number; width: number };
+
+const normaliseHeader = (header: string) => header.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+
+/** Maps the header row to our columns; a file without a name column is refused as a whole. */
+export function mapHeader(fields: string[]): HeaderMap {
+  const map: Partial<Record<BatchColumn, number>> = {};
+  fields.forEach((header, index) => {
+    const column = HEADER_ALIASES[normaliseHeader(header)];
+    if (column && map[column] === undefined) map[column] = index;
+  });
+  if (map.name === undefined) {
+    const seen = fields.slice(0, 10).map((f) => JSON.stringify(f.slice(0, 40))).join(', ');
+    throw new AppError(
+      'validation_failed',
+      `The first line must be a header row with a name column ("name", "full name" or "customer name"); found ${seen || 'nothing'}`,
+      { fields: [{ field: '(body)', message: 'has no header row with a name column', line: 1 }] },
+    );
+  }
+  return { ...map, name: map.name, width: fields.length };
+}
+
+function cell(fields: string[], index: number | undefined): string {
+  return index === undefined ? '' : (fields[index] ?? '').trim();
+}
+
+/** Validates one data record; the reason names the first thing wrong with it. */
+export function parseBatchRow(header: HeaderMap, fields: string[], line: number): { row: BatchRow } | { error: BatchRowError } {
+  const fail = (field: string | null, reason: string) => ({ error: { line, field, reason } });
+  if (fields.length > header.width && fields.slice(header.width).some((f) => f.trim() !== '')) {
+    return fail(null, `has ${fields.length} columns but the header has ${header.width}`);
+  }
+  const name = cell(fields, header.name).replace(/\s+/g, ' ');
+  if (name === '') return fail('name', 'name is empty');
+  if (!LETTER_OR_DIGIT.test(name)) return fail('name', 'name has no letter or digit');
+  if (name.length > MAX_NAME_LENGTH) return fail('name', `name is longer than ${MAX_NAME_LENGTH} characters`);
+
+  const rawType = cell(fields, header.type).toLowerCase();
+  const type = rawType === '' ? null : ((ENTITY_TYPES as readonly string[]).includes(rawType) ? (rawType as EntityType) : TYPE_ALIASES[rawType]);
+  if (type === undefined) return fail('type', `type "${rawType}" is not one of ${ENTITY_TYPES.join(', ')}`);
+
+  const rawDate = cell(fields, header.birth_date);
+  let birthDate: string | null = null;
+  if (rawDate !== '') {
+    const parsed = partialBirthDate.safeParse(rawDate);
+    if (!parsed.success) return fail('birth_date', `birth date "${rawDate}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+    birthDate = parsed.data;
+  }
+
+  const country = cell(fields, header.country);
+  if (country.length > MAX_COUNTRY_LENGTH) return fail('country', `country is longer than ${MAX_COUNTRY_LENGTH} characters`);
+  const reference = cell(fields, header.reference);
+  if (reference.length > MAX_REFERENCE_LENGTH) return fail('reference', `reference is longer than ${MAX_REFERENCE_LENGTH} characters`);
+
+  return { row: { line, reference: reference || null, name, type, birthDate, country: country || null } };
+}

@@ -1,0 +1,340 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { Pool } from 'pg';
+import { withTransaction } from '../db';
+import type { Logger } from '../logging';
+import { BATCH_CHUNK_JOB_OPTIONS } from '../queues';
+import type { LoadedIndex } from '../screening';
+import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
+import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
+import * as sql from './batch-sql';
+import { csvRows } from './csv-rows';
+
+/** Rows per INSERT statement while receiving: one round trip per thousand rows keeps the upload I/O-bound. */
+const INSERT_BATCH_ROWS = 1000;
+/** Jobs per addBulk call: one Redis round trip for half a million rows. */
+const ADD_BULK_JOBS = 1000;
+
+export type BatchStatus = 'receiving' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface BatchView {
+  id: string;
+  status: BatchStatus;
+  filename: string | null;
+  /** Data rows in the file, valid or not. */
+  total: number;
+  invalidRows: number;
+  /** Valid rows screened so far; the batch is done when this reaches total - invalidRows. */
+  processed: number;
+  hits: number;
+  percent: number;
+  rowsPerSecond: number | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface BatchResultRow {
+  line: number;
+  reference: string | null;
+  name: string;
+  decision: 'hit' | 'no_hit';
+  score: number | null;
+  entityId: string | null;
+  entityName: string | null;
+  matchedName: string | null;
+  lists: string[];
+  programs: string[];
+  citationUrls: string[];
+  matches: { entityId: string; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
+}
+
+export interface BatchDeps {
+  pool: Pool;
+  queue: Queue<BatchChunkJob>;
+  logger: Logger;
+}
+
+interface BatchRecord {
+  id: string;
+  status: BatchStatus;
+  filename: string | null;
+  total_rows: number;
+  invalid_rows: number;
+  processed_rows: number;
+  hit_rows: number;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function rowToBatch(r: BatchRecord): BatchView {
+  const valid = r.total_rows - r.invalid_rows;
+  const percent = r.status === 'done' || valid <= 0 ? (r.status === 'done' ? 100 : 0) : Math.round((r.processed_rows / valid) * 1000) / 10;
+  const seconds = r.started_at ? ((r.finished_at ? new Date(r.finished_at) : new Date()).getTime() - new Date(r.started_at).getTime()) / 1000 : 0;
+  return {
+    id: r.id,
+    status: r.status,
+    filename: r.filename,
+    total: r.total_rows,
+    invalidRows: r.invalid_rows,
+    processed: r.processed_rows,
+    hits: r.hit_rows,
+    percent,
+    rowsPerSecond: seconds > 0 ? Math.round(r.processed_rows / seconds) : null,
+    error: r.error,
+    createdAt: new Date(r.created_at).toISOString(),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+  };
+}
+
+/** Collects valid rows and row errors, writing each kind in bulk as its buffer fills. */
+class RowWriter {
+  private rows: BatchRow[] = [];
+  private errors: BatchRowError[] = [];
+  valid = 0;
+  invalid = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly batchId: string,
+  ) {}
+
+  async addRow(row: BatchRow): Promise<void> {
+    this.rows.push(row);
+    this.valid++;
+    if (this.rows.length >= INSERT_BATCH_ROWS) await this.flushRows();
+  }
+
+  async addError(error: BatchRowError): Promise<void> {
+    this.errors.push(error);
+    this.invalid++;
+    if (this.errors.length >= INSERT_BATCH_ROWS) await this.flushErrors();
+  }
+
+  async flush(): Promise<void> {
+    await this.flushRows();
+    await this.flushErrors();
+  }
+
+  private async flushRows(): Promise<void> {
+    const rows = this.rows;
+    if (rows.length === 0) return;
+    this.rows = [];
+    await this.pool.query(sql.INSERT_ROWS, [
+      this.batchId,
+      rows.map((r) => r.line),
+      rows.map((r) => r.reference),
+      rows.map((r) => r.name),
+      rows.map((r) => r.type),
+      rows.map((r) => r.birthDate),
+      rows.map((r) => r.country),
+    ]);
+  }
+
+  private async flushErrors(): Promise<void> {
+    const errors = this.errors;
+    if (errors.length === 0) return;
+    this.errors = [];
+    await this.pool.query(sql.INSERT_ROW_ERRORS, [this.batchId, errors.map((e) => e.line), errors.map((e) => e.field), errors.map((e) => e.reason)]);
+  }
+}
+
+/** Groups the valid lines into chunk line ranges as they stream past. */
+class ChunkPlanner {
+  readonly chunks: BatchChunkJob[] = [];
+  private first = 0;
+  private last = 0;
+  private count = 0;
+
+  constructor(private readonly batchId: string) {}
+
+  add(line: number): void {
+    if (this.count === 0) this.first = line;
+    this.last = line;
+    if (++this.count >= BATCH_CHUNK_ROWS) this.close();
+  }
+
+  close(): void {
+    if (this.count > 0) this.chunks.push({ batchId: this.batchId, fromLine: this.first, toLine: this.last });
+    this.count = 0;
+  }
+}
+
+/**
+ * Receives an uploaded CSV file as a stream: rows go to `batch_rows` a thousand at a time and
+ * invalid rows to `batch_row_errors`, so memory stays bounded whatever the file size. When the
+ * file ends, one job per chunk of rows is queued. The same idempotency key from the same API key
+ * returns the existing batch without reading the stream. A file that is not CSV, or has no name
+ * column, is refused with a validation_failed AppError and leaves nothing behind.
+ */
+export async function createBatchFromCsv(
+  deps: BatchDeps,
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  options: { apiKeyId: string | null; idempotencyKey?: string | null; filename?: string | null },
+): Promise<{ batch: BatchView; created: boolean }> {
+  const idempotencyKey = options.idempotencyKey ?? null;
+  if (idempotencyKey) {
+    const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
+    if (existing) return { batch: rowToBatch(existing), created: false };
+  }
+  const id = randomUUID();
+  const inserted = (await deps.pool.query<BatchRecord>(sql.INSERT_BATCH, [id, options.apiKeyId, idempotencyKey, options.filename ?? null])).rows[0];
+  if (!inserted) {
+    const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
+    if (existing) return { batch: rowToBatch(existing), created: false };
+    throw new Error(`batch with idempotency key ${idempotencyKey} neither inserted nor found`);
+  }
+
+  const writer = new RowWriter(deps.pool, id);
+  const planner = new ChunkPlanner(id);
+  let finished: BatchRecord | undefined;
+  try {
+    let header: HeaderMap | undefined;
+    for await (const record of csvRows(stream)) {
+      if (!header) {
+        header = mapHeader(record.fields);
+        continue;
+      }
+      const parsed = parseBatchRow(header, record.fields, record.line);
+      if ('row' in parsed) {
+        await writer.addRow(parsed.row);
+        planner.add(parsed.row.line);
+      } else {
+        await writer.addError(parsed.error);
+      }
+    }
+    if (!header) mapHeader([]);
+    await writer.flush();
+    planner.close();
+    finished = (await deps.pool.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid])).rows[0];
+  } catch (error) {
+    // An upload that did not complete leaves nothing, so the same idempotency key can carry the corrected file.
+    await deps.pool.query(sql.DELETE_BATCH, [id]).catch(() => undefined);
+    throw error;
+  }
+  if (!finished) throw new Error(`batch ${id} was cancelled while it was being received`);
+
+  await enqueueChunks(deps, planner.chunks);
+  return { batch: rowToBatch(finished), created: true };
+}
+
+async function enqueueChunks(deps: BatchDeps, chunks: BatchChunkJob[]): Promise<void> {
+  for (let i = 0; i < chunks.length; i += ADD_BULK_JOBS) {
+    const jobs = chunks.slice(i, i + ADD_BULK_JOBS).map((chunk) => {
+      const job = batchChunkJob(chunk);
+      return { name: job.name, data: job.data, opts: { ...BATCH_CHUNK_JOB_OPTIONS, ...job.opts } };
+    });
+    await deps.queue.addBulk(jobs);
+  }
+}
+
+export async function getBatch(pool: Pool, id: string): Promise<BatchView | undefined> {
+  const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID, [id])).rows[0];
+  return row && rowToBatch(row);
+}
+
+/** Cancels a batch still in progress; chunks not yet committed then write nothing. Returns the batch as it now is. */
+export async function cancelBatch(pool: Pool, id: string): Promise<BatchView | undefined> {
+  await pool.query(sql.CANCEL_BATCH, [id]);
+  return getBatch(pool, id);
+}
+
+export interface ChunkOutcome {
+  outcome: 'recorded' | 'skipped';
+  /** Results this run wrote; 0 when an earlier attempt had written them all. */
+  inserted: number;
+  hits: number;
+  status: BatchStatus | null;
+}
+
+/**
+ * Screens the rows of one chunk and, in one transaction, writes their results keyed by
+ * (batch, line) and adds the number actually written to the batch's counters. A retried or
+ * duplicated chunk therefore counts nothing twice, and the transaction that brings processed up to
+ * the number of valid rows marks the batch done. A cancelled or finished batch is skipped.
+ */
+export async function performBatchChunk(
+  pool: Pool,
+  loaded: LoadedIndex,
+  chunk: BatchChunkJob,
+  options: { threshold: number; limit: number },
+): Promise<ChunkOutcome> {
+  const status = (await pool.query<{ status: BatchStatus }>(sql.BATCH_STATUS, [chunk.batchId])).rows[0]?.status ?? null;
+  if (status !== 'queued' && status !== 'running') return { outcome: 'skipped', inserted: 0, hits: 0, status };
+
+  const { rows } = await pool.query(sql.PENDING_ROWS_OF_CHUNK, [chunk.batchId, chunk.fromLine, chunk.toLine]);
+  const screened = rows.map((r) => {
+    const matches = loaded.index.screen(
+      {
+        name: r.name,
+        ...(r.type && { type: r.type }),
+        ...(r.birth_date && { birthDate: r.birth_date }),
+        ...(r.country && { country: r.country }),
+      },
+      options,
+    );
+    return { line: r.line as number, matches };
+  });
+
+  return withTransaction(pool, async (tx) => {
+    const locked = (await tx.query<{ status: BatchStatus }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0]?.status ?? null;
+    if (locked !== 'queued' && locked !== 'running') return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    const written = await tx.query<{ decision: string }>(sql.INSERT_RESULTS, [
+      chunk.batchId,
+      screened.map((s) => s.line),
+      screened.map((s) => (s.matches.length > 0 ? 'hit' : 'no_hit')),
+      screened.map((s) => s.matches[0]?.score ?? null),
+      screened.map((s) => s.matches[0]?.entityId ?? null),
+      screened.map((s) => s.matches[0]?.matchedName ?? null),
+      screened.map((s) => JSON.stringify(s.matches)),
+    ]);
+    const inserted = written.rowCount ?? 0;
+    const hits = written.rows.filter((r) => r.decision === 'hit').length;
+    // Always run, even for an empty chunk: a retry after a crash between commit and ack still finishes the batch.
+    const updated = (await tx.query<{ status: BatchStatus }>(sql.ADD_PROGRESS, [chunk.batchId, inserted, hits])).rows[0]?.status ?? locked;
+    return { outcome: 'recorded' as const, inserted, hits, status: updated };
+  });
+}
+
+export async function markBatchFailed(pool: Pool, id: string, reason: string): Promise<void> {
+  await pool.query(sql.MARK_FAILED, [id, reason]);
+}
+
+function rowToResult(r: Record<string, any>): BatchResultRow {
+  return {
+    line: r.line,
+    reference: r.reference,
+    name: r.name,
+    decision: r.decision,
+    score: r.score === null ? null : Math.round(r.score * 1000) / 1000,
+    entityId: r.entity_id,
+    entityName: r.entity_name,
+    matchedName: r.matched_name,
+    lists: r.lists,
+    programs: r.programs,
+    citationUrls: r.citation_urls,
+    matches: r.matches,
+  };
+}
+
+/** One page of results in line order; `after` is the last line of the previous page. */
+export async function batchResults(
+  pool: Pool,
+  id: string,
+  options: { decision?: 'hit' | 'no_hit'; after?: number; limit: number },
+): Promise<BatchResultRow[]> {
+  const { rows } = await pool.query(sql.RESULTS_PAGE, [id, options.after ?? 0, options.decision ?? null, options.limit]);
+  return rows.map(rowToResult);
+}
+
+/** One page of the rows refused at upload, in line order. */
+export async function batchErrors(pool: Pool, id: string, options: { after?: number; limit: number }): Promise<BatchRowError[]> {
+  const { rows } = await pool.query(sql.ERRORS_PAGE, [id, options.after ?? 0, options.limit]);
+  return rows.map((r) => ({ line: r.line, field: r.field, reason: r.reason }));
+}

@@ -1,0 +1,101 @@
+const BATCH_COLUMNS = `
+  id, status, filename, total_rows, invalid_rows, processed_rows, hit_rows, error, created_at, started_at, finished_at`;
+
+/** Nothing happens when the same key was used before by the same API key: the caller then reads that batch. */
+export const INSERT_BATCH = `
+  INSERT INTO batches (id, api_key_id, status, idempotency_key, filename)
+  VALUES ($1, $2, 'receiving', $3, $4)
+  ON CONFLICT (coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), idempotency_key)
+    WHERE idempotency_key IS NOT NULL DO NOTHING
+  RETURNING ${BATCH_COLUMNS}`;
+
+export const BATCH_BY_IDEMPOTENCY_KEY = `
+  SELECT ${BATCH_COLUMNS} FROM batches
+  WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+    AND idempotency_key = $2`;
+
+export const BATCH_BY_ID = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1`;
+
+export const DELETE_BATCH = `DELETE FROM batches WHERE id = $1`;
+
+export const INSERT_ROWS = `
+  INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country)
+  SELECT $1, r.line, r.reference, r.name, r.type, r.birth_date, r.country
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS r (line, reference, name, type, birth_date, country)`;
+
+export const INSERT_ROW_ERRORS = `
+  INSERT INTO batch_row_errors (batch_id, line, field, reason)
+  SELECT $1, e.line, e.field, e.reason
+  FROM unnest($2::int[], $3::text[], $4::text[]) AS e (line, field, reason)`;
+
+/** The upload ended: from here the workers own the batch. With no valid row there is nothing to wait for. */
+export const FINISH_UPLOAD = `
+  UPDATE batches
+  SET total_rows = $2, invalid_rows = $3,
+      status = CASE WHEN $2::int = $3::int THEN 'done' ELSE 'queued' END,
+      finished_at = CASE WHEN $2::int = $3::int THEN now() END
+  WHERE id = $1 AND status = 'receiving'
+  RETURNING ${BATCH_COLUMNS}`;
+
+/** Taken first in each chunk's transaction: serialises the counter updates of one batch and sees a cancel. */
+export const LOCK_BATCH = `SELECT status FROM batches WHERE id = $1 FOR UPDATE`;
+
+export const BATCH_STATUS = `SELECT status FROM batches WHERE id = $1`;
+
+/** Rows of the chunk that have no result yet: a retried chunk screens only what the last attempt did not commit. */
+export const PENDING_ROWS_OF_CHUNK = `
+  SELECT r.line, r.name, r.type, r.birth_date, r.country
+  FROM batch_rows r
+  WHERE r.batch_id = $1 AND r.line BETWEEN $2 AND $3
+    AND NOT EXISTS (SELECT 1 FROM batch_results x WHERE x.batch_id = r.batch_id AND x.line = r.line)
+  ORDER BY r.line`;
+
+/** Copies the best match's names, lists and citation URLs so the results outlive list updates. */
+export const INSERT_RESULTS = `
+  INSERT INTO batch_results (batch_id, line, decision, score, entity_id, entity_name, matched_name, lists, programs, citation_urls, matches)
+  SELECT $1, m.line, m.decision, m.score, e.id, e.primary_name, m.matched_name,
+         CASE WHEN e.id IS NULL THEN '{}' ELSE ARRAY[e.source_id] END,
+         coalesce(e.programs, '{}'),
+         coalesce(ARRAY(SELECT c.url FROM citations c WHERE c.entity_id = e.id AND c.url IS NOT NULL ORDER BY c.position), '{}'),
+         m.matches
+  FROM unnest($2::int[], $3::text[], $4::real[], $5::text[], $6::text[], $7::jsonb[])
+       AS m (line, decision, score, entity_id, matched_name, matches)
+  LEFT JOIN entities e ON e.id = m.entity_id
+  ON CONFLICT (batch_id, line) DO NOTHING
+  RETURNING decision`;
+
+/** The update that brings processed up to the number of valid rows is the one that marks the batch done. */
+export const ADD_PROGRESS = `
+  UPDATE batches
+  SET processed_rows = processed_rows + $2,
+      hit_rows = hit_rows + $3,
+      started_at = coalesce(started_at, now()),
+      status = CASE WHEN processed_rows + $2 >= total_rows - invalid_rows THEN 'done' ELSE 'running' END,
+      finished_at = CASE WHEN processed_rows + $2 >= total_rows - invalid_rows THEN now() END
+  WHERE id = $1 AND status IN ('queued', 'running')
+  RETURNING status`;
+
+export const CANCEL_BATCH = `
+  UPDATE batches SET status = 'cancelled', finished_at = now()
+  WHERE id = $1 AND status IN ('receiving', 'queued', 'running')
+  RETURNING id`;
+
+export const RESULTS_PAGE = `
+  SELECT x.line, r.reference, r.name, x.decision, x.score, x.entity_id, x.entity_name, x.matched_name,
+         x.lists, x.programs, x.citation_urls, x.matches
+  FROM batch_results x
+  JOIN batch_rows r ON r.batch_id = x.batch_id AND r.line = x.line
+  WHERE x.batch_id = $1 AND x.line > $2 AND ($3::text IS NULL OR x.decision = $3)
+  ORDER BY x.line
+  LIMIT $4`;
+
+export const ERRORS_PAGE = `
+  SELECT line, field, reason FROM batch_row_errors
+  WHERE batch_id = $1 AND line > $2
+  ORDER BY line
+  LIMIT $3`;
+
+export const MARK_FAILED = `
+  UPDATE batches SET status = 'failed', error = $2, finished_at = now()
+  WHERE id = $1 AND status IN ('queued', 'running')`;

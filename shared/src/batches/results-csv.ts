@@ -1,0 +1,62 @@
+import type { Pool } from 'pg';
+import { batchResults, type BatchResultRow } from './batch-service';
+
+export const RESULT_CSV_COLUMNS = [
+  'line',
+  'reference',
+  'name',
+  'decision',
+  'score',
+  'entity_id',
+  'entity_name',
+  'matched_name',
+  'lists',
+  'programs',
+  'citation_urls',
+] as const;
+
+/** Rows read per query while streaming the results file. */
+const PAGE_ROWS = 2000;
+/** Several values in one cell (lists, programs, citation URLs): a separator that does not occur in them. */
+const MULTI_VALUE_SEPARATOR = ' | ';
+
+/** RFC 4180: quote a field holding a quote, comma or line break; a leading = + - @ is prefixed so spreadsheets do not run it. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function resultCsvLine(r: BatchResultRow): string {
+  return (
+    [
+      r.line,
+      r.reference,
+      r.name,
+      r.decision,
+      r.score,
+      r.entityId,
+      r.entityName,
+      r.matchedName,
+      r.lists.join(MULTI_VALUE_SEPARATOR),
+      r.programs.join(MULTI_VALUE_SEPARATOR),
+      r.citationUrls.join(MULTI_VALUE_SEPARATOR),
+    ]
+      .map(csvField)
+      .join(',') + '\r\n'
+  );
+}
+
+/** The results of a batch as CSV text, page by page, so a million rows never sit in memory. */
+export async function* batchResultsCsv(pool: Pool, id: string, options: { decision?: 'hit' | 'no_hit' } = {}): AsyncGenerator<string> {
+  yield RESULT_CSV_COLUMNS.join(',') + '\r\n';
+  let after = 0;
+  for (;;) {
+    const page = await batchResults(pool, id, { ...options, after, limit: PAGE_ROWS });
+    if (page.length === 0) return;
+    yield page.map(resultCsvLine).join('');
+    after = page[page.length - 1]?.line ?? after;
+    if (page.length < PAGE_ROWS) return;
+  }
+}

@@ -1,0 +1,182 @@
+import path from 'node:path';
+import type { Queue } from 'bullmq';
+import { createBatchFromCsv, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
+import { importSeedFile } from '@sanctions/shared/lists';
+import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
+import { call } from '../support/http';
+import { startService, type RunningService } from '../support/running-service';
+import { createTestDatabase, quietLogger, testConfig, TEST_API_KEY, type TestDatabase } from '../support/test-stores';
+
+const SEED_PATH = path.resolve(__dirname, '../../seeds/human-rights-day-2021.json');
+const MATCH_OPTIONS = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
+
+let db: TestDatabase;
+let service: RunningService;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importSeedFile(db.pool, SEED_PATH);
+  service = await startService(testConfig(db.url));
+});
+afterAll(async () => {
+  await service?.stop();
+  await db?.drop();
+});
+
+async function upload(body: string | Buffer, headers: Record<string, string> = {}) {
+  const res = await fetch(`${service.url}/v1/batches`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv', ...headers },
+    body,
+  });
+  const contentType = res.headers.get('content-type') ?? '';
+  return { status: res.status, contentType, body: (await res.json()) as any };
+}
+
+async function waitUntilFinished(id: string) {
+  let res = await call(service.url, 'GET', `/v1/batches/${id}`);
+  for (let i = 0; i < 200 && ['receiving', 'queued', 'running'].includes(res.body.status); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    res = await call(service.url, 'GET', `/v1/batches/${id}`);
+  }
+  return res;
+}
+
+/** Receives a file without queueing its chunks, so a test can run them itself. */
+const unqueued = { pool: () => db.pool, queue: { addBulk: async () => [] } as unknown as Queue<BatchChunkJob>, logger: quietLogger };
+const receive = (csv: string) =>
+  createBatchFromCsv({ pool: unqueued.pool(), queue: unqueued.queue, logger: quietLogger }, [Buffer.from(csv)], { apiKeyId: null });
+
+const CUSTOMERS =
+  '\uFEFFFull Name;DOB;Customer ID\r\n' +
+  'Sense Time Group;;C-1\r\n' +
+  '"Ri\r\nYong-gil";1955;C-2\r\n' +
+  'Jane Doe;1980-05-01;C-3\r\n' +
+  'John Smith;;"C,4"\r\n' +
+  ';1970;C-5\r\n' +
+  '!!! ...;;C-6\r\n' +
+  'Maria Garcia;1990-02-30;C-7\r\n' +
+  'Acme Trading Ltd;;C-8;extra\r\n';
+
+describe('screening a customer file', () => {
+  let id: string;
+
+  beforeAll(async () => {
+    const accepted = await upload(CUSTOMERS, { 'idempotency-key': 'customers-2026-11' });
+    expect(accepted.status).toBe(202);
+    id = accepted.body.id;
+    expect(accepted.body).toEqual({
+      id: expect.any(String),
+      status: 'queued',
+      links: { self: `/v1/batches/${id}`, results: `/v1/batches/${id}/results`, errors: `/v1/batches/${id}/errors` },
+    });
+  });
+
+  it('completes, counting every valid row once and the invalid rows apart', async () => {
+    const res = await waitUntilFinished(id);
+    expect(res.body).toMatchObject({ status: 'done', total: 8, invalidRows: 4, processed: 4, hits: 2, percent: 100 });
+    expect(res.body.startedAt).toEqual(expect.any(String));
+    expect(res.body.finishedAt).toEqual(expect.any(String));
+  });
+
+  it('reports hits with the designated entities, and the line each record starts on', async () => {
+    const res = await call(service.url, 'GET', `/v1/batches/${id}/results?decision=hit`);
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual([
+      expect.objectContaining({ line: 2, reference: 'C-1', name: 'Sense Time Group', decision: 'hit', entityId: 'seed:ofac-33114', lists: ['seed'] }),
+      expect.objectContaining({ line: 3, reference: 'C-2', name: 'Ri Yong-gil', decision: 'hit', entityId: 'seed:ofac-33936' }),
+    ]);
+    expect(res.body.results[0].citationUrls.length).toBeGreaterThan(0);
+    const all = await call(service.url, 'GET', `/v1/batches/${id}/results?limit=3`);
+    expect(all.body.results.map((r: { line: number }) => r.line)).toEqual([2, 3, 5]);
+    const next = await call(service.url, 'GET', all.body.links.next);
+    expect(next.body.results).toEqual([expect.objectContaining({ line: 6, reference: 'C,4', decision: 'no_hit', entityId: null })]);
+  });
+
+  it('serves the results as CSV', async () => {
+    const res = await fetch(`${service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^2,C-1,Sense Time Group,hit,0\.\d+,seed:ofac-33114,SENSETIME GROUP LIMITED,/);
+    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,');
+    const hits = await fetch(`${service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    expect((await hits.text()).trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
+  it('reports each invalid row with its line and reason', async () => {
+    const res = await call(service.url, 'GET', `/v1/batches/${id}/errors`);
+    expect(res.body.errors).toEqual([
+      { line: 7, field: 'name', reason: 'name is empty' },
+      { line: 8, field: 'name', reason: 'name has no letter or digit' },
+      { line: 9, field: 'birth_date', reason: expect.stringContaining('not a real date') },
+      { line: 10, field: null, reason: 'has 4 columns but the header has 3' },
+    ]);
+  });
+
+  it('returns the same batch when the same file is sent again with the same Idempotency-Key', async () => {
+    const again = await upload(CUSTOMERS, { 'idempotency-key': 'customers-2026-11' });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(id);
+  });
+});
+
+describe('files that are not customer CSV', () => {
+  it('refuses binary data with a problem document', async () => {
+    const res = await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]));
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/not a CSV file/);
+  });
+
+  it('refuses a file without a name column', async () => {
+    const res = await upload('customer,amount\n1,2\n');
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/name column/);
+  });
+
+  it('reads a Latin-1 file', async () => {
+    const accepted = await upload(Buffer.from('name,country\nJos\xe9 Mu\xf1oz,ES\n', 'latin1'));
+    expect(accepted.status).toBe(202);
+    await waitUntilFinished(accepted.body.id);
+    const res = await call(service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
+    expect(res.body.results[0].name).toBe('José Muñoz');
+  });
+});
+
+describe('exactly once', () => {
+  const rows = (count: number) => 'name,reference\n' + Array.from({ length: count }, (_, i) => `Customer ${i},R${i}`).join('\n') + '\nSense Time Group,R-hit\n';
+
+  it('a chunk run twice writes and counts its results once', async () => {
+    const { batch } = await receive(rows(599));
+    expect(batch).toMatchObject({ status: 'queued', total: 600, invalidRows: 0 });
+    const loaded = await service.worker.indexCache.current();
+    const first = { batchId: batch.id, fromLine: 2, toLine: 501 };
+    const second = { batchId: batch.id, fromLine: 502, toLine: 601 };
+
+    expect(await performBatchChunk(db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 500, status: 'running' });
+    expect(await performBatchChunk(db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 0, status: 'running' });
+    expect(await performBatchChunk(db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ inserted: 100, hits: 1, status: 'done' });
+    expect(await performBatchChunk(db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ outcome: 'skipped', inserted: 0 });
+
+    const res = await call(service.url, 'GET', `/v1/batches/${batch.id}`);
+    expect(res.body).toMatchObject({ status: 'done', processed: 600, hits: 1, percent: 100 });
+    const count = await db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
+    expect(count.rows[0].n).toBe(600);
+  });
+
+  it('a cancelled batch stops: its chunks write nothing', async () => {
+    const { batch } = await receive(rows(10));
+    const res = await call(service.url, 'DELETE', `/v1/batches/${batch.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('cancelled');
+    const loaded = await service.worker.indexCache.current();
+    expect(await performBatchChunk(db.pool, loaded, { batchId: batch.id, fromLine: 2, toLine: 12 }, MATCH_OPTIONS)).toMatchObject({
+      outcome: 'skipped',
+      status: 'cancelled',
+    });
+    expect((await call(service.url, 'GET', `/v1/batches/${batch.id}`)).body).toMatchObject({ status: 'cancelled', processed: 0 });
+  });
+});
