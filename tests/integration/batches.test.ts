@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Queue } from 'bullmq';
-import { createBatchFromCsv, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
+import { createBatchFromCsv, getBatch, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
+import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { importSeedFile } from '@sanctions/shared/lists';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import { call } from '../support/http';
 import { startService, type RunningService } from '../support/running-service';
-import { createTestDatabase, quietLogger, testConfig, TEST_API_KEY, type TestDatabase } from '../support/test-stores';
+import { createTestDatabase, quietLogger, testConfig, TEST_API_KEY, uniqueQueuePrefix, type TestDatabase } from '../support/test-stores';
 
 const SEED_PATH = path.resolve(__dirname, '../../seeds/human-rights-day-2021.json');
 const MATCH_OPTIONS = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
@@ -178,5 +179,32 @@ describe('exactly once', () => {
       status: 'cancelled',
     });
     expect((await call(service.url, 'GET', `/v1/batches/${batch.id}`)).body).toMatchObject({ status: 'cancelled', processed: 0 });
+  });
+});
+
+describe('when Redis lost the chunk jobs of a batch', () => {
+  it('the reconciler re-derives them from Postgres and the batch completes once', async () => {
+    const config = testConfig(db.url, { RECONCILE_GRACE_MS: '0', RECONCILE_INTERVAL_MS: '600000' });
+    const reconciling = await startService(config);
+    // Jobs added under another prefix reach no worker: as if Redis had been flushed after the upload.
+    const lost = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, config.redisUrl!, uniqueQueuePrefix());
+    try {
+      const rows = ['name', ...Array.from({ length: 1200 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join('\n');
+      const { batch } = await createBatchFromCsv({ pool: db.pool, queue: lost, logger: quietLogger }, [Buffer.from(rows)], { apiKeyId: null });
+      await reconciling.worker.reconcileNow();
+      await reconciling.worker.reconcileNow(); // a second pass while chunks are queued or running adds nothing twice
+      let view = await getBatch(db.pool, batch.id);
+      for (let i = 0; i < 400 && view?.status !== 'done'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        view = await getBatch(db.pool, batch.id);
+      }
+      expect(view).toMatchObject({ status: 'done', total: 1201, processed: 1201, hits: 1 });
+      const { rows: counted } = await db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
+      expect(counted[0].n).toBe(1201);
+    } finally {
+      await lost.obliterate({ force: true }).catch(() => undefined);
+      await lost.close();
+      await reconciling.stop();
+    }
   });
 });

@@ -220,17 +220,18 @@ export async function createBatchFromCsv(
   }
   if (!finished) throw new Error(`batch ${id} was cancelled while it was being received`);
 
-  await enqueueChunks(deps, planner.chunks);
+  await enqueueBatchChunks(deps.queue, planner.chunks);
   return { batch: rowToBatch(finished), created: true };
 }
 
-async function enqueueChunks(deps: BatchDeps, chunks: BatchChunkJob[]): Promise<void> {
+/** Queues chunk jobs with their deterministic ids and the standard options. */
+export async function enqueueBatchChunks(queue: Queue<BatchChunkJob>, chunks: BatchChunkJob[]): Promise<void> {
   for (let i = 0; i < chunks.length; i += ADD_BULK_JOBS) {
     const jobs = chunks.slice(i, i + ADD_BULK_JOBS).map((chunk) => {
       const job = batchChunkJob(chunk);
       return { name: job.name, data: job.data, opts: { ...BATCH_CHUNK_JOB_OPTIONS, ...job.opts } };
     });
-    await deps.queue.addBulk(jobs);
+    await queue.addBulk(jobs);
   }
 }
 
@@ -337,4 +338,10 @@ export async function batchResults(
 export async function batchErrors(pool: Pool, id: string, options: { after?: number; limit: number }): Promise<BatchRowError[]> {
   const { rows } = await pool.query(sql.ERRORS_PAGE, [id, options.after ?? 0, options.limit]);
   return rows.map((r) => ({ line: r.line, field: r.field, reason: r.reason }));
+}
+
+/** Chunk jobs of unfinished batches, re-derived from Postgres for the reconciler (a lost job comes back, a live one is not doubled). */
+export async function unfinishedBatchChunks(pool: Pool, graceMs: number, limit = 10_000): Promise<BatchChunkJob[]> {
+  const { rows } = await pool.query<{ batch_id: string; from_line: number; to_line: number }>(sql.UNFINISHED_CHUNKS, [graceMs, BATCH_CHUNK_ROWS, limit]);
+  return rows.map((r) => ({ batchId: r.batch_id, fromLine: r.from_line, toLine: r.to_line }));
 }

@@ -99,3 +99,24 @@ export const ERRORS_PAGE = `
 export const MARK_FAILED = `
   UPDATE batches SET status = 'failed', error = $2, finished_at = now()
   WHERE id = $1 AND status IN ('queued', 'running')`;
+
+/**
+ * Chunks of batches still queued or running that have rows without a result, cut exactly as the
+ * upload cut them (every BATCH_CHUNK_ROWS valid rows in line order), so their job ids are the same
+ * and BullMQ ignores the ones it still holds.
+ */
+export const UNFINISHED_CHUNKS = `
+  WITH planned AS (
+    SELECT r.batch_id, r.line,
+           (row_number() OVER (PARTITION BY r.batch_id ORDER BY r.line) - 1) / $2 AS chunk,
+           EXISTS (SELECT 1 FROM batch_results x WHERE x.batch_id = r.batch_id AND x.line = r.line) AS screened
+    FROM batch_rows r
+    JOIN batches b ON b.id = r.batch_id
+    WHERE b.status IN ('queued', 'running') AND b.created_at < now() - make_interval(secs => $1::double precision / 1000)
+  )
+  SELECT batch_id, min(line) AS from_line, max(line) AS to_line
+  FROM planned
+  GROUP BY batch_id, chunk
+  HAVING NOT bool_and(screened)
+  ORDER BY batch_id, from_line
+  LIMIT $3`;

@@ -2,6 +2,8 @@ export { csvRows, decodeUtf8OrLatin1, detectDelimiter, type CsvRow, type CsvDeli
 export { mapHeader, parseBatchRow, BATCH_COLUMNS, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 export { batchChunkJobSchema, batchChunkJob, batchChunkJobId, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 export {
+  enqueueBatchChunks,
+  unfinishedBatchChunks,
   createBatchFromCsv,
   getBatch,
   cancelBatch,

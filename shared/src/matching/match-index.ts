@@ -36,15 +36,17 @@ export interface MatchIndex {
   memoryBytes(): number;
 }
 
+/** How often (in candidates scored) screening checks whether the results can still change. */
+const EARLY_STOP_CHECK_EVERY = 8;
 /** Names fully scored per query, best retrieval estimate first: bounds the worst case (a query of only common words). */
 export const MAX_NAMES_SCORED = 200;
 /** Splitting an unknown query word into two known words ("yonggil" → "yong" + "gil") is tried for words this long. */
 const MIN_SPLIT_LENGTH = 5;
 /** Shortest part a split may produce: shorter "words" are everywhere and would retrieve half the list. */
 const MIN_SPLIT_PART = 2;
-/** Int32 slots per name record (32 bytes, half a cache line); see InMemoryMatchIndex.records. */
+/** Token-id slots per name record (32 bytes, half a cache line); see InMemoryMatchIndex.records. */
 const RECORD = 8;
-/** Name weights in the shape byte are counted in these steps (7 bits: up to 6.35, heavier names clamp, optimistically). */
+/** Name weights in the shape byte are counted in these steps (7 bits: up to 6.35; heavier names are "6.35 or more"). */
 const WEIGHT_STEP = 0.05;
 const SHAPE_WEIGHT_MASK = 0x7f;
 const SHAPE_PATRONYMIC = 0x80;
@@ -52,8 +54,6 @@ const SHAPE_PATRONYMIC = 0x80;
 const MERGE_JOIN_RATIO = 64;
 /** Units with at most this many token ids are checked by direct comparison rather than a hash table. */
 const SMALL_UNIT = 8;
-/** First token-id slot of a name record; the slots before hold its weight and unmatched factor. */
-const FIRST_TOKEN_SLOT = 2;
 /** Marks a record whose name has more retrievable tokens than slots. */
 const OVERFLOW = -2;
 /** Retrieval units distinguished when folding hits (a query has far fewer); later ones share the last slot. */
@@ -74,6 +74,8 @@ const MAX_TRUNCATION_EXTENSIONS = 64;
 
 const KIND_CODES: readonly TokenKind[] = ['word', 'number', 'legal', 'particle', 'initial'];
 const KIND_CODE: Record<TokenKind, number> = { word: 0, number: 1, legal: 2, particle: 3, initial: 4 };
+/** Kinds that may be two halves of one listed word (not initials, legal forms or numbers). */
+const JOINABLE_KIND: Record<TokenKind, boolean> = { word: true, number: false, legal: false, particle: true, initial: false };
 const RETRIEVABLE_KIND: Record<TokenKind, boolean> = { word: true, number: true, legal: false, particle: false, initial: false };
 /** Kinds a listed token is posted under: legal forms too, so a query word "SA" or "CO" finds names where it is the legal form. */
 const POSTED_KIND: Record<TokenKind, boolean> = { word: true, number: true, legal: true, particle: false, initial: false };
@@ -210,25 +212,27 @@ class InMemoryMatchIndex implements MatchIndex {
   private readonly typoTable: HashPostings;
   private readonly phoneticTable: HashPostings;
   private readonly identifierEntities: Map<string, number[]>;
-  /** Token ids of words in code-unit order, for prefix (truncation) lookups. */
-  private readonly sortedVocabulary: Int32Array;
-
-  // Per-query scratch, reused so screening allocates little (the index is used from one thread).
   /**
-   * One 32-byte record per name, so retrieval reads one cache line per name found (on a million names retrieval is
-   * bound by memory latency, not arithmetic). Int32 view / Float32 view of the same buffer, at RECORD * n:
-   * +0 the name's total weight (float); +1 the least factor an unmatched token of the name costs (float; patronymics
-   * cost less); +2..+7 its first six retrievable token ids (-1 when fewer; +7 is OVERFLOW when there are more,
-   * meaning "read nameTokens").
+   * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
+   * so "moham" finds "muhammad" through "mohammed"), with the word's token id: for prefix (truncation) lookups.
+   */
+  private readonly sortedSpellings: string[];
+  private readonly sortedSpellingIds: Int32Array;
+
+  /**
+   * One 32-byte record per name holding its first eight retrievable token ids (-1 when fewer; the last slot is
+   * OVERFLOW when there are more, meaning "read nameTokens"), so checking a found name's tokens reads one cache line
+   * (on a million names retrieval is bound by memory latency, not arithmetic).
    */
   private readonly records: Int32Array;
-  private readonly recordFloats: Float32Array;
   /**
    * Per name, one byte for the retrieval bound (1 MB per million names, so it stays in cache): the name's total weight
-   * in steps of WEIGHT_STEP, rounded down (an optimistic bound), in the low 7 bits; the high bit set when the name has
-   * a patronymic (its unmatched tokens may cost as little as PATRONYMIC_UNMATCHED_FACTOR).
+   * in steps of WEIGHT_STEP, rounded down, in the low 7 bits; the high bit set when the name has a patronymic (its
+   * unmatched tokens may cost as little as PATRONYMIC_UNMATCHED_FACTOR). See nameBound for how the rounding is undone.
    */
   private readonly nameShape: Uint8Array;
+
+  // Per-query scratch, reused so screening allocates little (an index is used from one thread).
   private readonly touched: Int32Array;
   private readonly touchedAccumulated: Float32Array;
   /** Retrieval hits of one query, packed as (name, unit, gain) numbers so sorting groups them by name. */
@@ -306,14 +310,12 @@ class InMemoryMatchIndex implements MatchIndex {
     const vocab = this.vocabularySize;
     const documentFrequency = new Int32Array(vocab);
     const lastName = new Int32Array(vocab).fill(-1);
-    const retrievable = new Uint8Array(vocab);
     const isWord = new Uint8Array(vocab);
     for (let n = 0; n < this.nameCount; n++) {
       for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
         const id = this.nameTokens[k] as number;
         const kind = KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind;
         if (!POSTED_KIND[kind]) continue;
-        retrievable[id] = 1;
         if (kind === 'word') isWord[id] = 1;
         if (lastName[id] !== n) {
           lastName[id] = n;
@@ -342,11 +344,10 @@ class InMemoryMatchIndex implements MatchIndex {
 
     this.records = new Int32Array(RECORD * this.nameCount);
     this.nameShape = new Uint8Array(this.nameCount);
-    this.recordFloats = new Float32Array(this.records.buffer);
     for (let n = 0; n < this.nameCount; n++) {
       const at = RECORD * n;
       let slot = 0;
-      this.records.fill(-1, at + FIRST_TOKEN_SLOT, at + RECORD);
+      this.records.fill(-1, at, at + RECORD);
       let total = 0;
       let factor = CANDIDATE_UNMATCHED_FACTOR;
       for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
@@ -355,13 +356,11 @@ class InMemoryMatchIndex implements MatchIndex {
         if (isPatronymic(token)) factor = PATRONYMIC_UNMATCHED_FACTOR;
         total += kindWeight(kind, this.tokenWeight[this.nameTokens[k] as number] as number);
         if (POSTED_KIND[kind]) {
-          if (FIRST_TOKEN_SLOT + slot < RECORD) this.records[at + FIRST_TOKEN_SLOT + slot] = this.nameTokens[k] as number;
+          if (slot < RECORD) this.records[at + slot] = this.nameTokens[k] as number;
           else this.records[at + RECORD - 1] = OVERFLOW;
           slot++;
         }
       }
-      this.recordFloats[at] = total;
-      this.recordFloats[at + 1] = factor;
       this.nameShape[n] = Math.min(SHAPE_WEIGHT_MASK, Math.floor(total / WEIGHT_STEP)) | (factor === PATRONYMIC_UNMATCHED_FACTOR ? SHAPE_PATRONYMIC : 0);
     }
 
@@ -387,11 +386,15 @@ class InMemoryMatchIndex implements MatchIndex {
     this.typoTable = new HashPostings(new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length), typoIds.data, typoKeys.length);
     this.phoneticTable = new HashPostings(new Uint32Array(phoneticKeys.data.buffer, 0, phoneticKeys.length), phoneticIds.data, phoneticKeys.length);
 
-    const words: number[] = [];
-    for (let id = 0; id < vocab; id++) if (isWord[id] === 1) words.push(id);
-    words.sort((a, b) => ((this.tokenText[a] as string) < (this.tokenText[b] as string) ? -1 : 1));
-    this.sortedVocabulary = Int32Array.from(words);
-
+    const spellings: [string, number][] = [];
+    for (let id = 0; id < vocab; id++) {
+      if (isWord[id] !== 1) continue;
+      const text = this.tokenText[id] as string;
+      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) spellings.push([spelling, id]);
+    }
+    spellings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.sortedSpellings = spellings.map(([s]) => s);
+    this.sortedSpellingIds = Int32Array.from(spellings.map(([, id]) => id));
 
     this.touched = new Int32Array(this.nameCount);
     this.touchedAccumulated = new Float32Array(this.nameCount);
@@ -399,11 +402,11 @@ class InMemoryMatchIndex implements MatchIndex {
 
   memoryBytes(): number {
     const typed = [
-      this.entityType, this.firstName, this.sortedVocabulary, this.nameEntity, this.nameKind, this.nameTokenStart, this.nameTokens, this.nameTokenKinds,
+      this.entityType, this.firstName, this.sortedSpellingIds, this.nameEntity, this.nameKind, this.nameTokenStart, this.nameTokens, this.nameTokenKinds,
       this.records, this.tokenWeight, this.postingStart, this.postings, this.nameShape, this.touched, this.touchedAccumulated,
     ].reduce((sum, a) => sum + a.byteLength, 0);
     // Interned strings: UTF-16 payload plus V8's per-string and per-Map-entry overhead (roughly 40 bytes).
-    const strings = this.tokenText.reduce((sum, t) => sum + 2 * t.length + 40, 0);
+    const strings = this.tokenText.reduce((sum, t) => sum + 2 * t.length + 40, 0) + 8 * this.sortedSpellings.length;
     return typed + strings + this.typoTable.bytes() + this.phoneticTable.bytes();
   }
 
@@ -419,7 +422,7 @@ class InMemoryMatchIndex implements MatchIndex {
     const lastWord = tokens.reduce((last, t, i) => (t.kind === 'word' ? i : last), -1);
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
-      const matches = this.lookup(t.text, t.kind, i === lastWord, abjad);
+      const matches = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface);
       for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
       const best = matches[0];
       const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
@@ -433,9 +436,13 @@ class InMemoryMatchIndex implements MatchIndex {
     for (let i = 0; i + 1 < queryTokens.length; i++) {
       const a = queryTokens[i] as QueryToken;
       const b = queryTokens[i + 1] as QueryToken;
-      if (a.kind === 'legal' || b.kind === 'legal' || a.kind === 'number' || b.kind === 'number') continue;
+      if (!JOINABLE_KIND[a.kind] || !JOINABLE_KIND[b.kind]) continue;
       const joined = canonicalWord(a.text + b.text);
-      const matches = this.lookup(joined, 'word', false, abjad).filter((m) => joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0);
+      // A listed word only a letter or so longer than one part is that part ("muhammad m" is not "muhammadm").
+      const minLength = Math.max(a.text.length, b.text.length) + 2;
+      const matches = this.lookup(joined, 'word', false, abjad).filter(
+        (m) => (this.tokenText[m.id] as string).length >= minLength && joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0,
+      );
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
     }
     const totalWeight = queryTokens.reduce((s, t) => s + t.weight, 0);
@@ -543,7 +550,19 @@ class InMemoryMatchIndex implements MatchIndex {
       const best = bestByEntity.get(e);
       if (best === undefined || alignment.score > best.alignment.score) bestByEntity.set(e, { name: n, alignment, candidate });
     };
-    for (const c of candidates) scoreName(c.name);
+    // Without attributes that can raise or lower a score, a name's final score is its name score, so once `limit`
+    // entities score at least the next candidate's bound, no later candidate can enter the results.
+    const finalIsNameScore =
+      query.birthDate === undefined && query.country === undefined && query.type === undefined && (query.identifiers ?? []).length === 0 && !hasLegalForm;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k] as { name: number; estimate: number };
+      if (finalIsNameScore && k >= options.limit && k % EARLY_STOP_CHECK_EVERY === 0) {
+        let atLeast = 0;
+        for (const best of bestByEntity.values()) if (best.alignment.score >= c.estimate) atLeast++;
+        if (atLeast >= options.limit) break;
+      }
+      scoreName(c.name);
+    }
     // Identifiers retrieve their entities whatever the names say.
     for (const q of query.identifiers ?? []) {
       for (const e of this.identifierEntities.get(normalizeIdentifier(q.value)) ?? []) {
@@ -579,17 +598,17 @@ class InMemoryMatchIndex implements MatchIndex {
    * Vocabulary tokens similar to a query token, best first: the exact token, typo-table and phonetic look-alikes and,
    * for the query's last word, words it is a truncation of. Each comes with its similarity.
    */
-  private lookup(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean): readonly { id: number; similarity: number }[] {
-    const cacheKey = `${kind}${isLastWord ? 1 : 0}${abjad ? 1 : 0}${text}`;
+  private lookup(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean, surface = text): readonly { id: number; similarity: number }[] {
+    const cacheKey = `${kind}${isLastWord ? `1${surface}|` : 0}${abjad ? 1 : 0}${text}`;
     const cached = this.lookupCache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const result = this.lookupUncached(text, kind, isLastWord, abjad);
+    const result = this.lookupUncached(text, kind, isLastWord, abjad, surface);
     if (this.lookupCache.size >= LOOKUP_CACHE_LIMIT) this.lookupCache.clear();
     this.lookupCache.set(cacheKey, result);
     return result;
   }
 
-  private lookupUncached(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean): { id: number; similarity: number }[] {
+  private lookupUncached(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean, surface: string): { id: number; similarity: number }[] {
     const found = new Map<number, number>();
     let confident = false;
     const exact = this.tokenIds.get(text);
@@ -608,7 +627,14 @@ class InMemoryMatchIndex implements MatchIndex {
         for (const key of doubleDeletionKeys(text)) this.typoTable.forEach(key, consider);
       }
       this.phoneticTable.forEach(hashString(phoneticKey(text)), consider);
-      if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) this.forEachExtension(text, consider);
+      if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) {
+        this.forEachExtension(text, consider);
+        // A cut word may have been read as a known spelling ("MOSTAFA" cut from "MOSTAFAVI" reads as "mustafa"):
+        // look for what its written form begins too.
+        if (surface !== text && surface.length >= MIN_TRUNCATED_LENGTH) this.forEachExtension(surface, (id) => {
+          if (!found.has(id)) found.set(id, wordSimilarity(surface, this.tokenText[id] as string, abjad));
+        });
+      }
     }
     const out: { id: number; similarity: number }[] = [];
     for (const [id, similarity] of found) if (similarity > 0) out.push({ id, similarity });
@@ -630,20 +656,20 @@ class InMemoryMatchIndex implements MatchIndex {
 
   /** Words starting with `prefix`, found by binary search in the sorted vocabulary; skipped when there are too many. */
   private forEachExtension(prefix: string, visit: (id: number) => void): void {
-    const sorted = this.sortedVocabulary;
+    const sorted = this.sortedSpellings;
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.tokenText[sorted[mid] as number] as string) < prefix) lo = mid + 1;
+      if ((sorted[mid] as string) < prefix) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < sorted.length && (this.tokenText[sorted[end] as number] as string).startsWith(prefix)) {
+    while (end < sorted.length && (sorted[end] as string).startsWith(prefix)) {
       if (end - lo >= MAX_TRUNCATION_EXTENSIONS) return;
       end++;
     }
-    for (let k = lo; k < end; k++) visit(sorted[k] as number);
+    for (let k = lo; k < end; k++) visit(this.sortedSpellingIds[k] as number);
   }
 
   /**
@@ -706,7 +732,7 @@ class InMemoryMatchIndex implements MatchIndex {
       if (records[at + RECORD - 1] === OVERFLOW) {
         for (let t = this.nameTokenStart[n] as number, end = this.nameTokenStart[n + 1] as number; t < end; t++) best = Math.max(best, lookup(this.nameTokens[t] as number));
       } else {
-        for (let slot = FIRST_TOKEN_SLOT; slot < RECORD; slot++) {
+        for (let slot = 0; slot < RECORD; slot++) {
           const id = records[at + slot] as number;
           if (id < 0) break;
           best = Math.max(best, lookup(id));
@@ -730,7 +756,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const at = RECORD * n;
       let best = 0;
       const overflow = records[at + RECORD - 1] === OVERFLOW;
-      const from = overflow ? (this.nameTokenStart[n] as number) : at + FIRST_TOKEN_SLOT;
+      const from = overflow ? (this.nameTokenStart[n] as number) : at;
       const to = overflow ? (this.nameTokenStart[n + 1] as number) : at + RECORD;
       const source = overflow ? this.nameTokens : records;
       for (let t = from; t < to; t++) {
@@ -742,11 +768,18 @@ class InMemoryMatchIndex implements MatchIndex {
     }
   }
 
-  /** {@link scoreBound} for name n, from its shape byte. */
+  /**
+   * {@link scoreBound} for name n, from its shape byte. The byte only says the weight lies in [low, low + step), and
+   * the bound peaks where the name's weight equals what the query can align (fanOut × matched), so the weight in
+   * that interval nearest the peak is used: the bound stays an upper bound.
+   */
   private nameBound(n: number, matched: number, queryWeight: number, fanOut: number): number {
     const shape = this.nameShape[n] as number;
     const factor = (shape & SHAPE_PATRONYMIC) !== 0 ? PATRONYMIC_UNMATCHED_FACTOR : CANDIDATE_UNMATCHED_FACTOR;
-    return scoreBound(matched, queryWeight, (shape & SHAPE_WEIGHT_MASK) * WEIGHT_STEP, fanOut, factor);
+    const steps = shape & SHAPE_WEIGHT_MASK;
+    const low = steps * WEIGHT_STEP;
+    const high = steps === SHAPE_WEIGHT_MASK ? Infinity : low + WEIGHT_STEP;
+    return scoreBound(matched, queryWeight, Math.min(Math.max(fanOut * matched, low), high), fanOut, factor);
   }
 
   private growHits(needed: number): void {

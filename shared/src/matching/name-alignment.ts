@@ -57,6 +57,8 @@ export const NUMBER_MISMATCH_CAP = 0.5;
 export const SINGLE_PART_CAP = 0.75;
 
 const SUBSTANTIVE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'number']);
+/** Kinds that may be two halves of one word: words and particles ("al dari" / "aldari"), not initials or legal forms. */
+const JOINABLE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'particle']);
 
 /**
  * Aligns query tokens to listed tokens, order-insensitively, and scores the alignment.
@@ -195,7 +197,7 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
   for (let i = 0; i + 1 < joined.length; i++) {
     const left = joined[i] as WeightedToken;
     const right = joined[i + 1] as WeightedToken;
-    if (left.kind === 'legal' || right.kind === 'legal' || left.kind === 'number' || right.kind === 'number') continue;
+    if (!JOINABLE.has(left.kind) || !JOINABLE.has(right.kind)) continue;
     const mergedLength = left.text.length + right.text.length;
     for (let j = 0; j < whole.length; j++) {
       const target = whole[j] as WeightedToken;

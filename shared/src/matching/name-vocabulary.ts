@@ -34,6 +34,12 @@ export const LONG_LEGAL_WORDS: readonly string[] = [
   'otvetstvennostyu', 'otvetstvennostiu', 'joint', 'stock', 'public', 'closed',
 ];
 
+/** Legal-form words a fixed-width field may cut at the end of a name ("... TRADING COMPAN", "... LIMITED LIABILI"). */
+export const TRUNCATABLE_LEGAL_WORDS: readonly string[] = [
+  'limited', 'company', 'corporation', 'incorporated', 'holding', 'holdings', 'liability', 'otvetstvennostyu', 'establishment',
+  'partnership', 'aktiengesellschaft',
+];
+
 /** Short legal forms that get glued to the name in careless data ("TRADINGLLC", "OOOMAKRO"): split off when found at an end. */
 export const GLUED_LEGAL_SUFFIXES: readonly string[] = ['limited', 'liability', 'company', 'corporation', 'ltd', 'llc', 'inc', 'corp', 'jsc', 'gmbh', 'plc', 'ooo'];
 /** Prefix forms are kept to those no name starts with (not "pao": Paolo; not "zao": Zaoui). */
@@ -97,7 +103,7 @@ export const PARTICLES: ReadonlyMap<string, string> = new Map([
   ['bin', 'bin'], ['ibn', 'bin'], ['ben', 'bin'], ['bn', 'bin'], ['bint', 'bint'], ['bent', 'bint'], ['ould', 'ould'],
   ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['umm', 'umm'], ['um', 'umm'],
   ['van', 'van'], ['von', 'von'], ['der', 'der'], ['den', 'den'], ['de', 'de'], ['da', 'da'], ['di', 'di'], ['del', 'del'],
-  ['della', 'della'], ['dos', 'dos'], ['das', 'das'], ['du', 'du'], ['la', 'la'], ['le', 'le'], ['ter', 'ter'], ['y', 'y'],
+  ['della', 'della'], ['dos', 'dos'], ['das', 'das'], ['du', 'du'], ['la', 'la'], ['le', 'le'], ['ter', 'ter'],
   ['and', 'and'], ['of', 'of'], ['the', 'the'],
   ['jr', 'jr'], ['junior', 'jr'], ['sr', 'sr'], ['senior', 'sr'], ['ii', 'ii'], ['iii', 'iii'], ['iv', 'iv'],
 ]);

@@ -1,4 +1,3 @@
-import { jaroWinkler } from './jaro-winkler';
 import { transliterate } from './transliterate';
 import {
   AMBIGUOUS_LEGAL_FORMS,
@@ -8,6 +7,7 @@ import {
   GLUED_LEGAL_PREFIXES,
   GLUED_LEGAL_SUFFIXES,
   LONG_LEGAL_WORDS,
+  TRUNCATABLE_LEGAL_WORDS,
   PARTICLES,
   PERSON_TITLES,
   SPELLING_VARIANTS,
@@ -79,8 +79,11 @@ function cleanWords(raw: string): string[] {
   return text.split(TOKEN_BREAK).filter((w) => w.length > 0);
 }
 
-/** A word this close to a long legal-form word (Jaro-Winkler) is that word misspelt: "limitd", "comany", "holings". */
-const LEGAL_TYPO_SIMILARITY = 0.93;
+/**
+ * A word one edit (insertion, deletion, substitution or swap of neighbours) from a long legal-form word, with the same
+ * first letter, is that word misspelt: "limitd", "lmited", "comany", "stokk", "jnoint".
+ */
+const LEGAL_TYPO_EDITS = 1;
 /** Shortest word checked for a legal-form typo or truncation: shorter ones collide with real names. */
 const LEGAL_REPAIR_MIN_LENGTH = 5;
 /** Shortest cut-off last word completed to a legal form ("COMP", "LIMI"): at the very end of a name that is what they are. */
@@ -96,7 +99,7 @@ function repairLegalTypo(word: string): string {
   if (repaired === undefined) {
     repaired = word;
     for (const legal of LONG_LEGAL_WORDS) {
-      if (Math.abs(legal.length - word.length) <= 2 && legal.charCodeAt(0) === word.charCodeAt(0) && jaroWinkler(word, legal) >= LEGAL_TYPO_SIMILARITY) {
+      if (Math.abs(legal.length - word.length) <= LEGAL_TYPO_EDITS && legal.charCodeAt(0) === word.charCodeAt(0) && withinEdits(word, legal, LEGAL_TYPO_EDITS)) {
         repaired = legal;
         break;
       }
@@ -145,22 +148,50 @@ function splitGluedLegalForm(word: string): string[] {
 /** The last word may be cut off by a fixed-width field ("... TRADING COMPAN"): complete it when it starts a legal-form word. */
 function repairTruncatedLegalForm(word: string): string {
   if (word.length < TRUNCATED_LEGAL_MIN_LENGTH || LEGAL_FORMS.has(word)) return word;
-  return LONG_LEGAL_WORDS.find((legal) => legal.length > word.length && legal.startsWith(word)) ?? word;
+  return TRUNCATABLE_LEGAL_WORDS.find((legal) => legal.length > word.length && legal.startsWith(word)) ?? word;
+}
+
+/** Whether two words are at most `limit` edits apart (optimal string alignment: adjacent swaps count as one edit). */
+function withinEdits(a: string, b: string, limit: number): boolean {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((d[(i - 1) * cols + j] as number) + 1, (d[i * cols + j - 1] as number) + 1, (d[(i - 1) * cols + j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
+      }
+      d[i * cols + j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > limit) return false;
+  }
+  return (d[rows * cols - 1] as number) <= limit;
+}
+
+/** Multi-word legal forms by their first word, longest first, so most words are checked with one map look-up. */
+const PHRASES_BY_FIRST_WORD = new Map<string, (readonly [readonly string[], string])[]>();
+for (const entry of LEGAL_FORM_PHRASES) {
+  const first = entry[0][0] as string;
+  PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), entry].sort((a, b) => b[0].length - a[0].length));
 }
 
 function replaceLegalPhrases(words: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    let replaced = false;
-    for (const [phrase, canonical] of LEGAL_FORM_PHRASES) {
-      if (i + phrase.length <= words.length && phrase.every((w, k) => words[i + k] === w)) {
-        out.push(canonical);
-        i += phrase.length - 1;
-        replaced = true;
-        break;
-      }
+    const candidates = PHRASES_BY_FIRST_WORD.get(words[i] as string);
+    const phrase = candidates?.find(([parts]) => i + parts.length <= words.length && parts.every((w, k) => words[i + k] === w));
+    if (phrase === undefined) {
+      out.push(words[i] as string);
+      continue;
     }
-    if (!replaced) out.push(words[i] as string);
+    out.push(phrase[1]);
+    i += phrase[0].length - 1;
   }
   return out;
 }

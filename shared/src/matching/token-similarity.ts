@@ -88,6 +88,7 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
   }
   const skeleton = isSkeleton(query) || isSkeleton(listed);
   if (jw < (skeleton ? SKELETON_MIN_SPELLING_SIMILARITY : PHONETIC_MIN_SPELLING_SIMILARITY)) return 0;
+  if (jw < PHONETIC_AGREEMENT_SIMILARITY && differOnlyInFirstLetter(query, listed)) return PHONETIC_AGREEMENT_SIMILARITY;
   if (jw < PHONETIC_AGREEMENT_SIMILARITY && (skeleton || Math.min(query.length, listed.length) >= PHONETIC_MIN_LENGTH)) {
     const key = phoneticKey(query);
     const minKey = jw >= SHORT_KEY_MIN_SPELLING_SIMILARITY ? 2 : PHONETIC_MIN_KEY_LENGTH;
@@ -103,6 +104,11 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
 
 /** First letters that romanisations swap for one another (Catrangi/Katrangi, Vilber/Wilber, Iahya/Yahya, Chalil/Khalil). */
 const FIRST_LETTER_GROUPS = ['ckqg', 'fpvw', 'aeiouy', 'ijy', 'szc', 'chk', 'jzdg', 'td', 'bp'];
+
+/** "kil"/"gil", "tong"/"dong": the same syllable under another romanisation of its first consonant. */
+function differOnlyInFirstLetter(a: string, b: string): boolean {
+  return a.length === b.length && a.length >= 2 && a.slice(1) === b.slice(1) && firstLettersAgree(a, b);
+}
 
 function firstLettersAgree(a: string, b: string): boolean {
   const a0 = a.charAt(0);

@@ -48,6 +48,7 @@ export async function start(
   const publisher = createRedis(redisUrl);
   const subscriber = createRedis(redisUrl);
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
+  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix);
   const { listVersionChanged, screeningDone } = channels(config.queuePrefix);
   await migrate(pool);
 
@@ -110,7 +111,7 @@ export async function start(
   batchWorker.on('error', (error) => logger.warn('batch worker connection error', { error: error.message }));
 
   const reconciler = startReconciler(
-    { pool, queue, logger },
+    { pool, queue, batchQueue, logger },
     { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs },
   );
   logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
@@ -121,7 +122,7 @@ export async function start(
     async stop() {
       clearInterval(refreshTimer);
       await runShutdownSteps(
-        [() => worker.close(), () => batchWorker.close(), () => reconciler.stop(), () => queue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
+        [() => worker.close(), () => batchWorker.close(), () => reconciler.stop(), () => queue.close(), () => batchQueue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
         logger,
       );
     },

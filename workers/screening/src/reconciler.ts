@@ -1,17 +1,22 @@
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
+import { enqueueBatchChunks, unfinishedBatchChunks, type BatchChunkJob } from '@sanctions/shared/batches';
 import type { Logger } from '@sanctions/shared/logging';
 import { SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctions/shared/screening';
 
 /**
- * Postgres is the source of truth: screenings still queued after a grace period are queued again
- * with their deterministic job id, so a job lost with Redis comes back and one that still exists
- * is not duplicated.
+ * Postgres is the source of truth: screenings still queued after a grace period, and the chunks of
+ * unfinished batches, are queued again with their deterministic job ids, so a job lost with Redis
+ * comes back and one that still exists is not duplicated.
  */
-export function startReconciler(deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger }, options: { intervalMs: number; graceMs: number }) {
+export function startReconciler(
+  deps: { pool: Pool; queue: Queue<ScreeningJob>; batchQueue: Queue<BatchChunkJob>; logger: Logger },
+  options: { intervalMs: number; graceMs: number },
+) {
   let running: Promise<void> | undefined;
   const tick = async () => {
+    await requeueBatchChunks();
     const stale = await staleQueuedScreenings(deps.pool, options.graceMs);
     if (stale.length === 0) return;
     await deps.queue.addBulk(
@@ -21,6 +26,12 @@ export function startReconciler(deps: { pool: Pool; queue: Queue<ScreeningJob>; 
       }),
     );
     deps.logger.info('re-queued screenings found still queued', { count: stale.length });
+  };
+  const requeueBatchChunks = async () => {
+    const chunks = await unfinishedBatchChunks(deps.pool, options.graceMs);
+    if (chunks.length === 0) return;
+    await enqueueBatchChunks(deps.batchQueue, chunks);
+    deps.logger.debug('re-derived the chunk jobs of unfinished batches', { chunks: chunks.length });
   };
   const timer = setInterval(() => {
     running ??= tick()

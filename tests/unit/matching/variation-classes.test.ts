@@ -1,0 +1,90 @@
+import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
+import { entity } from './entity-factory';
+
+const LIST: MatchableEntity[] = [
+  entity('PUTIN, Vladimir Vladimirovich', 'person'),
+  entity('RI, Yong Gil', 'person'),
+  entity('BIN LADEN, Usama', 'person', { aliases: ['Usama Muhammad Awad BINLADEN'] }),
+  entity('AL-ZAWAHIRI, Ayman', 'person'),
+  entity('MUJAHID, Mohammed Yahya', 'person'),
+  entity('IZZAT IBRAHIM AL-DURI', 'person'),
+  entity('MUHAMMAD, Yusuf', 'person'),
+  entity('ROMASHKA LLC', 'organization'),
+  entity('ACME TRADING LIMITED', 'organization'),
+  entity('LIMITED LIABILITY COMPANY TESTKOMPLEKT', 'organization'),
+  entity('FU YUAN YU 7888', 'vessel'),
+  entity('HAN YU-RO', 'person'),
+  entity('NKUNDA, Laurent', 'person'),
+];
+
+const index = buildMatchIndex(LIST);
+const hits = (query: string | ScreeningQuery): string[] =>
+  index.screen(typeof query === 'string' ? { name: query } : query, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
+
+describe('screening finds a listed name through each kind of variation', () => {
+  it.each([
+    ['a missing patronymic', 'Vladimir Putin', 'PUTIN, Vladimir Vladimirovich'],
+    ['a one-letter typo', 'Vladimir Puttin', 'PUTIN, Vladimir Vladimirovich'],
+    ['a typo in a short syllable', 'Han Yyu-Ro', 'HAN YU-RO'],
+    ['a word boundary shifted by one letter', 'Lauren Tnkunda', 'NKUNDA, Laurent'],
+    ['Cyrillic script', 'Путин Владимир', 'PUTIN, Vladimir Vladimirovich'],
+    ['Hangul script', '리영길', 'RI, Yong Gil'],
+    ['Arabic script', 'عزت ابراهيم الدوري', 'IZZAT IBRAHIM AL-DURI'],
+    ['a concatenated given name', 'Yonggil Ri', 'RI, Yong Gil'],
+    ['a particle written apart or together', 'Osama bin Laden', 'BIN LADEN, Usama'],
+    ['a title and a particle spelling', 'Dr. Ayman el-Zawahiri', 'AL-ZAWAHIRI, Ayman'],
+    ['an initial for a middle name', 'Mohammed Y. Mujahid', 'MUJAHID, Mohammed Yahya'],
+    ['known spelling variants', 'Mohamed Yousef', 'MUHAMMAD, Yusuf'],
+    ['a legal form written out', 'Acme Trading Ltd.', 'ACME TRADING LIMITED'],
+    ['a Russian legal form', 'OOO Romashka', 'ROMASHKA LLC'],
+    ['a misspelt legal form', 'Acme Trading Limted', 'ACME TRADING LIMITED'],
+    ['a truncated name', 'LIMITED LIABILITY COMPANY TESTKOMPL', 'LIMITED LIABILITY COMPANY TESTKOMPLEKT'],
+  ])('through %s: "%s"', (_class, query, listed) => {
+    expect(hits(query)).toContain(listed);
+  });
+});
+
+describe('screening does not hit on look-alikes', () => {
+  it.each([
+    ['a different vessel number', 'FU YUAN YU 7892'],
+    ['a number added to a name', 'ACME TRADING LIMITED 2'],
+    ['the legal form alone', 'Trading Limited'],
+    ['a shared common given name', 'Mohammed Smith'],
+    ['the surname alone', 'Putin'],
+    ['a substring of a listed word', 'Computinger Ltd'],
+  ])('with %s: "%s"', (_class, query) => {
+    expect(hits(query)).toEqual([]);
+  });
+});
+
+describe('token rarity', () => {
+  it('lets a shared rare surname count for more than a shared common given name', () => {
+    const rareShared = compare({ name: 'Ali Qabalan' }, { name: 'Hasan Qabalan' }).score;
+    const commonShared = compare({ name: 'Ali Qabalan' }, { name: 'Ali Haddad' }).score;
+    expect(rareShared).toBeGreaterThan(commonShared);
+  });
+
+  it('says in the explanation when a matched part is common', () => {
+    const { explanation } = compare({ name: 'Mohammed Qabalan' }, { name: 'QABALAN, Muhammad' });
+    expect(explanation.join(' ')).toMatch(/common name part/);
+  });
+});
+
+describe('the built index', () => {
+  it('reports its size', () => {
+    expect(index.entityCount).toBe(LIST.length);
+    expect(index.nameCount).toBe(LIST.reduce((n, e) => n + e.names.length, 0));
+    expect(index.vocabularySize).toBeGreaterThan(20);
+    expect(index.memoryBytes()).toBeGreaterThan(0);
+  });
+
+  it('is pure: screening the same query twice gives the same result', () => {
+    expect(index.screen({ name: 'Vladimir Putin' }, { threshold: 0.5, limit: 3 })).toEqual(
+      index.screen({ name: 'Vladimir Putin' }, { threshold: 0.5, limit: 3 }),
+    );
+  });
+
+  it('returns nothing for a name with no letters or digits', () => {
+    expect(index.screen({ name: ' -- ' }, { threshold: 0, limit: 5 })).toEqual([]);
+  });
+});
