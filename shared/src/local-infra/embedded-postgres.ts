@@ -1,14 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
 }
-
-/** PGlite runs one query at a time; the socket server multiplexes our pool's connections over it. */
-const MAX_SOCKET_CONNECTIONS = 32;
 
 /**
  * Postgres for machines that have none: PGlite (Postgres compiled to WASM) served over the wire
@@ -24,13 +21,13 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
     import('@electric-sql/pglite/contrib/fuzzystrmatch'),
   ]);
   const db = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent, fuzzystrmatch } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKET_CONNECTIONS });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const server = new PgliteWireServer(db);
+  const port = await server.listen('127.0.0.1', 0);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };
