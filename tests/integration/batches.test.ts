@@ -1,22 +1,19 @@
-import path from 'node:path';
 import type { Queue } from 'bullmq';
 import { createBatchFromCsv, getBatch, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
 import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
-import { importSeedFile } from '@sanctions/shared/lists';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import { call } from '../support/http';
+import { createSeededDatabase } from '../support/list-factories';
 import { startService, type RunningService } from '../support/running-service';
-import { createTestDatabase, quietLogger, testConfig, TEST_API_KEY, uniqueQueuePrefix, type TestDatabase } from '../support/test-stores';
+import { quietLogger, testConfig, TEST_API_KEY, uniqueQueuePrefix, type TestDatabase } from '../support/test-stores';
 
-const SEED_PATH = path.resolve(__dirname, '../../seeds/human-rights-day-2021.json');
 const MATCH_OPTIONS = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
 
 let db: TestDatabase;
 let service: RunningService;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importSeedFile(db.pool, SEED_PATH);
+  db = await createSeededDatabase();
   service = await startService(testConfig(db.url));
 });
 afterAll(async () => {

@@ -1,19 +1,16 @@
-import path from 'node:path';
 import { createApiKey } from '@sanctions/shared/auth';
-import { importSeedFile } from '@sanctions/shared/lists';
 import { call } from '../support/http';
+import { createSeededDatabase } from '../support/list-factories';
 import { startService, type RunningService } from '../support/running-service';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/test-stores';
+import { testConfig, type TestDatabase } from '../support/test-stores';
 
-const SEED_PATH = path.resolve(__dirname, '../../seeds/human-rights-day-2021.json');
 const REUTERS_URL = 'https://www.reuters.com/world/asia-pacific/us-issues-human-rights-related-sanctions-adds-sensetime-blacklist-2021-12-10/';
 
 let db: TestDatabase;
 let service: RunningService;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importSeedFile(db.pool, SEED_PATH);
+  db = await createSeededDatabase();
   service = await startService(testConfig(db.url));
 });
 afterAll(async () => {

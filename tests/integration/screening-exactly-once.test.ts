@@ -1,19 +1,16 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { importSeedFile } from '@sanctions/shared/lists';
 import { QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
 import { screeningJobId } from '@sanctions/shared/screening';
 import { call } from '../support/http';
+import { createSeededDatabase } from '../support/list-factories';
 import { startService, type RunningService } from '../support/running-service';
-import { createTestDatabase, testConfig, type TestDatabase } from '../support/test-stores';
+import { testConfig, type TestDatabase } from '../support/test-stores';
 
-const SEED_PATH = path.resolve(__dirname, '../../seeds/human-rights-day-2021.json');
 
 let db: TestDatabase;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importSeedFile(db.pool, SEED_PATH);
+  db = await createSeededDatabase();
 });
 afterAll(async () => {
   await db.drop();

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
-import { importList, type ListedEntity, type ListImportResult, type ListSourceId } from '@sanctions/shared/lists';
+import path from 'node:path';
+import { importList, importSeedFile, type ListedEntity, type ListImportResult, type ListSourceId } from '@sanctions/shared/lists';
+import { createTestDatabase, type TestDatabase } from './test-stores';
 
 /** A listed entity with sensible defaults, for tests that need a list of their own. */
 export function listedEntity(overrides: Partial<ListedEntity> & Pick<ListedEntity, 'sourceEntityId'> & { name?: string }): ListedEntity {
@@ -28,4 +30,13 @@ export async function importEntities(pool: Pool, sourceId: ListSourceId, entitie
     files: [{ path: 'test', bytes: 0, sha256: `${fileHash}-${Date.now()}-${Math.random()}` }],
     entities: stream(),
   });
+}
+
+export const SEED_PATH = path.resolve(__dirname, '../../seeds/human-rights-day-2021.json');
+
+/** A test database with the seed list (the Human Rights Day 2021 designations) loaded. */
+export async function createSeededDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  await importSeedFile(db.pool, SEED_PATH);
+  return db;
 }
