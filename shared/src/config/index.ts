@@ -52,6 +52,9 @@ const envSchema = z.object({
   /** JSON: list id → URL (a base URL for OFAC's several files) or { file name → URL }; overrides the official URLs. */
   LIST_UPDATE_URLS: jsonObject,
   LIST_UPDATE_CRON: z.string().min(1).default('0 */6 * * *'),
+  /** Where `npm run screen` sends its requests, and with which key (falls back to BOOTSTRAP_API_KEY). */
+  API_URL: z.url().default('http://127.0.0.1:3000'),
+  API_KEY: optionalString,
   LIST_UPDATE_TIMEOUT_MS: intFrom(120_000, 100),
   LIST_UPDATE_MAX_BYTES: intFrom(500 * 1024 * 1024, 1),
 });
@@ -59,6 +62,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export interface AppConfig {
+  apiClient: { url: string; key?: string };
   env: Env['NODE_ENV'];
   http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number };
   databaseUrl?: string;
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgDir: e.EMBEDDED_PG_DIR,
     seedPath: e.SEED_PATH,
     logLevel: e.LOG_LEVEL,
+    apiClient: { url: e.API_URL.replace(/\/$/, ''), key: e.API_KEY ?? e.BOOTSTRAP_API_KEY },
     listUpdates: {
       sources: e.LIST_UPDATE_SOURCES,
       urls: e.LIST_UPDATE_URLS,
