@@ -3,26 +3,15 @@ import { createBatchFromCsv, getBatch, performBatchChunk, type BatchChunkJob } f
 import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import { call } from '../support/http';
-import { createSeededDatabase } from '../support/list-factories';
-import { startService, type RunningService } from '../support/running-service';
-import { quietLogger, testConfig, TEST_API_KEY, uniqueQueuePrefix, type TestDatabase } from '../support/test-stores';
+import { seededServicePerFile, startService } from '../support/running-service';
+import { quietLogger, testConfig, TEST_API_KEY, uniqueQueuePrefix } from '../support/test-stores';
 
 const MATCH_OPTIONS = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
 
-let db: TestDatabase;
-let service: RunningService;
-
-beforeAll(async () => {
-  db = await createSeededDatabase();
-  service = await startService(testConfig(db.url));
-});
-afterAll(async () => {
-  await service?.stop();
-  await db?.drop();
-});
+const stores = seededServicePerFile();
 
 async function upload(body: string | Buffer, headers: Record<string, string> = {}) {
-  const res = await fetch(`${service.url}/v1/batches`, {
+  const res = await fetch(`${stores.service.url}/v1/batches`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv', ...headers },
     body,
@@ -32,16 +21,16 @@ async function upload(body: string | Buffer, headers: Record<string, string> = {
 }
 
 async function waitUntilFinished(id: string) {
-  let res = await call(service.url, 'GET', `/v1/batches/${id}`);
+  let res = await call(stores.service.url, 'GET', `/v1/batches/${id}`);
   for (let i = 0; i < 200 && ['receiving', 'queued', 'running'].includes(res.body.status); i++) {
     await new Promise((r) => setTimeout(r, 50));
-    res = await call(service.url, 'GET', `/v1/batches/${id}`);
+    res = await call(stores.service.url, 'GET', `/v1/batches/${id}`);
   }
   return res;
 }
 
 /** Receives a file without queueing its chunks, so a test can run them itself. */
-const unqueued = { pool: () => db.pool, queue: { addBulk: async () => [] } as unknown as Queue<BatchChunkJob>, logger: quietLogger };
+const unqueued = { pool: () => stores.db.pool, queue: { addBulk: async () => [] } as unknown as Queue<BatchChunkJob>, logger: quietLogger };
 const receive = (csv: string) =>
   createBatchFromCsv({ pool: unqueued.pool(), queue: unqueued.queue, logger: quietLogger }, [Buffer.from(csv)], { apiKeyId: null });
 
@@ -78,33 +67,33 @@ describe('screening a customer file', () => {
   });
 
   it('reports hits with the designated entities, and the line each record starts on', async () => {
-    const res = await call(service.url, 'GET', `/v1/batches/${id}/results?decision=hit`);
+    const res = await call(stores.service.url, 'GET', `/v1/batches/${id}/results?decision=hit`);
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       expect.objectContaining({ line: 2, reference: 'C-1', name: 'Sense Time Group', decision: 'hit', entityId: 'seed:ofac-33114', lists: ['seed'] }),
       expect.objectContaining({ line: 3, reference: 'C-2', name: 'Ri Yong-gil', decision: 'hit', entityId: 'seed:ofac-33936' }),
     ]);
     expect(res.body.results[0].citationUrls.length).toBeGreaterThan(0);
-    const all = await call(service.url, 'GET', `/v1/batches/${id}/results?limit=3`);
+    const all = await call(stores.service.url, 'GET', `/v1/batches/${id}/results?limit=3`);
     expect(all.body.results.map((r: { line: number }) => r.line)).toEqual([2, 3, 5]);
-    const next = await call(service.url, 'GET', all.body.links.next);
+    const next = await call(stores.service.url, 'GET', all.body.links.next);
     expect(next.body.results).toEqual([expect.objectContaining({ line: 6, reference: 'C,4', decision: 'no_hit', entityId: null })]);
   });
 
   it('serves the results as CSV', async () => {
-    const res = await fetch(`${service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    const res = await fetch(`${stores.service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^2,C-1,Sense Time Group,hit,0\.\d+,seed:ofac-33114,SENSETIME GROUP LIMITED,/);
     expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,');
-    const hits = await fetch(`${service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    const hits = await fetch(`${stores.service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect((await hits.text()).trimEnd().split('\r\n')).toHaveLength(3);
   });
 
   it('reports each invalid row with its line and reason', async () => {
-    const res = await call(service.url, 'GET', `/v1/batches/${id}/errors`);
+    const res = await call(stores.service.url, 'GET', `/v1/batches/${id}/errors`);
     expect(res.body.errors).toEqual([
       { line: 7, field: 'name', reason: 'name is empty' },
       { line: 8, field: 'name', reason: 'name has no letter or digit' },
@@ -139,7 +128,7 @@ describe('files that are not customer CSV', () => {
     const accepted = await upload(Buffer.from('name,country\nJos\xe9 Mu\xf1oz,ES\n', 'latin1'));
     expect(accepted.status).toBe(202);
     await waitUntilFinished(accepted.body.id);
-    const res = await call(service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
+    const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
     expect(res.body.results[0].name).toBe('José Muñoz');
   });
 });
@@ -150,53 +139,53 @@ describe('exactly once', () => {
   it('a chunk run twice writes and counts its results once', async () => {
     const { batch } = await receive(rows(599));
     expect(batch).toMatchObject({ status: 'queued', total: 600, invalidRows: 0 });
-    const loaded = await service.worker.indexCache.current();
+    const loaded = await stores.service.worker.indexCache.current();
     const first = { batchId: batch.id, fromLine: 2, toLine: 501 };
     const second = { batchId: batch.id, fromLine: 502, toLine: 601 };
 
-    expect(await performBatchChunk(db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 500, status: 'running' });
-    expect(await performBatchChunk(db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 0, status: 'running' });
-    expect(await performBatchChunk(db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ inserted: 100, hits: 1, status: 'done' });
-    expect(await performBatchChunk(db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ outcome: 'skipped', inserted: 0 });
+    expect(await performBatchChunk(stores.db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 500, status: 'running' });
+    expect(await performBatchChunk(stores.db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 0, status: 'running' });
+    expect(await performBatchChunk(stores.db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ inserted: 100, hits: 1, status: 'done' });
+    expect(await performBatchChunk(stores.db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ outcome: 'skipped', inserted: 0 });
 
-    const res = await call(service.url, 'GET', `/v1/batches/${batch.id}`);
+    const res = await call(stores.service.url, 'GET', `/v1/batches/${batch.id}`);
     expect(res.body).toMatchObject({ status: 'done', processed: 600, hits: 1, percent: 100 });
-    const count = await db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
+    const count = await stores.db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
     expect(count.rows[0].n).toBe(600);
   });
 
   it('a cancelled batch stops: its chunks write nothing', async () => {
     const { batch } = await receive(rows(10));
-    const res = await call(service.url, 'DELETE', `/v1/batches/${batch.id}`);
+    const res = await call(stores.service.url, 'DELETE', `/v1/batches/${batch.id}`);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('cancelled');
-    const loaded = await service.worker.indexCache.current();
-    expect(await performBatchChunk(db.pool, loaded, { batchId: batch.id, fromLine: 2, toLine: 12 }, MATCH_OPTIONS)).toMatchObject({
+    const loaded = await stores.service.worker.indexCache.current();
+    expect(await performBatchChunk(stores.db.pool, loaded, { batchId: batch.id, fromLine: 2, toLine: 12 }, MATCH_OPTIONS)).toMatchObject({
       outcome: 'skipped',
       status: 'cancelled',
     });
-    expect((await call(service.url, 'GET', `/v1/batches/${batch.id}`)).body).toMatchObject({ status: 'cancelled', processed: 0 });
+    expect((await call(stores.service.url, 'GET', `/v1/batches/${batch.id}`)).body).toMatchObject({ status: 'cancelled', processed: 0 });
   });
 });
 
 describe('when Redis lost the chunk jobs of a batch', () => {
   it('the reconciler re-derives them from Postgres and the batch completes once', async () => {
-    const config = testConfig(db.url, { RECONCILE_GRACE_MS: '0', RECONCILE_INTERVAL_MS: '600000' });
+    const config = testConfig(stores.db.url, { RECONCILE_GRACE_MS: '0', RECONCILE_INTERVAL_MS: '600000' });
     const reconciling = await startService(config);
     // Jobs added under another prefix reach no worker: as if Redis had been flushed after the upload.
     const lost = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, config.redisUrl!, uniqueQueuePrefix());
     try {
       const rows = ['name', ...Array.from({ length: 1200 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join('\n');
-      const { batch } = await createBatchFromCsv({ pool: db.pool, queue: lost, logger: quietLogger }, [Buffer.from(rows)], { apiKeyId: null });
+      const { batch } = await createBatchFromCsv({ pool: stores.db.pool, queue: lost, logger: quietLogger }, [Buffer.from(rows)], { apiKeyId: null });
       await reconciling.worker.reconcileNow();
       await reconciling.worker.reconcileNow(); // a second pass while chunks are queued or running adds nothing twice
-      let view = await getBatch(db.pool, batch.id);
+      let view = await getBatch(stores.db.pool, batch.id);
       for (let i = 0; i < 400 && view?.status !== 'done'; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        view = await getBatch(db.pool, batch.id);
+        view = await getBatch(stores.db.pool, batch.id);
       }
       expect(view).toMatchObject({ status: 'done', total: 1201, processed: 1201, hits: 1 });
-      const { rows: counted } = await db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
+      const { rows: counted } = await stores.db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
       expect(counted[0].n).toBe(1201);
     } finally {
       await lost.obliterate({ force: true }).catch(() => undefined);

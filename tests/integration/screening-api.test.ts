@@ -1,24 +1,12 @@
 import { createApiKey } from '@sanctions/shared/auth';
 import { call } from '../support/http';
-import { createSeededDatabase } from '../support/list-factories';
-import { startService, type RunningService } from '../support/running-service';
-import { testConfig, type TestDatabase } from '../support/test-stores';
+import { seededServicePerFile } from '../support/running-service';
 
 const REUTERS_URL = 'https://www.reuters.com/world/asia-pacific/us-issues-human-rights-related-sanctions-adds-sensetime-blacklist-2021-12-10/';
 
-let db: TestDatabase;
-let service: RunningService;
+const stores = seededServicePerFile();
 
-beforeAll(async () => {
-  db = await createSeededDatabase();
-  service = await startService(testConfig(db.url));
-});
-afterAll(async () => {
-  await service?.stop();
-  await db?.drop();
-});
-
-const screen = (body: unknown, query = '?wait=true') => call(service.url, 'POST', `/v1/screenings${query}`, { body });
+const screen = (body: unknown, query = '?wait=true') => call(stores.service.url, 'POST', `/v1/screenings${query}`, { body });
 
 describe('screening a name over HTTP', () => {
   it.each([
@@ -58,10 +46,10 @@ describe('screening a name over HTTP', () => {
     expect(accepted.status).toBe(202);
     expect(accepted.body).toEqual({ id: expect.any(String), status: 'queued', links: { self: `/v1/screenings/${accepted.body.id}` } });
     expect(accepted.headers.get('location')).toBe(`/v1/screenings/${accepted.body.id}`);
-    let result = await call(service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
+    let result = await call(stores.service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
     for (let i = 0; i < 100 && result.body.status === 'queued'; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      result = await call(service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
+      result = await call(stores.service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
     }
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ status: 'done', decision: 'hit', reference: 'customer-42', screenedAt: expect.any(String) });
@@ -97,69 +85,69 @@ describe('bad requests', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    expectProblem(await call(service.url, 'POST', '/v1/screenings', { rawBody: '{"name": ', contentType: 'application/json' }), 400);
-    expectProblem(await call(service.url, 'POST', '/v1/screenings', { rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }), 415);
+    expectProblem(await call(stores.service.url, 'POST', '/v1/screenings', { rawBody: '{"name": ', contentType: 'application/json' }), 400);
+    expectProblem(await call(stores.service.url, 'POST', '/v1/screenings', { rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }), 415);
   });
 
   it('bounds the request size', async () => {
-    const res = await call(service.url, 'POST', '/v1/screenings', { body: { name: 'x'.repeat(100_000) } });
+    const res = await call(stores.service.url, 'POST', '/v1/screenings', { body: { name: 'x'.repeat(100_000) } });
     expectProblem(res, 413);
   });
 
   it('answers unknown routes and unknown screenings with 404 problems', async () => {
-    expectProblem(await call(service.url, 'GET', '/v1/nothing-here'), 404);
-    expectProblem(await call(service.url, 'GET', '/v1/screenings/00000000-0000-4000-8000-000000000000'), 404);
-    expectProblem(await call(service.url, 'GET', '/v1/screenings/not-a-uuid'), 404);
+    expectProblem(await call(stores.service.url, 'GET', '/v1/nothing-here'), 404);
+    expectProblem(await call(stores.service.url, 'GET', '/v1/screenings/00000000-0000-4000-8000-000000000000'), 404);
+    expectProblem(await call(stores.service.url, 'GET', '/v1/screenings/not-a-uuid'), 404);
   });
 });
 
 describe('authentication', () => {
   it('refuses a request without a key, and one with an unknown key', async () => {
-    const missing = await call(service.url, 'POST', '/v1/screenings', { body: { name: 'x' }, apiKey: null });
+    const missing = await call(stores.service.url, 'POST', '/v1/screenings', { body: { name: 'x' }, apiKey: null });
     expect(missing.status).toBe(401);
     expect(missing.contentType).toContain('application/problem+json');
     expect(missing.headers.get('www-authenticate')).toMatch(/Bearer/);
-    expect((await call(service.url, 'GET', '/v1/lists', { apiKey: 'ssk_not-a-real-key' })).status).toBe(401);
+    expect((await call(stores.service.url, 'GET', '/v1/lists', { apiKey: 'ssk_not-a-real-key' })).status).toBe(401);
   });
 
   it('checks scopes', async () => {
-    const { key } = await createApiKey(db.pool, { name: 'read only', scopes: ['screenings:read'] });
-    const res = await call(service.url, 'POST', '/v1/screenings', { body: { name: 'x' }, apiKey: key });
+    const { key } = await createApiKey(stores.db.pool, { name: 'read only', scopes: ['screenings:read'] });
+    const res = await call(stores.service.url, 'POST', '/v1/screenings', { body: { name: 'x' }, apiKey: key });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/screenings:write/);
   });
 
   it('stores keys hashed, never in clear', async () => {
-    const { key } = await createApiKey(db.pool, { name: 'hash check', scopes: ['lists:read'] });
-    const { rows } = await db.pool.query(`SELECT key_hash FROM api_keys WHERE name = 'hash check'`);
+    const { key } = await createApiKey(stores.db.pool, { name: 'hash check', scopes: ['lists:read'] });
+    const { rows } = await stores.db.pool.query(`SELECT key_hash FROM api_keys WHERE name = 'hash check'`);
     expect(rows[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(key);
-    expect((await call(service.url, 'GET', '/v1/lists', { apiKey: key })).status).toBe(200);
+    expect((await call(stores.service.url, 'GET', '/v1/lists', { apiKey: key })).status).toBe(200);
   });
 });
 
 describe('health', () => {
   it('is alive and ready with Postgres, Redis and a loaded list', async () => {
-    expect((await call(service.url, 'GET', '/healthz', { apiKey: null })).body).toEqual({ status: 'ok' });
-    const ready = await call(service.url, 'GET', '/readyz', { apiKey: null });
+    expect((await call(stores.service.url, 'GET', '/healthz', { apiKey: null })).body).toEqual({ status: 'ok' });
+    const ready = await call(stores.service.url, 'GET', '/readyz', { apiKey: null });
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, lists: { ok: true, loaded: 1 } });
   });
 
   it('lists the loaded lists', async () => {
-    const res = await call(service.url, 'GET', '/v1/lists');
+    const res = await call(stores.service.url, 'GET', '/v1/lists');
     expect(res.body.lists.find((l: { id: string }) => l.id === 'seed')).toMatchObject({ activeVersion: { version: 1, entityCount: 26 } });
   });
 });
 
 describe('lists and entities', () => {
   it('lists the versions of a source and pages through a version delta', async () => {
-    const versions = await call(service.url, 'GET', '/v1/lists/seed/versions');
+    const versions = await call(stores.service.url, 'GET', '/v1/lists/seed/versions');
     expect(versions.body.versions).toEqual([expect.objectContaining({ version: 1, status: 'active', entityCount: 26, delta: { added: 26, removed: 0, changed: 0 } })]);
     const seen: string[] = [];
     let next: string | undefined = '/v1/lists/seed/versions/1/delta?limit=10';
     while (next) {
-      const page: { status: number; body: any } = await call(service.url, 'GET', next);
+      const page: { status: number; body: any } = await call(stores.service.url, 'GET', next);
       expect(page.status).toBe(200);
       seen.push(...page.body.changes.map((c: { entityId: string; change: string }) => `${c.change}:${c.entityId}`));
       next = page.body.next;
@@ -170,34 +158,34 @@ describe('lists and entities', () => {
   });
 
   it('searches entities by name, accent- and case-insensitively', async () => {
-    const res = await call(service.url, 'GET', '/v1/entities?q=sensetime%20group');
+    const res = await call(stores.service.url, 'GET', '/v1/entities?q=sensetime%20group');
     expect(res.body.results[0]).toMatchObject({ id: 'seed:ofac-33114', name: 'SENSETIME GROUP LIMITED' });
-    const bad = await call(service.url, 'GET', '/v1/entities?q=a');
+    const bad = await call(stores.service.url, 'GET', '/v1/entities?q=a');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('q');
   });
 
   it('serves an entity with its citations, and 404s for an unknown list or version', async () => {
-    const entity = await call(service.url, 'GET', '/v1/entities/seed:ofac-33936');
+    const entity = await call(stores.service.url, 'GET', '/v1/entities/seed:ofac-33936');
     expect(entity.body).toMatchObject({ id: 'seed:ofac-33936', type: 'person', birthDates: ['1955'], programs: ['DPRK2'] });
     expect(entity.body.citations.length).toBeGreaterThanOrEqual(2);
-    expect((await call(service.url, 'GET', '/v1/lists/nope/versions')).status).toBe(404);
-    expect((await call(service.url, 'GET', '/v1/lists/seed/versions/7/delta')).status).toBe(404);
+    expect((await call(stores.service.url, 'GET', '/v1/lists/nope/versions')).status).toBe(404);
+    expect((await call(stores.service.url, 'GET', '/v1/lists/seed/versions/7/delta')).status).toBe(404);
   });
 });
 
 describe('POST /v1/compare', () => {
   it('scores two names and explains the decision', async () => {
-    const close = await call(service.url, 'POST', '/v1/compare', { body: { a: { name: 'Myo Swe Winn' }, b: { name: 'WIN, Myo Swe', type: 'person' } } });
+    const close = await call(stores.service.url, 'POST', '/v1/compare', { body: { a: { name: 'Myo Swe Winn' }, b: { name: 'WIN, Myo Swe', type: 'person' } } });
     expect(close.status).toBe(200);
     expect(close.body).toMatchObject({ match: true, threshold: expect.any(Number), explanation: expect.any(Array) });
-    const far = await call(service.url, 'POST', '/v1/compare', { body: { a: { name: 'George Bush' }, b: { name: 'HABBASH, George' } } });
+    const far = await call(stores.service.url, 'POST', '/v1/compare', { body: { a: { name: 'George Bush' }, b: { name: 'HABBASH, George' } } });
     expect(far.body.match).toBe(false);
     expect(far.body.score).toBeLessThan(close.body.score);
   });
 
   it('names the missing side', async () => {
-    const res = await call(service.url, 'POST', '/v1/compare', { body: { a: { name: 'x' } } });
+    const res = await call(stores.service.url, 'POST', '/v1/compare', { body: { a: { name: 'x' } } });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('b');
   });

@@ -1,7 +1,8 @@
 import { start as startApi, type RunningApi } from '@sanctions/api';
 import type { AppConfig } from '@sanctions/shared/config';
 import { start as startWorker, type RunningWorker, type WorkerHooks } from '@sanctions/screening-worker';
-import { quietLogger } from './test-stores';
+import { createSeededDatabase } from './list-factories';
+import { quietLogger, testConfig, type TestDatabase } from './test-stores';
 
 export interface RunningService {
   api: RunningApi;
@@ -23,4 +24,21 @@ export async function startService(config: AppConfig, hooks: WorkerHooks = {}): 
       await worker.stop();
     },
   };
+}
+
+/**
+ * For a test file that needs the whole service on the seed list: a database of its own with the seed
+ * loaded, the API and a worker running, both started before its tests and stopped after them.
+ */
+export function seededServicePerFile(): { db: TestDatabase; service: RunningService } {
+  const stores = {} as { db: TestDatabase; service: RunningService };
+  beforeAll(async () => {
+    stores.db = await createSeededDatabase();
+    stores.service = await startService(testConfig(stores.db.url));
+  });
+  afterAll(async () => {
+    await stores.service?.stop();
+    await stores.db?.drop();
+  });
+  return stores;
 }
