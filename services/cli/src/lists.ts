@@ -6,6 +6,7 @@ import { IMPORT_FORMATS, openList, type ImportFormat } from '@sanctions/shared/l
 import { isDownloadableList, LIST_DOWNLOADS, listUpdateOptionsFromConfig, updateLists, type ListUpdateProgress, type ListUpdateResult } from '@sanctions/shared/list-updates';
 import { createLogger } from '@sanctions/shared/logging';
 import { channels, createRedis } from '@sanctions/shared/queues';
+import { runCommand } from '@sanctions/shared/lifecycle';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage:
@@ -141,12 +142,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCommand(() => main(process.argv.slice(2)));

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@sanctions/shared/config';
+import { runCommand } from '@sanctions/shared/lifecycle';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage:
@@ -112,12 +113,4 @@ export async function runScreenCli(argv: string[], out: (line: string) => void =
   return 2;
 }
 
-if (require.main === module) {
-  runScreenCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCommand(() => runScreenCli(process.argv.slice(2)));

@@ -26,3 +26,8 @@ export function exitOnStartFailure(error: Error): never {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
+
+/** Entry-point helper for command-line programs: exit with the code main returns, or 1 with the error's message. */
+export function runCommand(main: () => Promise<number>): void {
+  main().then((code) => process.exit(code), exitOnStartFailure);
+}
