@@ -1,6 +1,6 @@
 export * from './entity-model';
 export * from './sources';
-export { parseSeedDataset, seedDatasetSchema, seedEntities, type SeedDataset } from './seed-dataset';
+export { parseSeedDataset, seedDatasetSchema, type SeedDataset } from './seed-dataset';
 export { contentHash, canonicalJson } from './content-hash';
 export {
   importList,

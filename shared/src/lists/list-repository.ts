@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Citation, EntityName, EntityType, Identifier, ListedEntity } from './entity-model';
+import type { EntityName, EntityType, Identifier, ListedEntity } from './entity-model';
 
 export interface ActiveListVersion {
   sourceId: string;
@@ -152,7 +152,6 @@ export async function findEntity(db: Pool, id: string): Promise<StoredEntity | u
   return row && { id: row.id, sourceId: row.source_id, removed: row.removed_in_version_id !== null, ...row.document };
 }
 
-export type { Citation };
 
 export interface ListVersionView {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, NAME_KINDS, type ListedEntity } from './entity-model';
+import { ENTITY_TYPES, NAME_KINDS } from './entity-model';
 
 const partialIsoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -57,8 +57,4 @@ export type SeedDataset = z.infer<typeof seedDatasetSchema>;
 /** Validates a parsed seed file; throws a ZodError naming every failing path. */
 export function parseSeedDataset(json: unknown): SeedDataset {
   return seedDatasetSchema.parse(json);
-}
-
-export function seedEntities(dataset: SeedDataset): ListedEntity[] {
-  return dataset.entities;
 }
