@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { createApiKey } from '@sanctions/shared/auth';
 import { createBatchFromCsv, getBatch, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
 import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
@@ -55,7 +56,7 @@ describe('screening a customer file', () => {
     expect(accepted.body).toEqual({
       id: expect.any(String),
       status: 'queued',
-      links: { self: `/v1/batches/${id}`, results: `/v1/batches/${id}/results`, errors: `/v1/batches/${id}/errors` },
+      links: { self: `/v1/batches/${id}`, results: `/v1/batches/${id}/results`, errors: `/v1/batches/${id}/errors`, events: `/v1/batches/${id}/events` },
     });
   });
 
@@ -130,6 +131,77 @@ describe('files that are not customer CSV', () => {
     await waitUntilFinished(accepted.body.id);
     const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
     expect(res.body.results[0].name).toBe('José Muñoz');
+  });
+});
+
+describe('other ways to send the file', () => {
+  it('accepts the file of a multipart/form-data form, as a browser sends it', async () => {
+    const form = new FormData();
+    form.append('note', 'November onboarding');
+    form.append('file', new Blob(['Customer Name,Customer ID\nSense Time Group,C-1\nJane Doe,C-2\n'], { type: 'text/csv' }), 'book.csv');
+    const res = await fetch(`${stores.service.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${TEST_API_KEY}` }, body: form });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as any;
+    const done = await waitUntilFinished(id);
+    expect(done.body).toMatchObject({ status: 'done', filename: 'book.csv', total: 2, processed: 2, hits: 1 });
+  });
+
+  it('refuses a form without a file, naming the field', async () => {
+    const form = new FormData();
+    form.append('name', 'Sense Time Group');
+    const res = await fetch(`${stores.service.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${TEST_API_KEY}` }, body: form });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as any).errors).toEqual([{ field: 'file', message: expect.stringContaining('file part') }]);
+  });
+
+  it('accepts a JSON array of records, reporting invalid records by their position', async () => {
+    const records = [{ name: 'Ri Yong-gil', reference: 'C-1', dob: '1955' }, { name: '' }, { fullName: 'Jane Doe', customer_id: 3 }];
+    const accepted = await upload(JSON.stringify(records), { 'content-type': 'application/json' });
+    expect(accepted.status).toBe(202);
+    const done = await waitUntilFinished(accepted.body.id);
+    expect(done.body).toMatchObject({ status: 'done', total: 3, invalidRows: 1, processed: 2, hits: 1 });
+    const results = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
+    expect(results.body.results.map((r: any) => [r.line, r.reference, r.decision])).toEqual([
+      [1, 'C-1', 'hit'],
+      [3, '3', 'no_hit'],
+    ]);
+    const errors = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}/errors`);
+    expect(errors.body.errors).toEqual([{ line: 2, field: 'name', reason: 'name is empty' }]);
+  });
+
+  it('refuses JSON that is not an array of records with a problem document', async () => {
+    const res = await upload('{"name": "Jane Doe"}', { 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/not a JSON array/);
+  });
+});
+
+describe('following a batch', () => {
+  it('streams progress as server-sent events until the batch is done', async () => {
+    const rows = ['name', ...Array.from({ length: 1500 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join('\n');
+    const accepted = await upload(rows);
+    const res = await fetch(`${stores.service.url}/v1/batches/${accepted.body.id}/events`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({ event: m[1], data: JSON.parse(m[2] as string) }));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ event: 'done', data: { status: 'done', processed: 1501, hits: 1, percent: 100 } });
+    const percents = events.map((e) => e.data.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  });
+
+  it('a batch is visible only to the API key that uploaded it, and to admins', async () => {
+    const accepted = await upload('name\nJane Doe\n');
+    const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['batches:read', 'batches:write'] });
+    for (const path of ['', '/results', '/errors', '/events']) {
+      const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}${path}`, { apiKey: other.key });
+      expect(res.status).toBe(404);
+    }
+    expect((await call(stores.service.url, 'DELETE', `/v1/batches/${accepted.body.id}`, { apiKey: other.key })).status).toBe(404);
+    expect((await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`)).status).toBe(200);
   });
 });
 

@@ -5,7 +5,7 @@ import { MAX_NAME_LENGTH, partialBirthDate } from '../screening';
 export const BATCH_COLUMNS = ['name', 'birth_date', 'reference', 'type', 'country'] as const;
 export type BatchColumn = (typeof BATCH_COLUMNS)[number];
 
-/** Header spellings seen in core banking exports, compared after lower-casing and turning _ and - into spaces. */
+/** Header spellings seen in core banking exports, compared after splitting camelCase, lower-casing and turning _ and - into spaces. */
 const HEADER_ALIASES: Record<string, BatchColumn> = {
   name: 'name',
   'full name': 'name',
@@ -47,13 +47,24 @@ export interface BatchRowError {
 /** Column index of each recognised field. */
 export type HeaderMap = Partial<Record<BatchColumn, number>> & { name: number; width: number };
 
-const normaliseHeader = (header: string) => header.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+const normaliseHeader = (header: string) =>
+  header
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s+/g, ' ');
+
+/** Our column for a header or JSON key ("Full Name", "DOB", "customer_id"...), if we know it. */
+export function canonicalColumn(header: string): BatchColumn | undefined {
+  return HEADER_ALIASES[normaliseHeader(header)];
+}
 
 /** Maps the header row to our columns; a file without a name column is refused as a whole. */
 export function mapHeader(fields: string[]): HeaderMap {
   const map: Partial<Record<BatchColumn, number>> = {};
   fields.forEach((header, index) => {
-    const column = HEADER_ALIASES[normaliseHeader(header)];
+    const column = canonicalColumn(header);
     if (column && map[column] === undefined) map[column] = index;
   });
   if (map.name === undefined) {

@@ -9,6 +9,8 @@ import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job
 import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 import * as sql from './batch-sql';
 import { csvRows } from './csv-rows';
+import { jsonRecords } from './json-records';
+import type { UploadRecord } from './upload-record';
 
 /** Rows per INSERT statement while receiving: one round trip per thousand rows keeps the upload I/O-bound. */
 const INSERT_BATCH_ROWS = 1000;
@@ -166,17 +168,28 @@ class ChunkPlanner {
   }
 }
 
+export type UploadFormat = 'csv' | 'json';
+
+export interface UploadOptions {
+  apiKeyId: string | null;
+  idempotencyKey?: string | null;
+  filename?: string | null;
+  /** How the bytes are read: CSV (the default) or a JSON array of records. */
+  format?: UploadFormat;
+}
+
 /**
- * Receives an uploaded CSV file as a stream: rows go to `batch_rows` a thousand at a time and
+ * Receives an uploaded customer file as a stream: rows go to `batch_rows` a thousand at a time and
  * invalid rows to `batch_row_errors`, so memory stays bounded whatever the file size. When the
  * file ends, one job per chunk of rows is queued. The same idempotency key from the same API key
- * returns the existing batch without reading the stream. A file that is not CSV, or has no name
- * column, is refused with a validation_failed AppError and leaves nothing behind.
+ * returns the existing batch without reading the stream. A file that is not CSV (or not a JSON
+ * array, for `format: 'json'`), or has no name column, is refused with a validation_failed
+ * AppError and leaves nothing behind.
  */
-export async function createBatchFromCsv(
+export async function createBatch(
   deps: BatchDeps,
   stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
-  options: { apiKeyId: string | null; idempotencyKey?: string | null; filename?: string | null },
+  options: UploadOptions,
 ): Promise<{ batch: BatchView; created: boolean }> {
   const idempotencyKey = options.idempotencyKey ?? null;
   if (idempotencyKey) {
@@ -193,10 +206,15 @@ export async function createBatchFromCsv(
 
   const writer = new RowWriter(deps.pool, id);
   const planner = new ChunkPlanner(id);
+  const records: AsyncIterable<UploadRecord> = options.format === 'json' ? jsonRecords(stream) : csvRows(stream);
   let finished: BatchRecord | undefined;
   try {
     let header: HeaderMap | undefined;
-    for await (const record of csvRows(stream)) {
+    for await (const record of records) {
+      if ('invalid' in record) {
+        await writer.addError({ line: record.line, ...record.invalid });
+        continue;
+      }
       if (!header) {
         header = mapHeader(record.fields);
         continue;
@@ -224,6 +242,15 @@ export async function createBatchFromCsv(
   return { batch: rowToBatch(finished), created: true };
 }
 
+/** `createBatch` for a CSV stream. */
+export function createBatchFromCsv(
+  deps: BatchDeps,
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  options: Omit<UploadOptions, 'format'>,
+): Promise<{ batch: BatchView; created: boolean }> {
+  return createBatch(deps, stream, { ...options, format: 'csv' });
+}
+
 /** Queues chunk jobs with their deterministic ids and the standard options. */
 export async function enqueueBatchChunks(queue: Queue<BatchChunkJob>, chunks: BatchChunkJob[]): Promise<void> {
   for (let i = 0; i < chunks.length; i += ADD_BULK_JOBS) {
@@ -235,9 +262,40 @@ export async function enqueueBatchChunks(queue: Queue<BatchChunkJob>, chunks: Ba
   }
 }
 
-export async function getBatch(pool: Pool, id: string): Promise<BatchView | undefined> {
-  const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID, [id])).rows[0];
+/** The batch, or undefined when there is none or, with `ownerKeyId`, when another API key uploaded it. */
+export async function getBatch(pool: Pool, id: string, ownerKeyId: string | null = null): Promise<BatchView | undefined> {
+  const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID, [id, ownerKeyId])).rows[0];
   return row && rowToBatch(row);
+}
+
+const TERMINAL: readonly BatchStatus[] = ['done', 'failed', 'cancelled'];
+
+/**
+ * The batch each time its progress changes, read from Postgres every `intervalMs` (any worker on
+ * any machine may move it), ending after the first view in a final status or when `signal` aborts.
+ */
+export async function* watchBatch(pool: Pool, id: string, options: { intervalMs: number; signal: AbortSignal }): AsyncGenerator<BatchView> {
+  let last = '';
+  while (!options.signal.aborted) {
+    const batch = await getBatch(pool, id);
+    if (!batch) return;
+    const { rowsPerSecond: _rate, ...progress } = batch;
+    const key = JSON.stringify(progress);
+    if (key !== last) {
+      last = key;
+      yield batch;
+    }
+    if (TERMINAL.includes(batch.status)) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, options.intervalMs);
+      function done() {
+        clearTimeout(timer);
+        options.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      options.signal.addEventListener('abort', done, { once: true });
+    });
+  }
 }
 
 /** Cancels a batch still in progress; chunks not yet committed then write nothing. Returns the batch as it now is. */

@@ -14,7 +14,8 @@ export const BATCH_BY_IDEMPOTENCY_KEY = `
   WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
     AND idempotency_key = $2`;
 
-export const BATCH_BY_ID = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1`;
+/** With $2 set, only a batch uploaded with that API key: one customer's book is not another's to read. */
+export const BATCH_BY_ID = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2)`;
 
 export const DELETE_BATCH = `DELETE FROM batches WHERE id = $1`;
 

@@ -1,10 +1,14 @@
 export { csvRows, decodeUtf8OrLatin1, detectDelimiter, type CsvRow, type CsvDelimiter } from './csv-rows';
+export { jsonRecords } from './json-records';
+export type { UploadRecord } from './upload-record';
 export { mapHeader, parseBatchRow, BATCH_COLUMNS, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 export { batchChunkJobSchema, batchChunkJob, batchChunkJobId, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 export {
   enqueueBatchChunks,
   unfinishedBatchChunks,
+  createBatch,
   createBatchFromCsv,
+  watchBatch,
   getBatch,
   cancelBatch,
   performBatchChunk,
@@ -16,5 +20,7 @@ export {
   type BatchStatus,
   type BatchResultRow,
   type ChunkOutcome,
+  type UploadFormat,
+  type UploadOptions,
 } from './batch-service';
 export { batchResultsCsv, csvField, resultCsvLine, RESULT_CSV_COLUMNS } from './results-csv';

@@ -6,21 +6,35 @@ import {
   batchResults,
   batchResultsCsv,
   cancelBatch,
-  createBatchFromCsv,
+  createBatch,
   getBatch,
+  watchBatch,
   type BatchView,
+  type UploadFormat,
 } from '@sanctions/shared/batches';
+import { hasScope } from '@sanctions/shared/auth';
 import { AppError, notFound, validationFailed } from '@sanctions/shared/errors';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
+import { multipartFile } from '../http/multipart-file';
 import { isUuid } from '../http/validation';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
+const JSON_TYPES = ['application/json'];
+const MULTIPART = 'multipart/form-data';
+/** How often a progress stream looks at the batch, and how often it proves the connection alive. */
+const EVENTS_INTERVAL_MS = 500;
+const EVENTS_HEARTBEAT_MS = 15_000;
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
-const links = (id: string) => ({ self: `/v1/batches/${id}`, results: `/v1/batches/${id}/results`, errors: `/v1/batches/${id}/errors` });
+const links = (id: string) => ({
+  self: `/v1/batches/${id}`,
+  results: `/v1/batches/${id}/results`,
+  errors: `/v1/batches/${id}/errors`,
+  events: `/v1/batches/${id}/events`,
+});
 
 /** Counts the bytes of the body as they stream and stops the upload at the limit. */
 function boundedBody(req: Request, maxBytes: number): AsyncIterable<Buffer> {
@@ -58,35 +72,73 @@ export function batchRoutes(deps: ApiDeps): Router {
   // Shares the API's Redis client; BullMQ leaves a shared connection open, and main.ts closes it.
   const maxBytes = deps.config.http.maxBatchBytes;
 
-  const findBatch = async (id: string): Promise<BatchView> => {
-    const batch = isUuid(id) ? await getBatch(deps.pool, id) : undefined;
+  /** The batch named in the path, if the caller's key uploaded it (an admin key sees every batch). */
+  const findBatch = async (req: Request): Promise<BatchView> => {
+    const id = String(req.params.id);
+    const owner = req.principal && !hasScope(req.principal, 'admin') ? req.principal.keyId : null;
+    const batch = isUuid(id) ? await getBatch(deps.pool, id, owner) : undefined;
     if (!batch) throw notFound(`Batch ${id}`);
     return batch;
   };
 
+  /** The upload as a byte stream and how to read it: a CSV or JSON body, or the file part of a form. */
+  const uploadOf = async (req: Request): Promise<{ stream: AsyncIterable<Buffer>; format: UploadFormat; filename: string | null }> => {
+    const queryName = typeof req.query.filename === 'string' ? req.query.filename.slice(0, 255) : null;
+    if (req.is(MULTIPART)) {
+      const file = await multipartFile(req, maxBytes);
+      const json = file.mimeType === 'application/json' || /\.json$/i.test(file.filename ?? '');
+      return { stream: file.stream, format: json ? 'json' : 'csv', filename: queryName ?? file.filename };
+    }
+    if (req.is(JSON_TYPES)) return { stream: boundedBody(req, maxBytes), format: 'json', filename: queryName };
+    if (req.is(CSV_TYPES)) return { stream: boundedBody(req, maxBytes), format: 'csv', filename: queryName };
+    throw new AppError(
+      'unsupported_media_type',
+      'Send the file as the body (Content-Type: text/csv, or application/json for an array of records) or as the file of a multipart/form-data form',
+    );
+  };
+
   router.post('/v1/batches', requireScope('batches:write'), async (req, res) => {
-    if (!req.is(CSV_TYPES)) throw new AppError('unsupported_media_type', 'Send the file as the request body with Content-Type: text/csv');
     if (Number(req.get('content-length') ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
     const idempotencyKey = req.get('idempotency-key')?.trim() || null;
     if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
       throw validationFailed('The Idempotency-Key header is too long', [{ field: 'Idempotency-Key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }]);
     }
-    const filename = typeof req.query.filename === 'string' ? req.query.filename.slice(0, 255) : null;
-    const { batch, created } = await createBatchFromCsv({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, boundedBody(req, maxBytes), {
+    const upload = await uploadOf(req);
+    const { batch, created } = await createBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, upload.stream, {
       apiKeyId: req.principal?.keyId ?? null,
       idempotencyKey,
-      filename,
+      filename: upload.filename,
+      format: upload.format,
     });
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, links: links(batch.id) });
   });
 
+  router.get('/v1/batches/:id/events', requireScope('batches:read'), async (req, res) => {
+    const batch = await findBatch(req);
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    const stop = new AbortController();
+    res.on('close', () => stop.abort());
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_HEARTBEAT_MS);
+    try {
+      res.write(`retry: 2000\n\n`);
+      for await (const view of watchBatch(deps.pool, batch.id, { intervalMs: EVENTS_INTERVAL_MS, signal: stop.signal })) {
+        const event = ['done', 'failed', 'cancelled'].includes(view.status) ? view.status : 'progress';
+        res.write(`event: ${event}\ndata: ${JSON.stringify({ ...view, links: links(view.id) })}\n\n`);
+      }
+    } finally {
+      clearInterval(heartbeat);
+      res.end();
+    }
+  });
+
   router.get('/v1/batches/:id', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(String(req.params.id));
+    const batch = await findBatch(req);
     res.json({ ...batch, links: links(batch.id) });
   });
 
   router.get('/v1/batches/:id/results', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(String(req.params.id));
+    const batch = await findBatch(req);
     const decision = decisionQuery(req);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
       res.status(200).type('text/csv; charset=utf-8').attachment(`batch-${batch.id}-results.csv`);
@@ -101,7 +153,7 @@ export function batchRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/v1/batches/:id/errors', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(String(req.params.id));
+    const batch = await findBatch(req);
     const { after, limit } = pageQuery(req);
     const errors = await batchErrors(deps.pool, batch.id, { after, limit });
     const last = errors[errors.length - 1];
@@ -110,7 +162,7 @@ export function batchRoutes(deps: ApiDeps): Router {
   });
 
   router.delete('/v1/batches/:id', requireScope('batches:write'), async (req, res) => {
-    const batch = await findBatch(String(req.params.id));
+    const batch = await findBatch(req);
     const cancelled = await cancelBatch(deps.pool, batch.id);
     res.json({ ...(cancelled ?? batch), links: links(batch.id) });
   });
