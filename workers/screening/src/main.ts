@@ -23,9 +23,6 @@ import {
 } from '@sanctions/shared/screening';
 import { startReconciler } from './reconciler';
 
-/** Matching is CPU-bound and a chunk is hundreds of rows: two in flight overlap one's SQL with the other's matching. */
-const BATCH_CHUNK_CONCURRENCY = 2;
-
 export interface WorkerHooks {
   /** Called after a result is committed and before the job is acknowledged: lets tests crash there. */
   afterRecorded?: (screeningId: string) => void | Promise<void>;
@@ -61,6 +58,8 @@ export async function start(
   refreshTimer.unref();
   await indexCache.current().catch((error: unknown) => logger.warn('no index yet', { error: (error as Error).message }));
 
+  // A job claimed by a worker that died goes back to the queue once its lock lapses; its results are written exactly once all the same.
+  const stallOptions = { lockDuration: config.worker.lockDurationMs, stalledInterval: config.worker.stalledIntervalMs };
   const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit };
   const processJob = async (job: Job<ScreeningJob>) => {
     const parsed = screeningJobSchema.safeParse(job.data);
@@ -76,6 +75,7 @@ export async function start(
     connection: redisConnectionOptions(redisUrl),
     prefix: config.queuePrefix,
     concurrency: config.worker.concurrency,
+    ...stallOptions,
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
@@ -99,7 +99,8 @@ export async function start(
   const batchWorker = new Worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {
     connection: redisConnectionOptions(redisUrl),
     prefix: config.queuePrefix,
-    concurrency: BATCH_CHUNK_CONCURRENCY,
+    concurrency: config.worker.batchChunkConcurrency,
+    ...stallOptions,
   });
   batchWorker.on('failed', (job, error) => {
     if (!job) return;
