@@ -38,6 +38,11 @@ const envSchema = z.object({
   MATCH_LIMIT: intFrom(10, 1),
   SCREENING_WAIT_MAX_MS: intFrom(10_000, 0),
   WORKER_CONCURRENCY: intFrom(8, 1),
+  /** Batch chunks are hundreds of rows each: two in flight overlap one's SQL with the other's matching. */
+  BATCH_CHUNK_CONCURRENCY: intFrom(2, 1),
+  /** How long a job stays claimed by a worker that stopped answering, and how often the others look (BullMQ lockDuration, stalledInterval). */
+  WORKER_LOCK_DURATION_MS: intFrom(30_000, 500),
+  WORKER_STALLED_INTERVAL_MS: intFrom(30_000, 100),
   RECONCILE_INTERVAL_MS: intFrom(30_000, 100),
   RECONCILE_GRACE_MS: intFrom(30_000, 0),
   INDEX_REFRESH_INTERVAL_MS: intFrom(60_000, 100),
@@ -72,7 +77,15 @@ export interface AppConfig {
   bootstrapApiKey?: string;
   matching: { threshold?: number; limit: number };
   screening: { waitMaxMs: number };
-  worker: { concurrency: number; reconcileIntervalMs: number; reconcileGraceMs: number; indexRefreshIntervalMs: number };
+  worker: {
+    concurrency: number;
+    batchChunkConcurrency: number;
+    lockDurationMs: number;
+    stalledIntervalMs: number;
+    reconcileIntervalMs: number;
+    reconcileGraceMs: number;
+    indexRefreshIntervalMs: number;
+  };
   embeddedPgDir: string;
   seedPath: string;
   logLevel: Env['LOG_LEVEL'];
@@ -107,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     screening: { waitMaxMs: e.SCREENING_WAIT_MAX_MS },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
+      batchChunkConcurrency: e.BATCH_CHUNK_CONCURRENCY,
+      lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       reconcileGraceMs: e.RECONCILE_GRACE_MS,
       indexRefreshIntervalMs: e.INDEX_REFRESH_INTERVAL_MS,
