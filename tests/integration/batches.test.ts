@@ -193,6 +193,39 @@ describe('following a batch', () => {
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
   });
 
+  it('screens the first rows while the rest of the file is still arriving', async () => {
+    const encoder = new TextEncoder();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode('name\n' + Array.from({ length: 12_000 }, (_, i) => `Customer Number ${i}`).join('\n') + '\n'));
+        await released;
+        controller.enqueue(encoder.encode('Sense Time Group\n'));
+        controller.close();
+      },
+    });
+    const accepted = fetch(`${stores.service.url}/v1/batches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    let receiving: any;
+    for (let i = 0; i < 400 && !(receiving?.status === 'receiving' && receiving.processed > 0); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      const { rows } = await stores.db.pool.query(`SELECT id FROM batches WHERE status = 'receiving' ORDER BY created_at DESC LIMIT 1`);
+      if (rows[0]) receiving = (await call(stores.service.url, 'GET', `/v1/batches/${rows[0].id}`)).body;
+    }
+    expect(receiving).toMatchObject({ status: 'receiving', processed: expect.any(Number) });
+    expect(receiving.processed).toBeGreaterThan(0);
+    release();
+    const res = await accepted;
+    expect(res.status).toBe(202);
+    const done = await waitUntilFinished(((await res.json()) as any).id);
+    expect(done.body).toMatchObject({ status: 'done', total: 12_001, processed: 12_001, hits: 1 });
+  });
+
   it('a batch is visible only to the API key that uploaded it, and to admins', async () => {
     const accepted = await upload('name\nJane Doe\n');
     const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['batches:read', 'batches:write'] });

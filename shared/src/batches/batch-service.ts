@@ -16,6 +16,8 @@ import type { UploadRecord } from './upload-record';
 const INSERT_BATCH_ROWS = 1000;
 /** Jobs per addBulk call: one Redis round trip for half a million rows. */
 const ADD_BULK_JOBS = 1000;
+/** Chunks queued while the file is still arriving, this many at a time: workers start on the first rows within a second. */
+const QUEUE_WHILE_RECEIVING_CHUNKS = 20;
 
 export type BatchStatus = 'receiving' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -149,7 +151,7 @@ class RowWriter {
 
 /** Groups the valid lines into chunk line ranges as they stream past. */
 class ChunkPlanner {
-  readonly chunks: BatchChunkJob[] = [];
+  chunks: BatchChunkJob[] = [];
   private first = 0;
   private last = 0;
   private count = 0;
@@ -223,23 +225,44 @@ export async function createBatch(
       if ('row' in parsed) {
         await writer.addRow(parsed.row);
         planner.add(parsed.row.line);
+        if (planner.chunks.length >= QUEUE_WHILE_RECEIVING_CHUNKS) await queueReceivedChunks(deps, writer, planner);
       } else {
         await writer.addError(parsed.error);
       }
     }
     if (!header) mapHeader([]);
-    await writer.flush();
     planner.close();
+    await queueReceivedChunks(deps, writer, planner);
+    await writer.flush();
     finished = (await deps.pool.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid])).rows[0];
   } catch (error) {
     // An upload that did not complete leaves nothing, so the same idempotency key can carry the corrected file.
     await deps.pool.query(sql.DELETE_BATCH, [id]).catch(() => undefined);
     throw error;
   }
-  if (!finished) throw new Error(`batch ${id} was cancelled while it was being received`);
-
-  await enqueueBatchChunks(deps.queue, planner.chunks);
+  if (!finished) {
+    // Cancelled while it was arriving: the caller gets the batch as it now is.
+    const current = await getBatch(deps.pool, id);
+    if (!current) throw new Error(`batch ${id} disappeared while it was being received`);
+    return { batch: current, created: true };
+  }
   return { batch: rowToBatch(finished), created: true };
+}
+
+/**
+ * Queues the chunks planned so far, once their rows are in Postgres: screening overlaps the
+ * upload. A job that fails to queue is not lost: the reconciler re-derives it from the rows.
+ */
+async function queueReceivedChunks(deps: BatchDeps, writer: RowWriter, planner: ChunkPlanner): Promise<void> {
+  if (planner.chunks.length === 0) return;
+  await writer.flush();
+  const chunks = planner.chunks;
+  planner.chunks = [];
+  try {
+    await enqueueBatchChunks(deps.queue, chunks);
+  } catch (error) {
+    deps.logger.warn('batch chunks stored but not queued yet; the reconciler will queue them', { batchId: chunks[0]?.batchId, error });
+  }
 }
 
 /** `createBatch` for a CSV stream. */
@@ -304,6 +327,9 @@ export async function cancelBatch(pool: Pool, id: string): Promise<BatchView | u
   return getBatch(pool, id);
 }
 
+/** A batch still being received has its first chunks screened already. */
+const SCREENABLE: readonly BatchStatus[] = ['receiving', 'queued', 'running'];
+
 export interface ChunkOutcome {
   outcome: 'recorded' | 'skipped';
   /** Results this run wrote; 0 when an earlier attempt had written them all. */
@@ -325,7 +351,7 @@ export async function performBatchChunk(
   options: { threshold: number; limit: number },
 ): Promise<ChunkOutcome> {
   const status = (await pool.query<{ status: BatchStatus }>(sql.BATCH_STATUS, [chunk.batchId])).rows[0]?.status ?? null;
-  if (status !== 'queued' && status !== 'running') return { outcome: 'skipped', inserted: 0, hits: 0, status };
+  if (!status || !SCREENABLE.includes(status)) return { outcome: 'skipped', inserted: 0, hits: 0, status };
 
   const { rows } = await pool.query(sql.PENDING_ROWS_OF_CHUNK, [chunk.batchId, chunk.fromLine, chunk.toLine]);
   const screened = rows.map((r) => {
@@ -343,7 +369,7 @@ export async function performBatchChunk(
 
   return withTransaction(pool, async (tx) => {
     const locked = (await tx.query<{ status: BatchStatus }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0]?.status ?? null;
-    if (locked !== 'queued' && locked !== 'running') return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    if (!locked || !SCREENABLE.includes(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
     const written = await tx.query<{ decision: string }>(sql.INSERT_RESULTS, [
       chunk.batchId,
       screened.map((s) => s.line),

@@ -30,12 +30,15 @@ export const INSERT_ROW_ERRORS = `
   SELECT $1, e.line, e.field, e.reason
   FROM unnest($2::int[], $3::text[], $4::text[]) AS e (line, field, reason)`;
 
-/** The upload ended: from here the workers own the batch. With no valid row there is nothing to wait for. */
+/**
+ * The upload ended: from here the workers own the batch. Chunks queued while it arrived may all be
+ * screened already (or there was no valid row): then it is done now.
+ */
 export const FINISH_UPLOAD = `
   UPDATE batches
   SET total_rows = $2, invalid_rows = $3,
-      status = CASE WHEN $2::int = $3::int THEN 'done' ELSE 'queued' END,
-      finished_at = CASE WHEN $2::int = $3::int THEN now() END
+      status = CASE WHEN processed_rows >= $2::int - $3::int THEN 'done' WHEN processed_rows > 0 THEN 'running' ELSE 'queued' END,
+      finished_at = CASE WHEN processed_rows >= $2::int - $3::int THEN now() END
   WHERE id = $1 AND status = 'receiving'
   RETURNING ${BATCH_COLUMNS}`;
 
@@ -66,15 +69,19 @@ export const INSERT_RESULTS = `
   ON CONFLICT (batch_id, line) DO NOTHING
   RETURNING decision`;
 
-/** The update that brings processed up to the number of valid rows is the one that marks the batch done. */
+/**
+ * The update that brings processed up to the number of valid rows is the one that marks the batch
+ * done; while the file is still being received the total is not known, so it stays receiving.
+ */
 export const ADD_PROGRESS = `
   UPDATE batches
   SET processed_rows = processed_rows + $2,
       hit_rows = hit_rows + $3,
       started_at = coalesce(started_at, now()),
-      status = CASE WHEN processed_rows + $2 >= total_rows - invalid_rows THEN 'done' ELSE 'running' END,
-      finished_at = CASE WHEN processed_rows + $2 >= total_rows - invalid_rows THEN now() END
-  WHERE id = $1 AND status IN ('queued', 'running')
+      status = CASE WHEN status = 'receiving' THEN 'receiving'
+                    WHEN processed_rows + $2 >= total_rows - invalid_rows THEN 'done' ELSE 'running' END,
+      finished_at = CASE WHEN status <> 'receiving' AND processed_rows + $2 >= total_rows - invalid_rows THEN now() END
+  WHERE id = $1 AND status IN ('receiving', 'queued', 'running')
   RETURNING status`;
 
 export const CANCEL_BATCH = `
