@@ -28,11 +28,21 @@ export class ScreeningWaiter {
   async waitUntilSettled(id: string, maxMs: number): Promise<boolean> {
     const deadline = Date.now() + maxMs;
     for (;;) {
-      const status = await screeningStatus(this.pool, id);
-      if (status !== 'queued') return true;
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) return false;
-      await this.nextWake(id, Math.min(remaining, FALLBACK_POLL_MS));
+      // Listen before looking: a completion published while Postgres is being read still wakes us.
+      const wake = this.nextWake(id, Math.max(0, Math.min(deadline - Date.now(), FALLBACK_POLL_MS)));
+      const status = await screeningStatus(this.pool, id).catch((error: unknown) => {
+        wake.cancel();
+        throw error;
+      });
+      if (status !== 'queued') {
+        wake.cancel();
+        return true;
+      }
+      if (deadline - Date.now() <= 0) {
+        wake.cancel();
+        return false;
+      }
+      await wake.woken;
     }
   }
 
@@ -42,11 +52,12 @@ export class ScreeningWaiter {
     await this.subscriber.quit().catch(() => this.subscriber.disconnect());
   }
 
-  private nextWake(id: string, ms: number): Promise<void> {
-    return new Promise((resolve) => {
+  private nextWake(id: string, ms: number): { woken: Promise<void>; cancel: () => void } {
+    let done!: () => void;
+    const woken = new Promise<void>((resolve) => {
       const set = this.waiting.get(id) ?? new Set();
       this.waiting.set(id, set);
-      const done = () => {
+      done = () => {
         clearTimeout(timer);
         set.delete(done);
         if (set.size === 0) this.waiting.delete(id);
@@ -55,6 +66,7 @@ export class ScreeningWaiter {
       const timer = setTimeout(done, ms);
       set.add(done);
     });
+    return { woken, cancel: done };
   }
 
   private wake(id: string): void {
