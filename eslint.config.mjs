@@ -26,6 +26,16 @@ export default tseslint.config(
     rules: { 'no-misleading-character-class': 'off', 'no-control-regex': 'off' },
   },
   {
+    // The screening page's script runs in the browser.
+    files: ['services/api/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'sessionStorage', 'fetch', 'FormData', 'URL', 'Node', 'TextDecoderStream'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // The config module and test/bench harnesses are where the environment is read.
     files: ['shared/src/config/**', 'tests/**', 'bench/**', 'services/standalone/src/**', '**/*.js', '**/*.mjs'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -8,6 +8,7 @@ import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
 import { listRoutes } from './routes/lists';
 import { screeningRoutes } from './routes/screenings';
+import { webPageRoutes } from './routes/web-page';
 
 /** JSON bodies are parsed up front, except a batch upload: a JSON array of records is streamed like a CSV file. */
 function parsedAsJson(req: IncomingMessage): boolean {
@@ -22,6 +23,7 @@ export function createApp(deps: ApiDeps): Express {
   app.set('query parser', 'simple');
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: parsedAsJson }));
   app.use(healthRoutes(deps));
+  app.use(webPageRoutes());
   app.use('/v1', authenticateRequests(deps.pool));
   app.use(screeningRoutes(deps));
   app.use(listRoutes(deps));
