@@ -299,3 +299,13 @@ describe('when Redis lost the chunk jobs of a batch', () => {
     }
   });
 });
+
+describe('an upload that never completed', () => {
+  it('is failed by the reconciler with a reason, so its batch does not wait forever', async () => {
+    const id = '00000000-0000-4000-8000-00000000abcd';
+    await stores.db.pool.query(`INSERT INTO batches (id, status, created_at) VALUES ($1, 'receiving', now() - interval '3 hours')`, [id]);
+    await stores.service.worker.reconcileNow();
+    const res = await call(stores.service.url, 'GET', `/v1/batches/${id}`);
+    expect(res.body).toMatchObject({ status: 'failed', error: expect.stringContaining('send the file again') });
+  });
+});

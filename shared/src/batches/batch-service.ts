@@ -387,6 +387,12 @@ export async function performBatchChunk(
   });
 }
 
+/** Fails uploads still arriving `maxAgeMs` after they began; returns their ids. */
+export async function failAbandonedUploads(pool: Pool, maxAgeMs: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(sql.FAIL_ABANDONED_UPLOADS, [maxAgeMs]);
+  return rows.map((r) => r.id);
+}
+
 export async function markBatchFailed(pool: Pool, id: string, reason: string): Promise<void> {
   await pool.query(sql.MARK_FAILED, [id, reason]);
 }

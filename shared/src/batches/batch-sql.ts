@@ -104,6 +104,14 @@ export const ERRORS_PAGE = `
   ORDER BY line
   LIMIT $3`;
 
+/** An upload still arriving long after it began lost its sender or its API process: nothing will finish it. */
+export const FAIL_ABANDONED_UPLOADS = `
+  UPDATE batches
+  SET status = 'failed', finished_at = now(),
+      error = 'The upload did not complete (the connection or the API process stopped while the file was arriving); send the file again'
+  WHERE status = 'receiving' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+  RETURNING id`;
+
 export const MARK_FAILED = `
   UPDATE batches SET status = 'failed', error = $2, finished_at = now()
   WHERE id = $1 AND status IN ('queued', 'running')`;

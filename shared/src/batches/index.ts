@@ -13,6 +13,7 @@ export {
   cancelBatch,
   performBatchChunk,
   markBatchFailed,
+  failAbandonedUploads,
   batchResults,
   batchErrors,
   type BatchDeps,

@@ -43,6 +43,8 @@ const envSchema = z.object({
   /** How long a job stays claimed by a worker that stopped answering, and how often the others look (BullMQ lockDuration, stalledInterval). */
   WORKER_LOCK_DURATION_MS: intFrom(30_000, 500),
   WORKER_STALLED_INTERVAL_MS: intFrom(30_000, 100),
+  /** A 1M-row file arrives in under a minute; an upload still arriving after this long has been abandoned. */
+  BATCH_UPLOAD_TIMEOUT_MS: intFrom(2 * 3600_000, 1000),
   RECONCILE_INTERVAL_MS: intFrom(30_000, 100),
   RECONCILE_GRACE_MS: intFrom(30_000, 0),
   INDEX_REFRESH_INTERVAL_MS: intFrom(60_000, 100),
@@ -85,6 +87,7 @@ export interface AppConfig {
     reconcileIntervalMs: number;
     reconcileGraceMs: number;
     indexRefreshIntervalMs: number;
+    batchUploadTimeoutMs: number;
   };
   embeddedPgDir: string;
   seedPath: string;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       reconcileGraceMs: e.RECONCILE_GRACE_MS,
       indexRefreshIntervalMs: e.INDEX_REFRESH_INTERVAL_MS,
+      batchUploadTimeoutMs: e.BATCH_UPLOAD_TIMEOUT_MS,
     },
     embeddedPgDir: e.EMBEDDED_PG_DIR,
     seedPath: e.SEED_PATH,

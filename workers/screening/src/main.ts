@@ -113,7 +113,7 @@ export async function start(
 
   const reconciler = startReconciler(
     { pool, queue, batchQueue, logger },
-    { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs },
+    { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs, uploadTimeoutMs: config.worker.batchUploadTimeoutMs },
   );
   logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
 

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
-import { enqueueBatchChunks, unfinishedBatchChunks, type BatchChunkJob } from '@sanctions/shared/batches';
+import { enqueueBatchChunks, failAbandonedUploads, unfinishedBatchChunks, type BatchChunkJob } from '@sanctions/shared/batches';
 import type { Logger } from '@sanctions/shared/logging';
 import { SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctions/shared/screening';
@@ -8,14 +8,17 @@ import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctio
 /**
  * Postgres is the source of truth: screenings still queued after a grace period, and the chunks of
  * unfinished batches, are queued again with their deterministic job ids, so a job lost with Redis
- * comes back and one that still exists is not duplicated.
+ * comes back and one that still exists is not duplicated. An upload that never completed is
+ * failed, so its batch does not wait forever.
  */
 export function startReconciler(
   deps: { pool: Pool; queue: Queue<ScreeningJob>; batchQueue: Queue<BatchChunkJob>; logger: Logger },
-  options: { intervalMs: number; graceMs: number },
+  options: { intervalMs: number; graceMs: number; uploadTimeoutMs: number },
 ) {
   let running: Promise<void> | undefined;
   const tick = async () => {
+    const abandoned = await failAbandonedUploads(deps.pool, options.uploadTimeoutMs);
+    if (abandoned.length > 0) deps.logger.warn('failed uploads that never completed', { batches: abandoned });
     await requeueBatchChunks();
     const stale = await staleQueuedScreenings(deps.pool, options.graceMs);
     if (stale.length === 0) return;
