@@ -49,7 +49,9 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
       const s = app.listen(config.http.port, config.http.host, () => resolve(s));
       s.once('error', reject);
     });
-    server.requestTimeout = 60_000;
+    // Headers must come quickly (slow-loris); a body may be a large customer file on a slow link.
+    server.headersTimeout = 30_000;
+    server.requestTimeout = config.http.requestTimeoutMs;
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.http.host}:${port}`;
     logger.info('api listening', { url });

@@ -49,6 +49,8 @@ const envSchema = z.object({
   RECONCILE_GRACE_MS: intFrom(30_000, 0),
   INDEX_REFRESH_INTERVAL_MS: intFrom(60_000, 100),
   MAX_JSON_BODY_BYTES: intFrom(64 * 1024, 1024),
+  /** A whole request, body included, must arrive within this: a 250 MB customer file at 1 MB/s takes about 4 minutes. */
+  HTTP_REQUEST_TIMEOUT_MS: intFrom(15 * 60_000, 1000),
   /** A million customer rows is ~200 MB of CSV. */
   MAX_BATCH_BYTES: intFrom(250 * 1024 * 1024, 1024),
   EMBEDDED_PG_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
@@ -71,7 +73,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   apiClient: { url: string; key?: string };
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number };
+  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number; requestTimeoutMs: number };
   databaseUrl?: string;
   databasePoolMax: number;
   redisUrl?: string;
@@ -113,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES },
+    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,
