@@ -8,6 +8,7 @@ COPY services/cli/package.json services/cli/
 COPY services/standalone/package.json services/standalone/
 COPY workers/screening/package.json workers/screening/
 COPY workers/lists/package.json workers/lists/
+COPY workers/webhooks/package.json workers/webhooks/
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev

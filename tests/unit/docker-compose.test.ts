@@ -7,8 +7,8 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 
 describe('docker-compose.yml', () => {
   it('runs postgres, redis, the seed import, the api and a worker, each with a healthcheck where it serves', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'lists-seed', 'lists-worker', 'postgres', 'redis', 'worker']);
-    for (const name of ['postgres', 'redis', 'api', 'worker', 'lists-worker']) expect(compose.services[name].healthcheck?.test).toBeDefined();
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'lists-seed', 'lists-worker', 'postgres', 'redis', 'webhooks-worker', 'worker']);
+    for (const name of ['postgres', 'redis', 'api', 'worker', 'lists-worker', 'webhooks-worker']) expect(compose.services[name].healthcheck?.test).toBeDefined();
   });
 
   it('starts the api only once its stores are healthy and the seed list is loaded', () => {
@@ -22,7 +22,7 @@ describe('docker-compose.yml', () => {
   it('runs commands that the build produces and points every app service at the same stores', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(pkg.scripts.build).toMatch(/tsc -b/);
-    for (const name of ['api', 'worker', 'lists-seed', 'lists-worker']) {
+    for (const name of ['api', 'worker', 'lists-seed', 'lists-worker', 'webhooks-worker']) {
       const service = compose.services[name];
       const entry = service.command[1] as string;
       const sourceOf = entry.replace('/dist/', '/src/').replace(/\.js$/, '.ts');

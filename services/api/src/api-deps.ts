@@ -5,6 +5,7 @@ import type { AppConfig } from '@sanctions/shared/config';
 import type { Logger } from '@sanctions/shared/logging';
 import type { BatchChunkJob } from '@sanctions/shared/batches';
 import type { ScreeningJob, ScreeningWaiter } from '@sanctions/shared/screening';
+import type { DeliveryJob } from '@sanctions/shared/webhooks';
 
 /** Everything a route may use, opened once in main.ts and passed in. */
 export interface ApiDeps {
@@ -13,6 +14,8 @@ export interface ApiDeps {
   redis: Redis;
   queue: Queue<ScreeningJob>;
   batchQueue: Queue<BatchChunkJob>;
+  /** For redeliveries; new events reach their queue through the webhooks worker's dispatcher. */
+  webhookQueue: Queue<DeliveryJob>;
   waiter: ScreeningWaiter;
   logger: Logger;
 }

@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health';
 import { listRoutes } from './routes/lists';
 import { screeningRoutes } from './routes/screenings';
 import { webPageRoutes } from './routes/web-page';
+import { webhookRoutes } from './routes/webhooks';
 
 /** JSON bodies are parsed up front, except a batch upload: a JSON array of records is streamed like a CSV file. */
 function parsedAsJson(req: IncomingMessage): boolean {
@@ -29,6 +30,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(listRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(batchRoutes(deps));
+  app.use(webhookRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

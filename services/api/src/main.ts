@@ -8,6 +8,7 @@ import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sancti
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { ScreeningWaiter, type ScreeningJob } from '@sanctions/shared/screening';
+import type { DeliveryJob } from '@sanctions/shared/webhooks';
 import { createApp } from './app';
 
 export interface RunningApi {
@@ -25,6 +26,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   const redis = createRedis(redisUrl);
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix);
+  const webhookQueue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix);
   let server: Server | undefined;
   let waiter: ScreeningWaiter | undefined;
   const stop = async () => {
@@ -34,6 +36,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
         async () => waiter?.stop(),
         () => queue.close(),
         () => batchQueue.close(),
+        () => webhookQueue.close(),
         () => redis.quit(),
         () => pool.end(),
       ],
@@ -44,7 +47,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
     await migrate(pool);
     const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
     waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl), channels(config.queuePrefix).screeningDone);
-    const app = createApp({ config, pool, redis, queue, batchQueue, waiter, logger });
+    const app = createApp({ config, pool, redis, queue, batchQueue, webhookQueue, waiter, logger });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.http.port, config.http.host, () => resolve(s));
       s.once('error', reject);

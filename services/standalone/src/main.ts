@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { start as startApi } from '@sanctions/api';
 import { start as startWorker } from '@sanctions/screening-worker';
+import { start as startWebhooksWorker } from '@sanctions/webhooks-worker';
 import { loadConfig, REPO_ROOT, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
 import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
@@ -49,6 +50,8 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logg
     const lists = await prepareDatabase(config, log);
     const worker = await startWorker(config, log.child({ process: 'worker' }));
     stops.push(() => worker.stop());
+    const webhooksWorker = await startWebhooksWorker(config, log.child({ process: 'webhooks-worker' }));
+    stops.push(() => webhooksWorker.stop());
     const api = await startApi(config, log.child({ process: 'api' }));
     stops.push(() => api.stop());
     return {

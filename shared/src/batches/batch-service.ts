@@ -5,6 +5,7 @@ import { withTransaction } from '../db';
 import type { Logger } from '../logging';
 import { BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
+import { recordEvent } from '../webhooks';
 import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 import * as sql from './batch-sql';
@@ -234,7 +235,12 @@ export async function createBatch(
     planner.close();
     await queueReceivedChunks(deps, writer, planner);
     await writer.flush();
-    finished = (await deps.pool.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid])).rows[0];
+    finished = await withTransaction(deps.pool, async (tx) => {
+      const row = (await tx.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid])).rows[0];
+      // Done already (no valid row, or every chunk screened while the file arrived): this is the step that completes it.
+      if (row?.status === 'done') await recordEvent(tx, { type: 'batch.completed', batchId: id });
+      return row;
+    });
   } catch (error) {
     // An upload that did not complete leaves nothing, so the same idempotency key can carry the corrected file.
     await deps.pool.query(sql.DELETE_BATCH, [id]).catch(() => undefined);
@@ -383,6 +389,9 @@ export async function performBatchChunk(
     const hits = written.rows.filter((r) => r.decision === 'hit').length;
     // Always run, even for an empty chunk: a retry after a crash between commit and ack still finishes the batch.
     const updated = (await tx.query<{ status: BatchStatus }>(sql.ADD_PROGRESS, [chunk.batchId, inserted, hits])).rows[0]?.status ?? locked;
+    // Outbox events commit with the results they report: one batch.hit per hit row written here, and batch.completed once.
+    if (hits > 0) await recordEvent(tx, { type: 'batch.hit', batchId: chunk.batchId, fromLine: chunk.fromLine, toLine: chunk.toLine });
+    if (updated === 'done') await recordEvent(tx, { type: 'batch.completed', batchId: chunk.batchId });
     return { outcome: 'recorded' as const, inserted, hits, status: updated };
   });
 }

@@ -66,6 +66,18 @@ const envSchema = z.object({
   API_KEY: optionalString,
   LIST_UPDATE_TIMEOUT_MS: intFrom(120_000, 100),
   LIST_UPDATE_MAX_BYTES: intFrom(500 * 1024 * 1024, 1),
+  /** Hosts, IPs or CIDRs that webhooks may target although private or loopback, and over plain http. */
+  WEBHOOK_ALLOWED_HOSTS: z.preprocess(
+    (v) => String(v ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    z.array(z.string().regex(/^(\[?[a-z0-9.:-]+\]?)(\/\d{1,3})?$/, 'entries are host names, IP addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8,hooks.internal')),
+  ),
+  WEBHOOK_TIMEOUT_MS: intFrom(10_000, 100),
+  WEBHOOK_MAX_RETRY_HOURS: z.coerce.number().positive().default(24),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().positive().default(72),
+  WEBHOOK_BACKOFF_BASE_MS: intFrom(10_000, 1),
+  WEBHOOK_BACKOFF_MAX_MS: intFrom(3_600_000, 1),
+  WEBHOOK_DISPATCH_INTERVAL_MS: intFrom(1_000, 10),
+  WEBHOOK_CONCURRENCY: intFrom(16, 1),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -100,6 +112,16 @@ export interface AppConfig {
     cron: string;
     timeoutMs: number;
     maxBytes: number;
+  };
+  webhooks: {
+    allowedHosts: string[];
+    timeoutMs: number;
+    maxRetryMs: number;
+    disableAfterMs: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    dispatchIntervalMs: number;
+    concurrency: number;
   };
 }
 
@@ -143,6 +165,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       cron: e.LIST_UPDATE_CRON,
       timeoutMs: e.LIST_UPDATE_TIMEOUT_MS,
       maxBytes: e.LIST_UPDATE_MAX_BYTES,
+    },
+    webhooks: {
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxRetryMs: Math.round(e.WEBHOOK_MAX_RETRY_HOURS * 3_600_000),
+      disableAfterMs: Math.round(e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000),
+      backoffBaseMs: e.WEBHOOK_BACKOFF_BASE_MS,
+      backoffMaxMs: e.WEBHOOK_BACKOFF_MAX_MS,
+      dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
+      concurrency: e.WEBHOOK_CONCURRENCY,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { recordAudit } from '../audit';
 import { withTransaction } from '../db';
+import { recordEvent } from '../webhooks';
 import { canonicalJson, contentHash } from './content-hash';
 import type { ImportWarning, ListFileDigest } from './importers/parsed-list';
 import type { ListedEntity } from './entity-model';
@@ -183,6 +184,7 @@ async function applyVersion(
   ]);
   await tx.query(sql.POINT_SOURCE_AT_VERSION, [sourceId, v]);
   await recordAudit(tx, { action: 'list.version_activated', subject: `${sourceId}@${created.version}`, details: { versionId: v, ...counts, delta } });
+  await recordEvent(tx, { type: 'list.updated', sourceId, version: created.version, versionId: v, ...counts, delta });
   return { sourceId, status: 'activated', versionId: v, version: created.version, ...counts, delta, warnings };
 }
 

@@ -5,12 +5,15 @@ export const QUEUE_NAMES = {
   screenings: 'screenings',
   listUpdates: 'list-updates',
   batchChunks: 'batch-chunks',
+  webhookDeliveries: 'webhook-deliveries',
 } as const;
 
 /** Redis pub/sub channels; all carry the queue prefix so several deployments can share one Redis. */
 export const channels = (prefix: string) => ({
   listVersionChanged: `${prefix}:list-version-changed`,
   screeningDone: `${prefix}:screening-done`,
+  /** Wakes the webhook dispatcher after an event is committed; it also polls, so a lost message only delays. */
+  webhookEvents: `${prefix}:webhook-events`,
 });
 
 /** Retries for transient failures (Postgres or Redis restarting); results are idempotent, so a retry never writes twice. */
@@ -26,6 +29,17 @@ export const BATCH_CHUNK_JOB_OPTIONS: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
   removeOnComplete: { age: 3600, count: 5_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+/**
+ * One job per delivery attempt. These attempts only cover infrastructure failures (Postgres down while
+ * recording); the receiver's failures are retried by the next attempt's own job, scheduled from Postgres.
+ */
+export const WEBHOOK_DELIVERY_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { age: 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
 

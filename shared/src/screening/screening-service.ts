@@ -6,6 +6,7 @@ import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
 import type { NameMatch } from '../matching';
 import { SCREENING_JOB_OPTIONS } from '../queues';
+import { recordEvent } from '../webhooks';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
 import * as sql from './screening-sql';
@@ -144,6 +145,8 @@ export async function performScreening(
         matches.map((m) => JSON.stringify(m.explanation)),
       ]);
     }
+    // The outbox event commits with the result, and only the attempt that recorded the result writes it.
+    await recordEvent(tx, { type: 'screening', screeningId: job.screeningId });
     return 'recorded' as const;
   });
   return { outcome, decision, matches };

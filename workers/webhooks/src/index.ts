@@ -1,0 +1,1 @@
+export { start, type RunningWebhooksWorker } from './main';

@@ -1,0 +1,114 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
+import { createPool, migrate } from '@sanctions/shared/db';
+import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { channels, createQueue, createRedis, QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
+import {
+  AllowList,
+  deliveryJobSchema,
+  dispatchEvents,
+  performDelivery,
+  requeueOverdueDeliveries,
+  type DeliveryJob,
+} from '@sanctions/shared/webhooks';
+
+export interface RunningWebhooksWorker {
+  /** Fans out the outbox now, instead of waiting for a wake-up or the next poll. */
+  dispatchNow(): Promise<void>;
+  reconcileNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Runs `task` when poked, never twice at once; a poke during a run makes it run once more. */
+function coalescing(task: () => Promise<void>, onError: (error: unknown) => void) {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const poke = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await task().catch(onError);
+      } while (again);
+    })().finally(() => (running = undefined));
+    return running;
+  };
+  return { poke, idle: () => running ?? Promise.resolve() };
+}
+
+/**
+ * Starts the webhooks worker: a dispatcher turning outbox events into deliveries (woken by
+ * pub/sub, polling Postgres as the fallback), the delivery worker on `webhook-deliveries`, and a
+ * reconciler that re-queues deliveries whose job Redis lost. Any number may run side by side.
+ */
+export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'webhooks-worker' })): Promise<RunningWebhooksWorker> {
+  const { databaseUrl, redisUrl } = requireConnections(config);
+  const settings = config.webhooks;
+  const allow = new AllowList(settings.allowedHosts);
+  const pool = createPool(databaseUrl, config.databasePoolMax);
+  const subscriber = createRedis(redisUrl);
+  const queue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix);
+  await migrate(pool);
+
+  const dispatcher = coalescing(
+    async () => {
+      const { events, deliveries } = await dispatchEvents({ pool, queue }, { maxRetryMs: settings.maxRetryMs });
+      if (events > 0) logger.debug('dispatched webhook events', { events, deliveries });
+    },
+    (error) => logger.warn('webhook dispatch failed; will retry', { error }),
+  );
+  const reconciler = coalescing(
+    async () => {
+      const count = await requeueOverdueDeliveries({ pool, queue }, config.worker.reconcileGraceMs);
+      if (count > 0) logger.info('re-queued overdue webhook deliveries', { count });
+    },
+    (error) => logger.warn('webhook reconciler pass failed; will retry', { error }),
+  );
+
+  // Screenings and list versions announce themselves after commit; the API announces test events.
+  const { screeningDone, listVersionChanged, webhookEvents } = channels(config.queuePrefix);
+  subscriber.on('message', () => void dispatcher.poke());
+  await subscriber.subscribe(screeningDone, listVersionChanged, webhookEvents);
+  const dispatchTimer = setInterval(() => void dispatcher.poke(), settings.dispatchIntervalMs);
+  dispatchTimer.unref();
+  const reconcileTimer = setInterval(() => void reconciler.poke(), config.worker.reconcileIntervalMs);
+  reconcileTimer.unref();
+
+  const deps = { pool, queue, logger, settings, allow };
+  const worker = new Worker<DeliveryJob>(
+    QUEUE_NAMES.webhookDeliveries,
+    async (job: Job<DeliveryJob>) => {
+      const parsed = deliveryJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`Invalid webhook delivery payload: ${parsed.error.message}`);
+      return { outcome: await performDelivery(deps, parsed.data) };
+    },
+    { connection: redisConnectionOptions(redisUrl), prefix: config.queuePrefix, concurrency: settings.concurrency },
+  );
+  worker.on('failed', (job, error) => logger.warn('webhook delivery job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
+  worker.on('error', (error) => logger.warn('webhook worker connection error', { error: error.message }));
+  void dispatcher.poke();
+  logger.info('webhooks worker started', { concurrency: settings.concurrency, allowedHosts: settings.allowedHosts });
+
+  return {
+    dispatchNow: dispatcher.poke,
+    reconcileNow: reconciler.poke,
+    async stop() {
+      clearInterval(dispatchTimer);
+      clearInterval(reconcileTimer);
+      await runShutdownSteps(
+        [() => worker.close(), () => dispatcher.idle(), () => reconciler.idle(), () => queue.close(), () => subscriber.quit(), () => pool.end()],
+        logger,
+      );
+    },
+  };
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { process: 'webhooks-worker' });
+  start(config, logger).then((worker) => runUntilSignalled(worker.stop, logger), exitOnStartFailure);
+}
