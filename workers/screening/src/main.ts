@@ -46,7 +46,7 @@ export async function start(
   const subscriber = createRedis(redisUrl);
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix);
-  const { listVersionChanged, screeningDone } = channels(config.queuePrefix);
+  const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
   await migrate(pool);
 
   const indexCache = new MatchIndexCache(pool, logger);
@@ -94,6 +94,8 @@ export async function start(
     const parsed = batchChunkJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid batch chunk payload: ${parsed.error.message}`);
     const result = await performBatchChunk(pool, await indexCache.current(), parsed.data, matchOptions);
+    // Hit rows and a finished batch may have webhook events waiting: wake the dispatcher rather than leave them to its poll.
+    if (result.hits > 0 || result.status === 'done') await publisher.publish(webhookEvents, parsed.data.batchId).catch(() => undefined);
     return { ...result };
   };
   const batchWorker = new Worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {

@@ -14,6 +14,7 @@ import {
 } from '@sanctions/shared/batches';
 import { hasScope } from '@sanctions/shared/auth';
 import { AppError, notFound, validationFailed } from '@sanctions/shared/errors';
+import { channels } from '@sanctions/shared/queues';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { multipartFile } from '../http/multipart-file';
@@ -110,6 +111,8 @@ export function batchRoutes(deps: ApiDeps): Router {
       filename: upload.filename,
       format: upload.format,
     });
+    // A batch finished by its upload has its batch.completed event waiting: wake the webhook dispatcher.
+    if (created && batch.status === 'done') await deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, batch.id).catch(() => undefined);
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, links: links(batch.id) });
   });
 
