@@ -78,9 +78,12 @@ function renderProgress(b) {
   $('batch-bar').value = b.percent;
   $('batch-percent').textContent = `${b.percent}%`;
   const rate = b.rowsPerSecond ? `, ${b.rowsPerSecond.toLocaleString()} rows/s` : '';
+  const screened =
+    b.status === 'receiving'
+      ? `receiving the file: ${b.processed.toLocaleString()} rows screened so far`
+      : `${b.status}: ${b.processed.toLocaleString()} of ${(b.total - b.invalidRows).toLocaleString()} rows screened`;
   $('batch-status').textContent =
-    `${b.status}: ${b.processed.toLocaleString()} of ${(b.total - b.invalidRows).toLocaleString()} rows screened, ` +
-    `${b.hits.toLocaleString()} hits, ${b.invalidRows.toLocaleString()} invalid rows${rate}${b.error ? ` — ${b.error}` : ''}`;
+    `${screened}, ${b.hits.toLocaleString()} hits, ${b.invalidRows.toLocaleString()} invalid rows${rate}${b.error ? ` — ${b.error}` : ''}`;
   $('batch-actions').hidden = false;
   $('cancel-batch').hidden = !['receiving', 'queued', 'running'].includes(b.status);
 }

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
+import type { AppConfig } from '../config';
 import { withTransaction } from '../db';
 import type { Logger } from '../logging';
 import { WEBHOOK_DELIVERY_JOB_OPTIONS } from '../queues';
@@ -15,14 +16,8 @@ export const USER_AGENT = 'sanctions-screening-webhooks/1';
 /** Time for recording an attempt after its request timed out, before the reconciler may start the next one. */
 const LEASE_MARGIN_MS = 30_000;
 
-export interface DeliverySettings {
-  allowedHosts: string[];
-  timeoutMs: number;
-  maxRetryMs: number;
-  disableAfterMs: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-}
+/** What a delivery attempt needs of the webhooks configuration. */
+export type DeliverySettings = Pick<AppConfig['webhooks'], 'allowedHosts' | 'timeoutMs' | 'maxRetryMs' | 'disableAfterMs' | 'backoffBaseMs' | 'backoffMaxMs'>;
 
 export interface DeliveryDeps {
   pool: Pool;
