@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
 import { seededServicePerFile } from '../support/running-service';
+import { TEST_API_KEY } from '../support/test-stores';
 
 const stores = seededServicePerFile();
 
@@ -23,5 +29,50 @@ describe('the screening page', () => {
 
   it('leaves the API behind its keys', async () => {
     expect((await fetch(`${stores.service.url}/v1/lists`)).status).toBe(401);
+  });
+});
+
+/** A real browser on the page, where one is installed (Debian's chromium here and in CI); skipped elsewhere. */
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+
+(CHROMIUM ? describe : describe.skip)('the screening page in a browser', () => {
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'web-page-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('screens a name with its sources, then uploads a customer file and follows it to 100%', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stores.service.url}/`);
+    await page.fill('#api-key', TEST_API_KEY);
+    await page.click('#key-form button');
+    await page.locator('#key-status', { hasText: 'key accepted' }).waitFor();
+
+    await page.fill('#screen-form input[name=name]', 'Ri Yong-gil');
+    await page.click('#screen-form button');
+    await page.waitForSelector('#screen-result .decision');
+    expect(await page.textContent('#screen-result .decision')).toBe('HIT');
+    expect(await page.getAttribute('#screen-result a', 'href')).toContain('sanctionssearch.ofac.treas.gov/Details.aspx?id=33936');
+
+    const file = path.join(dir, 'customers.csv');
+    await writeFile(file, ['Full Name,Customer ID', 'Sense Time Group,C-1', ',C-2', ...Array.from({ length: 2000 }, (_, i) => `Customer Number ${i},R${i}`)].join('\n'));
+    await page.setInputFiles('#batch-form input[name=file]', file);
+    await page.click('#batch-form button');
+    await page.locator('#batch-status', { hasText: /^done/ }).waitFor();
+    expect(await page.textContent('#batch-percent')).toBe('100%');
+    expect(await page.textContent('#batch-status')).toMatch(/^done: 2,001 of 2,001 rows screened, 1 hits, 1 invalid rows/);
+    expect(errors).toEqual([]);
   });
 });
