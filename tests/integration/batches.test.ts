@@ -226,6 +226,23 @@ describe('following a batch', () => {
     expect(done.body).toMatchObject({ status: 'done', total: 12_001, processed: 12_001, hits: 1 });
   });
 
+  it('lists the batches of the caller\'s key, newest first, page by page', async () => {
+    const desk = await createApiKey(stores.db.pool, { name: 'desk', scopes: ['batches:read', 'batches:write'] });
+    const ids: string[] = [];
+    for (const file of ['name\nJane Doe\n', 'name\nJohn Smith\n', 'name\nMaria Garcia\n']) {
+      const res = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: file, contentType: 'text/csv', apiKey: desk.key });
+      ids.push(res.body.id);
+    }
+    const first = await call(stores.service.url, 'GET', '/v1/batches?limit=2', { apiKey: desk.key });
+    expect(first.body.batches.map((b: any) => b.id)).toEqual([ids[2], ids[1]]);
+    const second = await call(stores.service.url, 'GET', first.body.links.next, { apiKey: desk.key });
+    expect(second.body.batches.map((b: any) => b.id)).toEqual([ids[0]]);
+    expect(second.body.links.next).toBeNull();
+    const admin = await call(stores.service.url, 'GET', '/v1/batches?limit=1000');
+    expect(admin.body.batches.length).toBeGreaterThan(3);
+    expect((await call(stores.service.url, 'GET', '/v1/batches?before=nope', { apiKey: desk.key })).body.errors).toEqual([{ field: 'before', message: 'must be a batch id' }]);
+  });
+
   it('a batch is visible only to the API key that uploaded it, and to admins', async () => {
     const accepted = await upload('name\nJane Doe\n');
     const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['batches:read', 'batches:write'] });

@@ -297,6 +297,12 @@ export async function getBatch(pool: Pool, id: string, ownerKeyId: string | null
   return row && rowToBatch(row);
 }
 
+/** The batches an API key uploaded (every batch for `ownerKeyId` null), newest first, after the batch `before`. */
+export async function listBatches(pool: Pool, options: { ownerKeyId: string | null; before?: string; limit: number }): Promise<BatchView[]> {
+  const { rows } = await pool.query<BatchRecord>(sql.BATCHES_PAGE, [options.ownerKeyId, options.before ?? null, options.limit]);
+  return rows.map(rowToBatch);
+}
+
 const TERMINAL: readonly BatchStatus[] = ['done', 'failed', 'cancelled'];
 
 /**

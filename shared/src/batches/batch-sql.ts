@@ -17,6 +17,14 @@ export const BATCH_BY_IDEMPOTENCY_KEY = `
 /** With $2 set, only a batch uploaded with that API key: one customer's book is not another's to read. */
 export const BATCH_BY_ID = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2)`;
 
+/** Newest first, keyset-paged by the last batch of the previous page; $1 NULL for an admin (every key's batches). */
+export const BATCHES_PAGE = `
+  SELECT ${BATCH_COLUMNS} FROM batches b
+  WHERE ($1::uuid IS NULL OR b.api_key_id = $1)
+    AND ($2::uuid IS NULL OR (b.created_at, b.id) < (SELECT created_at, id FROM batches WHERE id = $2))
+  ORDER BY b.created_at DESC, b.id DESC
+  LIMIT $3`;
+
 export const DELETE_BATCH = `DELETE FROM batches WHERE id = $1`;
 
 export const INSERT_ROWS = `

@@ -10,6 +10,7 @@ export {
   createBatchFromCsv,
   watchBatch,
   getBatch,
+  listBatches,
   cancelBatch,
   performBatchChunk,
   markBatchFailed,

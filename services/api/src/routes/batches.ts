@@ -8,6 +8,7 @@ import {
   cancelBatch,
   createBatch,
   getBatch,
+  listBatches,
   watchBatch,
   type BatchView,
   type UploadFormat,
@@ -73,10 +74,13 @@ export function batchRoutes(deps: ApiDeps): Router {
   // Shares the API's Redis client; BullMQ leaves a shared connection open, and main.ts closes it.
   const maxBytes = deps.config.http.maxBatchBytes;
 
+  /** Whose batches the caller may see: its own key's, or every key's for an admin key. */
+  const ownerOf = (req: Request): string | null => (req.principal && !hasScope(req.principal, 'admin') ? req.principal.keyId : null);
+
   /** The batch named in the path, if the caller's key uploaded it (an admin key sees every batch). */
   const findBatch = async (req: Request): Promise<BatchView> => {
     const id = String(req.params.id);
-    const owner = req.principal && !hasScope(req.principal, 'admin') ? req.principal.keyId : null;
+    const owner = ownerOf(req);
     const batch = isUuid(id) ? await getBatch(deps.pool, id, owner) : undefined;
     if (!batch) throw notFound(`Batch ${id}`);
     return batch;
@@ -114,6 +118,16 @@ export function batchRoutes(deps: ApiDeps): Router {
     // A batch finished by its upload has its batch.completed event waiting: wake the webhook dispatcher.
     if (created && batch.status === 'done') await deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, batch.id).catch(() => undefined);
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, links: links(batch.id) });
+  });
+
+  router.get('/v1/batches', requireScope('batches:read'), async (req, res) => {
+    const before = typeof req.query.before === 'string' ? req.query.before : undefined;
+    if (before !== undefined && !isUuid(before)) throw validationFailed('Some query parameters are not valid', [{ field: 'before', message: 'must be a batch id' }]);
+    const { limit } = pageQuery(req);
+    const batches = await listBatches(deps.pool, { ownerKeyId: ownerOf(req), limit, ...(before && { before }) });
+    const last = batches[batches.length - 1];
+    const next = batches.length === limit && last ? `/v1/batches?before=${last.id}&limit=${limit}` : null;
+    res.json({ batches: batches.map((b) => ({ ...b, links: links(b.id) })), links: { next } });
   });
 
   router.get('/v1/batches/:id/events', requireScope('batches:read'), async (req, res) => {
