@@ -73,6 +73,8 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
     await page.locator('#batch-status', { hasText: /^done/ }).waitFor();
     expect(await page.textContent('#batch-percent')).toBe('100%');
     expect(await page.textContent('#batch-status')).toMatch(/^done: 2,001 of 2,001 rows screened, 1 hits, 1 invalid rows/);
+    await page.locator('#batch-list tbody tr', { hasText: 'customers.csv' }).first().waitFor();
+    expect(await page.textContent('#batch-list tbody tr:first-child')).toContain('done');
     expect(errors).toEqual([]);
   });
 });

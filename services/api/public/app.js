@@ -108,6 +108,37 @@ async function follow(id) {
   }
 }
 
+async function showBatches() {
+  try {
+    const { batches } = await api('GET', '/v1/batches?limit=20');
+    const rows = batches.map((b) => {
+      const open = el('button', { type: 'button' }, 'Open');
+      open.addEventListener('click', () => openBatch(b.id));
+      return el(
+        'tr', {},
+        el('td', {}, b.filename || '—'), el('td', {}, new Date(b.createdAt).toLocaleString()), el('td', {}, b.status),
+        el('td', {}, `${b.percent}%`), el('td', {}, b.total.toLocaleString()), el('td', {}, b.hits.toLocaleString()),
+        el('td', {}, b.invalidRows.toLocaleString()), el('td', {}, open),
+      );
+    });
+    $('batch-list').tBodies[0].replaceChildren(...rows);
+  } catch (error) {
+    $('batch-list').tBodies[0].replaceChildren(el('tr', {}, el('td', { colspan: '8', class: 'error' }, error.message)));
+  }
+}
+
+/** Shows a batch's progress and follows it until it ends. */
+async function openBatch(id) {
+  currentBatch = id;
+  $('batch-progress').hidden = false;
+  try {
+    await follow(id);
+  } catch (error) {
+    $('batch-status').replaceChildren(el('span', { class: 'error' }, error.message));
+  }
+  await showBatches();
+}
+
 async function upload(event) {
   event.preventDefault();
   const file = event.target.file.files[0];
@@ -119,11 +150,10 @@ async function upload(event) {
   form.append('file', file, file.name);
   try {
     const accepted = await api('POST', '/v1/batches', form);
-    currentBatch = accepted.id;
-    await follow(accepted.id);
+    void showBatches();
+    await openBatch(accepted.id);
   } catch (error) {
-    $('batch-status').textContent = '';
-    $('batch-status').append(el('span', { class: 'error' }, error.message));
+    $('batch-status').replaceChildren(el('span', { class: 'error' }, error.message));
   }
 }
 
@@ -146,6 +176,7 @@ async function useKey(event) {
   try {
     const lists = await api('GET', '/v1/lists');
     $('key-status').textContent = `key accepted · ${lists.lists.filter((l) => l.activeVersion).length} lists loaded`;
+    await showBatches();
   } catch (error) {
     $('key-status').textContent = error.message;
   }
@@ -158,5 +189,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('download-all').addEventListener('click', () => download());
   $('download-hits').addEventListener('click', () => download('hit'));
   $('cancel-batch').addEventListener('click', () => currentBatch && api('DELETE', `/v1/batches/${currentBatch}`).then(renderProgress, (e) => ($('batch-status').textContent = e.message)));
-  if (apiKey()) $('key-status').textContent = 'using the key saved in this tab';
+  if (apiKey()) {
+    $('key-status').textContent = 'using the key saved in this tab';
+    void showBatches();
+  }
 });
