@@ -104,3 +104,28 @@ describe('a receiver failing for too long', () => {
     await receiver.waitFor(sent + 1);
   });
 });
+
+describe('the delivery log', () => {
+  it('forgets finished deliveries past WEBHOOK_RETENTION_DAYS and keeps pending ones', async () => {
+    const id = await subscribe(['screening.hit']);
+    const insertEvent = async (event: string, status: string, ageDays: number) => {
+      await db.pool.query(
+        `INSERT INTO webhook_events (id, type, data, created_at, dispatched_at) VALUES ($1, 'screening.hit', '{}', now() - make_interval(days => $2), now())`,
+        [event, ageDays],
+      );
+      await db.pool.query(
+        `INSERT INTO webhook_deliveries (id, event_id, subscription_id, status, retry_until, created_at) VALUES (gen_random_uuid(), $1, $2, $3, now(), now() - make_interval(days => $4))`,
+        [event, id, status, ageDays],
+      );
+    };
+    await insertEvent('00000000-0000-4000-8000-000000000001', 'succeeded', 100);
+    await insertEvent('00000000-0000-4000-8000-000000000002', 'dead', 100);
+    await insertEvent('00000000-0000-4000-8000-000000000003', 'pending', 100);
+    await insertEvent('00000000-0000-4000-8000-000000000004', 'succeeded', 10);
+
+    worker = await startWebhooksWorker(testConfig(db.url, { ...WEBHOOK_ENV, WEBHOOK_RETENTION_DAYS: '90' }), quietLogger);
+    await worker.reconcileNow();
+    const { rows } = await db.pool.query(`SELECT id FROM webhook_events WHERE id::text LIKE '00000000-0000-4000-8000-%' ORDER BY id`);
+    expect(rows.map((r) => r.id.slice(-1))).toEqual(['3', '4']);
+  });
+});

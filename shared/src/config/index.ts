@@ -78,6 +78,8 @@ const envSchema = z.object({
   WEBHOOK_BACKOFF_MAX_MS: intFrom(3_600_000, 1),
   WEBHOOK_DISPATCH_INTERVAL_MS: intFrom(1_000, 10),
   WEBHOOK_CONCURRENCY: intFrom(16, 1),
+  /** The delivery log (events, deliveries, attempts) is operational history, not screening evidence: kept this long. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -122,6 +124,7 @@ export interface AppConfig {
     backoffMaxMs: number;
     dispatchIntervalMs: number;
     concurrency: number;
+    retentionMs: number;
   };
 }
 
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffMaxMs: e.WEBHOOK_BACKOFF_MAX_MS,
       dispatchIntervalMs: e.WEBHOOK_DISPATCH_INTERVAL_MS,
       concurrency: e.WEBHOOK_CONCURRENCY,
+      retentionMs: Math.round(e.WEBHOOK_RETENTION_DAYS * 86_400_000),
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   deliveryJobSchema,
   dispatchEvents,
   performDelivery,
+  pruneWebhookHistory,
   requeueOverdueDeliveries,
   type DeliveryJob,
 } from '@sanctions/shared/webhooks';
@@ -65,6 +66,8 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
     async () => {
       const count = await requeueOverdueDeliveries({ pool, queue }, config.worker.reconcileGraceMs);
       if (count > 0) logger.info('re-queued overdue webhook deliveries', { count });
+      const pruned = await pruneWebhookHistory(pool, config.webhooks.retentionMs);
+      if (pruned > 0) logger.info('pruned webhook history past its retention', { events: pruned });
     },
     (error) => logger.warn('webhook reconciler pass failed; will retry', { error }),
   );
