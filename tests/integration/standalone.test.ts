@@ -25,6 +25,7 @@ describe('npm start on a machine with no Postgres configured', () => {
       expect(s.generatedApiKey).toMatch(/^ssk_/);
       expect(banner(s)).toContain(s.generatedApiKey);
       expect(banner(s)).toContain(`curl -s -X POST '${s.url}/v1/screenings?wait=true'`);
+      expect(banner(s)).toContain(`The screening page: ${s.url}/`);
       const res = await call(s.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' }, apiKey: s.generatedApiKey });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ decision: 'hit', matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })] });

@@ -99,6 +99,8 @@ export function banner(s: Standalone): string {
       : s.config.bootstrapApiKey
         ? '  API key:  the BOOTSTRAP_API_KEY you set'
         : '  API key:  the one printed on the first start (or set BOOTSTRAP_API_KEY)',
+    `The screening page: ${s.url}/ (paste the API key there)`,
+    '',
     'Screen a name:',
     `  curl -s -X POST '${s.url}/v1/screenings?wait=true' \\`,
     `    -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \\`,
