@@ -243,6 +243,32 @@ describe('following a batch', () => {
     expect((await call(stores.service.url, 'GET', '/v1/batches?before=nope', { apiKey: desk.key })).body.errors).toEqual([{ field: 'before', message: 'must be a batch id' }]);
   });
 
+  it('an upload the client abandons half-way leaves nothing behind', async () => {
+    const encoder = new TextEncoder();
+    const abort = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('name,reference\n' + Array.from({ length: 11_000 }, (_, i) => `Customer Number ${i},X${i}`).join('\n') + '\n'));
+      },
+    });
+    const sent = fetch(`${stores.service.url}/v1/batches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+      signal: abort.signal,
+    } as RequestInit).catch(() => 'aborted');
+    const receiving = async () => (await stores.db.pool.query(`SELECT id FROM batches WHERE status = 'receiving'`)).rows;
+    for (let i = 0; i < 400 && (await receiving()).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await receiving()).toHaveLength(1);
+    abort.abort();
+    expect(await sent).toBe('aborted');
+    for (let i = 0; i < 400 && (await receiving()).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await receiving()).toHaveLength(0);
+    const { rows } = await stores.db.pool.query(`SELECT count(*)::int AS n FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE r.reference LIKE 'X%'`);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('a batch is visible only to the API key that uploaded it, and to admins', async () => {
     const accepted = await upload('name\nJane Doe\n');
     const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['batches:read', 'batches:write'] });
