@@ -90,6 +90,25 @@ async function cpuSecondsOf(pid: number): Promise<number> {
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / CLOCK_TICKS;
 }
 
+/** Samples a process's resident memory every 50 ms until stopped; resolves to the peak seen. */
+function sampleRss(pid: number): { stop: () => Promise<number> } {
+  let sampling = true;
+  let peak = 0;
+  const done = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, (await memoryOf(pid)).rssKb);
+      await sleep(50);
+    }
+    return peak;
+  })();
+  return {
+    stop: () => {
+      sampling = false;
+      return done;
+    },
+  };
+}
+
 /** A planted row: a seed entity's name as a customer file would carry it, with the list entity it must hit. */
 interface Planted {
   name: string;
@@ -186,6 +205,9 @@ interface RunFigures {
   workerPeakKb: number;
   apiCpuS: number;
   workerCpuS: number;
+  downloadMs: number;
+  downloadMb: number;
+  apiDownloadPeakKb: number;
   hits: number;
   plantedFound: number;
   planted: number;
@@ -195,14 +217,7 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
   const apiBaseKb = (await memoryOf(apiPid)).rssKb;
   const cpu = async () => ({ api: await cpuSecondsOf(apiPid), workers: (await Promise.all(workerPids.map(cpuSecondsOf))).reduce((a, b) => a + b, 0) });
   const cpuBefore = await cpu();
-  let apiPeakKb = apiBaseKb;
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      apiPeakKb = Math.max(apiPeakKb, (await memoryOf(apiPid)).rssKb);
-      await sleep(50);
-    }
-  })();
+  const uploadSampler = sampleRss(apiPid);
 
   const size = (await stat(file)).size;
   const t0 = Date.now();
@@ -215,8 +230,7 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
   const accepted = (await res.json()) as any;
   if (res.status !== 202) throw new Error(`upload refused: ${res.status} ${JSON.stringify(accepted)}`);
   const uploadMs = Date.now() - t0;
-  sampling = false;
-  await sampler;
+  const apiPeakKb = Math.max(apiBaseKb, await uploadSampler.stop());
 
   let view = await api(base, 'GET', `/v1/batches/${accepted.id}`);
   let lastPrinted = -1;
@@ -246,6 +260,20 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
     }
     next = page.links.next;
   }
+  // The whole results file, as a compliance officer downloads it.
+  const downloadSampler = sampleRss(apiPid);
+  const d0 = Date.now();
+  const download = await fetch(`${base}/v1/batches/${accepted.id}/results`, { headers: { authorization: `Bearer ${API_KEY}`, accept: 'text/csv' } });
+  let downloadBytes = 0;
+  let downloadLines = 0;
+  for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) {
+    downloadBytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) downloadLines++;
+  }
+  const downloadMs = Date.now() - d0;
+  const apiDownloadPeakKb = await downloadSampler.stop();
+  if (downloadLines !== rows + 1) throw new Error(`the results file has ${downloadLines} lines for ${rows} rows`);
+
   let workerPeakKb = 0;
   for (const pid of workerPids) workerPeakKb = Math.max(workerPeakKb, (await memoryOf(pid)).peakKb);
 
@@ -259,6 +287,9 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
     apiPeakKb,
     apiBaseKb,
     workerPeakKb,
+    downloadMs,
+    downloadMb: downloadBytes / 1024 / 1024,
+    apiDownloadPeakKb,
     apiCpuS: cpuAfter.api - cpuBefore.api,
     workerCpuS: cpuAfter.workers - cpuBefore.workers,
     hits: view.hits,
@@ -357,6 +388,10 @@ async function main(): Promise<void> {
       );
     }
     console.log(`| peer: POST /v1/screenings one row at a time, ${PEER_CONCURRENCY} in flight | ${int(peer.rows)} rows | | | | ${secs(peer.ms)} | ${int(peerRate)} | | | | | |`);
+    console.log('\nResults download (GET /v1/batches/:id/results as CSV, streamed page by page):');
+    for (const f of figures) {
+      console.log(`  ${int(f.rows)} rows: ${f.downloadMb.toFixed(0)} MB in ${secs(f.downloadMs)}, API RSS peak ${mb(f.apiDownloadPeakKb)}`);
+    }
     const best = figures[figures.length - 1]!;
     console.log(`\nBatch is ${((best.rows / best.totalMs) * 1000 / peerRate).toFixed(1)}x the one-at-a-time peer (${int(best.rows)} rows).`);
     const missing = figures.filter((f) => f.plantedFound !== f.planted);
