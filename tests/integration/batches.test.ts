@@ -4,6 +4,7 @@ import { createBatchFromCsv, getBatch, performBatchChunk, type BatchChunkJob } f
 import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import { call } from '../support/http';
+import { importEntities, listedEntity } from '../support/list-factories';
 import { seededServicePerFile, startService } from '../support/running-service';
 import { quietLogger, testConfig, TEST_API_KEY, uniqueQueuePrefix } from '../support/test-stores';
 
@@ -278,6 +279,36 @@ describe('following a batch', () => {
     }
     expect((await call(stores.service.url, 'DELETE', `/v1/batches/${accepted.body.id}`, { apiKey: other.key })).status).toBe(404);
     expect((await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`)).status).toBe(200);
+  });
+});
+
+describe('after a list update', () => {
+  it('re-screens a finished file as a new batch against the lists active now', async () => {
+    const accepted = await upload('name,reference\nSense Time Group,C-1\nWanda Rescreen Testperson,C-2\n,C-3\n');
+    const first = await waitUntilFinished(accepted.body.id);
+    expect(first.body).toMatchObject({ status: 'done', hits: 1 });
+
+    await importEntities(stores.db.pool, 'un-sc', [listedEntity({ sourceEntityId: 'QDi.999', name: 'Wanda Rescreen Testperson' })]);
+    await stores.service.worker.indexCache.refreshIfStale();
+    const again = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain' });
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ rescreenOf: accepted.body.id, status: 'queued' });
+    const second = await waitUntilFinished(again.body.id);
+    expect(second.body).toMatchObject({ status: 'done', total: 3, invalidRows: 1, processed: 2, hits: 2 });
+    const hits = await call(stores.service.url, 'GET', `/v1/batches/${again.body.id}/results?decision=hit`);
+    expect(hits.body.results.map((r: any) => [r.reference, r.entityId])).toEqual([
+      ['C-1', 'seed:ofac-33114'],
+      ['C-2', 'un-sc:QDi.999'],
+    ]);
+    const errors = await call(stores.service.url, 'GET', `/v1/batches/${again.body.id}/errors`);
+    expect(errors.body.errors).toEqual([{ line: 4, field: 'name', reason: 'name is empty' }]);
+  });
+
+  it('refuses to re-screen a batch of another key', async () => {
+    const accepted = await upload('name\nJane Doe\n');
+    const other = await createApiKey(stores.db.pool, { name: 'rescreen other', scopes: ['batches:write', 'batches:read'] });
+    const res = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain', apiKey: other.key });
+    expect(res.status).toBe(404);
   });
 });
 

@@ -280,6 +280,44 @@ export function createBatchFromCsv(
   return createBatch(deps, stream, { ...options, format: 'csv' });
 }
 
+/**
+ * Screens the rows of an earlier batch again, as a new batch, against the lists active now: what a
+ * compliance team does with its customer book after a list update. The rows and refused rows are
+ * copied in one transaction and the chunks queued (the reconciler queues them if Redis fails here).
+ * The same idempotency key from the same API key returns the re-screen already made.
+ */
+export async function rescreenBatch(
+  deps: BatchDeps,
+  sourceId: string,
+  options: { apiKeyId: string | null; idempotencyKey?: string | null },
+): Promise<{ batch: BatchView; created: boolean }> {
+  const idempotencyKey = options.idempotencyKey ?? null;
+  const id = randomUUID();
+  const created = await withTransaction(deps.pool, async (tx) => {
+    const row = (await tx.query<BatchRecord>(sql.INSERT_RESCREEN, [id, options.apiKeyId, idempotencyKey, sourceId])).rows[0];
+    if (!row) return undefined;
+    await tx.query(sql.COPY_ROWS, [id, sourceId]);
+    await tx.query(sql.COPY_ROW_ERRORS, [id, sourceId]);
+    if (row.total_rows === row.invalid_rows) {
+      await tx.query(sql.MARK_EMPTY_DONE, [id]);
+      await recordEvent(tx, { type: 'batch.completed', batchId: id });
+    }
+    return row;
+  });
+  if (!created) {
+    const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
+    if (existing) return { batch: rowToBatch(existing), created: false };
+    throw new Error(`batch ${sourceId} to re-screen was not found`);
+  }
+  const { rows } = await deps.pool.query<{ from_line: number; to_line: number }>(sql.CHUNKS_OF_BATCH, [id, BATCH_CHUNK_ROWS]);
+  try {
+    await enqueueBatchChunks(deps.queue, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line })));
+  } catch (error) {
+    deps.logger.warn('re-screen stored but not queued yet; the reconciler will queue it', { batchId: id, error });
+  }
+  return { batch: (await getBatch(deps.pool, id))!, created: true };
+}
+
 /** Queues chunk jobs with their deterministic ids and the standard options. */
 export async function enqueueBatchChunks(queue: Queue<BatchChunkJob>, chunks: BatchChunkJob[]): Promise<void> {
   for (let i = 0; i < chunks.length; i += ADD_BULK_JOBS) {

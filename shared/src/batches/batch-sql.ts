@@ -27,6 +27,33 @@ export const BATCHES_PAGE = `
 
 export const DELETE_BATCH = `DELETE FROM batches WHERE id = $1`;
 
+/** A re-screen: a new batch of the same file, received already (its rows are copied in the same transaction). */
+export const INSERT_RESCREEN = `
+  INSERT INTO batches (id, api_key_id, status, idempotency_key, filename, total_rows, invalid_rows)
+  SELECT $1, $2, 'queued', $3, s.filename, s.total_rows, s.invalid_rows
+  FROM batches s WHERE s.id = $4
+  ON CONFLICT (coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), idempotency_key)
+    WHERE idempotency_key IS NOT NULL DO NOTHING
+  RETURNING ${BATCH_COLUMNS}`;
+
+export const COPY_ROWS = `
+  INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country)
+  SELECT $1, line, reference, name, type, birth_date, country FROM batch_rows WHERE batch_id = $2`;
+
+export const COPY_ROW_ERRORS = `
+  INSERT INTO batch_row_errors (batch_id, line, field, reason)
+  SELECT $1, line, field, reason FROM batch_row_errors WHERE batch_id = $2`;
+
+/** A re-screen of a file without a valid row has nothing to wait for. */
+export const MARK_EMPTY_DONE = `UPDATE batches SET status = 'done', finished_at = now() WHERE id = $1`;
+
+/** The chunks of one batch, cut as an upload cuts them: every $2 valid rows in line order. */
+export const CHUNKS_OF_BATCH = `
+  SELECT min(line) AS from_line, max(line) AS to_line
+  FROM (SELECT line, (row_number() OVER (ORDER BY line) - 1) / $2 AS chunk FROM batch_rows WHERE batch_id = $1) numbered
+  GROUP BY chunk
+  ORDER BY from_line`;
+
 export const INSERT_ROWS = `
   INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country)
   SELECT $1, r.line, r.reference, r.name, r.type, r.birth_date, r.country

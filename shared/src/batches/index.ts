@@ -11,6 +11,7 @@ export {
   watchBatch,
   getBatch,
   listBatches,
+  rescreenBatch,
   cancelBatch,
   performBatchChunk,
   markBatchFailed,

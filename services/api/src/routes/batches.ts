@@ -9,6 +9,7 @@ import {
   createBatch,
   getBatch,
   listBatches,
+  rescreenBatch,
   watchBatch,
   type BatchView,
   type UploadFormat,
@@ -50,6 +51,14 @@ function boundedBody(req: Request, maxBytes: number): AsyncIterable<Buffer> {
   });
   req.on('error', (error) => limit.destroy(error));
   return req.pipe(limit);
+}
+
+function idempotencyKeyOf(req: Request): string | null {
+  const key = req.get('idempotency-key')?.trim() || null;
+  if (key && key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw validationFailed('The Idempotency-Key header is too long', [{ field: 'Idempotency-Key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }]);
+  }
+  return key;
 }
 
 function pageQuery(req: Request): { after: number; limit: number } {
@@ -104,10 +113,7 @@ export function batchRoutes(deps: ApiDeps): Router {
 
   router.post('/v1/batches', requireScope('batches:write'), async (req, res) => {
     if (Number(req.get('content-length') ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
-    const idempotencyKey = req.get('idempotency-key')?.trim() || null;
-    if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw validationFailed('The Idempotency-Key header is too long', [{ field: 'Idempotency-Key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }]);
-    }
+    const idempotencyKey = idempotencyKeyOf(req);
     const upload = await uploadOf(req);
     const { batch, created } = await createBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, upload.stream, {
       apiKeyId: req.principal?.keyId ?? null,
@@ -128,6 +134,16 @@ export function batchRoutes(deps: ApiDeps): Router {
     const last = batches[batches.length - 1];
     const next = batches.length === limit && last ? `/v1/batches?before=${last.id}&limit=${limit}` : null;
     res.json({ batches: batches.map((b) => ({ ...b, links: links(b.id) })), links: { next } });
+  });
+
+  router.post('/v1/batches/:id/rescreen', requireScope('batches:write'), async (req, res) => {
+    const source = await findBatch(req);
+    if (source.status === 'receiving') throw new AppError('conflict', 'This batch is still being received; re-screen it once its file has arrived');
+    const { batch, created } = await rescreenBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, source.id, {
+      apiKeyId: req.principal?.keyId ?? null,
+      idempotencyKey: idempotencyKeyOf(req),
+    });
+    res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, rescreenOf: source.id, links: links(batch.id) });
   });
 
   router.get('/v1/batches/:id/events', requireScope('batches:read'), async (req, res) => {
