@@ -75,6 +75,9 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
     expect(await page.textContent('#batch-status')).toMatch(/^done: 2,001 of 2,001 rows screened, 1 hits, 1 invalid rows/);
     await page.locator('#batch-list tbody tr', { hasText: 'customers.csv' }).first().waitFor();
     expect(await page.textContent('#batch-list tbody tr:first-child')).toContain('done');
+    await page.locator('#batch-list tbody tr:first-child button', { hasText: 'Re-screen' }).click();
+    await page.locator('#batch-list tbody tr:nth-child(2)', { hasText: 'customers.csv' }).waitFor();
+    await page.locator('#batch-status', { hasText: /^done: 2,001 of 2,001/ }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -114,11 +114,18 @@ async function showBatches() {
     const rows = batches.map((b) => {
       const open = el('button', { type: 'button' }, 'Open');
       open.addEventListener('click', () => openBatch(b.id));
+      const rescreen = el('button', { type: 'button', title: 'Screen these rows again against the lists loaded now' }, 'Re-screen');
+      rescreen.addEventListener('click', () =>
+        api('POST', `/v1/batches/${b.id}/rescreen`).then(
+          (again) => Promise.all([showBatches(), openBatch(again.id)]),
+          (error) => ($('batch-status').textContent = error.message),
+        ),
+      );
       return el(
         'tr', {},
         el('td', {}, b.filename || '—'), el('td', {}, new Date(b.createdAt).toLocaleString()), el('td', {}, b.status),
         el('td', {}, `${b.percent}%`), el('td', {}, b.total.toLocaleString()), el('td', {}, b.hits.toLocaleString()),
-        el('td', {}, b.invalidRows.toLocaleString()), el('td', {}, open),
+        el('td', {}, b.invalidRows.toLocaleString()), el('td', {}, open, ' ', b.status === 'receiving' ? null : rescreen),
       );
     });
     $('batch-list').tBodies[0].replaceChildren(...rows);
