@@ -1,7 +1,7 @@
 import { loadConfig } from '@sanctions/shared/config';
 
 describe('webhook configuration', () => {
-  it('defaults to a day of retries, disabling after three days, and no allowed private hosts', () => {
+  it('defaults to a day of retries, disabling after three days, 90 days of delivery log, and no allowed private hosts', () => {
     expect(loadConfig({}).webhooks).toEqual({
       allowedHosts: [],
       timeoutMs: 10_000,
@@ -11,6 +11,7 @@ describe('webhook configuration', () => {
       backoffMaxMs: 3_600_000,
       dispatchIntervalMs: 1_000,
       concurrency: 16,
+      retentionMs: 90 * 86_400_000,
     });
   });
 
