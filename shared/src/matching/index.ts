@@ -11,3 +11,4 @@ export { transliterate } from './transliterate';
 export { jaroWinkler } from './jaro-winkler';
 export { phoneticKey } from './phonetic-key';
 export { tokenSimilarity } from './token-similarity';
+export { abjadSpells } from './abjad-reading';

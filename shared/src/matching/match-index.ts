@@ -1,5 +1,6 @@
 import type { EntityType, NameKind } from '../lists/entity-model';
 import { ENTITY_TYPES, NAME_KINDS } from '../lists/entity-model';
+import { ABJAD_READING_MIN_LETTERS, abjadFirstLetters, abjadKeys, abjadSpells, gluedArticleParts, latinAbjadKey } from './abjad-reading';
 import { applyEntitySignals } from './entity-signals';
 import { explainNameAlignment } from './explain-name';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from './identifier-signal';
@@ -17,6 +18,7 @@ import {
 } from './name-alignment';
 import { VARIANT_SPELLINGS } from './name-vocabulary';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
+import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
 import { CONFIDENT_SIMILARITY, joinedSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
@@ -67,6 +69,9 @@ const MAX_ATTRIBUTE_BONUS = BIRTH_DATE_EXACT_BONUS + COUNTRY_MATCH_BONUS;
 const LOOKUP_CACHE_LIMIT = 50_000;
 /** Query words this long are also looked up with two deletions (edit distance up to three against the list's one). */
 const MIN_DOUBLE_TYPO_LENGTH = 6;
+const NO_MATCHES: readonly { id: number; similarity: number }[] = [];
+/** Coarse abjad keys shorter than this (one consonant class: "T" for "tad", "sid", "zoe") are stored with the first letter. */
+const ABJAD_KEY_MIN_LENGTH = 2;
 /** A query's last word this long may be a truncation ("TESTKOMPL" for "TESTKOMPLEKT"), so words it begins are retrieved. */
 const MIN_TRUNCATED_LENGTH = 4;
 /** A prefix shared by more words than this is too unspecific to retrieve by (the typo table still applies). */
@@ -211,6 +216,8 @@ class InMemoryMatchIndex implements MatchIndex {
   private readonly postings: Int32Array;
   private readonly typoTable: HashPostings;
   private readonly phoneticTable: HashPostings;
+  /** Coarse consonant keys (abjad-reading.ts) of every spelling, so an Arabic or Hebrew skeleton finds the spellings it may read as. */
+  private readonly abjadTable: HashPostings;
   private readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -370,6 +377,8 @@ class InMemoryMatchIndex implements MatchIndex {
     const typoIds = new IntBuffer();
     const phoneticKeys = new IntBuffer();
     const phoneticIds = new IntBuffer();
+    const abjadKeys = new IntBuffer();
+    const abjadIds = new IntBuffer();
     for (let id = 0; id < vocab; id++) {
       if (isWord[id] !== 1) continue;
       const text = this.tokenText[id] as string;
@@ -382,9 +391,21 @@ class InMemoryMatchIndex implements MatchIndex {
       }
       phoneticKeys.push(hashString(phoneticKey(text)));
       phoneticIds.push(id);
+      const abjad = new Set<string>();
+      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) {
+        const key = latinAbjadKey(spelling);
+        // A key of one class ("T" for "ewaz", "sayed") would fetch thousands of words: it is stored with the first
+        // letter, which the reading narrows down (see lookUpReadings).
+        if (key.length > 0) abjad.add(key.length < ABJAD_KEY_MIN_LENGTH ? shortAbjadKey(spelling.charAt(0), key) : key);
+      }
+      for (const key of abjad) {
+        abjadKeys.push(hashString(key));
+        abjadIds.push(id);
+      }
     }
     this.typoTable = new HashPostings(new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length), typoIds.data, typoKeys.length);
     this.phoneticTable = new HashPostings(new Uint32Array(phoneticKeys.data.buffer, 0, phoneticKeys.length), phoneticIds.data, phoneticKeys.length);
+    this.abjadTable = new HashPostings(new Uint32Array(abjadKeys.data.buffer, 0, abjadKeys.length), abjadIds.data, abjadKeys.length);
 
     const spellings: [string, number][] = [];
     for (let id = 0; id < vocab; id++) {
@@ -407,11 +428,13 @@ class InMemoryMatchIndex implements MatchIndex {
     ].reduce((sum, a) => sum + a.byteLength, 0);
     // Interned strings: UTF-16 payload plus V8's per-string and per-Map-entry overhead (roughly 40 bytes).
     const strings = this.tokenText.reduce((sum, t) => sum + 2 * t.length + 40, 0) + 8 * this.sortedSpellings.length;
-    return typed + strings + this.typoTable.bytes() + this.phoneticTable.bytes();
+    return typed + strings + this.typoTable.bytes() + this.phoneticTable.bytes() + this.abjadTable.bytes();
   }
 
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[] {
     const { tokens, dropped, hasLegalForm, abjad } = tokenizeName(query.name);
+    // A name romanised here may have been read as a known spelling that its listing does not use (see lookup).
+    const transliterated = hasTransliterableScript(query.name);
     let touchedCount = 0;
 
     // Query weights: a known word weighs what it weighs in the list; an unknown one what its best look-alike weighs.
@@ -422,14 +445,16 @@ class InMemoryMatchIndex implements MatchIndex {
     const lastWord = tokens.reduce((last, t, i) => (t.kind === 'word' ? i : last), -1);
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
-      const matches = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface);
+      const matches = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated);
       for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
       const best = matches[0];
       const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
       const weight = kindWeight(t.kind, wordWeight);
       const parts = t.kind === 'word' ? this.splitParts(t.text) : [];
       if (parts.length > 0) splitWords = true;
-      units.push({ weight, matches: parts.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 }))] });
+      const glued = abjad && t.kind === 'word' ? this.gluedArticleMatches(t.text) : NO_MATCHES;
+      if (glued.length > 0) splitWords = true;
+      units.push({ weight, matches: parts.length === 0 && glued.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 })), ...glued] });
       return { text: t.text, kind: t.kind, weight, token: t };
     });
     // Two query words written as one listed word ("sense time" → "sensetime").
@@ -444,6 +469,16 @@ class InMemoryMatchIndex implements MatchIndex {
         (m) => (this.tokenText[m.id] as string).length >= minLength && joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0,
       );
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
+    }
+    // Arabic script: a compound around the article written as one listed word ("jlal al din" → "jalaluddin").
+    if (abjad) {
+      for (let i = 0; i + 2 < queryTokens.length; i++) {
+        const [a, article, b] = [queryTokens[i], queryTokens[i + 1], queryTokens[i + 2]] as QueryToken[];
+        if (a?.kind !== 'word' || article?.kind !== 'particle' || article.text !== 'al' || b?.kind !== 'word') continue;
+        const joined = a.text + article.text + b.text;
+        const matches = this.lookup(joined, 'word', false, true).filter((m) => joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, true) > 0);
+        if (matches.length > 0) units.push({ weight: a.weight + article.weight + b.weight, matches });
+      }
     }
     const totalWeight = queryTokens.reduce((s, t) => s + t.weight, 0);
     // Tokens that retrieve nothing but may still align when scored (legal forms, particles, initials, or a word the list
@@ -595,20 +630,36 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /**
-   * Vocabulary tokens similar to a query token, best first: the exact token, typo-table and phonetic look-alikes and,
-   * for the query's last word, words it is a truncation of. Each comes with its similarity.
+   * Vocabulary tokens similar to a query token, best first: the exact token, typo-table and phonetic look-alikes, for a
+   * word romanised from another script also look-alikes of its written form, for an Arabic or Hebrew skeleton the
+   * spellings it reads as, and, for the query's last word, words it is a truncation of. Each comes with its similarity.
    */
-  private lookup(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean, surface = text): readonly { id: number; similarity: number }[] {
-    const cacheKey = `${kind}${isLastWord ? `1${surface}|` : 0}${abjad ? 1 : 0}${text}`;
+  private lookup(
+    text: string,
+    kind: TokenKind,
+    isLastWord: boolean,
+    abjad: boolean,
+    surface = text,
+    transliterated = false,
+  ): readonly { id: number; similarity: number }[] {
+    const writtenForm = (isLastWord || transliterated) && surface !== text;
+    const cacheKey = `${kind}${isLastWord ? 1 : 0}${transliterated ? 1 : 0}${writtenForm ? `${surface}|` : ''}${abjad ? 1 : 0}${text}`;
     const cached = this.lookupCache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const result = this.lookupUncached(text, kind, isLastWord, abjad, surface);
+    const result = this.lookupUncached(text, kind, isLastWord, abjad, surface, transliterated);
     if (this.lookupCache.size >= LOOKUP_CACHE_LIMIT) this.lookupCache.clear();
     this.lookupCache.set(cacheKey, result);
     return result;
   }
 
-  private lookupUncached(text: string, kind: TokenKind, isLastWord: boolean, abjad: boolean, surface: string): { id: number; similarity: number }[] {
+  private lookupUncached(
+    text: string,
+    kind: TokenKind,
+    isLastWord: boolean,
+    abjad: boolean,
+    surface: string,
+    transliterated: boolean,
+  ): { id: number; similarity: number }[] {
     const found = new Map<number, number>();
     let confident = false;
     const exact = this.tokenIds.get(text);
@@ -627,6 +678,8 @@ class InMemoryMatchIndex implements MatchIndex {
         for (const key of doubleDeletionKeys(text)) this.typoTable.forEach(key, consider);
       }
       this.phoneticTable.forEach(hashString(phoneticKey(text)), consider);
+      if (transliterated && surface !== text && VARIANT_SPELLINGS.has(text)) this.lookUpWrittenForm(surface, abjad, found);
+      if (abjad && text.length >= ABJAD_READING_MIN_LETTERS) this.lookUpReadings(text, found);
       if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) {
         this.forEachExtension(text, consider);
         // A cut word may have been read as a known spelling ("MOSTAFA" cut from "MOSTAFAVI" reads as "mustafa"):
@@ -640,6 +693,48 @@ class InMemoryMatchIndex implements MatchIndex {
     for (const [id, similarity] of found) if (similarity > 0) out.push({ id, similarity });
     out.sort((a, b) => b.similarity - a.similarity);
     return out;
+  }
+
+  /**
+   * A word romanised here and read as a known spelling ("Магомед" → "magomed" → "muhammad") may be listed under a
+   * spelling outside its group a typo away from the romanisation ("MAGHOMED"): the written form is looked up too. Not
+   * for Latin queries, where common names ("Mohamed") would fetch every listed typo of them on a large list.
+   */
+  private lookUpWrittenForm(surface: string, abjad: boolean, found: Map<number, number>): void {
+    for (const key of deletionKeys(surface)) {
+      this.typoTable.forEach(key, (id) => {
+        const similarity = wordSimilarity(surface, this.tokenText[id] as string, abjad);
+        if (similarity > (found.get(id) ?? 0)) found.set(id, similarity);
+      });
+    }
+  }
+
+  /**
+   * An Arabic or Hebrew skeleton: every spelling sharing one of its coarse consonant keys is read letter by letter
+   * (abjad-reading.ts). Only a faithful reading counts: the coarse key alone says little.
+   */
+  private lookUpReadings(skeleton: string, found: Map<number, number>): void {
+    const read = (id: number): void => {
+      if (found.has(id)) return;
+      const listed = this.tokenText[id] as string;
+      const spellings = VARIANT_SPELLINGS.get(listed) ?? [listed];
+      found.set(id, spellings.some((spelling) => abjadSpells(skeleton, spelling)) ? wordSimilarity(skeleton, listed, true) : 0);
+    };
+    for (const key of abjadKeys(skeleton)) {
+      if (key.length >= ABJAD_KEY_MIN_LENGTH) this.abjadTable.forEach(hashString(key), read);
+      else if (key.length > 0) for (const first of abjadFirstLetters(skeleton)) this.abjadTable.forEach(hashString(shortAbjadKey(first, key)), read);
+    }
+  }
+
+  /**
+   * Listed words for the halves of an Arabic compound glued around the article ("abdalrhman" → "abdul", "abd",
+   * "rahman"): retrieval hints, since listings often write the halves apart; scoring reads the compound as a whole.
+   */
+  private gluedArticleMatches(text: string): { id: number; similarity: number }[] {
+    const parts = gluedArticleParts(text);
+    if (parts === undefined) return [];
+    const [before, after] = parts;
+    return [...this.lookup(canonicalWord(`${before}al`), 'word', false, true), ...this.lookup(before, 'word', false, true), ...this.lookup(after, 'word', false, true)];
   }
 
   /** Known words that an unknown query word is two of, run together ("yonggil" → "yong", "gil"): retrieval hints only. */
@@ -820,6 +915,11 @@ class InMemoryMatchIndex implements MatchIndex {
     }
     return s;
   }
+}
+
+/** The table key of a one-class abjad key: the first letter and the class ("e:T"). */
+function shortAbjadKey(first: string, key: string): string {
+  return `${first}:${key}`;
 }
 
 /** Hashes of a word and of each single-character deletion (distinct). */

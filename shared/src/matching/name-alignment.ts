@@ -77,20 +77,31 @@ export function alignNames(
   abjad = false,
 ): NameAlignment {
   const edges: AlignmentEdge[] = [];
+  // A lone particle paired with a particle is taken last, so a shared "al" never takes the article a compound needs
+  // ("abdalkrim" (عبدالكريم) / "ABD AL-KARIM" while the query has an "al" of its own elsewhere).
+  let particleEdges: AlignmentEdge[] | undefined;
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < candidate.length; j++) {
       const s = pairSimilarity(i, j);
-      if (s > 0) edges.push({ query: [i], candidate: [j], similarity: s });
+      if (s <= 0) continue;
+      const edge = { query: [i], candidate: [j], similarity: s };
+      if (query[i]?.kind === 'particle' && candidate[j]?.kind === 'particle') (particleEdges ??= []).push(edge);
+      else edges.push(edge);
     }
   }
   // Joined and re-split words are only looked for when some word has no near-exact partner of its own.
   if (someWordWithoutExactPartner(query, candidate, edges)) {
     addMergeEdges(query, candidate, edges, false, abjad);
-    addMergeEdges(candidate, query, edges, true, false);
+    addMergeEdges(candidate, query, edges, true, abjad);
+    if (abjad) {
+      addArticleCompoundEdges(query, candidate, edges, false);
+      addArticleCompoundEdges(candidate, query, edges, true);
+    }
     addResplitEdges(query, candidate, edges);
   }
   // Best first; on ties prefer the edge covering more tokens (a clean concatenation beats a partial typo pair).
   edges.sort((a, b) => b.similarity - a.similarity || b.query.length + b.candidate.length - (a.query.length + a.candidate.length));
+  if (particleEdges !== undefined) edges.push(...particleEdges.sort((a, b) => b.similarity - a.similarity));
 
   const usedQuery = new Uint8Array(query.length);
   const usedCandidate = new Uint8Array(candidate.length);
@@ -207,9 +218,36 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
       if (Math.abs(target.text.length - mergedLength) > MERGE_MAX_LENGTH_GAP + 3) continue;
       const merged = canonicalWord(left.text + right.text);
       if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
-      const s = joinedIsCandidate ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR) : joinedSimilarity(merged, target.text, MERGE_SIMILARITY_FLOOR, abjad);
+      const s = joinedIsCandidate ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad) : joinedSimilarity(merged, target.text, MERGE_SIMILARITY_FLOOR, abjad);
       if (s < MERGE_SIMILARITY_FLOOR) continue;
       edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1], similarity: s } : { query: [i, i + 1], candidate: [j], similarity: s });
+    }
+  }
+}
+
+/** The Arabic article as a token ("al", "el", "ul" are all read as "al"). */
+const ARTICLE = 'al';
+/** How much longer or shorter the one word may be than the three joined: the reading itself decides, this only prunes. */
+const COMPOUND_MAX_LENGTH_GAP = 4;
+
+/**
+ * For a query written in Arabic script: a compound around the article written as three tokens on one side and as one
+ * word on the other ("jlal al din" / "JALALUDDIN", "abdalhlim" (عبدالحليم) / "ABD EL HALIM"). The single word must be
+ * a letter-by-letter reading of the joined skeleton (abjad-reading.ts), so the article's assimilation is understood.
+ */
+function addArticleCompoundEdges(joined: readonly WeightedToken[], whole: readonly WeightedToken[], edges: AlignmentEdge[], joinedIsCandidate: boolean): void {
+  for (let i = 0; i + 2 < joined.length; i++) {
+    const left = joined[i] as WeightedToken;
+    const middle = joined[i + 1] as WeightedToken;
+    const right = joined[i + 2] as WeightedToken;
+    if (left.kind !== 'word' || middle.kind !== 'particle' || middle.text !== ARTICLE || right.kind !== 'word') continue;
+    const merged = left.text + middle.text + right.text;
+    for (let j = 0; j < whole.length; j++) {
+      const target = whole[j] as WeightedToken;
+      if (target.kind !== 'word' || Math.abs(target.text.length - merged.length) > COMPOUND_MAX_LENGTH_GAP) continue;
+      const s = joinedIsCandidate ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, true) : joinedSimilarity(merged, target.text, MERGE_SIMILARITY_FLOOR, true);
+      if (s < MERGE_SIMILARITY_FLOOR) continue;
+      edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1, i + 2], similarity: s } : { query: [i, i + 1, i + 2], candidate: [j], similarity: s });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { transliterate } from './transliterate';
 /**
  * Word lists the normaliser reads names against: legal forms, titles, particles, spelling variants, common tokens.
  * All entries are lower case, diacritics stripped, as the normaliser produces them.
@@ -86,6 +87,22 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'madam', 'mme', 'mlle',
   'herr', 'frau', 'sheikh', 'shaykh', 'shaikh', 'sheik', 'cheikh', 'haji', 'hajji', 'hadji', 'alhaj', 'alhajj', 'alhaji',
   'mullah', 'mulla', 'maulana', 'mawlana', 'maulvi', 'mawlawi', 'mawlavi', 'moulvi', 'molvi', 'ayatollah', 'hojatoleslam',
+]);
+
+/**
+ * The same titles written in Arabic script, as the transliteration spells them (ملا → "mla", حجي → "hji"). Only read
+ * as titles in a name written in that script: as Latin words they would be something else. Not شيخ: "آل الشيخ" is a
+ * family name.
+ */
+export const ABJAD_HONORIFICS: ReadonlySet<string> = new Set(
+  ['ملا', 'ملّا', 'حجي', 'حاجي', 'حاجی', 'حاج', 'مولوي', 'مولوی', 'مولانا'].map((w) => transliterate(w)),
+);
+
+/** Particles written in Arabic script, as the transliteration spells them: ولد (Ould), ابن (Ibn), بنت (Bint). */
+export const ABJAD_PARTICLES: ReadonlyMap<string, string> = new Map([
+  [transliterate('ولد'), 'ould'],
+  [transliterate('ابن'), 'bin'],
+  [transliterate('بنت'), 'bint'],
 ]);
 
 /** Ranks and offices: dropped only from names that carry no legal form, since "GENERAL TRADING CO" is a company name. */

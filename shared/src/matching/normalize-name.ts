@@ -1,5 +1,7 @@
 import { transliterate } from './transliterate';
 import {
+  ABJAD_HONORIFICS,
+  ABJAD_PARTICLES,
   AMBIGUOUS_LEGAL_FORMS,
   HONORIFICS,
   LEGAL_FORM_PHRASES,
@@ -207,22 +209,26 @@ export function tokenizeName(raw: string): TokenizedName {
   const hasLegalForm = words.some((w) => LEGAL_FORMS.has(w) && !AMBIGUOUS_LEGAL_FORMS.has(w));
   const legalFormCount = words.filter((w) => LEGAL_FORMS.has(w)).length;
   // Titles are dropped wherever they stand ("Yusuf Ahmed Hajji"), ranks only in front, and never the whole name.
-  const isTitle = (word: string, i: number): boolean => HONORIFICS.has(word) || (!hasLegalForm && PERSON_TITLES.has(word) && words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
+  const abjad = ABJAD.test(raw);
+  const isTitle = (word: string, i: number): boolean => HONORIFICS.has(word) || (abjad && ABJAD_HONORIFICS.has(word)) || (!hasLegalForm && PERSON_TITLES.has(word) && words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
   const titles = words.map(isTitle);
   const keepAll = titles.every(Boolean);
   const tokens: NameToken[] = [];
   const dropped: string[] = [];
   words.forEach((word, i) => {
     if (titles[i] && !keepAll) dropped.push(word);
-    else tokens.push(classify(word, i > 0 || legalFormCount > 1));
+    else tokens.push(classify(word, i > 0 || legalFormCount > 1, abjad));
   });
-  return { tokens, dropped, hasLegalForm, abjad: ABJAD.test(raw) };
+  return { tokens, dropped, hasLegalForm, abjad };
 }
 
-/** @param legalContext an ambiguous legal form ("SA", "CO") is read as one after the first word or beside another legal form */
-function classify(word: string, legalContext: boolean): NameToken {
+/**
+ * @param legalContext an ambiguous legal form ("SA", "CO") is read as one after the first word or beside another legal form
+ * @param abjad the name was written in Arabic or Hebrew script, so its particles may be skeletons ("wld" for ولد)
+ */
+function classify(word: string, legalContext: boolean, abjad: boolean): NameToken {
   if (HAS_DIGIT.test(word)) return { text: word, surface: word, kind: 'number' };
-  const particle = PARTICLES.get(word);
+  const particle = PARTICLES.get(word) ?? (abjad ? ABJAD_PARTICLES.get(word) : undefined);
   if (particle !== undefined) return { text: particle, surface: word, kind: 'particle' };
   const legal = LEGAL_FORMS.get(word);
   if (legal !== undefined && (legalContext || !AMBIGUOUS_LEGAL_FORMS.has(word))) {

@@ -1,3 +1,4 @@
+import { abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
 import { VARIANT_SPELLINGS } from './name-vocabulary';
 import type { TokenKind } from './normalize-name';
@@ -82,9 +83,18 @@ export function wordSimilarity(query: string, listed: string, abjad = false): nu
 function spellingSimilarity(query: string, listed: string, abjad: boolean): number {
   if (query === listed) return 1;
   const jw = jaroWinkler(query, listed);
-  if (abjad && query.length >= ABJAD_MIN_SKELETON_LENGTH && jw >= ABJAD_MIN_SPELLING_SIMILARITY && abjadReadsAs(query, listed)) {
-    const key = phoneticKey(query);
-    if (key.length >= 2 && key === phoneticKey(listed)) return Math.max(jw, ABJAD_AGREEMENT_SIMILARITY);
+  if (abjad) {
+    const s = skeletonSimilarity(query, listed, jw);
+    if (s !== undefined) return s;
+  }
+  if (
+    jw < CONFIDENT_SIMILARITY &&
+    jw >= FOLD_MIN_SPELLING_SIMILARITY &&
+    !abjad &&
+    Math.abs(query.length - listed.length) <= FOLD_MAX_LENGTH_GAP &&
+    sameRomanisation(query, listed)
+  ) {
+    return ROMANISATION_VARIANT_SIMILARITY;
   }
   const skeleton = isSkeleton(query) || isSkeleton(listed);
   if (jw < (skeleton ? SKELETON_MIN_SPELLING_SIMILARITY : PHONETIC_MIN_SPELLING_SIMILARITY)) return 0;
@@ -101,6 +111,103 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
   if (spelling >= TOKEN_SIMILARITY_FLOOR) return CONFIDENT_SIMILARITY - (CONFIDENT_SIMILARITY - spelling) * SOFT_ZONE_SLOPE;
   return 0;
 }
+
+/** How an abjad skeleton compares with a listed spelling, or undefined when the Latin rules decide (short skeletons). */
+function skeletonSimilarity(query: string, listed: string, jw: number): number | undefined {
+  // A listed spelling that is a letter-by-letter reading of the skeleton is as close as the script can come.
+  if (abjadSpells(query, listed)) return Math.max(jw, ABJAD_AGREEMENT_SIMILARITY);
+  if (query.length >= ABJAD_MIN_SKELETON_LENGTH && jw >= ABJAD_MIN_SPELLING_SIMILARITY && abjadReadsAs(query, listed)) {
+    const key = phoneticKey(query);
+    if (key.length >= 2 && key === phoneticKey(listed)) return Math.max(jw, ABJAD_AGREEMENT_SIMILARITY);
+  }
+  // A skeleton no reading explains is only its listed word when nearly identical letter for letter: sound and the
+  // soft zone would pair "khdir" (خضير) with "khair" and "mokhmd" with "mahamud".
+  if (query.length >= ABJAD_MIN_SKELETON_LENGTH) return jw >= CONFIDENT_SIMILARITY && firstLettersAgree(query, listed) ? jw : 0;
+  return undefined;
+}
+
+/**
+ * Two spellings that differ only in how a romanisation writes the same sound ("Kocak"/"Cocak", "Jose"/"Zhose",
+ * "Boon"/"Bun", "Kyu"/"Kiu", "Fuad"/"Phuad", "Rays"/"Reys") are the same name: scored as a confident typo, above a mere
+ * sound-alike (which also pairs different names, "Matthews"/"Meadows"), since vowels and every other letter agree.
+ */
+export const ROMANISATION_VARIANT_SIMILARITY = 0.95;
+
+/** Where foldedCharAt left off (module state, so the comparison allocates nothing). */
+let foldNext = 0;
+
+/**
+ * The letter at s[i] with spellings of one sound folded to one, setting foldNext past it: zh, dzh, dj → j; ph → f;
+ * ck, and c before a, o, u or at the end → k; oo, ou → u; ee → i; y after the first letter → i, and e before it → a
+ * (so "ey" reads as "ay").
+ */
+function foldedCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  const n = s.charCodeAt(i + 1); // NaN past the end
+  foldNext = i + 1;
+  switch (c) {
+    case 100: // d
+      if (n === 122 && s.charCodeAt(i + 2) === 104) {
+        foldNext = i + 3;
+        return 106;
+      }
+      if (n === 106) {
+        foldNext = i + 2;
+        return 106;
+      }
+      return c;
+    case 122: // z
+      if (n === 104) {
+        foldNext = i + 2;
+        return 106;
+      }
+      return c;
+    case 112: // p
+      if (n === 104) {
+        foldNext = i + 2;
+        return 102;
+      }
+      return c;
+    case 99: // c
+      if (n === 107) foldNext = i + 2;
+      return n === 107 || Number.isNaN(n) || n === 97 || n === 111 || n === 117 ? 107 : c;
+    case 111: // o
+      if (n === 111 || n === 117) {
+        foldNext = i + 2;
+        return 117;
+      }
+      return c;
+    case 101: // e
+      if (n === 101) {
+        foldNext = i + 2;
+        return 105;
+      }
+      return n === 121 ? 97 : c;
+    case 121: // y
+      return i > 0 ? 105 : c;
+    default:
+      return c;
+  }
+}
+
+/** Whether two words are the same letters once spellings of one sound are folded (see foldedCharAt). */
+function sameRomanisation(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = foldedCharAt(a, i);
+    i = foldNext;
+    const cb = foldedCharAt(b, j);
+    j = foldNext;
+    if (ca !== cb) return false;
+  }
+  return i >= a.length && j >= b.length;
+}
+
+/** Below this Jaro-Winkler no romanisation fold can make two words equal ("ca"/"ka" 0.67, "bun"/"boon" 0.75). */
+const FOLD_MIN_SPELLING_SIMILARITY = 0.65;
+/** ...nor when their lengths differ by more than this ("dzhamal"/"jamal"). */
+const FOLD_MAX_LENGTH_GAP = 2;
 
 /** First letters that romanisations swap for one another (Catrangi/Katrangi, Vilber/Wilber, Iahya/Yahya, Chalil/Khalil). */
 const FIRST_LETTER_GROUPS = ['ckqg', 'fpvw', 'aeiouy', 'ijy', 'szc', 'chk', 'jzdg', 'td', 'bp'];

@@ -42,3 +42,22 @@ describe('token similarity', () => {
     expect(tokenSimilarity('mhmd', 'word', 'muhammad', 'word')).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('romanisation variants of one sound', () => {
+  it.each([
+    ['cocak', 'kocak', 'C or K for the same hard sound'],
+    ['zhose', 'jose', 'ZH or J'],
+    ['phuad', 'fuad', 'PH or F'],
+    ['bun', 'boon', 'OO or U'],
+    ['kiu', 'kyu', 'Y or I after the first letter'],
+    ['reys', 'rays', 'EY or AY'],
+  ])('scores %s / %s as a confident variant (%s)', (a, b) => {
+    expect(tokenSimilarity(a, 'word', b, 'word')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('does not forgive other letters or vowels', () => {
+    expect(tokenSimilarity('cocak', 'word', 'kozak', 'word')).toBeLessThan(0.95);
+    expect(tokenSimilarity('bun', 'word', 'ben', 'word')).toBeLessThan(0.95);
+    expect(tokenSimilarity('cesar', 'word', 'kesar', 'word')).toBeLessThan(0.95);
+  });
+});

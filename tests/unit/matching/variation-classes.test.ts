@@ -88,3 +88,11 @@ describe('the built index', () => {
     expect(index.screen({ name: ' -- ' }, { threshold: 0, limit: 5 })).toEqual([]);
   });
 });
+
+describe('a word read as a known spelling', () => {
+  it('is also looked up as written, for a listed spelling outside its variant group ("Магомед" → "MAGHOMED")', () => {
+    const list = buildMatchIndex([entity('MAGHOMED MAGHOMEDZAKIROVICH ABDURAKHMANOV', 'person')]);
+    const found = list.screen({ name: 'Абдурахманов Магомед Магомедзакирович' }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 });
+    expect(found.map((m) => m.matchedName)).toContain('MAGHOMED MAGHOMEDZAKIROVICH ABDURAKHMANOV');
+  });
+});

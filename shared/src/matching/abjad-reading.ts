@@ -1,0 +1,333 @@
+/**
+ * Reading an abjad skeleton (a word romanised from Arabic or Hebrew script, see transliterate.ts) against a vowelled
+ * Latin spelling, the way a romanising clerk would: every letter of the skeleton stands for one of the spellings its
+ * letter is given in published romanisations (ق → q, k, g; ث → th, s, t; و → w, u, o, ou, v; final ه → h, a, e),
+ * consonants may be doubled (the script does not write shadda), and between letters the listed spelling may add the
+ * short vowels the script never writes. Nothing else may be added: every letter of the listed spelling must be
+ * accounted for, so "hsn" (حسن) reads as "hassan" and "hasan" but not as "hussein" (no ي) or "hasnain" (no second n).
+ *
+ * `abjadKeys` / `latinAbjadKey` give a coarse consonant key (labial / velar / coronal classes, l, r, m, n) that every
+ * spelling the reading accepts shares with the skeleton, so the index can retrieve the spellings to read.
+ */
+
+/** Fewest letters (digraphs counting as one) a skeleton needs to be read: two letters fit too many names. */
+export const ABJAD_READING_MIN_LETTERS = 3;
+
+/** Romanisations of each letter of the transliterated skeleton (the transliteration's own spelling first). */
+const LETTER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  b: ['b', 'p'],
+  p: ['p', 'b'],
+  t: ['t'],
+  d: ['d', 'dh', 'z'],
+  th: ['th', 's', 't', 'z'],
+  dh: ['dh', 'z', 'd', 'th'],
+  j: ['j', 'g', 'dj', 'dzh', 'zh'],
+  h: ['h'],
+  kh: ['kh', 'k', 'x'],
+  r: ['r'],
+  z: ['z', 's', 'dh', 'th', 'd'],
+  s: ['s'],
+  sh: ['sh', 'ch', 'sch', 's'],
+  gh: ['gh', 'g', 'q', 'kh'],
+  f: ['f', 'ph', 'v'],
+  q: ['q', 'k', 'g', 'gh', 'c'],
+  k: ['k', 'c', 'ck', 'q', 'g', 'kh'],
+  l: ['l'],
+  m: ['m'],
+  n: ['n'],
+  w: ['w', 'v', 'ou', 'u', 'o', 'oo'],
+  y: ['y', 'i'],
+  v: ['v', 'w', 'b'],
+  g: ['g', 'gu', 'k'],
+  ch: ['ch', 'tch', 'tsh'],
+  zh: ['zh', 'j', 'z'],
+  // Long vowels (alif, waw and ya read as vowels, Urdu ye) and their usual spellings.
+  a: ['a', 'aa', 'e'],
+  i: ['i', 'e', 'ee', 'ie', 'ei', 'y', 'ey', 'iy', 'ii'],
+  u: ['u', 'o', 'ou', 'oo', 'w', 'uu'],
+  o: ['o', 'u', 'ou', 'oo', 'w'],
+  e: ['e', 'ai', 'ay', 'ei', 'a'],
+};
+/** Letters the transliteration writes as two Latin letters; "th" may also be ت followed by ه, so both are read. */
+const DIGRAPHS = new Set(['th', 'dh', 'kh', 'sh', 'gh', 'ch', 'zh']);
+const VOWELS = new Set(['a', 'i', 'u', 'o', 'e']);
+/** Sun letters: the article's l takes their sound ("al-rahman" → "ar-rahman", "abd al-rahman" → "abderrahmane"). */
+const SUN_LETTERS = new Set(['t', 'th', 'd', 'dh', 'r', 'z', 's', 'sh', 'l', 'n', 'zh', 'ch']);
+/** A word-initial alif, hamza or ayn carries whichever vowel the name starts with; it is never left unspelled. */
+const INITIAL_A = ['a', 'e', 'i', 'o', 'u', 'aa'];
+/** The article's alif is spelled by dialect and convention: al, el, il, ul ("abdul"), ol. */
+const ARTICLE_A = ['a', 'e', 'i', 'u', 'o'];
+/** A final ه is often a ta marbuta written without its dots: "شحاته" is "Shihata", "حماده" "Hamada". */
+const FINAL_H = ['h', 'a', 'e', 'ah', 'eh', 'ha'];
+/**
+ * A final alif, ta marbuta or alif maqsura: "a", "ah" or "eh" ("Fatimah", "Hanifeh"), and i when Afghan spelling writes
+ * a final ye as ى ("حقانى" is "Haqqani"); not a bare "e", which would read "يسنا" (Yasna) as "Yassine".
+ */
+const FINAL_A = ['a', 'aa', 'ah', 'eh', 'i', 'y'];
+/** The article inside a glued compound ("عبدالرحمن", "نورالدين") comes after at least this many letters. */
+const GLUED_ARTICLE_MIN_BEFORE = 3;
+/** ...and before at least this many, so "khalid" or "jalal" are not read as holding an article. */
+const GLUED_ARTICLE_MIN_AFTER = 2;
+
+/** Splits a skeleton into its letters, digraphs taken whole (their split reading is offered when matching). */
+function units(skeleton: string): string[] {
+  const out: string[] = [];
+  // A word-initial ayn before a long a (عابد, عادل) is one vowel in every romanisation: "Abid", "Adel".
+  const start = skeleton.startsWith('aa') ? 1 : 0;
+  for (let i = start; i < skeleton.length; i++) {
+    const pair = skeleton.slice(i, i + 2);
+    if (DIGRAPHS.has(pair)) {
+      out.push(pair);
+      i++;
+    } else out.push(skeleton.charAt(i));
+  }
+  return out;
+}
+
+function isArticleA(letters: readonly string[], k: number): boolean {
+  if (letters[k] !== 'a' || letters[k + 1] !== 'l') return false;
+  if (k === 0) return letters.length > 2;
+  return k >= GLUED_ARTICLE_MIN_BEFORE && letters.length - (k + 2) >= GLUED_ARTICLE_MIN_AFTER;
+}
+
+/** Spellings of one letter at its place in the word. */
+function spellingsAt(letters: readonly string[], k: number): string[] {
+  const letter = letters[k] as string;
+  const last = k === letters.length - 1;
+  if (k === 0 && letter === 'a') return INITIAL_A;
+  if (isArticleA(letters, k)) return ARTICLE_A;
+  if (letter === 'l' && k > 0 && isArticleA(letters, k - 1) && SUN_LETTERS.has(letters[k + 1] ?? '')) {
+    // Assimilated, the article's l doubles the sun letter: "as-sabar" ("essabar"), not "asabar" ("alswd" is not
+    // "aswad"). Inside a compound the doubling is often not written ("Jalaludin").
+    if (k > 1) return ['l', ''];
+    return ['l', ...(LETTER_SPELLINGS[letters[k + 1] as string] ?? []).filter((x) => !VOWELS.has(x.charAt(0)))];
+  }
+  if (letter === 'h' && last && k > 0) return FINAL_H;
+  const base = LETTER_SPELLINGS[letter] ?? [letter];
+  return last && letter === 'a' ? FINAL_A : [...base];
+}
+
+const MAX_READING_CACHE = 20_000;
+/** Short vowels a spelling may add between two written letters: the script leaves them out ("Saadi" for سعدي). */
+const MAX_SHORT_VOWELS = 2;
+
+/**
+ * How a skeleton may be spelled, letter by letter. Matched by a small backtracking reader rather than a RegExp:
+ * compiling one per query word costs more than all the reading.
+ */
+interface Reading {
+  /** Spellings of each letter at its place. */
+  spellings: string[][];
+  /** For a digraph, its split reading: the first letter's spellings, then ه's. */
+  split: ([first: string[], h: string[]] | undefined)[];
+  /** A final mute e may follow (after a consonant: "zidane"). */
+  muteE: boolean;
+  /** Letters a reading can start with, and its shortest and longest length: checked first, most spellings fail on them. */
+  firstLetters: string;
+  minLength: number;
+  maxLength: number;
+}
+const readingCache = new Map<string, Reading | null>();
+
+function reading(skeleton: string): Reading | null {
+  let cached = readingCache.get(skeleton);
+  if (cached === undefined) {
+    const letters = units(skeleton);
+    cached = null;
+    if (letters.length >= ABJAD_READING_MIN_LETTERS && /^[a-z]+$/.test(skeleton)) {
+      const spellings = letters.map((_, k) => spellingsAt(letters, k));
+      const split = letters.map((letter, k): [string[], string[]] | undefined =>
+        DIGRAPHS.has(letter) ? [[...(LETTER_SPELLINGS[letter.charAt(0)] ?? [letter.charAt(0)])], k === letters.length - 1 ? FINAL_H : ['h']] : undefined,
+      );
+      let minLength = 0;
+      let maxLength = 0;
+      spellings.forEach((options, k) => {
+        minLength += Math.min(...options.map((x) => x.length));
+        maxLength += Math.max(...options.map((x) => x.length)) + 1 + MAX_SHORT_VOWELS + (split[k] !== undefined ? 2 + MAX_SHORT_VOWELS : 0);
+      });
+      const first = (spellings[0] as string[]).map((x) => x.charAt(0));
+      for (const x of split[0]?.[0] ?? []) first.push(x.charAt(0));
+      cached = {
+        spellings,
+        split,
+        muteE: !VOWELS.has(letters[letters.length - 1] as string),
+        firstLetters: [...new Set(first)].join(''),
+        minLength,
+        maxLength: maxLength + 1,
+      };
+    }
+    if (readingCache.size >= MAX_READING_CACHE) readingCache.clear();
+    readingCache.set(skeleton, cached);
+  }
+  return cached;
+}
+
+function isVowelAt(s: string, j: number): boolean {
+  const c = s.charCodeAt(j);
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117; // a e i o u
+}
+
+/**
+ * Whether s[j..j+v) can be the unwritten short vowel(s) between two letters: one vowel, the French "ou", or "aa"
+ * ("Saadi" for سعدي, where the ayn's vowel joins the fatha). Not a diphthong such as "ei" or "ai", nor "ee" or "oo": those
+ * are a ي or و the skeleton would have written ("hsn" is not "hussein", "swd" not "sweet").
+ */
+function shortVowelsAt(s: string, j: number, v: number): boolean {
+  if (v === 0) return true;
+  if (!isVowelAt(s, j)) return false;
+  if (v === 1) return true;
+  const a = s.charCodeAt(j);
+  const b = s.charCodeAt(j + 1);
+  return (a === 97 && b === 97) || (a === 111 && b === 117); // "aa", "ou"
+}
+
+/**
+ * Reads spelling `sp` at s[j..], or a one-letter consonant spelling doubled (the script does not write shadda, for
+ * semivowels either: "Tawwab", "Sayyid"); calls `next` with each end position until it returns true.
+ */
+function eat(s: string, j: number, sp: string, next: (end: number) => boolean): boolean {
+  if (!s.startsWith(sp, j)) return false;
+  const end = j + sp.length;
+  if (next(end)) return true;
+  return sp.length === 1 && !VOWELS.has(sp) && s.charCodeAt(end) === sp.charCodeAt(0) && next(end + 1);
+}
+
+function readFrom(r: Reading, k: number, j: number, s: string): boolean {
+  if (k === r.spellings.length) return j === s.length || (r.muteE && j === s.length - 1 && s.charCodeAt(j) === 101);
+  const maxVowels = k > 0 ? MAX_SHORT_VOWELS : 0;
+  for (let v = 0; v <= maxVowels; v++) {
+    if (!shortVowelsAt(s, j, v)) continue;
+    const at = j + v;
+    for (const sp of r.spellings[k] as string[]) if (eat(s, at, sp, (end) => readFrom(r, k + 1, end, s))) return true;
+    const split = r.split[k];
+    if (split !== undefined) {
+      const [firsts, hs] = split;
+      const afterFirst = (end1: number): boolean => {
+        for (let v2 = 0; v2 <= MAX_SHORT_VOWELS; v2++) {
+          if (!shortVowelsAt(s, end1, v2)) continue;
+          for (const h of hs) if (eat(s, end1 + v2, h, (end2) => readFrom(r, k + 1, end2, s))) return true;
+        }
+        return false;
+      };
+      for (const sp of firsts) if (eat(s, at, sp, afterFirst)) return true;
+    }
+  }
+  return false;
+}
+
+/** The letters a reading of the skeleton can start with ('' for a skeleton too short to read). */
+export function abjadFirstLetters(skeleton: string): string {
+  return reading(skeleton)?.firstLetters ?? '';
+}
+
+/**
+ * Whether a Latin spelling is a faithful reading of an abjad skeleton: "hsin" (حسين) as "hussein" or "husayn",
+ * "shhath" (شحاته) as "shihata", "abdalhlim" (عبدالحليم) as "abdelhalim", "abd al rhmn" glued as "abderrahmane".
+ */
+export function abjadSpells(skeleton: string, listed: string): boolean {
+  const r = reading(skeleton);
+  if (r === null || listed.length < r.minLength || listed.length > r.maxLength || !r.firstLetters.includes(listed.charAt(0))) return false;
+  return readFrom(r, 0, 0, listed);
+}
+
+// ---- retrieval keys ----
+
+/** Coarse class of a consonant, shared by every spelling the reading allows for it (vowels and glides have none). */
+const LATIN_CLASS: Readonly<Record<string, string>> = {
+  b: 'P', p: 'P', f: 'P', v: 'P',
+  k: 'K', q: 'K', g: 'K', c: 'K', x: 'K',
+  t: 'T', d: 'T', s: 'T', z: 'T', j: 'T',
+  l: 'l', r: 'r', m: 'm', n: 'n',
+};
+
+/**
+ * The coarse consonant key of a Latin spelling, as the index stores it for every word: consonant classes in order, a
+ * repeated class written once unless a vowel stands between ("hassan" → "hTn", "jawad" → "TT").
+ */
+export function latinAbjadKey(word: string): string {
+  const s = word.replace(/dzh|sch|tch|tsh|sh|ch|zh|dj|th|dh|ts|tz/g, 'T').replace(/kh|gh|ck/g, 'K').replace(/ph/g, 'P');
+  let key = '';
+  let vowelSince = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charAt(i);
+    const cls = ch === 'T' || ch === 'K' || ch === 'P' ? ch : (LATIN_CLASS[ch] ?? (/[aeiouyw]/.test(ch) ? '' : ch));
+    if (cls === '') {
+      vowelSince = true;
+      continue;
+    }
+    if (vowelSince || !key.endsWith(cls)) key += cls;
+    vowelSince = false;
+  }
+  return key;
+}
+
+/** In skeleton key options: a vowel the spelling writes (so a repeated class on either side is not one letter). */
+const VOWEL_MARK = '_';
+/** Classes a skeleton letter may take: j may be spelled g, w and v may be a vowel or v. */
+const SKELETON_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  j: ['T', 'K'],
+  w: [VOWEL_MARK, 'P'],
+  v: [VOWEL_MARK, 'P'],
+  g: ['K'],
+};
+/** Most key variants looked up for one skeleton word. */
+const MAX_KEY_VARIANTS = 16;
+
+/** Key options of one skeleton letter at its place: class strings, VOWEL_MARK for a written vowel, '' for nothing. */
+function keyOptions(letters: readonly string[], k: number): readonly string[] {
+  const letter = letters[k] as string;
+  const last = k === letters.length - 1;
+  // The article's l may be assimilated to a sun letter, which then doubles (same class, so nothing in the key).
+  if (letter === 'l' && k > 0 && isArticleA(letters, k - 1) && SUN_LETTERS.has(letters[k + 1] ?? '')) return ['l', ''];
+  if (letter === 'h' && last && k > 0) return ['h', VOWEL_MARK];
+  if (letter === 'a' && last) return [VOWEL_MARK, `${VOWEL_MARK}h`];
+  if (VOWELS.has(letter) || letter === 'y') return [VOWEL_MARK];
+  if (DIGRAPHS.has(letter)) {
+    // Also read as its first letter followed by ه ("th" as ت+ه), which a spelling may write as h or, at the end, as a vowel.
+    const first = latinAbjadKey(letter.charAt(0));
+    return [latinAbjadKey(letter), `${first}h`, ...(last ? [`${first}${VOWEL_MARK}`] : [])];
+  }
+  return SKELETON_CLASSES[letter] ?? [latinAbjadKey(letter)];
+}
+
+/** The coarse keys of every reading of a skeleton; a Latin spelling it may stand for has one of them. */
+export function abjadKeys(skeleton: string): string[] {
+  const letters = units(skeleton);
+  let keys = [''];
+  letters.forEach((_, k) => {
+    const next: string[] = [];
+    for (const key of keys) {
+      for (const option of keyOptions(letters, k)) {
+        // Each partial key may end in VOWEL_MARK; a class repeated with no vowel between may be one doubled letter or
+        // two letters the spelling separates with an unwritten vowel, so both are kept.
+        let partials = [key];
+        for (const c of option) {
+          const grown: string[] = [];
+          for (const p of partials) {
+            if (c === VOWEL_MARK) grown.push(p.endsWith(VOWEL_MARK) ? p : p + c);
+            else if (p.endsWith(VOWEL_MARK)) grown.push(p.slice(0, -1) + c);
+            else if (p.endsWith(c)) grown.push(p, p + c);
+            else grown.push(p + c);
+          }
+          partials = grown;
+        }
+        next.push(...partials);
+      }
+    }
+    keys = [...new Set(next)].slice(0, MAX_KEY_VARIANTS);
+  });
+  return [...new Set(keys.map((key) => key.split(VOWEL_MARK).join('')))];
+}
+
+/**
+ * The two halves of a skeleton glued around the article, as Arabic writes compounds ("abdalrhman" (عبدالرحمن) →
+ * "abd", "rhman"; "nuraldin" → "nur", "din"), or undefined. Retrieval looks the halves up, since a listing often
+ * writes them apart ("ABDUL RAHMAN").
+ */
+export function gluedArticleParts(skeleton: string): [before: string, after: string] | undefined {
+  const letters = units(skeleton);
+  for (let k = GLUED_ARTICLE_MIN_BEFORE; k + 2 < letters.length; k++) {
+    if (isArticleA(letters, k)) return [letters.slice(0, k).join(''), letters.slice(k + 2).join('')];
+  }
+  return undefined;
+}

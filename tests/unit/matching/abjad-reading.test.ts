@@ -1,0 +1,89 @@
+import { abjadSpells, buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName } from '@sanctions/shared/matching';
+import { entity } from './entity-factory';
+
+describe('reading an Arabic-script skeleton as a romanised spelling', () => {
+  it.each([
+    ['hsin', 'hussein', 'ي read as the long vowel of Hussein'],
+    ['hsin', 'husayn', '... or as the y of Husayn'],
+    ['shhath', 'shihata', 'final ه as the a of a ta marbuta written without dots (شحاته)'],
+    ['hmadh', 'hamada', 'the same in حماده'],
+    ['mzidh', 'mazidih', '"dh" read as د followed by ه, not only as ذ'],
+    ['abdalhlim', 'abdelhalim', 'the article glued inside a compound (عبدالحليم), spelled "el"'],
+    ['abdalrhmn', 'abderrahmane', 'the article assimilated to a sun letter and a French final e'],
+    ['jlalaldin', 'jalaluddin', 'the article spelled "u" and assimilated to the d of din'],
+    ['hqana', 'haqqani', 'a doubled consonant and a final ى that Afghan spelling reads as i'],
+    ['fdl', 'fazal', 'ض spelled z, as Persian and Urdu romanise it'],
+    ['anur', 'anwar', 'و read as w with an unwritten vowel after it'],
+    ['zidan', 'zidane', 'a French mute final e'],
+    ['aabd', 'abid', 'an initial ayn and long a (عابد) spelled as one vowel'],
+    ['tuab', 'tawwab', 'a doubled semivowel (shadda on و)'],
+    ['alsbar', 'essabar', 'the article assimilated to a sun letter, which doubles'],
+  ])('%s reads as %s (%s)', (skeleton, listed) => {
+    expect(abjadSpells(skeleton, listed)).toBe(true);
+  });
+
+  it.each([
+    ['hsn', 'hussein', 'the listed ي has no letter in حسن'],
+    ['hsn', 'hasnain', 'the listed second n is not written'],
+    ['mhmd', 'ahmad', 'the first consonant differs'],
+    ['slah', 'sala', 'ح is written, so it must be spelled'],
+    ['khald', 'khadid', 'an l that is no article cannot be left out'],
+    ['ali', 'aliyev', 'a listed ending the script does not write'],
+    ['ab', 'abu', 'two letters are too few to read'],
+    ['alswd', 'aswad', 'an assimilated article must double its sun letter'],
+    ['swd', 'sweet', 'a long vowel (ee) the skeleton does not write'],
+  ])('%s does not read as %s (%s)', (skeleton, listed) => {
+    expect(abjadSpells(skeleton, listed)).toBe(false);
+  });
+});
+
+describe('screening names written in Arabic script against romanised listings', () => {
+  const index = buildMatchIndex([
+    entity('ABDUL RAHMAN ZAHED', 'person'),
+    entity('JALALUDDIN HAQQANI', 'person'),
+    entity('THARWAT SALAH SHIHATA', 'person'),
+    entity('ABD EL HALIM ZIDANE', 'person'),
+    entity('HASSAN NASRALLAH', 'person'),
+    entity('HAMADA OULD MOHAMED EL KHAIRY', 'person'),
+    entity('ABD-AL-TAWWAB MULLAH HUWAYSH', 'person'),
+    entity('MUHAMMAD ABD AL-KARIM AL-GHAMARI', 'person'),
+    entity('MOHAMMAD WALI MOHAMMAD EWAZ', 'person'),
+  ]);
+  const hits = (query: string): string[] => index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
+
+  it.each([
+    ['عبدالرحمان زاهد', 'ABDUL RAHMAN ZAHED', 'a glued compound against its halves written apart'],
+    ['جلال الدين حقانى', 'JALALUDDIN HAQQANI', 'a compound written apart against one listed word'],
+    ['ثروت صالح شحاته', 'THARWAT SALAH SHIHATA', 'a final ه spelled a'],
+    ['عبدالحليم زيدان', 'ABD EL HALIM ZIDANE', 'a glued compound against three listed tokens'],
+    ['محمد ولی محمد عوض', 'MOHAMMAD WALI MOHAMMAD EWAZ', 'a word of one consonant class (عوض, "ewaz"), found by its first letter'],
+    ['محمد عبدالكريم الغماري', 'MUHAMMAD ABD AL-KARIM AL-GHAMARI', 'a glued compound whose article the query\'s own "al" must not take'],
+  ])('finds %s as %s (%s)', (query, listed) => {
+    expect(hits(query)).toContain(listed);
+  });
+
+  it('reads Arabic-script particles and titles as such: ولد is "Ould", ملا the title Mullah', () => {
+    expect(normalizeName('حماده ولد محمد')).toBe('hmadh ould mhmd');
+    expect(hits('حماده ولد محمد الخيري')).toContain('HAMADA OULD MOHAMED EL KHAIRY');
+    expect(hits('عبد التواب ملا حويش')).toContain('ABD-AL-TAWWAB MULLAH HUWAYSH');
+    // Only in Arabic script: a Latin "wld" is no particle.
+    expect(normalizeName('Wld Smith')).toBe('wld smith');
+  });
+
+  it('does not let sound alone pair a skeleton with a word no reading explains', () => {
+    // "khdir" (خضير) has no reading as "khair": the d is written. Latin-script sound-alike rules do not apply to skeletons.
+    expect(compare({ name: 'آلاء خضير' }, { name: 'Khair' }).score).toBeLessThan(0.5);
+  });
+
+  it('does not take a different name with the same consonant classes for a hit', () => {
+    // A glued compound is read whole: عبدالحميد (Abd al-Hamid) is not Abdul Rahman.
+    expect(hits('عبدالحميد زاهد')).toEqual([]);
+    expect(compare({ name: 'حسين زاهد' }, { name: 'ABDUL RAHMAN ZAHED' }).match).toBe(false);
+    // يسنا (Yasna) ends in a written alif, which a bare French e does not spell.
+    expect(abjadSpells('ysna', 'yassine')).toBe(false);
+  });
+
+  it('still romanises glued compounds as one word (the reading splits them, not the transliteration)', () => {
+    expect(normalizeName('عبدالرحمن')).toBe('abdalrhmn');
+  });
+});
