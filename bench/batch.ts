@@ -20,6 +20,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { Client } from 'pg';
+import { isBatchFinished } from '../shared/src/batches';
 import { createPool, migrate } from '../shared/src/db';
 import { importList, type SeedDataset } from '../shared/src/lists';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
@@ -234,7 +235,7 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
 
   let view = await api(base, 'GET', `/v1/batches/${accepted.id}`);
   let lastPrinted = -1;
-  while (!['done', 'failed', 'cancelled'].includes(view.status)) {
+  while (!isBatchFinished(view.status)) {
     await sleep(200);
     view = await api(base, 'GET', `/v1/batches/${accepted.id}`);
     const decile = Math.floor(view.percent / 10);

@@ -22,6 +22,13 @@ const QUEUE_WHILE_RECEIVING_CHUNKS = 20;
 
 export type BatchStatus = 'receiving' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
+const FINISHED: readonly string[] = ['done', 'failed', 'cancelled'];
+
+/** Done, failed or cancelled: nothing more will be screened. Until then chunks may write, even while the file arrives. */
+export function isBatchFinished(status: string): boolean {
+  return FINISHED.includes(status);
+}
+
 export interface BatchView {
   id: string;
   status: BatchStatus;
@@ -341,8 +348,6 @@ export async function listBatches(pool: Pool, options: { ownerKeyId: string | nu
   return rows.map(rowToBatch);
 }
 
-const TERMINAL: readonly BatchStatus[] = ['done', 'failed', 'cancelled'];
-
 /**
  * The batch each time its progress changes, read from Postgres every `intervalMs` (any worker on
  * any machine may move it), ending after the first view in a final status or when `signal` aborts.
@@ -358,7 +363,7 @@ export async function* watchBatch(pool: Pool, id: string, options: { intervalMs:
       last = key;
       yield batch;
     }
-    if (TERMINAL.includes(batch.status)) return;
+    if (isBatchFinished(batch.status)) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, options.intervalMs);
       function done() {
@@ -376,9 +381,6 @@ export async function cancelBatch(pool: Pool, id: string): Promise<BatchView | u
   await pool.query(sql.CANCEL_BATCH, [id]);
   return getBatch(pool, id);
 }
-
-/** A batch still being received has its first chunks screened already. */
-const SCREENABLE: readonly BatchStatus[] = ['receiving', 'queued', 'running'];
 
 export interface ChunkOutcome {
   outcome: 'recorded' | 'skipped';
@@ -401,7 +403,7 @@ export async function performBatchChunk(
   options: { threshold: number; limit: number },
 ): Promise<ChunkOutcome> {
   const status = (await pool.query<{ status: BatchStatus }>(sql.BATCH_STATUS, [chunk.batchId])).rows[0]?.status ?? null;
-  if (!status || !SCREENABLE.includes(status)) return { outcome: 'skipped', inserted: 0, hits: 0, status };
+  if (!status || isBatchFinished(status)) return { outcome: 'skipped', inserted: 0, hits: 0, status };
 
   const { rows } = await pool.query(sql.PENDING_ROWS_OF_CHUNK, [chunk.batchId, chunk.fromLine, chunk.toLine]);
   const screened = rows.map((r) => {
@@ -419,7 +421,7 @@ export async function performBatchChunk(
 
   return withTransaction(pool, async (tx) => {
     const locked = (await tx.query<{ status: BatchStatus }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0]?.status ?? null;
-    if (!locked || !SCREENABLE.includes(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    if (!locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
     const written = await tx.query<{ decision: string }>(sql.INSERT_RESULTS, [
       chunk.batchId,
       screened.map((s) => s.line),

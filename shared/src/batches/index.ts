@@ -10,6 +10,7 @@ export {
   createBatchFromCsv,
   watchBatch,
   getBatch,
+  isBatchFinished,
   listBatches,
   rescreenBatch,
   cancelBatch,

@@ -8,6 +8,7 @@ import {
   cancelBatch,
   createBatch,
   getBatch,
+  isBatchFinished,
   listBatches,
   rescreenBatch,
   watchBatch,
@@ -156,7 +157,7 @@ export function batchRoutes(deps: ApiDeps): Router {
     try {
       res.write(`retry: 2000\n\n`);
       for await (const view of watchBatch(deps.pool, batch.id, { intervalMs: EVENTS_INTERVAL_MS, signal: stop.signal })) {
-        const event = ['done', 'failed', 'cancelled'].includes(view.status) ? view.status : 'progress';
+        const event = isBatchFinished(view.status) ? view.status : 'progress';
         res.write(`event: ${event}\ndata: ${JSON.stringify({ ...view, links: links(view.id) })}\n\n`);
       }
     } finally {
