@@ -159,7 +159,7 @@ class RowWriter {
 
 /** Groups the valid lines into chunk line ranges as they stream past. */
 class ChunkPlanner {
-  chunks: BatchChunkJob[] = [];
+  private chunks: BatchChunkJob[] = [];
   private first = 0;
   private last = 0;
   private count = 0;
@@ -175,6 +175,17 @@ class ChunkPlanner {
   close(): void {
     if (this.count > 0) this.chunks.push({ batchId: this.batchId, fromLine: this.first, toLine: this.last });
     this.count = 0;
+  }
+
+  get planned(): number {
+    return this.chunks.length;
+  }
+
+  /** The chunks planned since the last call. */
+  take(): BatchChunkJob[] {
+    const chunks = this.chunks;
+    this.chunks = [];
+    return chunks;
   }
 }
 
@@ -233,7 +244,7 @@ export async function createBatch(
       if ('row' in parsed) {
         await writer.addRow(parsed.row);
         planner.add(parsed.row.line);
-        if (planner.chunks.length >= QUEUE_WHILE_RECEIVING_CHUNKS) await queueReceivedChunks(deps, writer, planner);
+        if (planner.planned >= QUEUE_WHILE_RECEIVING_CHUNKS) await queueReceivedChunks(deps, writer, planner);
       } else {
         await writer.addError(parsed.error);
       }
@@ -267,10 +278,13 @@ export async function createBatch(
  * upload. A job that fails to queue is not lost: the reconciler re-derives it from the rows.
  */
 async function queueReceivedChunks(deps: BatchDeps, writer: RowWriter, planner: ChunkPlanner): Promise<void> {
-  if (planner.chunks.length === 0) return;
+  if (planner.planned === 0) return;
   await writer.flush();
-  const chunks = planner.chunks;
-  planner.chunks = [];
+  await queueOrLeaveToReconciler(deps, planner.take());
+}
+
+/** Queues chunks whose rows are committed; if Redis refuses, they stay in Postgres for the reconciler to queue. */
+async function queueOrLeaveToReconciler(deps: BatchDeps, chunks: BatchChunkJob[]): Promise<void> {
   try {
     await enqueueBatchChunks(deps.queue, chunks);
   } catch (error) {
@@ -317,11 +331,7 @@ export async function rescreenBatch(
     throw new Error(`batch ${sourceId} to re-screen was not found`);
   }
   const { rows } = await deps.pool.query<{ from_line: number; to_line: number }>(sql.CHUNKS_OF_BATCH, [id, BATCH_CHUNK_ROWS]);
-  try {
-    await enqueueBatchChunks(deps.queue, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line })));
-  } catch (error) {
-    deps.logger.warn('re-screen stored but not queued yet; the reconciler will queue it', { batchId: id, error });
-  }
+  await queueOrLeaveToReconciler(deps, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line })));
   return { batch: (await getBatch(deps.pool, id))!, created: true };
 }
 
