@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { batchChunkJobSchema, markBatchFailed, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
 import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
@@ -22,6 +22,11 @@ import {
   type ScreeningJob,
 } from '@sanctions/shared/screening';
 import { startReconciler } from './reconciler';
+
+/** Whether BullMQ will not try this job again: it was unrecoverable, or its attempts are spent. */
+function isLastAttempt(job: Job, error: Error, defaults: JobsOptions): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? defaults.attempts ?? 1);
+}
 
 export interface WorkerHooks {
   /** Called after a result is committed and before the job is acknowledged: lets tests crash there. */
@@ -79,8 +84,7 @@ export async function start(
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
-    const attempts = job.opts.attempts ?? SCREENING_JOB_OPTIONS.attempts ?? 1;
-    const final = error instanceof UnrecoverableError || job.attemptsMade >= attempts;
+    const final = isLastAttempt(job, error, SCREENING_JOB_OPTIONS);
     logger.warn('screening job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
     if (final && job.data?.screeningId) {
       void markScreeningFailed(pool, job.data.screeningId, error.message)
@@ -106,8 +110,7 @@ export async function start(
   });
   batchWorker.on('failed', (job, error) => {
     if (!job) return;
-    const attempts = job.opts.attempts ?? BATCH_CHUNK_JOB_OPTIONS.attempts ?? 1;
-    const final = error instanceof UnrecoverableError || job.attemptsMade >= attempts;
+    const final = isLastAttempt(job, error, BATCH_CHUNK_JOB_OPTIONS);
     logger.warn('batch chunk job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
     if (final && job.data?.batchId) void markBatchFailed(pool, job.data.batchId, error.message).catch(() => undefined);
   });
