@@ -19,13 +19,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
-import { Client } from 'pg';
 import { isBatchFinished } from '../shared/src/batches';
 import { createPool, migrate } from '../shared/src/db';
 import { importList, type SeedDataset } from '../shared/src/lists';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
 import { createQueue, QUEUE_NAMES } from '../shared/src/queues';
 import { dataDir, readCsvObjects } from './lib/list-reader';
+import { createScratchDatabase } from './lib/scratch-database';
 
 const REPO = path.resolve(__dirname, '../../..');
 const ROW_COUNTS = (process.env['BENCH_BATCH_ROWS'] ?? '100000,1000000').split(',').map(Number);
@@ -49,25 +49,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_batch_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(SERVER);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new Client({ connectionString: SERVER });
-      await c.connect();
-      await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -317,7 +298,7 @@ async function runPeer(base: string, people: Person[]): Promise<{ rows: number; 
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-batch-'));
-  const db = await scratchDatabase();
+  const db = await createScratchDatabase(SERVER, 'bench_batch');
   const prefix = `{bench-batch-${randomBytes(3).toString('hex')}}`;
   const children: ChildProcess[] = [];
   try {

@@ -3,13 +3,12 @@
  * row-at-a-time importer (one INSERT per entity, name and citation), measured in the same run on the same data.
  * Postgres: DATABASE_URL, else 127.0.0.1:5432, else the embedded PGlite. Data: SHARED_DATA_DIR (default ../shared/data).
  */
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { Client } from 'pg';
 import { createPool, migrate, type Pool } from '../shared/src/db';
 import { importList, primaryName, type ListedEntity } from '../shared/src/lists';
 import { openList } from '../shared/src/lists/importers';
 import { isListening, startEmbeddedPostgres } from '../shared/src/local-infra';
+import { createScratchDatabase } from './lib/scratch-database';
 
 const DATA_DIR = process.env.SHARED_DATA_DIR ?? resolve(__dirname, '../../../../shared/data');
 const SDN = resolve(DATA_DIR, 'ofac_sdn/2024-05-03/sdn.csv');
@@ -20,23 +19,7 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
     const pg = await startEmbeddedPostgres();
     return { url: pg.url, drop: () => pg.stop(), label: 'embedded PGlite' };
   }
-  const name = `bench_import_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    label: 'PostgreSQL server',
-    async drop() {
-      const c = new Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return { ...(await createScratchDatabase(server, 'bench_import')), label: 'PostgreSQL server' };
 }
 
 /** The peer: what an importer without bulk SQL does, one statement per row. */
