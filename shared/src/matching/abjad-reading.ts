@@ -10,8 +10,10 @@
  * spelling the reading accepts shares with the skeleton, so the index can retrieve the spellings to read.
  */
 
-/** Fewest letters (digraphs counting as one) a skeleton needs to be read: two letters fit too many names. */
-export const ABJAD_READING_MIN_LETTERS = 3;
+/** Fewest Latin letters a skeleton needs to be read at all: "th" (طه) is "Taha", "sd" (سعد) "Saad". */
+export const ABJAD_READING_MIN_LENGTH = 2;
+/** Skeletons of fewer letters than this (digraphs counting as one) fit many names, so their reading counts for less. */
+export const ABJAD_FULL_READING_MIN_LETTERS = 3;
 
 /** Romanisations of each letter of the transliterated skeleton (the transliteration's own spelling first). */
 const LETTER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
@@ -61,13 +63,32 @@ const ARTICLE_A = ['a', 'e', 'i', 'u', 'o'];
 const FINAL_H = ['h', 'a', 'e', 'ah', 'eh', 'ha'];
 /**
  * A final alif, ta marbuta or alif maqsura: "a", "ah" or "eh" ("Fatimah", "Hanifeh"), and i when Afghan spelling writes
- * a final ye as ى ("حقانى" is "Haqqani"); not a bare "e", which would read "يسنا" (Yasna) as "Yassine".
+ * a final ye as ى ("حقانى" is "Haqqani"); not a bare "e", which would read "يسنا" (Yasna) as "Yassine". In longer words
+ * also "at", a ta marbuta read before the next word ("جبهة النصرة" is "Jabhat al-Nusra", "نصرة" in "Nusrat al-Islam"),
+ * and a bare "h" ("الشيبة" in "Binalshibh").
  */
 const FINAL_A = ['a', 'aa', 'ah', 'eh', 'i', 'y'];
+const FINAL_A_OR_CONSTRUCT = [...FINAL_A, 'at', 'et', 'h'];
+/** The construct-state reading only in words of this many letters: "رها" (Raha) is not "Rahat". */
+const CONSTRUCT_STATE_MIN_LETTERS = 4;
+/** A final ی: a long i, or an alif maqsura in Persian spelling. */
+const FINAL_YE = [...(LETTER_SPELLINGS['i'] as string[]), 'a'];
+/**
+ * The readings of ی as part of another vowel (an initial "عی", a final alif maqsura) only in words of this many letters:
+ * in shorter ones they fit too much ("علی" would read as "Ullah", "عايض" as "Izz").
+ */
+const LONG_VOWEL_READINGS_MIN_LETTERS = 4;
+/** A prothetic alif only in words of this many letters ("اسما" is "Asma", not "Sami"). */
+const PROTHESIS_MIN_LETTERS = 5;
 /** The article inside a glued compound ("عبدالرحمن", "نورالدين") comes after at least this many letters. */
 const GLUED_ARTICLE_MIN_BEFORE = 3;
 /** ...and before at least this many, so "khalid" or "jalal" are not read as holding an article. */
 const GLUED_ARTICLE_MIN_AFTER = 2;
+
+/** No known article position: isArticleA decides from the word's shape. */
+const NO_ARTICLE = -1;
+/** Letters after which a word-initial alif may be unspelled: a Persian or Pashto prothetic vowel ("astankzi" is "Stanekzai"). */
+const PROTHESIS_BEFORE = new Set(['s', 'sh']);
 
 /** Splits a skeleton into its letters, digraphs taken whole (their split reading is offered when matching). */
 function units(skeleton: string): string[] {
@@ -84,27 +105,40 @@ function units(skeleton: string): string[] {
   return out;
 }
 
-function isArticleA(letters: readonly string[], k: number): boolean {
+/**
+ * Whether letters[k] is the alif of the article: at `articleAt` when the caller knows (a compound written as three
+ * words, "sd al din"), else at the start of a longer word or inside a glued compound with room on both sides.
+ */
+function isArticleA(letters: readonly string[], k: number, articleAt = NO_ARTICLE): boolean {
   if (letters[k] !== 'a' || letters[k + 1] !== 'l') return false;
+  if (articleAt !== NO_ARTICLE) return k === articleAt;
   if (k === 0) return letters.length > 2;
   return k >= GLUED_ARTICLE_MIN_BEFORE && letters.length - (k + 2) >= GLUED_ARTICLE_MIN_AFTER;
 }
 
 /** Spellings of one letter at its place in the word. */
-function spellingsAt(letters: readonly string[], k: number): string[] {
+function spellingsAt(letters: readonly string[], k: number, articleAt: number): string[] {
   const letter = letters[k] as string;
   const last = k === letters.length - 1;
-  if (k === 0 && letter === 'a') return INITIAL_A;
-  if (isArticleA(letters, k)) return ARTICLE_A;
-  if (letter === 'l' && k > 0 && isArticleA(letters, k - 1) && SUN_LETTERS.has(letters[k + 1] ?? '')) {
+  if (k === 0 && letter === 'a') {
+    const prothetic = PROTHESIS_BEFORE.has(letters[1] ?? '') && letters.length >= PROTHESIS_MIN_LETTERS && !VOWELS.has(letters[2] as string);
+    return prothetic ? [...INITIAL_A, ''] : INITIAL_A;
+  }
+  if (isArticleA(letters, k, articleAt)) return ARTICLE_A;
+  if (letter === 'l' && k > 0 && isArticleA(letters, k - 1, articleAt) && SUN_LETTERS.has(letters[k + 1] ?? '')) {
     // Assimilated, the article's l doubles the sun letter: "as-sabar" ("essabar"), not "asabar" ("alswd" is not
     // "aswad"). Inside a compound the doubling is often not written ("Jalaludin").
     if (k > 1) return ['l', ''];
     return ['l', ...(LETTER_SPELLINGS[letters[k + 1] as string] ?? []).filter((x) => !VOWELS.has(x.charAt(0)))];
   }
   if (letter === 'h' && last && k > 0) return FINAL_H;
+  // An initial ayn or alif and a ya are one vowel: "عیسی" (aysi) is "Isa" or "Essa", "عید" "Eid".
+  if (letter === 'y' && k === 1 && letters[0] === 'a' && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return ['', ...(LETTER_SPELLINGS['y'] as string[])];
+  // Persian writes a final alif maqsura as ی: "عیسی" is "Isa", "موسی" "Musa", "مصطفی" "Mustafa".
+  if (letter === 'i' && last && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return FINAL_YE;
   const base = LETTER_SPELLINGS[letter] ?? [letter];
-  return last && letter === 'a' ? FINAL_A : [...base];
+  if (last && letter === 'a') return letters.length >= CONSTRUCT_STATE_MIN_LETTERS ? FINAL_A_OR_CONSTRUCT : FINAL_A;
+  return [...base];
 }
 
 const MAX_READING_CACHE = 20_000;
@@ -129,13 +163,14 @@ interface Reading {
 }
 const readingCache = new Map<string, Reading | null>();
 
-function reading(skeleton: string): Reading | null {
-  let cached = readingCache.get(skeleton);
+function reading(skeleton: string, articleAt = NO_ARTICLE): Reading | null {
+  const cacheKey = articleAt === NO_ARTICLE ? skeleton : `${skeleton}#${articleAt}`;
+  let cached = readingCache.get(cacheKey);
   if (cached === undefined) {
     const letters = units(skeleton);
     cached = null;
-    if (letters.length >= ABJAD_READING_MIN_LETTERS && /^[a-z]+$/.test(skeleton)) {
-      const spellings = letters.map((_, k) => spellingsAt(letters, k));
+    if (skeleton.length >= ABJAD_READING_MIN_LENGTH && /^[a-z]+$/.test(skeleton)) {
+      const spellings = letters.map((_, k) => spellingsAt(letters, k, articleAt));
       const split = letters.map((letter, k): [string[], string[]] | undefined =>
         DIGRAPHS.has(letter) ? [[...(LETTER_SPELLINGS[letter.charAt(0)] ?? [letter.charAt(0)])], k === letters.length - 1 ? FINAL_H : ['h']] : undefined,
       );
@@ -145,7 +180,8 @@ function reading(skeleton: string): Reading | null {
         minLength += Math.min(...options.map((x) => x.length));
         maxLength += Math.max(...options.map((x) => x.length)) + 1 + MAX_SHORT_VOWELS + (split[k] !== undefined ? 2 + MAX_SHORT_VOWELS : 0);
       });
-      const first = (spellings[0] as string[]).map((x) => x.charAt(0));
+      // An unspelled first letter (a prothetic alif) lets the reading start with the second.
+      const first = (spellings[0] as string[]).flatMap((x) => (x === '' ? (spellings[1] ?? []).map((y) => y.charAt(0)) : [x.charAt(0)]));
       for (const x of split[0]?.[0] ?? []) first.push(x.charAt(0));
       cached = {
         spellings,
@@ -157,7 +193,7 @@ function reading(skeleton: string): Reading | null {
       };
     }
     if (readingCache.size >= MAX_READING_CACHE) readingCache.clear();
-    readingCache.set(skeleton, cached);
+    readingCache.set(cacheKey, cached);
   }
   return cached;
 }
@@ -215,6 +251,11 @@ function readFrom(r: Reading, k: number, j: number, s: string): boolean {
   return false;
 }
 
+/** How many letters a skeleton has, a digraph counting as one ("th" (طه) is one, read as ط and ه it is two). */
+export function abjadLetterCount(skeleton: string): number {
+  return units(skeleton).length;
+}
+
 /** The letters a reading of the skeleton can start with ('' for a skeleton too short to read). */
 export function abjadFirstLetters(skeleton: string): string {
   return reading(skeleton)?.firstLetters ?? '';
@@ -228,6 +269,21 @@ export function abjadSpells(skeleton: string, listed: string): boolean {
   const r = reading(skeleton);
   if (r === null || listed.length < r.minLength || listed.length > r.maxLength || !r.firstLetters.includes(listed.charAt(0))) return false;
   return readFrom(r, 0, 0, listed);
+}
+
+/**
+ * Whether a Latin spelling reads as a compound written in three words around the article: "sd al din" (سعد الدين) as
+ * "Saduddin", "bin al shiba" as "Binalshibh". The article's place is known, so short halves are read as well.
+ */
+export function abjadSpellsCompound(before: string, after: string, listed: string): boolean {
+  const r = reading(`${before}al${after}`, units(before).length);
+  if (r === null || listed.length < r.minLength || listed.length > r.maxLength || !r.firstLetters.includes(listed.charAt(0))) return false;
+  return readFrom(r, 0, 0, listed);
+}
+
+/** The coarse keys of every reading of such a compound (see {@link abjadKeys}). */
+export function abjadCompoundKeys(before: string, after: string): string[] {
+  return abjadKeys(`${before}al${after}`, units(before).length);
 }
 
 // ---- retrieval keys ----
@@ -274,30 +330,31 @@ const SKELETON_CLASSES: Readonly<Record<string, readonly string[]>> = {
 const MAX_KEY_VARIANTS = 16;
 
 /** Key options of one skeleton letter at its place: class strings, VOWEL_MARK for a written vowel, '' for nothing. */
-function keyOptions(letters: readonly string[], k: number): readonly string[] {
+function keyOptions(letters: readonly string[], k: number, articleAt: number): readonly string[] {
   const letter = letters[k] as string;
   const last = k === letters.length - 1;
   // The article's l may be assimilated to a sun letter, which then doubles (same class, so nothing in the key).
-  if (letter === 'l' && k > 0 && isArticleA(letters, k - 1) && SUN_LETTERS.has(letters[k + 1] ?? '')) return ['l', ''];
+  if (letter === 'l' && k > 0 && isArticleA(letters, k - 1, articleAt) && SUN_LETTERS.has(letters[k + 1] ?? '')) return ['l', ''];
   if (letter === 'h' && last && k > 0) return ['h', VOWEL_MARK];
-  if (letter === 'a' && last) return [VOWEL_MARK, `${VOWEL_MARK}h`];
+  if (letter === 'a' && last) return [VOWEL_MARK, `${VOWEL_MARK}h`, `${VOWEL_MARK}T`];
   if (VOWELS.has(letter) || letter === 'y') return [VOWEL_MARK];
   if (DIGRAPHS.has(letter)) {
     // Also read as its first letter followed by ه ("th" as ت+ه), which a spelling may write as h or, at the end, as a vowel.
     const first = latinAbjadKey(letter.charAt(0));
-    return [latinAbjadKey(letter), `${first}h`, ...(last ? [`${first}${VOWEL_MARK}`] : [])];
+    // A split kh may be spelled "ch" ("بريخ" as "Barich"), which a Latin key reads as one coronal.
+    return [latinAbjadKey(letter), `${first}h`, ...(last ? [`${first}${VOWEL_MARK}`] : []), ...(letter === 'kh' ? ['T'] : [])];
   }
   return SKELETON_CLASSES[letter] ?? [latinAbjadKey(letter)];
 }
 
 /** The coarse keys of every reading of a skeleton; a Latin spelling it may stand for has one of them. */
-export function abjadKeys(skeleton: string): string[] {
+export function abjadKeys(skeleton: string, articleAt = NO_ARTICLE): string[] {
   const letters = units(skeleton);
   let keys = [''];
   letters.forEach((_, k) => {
     const next: string[] = [];
     for (const key of keys) {
-      for (const option of keyOptions(letters, k)) {
+      for (const option of keyOptions(letters, k, articleAt)) {
         // Each partial key may end in VOWEL_MARK; a class repeated with no vowel between may be one doubled letter or
         // two letters the spelling separates with an unwritten vowel, so both are kept.
         let partials = [key];

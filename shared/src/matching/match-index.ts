@@ -1,6 +1,6 @@
 import type { EntityType, NameKind } from '../lists/entity-model';
 import { ENTITY_TYPES, NAME_KINDS } from '../lists/entity-model';
-import { ABJAD_READING_MIN_LETTERS, abjadFirstLetters, abjadKeys, abjadSpells, gluedArticleParts, latinAbjadKey } from './abjad-reading';
+import { ABJAD_READING_MIN_LENGTH, abjadCompoundKeys, abjadFirstLetters, abjadKeys, abjadSpells, abjadSpellsCompound, gluedArticleParts, latinAbjadKey } from './abjad-reading';
 import { applyEntitySignals } from './entity-signals';
 import { explainNameAlignment } from './explain-name';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from './identifier-signal';
@@ -16,11 +16,11 @@ import {
   type NameAlignment,
   type WeightedToken,
 } from './name-alignment';
-import { VARIANT_SPELLINGS } from './name-vocabulary';
+import { ABJAD_ORGANISATION_WORDS, VARIANT_SPELLINGS } from './name-vocabulary';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
-import { CONFIDENT_SIMILARITY, joinedSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { ABJAD_AGREEMENT_SIMILARITY, CONFIDENT_SIMILARITY, foldedSpelling, joinedQuerySimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
 import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
@@ -70,6 +70,8 @@ const LOOKUP_CACHE_LIMIT = 50_000;
 /** Query words this long are also looked up with two deletions (edit distance up to three against the list's one). */
 const MIN_DOUBLE_TYPO_LENGTH = 6;
 const NO_MATCHES: readonly { id: number; similarity: number }[] = [];
+/** An Arabic-script word this long that the list does not know may be two listed words glued together. */
+const GLUED_ABJAD_MIN_LENGTH = 7;
 /** Coarse abjad keys shorter than this (one consonant class: "T" for "tad", "sid", "zoe") are stored with the first letter. */
 const ABJAD_KEY_MIN_LENGTH = 2;
 /** A query's last word this long may be a truncation ("TESTKOMPL" for "TESTKOMPLEKT"), so words it begins are retrieved. */
@@ -278,7 +280,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const seen = new Set<string>();
       // Primary names first, so a duplicate alias never hides the listed name.
       const names = [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind));
-      for (const name of names) {
+      for (const name of names.flatMap(withParentheticalForms)) {
         const { tokens: nameTokens } = tokenizeName(name.value);
         if (nameTokens.length === 0) continue;
         const key = nameTokens.map((t) => `${t.kind}:${t.text}`).join(' ');
@@ -453,7 +455,8 @@ class InMemoryMatchIndex implements MatchIndex {
       const parts = t.kind === 'word' ? this.splitParts(t.text) : [];
       if (parts.length > 0) splitWords = true;
       const glued = abjad && t.kind === 'word' ? this.gluedArticleMatches(t.text) : NO_MATCHES;
-      if (glued.length > 0) splitWords = true;
+      // Arabic script also glues words the listing writes apart in ways no split predicts ("خدايرحيم" / "KHUDAI RAHIM").
+      if (glued.length > 0 || (abjad && t.text.length >= GLUED_ABJAD_MIN_LENGTH && !(matches[0]?.similarity === 1))) splitWords = true;
       units.push({ weight, matches: parts.length === 0 && glued.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 })), ...glued] });
       return { text: t.text, kind: t.kind, weight, token: t };
     });
@@ -466,7 +469,7 @@ class InMemoryMatchIndex implements MatchIndex {
       // A listed word only a letter or so longer than one part is that part ("muhammad m" is not "muhammadm").
       const minLength = Math.max(a.text.length, b.text.length) + 2;
       const matches = this.lookup(joined, 'word', false, abjad).filter(
-        (m) => (this.tokenText[m.id] as string).length >= minLength && joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0,
+        (m) => (this.tokenText[m.id] as string).length >= minLength && joinedQuerySimilarity(a.text, b.text, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0,
       );
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
     }
@@ -474,9 +477,8 @@ class InMemoryMatchIndex implements MatchIndex {
     if (abjad) {
       for (let i = 0; i + 2 < queryTokens.length; i++) {
         const [a, article, b] = [queryTokens[i], queryTokens[i + 1], queryTokens[i + 2]] as QueryToken[];
-        if (a?.kind !== 'word' || article?.kind !== 'particle' || article.text !== 'al' || b?.kind !== 'word') continue;
-        const joined = a.text + article.text + b.text;
-        const matches = this.lookup(joined, 'word', false, true).filter((m) => joinedSimilarity(joined, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, true) > 0);
+        if (a === undefined || !JOINABLE_KIND[a.kind] || article?.kind !== 'particle' || article.text !== 'al' || b?.kind !== 'word') continue;
+        const matches = this.compoundMatches(a.text, b.text);
         if (matches.length > 0) units.push({ weight: a.weight + article.weight + b.weight, matches });
       }
     }
@@ -679,7 +681,19 @@ class InMemoryMatchIndex implements MatchIndex {
       }
       this.phoneticTable.forEach(hashString(phoneticKey(text)), consider);
       if (transliterated && surface !== text && VARIANT_SPELLINGS.has(text)) this.lookUpWrittenForm(surface, abjad, found);
-      if (abjad && text.length >= ABJAD_READING_MIN_LETTERS) this.lookUpReadings(text, found);
+      // A romanisation from another script may spell a sound as no listing does ("taukhid" for "tawhid"): look up the
+      // folded spelling too, one slip from the listed word's.
+      if (transliterated && !abjad) {
+        const folded = foldedSpelling(text);
+        if (folded !== text) for (const key of deletionKeys(folded)) this.typoTable.forEach(key, consider);
+      }
+      if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
+      if (abjad) {
+        for (const english of ABJAD_ORGANISATION_WORDS.get(text) ?? []) {
+          const id = this.tokenIds.get(english);
+          if (id !== undefined) found.set(id, ABJAD_AGREEMENT_SIMILARITY);
+        }
+      }
       if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) {
         this.forEachExtension(text, consider);
         // A cut word may have been read as a known spelling ("MOSTAFA" cut from "MOSTAFAVI" reads as "mustafa"):
@@ -735,6 +749,21 @@ class InMemoryMatchIndex implements MatchIndex {
     if (parts === undefined) return [];
     const [before, after] = parts;
     return [...this.lookup(canonicalWord(`${before}al`), 'word', false, true), ...this.lookup(before, 'word', false, true), ...this.lookup(after, 'word', false, true)];
+  }
+
+  /**
+   * Listed words that read as an Arabic compound the query writes in three words around the article ("sd al din" →
+   * "saduddin", "bin al shiba" → "binalshibh"), with their similarity.
+   */
+  private compoundMatches(before: string, after: string): { id: number; similarity: number }[] {
+    const found = new Map<number, number>();
+    const read = (id: number): void => {
+      if (!found.has(id)) found.set(id, abjadSpellsCompound(before, after, this.tokenText[id] as string) ? ABJAD_AGREEMENT_SIMILARITY : 0);
+    };
+    for (const key of abjadCompoundKeys(before, after)) if (key.length >= ABJAD_KEY_MIN_LENGTH) this.abjadTable.forEach(hashString(key), read);
+    const out: { id: number; similarity: number }[] = [];
+    for (const [id, similarity] of found) if (similarity > 0) out.push({ id, similarity });
+    return out;
   }
 
   /** Known words that an unknown query word is two of, run together ("yonggil" → "yong", "gil"): retrieval hints only. */
@@ -915,6 +944,25 @@ class InMemoryMatchIndex implements MatchIndex {
     }
     return s;
   }
+}
+
+/** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
+type ListedName = MatchableEntity['names'][number];
+const TRAILING_PARENTHESIS = /^(.*[^\s(])\s*\(([^()]+)\)\s*$/u;
+
+/**
+ * A listed name, and when it ends in a parenthesis also the name without it and each name inside it: lists put an
+ * acronym or other names there, which a customer record never writes beside the name ("HAQQANI NETWORK").
+ */
+function withParentheticalForms(name: ListedName): ListedName[] {
+  const m = TRAILING_PARENTHESIS.exec(name.value);
+  if (m === null) return [name];
+  const inside = (m[2] as string)
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .map((value): ListedName => ({ value, kind: 'alias' }));
+  return [name, { value: (m[1] as string).trim(), kind: name.kind }, ...inside];
 }
 
 /** The table key of a one-class abjad key: the first letter and the class ("e:T"). */

@@ -1,5 +1,6 @@
 import { canonicalWord, type TokenKind } from './normalize-name';
-import { joinedSimilarity } from './token-similarity';
+import { abjadSpellsCompound } from './abjad-reading';
+import { ABJAD_AGREEMENT_SIMILARITY, joinedQuerySimilarity, joinedSimilarity } from './token-similarity';
 
 /** A token ready for alignment: canonical text, kind and weight (rarity for words, fixed for the other kinds). */
 export interface WeightedToken {
@@ -99,8 +100,16 @@ export function alignNames(
     }
     addResplitEdges(query, candidate, edges);
   }
-  // Best first; on ties prefer the edge covering more tokens (a clean concatenation beats a partial typo pair).
-  edges.sort((a, b) => b.similarity - a.similarity || b.query.length + b.candidate.length - (a.query.length + a.candidate.length));
+  // Best first; on ties prefer the edge covering more tokens (a clean concatenation beats a partial typo pair), then
+  // the edge whose tokens fewer other edges need: of two equal "amin" pairs, take the one that leaves "amin allah"
+  // free to meet "AMINULLAH".
+  let contention: ((edge: AlignmentEdge) => number) | undefined;
+  edges.sort(
+    (a, b) =>
+      b.similarity - a.similarity ||
+      b.query.length + b.candidate.length - (a.query.length + a.candidate.length) ||
+      (contention ??= edgeContention(query.length, candidate.length, edges))(a) - contention(b),
+  );
   if (particleEdges !== undefined) edges.push(...particleEdges.sort((a, b) => b.similarity - a.similarity));
 
   const usedQuery = new Uint8Array(query.length);
@@ -185,6 +194,22 @@ function addResplitEdges(query: readonly WeightedToken[], candidate: readonly We
   }
 }
 
+/** How many edges use each token of an edge, summed: an edge of tokens nobody else wants costs no alternative. */
+function edgeContention(queryLength: number, candidateLength: number, edges: readonly AlignmentEdge[]): (edge: AlignmentEdge) => number {
+  const q = new Uint16Array(queryLength);
+  const c = new Uint16Array(candidateLength);
+  for (const e of edges) {
+    for (const i of e.query) q[i] = (q[i] as number) + 1;
+    for (const j of e.candidate) c[j] = (c[j] as number) + 1;
+  }
+  return (edge) => {
+    let sum = 0;
+    for (const i of edge.query) sum += q[i] as number;
+    for (const j of edge.candidate) sum += c[j] as number;
+    return sum;
+  };
+}
+
 function someWordWithoutExactPartner(query: readonly WeightedToken[], candidate: readonly WeightedToken[], edges: readonly AlignmentEdge[]): boolean {
   const q = new Uint8Array(query.length);
   const c = new Uint8Array(candidate.length);
@@ -218,7 +243,9 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
       if (Math.abs(target.text.length - mergedLength) > MERGE_MAX_LENGTH_GAP + 3) continue;
       const merged = canonicalWord(left.text + right.text);
       if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
-      const s = joinedIsCandidate ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad) : joinedSimilarity(merged, target.text, MERGE_SIMILARITY_FLOOR, abjad);
+      const s = joinedIsCandidate
+        ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad)
+        : joinedQuerySimilarity(left.text, right.text, target.text, MERGE_SIMILARITY_FLOOR, abjad);
       if (s < MERGE_SIMILARITY_FLOOR) continue;
       edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1], similarity: s } : { query: [i, i + 1], candidate: [j], similarity: s });
     }
@@ -232,7 +259,8 @@ const COMPOUND_MAX_LENGTH_GAP = 4;
 
 /**
  * For a query written in Arabic script: a compound around the article written as three tokens on one side and as one
- * word on the other ("jlal al din" / "JALALUDDIN", "abdalhlim" (عبدالحليم) / "ABD EL HALIM"). The single word must be
+ * word on the other ("jlal al din" / "JALALUDDIN", "abdalhlim" (عبدالحليم) / "ABD EL HALIM", "bin al shiba" /
+ * "BINALSHIBH", "abualizid" (أبواليزيد) / "ABOU EL YAZID"). The single word must be
  * a letter-by-letter reading of the joined skeleton (abjad-reading.ts), so the article's assimilation is understood.
  */
 function addArticleCompoundEdges(joined: readonly WeightedToken[], whole: readonly WeightedToken[], edges: AlignmentEdge[], joinedIsCandidate: boolean): void {
@@ -240,12 +268,16 @@ function addArticleCompoundEdges(joined: readonly WeightedToken[], whole: readon
     const left = joined[i] as WeightedToken;
     const middle = joined[i + 1] as WeightedToken;
     const right = joined[i + 2] as WeightedToken;
-    if (left.kind !== 'word' || middle.kind !== 'particle' || middle.text !== ARTICLE || right.kind !== 'word') continue;
+    if (!JOINABLE.has(left.kind) || middle.kind !== 'particle' || middle.text !== ARTICLE || right.kind !== 'word') continue;
     const merged = left.text + middle.text + right.text;
     for (let j = 0; j < whole.length; j++) {
       const target = whole[j] as WeightedToken;
       if (target.kind !== 'word' || Math.abs(target.text.length - merged.length) > COMPOUND_MAX_LENGTH_GAP) continue;
-      const s = joinedIsCandidate ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, true) : joinedSimilarity(merged, target.text, MERGE_SIMILARITY_FLOOR, true);
+      const s = joinedIsCandidate
+        ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, true)
+        : abjadSpellsCompound(left.text, right.text, target.text)
+          ? ABJAD_AGREEMENT_SIMILARITY
+          : joinedSimilarity(merged, target.text, MERGE_SIMILARITY_FLOOR, true);
       if (s < MERGE_SIMILARITY_FLOOR) continue;
       edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1, i + 2], similarity: s } : { query: [i, i + 1, i + 2], candidate: [j], similarity: s });
     }

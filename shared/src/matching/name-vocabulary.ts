@@ -105,6 +105,41 @@ export const ABJAD_PARTICLES: ReadonlyMap<string, string> = new Map([
   [transliterate('بنت'), 'bint'],
 ]);
 
+/**
+ * Organisation words written in Arabic script (Arabic, Persian, Urdu, Pashto), as the transliteration spells them, and
+ * the English words listings translate them to: "شبكة حقاني" is listed as "HAQQANI NETWORK", "راحت لمتد" as "RAHAT
+ * LTD.". A query word is read as its translation as well as letter by letter, since listings also keep such words
+ * transliterated ("JAMA'A NUSRAT UL-ISLAM"). Kinds of organisation only, like legal forms: not the names themselves.
+ * Translations are in canonical form (a legal form as its abbreviation).
+ */
+export const ABJAD_ORGANISATION_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      [['شركة', 'شركت', 'شرکت', 'کمپنی', 'كمباني'], ['company']],
+      [['لمتد', 'لمیتد', 'ليمتد', 'لمیٹڈ'], ['limited']],
+      [['مجموعة', 'گروپ', 'گروه', 'جماعة', 'جماعت'], ['group']],
+      [['شبكة', 'شبکه'], ['network']],
+      [['مكتب', 'دفتر'], ['office']],
+      [['صرافة', 'للصرافة', 'صرافی'], ['exchange']],
+      [['تنظيم', 'تنظیم', 'منظمة'], ['organization', 'organisation']],
+      [['حركة', 'حرکت'], ['movement']],
+      [['جبهة'], ['front']],
+      [['دولة'], ['state']],
+      [['جيش'], ['army']],
+      [['كتيبة'], ['battalion', 'brigade']],
+      [['لواء'], ['brigade']],
+      [['حزب'], ['party']],
+      [['جمعية'], ['society', 'association']],
+      [['مؤسسة', 'موسسه'], ['foundation', 'establishment']],
+      [['بنك', 'بانک', 'مصرف'], ['bank']],
+      [['مجلس'], ['council']],
+      [['تجارة', 'تجارت'], ['trading']],
+      [['إسلامية', 'اسلامية', 'إسلامي', 'اسلامي', 'اسلامی'], ['islamic']],
+      [['في'], ['in']],
+    ] as const
+  ).flatMap(([words, english]) => words.map((w) => [transliterate(w), english.map((e) => LEGAL_FORMS.get(e) ?? e)] as const)),
+);
+
 /** Ranks and offices: dropped only from names that carry no legal form, since "GENERAL TRADING CO" is a company name. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'gen', 'general', 'col', 'colonel', 'maj', 'major', 'capt', 'captain', 'lt', 'lieutenant', 'brig', 'brigadier',

@@ -217,9 +217,19 @@ export function tokenizeName(raw: string): TokenizedName {
   const dropped: string[] = [];
   words.forEach((word, i) => {
     if (titles[i] && !keepAll) dropped.push(word);
+    else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
     else tokens.push(classify(word, i > 0 || legalFormCount > 1, abjad));
   });
   return { tokens, dropped, hasLegalForm, abjad };
+}
+
+/** The Arabic article written as it sounds before a sun letter: "AT-TAWHID", "ASH-SHAM", "ар-Рахман" (ar-rakhman). */
+const ASSIMILATED_ARTICLE = /^a(t|th|d|dh|r|z|s|sh|n)$/;
+
+/** Whether `word` is the article assimilated to the next word's first consonant ("ad" before "dawla"). */
+function isAssimilatedArticle(word: string, next: string | undefined): boolean {
+  const m = ASSIMILATED_ARTICLE.exec(word);
+  return m !== null && next !== undefined && next.length > (m[1] as string).length + 1 && next.startsWith(m[1] as string);
 }
 
 /**

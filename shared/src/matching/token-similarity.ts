@@ -1,7 +1,7 @@
-import { abjadSpells } from './abjad-reading';
+import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
-import { VARIANT_SPELLINGS } from './name-vocabulary';
-import type { TokenKind } from './normalize-name';
+import { ABJAD_ORGANISATION_WORDS, AMBIGUOUS_LEGAL_FORMS, VARIANT_SPELLINGS } from './name-vocabulary';
+import { canonicalWord, type TokenKind } from './normalize-name';
 import { phoneticKey } from './phonetic-key';
 
 /** Below this Jaro-Winkler two words are different words: typos of one name score 0.85+, unrelated short names 0.5-0.75. */
@@ -32,6 +32,11 @@ export const SHORT_KEY_MIN_SPELLING_SIMILARITY = 0.8;
  */
 export const ABJAD_AGREEMENT_SIMILARITY = 0.95;
 /**
+ * A skeleton of one or two letters read as the listed spelling ("th" (طه) as "Taha"): a faithful reading still, but two
+ * consonants fit several names ("sd" reads as "Saad", "Sad" and "Sid"), so it counts as a typo would.
+ */
+export const ABJAD_SHORT_AGREEMENT_SIMILARITY = 0.9;
+/**
  * Even so, the spellings must share this much: low, because the listed spelling adds every short vowel and doubled
  * consonant the script leaves out ("azt" for "Izzat"), and the in-order letter check (abjadReadsAs) does the real work.
  */
@@ -56,7 +61,7 @@ export const FIRST_LETTER_PENALTY = 0.1;
 /** The shared prefix that makes a much shorter query word a truncation rather than a substring. */
 export const TRUNCATION_MIN_PREFIX = 3;
 
-export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'none';
+export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'none';
 
 const VOWEL_AFTER_FIRST = /.[aeiouy]/;
 
@@ -115,7 +120,9 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
 /** How an abjad skeleton compares with a listed spelling, or undefined when the Latin rules decide (short skeletons). */
 function skeletonSimilarity(query: string, listed: string, jw: number): number | undefined {
   // A listed spelling that is a letter-by-letter reading of the skeleton is as close as the script can come.
-  if (abjadSpells(query, listed)) return Math.max(jw, ABJAD_AGREEMENT_SIMILARITY);
+  if (abjadSpells(query, listed)) {
+    return Math.max(jw, abjadLetterCount(query) >= ABJAD_FULL_READING_MIN_LETTERS ? ABJAD_AGREEMENT_SIMILARITY : ABJAD_SHORT_AGREEMENT_SIMILARITY);
+  }
   if (query.length >= ABJAD_MIN_SKELETON_LENGTH && jw >= ABJAD_MIN_SPELLING_SIMILARITY && abjadReadsAs(query, listed)) {
     const key = phoneticKey(query);
     if (key.length >= 2 && key === phoneticKey(listed)) return Math.max(jw, ABJAD_AGREEMENT_SIMILARITY);
@@ -139,7 +146,8 @@ let foldNext = 0;
 /**
  * The letter at s[i] with spellings of one sound folded to one, setting foldNext past it: zh, dzh, dj → j; ph → f;
  * ck, and c before a, o, u or at the end → k; oo, ou → u; ee → i; y after the first letter → i, and e before it → a
- * (so "ey" reads as "ay").
+ * (so "ey" reads as "ay"); kh → h, since Russian and Turkish romanisations of Arabic names write one for the other
+ * ("Джихад" is "dzhikhad", "Jihad"); w after a vowel → u ("Таухид" is "taukhid", "Tawhid").
  */
 function foldedCharAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
@@ -185,9 +193,28 @@ function foldedCharAt(s: string, i: number): number {
       return n === 121 ? 97 : c;
     case 121: // y
       return i > 0 ? 105 : c;
+    case 107: // k
+      if (n === 104) {
+        foldNext = i + 2;
+        return 104;
+      }
+      return c;
+    case 119: // w
+      return i > 0 && isVowelCode(s.charCodeAt(i - 1)) ? 117 : c;
     default:
       return c;
   }
+}
+
+function isVowelCode(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
+}
+
+/** A word with spellings of one sound folded to one (see foldedCharAt): "dzhikhad" → "jihad". */
+export function foldedSpelling(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i = foldNext) out += String.fromCharCode(foldedCharAt(word, i));
+  return out;
 }
 
 /** Whether two words are the same letters once spellings of one sound are folded (see foldedCharAt). */
@@ -206,8 +233,8 @@ function sameRomanisation(a: string, b: string): boolean {
 
 /** Below this Jaro-Winkler no romanisation fold can make two words equal ("ca"/"ka" 0.67, "bun"/"boon" 0.75). */
 const FOLD_MIN_SPELLING_SIMILARITY = 0.65;
-/** ...nor when their lengths differ by more than this ("dzhamal"/"jamal"). */
-const FOLD_MAX_LENGTH_GAP = 2;
+/** ...nor when their lengths differ by more than this ("dzhikhad"/"jihad"). */
+const FOLD_MAX_LENGTH_GAP = 3;
 
 /** First letters that romanisations swap for one another (Catrangi/Katrangi, Vilber/Wilber, Iahya/Yahya, Chalil/Khalil). */
 const FIRST_LETTER_GROUPS = ['ckqg', 'fpvw', 'aeiouy', 'ijy', 'szc', 'chk', 'jzdg', 'td', 'bp'];
@@ -259,15 +286,26 @@ export function abjadReadsAs(skeleton: string, listed: string): boolean {
 }
 
 /**
+ * Similarity of two adjacent query words against one listed word ("sense time" / "SENSETIME"). For a query in Arabic
+ * script each word is read on its own against a part of the listed word, since each keeps its own ending ("wla allah"
+ * (ولى الله) / "WALIULLAH": the ى ends "wali").
+ */
+export function joinedQuerySimilarity(left: string, right: string, listed: string, floor: number, abjad = false): number {
+  if (!abjad) return joinedSimilarity(canonicalWord(left + right), listed, floor);
+  for (let p = 1; p < listed.length; p++) {
+    if (abjadSpells(left, listed.slice(0, p)) && abjadSpells(right, listed.slice(p))) return Math.max(jaroWinkler(left + right, listed), ABJAD_AGREEMENT_SIMILARITY);
+  }
+  return joinedSimilarity(left + right, listed, floor, true);
+}
+
+/**
  * Similarity of two adjacent tokens written as one word against one word: spelling only, near identity required;
  * for an abjad query (whose words are skeletons) the abjad reading applies instead.
  */
 export function joinedSimilarity(query: string, listed: string, floor: number, abjad = false): number {
   if (query === listed) return 1;
-  if (abjad) {
-    const s = wordSimilarity(query, listed, true);
-    return s >= ABJAD_AGREEMENT_SIMILARITY ? s : 0;
-  }
+  // Joining words is a strong claim: for a skeleton only a letter-by-letter reading makes it, not a mere likeness.
+  if (abjad) return abjadSpells(query, listed) ? Math.max(jaroWinkler(query, listed), ABJAD_AGREEMENT_SIMILARITY) : 0;
   const jw = jaroWinkler(query, listed);
   return jw >= floor ? jw : 0;
 }
@@ -278,7 +316,10 @@ export function joinedSimilarity(query: string, listed: string, floor: number, a
  * words compare by spelling and sound.
  */
 export function tokenSimilarity(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): number {
+  if (abjad && qKind === 'word' && abjadTranslates(qText, cText)) return Math.max(ABJAD_AGREEMENT_SIMILARITY, cKind === 'word' ? wordSimilarity(qText, cText, true) : 0);
   if (qKind === 'word' && cKind === 'word') return wordSimilarity(qText, cText, abjad);
+  // "IYAD AG GHALI": a legal form that is also a name part may be the name part an Arabic-script word reads as.
+  if (abjad && qKind === 'word' && cKind === 'legal' && AMBIGUOUS_LEGAL_FORMS.has(cText)) return wordSimilarity(qText, cText, true);
   if (qKind === 'initial' || cKind === 'initial') {
     if (qKind === 'initial' && cKind === 'initial') return qText === cText ? 1 : 0;
     const word = qKind === 'initial' ? cText : qText;
@@ -291,10 +332,16 @@ export function tokenSimilarity(qText: string, qKind: TokenKind, cText: string, 
   return qKind === cKind || (qKind !== 'number' && cKind !== 'number' && qKind !== 'particle' && cKind !== 'particle') ? 1 : 0;
 }
 
+/** Whether an Arabic-script organisation word ("shbka", شبكة) is listed in translation ("network"). */
+export function abjadTranslates(skeleton: string, listed: string): boolean {
+  return ABJAD_ORGANISATION_WORDS.get(skeleton)?.includes(listed) === true;
+}
+
 /** Which rule produced a similarity, for the explanation. */
 export function similarityMethod(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): SimilarityMethod {
   const s = tokenSimilarity(qText, qKind, cText, cKind, abjad);
   if (s === 0) return 'none';
+  if (abjad && qKind === 'word' && abjadTranslates(qText, cText) && s === ABJAD_AGREEMENT_SIMILARITY) return 'translation';
   if (s === 1) return 'exact';
   if (qKind === 'initial' || cKind === 'initial') return 'initial';
   return (s === PHONETIC_AGREEMENT_SIMILARITY || s === ABJAD_AGREEMENT_SIMILARITY) && jaroWinkler(qText, cText) < s ? 'phonetic' : 'spelling';

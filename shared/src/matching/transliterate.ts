@@ -32,6 +32,8 @@ const ARABIC: Record<string, string> = {
   ن: 'n', ه: 'h', ة: 'a', ى: 'a', ء: '', ئ: '', ؤ: '',
   // Persian and Urdu letters.
   پ: 'p', چ: 'ch', ژ: 'zh', گ: 'g', ک: 'k', ٹ: 't', ڈ: 'd', ڑ: 'r', ں: 'n', ہ: 'h', ھ: 'h', ے: 'e', ۃ: 'a',
+  // Pashto letters.
+  ټ: 't', ډ: 'd', ړ: 'r', ږ: 'zh', ښ: 'sh', ځ: 'z', څ: 's', ګ: 'g', ڼ: 'n', ې: 'e', ۀ: 'a',
   // Short-vowel marks, written only in careful text; shadda and sukun add no letter.
   '\u064E': 'a', '\u0650': 'i', '\u064F': 'u', '\u064B': 'an', '\u064D': 'in', '\u064C': 'un', '\u0651': '', '\u0652': '',
   '\u0640': '',
