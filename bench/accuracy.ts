@@ -150,13 +150,18 @@ function main(): void {
   }
 
   // Original script: the UN's own-script names queried against an index built without them.
-  const originalScript: Case[] = lists.un.flatMap((e) =>
-    e.names.filter((n) => n.kind === 'original_script').map((n) => ({ query: { name: n.value }, expected: e.id, source: e.names[0]?.value ?? '' })),
+  // Arabic is split by entity type: people are listed under romanisations of the same name, while organisations are
+  // often listed only in translation ("الجماعة الاسلامية المقاتلة الليبية" as "LIBYAN ISLAMIC FIGHTING GROUP").
+  const originalScript = lists.un.flatMap((e) =>
+    e.names
+      .filter((n) => n.kind === 'original_script')
+      .map((n) => ({ case: { query: { name: n.value }, expected: e.id, source: e.names[0]?.value ?? '' } as Case, type: e.type })),
   );
   const byScript = new Map<string, Case[]>();
-  for (const c of originalScript) {
+  for (const { case: c, type } of originalScript) {
     const script = /\p{Script=Han}/u.test(c.query.name) ? 'Han' : /\p{Script=Arabic}/u.test(c.query.name) ? 'Arabic' : /\p{Script=Cyrillic}/u.test(c.query.name) ? 'Cyrillic' : 'other';
-    byScript.set(script, [...(byScript.get(script) ?? []), c]);
+    const key = script === 'Arabic' ? `Arabic, ${type === 'person' ? 'people' : 'organisations'}` : script;
+    byScript.set(key, [...(byScript.get(key) ?? []), c]);
   }
   for (const [script, cases] of byScript) run(`original script (${script})`, true, cases, undefined, romanisedIndex);
 

@@ -18,6 +18,13 @@ describe('reading an Arabic-script skeleton as a romanised spelling', () => {
     ['aabd', 'abid', 'an initial ayn and long a (عابد) spelled as one vowel'],
     ['tuab', 'tawwab', 'a doubled semivowel (shadda on و)'],
     ['alsbar', 'essabar', 'the article assimilated to a sun letter, which doubles'],
+    ['th', 'taha', 'a word of two letters (طه), ه split from the t'],
+    ['sd', 'saad', 'a word of two letters with an unwritten ayn (سعد)'],
+    ['aysi', 'isa', 'an initial ayn and ya as one vowel, and a Persian final ی as alif maqsura (عیسی)'],
+    ['aysi', 'essa', 'the same, spelled with e and a doubled s'],
+    ['astankzi', 'stanekzai', 'a prothetic alif before s and a consonant, left unspelled (استانکزی)'],
+    ['nsra', 'nusrat', 'a ta marbuta read as t before the next word (نصرة الإسلام, "Nusrat al-Islam")'],
+    ['shiba', 'shibh', 'a ta marbuta spelled h'],
   ])('%s reads as %s (%s)', (skeleton, listed) => {
     expect(abjadSpells(skeleton, listed)).toBe(true);
   });
@@ -29,7 +36,11 @@ describe('reading an Arabic-script skeleton as a romanised spelling', () => {
     ['slah', 'sala', 'ح is written, so it must be spelled'],
     ['khald', 'khadid', 'an l that is no article cannot be left out'],
     ['ali', 'aliyev', 'a listed ending the script does not write'],
-    ['ab', 'abu', 'two letters are too few to read'],
+    ['ab', 'abu', 'the listed final u is not written'],
+    ['ali', 'ullah', 'in a short word a final ی stays a long i (علی is not "Ullah")'],
+    ['aayd', 'izz', 'in a short word an initial ayn and ya are not one vowel'],
+    ['asma', 'sami', 'no prothetic alif in a short word (اسما is "Asma")'],
+    ['rha', 'rahat', 'no construct t in a short word (رها is "Raha")'],
     ['alswd', 'aswad', 'an assimilated article must double its sun letter'],
     ['swd', 'sweet', 'a long vowel (ee) the skeleton does not write'],
   ])('%s does not read as %s (%s)', (skeleton, listed) => {
@@ -48,6 +59,16 @@ describe('screening names written in Arabic script against romanised listings', 
     entity('ABD-AL-TAWWAB MULLAH HUWAYSH', 'person'),
     entity('MUHAMMAD ABD AL-KARIM AL-GHAMARI', 'person'),
     entity('MOHAMMAD WALI MOHAMMAD EWAZ', 'person'),
+    entity('RAMZI MOHAMED ABDULLAH BINALSHIBH', 'person'),
+    entity('SADUDDIN SAYYED', 'person'),
+    entity('AMINULLAH AMIN QUDDUS', 'person'),
+    entity('TAHA YASSIN RAMADAN AL-JIZRAWI', 'person'),
+    entity('NAZIRULLAH HANAFI WALIULLAH', 'person'),
+    entity('MOHAMMED QASIM MIR WALI KHUDAI RAHIM', 'person'),
+    entity('HAQQANI NETWORK (HQN)', 'organization'),
+    entity('RAHAT LTD.', 'organization'),
+    entity('HANIFA MONEY EXCHANGE OFFICE', 'organization'),
+    entity('JAMA\'A NUSRAT UL-ISLAM WA AL-MUSLIMIN (JNIM)', 'organization'),
   ]);
   const hits = (query: string): string[] => index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
 
@@ -58,8 +79,28 @@ describe('screening names written in Arabic script against romanised listings', 
     ['عبدالحليم زيدان', 'ABD EL HALIM ZIDANE', 'a glued compound against three listed tokens'],
     ['محمد ولی محمد عوض', 'MOHAMMAD WALI MOHAMMAD EWAZ', 'a word of one consonant class (عوض, "ewaz"), found by its first letter'],
     ['محمد عبدالكريم الغماري', 'MUHAMMAD ABD AL-KARIM AL-GHAMARI', 'a glued compound whose article the query\'s own "al" must not take'],
+    ['رمزي محمد عبد الله بن الشيبة', 'RAMZI MOHAMED ABDULLAH BINALSHIBH', 'a compound around the article after a particle (bin al shiba)'],
+    ['سعد الدين سيد', 'SADUDDIN SAYYED', 'a compound around the article whose first half has two letters'],
+    ['امین الله امین قدوس', 'AMINULLAH AMIN QUDDUS', 'a repeated word: the free "amin" pairs with AMIN, so "amin allah" can meet AMINULLAH'],
+    ['طه ياسين رمضان الجزراوي', 'TAHA YASSIN RAMADAN AL-JIZRAWI', 'a two-letter word (طه)'],
+    ['نذیر الله حنفى ولى الله', 'NAZIRULLAH HANAFI WALIULLAH', 'two words against one, each read with its own ending (ولى is "wali")'],
+    ['محمد قاسم میر ولی خدايرحيم', 'MOHAMMED QASIM MIR WALI KHUDAI RAHIM', 'a long glued word against two listed words'],
   ])('finds %s as %s (%s)', (query, listed) => {
     expect(hits(query)).toContain(listed);
+  });
+
+  it.each([
+    ['شبکه حقانی', 'HAQQANI NETWORK', 'شبکه is listed as "network", and the acronym in parentheses is a name of its own'],
+    ['راحت لمتد', 'RAHAT LTD.', 'لمتد is the legal form Limited'],
+    ['مكتب حنيفة للصرافة', 'HANIFA MONEY EXCHANGE OFFICE', 'مكتب is "office" and للصرافة "for exchange"'],
+    ['جماعة نصرة الإسلام والمسلمين', "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN", 'the same kind of word kept transliterated ("jama\'a")'],
+  ])('finds the organisation %s as %s (%s)', (query, listed) => {
+    expect(hits(query)).toContain(listed);
+  });
+
+  it('explains an organisation word met in translation', () => {
+    const explanation = index.screen({ name: 'شبکه حقانی' }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 1 })[0]?.explanation ?? [];
+    expect(explanation).toContain('"shbkh" is the word listings translate as "network".');
   });
 
   it('reads Arabic-script particles and titles as such: ولد is "Ould", ملا the title Mullah', () => {

@@ -25,6 +25,16 @@ describe('name normalisation', () => {
     expect(tokenizeName('11420 CORP.').tokens.map((t) => t.kind)).toEqual(['number', 'legal']);
   });
 
+  it('reads the Arabic article assimilated to a sun letter as the article, and nothing else', () => {
+    expect(normalizeName('AD-DAWLA AL-ISLAMIYYA')).toBe('al dawla al islamiyya');
+    expect(normalizeName('ash-Shami, Abu Muhammad')).toBe('al shami abu muhammad');
+    expect(normalizeName('Ad Dawla')).toBe('al dawla');
+    // "Ed" is a given name, and "as" before another word is not the article.
+    expect(normalizeName('Ed Davis')).toBe('ed davis');
+    expect(normalizeName('As Salam')).toBe('al salam');
+    expect(normalizeName('As Good')).toBe('as good');
+  });
+
   it('classifies particles, initials and legal forms', () => {
     const kinds = tokenizeName('Osama bin Laden J. Acme Ltd').tokens.map((t) => `${t.text}:${t.kind}`);
     expect(kinds).toEqual(['usama:word', 'bin:particle', 'laden:word', 'j:initial', 'acme:word', 'ltd:legal']);

@@ -90,3 +90,23 @@ describe('screening against a built index', () => {
     expect(hit?.score).toBe(1);
   });
 });
+
+describe('names lists write in ways customers do not', () => {
+  const listed = buildMatchIndex([
+    entity('AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)', 'organization'),
+    entity('جبهة النصرة (the Victory Front; Jabhat al-Nusrah)', 'organization'),
+    entity('KATIBAT AL TAWHID WAL JIHAD', 'organization'),
+  ]);
+  const found = (query: string): string[] => listed.screen({ name: query }, options).map((m) => m.matchedName);
+
+  it('indexes a name without its parenthesis, and each name inside it, beside the name as listed', () => {
+    expect(listed.nameCount).toBe(3 + 2 + 3);
+    expect(found('Al-Qaida in the Arabian Peninsula')).toEqual(['AL-QAIDA IN THE ARABIAN PENINSULA']);
+    expect(found('AQAP')).toEqual(['AQAP']);
+    expect(found('Jabhat al-Nusra')).toEqual(['Jabhat al-Nusrah']);
+  });
+
+  it('reads a Russian rendering of an Arabic name: the article as it sounds, х for h, у for w, дж for j', () => {
+    expect(found('Катиба ат-Таухид валь-Джихад')).toEqual(['KATIBAT AL TAWHID WAL JIHAD']);
+  });
+});
