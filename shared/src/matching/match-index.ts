@@ -117,6 +117,11 @@ function rangeHash(prefix: Int32Array, power: Int32Array, a: number, b: number):
   return ((prefix[b] as number) - Math.imul(prefix[a] as number, power[b - a] as number)) | 0;
 }
 
+/** Bits of the HashPostings filter per entry: with 16, about 6% of absent keys get through to the buckets. */
+const FILTER_BITS_PER_KEY = 16;
+/** Mixes a key's bits before taking the filter bit, so it does not repeat the bucket's low bits. */
+const FILTER_MIX = 0x9e3779b1 | 0;
+
 /**
  * A hash multimap from 32-bit keys to token ids in CSR layout: bucket starts, then (key, value) pairs interleaved in
  * one Int32Array so a probe reads one cache line. No objects per entry.
@@ -125,11 +130,26 @@ class HashPostings {
   private readonly mask: number;
   private readonly starts: Int32Array;
   private readonly entries: Int32Array;
+  /**
+   * One bit per key (FILTER_BITS_PER_KEY bits per entry, so a few percent of absent keys pass): most probes are for
+   * keys no listed word has (the deletions of an unknown query word), and the bitmap, unlike the buckets, stays in
+   * cache, so they end there.
+   */
+  private readonly filter: Int32Array;
+  private readonly filterShift: number;
 
   constructor(pairKeys: Uint32Array, pairValues: Int32Array, count: number) {
     let buckets = 1;
     while (buckets < count) buckets <<= 1;
     this.mask = buckets - 1;
+    let filterBits = 5;
+    while (1 << filterBits < count * FILTER_BITS_PER_KEY) filterBits++;
+    this.filter = new Int32Array(1 << (filterBits - 5));
+    this.filterShift = 32 - filterBits;
+    for (let i = 0; i < count; i++) {
+      const bit = Math.imul(pairKeys[i] as number, FILTER_MIX) >>> this.filterShift;
+      this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));
+    }
     this.starts = new Int32Array(buckets + 1);
     for (let i = 0; i < count; i++) {
       const bucket = ((pairKeys[i] as number) & this.mask) + 1;
@@ -148,6 +168,8 @@ class HashPostings {
   }
 
   forEach(key: number, visit: (value: number) => void): void {
+    const bit = Math.imul(key, FILTER_MIX) >>> this.filterShift;
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return;
     const bucket = key & this.mask;
     const signed = key | 0;
     const end = this.starts[bucket + 1] as number;
@@ -155,7 +177,7 @@ class HashPostings {
   }
 
   bytes(): number {
-    return this.starts.byteLength + this.entries.byteLength;
+    return this.starts.byteLength + this.entries.byteLength + this.filter.byteLength;
   }
 }
 
@@ -772,8 +794,9 @@ class InMemoryMatchIndex implements MatchIndex {
     const parts: number[] = [];
     for (let k = MIN_SPLIT_PART; k <= text.length - MIN_SPLIT_PART; k++) {
       const left = this.tokenIds.get(text.slice(0, k));
+      if (left === undefined) continue;
       const right = this.tokenIds.get(text.slice(k));
-      if (left !== undefined && right !== undefined) parts.push(left, right);
+      if (right !== undefined) parts.push(left, right);
     }
     return parts;
   }
@@ -788,11 +811,16 @@ class InMemoryMatchIndex implements MatchIndex {
       if ((sorted[mid] as string) < prefix) lo = mid + 1;
       else hi = mid;
     }
+    // The first word past the prefix's range, found by a second search: a common prefix is rejected without a scan.
+    const last = prefix + '\uffff';
     let end = lo;
-    while (end < sorted.length && (sorted[end] as string).startsWith(prefix)) {
-      if (end - lo >= MAX_TRUNCATION_EXTENSIONS) return;
-      end++;
+    hi = sorted.length;
+    while (end < hi) {
+      const mid = (end + hi) >> 1;
+      if ((sorted[mid] as string) < last) end = mid + 1;
+      else hi = mid;
     }
+    if (end - lo > MAX_TRUNCATION_EXTENSIONS) return;
     for (let k = lo; k < end; k++) visit(this.sortedSpellingIds[k] as number);
   }
 
