@@ -67,6 +67,8 @@ const GAIN_STEPS = 65536;
 const MAX_ATTRIBUTE_BONUS = BIRTH_DATE_EXACT_BONUS + COUNTRY_MATCH_BONUS;
 /** Distinct query words whose look-ups are remembered; the cache is dropped when full (about 10 MB at most). */
 const LOOKUP_CACHE_LIMIT = 50_000;
+/** Look-up cache maps: a token kind (5) times four flags (16). */
+const LOOKUP_CACHE_SLOTS = 5 * 16;
 /** Query words this long are also looked up with two deletions (edit distance up to three against the list's one). */
 const MIN_DOUBLE_TYPO_LENGTH = 6;
 const NO_MATCHES: readonly { id: number; similarity: number }[] = [];
@@ -269,7 +271,12 @@ class InMemoryMatchIndex implements MatchIndex {
   /** Retrieval hits of one query, packed as (name, unit, gain) numbers so sorting groups them by name. */
   private hits = new Float64Array(1 << 16);
   /** Vocabulary look-ups by query word: names repeat their words, and the index never changes once built. */
-  private readonly lookupCache = new Map<string, readonly { id: number; similarity: number }[]>();
+  /**
+   * One map per combination of look-up flags (see lookupCacheSlot), keyed by the word itself: the word is a string the
+   * query already holds, so no key is built per look-up.
+   */
+  private readonly lookupCaches = Array.from({ length: LOOKUP_CACHE_SLOTS }, () => new Map<string, readonly { id: number; similarity: number }[]>());
+  private lookupCacheSize = 0;
 
   constructor(entities: MatchableEntity[]) {
     this.entities = entities;
@@ -667,12 +674,17 @@ class InMemoryMatchIndex implements MatchIndex {
     transliterated = false,
   ): readonly { id: number; similarity: number }[] {
     const writtenForm = (isLastWord || transliterated) && surface !== text;
-    const cacheKey = `${kind}${isLastWord ? 1 : 0}${transliterated ? 1 : 0}${writtenForm ? `${surface}|` : ''}${abjad ? 1 : 0}${text}`;
-    const cached = this.lookupCache.get(cacheKey);
+    const cache = this.lookupCaches[KIND_CODE[kind] * 16 + (isLastWord ? 8 : 0) + (transliterated ? 4 : 0) + (writtenForm ? 2 : 0) + (abjad ? 1 : 0)] as Map<string, readonly { id: number; similarity: number }[]>;
+    const cacheKey = writtenForm ? `${surface}|${text}` : text;
+    const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
     const result = this.lookupUncached(text, kind, isLastWord, abjad, surface, transliterated);
-    if (this.lookupCache.size >= LOOKUP_CACHE_LIMIT) this.lookupCache.clear();
-    this.lookupCache.set(cacheKey, result);
+    if (this.lookupCacheSize >= LOOKUP_CACHE_LIMIT) {
+      for (const c of this.lookupCaches) c.clear();
+      this.lookupCacheSize = 0;
+    }
+    cache.set(cacheKey, result);
+    this.lookupCacheSize++;
     return result;
   }
 
@@ -685,23 +697,22 @@ class InMemoryMatchIndex implements MatchIndex {
     transliterated: boolean,
   ): { id: number; similarity: number }[] {
     const found = new Map<number, number>();
-    let confident = false;
     const exact = this.tokenIds.get(text);
     if (exact !== undefined && this.postingStart[exact + 1] !== this.postingStart[exact]) found.set(exact, 1);
     if (kind === 'word') {
       const consider = (id: number): void => {
         if (found.has(id)) return;
         const similarity = wordSimilarity(text, this.tokenText[id] as string, abjad);
-        if (similarity >= CONFIDENT_SIMILARITY) confident = true;
         found.set(id, similarity);
       };
       for (const key of deletionKeys(text)) this.typoTable.forEach(key, consider);
+      this.phoneticTable.forEach(hashString(phoneticKey(text)), consider);
       // Long words may carry two slips ("sinouar"/"sinwar"): two deletions on the query side meet one on the list side.
-      // Only worth it for a word the list does not know and has no close spelling of.
-      if (text.length >= MIN_DOUBLE_TYPO_LENGTH && exact === undefined && !confident) {
+      // Only for a word that found nothing at all, not even a sound-alike: a query's unknown words mostly find some
+      // weak neighbour, and probing every two-letter deletion of each would double the cost of a look-up.
+      if (text.length >= MIN_DOUBLE_TYPO_LENGTH && found.size === 0) {
         for (const key of doubleDeletionKeys(text)) this.typoTable.forEach(key, consider);
       }
-      this.phoneticTable.forEach(hashString(phoneticKey(text)), consider);
       if (transliterated && surface !== text && VARIANT_SPELLINGS.has(text)) this.lookUpWrittenForm(surface, abjad, found);
       // A romanisation from another script may spell a sound as no listing does ("taukhid" for "tawhid"): look up the
       // folded spelling too, one slip from the listed word's.

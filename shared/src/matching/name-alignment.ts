@@ -233,7 +233,8 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
   for (let i = 0; i + 1 < joined.length; i++) {
     const left = joined[i] as WeightedToken;
     const right = joined[i + 1] as WeightedToken;
-    if (!JOINABLE.has(left.kind) || !JOINABLE.has(right.kind)) continue;
+    // A legal form may also be the end of a word the other side runs together ("HADOM SA" / "HADOMSA").
+    if (!JOINABLE.has(left.kind) || !(JOINABLE.has(right.kind) || (right.kind === 'legal' && left.kind === 'word'))) continue;
     const mergedLength = left.text.length + right.text.length;
     for (let j = 0; j < whole.length; j++) {
       const target = whole[j] as WeightedToken;

@@ -59,6 +59,9 @@ const INWORD_MARKS = /(?<=[\p{L}\p{N}])['’‘`´ʼʻʿʾ′?]+(?=[\p{L}\p{N}])
 /** "S.A.", "L.L.C.", "U.S.A.": dotted single letters are one abbreviation, not a run of initials. */
 const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
 const TOKEN_BREAK = /[^\p{L}\p{N}]+/u;
+/** Lower-case ASCII letters, digits, spaces, commas and hyphens: no marks, abbreviations or ampersands to handle. */
+const PLAIN_ASCII_NAME = /^[a-z0-9 ,-]*$/;
+const ASCII_TOKEN_BREAK = /[ ,-]+/;
 const CASE_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HAS_DIGIT = /\p{N}/u;
@@ -74,7 +77,11 @@ function cleanWords(raw: string): string[] {
     text = transliterate(text);
     text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
     text = text.replace(SPECIAL_LETTER_PATTERN, (ch) => SPECIAL_LETTERS[ch] ?? ch);
-  } else text = text.toLowerCase();
+  } else {
+    text = text.toLowerCase();
+    // Most names are plain letters and spaces: nothing below applies, and the Unicode-aware split is the slow part.
+    if (PLAIN_ASCII_NAME.test(text)) return text.split(ASCII_TOKEN_BREAK).filter((w) => w.length > 0);
+  }
   text = text.replace(INWORD_MARKS, '');
   text = text.replace(DOTTED_ABBREVIATION, (abbr) => abbr.replace(/\./g, ''));
   text = text.replace(/&/g, ' and ');

@@ -63,11 +63,14 @@ export const TRUNCATION_MIN_PREFIX = 3;
 
 export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'none';
 
-const VOWEL_AFTER_FIRST = /.[aeiouy]/;
-
 /** A word written without vowels, as abjad scripts (Arabic, Hebrew) romanise: only its consonants can be compared. */
 function isSkeleton(word: string): boolean {
-  return word.length >= 3 && !VOWEL_AFTER_FIRST.test(word);
+  if (word.length < 3) return false;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return false; // a e i o u y
+  }
+  return true;
 }
 
 /**
