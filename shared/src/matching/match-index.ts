@@ -20,7 +20,7 @@ import { ABJAD_ORGANISATION_WORDS, VARIANT_SPELLINGS } from './name-vocabulary';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
-import { ABJAD_AGREEMENT_SIMILARITY, CONFIDENT_SIMILARITY, foldedSpelling, joinedQuerySimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { ABJAD_AGREEMENT_SIMILARITY, foldedSpelling, joinedQuerySimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
 import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
