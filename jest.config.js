@@ -4,6 +4,7 @@ const moduleNameMapper = {
   '^@sanctions/api$': '<rootDir>/services/api/src',
   '^@sanctions/screening-worker$': '<rootDir>/workers/screening/src',
   '^@sanctions/lists-worker$': '<rootDir>/workers/lists/src',
+  '^@sanctions/webhooks-worker$': '<rootDir>/workers/webhooks/src',
   '^@sanctions/standalone$': '<rootDir>/services/standalone/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };

@@ -1,5 +1,5 @@
 import type { NameKind } from '../lists/entity-model';
-import { CANDIDATE_UNMATCHED_FACTOR, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
+import { CANDIDATE_UNMATCHED_FACTOR, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, SYLLABLE_ORDER_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
 import type { NameToken } from './normalize-name';
 import { similarityMethod } from './token-similarity';
 
@@ -71,6 +71,8 @@ export function explainNameAlignment(
     out.push(`The numbers in the two names disagree, so they cannot name the same entity: score capped at ${percent(NUMBER_MISMATCH_CAP)}.`);
   } else if (alignment.cap === 'single-part') {
     out.push(`Only one name part agrees while others differ; one shared part cannot carry a match, so the score is capped at ${percent(SINGLE_PART_CAP)}.`);
+  } else if (alignment.cap === 'syllable-order') {
+    out.push(`The syllables of the query's Korean given name meet the listed ones in the other order, which makes another name: score capped at ${percent(SYLLABLE_ORDER_CAP)}.`);
   } else if (alignment.cap === 'no-substantive-match') {
     out.push('Only legal forms, particles or initials agree, which cannot carry a match.');
   }

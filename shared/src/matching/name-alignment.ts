@@ -16,7 +16,7 @@ export interface AlignmentEdge {
   similarity: number;
 }
 
-export type ScoreCap = 'no-substantive-match' | 'numbers-disagree' | 'single-part';
+export type ScoreCap = 'no-substantive-match' | 'numbers-disagree' | 'single-part' | 'syllable-order';
 
 export interface NameAlignment {
   /** 0..1 after caps. */
@@ -56,6 +56,11 @@ export const NUMBER_MISMATCH_CAP = 0.5;
  * "HABBASH, George", "Emma LLC" / "EMMA DANIELS", "Putin" / "PUTIN, Vladimir"), one shared part cannot make a hit.
  */
 export const SINGLE_PART_CAP = 0.75;
+/**
+ * When the two syllables of a Korean given name written in Hangul meet the listed syllables in the other order
+ * ("영숙", Yong-suk, against "RI, Su Yong"): the same syllables reversed are another name, so no hit.
+ */
+export const SYLLABLE_ORDER_CAP = 0.8;
 
 const SUBSTANTIVE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'number']);
 /** Kinds that may be two halves of one word: words and particles ("al dari" / "aldari"), not initials or legal forms. */
@@ -76,6 +81,7 @@ export function alignNames(
   candidate: readonly WeightedToken[],
   pairSimilarity: (i: number, j: number) => number,
   abjad = false,
+  orderedPairs: readonly (readonly [number, number])[] = [],
 ): NameAlignment {
   const edges: AlignmentEdge[] = [];
   // A lone particle paired with a particle is taken last, so a shared "al" never takes the article a compound needs
@@ -165,6 +171,9 @@ export function alignNames(
   } else if (substantiveEdges === 1 && unmatchedSubstantive && score > SINGLE_PART_CAP) {
     cap = 'single-part';
     score = SINGLE_PART_CAP;
+  } else if (score > SYLLABLE_ORDER_CAP && orderedPairs.some((pair) => reversedPair(pair, chosen))) {
+    cap = 'syllable-order';
+    score = SYLLABLE_ORDER_CAP;
   }
   return { score, uncappedScore, cap, edges: chosen, unmatchedQuery, unmatchedCandidate };
 }
@@ -192,6 +201,18 @@ function addResplitEdges(query: readonly WeightedToken[], candidate: readonly We
       if (s > 0 && q1.text !== c1.text && q1.text !== c2.text) edges.push({ query: [i, i + 1], candidate: [j, j + 1], similarity: s });
     }
   }
+}
+
+/** Whether query tokens a and b (a before b) met listed tokens in the opposite order. */
+function reversedPair([a, b]: readonly [number, number], chosen: readonly AlignmentEdge[]): boolean {
+  let ja = -1;
+  let jb = -1;
+  for (const edge of chosen) {
+    if (edge.query.length !== 1 || edge.candidate.length !== 1) continue;
+    if (edge.query[0] === a) ja = edge.candidate[0] as number;
+    else if (edge.query[0] === b) jb = edge.candidate[0] as number;
+  }
+  return ja >= 0 && jb >= 0 && ja > jb;
 }
 
 /** How many edges use each token of an edge, summed: an edge of tokens nobody else wants costs no alternative. */

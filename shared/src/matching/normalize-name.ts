@@ -44,6 +44,13 @@ export interface TokenizedName {
   hasLegalForm: boolean;
   /** True when the name was written in an abjad (Arabic, Hebrew): its words are consonant skeletons. */
   abjad: boolean;
+  /**
+   * Pairs of token positions that must meet a listed name in the same order: the two syllables of a Korean given name
+   * written in Hangul (a word of the name, romanised syllable by syllable), since reversed they are another name.
+   */
+  orderedPairs: [number, number][];
+  /** True when every word of the name is written in Hangul: its tokens are exact Korean syllables. */
+  hangul: boolean;
 }
 
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
@@ -227,7 +234,8 @@ export function tokenizeName(raw: string): TokenizedName {
     else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
     else tokens.push(classify(word, i > 0 || legalFormCount > 1, abjad));
   });
-  return { tokens, dropped, hasLegalForm, abjad };
+  const hangul = HANGUL.test(raw) && hangulWords(raw) !== undefined;
+  return { tokens, dropped, hasLegalForm, abjad, orderedPairs: hangul ? givenNameSyllablePairs(raw, tokens.length) : [], hangul };
 }
 
 /** The Arabic article written as it sounds before a sun letter: "AT-TAWHID", "ASH-SHAM", "ар-Рахман" (ar-rakhman). */
@@ -237,6 +245,30 @@ const ASSIMILATED_ARTICLE = /^a(t|th|d|dh|r|z|s|sh|n)$/;
 function isAssimilatedArticle(word: string, next: string | undefined): boolean {
   const m = ASSIMILATED_ARTICLE.exec(word);
   return m !== null && next !== undefined && next.length > (m[1] as string).length + 1 && next.startsWith(m[1] as string);
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+const HANGUL_WORD = /^\p{Script=Hangul}+$/u;
+
+/** The words of a name written only in Hangul, or undefined when some word is not. */
+function hangulWords(raw: string): string[] | undefined {
+  const words = raw.trim().split(/[\s,]+/).filter((w) => w.length > 0);
+  return words.length > 0 && words.every((w) => HANGUL_WORD.test(w)) ? words : undefined;
+}
+
+/**
+ * For a name written only in Hangul, the positions of the last two syllables of each word of two or more: a given name
+ * ("영숙"), or the given name after a one-syllable surname ("김정은"). Undefined shapes (mixed scripts) give none.
+ */
+function givenNameSyllablePairs(raw: string, tokenCount: number): [number, number][] {
+  const words = hangulWords(raw) ?? [];
+  const pairs: [number, number][] = [];
+  let at = 0;
+  for (const word of words) {
+    if (word.length >= 2) pairs.push([at + word.length - 2, at + word.length - 1]);
+    at += word.length;
+  }
+  return at === tokenCount ? pairs : [];
 }
 
 /**
