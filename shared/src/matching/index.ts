@@ -10,5 +10,5 @@ export { normalizeName, tokenizeName, type NameToken, type TokenKind, type Token
 export { transliterate } from './transliterate';
 export { jaroWinkler } from './jaro-winkler';
 export { phoneticKey } from './phonetic-key';
-export { tokenSimilarity } from './token-similarity';
+export { koreanSyllableKey, tokenSimilarity } from './token-similarity';
 export { abjadSpells } from './abjad-reading';
