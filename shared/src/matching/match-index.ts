@@ -277,6 +277,7 @@ class InMemoryMatchIndex implements MatchIndex {
    */
   private readonly lookupCaches = Array.from({ length: LOOKUP_CACHE_SLOTS }, () => new Map<string, readonly { id: number; similarity: number }[]>());
   private lookupCacheSize = 0;
+  private readonly nearSpellingCache = new Map<string, readonly { id: number }[]>();
 
   constructor(entities: MatchableEntity[]) {
     this.entities = entities;
@@ -498,9 +499,12 @@ class InMemoryMatchIndex implements MatchIndex {
       const joined = canonicalWord(a.text + b.text);
       // A listed word only a letter or so longer than one part is that part ("muhammad m" is not "muhammadm").
       const minLength = Math.max(a.text.length, b.text.length) + 2;
-      const matches = this.lookup(joined, 'word', false, abjad).filter(
-        (m) => (this.tokenText[m.id] as string).length >= minLength && joinedQuerySimilarity(a.text, b.text, this.tokenText[m.id] as string, MERGE_SIMILARITY_FLOOR, abjad) > 0,
-      );
+      const matches: { id: number; similarity: number }[] = [];
+      for (const { id } of abjad ? this.lookup(joined, 'word', false, true) : this.nearSpellings(joined)) {
+        const listed = this.tokenText[id] as string;
+        const similarity = listed.length >= minLength ? joinedQuerySimilarity(a.text, b.text, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
+        if (similarity > 0) matches.push({ id, similarity });
+      }
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
     }
     // Arabic script: a compound around the article written as one listed word ("jlal al din" → "jalaluddin").
@@ -783,6 +787,23 @@ class InMemoryMatchIndex implements MatchIndex {
     if (parts === undefined) return [];
     const [before, after] = parts;
     return [...this.lookup(canonicalWord(`${before}al`), 'word', false, true), ...this.lookup(before, 'word', false, true), ...this.lookup(after, 'word', false, true)];
+  }
+
+  /**
+   * Listed words at most one slip from a word (exact, or sharing a single-letter deletion), for two query words run
+   * together: a join must be near identity (MERGE_SIMILARITY_FLOOR), so sound-alikes, two slips and truncations,
+   * which a word's own look-up tries, cannot qualify and are not looked for.
+   */
+  private nearSpellings(word: string): readonly { id: number }[] {
+    const cached = this.nearSpellingCache.get(word);
+    if (cached !== undefined) return cached;
+    const found = new Set<number>();
+    for (const key of deletionKeys(word)) this.typoTable.forEach(key, (id) => found.add(id));
+    const out: { id: number }[] = [];
+    for (const id of found) if (this.postingStart[id + 1] !== this.postingStart[id]) out.push({ id });
+    if (this.nearSpellingCache.size >= LOOKUP_CACHE_LIMIT) this.nearSpellingCache.clear();
+    this.nearSpellingCache.set(word, out);
+    return out;
   }
 
   /** Look-up results for a syllable written in Hangul, kept only where the listed word spells the same syllable. */
