@@ -69,7 +69,10 @@ const MAX_ATTRIBUTE_BONUS = BIRTH_DATE_EXACT_BONUS + COUNTRY_MATCH_BONUS;
 const LOOKUP_CACHE_LIMIT = 50_000;
 /** Look-up cache maps: a token kind (5) times four flags (16). */
 const LOOKUP_CACHE_SLOTS = 5 * 16;
-/** Query words this long are also looked up with two deletions (edit distance up to three against the list's one). */
+/**
+ * Query words this long that find nothing else are also looked up with two deletions (edit distance up to three
+ * against the list's one).
+ */
 const MIN_DOUBLE_TYPO_LENGTH = 6;
 const NO_MATCHES: readonly { id: number; similarity: number }[] = [];
 /** An Arabic-script word this long that the list does not know may be two listed words glued together. */
@@ -270,13 +273,14 @@ class InMemoryMatchIndex implements MatchIndex {
   private readonly touchedAccumulated: Float32Array;
   /** Retrieval hits of one query, packed as (name, unit, gain) numbers so sorting groups them by name. */
   private hits = new Float64Array(1 << 16);
-  /** Vocabulary look-ups by query word: names repeat their words, and the index never changes once built. */
   /**
-   * One map per combination of look-up flags (see lookupCacheSlot), keyed by the word itself: the word is a string the
-   * query already holds, so no key is built per look-up.
+   * Vocabulary look-ups by query word: names repeat their words, and the index never changes once built. One map per
+   * token kind and combination of look-up flags (see lookup), keyed by the word itself, a string the query already
+   * holds, so no key is built per look-up.
    */
   private readonly lookupCaches = Array.from({ length: LOOKUP_CACHE_SLOTS }, () => new Map<string, readonly { id: number; similarity: number }[]>());
   private lookupCacheSize = 0;
+  /** The same for two query words run together (see nearSpellings). */
   private readonly nearSpellingCache = new Map<string, readonly { id: number }[]>();
 
   constructor(entities: MatchableEntity[]) {
@@ -487,7 +491,7 @@ class InMemoryMatchIndex implements MatchIndex {
       if (parts.length > 0) splitWords = true;
       const glued = abjad && t.kind === 'word' ? this.gluedArticleMatches(t.text) : NO_MATCHES;
       // Arabic script also glues words the listing writes apart in ways no split predicts ("خدايرحيم" / "KHUDAI RAHIM").
-      if (glued.length > 0 || (abjad && t.text.length >= GLUED_ABJAD_MIN_LENGTH && !(matches[0]?.similarity === 1))) splitWords = true;
+      if (glued.length > 0 || (abjad && t.text.length >= GLUED_ABJAD_MIN_LENGTH && (matches[0]?.similarity ?? 0) < 1)) splitWords = true;
       units.push({ weight, matches: parts.length === 0 && glued.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 })), ...glued] });
       return { text: t.text, kind: t.kind, weight, token: t };
     });
@@ -1017,8 +1021,8 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 }
 
-/** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
 type ListedName = MatchableEntity['names'][number];
+/** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
 const TRAILING_PARENTHESIS = /^(.*[^\s(])\s*\(([^()]+)\)\s*$/u;
 
 /**

@@ -241,10 +241,13 @@ export function tokenizeName(raw: string): TokenizedName {
 /** The Arabic article written as it sounds before a sun letter: "AT-TAWHID", "ASH-SHAM", "ар-Рахман" (ar-rakhman). */
 const ASSIMILATED_ARTICLE = /^a(t|th|d|dh|r|z|s|sh|n)$/;
 
-/** Whether `word` is the article assimilated to the next word's first consonant ("ad" before "dawla"). */
+/**
+ * Whether `word` is the article assimilated to the next word's first consonant ("ad" before "dawla"). Not before "ng",
+ * which starts no Arabic word but many Vietnamese ones ("An Nguyen").
+ */
 function isAssimilatedArticle(word: string, next: string | undefined): boolean {
   const m = ASSIMILATED_ARTICLE.exec(word);
-  return m !== null && next !== undefined && next.length > (m[1] as string).length + 1 && next.startsWith(m[1] as string);
+  return m !== null && next !== undefined && next.length > (m[1] as string).length + 1 && next.startsWith(m[1] as string) && !next.startsWith('ng');
 }
 
 const HANGUL = /\p{Script=Hangul}/u;

@@ -167,16 +167,12 @@ function foldedCharAt(s: string, i: number): number {
         return 106;
       }
       return c;
-    case 122: // z
+    case 122: // zh → j
+    case 112: // ph → f
+    case 107: // kh → h
       if (n === 104) {
         foldNext = i + 2;
-        return 106;
-      }
-      return c;
-    case 112: // p
-      if (n === 104) {
-        foldNext = i + 2;
-        return 102;
+        return c === 122 ? 106 : c === 112 ? 102 : 104;
       }
       return c;
     case 99: // c
@@ -196,12 +192,6 @@ function foldedCharAt(s: string, i: number): number {
       return n === 121 ? 97 : c;
     case 121: // y
       return i > 0 ? 105 : c;
-    case 107: // k
-      if (n === 104) {
-        foldNext = i + 2;
-        return 104;
-      }
-      return c;
     case 119: // w
       return i > 0 && isVowelCode(s.charCodeAt(i - 1)) ? 117 : c;
     default:

@@ -33,6 +33,7 @@ describe('name normalisation', () => {
     expect(normalizeName('Ed Davis')).toBe('ed davis');
     expect(normalizeName('As Salam')).toBe('al salam');
     expect(normalizeName('As Good')).toBe('as good');
+    expect(normalizeName('An Nguyen')).toBe('an nguyen');
   });
 
   it('classifies particles, initials and legal forms', () => {
