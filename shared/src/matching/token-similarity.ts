@@ -90,6 +90,7 @@ export function wordSimilarity(query: string, listed: string, abjad = false): nu
 
 function spellingSimilarity(query: string, listed: string, abjad: boolean): number {
   if (query === listed) return 1;
+  if (surnameAndPatronymic(query, listed) || surnameAndPatronymic(listed, query)) return 0;
   const jw = jaroWinkler(query, listed);
   if (abjad) {
     const s = skeletonSimilarity(query, listed, jw);
@@ -118,6 +119,18 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
   if (spelling >= CONFIDENT_SIMILARITY) return spelling;
   if (spelling >= TOKEN_SIMILARITY_FLOOR) return CONFIDENT_SIMILARITY - (CONFIDENT_SIMILARITY - spelling) * SOFT_ZONE_SLOPE;
   return 0;
+}
+
+const SLAVIC_SURNAME = /(?:ov|ev)a?$/;
+const SLAVIC_PATRONYMIC = /(?:ov|ev)(?:ich|ych|na)$/;
+
+/**
+ * Whether `surname` is the family name and `patronymic` the patronymic built on the same stem: "Ivanov" (the family)
+ * and "Ivanovich" (son of Ivan) are different name parts, however alike they look, as are "Petrova" and "Petrovna".
+ */
+function surnameAndPatronymic(surname: string, patronymic: string): boolean {
+  if (!SLAVIC_SURNAME.test(surname) || !SLAVIC_PATRONYMIC.test(patronymic)) return false;
+  return patronymic.startsWith(surname.endsWith('a') ? surname.slice(0, -1) : surname);
 }
 
 /** How an abjad skeleton compares with a listed spelling, or undefined when the Latin rules decide (short skeletons). */

@@ -13,6 +13,13 @@ describe('compare', () => {
     expect(result.explanation.join(' ')).toMatch(/"bush" in the query has no counterpart/);
   });
 
+  it('does not take a Russian surname for the patronymic built on the same name', () => {
+    // Ivanov is a family; Ivanovich says the father was Ivan.
+    expect(compare({ name: 'Oleg Ivanov' }, { name: 'IVANINSKIY, Oleg Ivanovich' }).match).toBe(false);
+    expect(compare({ name: 'Anna Petrova' }, { name: 'SMIRNOVA, Anna Petrovna' }).match).toBe(false);
+    expect(compare({ name: 'Oleg Ivaninskiy' }, { name: 'IVANINSKIY, Oleg Ivanovich' }).match).toBe(true);
+  });
+
   it('never lets numbers disagree', () => {
     const result = compare({ name: 'BELLETECH 11420 CORP' }, { name: '11421 BELLETECH CORP' });
     expect(result.match).toBe(false);
