@@ -110,3 +110,17 @@ describe('names lists write in ways customers do not', () => {
     expect(found('Катиба ат-Таухид валь-Джихад')).toEqual(['KATIBAT AL TAWHID WAL JIHAD']);
   });
 });
+
+describe('a query of common words on a large list', () => {
+  it('gathers the hits of every common word before scoring (many hits take the radix sort)', () => {
+    const surnames = Array.from({ length: 1500 }, (_, i) => `KHAN${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}${i}`);
+    const many = buildMatchIndex([
+      ...surnames.map((s) => entity(`MOHAMMED AHMED ${s}`, 'person')),
+      ...surnames.map((s) => entity(`AHMED ${s} MOHAMMED`, 'person')),
+      entity('MOHAMMED AHMED', 'person'),
+    ]);
+    const found = many.screen({ name: 'Ahmed Mohammed' }, { threshold: 0.5, limit: 3 });
+    expect(found[0]).toMatchObject({ matchedName: 'MOHAMMED AHMED', score: 1 });
+    expect(found).toHaveLength(3);
+  });
+});
