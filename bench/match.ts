@@ -54,8 +54,8 @@ interface Timing {
   hits: number;
 }
 
-function time(index: MatchIndex, queries: string[]): Timing {
-  for (const q of queries.slice(0, WARM_UP)) index.screen({ name: q }, OPTIONS);
+function time(index: MatchIndex, queries: string[], warmUp = WARM_UP): Timing {
+  for (const q of queries.slice(0, warmUp)) index.screen({ name: q }, OPTIONS);
   const latencies = new Float64Array(queries.length);
   let hits = 0;
   const started = process.hrtime.bigint();
@@ -116,7 +116,11 @@ function scaleList(entities: MatchableEntity[], targetNames: number, rng: Rng): 
 function main(): void {
   const lists = loadBenchLists();
   const entities = [...lists.sdn, ...lists.cons];
-  const queries = queryMix([...lists.sdn, ...lists.cons, ...lists.un], QUERIES);
+  // Two disjoint sets from the same mix: the first is screened by a fresh index (cold look-up caches), the second right
+  // after, as a worker that has been running sees its traffic (its words mostly met before).
+  const mix = queryMix([...lists.sdn, ...lists.cons, ...lists.un], 2 * QUERIES);
+  const queries = mix.slice(0, QUERIES);
+  const laterQueries = mix.slice(QUERIES);
   const rows: string[] = [];
 
   const measure = (label: string, list: MatchableEntity[]): number => {
@@ -126,9 +130,11 @@ function main(): void {
     const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
     const heap = heapUsed() - before;
     const t = time(index, queries);
+    const later = time(index, laterQueries, 0);
     rows.push(
       `| ${label} | ${index.entityCount.toLocaleString('en')} | ${index.nameCount.toLocaleString('en')} | ${(buildMs / 1000).toFixed(1)} s | ` +
-        `${mb(index.memoryBytes())} / ${mb(heap)} | ${Math.round(t.namesPerSecond).toLocaleString('en')} | ${t.p50.toFixed(3)} ms | ${t.p99.toFixed(3)} ms | ${(t.hits / queries.length * 100).toFixed(1)}% |`,
+        `${mb(index.memoryBytes())} / ${mb(heap)} | ${Math.round(t.namesPerSecond).toLocaleString('en')} | ${Math.round(later.namesPerSecond).toLocaleString('en')} | ` +
+        `${t.p50.toFixed(3)} ms | ${t.p99.toFixed(3)} ms | ${(t.hits / queries.length * 100).toFixed(1)}% |`,
     );
     return t.mean;
   };
@@ -144,7 +150,7 @@ function main(): void {
   const fuseMean = Number(process.hrtime.bigint() - fuseStarted) / 1e6 / Math.max(1, fuseQueries.length);
   rows.push(
     `| fuse.js full scan (same names, ${fuseQueries.length} queries) | ${entities.length.toLocaleString('en')} | ${names.length.toLocaleString('en')} | — | — | ` +
-      `${Math.round(1000 / fuseMean).toLocaleString('en')} | ${fuseMean.toFixed(1)} ms (mean) | — | — |`,
+      `${Math.round(1000 / fuseMean).toLocaleString('en')} | — | ${fuseMean.toFixed(1)} ms (mean) | — | — |`,
   );
 
   if (SCALED_NAMES > 0) {
@@ -152,9 +158,14 @@ function main(): void {
     measure(`scaled to ${(SCALED_NAMES / 1e6).toFixed(1)}M names`, scaled);
   }
 
-  console.log(`Node ${process.version}, one thread; ${queries.length} queries (half yente negatives, half variations of listed names), threshold ${OPTIONS.threshold}.\n`);
-  console.log('| list | entities | names | build | index memory (own estimate / measured) | names/s (1 core) | p50 | p99 | queries with a hit |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `Node ${process.version}, one thread; ${queries.length} queries (half yente negatives, half variations of listed names), threshold ${OPTIONS.threshold}: ` +
+      `first on a fresh index after ${WARM_UP} warm-up queries, then ${laterQueries.length} other queries of the same mix, as a running worker sees them. p50 and p99 are of the first.\n`,
+  );
+  console.log(
+    '| list | entities | names | build | index memory (own estimate / measured) | names/s (1 core), first queries | names/s, next queries | p50 | p99 | queries with a hit |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(r);
   console.log(`\nMean per name: ours ${oursMean.toFixed(3)} ms, fuse.js ${fuseMean.toFixed(1)} ms: ${Math.round(fuseMean / oursMean).toLocaleString('en')}× faster.`);
 }
