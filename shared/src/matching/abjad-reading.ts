@@ -266,7 +266,11 @@ export function abjadFirstLetters(skeleton: string): string {
  * "shhath" (شحاته) as "shihata", "abdalhlim" (عبدالحليم) as "abdelhalim", "abd al rhmn" glued as "abderrahmane".
  */
 export function abjadSpells(skeleton: string, listed: string): boolean {
-  const r = reading(skeleton);
+  return spells(reading(skeleton), listed);
+}
+
+/** Whether `listed` is one of a reading's spellings; length and first letter are checked first, most fail on them. */
+function spells(r: Reading | null, listed: string): boolean {
   if (r === null || listed.length < r.minLength || listed.length > r.maxLength || !r.firstLetters.includes(listed.charAt(0))) return false;
   return readFrom(r, 0, 0, listed);
 }
@@ -276,9 +280,7 @@ export function abjadSpells(skeleton: string, listed: string): boolean {
  * "Saduddin", "bin al shiba" as "Binalshibh". The article's place is known, so short halves are read as well.
  */
 export function abjadSpellsCompound(before: string, after: string, listed: string): boolean {
-  const r = reading(`${before}al${after}`, units(before).length);
-  if (r === null || listed.length < r.minLength || listed.length > r.maxLength || !r.firstLetters.includes(listed.charAt(0))) return false;
-  return readFrom(r, 0, 0, listed);
+  return spells(reading(`${before}al${after}`, units(before).length), listed);
 }
 
 /** The coarse keys of every reading of such a compound (see {@link abjadKeys}). */
