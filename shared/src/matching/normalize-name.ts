@@ -234,8 +234,8 @@ export function tokenizeName(raw: string): TokenizedName {
     else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
     else tokens.push(classify(word, i > 0 || legalFormCount > 1, abjad));
   });
-  const hangul = HANGUL.test(raw) && hangulWords(raw) !== undefined;
-  return { tokens, dropped, hasLegalForm, abjad, orderedPairs: hangul ? givenNameSyllablePairs(raw, tokens.length) : [], hangul };
+  const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
+  return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined };
 }
 
 /** The Arabic article written as it sounds before a sun letter: "AT-TAWHID", "ASH-SHAM", "ар-Рахман" (ar-rakhman). */
@@ -260,11 +260,11 @@ function hangulWords(raw: string): string[] | undefined {
 }
 
 /**
- * For a name written only in Hangul, the positions of the last two syllables of each word of two or more: a given name
- * ("영숙"), or the given name after a one-syllable surname ("김정은"). Undefined shapes (mixed scripts) give none.
+ * For the words of a name written only in Hangul, the positions of the last two syllables of each word of two or more:
+ * a given name ("영숙"), or the given name after a one-syllable surname ("김정은"). None when the tokens do not line
+ * up with the syllables one to one.
  */
-function givenNameSyllablePairs(raw: string, tokenCount: number): [number, number][] {
-  const words = hangulWords(raw) ?? [];
+function givenNameSyllablePairs(words: readonly string[], tokenCount: number): [number, number][] {
   const pairs: [number, number][] = [];
   let at = 0;
   for (const word of words) {
