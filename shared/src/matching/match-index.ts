@@ -517,7 +517,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const matches: { id: number; similarity: number }[] = [];
       for (const { id } of abjad ? this.lookup(joined, 'word', false, true) : this.nearSpellings(joined)) {
         const listed = this.tokenText[id] as string;
-        const similarity = listed.length >= minLength ? joinedQuerySimilarity(a.text, b.text, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
+        const similarity = listed.length >= minLength ? joinedQuerySimilarity(a.text, b.text, joined, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
         if (similarity > 0) matches.push({ id, similarity });
       }
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });

@@ -267,7 +267,7 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
       if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
       const s = joinedIsCandidate
         ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad)
-        : joinedQuerySimilarity(left.text, right.text, target.text, MERGE_SIMILARITY_FLOOR, abjad);
+        : joinedQuerySimilarity(left.text, right.text, merged, target.text, MERGE_SIMILARITY_FLOOR, abjad);
       if (s < MERGE_SIMILARITY_FLOOR) continue;
       edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1], similarity: s } : { query: [i, i + 1], candidate: [j], similarity: s });
     }

@@ -1,7 +1,7 @@
 import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
 import { ABJAD_ORGANISATION_WORDS, AMBIGUOUS_LEGAL_FORMS, VARIANT_SPELLINGS } from './name-vocabulary';
-import { canonicalWord, type TokenKind } from './normalize-name';
+import type { TokenKind } from './normalize-name';
 import { phoneticKey } from './phonetic-key';
 
 /** Below this Jaro-Winkler two words are different words: typos of one name score 0.85+, unrelated short names 0.5-0.75. */
@@ -292,12 +292,13 @@ export function abjadReadsAs(skeleton: string, listed: string): boolean {
 }
 
 /**
- * Similarity of two adjacent query words against one listed word ("sense time" / "SENSETIME"). For a query in Arabic
- * script each word is read on its own against a part of the listed word, since each keeps its own ending ("wla allah"
- * (ولى الله) / "WALIULLAH": the ى ends "wali").
+ * Similarity of two adjacent query words against one listed word ("sense time" / "SENSETIME"), given the words run
+ * together in canonical form (`joined`), which the callers already hold. For a query in Arabic script each word is read
+ * on its own against a part of the listed word, since each keeps its own ending ("wla allah" (ولى الله) / "WALIULLAH":
+ * the ى ends "wali"); failing that, the two skeletons as written are read as one.
  */
-export function joinedQuerySimilarity(left: string, right: string, listed: string, floor: number, abjad = false): number {
-  if (!abjad) return joinedSimilarity(canonicalWord(left + right), listed, floor);
+export function joinedQuerySimilarity(left: string, right: string, joined: string, listed: string, floor: number, abjad = false): number {
+  if (!abjad) return joinedSimilarity(joined, listed, floor);
   for (let p = 1; p < listed.length; p++) {
     if (abjadSpells(left, listed.slice(0, p)) && abjadSpells(right, listed.slice(p))) return Math.max(jaroWinkler(left + right, listed), ABJAD_AGREEMENT_SIMILARITY);
   }
