@@ -68,7 +68,7 @@ function isSkeleton(word: string): boolean {
   if (word.length < 3) return false;
   for (let i = 1; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121) return false; // a e i o u y
+    if (isVowelCode(c) || c === 121) return false; // or y
   }
   return true;
 }
@@ -212,6 +212,7 @@ function foldedCharAt(s: string, i: number): number {
   }
 }
 
+/** a, e, i, o or u. */
 function isVowelCode(c: number): boolean {
   return c === 97 || c === 101 || c === 105 || c === 111 || c === 117;
 }
