@@ -183,3 +183,66 @@ export function readCsvObjects(file: string): Record<string, string>[] {
     return Object.fromEntries(header.map((h, i) => [h, values[i] ?? '']));
   });
 }
+
+/** RFC 4180 records of a whole file: quoted fields may hold commas, doubled quotes and line breaks. */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+/**
+ * UK OFSI consolidated list (ConList.csv: a "Last Updated" line, a header, then one row per name variation grouped by
+ * Group ID): Latin names from Name 1-5 (given) and Name 6 (family), and the "Name Non-Latin Script" column as
+ * original-script names.
+ */
+export function readUkConList(file: string): MatchableEntity[] {
+  const [, header, ...rows] = csvRecords(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  const col = (name: string): number => (header ?? []).indexOf(name);
+  const [given, family, script, group, type] = [
+    ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5'].map(col),
+    col('Name 6'),
+    col('Name Non-Latin Script'),
+    col('Group ID'),
+    col('Group Type'),
+  ] as [number[], number, number, number, number];
+  const byGroup = new Map<string, MatchableEntity>();
+  for (const row of rows) {
+    const id = row[group]?.trim() ?? '';
+    if (id === '') continue;
+    let entity = byGroup.get(id);
+    if (entity === undefined) {
+      const kind = row[type]?.trim();
+      entity = { id: `uk-ofsi:${id}`, type: kind === 'Individual' ? 'person' : kind === 'Ship' ? 'vessel' : 'organization', names: [], birthDates: [], countries: [], identifiers: [] };
+      byGroup.set(id, entity);
+    }
+    const latin = [...given.map((i) => row[i] ?? ''), row[family] ?? ''].map((p) => p.trim()).filter((p) => p !== '').join(' ');
+    if (latin !== '' && !entity.names.some((n) => n.value === latin)) entity.names.push({ value: latin, kind: entity.names.length === 0 ? 'primary' : 'alias' });
+    const original = row[script]?.trim() ?? '';
+    if (original !== '' && !entity.names.some((n) => n.value === original)) entity.names.push({ value: original, kind: 'original_script' });
+  }
+  return [...byGroup.values()].filter((e) => e.names.length > 0);
+}

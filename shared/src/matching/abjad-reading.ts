@@ -46,7 +46,8 @@ const LETTER_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   // Long vowels (alif, waw and ya read as vowels, Urdu ye) and their usual spellings.
   a: ['a', 'aa', 'e'],
   i: ['i', 'e', 'ee', 'ie', 'ei', 'y', 'ey', 'iy', 'ii'],
-  u: ['u', 'o', 'ou', 'oo', 'w', 'uu'],
+  // و after a consonant: a long u, or in Persian the v of "Khosravi", "Mousavi", "Darvish".
+  u: ['u', 'o', 'ou', 'oo', 'w', 'uu', 'v'],
   o: ['o', 'u', 'ou', 'oo', 'w'],
   e: ['e', 'ai', 'ay', 'ei', 'a'],
 };
@@ -72,6 +73,7 @@ const FINAL_A_OR_CONSTRUCT = [...FINAL_A, 'at', 'et', 'h'];
 /** The construct-state reading only in words of this many letters: "رها" (Raha) is not "Rahat". */
 const CONSTRUCT_STATE_MIN_LETTERS = 4;
 /** A final ی: a long i, or an alif maqsura in Persian spelling. */
+const AFTER_LONG_A_YE = ['y', 'i', 'e', ''];
 const FINAL_YE = [...(LETTER_SPELLINGS['i'] as string[]), 'a'];
 /**
  * The readings of ی as part of another vowel (an initial "عی", a final alif maqsura) only in words of this many letters:
@@ -136,6 +138,8 @@ function spellingsAt(letters: readonly string[], k: number, articleAt: number): 
   if (letter === 'y' && k === 1 && letters[0] === 'a' && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return ['', ...(LETTER_SPELLINGS['y'] as string[])];
   // Persian writes a final alif maqsura as ی: "عیسی" is "Isa", "موسی" "Musa", "مصطفی" "Mustafa".
   if (letter === 'i' && last && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return FINAL_YE;
+  // A ya between a long a and a final ی is the Persian "-ayi" ending: "Rezaei", "Rezayi", "Rezaie" and "Rezai".
+  if (letter === 'y' && letters[k - 1] === 'a' && k === letters.length - 2 && letters[k + 1] === 'i') return AFTER_LONG_A_YE;
   const base = LETTER_SPELLINGS[letter] ?? [letter];
   if (last && letter === 'a') return letters.length >= CONSTRUCT_STATE_MIN_LETTERS ? FINAL_A_OR_CONSTRUCT : FINAL_A;
   return [...base];
@@ -275,6 +279,51 @@ function spells(r: Reading | null, listed: string): boolean {
   return readFrom(r, 0, 0, listed);
 }
 
+/** Fewest letters a skeleton needs before a reading one letter off still says something: "hsn" is a letter off many names. */
+export const NEAR_READING_MIN_LETTERS = 4;
+/** Skeleton letters that write a long vowel or glide. */
+const VOWEL_LETTERS = new Set(['a', 'i', 'u', 'o', 'e', 'w', 'y']);
+/** How far apart, in consonants counted from the start, a letter written as another may stand on the two sides. */
+const SUBSTITUTION_MAX_SHIFT = 1;
+
+/**
+ * Whether a Latin spelling is a reading of the skeleton but for one consonant: one the listing adds ("SHALAH" for
+ * صلاح, Salah; "HAZEM" for عظیم) or writes as another in about the same place. Listings carry such slips, and a clerk
+ * reading the script would still see the name. Not one the listing leaves out: "KHAIR" (خير) for خضير (Khudair) is
+ * another name.
+ */
+export function abjadNearlySpells(skeleton: string, listed: string): boolean {
+  const letters = units(skeleton);
+  if (letters.length < NEAR_READING_MIN_LETTERS || listed.length < NEAR_READING_MIN_LETTERS) return false;
+  const without = (j: number, length = 1): string => listed.slice(0, j) + listed.slice(j + length);
+  // A letter added: any one consonant, even the h of a digraph ("SHALAH").
+  const whole = reading(skeleton);
+  for (let j = 0; j < listed.length; j++) if (!isVowelAt(listed, j) && spells(whole, without(j))) return true;
+  // A letter written as another: whole consonants, digraphs taken whole ("KHAIR" is kh-r, so not خضير with d as h).
+  const consonants: [at: number, length: number][] = [];
+  for (let j = 0; j < listed.length; j++) {
+    if (isVowelAt(listed, j)) continue;
+    const length = DIGRAPHS.has(listed.slice(j, j + 2)) ? 2 : 1;
+    consonants.push([j, length]);
+    j += length - 1;
+  }
+  let skeletonConsonants = 0;
+  for (let k = 0; k < letters.length; k++) {
+    // Only consonants: a long vowel read as another letter makes another name ("mhdi" (مهدی), Mahdi, is not Muhammad).
+    if (VOWEL_LETTERS.has(letters[k] as string)) continue;
+    const shorter = reading(letters.filter((_, i) => i !== k).join(''));
+    // Written as another letter, not as itself: dropping a letter on both sides would let any other slip through.
+    const itself = LETTER_SPELLINGS[letters[k] as string] ?? [letters[k] as string];
+    for (let c = 0; c < consonants.length; c++) {
+      const [j, length] = consonants[c] as [number, number];
+      if (Math.abs(c - skeletonConsonants) > SUBSTITUTION_MAX_SHIFT || itself.some((sp) => sp === listed.slice(j, j + length))) continue;
+      if (spells(shorter, without(j, length))) return true;
+    }
+    skeletonConsonants++;
+  }
+  return false;
+}
+
 /**
  * Whether a Latin spelling reads as a compound written in three words around the article: "sd al din" (سعد الدين) as
  * "Saduddin", "bin al shiba" as "Binalshibh". The article's place is known, so short halves are read as well.
@@ -321,10 +370,11 @@ export function latinAbjadKey(word: string): string {
 
 /** In skeleton key options: a vowel the spelling writes (so a repeated class on either side is not one letter). */
 const VOWEL_MARK = '_';
-/** Classes a skeleton letter may take: j may be spelled g, w and v may be a vowel or v. */
+/** Classes a skeleton letter may take: j may be spelled g, w, v and a long u (Persian و) may be a vowel or v. */
 const SKELETON_CLASSES: Readonly<Record<string, readonly string[]>> = {
   j: ['T', 'K'],
   w: [VOWEL_MARK, 'P'],
+  u: [VOWEL_MARK, 'P'],
   v: [VOWEL_MARK, 'P'],
   g: ['K'],
 };
@@ -339,7 +389,7 @@ function keyOptions(letters: readonly string[], k: number, articleAt: number): r
   if (letter === 'l' && k > 0 && isArticleA(letters, k - 1, articleAt) && SUN_LETTERS.has(letters[k + 1] ?? '')) return ['l', ''];
   if (letter === 'h' && last && k > 0) return ['h', VOWEL_MARK];
   if (letter === 'a' && last) return [VOWEL_MARK, `${VOWEL_MARK}h`, `${VOWEL_MARK}T`];
-  if (VOWELS.has(letter) || letter === 'y') return [VOWEL_MARK];
+  if ((VOWELS.has(letter) && letter !== 'u') || letter === 'y' || (letter === 'u' && k === 0)) return [VOWEL_MARK];
   if (DIGRAPHS.has(letter)) {
     // Also read as its first letter followed by ه ("th" as ت+ه), which a spelling may write as h or, at the end, as a vowel.
     const first = latinAbjadKey(letter.charAt(0));

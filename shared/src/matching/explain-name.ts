@@ -44,6 +44,7 @@ export function explainNameAlignment(
       else if (method === 'exact') out.push(`${q} matches ${c} exactly.`);
       else if (method === 'initial') out.push(`The initial ${qt.kind === 'initial' ? q : c} fits ${qt.kind === 'initial' ? c : q}, which counts for less than the full name.`);
       else if (method === 'translation') out.push(`${q} is the word listings translate as ${c}.`);
+      else if (method === 'near-reading') out.push(`${q} reads as ${c} but for one letter, a slip listings make (${percent(edge.similarity)} similar).`);
       else if (method === 'phonetic' && abjad) out.push(`${q} has the consonants of ${c}; the query's script does not write vowels (${percent(edge.similarity)} similar).`);
       else if (method === 'phonetic') out.push(`${q} sounds like ${c} (${percent(edge.similarity)} similar).`);
       else out.push(`${q} is spelled close to ${c} (${percent(edge.similarity)} similar).`);

@@ -3,6 +3,7 @@ import { ENTITY_TYPES, NAME_KINDS } from '../lists/entity-model';
 import { ABJAD_READING_MIN_LENGTH, abjadCompoundKeys, abjadFirstLetters, abjadKeys, abjadSpells, abjadSpellsCompound, gluedArticleParts, latinAbjadKey } from './abjad-reading';
 import { applyEntitySignals } from './entity-signals';
 import { explainNameAlignment } from './explain-name';
+import { gluedWords, type GluedWord } from './glued-words';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from './identifier-signal';
 import { BIRTH_DATE_EXACT_BONUS } from './birth-date-signal';
 import { COUNTRY_MATCH_BONUS } from './country-signal';
@@ -16,11 +17,12 @@ import {
   type NameAlignment,
   type WeightedToken,
 } from './name-alignment';
-import { ABJAD_ORGANISATION_WORDS, VARIANT_SPELLINGS } from './name-vocabulary';
+import { VARIANT_SPELLINGS } from './name-vocabulary';
+import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
-import { ABJAD_AGREEMENT_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { ABJAD_AGREEMENT_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
 import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
@@ -480,6 +482,11 @@ class InMemoryMatchIndex implements MatchIndex {
 
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[] {
     const { tokens, dropped, hasLegalForm, abjad, orderedPairs, hangul } = tokenizeName(query.name);
+    // Arabic script: a word glued where the script shows no gap retrieves through both halves ("ظاهرعويس"). Looked for
+    // only once some word reads as no listed word.
+    let gluedInQuery: GluedWord[] | undefined;
+    const gluedHalves = (text: string): { id: number; similarity: number }[] =>
+      this.gluedWordMatches(text, (gluedInQuery ??= gluedWords(query.name, (word) => this.readsAsListedWord(word))));
     // A name romanised here may have been read as a known spelling that its listing does not use (see lookup).
     const transliterated = hasTransliterableScript(query.name);
     let touchedCount = 0;
@@ -500,7 +507,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const weight = kindWeight(t.kind, wordWeight);
       const parts = t.kind === 'word' ? this.splitParts(t.text) : [];
       if (parts.length > 0) splitWords = true;
-      const glued = abjad && t.kind === 'word' ? this.gluedArticleMatches(t.text) : NO_MATCHES;
+      const glued = abjad && t.kind === 'word' ? [...this.gluedArticleMatches(t.text), ...((matches[0]?.similarity ?? 0) < ABJAD_AGREEMENT_SIMILARITY ? gluedHalves(t.text) : [])] : NO_MATCHES;
       // Arabic script also glues words the listing writes apart in ways no split predicts ("خدايرحيم" / "KHUDAI RAHIM").
       if (glued.length > 0 || (abjad && t.text.length >= GLUED_ABJAD_MIN_LENGTH && (matches[0]?.similarity ?? 0) < 1)) splitWords = true;
       units.push({ weight, matches: parts.length === 0 && glued.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 })), ...glued] });
@@ -677,6 +684,18 @@ class InMemoryMatchIndex implements MatchIndex {
       ];
       return { entityId: (this.entities[r.entity] as MatchableEntity).id, matchedName, matchedNameKind, score: round(r.score), explanation };
     });
+  }
+
+  /** Whether a word of a query in Arabic script reads as a listed word letter for letter. */
+  private readsAsListedWord(skeleton: string): boolean {
+    return (this.lookup(skeleton, 'word', false, true)[0]?.similarity ?? 0) >= ABJAD_AGREEMENT_SIMILARITY;
+  }
+
+  /** The listed words that read the halves of a query word glued after a non-joining letter (see gluedWords). */
+  private gluedWordMatches(skeleton: string, glued: readonly GluedWord[]): { id: number; similarity: number }[] {
+    const split = glued.find((g) => g.word === skeleton);
+    if (split === undefined) return [];
+    return [...split.parts[0], ...split.parts[1]].flatMap((word) => this.lookup(word, 'word', false, true).filter((m) => m.similarity >= ABJAD_AGREEMENT_SIMILARITY));
   }
 
   /**
@@ -1059,7 +1078,9 @@ class InMemoryMatchIndex implements MatchIndex {
     if (s === undefined) {
       // Two words the look-up did not pair (exact, one or two edits, same sound, truncation) are different words:
       // retrieval and scoring agree on what "similar" means, and no spelling is compared twice.
-      s = q.kind === 'word' && c.kind === 'word' ? 0 : tokenSimilarity(q.text, q.kind, c.text, c.kind, abjad);
+      // An Arabic-script word may still be read from a listed spelling one letter off, which no key retrieves.
+      if (q.kind === 'word' && c.kind === 'word') s = abjad ? nearReadingSimilarity(q.text, c.text) : 0;
+      else s = tokenSimilarity(q.text, q.kind, c.text, c.kind, abjad);
       memo.set(key, s);
     }
     return s;

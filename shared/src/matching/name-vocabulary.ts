@@ -103,42 +103,11 @@ export const ABJAD_PARTICLES: ReadonlyMap<string, string> = new Map([
   [transliterate('ولد'), 'ould'],
   [transliterate('ابن'), 'bin'],
   [transliterate('بنت'), 'bint'],
+  // "and" standing alone (Arabic و, Pashto او) and Pashto "of" (د): "د حاجی بصیر او ضرجمیل کمپنی".
+  [transliterate('و'), 'and'],
+  [transliterate('او'), 'and'],
+  [transliterate('د'), 'of'],
 ]);
-
-/**
- * Organisation words written in Arabic script (Arabic, Persian, Urdu, Pashto), as the transliteration spells them, and
- * the English words listings translate them to: "شبكة حقاني" is listed as "HAQQANI NETWORK", "راحت لمتد" as "RAHAT
- * LTD.". A query word is read as its translation as well as letter by letter, since listings also keep such words
- * transliterated ("JAMA'A NUSRAT UL-ISLAM"). Kinds of organisation only, like legal forms: not the names themselves.
- * Translations are in canonical form (a legal form as its abbreviation).
- */
-export const ABJAD_ORGANISATION_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
-  (
-    [
-      [['شركة', 'شركت', 'شرکت', 'کمپنی', 'كمباني'], ['company']],
-      [['لمتد', 'لمیتد', 'ليمتد', 'لمیٹڈ'], ['limited']],
-      [['مجموعة', 'گروپ', 'گروه', 'جماعة', 'جماعت'], ['group']],
-      [['شبكة', 'شبکه'], ['network']],
-      [['مكتب', 'دفتر'], ['office']],
-      [['صرافة', 'للصرافة', 'صرافی'], ['exchange']],
-      [['تنظيم', 'تنظیم', 'منظمة'], ['organization', 'organisation']],
-      [['حركة', 'حرکت'], ['movement']],
-      [['جبهة'], ['front']],
-      [['دولة'], ['state']],
-      [['جيش'], ['army']],
-      [['كتيبة'], ['battalion', 'brigade']],
-      [['لواء'], ['brigade']],
-      [['حزب'], ['party']],
-      [['جمعية'], ['society', 'association']],
-      [['مؤسسة', 'موسسه'], ['foundation', 'establishment']],
-      [['بنك', 'بانک', 'مصرف'], ['bank']],
-      [['مجلس'], ['council']],
-      [['تجارة', 'تجارت'], ['trading']],
-      [['إسلامية', 'اسلامية', 'إسلامي', 'اسلامي', 'اسلامی'], ['islamic']],
-      [['في'], ['in']],
-    ] as const
-  ).flatMap(([words, english]) => words.map((w) => [transliterate(w), english.map((e) => LEGAL_FORMS.get(e) ?? e)] as const)),
-);
 
 /** Ranks and offices: dropped only from names that carry no legal form, since "GENERAL TRADING CO" is a company name. */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
@@ -156,7 +125,7 @@ export const PARTICLES: ReadonlyMap<string, string> = new Map([
   ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['umm', 'umm'], ['um', 'umm'],
   ['van', 'van'], ['von', 'von'], ['der', 'der'], ['den', 'den'], ['de', 'de'], ['da', 'da'], ['di', 'di'], ['del', 'del'],
   ['della', 'della'], ['dos', 'dos'], ['das', 'das'], ['du', 'du'], ['la', 'la'], ['le', 'le'], ['ter', 'ter'],
-  ['and', 'and'], ['of', 'of'], ['the', 'the'],
+  ['and', 'and'], ['of', 'of'], ['the', 'the'], ['wa', 'and'], ['wal', 'and'],
   ['jr', 'jr'], ['junior', 'jr'], ['sr', 'sr'], ['senior', 'sr'], ['ii', 'ii'], ['iii', 'iii'], ['iv', 'iv'],
 ]);
 

@@ -1,6 +1,7 @@
-import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadSpells } from './abjad-reading';
+import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadNearlySpells, abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
-import { ABJAD_ORGANISATION_WORDS, AMBIGUOUS_LEGAL_FORMS, VARIANT_SPELLINGS } from './name-vocabulary';
+import { AMBIGUOUS_LEGAL_FORMS, VARIANT_SPELLINGS } from './name-vocabulary';
+import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import type { TokenKind } from './normalize-name';
 import { phoneticKey } from './phonetic-key';
 
@@ -41,6 +42,13 @@ export const ABJAD_SHORT_AGREEMENT_SIMILARITY = 0.9;
  * consonant the script leaves out ("azt" for "Izzat"), and the in-order letter check (abjadReadsAs) does the real work.
  */
 export const ABJAD_MIN_SPELLING_SIMILARITY = 0.45;
+/**
+ * A listed spelling that reads the skeleton but for one letter added, left out or written as another ("SHALAH" for
+ * صلاح): as close as a sound-alike, below a full reading.
+ */
+export const ABJAD_NEAR_READING_SIMILARITY = 0.7;
+/** ...and only when the spellings already share this much, which spares the letter-by-letter search most pairs. */
+export const ABJAD_NEAR_READING_MIN_SPELLING_SIMILARITY = 0.7;
 /** Shortest skeleton trusted on letter order and sound alone: two letters fit too many names. */
 export const ABJAD_MIN_SKELETON_LENGTH = 3;
 /** Phonetic keys of words shorter than this say too little ("Don"/"Diane" both "tn"), unless the word is a bare skeleton. */
@@ -61,7 +69,7 @@ export const FIRST_LETTER_PENALTY = 0.1;
 /** The shared prefix that makes a much shorter query word a truncation rather than a substring. */
 export const TRUNCATION_MIN_PREFIX = 3;
 
-export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'none';
+export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'near-reading' | 'none';
 
 /** A word written without vowels, as abjad scripts (Arabic, Hebrew) romanise: only its consonants can be compared. */
 function isSkeleton(word: string): boolean {
@@ -147,6 +155,16 @@ function skeletonSimilarity(query: string, listed: string, jw: number): number |
   // soft zone would pair "khdir" (خضير) with "khair" and "mokhmd" with "mahamud".
   if (query.length >= ABJAD_MIN_SKELETON_LENGTH) return jw >= CONFIDENT_SIMILARITY && firstLettersAgree(query, listed) ? jw : 0;
   return undefined;
+}
+
+/**
+ * How a word of a query in Arabic script compares with a listed spelling that reads it but for one letter
+ * ({@link ABJAD_NEAR_READING_SIMILARITY}), else 0. Only the listed word as written counts, not its group's other
+ * spellings, and only when scoring: retrieval never fetches such spellings, so they count in a name found through its
+ * other words.
+ */
+export function nearReadingSimilarity(skeleton: string, listed: string): number {
+  return jaroWinkler(skeleton, listed) >= ABJAD_NEAR_READING_MIN_SPELLING_SIMILARITY && abjadNearlySpells(skeleton, listed) ? ABJAD_NEAR_READING_SIMILARITY : 0;
 }
 
 /**
@@ -292,6 +310,13 @@ export function abjadReadsAs(skeleton: string, listed: string): boolean {
   return true;
 }
 
+const ARTICLE = 'al';
+/**
+ * The article closing a compound, as listings write it: its vowel and the l, or the sun letter it turns into before the
+ * next word ("ABDUR REHMAN" for عبد الرحمن, "BILADIS SUDAN" for بلاد السودان).
+ */
+const ARTICLE_ENDING = /^[aeiou](?:l|t|th|d|dh|r|z|s|sh|n)$/;
+
 /**
  * Similarity of two adjacent query words against one listed word ("sense time" / "SENSETIME"), given the words run
  * together in canonical form (`joined`), which the callers already hold. For a query in Arabic script each word is read
@@ -301,7 +326,9 @@ export function abjadReadsAs(skeleton: string, listed: string): boolean {
 export function joinedQuerySimilarity(left: string, right: string, joined: string, listed: string, floor: number, abjad = false): number {
   if (!abjad) return joinedSimilarity(joined, listed, floor);
   for (let p = 1; p < listed.length; p++) {
-    if (abjadSpells(left, listed.slice(0, p)) && abjadSpells(right, listed.slice(p))) return Math.max(jaroWinkler(left + right, listed), ABJAD_AGREEMENT_SIMILARITY);
+    const rest = listed.slice(p);
+    const restReads = right === ARTICLE ? ARTICLE_ENDING.test(rest) : abjadSpells(right, rest);
+    if (restReads && abjadSpells(left, listed.slice(0, p))) return Math.max(jaroWinkler(left + right, listed), ABJAD_AGREEMENT_SIMILARITY);
   }
   return joinedSimilarity(left + right, listed, floor, true);
 }
@@ -383,7 +410,7 @@ export function koreanSyllableSimilarity(syllable: string, listed: string): numb
 /** Which rule produced a similarity, for the explanation. */
 export function similarityMethod(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): SimilarityMethod {
   const s = tokenSimilarity(qText, qKind, cText, cKind, abjad);
-  if (s === 0) return 'none';
+  if (s === 0) return abjad && qKind === 'word' && cKind === 'word' && nearReadingSimilarity(qText, cText) > 0 ? 'near-reading' : 'none';
   if (abjad && qKind === 'word' && abjadTranslates(qText, cText) && s === ABJAD_AGREEMENT_SIMILARITY) return 'translation';
   if (s === 1) return 'exact';
   if (qKind === 'initial' || cKind === 'initial') return 'initial';

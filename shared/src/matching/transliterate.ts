@@ -44,6 +44,9 @@ const ARABIC_SEMIVOWELS: Record<string, [vowel: string, consonant: string]> = {
   ي: ['i', 'y'],
   ی: ['i', 'y'],
   ۍ: ['i', 'y'],
+  // A hamza on waw or ya is spelled as its seat: لؤي is "Louay", فائز "Fayez".
+  ؤ: ['u', 'w'],
+  ئ: ['i', 'y'],
 };
 
 const HEBREW: Record<string, string> = {
@@ -235,6 +238,12 @@ function romaniseAbjad(
       // The article ال is its own token ("al"), as the romanised listings write "AL-RAHMAN".
       out += 'al ';
       i++;
+      continue;
+    }
+    if (splitArticle && wordStart && ch === 'و' && chars[i + 1] === 'ا' && chars[i + 2] === 'ل' && isLetter(chars[i + 5])) {
+      // "and the" glued to a word of three letters or more ("والشام", and the Levant), as listings write "WAL-ANSAR".
+      out += 'wal ';
+      i += 2;
       continue;
     }
     if (splitArticle && wordStart && ch === 'ع') {
