@@ -252,6 +252,7 @@ class InMemoryMatchIndex implements MatchIndex {
   private readonly postings: Int32Array;
   private readonly typoTable: HashPostings;
   private readonly phoneticTable: HashPostings;
+  private readonly foldedTable: HashPostings;
   /** Coarse consonant keys (abjad-reading.ts) of every spelling, so an Arabic or Hebrew skeleton finds the spellings it may read as. */
   private readonly abjadTable: HashPostings;
   private readonly identifierEntities: Map<string, number[]>;
@@ -426,6 +427,9 @@ class InMemoryMatchIndex implements MatchIndex {
     const phoneticIds = new IntBuffer();
     const abjadKeys = new IntBuffer();
     const abjadIds = new IntBuffer();
+    // Folded table: words by the spelling their romanisation folds to ("alexey" and "aleksei" both "alexai").
+    const foldedKeys = new IntBuffer();
+    const foldedIds = new IntBuffer();
     for (let id = 0; id < vocab; id++) {
       if (isWord[id] !== 1) continue;
       const text = this.tokenText[id] as string;
@@ -438,6 +442,11 @@ class InMemoryMatchIndex implements MatchIndex {
       }
       phoneticKeys.push(hashString(phoneticKey(text)));
       phoneticIds.push(id);
+      const folded = foldedSpelling(text);
+      if (folded !== text) {
+        foldedKeys.push(hashString(folded));
+        foldedIds.push(id);
+      }
       const abjad = new Set<string>();
       for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) {
         const key = latinAbjadKey(spelling);
@@ -452,6 +461,7 @@ class InMemoryMatchIndex implements MatchIndex {
     }
     this.typoTable = new HashPostings(new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length), typoIds.data, typoKeys.length);
     this.phoneticTable = new HashPostings(new Uint32Array(phoneticKeys.data.buffer, 0, phoneticKeys.length), phoneticIds.data, phoneticKeys.length);
+    this.foldedTable = new HashPostings(new Uint32Array(foldedKeys.data.buffer, 0, foldedKeys.length), foldedIds.data, foldedKeys.length);
     this.abjadTable = new HashPostings(new Uint32Array(abjadKeys.data.buffer, 0, abjadKeys.length), abjadIds.data, abjadKeys.length);
 
     const spellings: [string, number][] = [];
@@ -477,7 +487,7 @@ class InMemoryMatchIndex implements MatchIndex {
     ].reduce((sum, a) => sum + a.byteLength, 0);
     // Interned strings: UTF-16 payload plus V8's per-string and per-Map-entry overhead (roughly 40 bytes).
     const strings = this.tokenText.reduce((sum, t) => sum + 2 * t.length + 40, 0) + 8 * this.sortedSpellings.length;
-    return typed + strings + this.typoTable.bytes() + this.phoneticTable.bytes() + this.abjadTable.bytes();
+    return typed + strings + this.typoTable.bytes() + this.phoneticTable.bytes() + this.foldedTable.bytes() + this.abjadTable.bytes();
   }
 
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[] {
@@ -754,9 +764,11 @@ class InMemoryMatchIndex implements MatchIndex {
       if (transliterated && surface !== text && VARIANT_SPELLINGS.has(text)) this.lookUpWrittenForm(surface, abjad, found);
       // A romanisation from another script may spell a sound as no listing does ("taukhid" for "tawhid"): look up the
       // folded spelling too, one slip from the listed word's.
-      if (transliterated && !abjad) {
+      if (!abjad) {
         const folded = foldedSpelling(text);
-        if (folded !== text) for (const key of deletionKeys(folded)) this.typoTable.forEach(key, consider);
+        // Any query: a listed word whose romanisation folds to the same spelling ("aleksey" / "ALEXEY").
+        this.foldedTable.forEach(hashString(folded), consider);
+        if (transliterated && folded !== text) for (const key of deletionKeys(folded)) this.typoTable.forEach(key, consider);
       }
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
       if (abjad) {

@@ -179,9 +179,11 @@ let foldNext = 0;
 
 /**
  * The letter at s[i] with spellings of one sound folded to one, setting foldNext past it: zh, dzh, dj → j; ph → f;
- * ck, and c before a, o, u or at the end → k; oo, ou → u; ee → i; y after the first letter → i, and e before it → a
- * (so "ey" reads as "ay"); kh → h, since Russian and Turkish romanisations of Arabic names write one for the other
- * ("Джихад" is "dzhikhad", "Jihad"); w after a vowel → u ("Таухид" is "taukhid", "Tawhid").
+ * ck, and c before a, o, u or at the end → k; ks → x ("Aleksey", "Alexey"); oo, ou → u; ee → i; y after the first
+ * letter → i, iy → i ("Gennadiyevich"), and e before y, or before a final i, → a (so "ey" and "ei" read as "ay"); a
+ * word-initial ye → e ("Yevgeny");
+ * kh → h, since Russian and Turkish romanisations of Arabic names write one for the other ("Джихад" is "dzhikhad",
+ * "Jihad"); w after a vowel → u ("Таухид" is "taukhid", "Tawhid").
  */
 function foldedCharAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
@@ -200,10 +202,14 @@ function foldedCharAt(s: string, i: number): number {
       return c;
     case 122: // zh → j
     case 112: // ph → f
-    case 107: // kh → h
+    case 107: // kh → h, ks → x ("Aleksandr", "Alexandr")
       if (n === 104) {
         foldNext = i + 2;
         return c === 122 ? 106 : c === 112 ? 102 : 104;
+      }
+      if (c === 107 && n === 115) {
+        foldNext = i + 2;
+        return 120;
       }
       return c;
     case 99: // c
@@ -220,9 +226,17 @@ function foldedCharAt(s: string, i: number): number {
         foldNext = i + 2;
         return 105;
       }
-      return n === 121 ? 97 : c;
-    case 121: // y
+      // "ey", and "ei" ending the word, read as "ay": "Alexey", "Alexei"; "Sergey", "Sergei".
+      return n === 121 || (n === 105 && i + 2 === s.length) ? 97 : c;
+    case 121: // y; a word-initial "ye" is e ("Yevgeny", "Evgeny")
+      if (i === 0 && n === 101) {
+        foldNext = i + 2;
+        return 101;
+      }
       return i > 0 ? 105 : c;
+    case 105: // "iy" is i ("Gennadiyevich", "Gennadievich")
+      if (n === 121) foldNext = i + 2;
+      return c;
     case 119: // w
       return i > 0 && isVowelCode(s.charCodeAt(i - 1)) ? 117 : c;
     default:

@@ -18,6 +18,8 @@ const CYRILLIC: Record<string, string> = {
   ѕ: 'dz', ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', ҳ: 'h', ӣ: 'i', ӯ: 'u', ҷ: 'j',
 };
 
+const SIGN_BEFORE_Y = new Set(['е', 'ё', 'и']);
+
 const GREEK: Record<string, string> = {
   α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x',
   ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
@@ -130,7 +132,8 @@ export function transliterate(text: string): string {
         i++;
       } else out += GREEK[ch] ?? '';
     } else if (code >= 0x0400 && code <= 0x052f) {
-      out += CYRILLIC[ch] ?? '';
+      // A soft or hard sign before е, ё or и is the y listings write: "Геннадьевич" is "Gennadyevich", "Ильич" "Ilyich".
+      out += (ch === 'ь' || ch === 'ъ') && SIGN_BEFORE_Y.has(chars[i + 1] ?? '') ? 'y' : (CYRILLIC[ch] ?? '');
     } else out += ch;
   }
   return out;

@@ -13,6 +13,11 @@ describe('transliteration of non-Latin scripts', () => {
     ['محمد', 'mhmd'],
     ['عبد الرحمن', 'abd al rhmn'],
     ['משה', 'mshh'],
+    ['Геннадьевич', 'gennadyevich'],
+    ['Ильич', 'ilyich'],
+    ['Ильясов', 'ilyasov'],
+    ['والشام', 'and sham'],
+    ['لؤي', 'luy'],
   ])('romanises %p as %p', (raw, expected) => {
     expect(normalizeName(raw)).toBe(expected);
   });

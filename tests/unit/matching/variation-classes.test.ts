@@ -15,6 +15,7 @@ const LIST: MatchableEntity[] = [
   entity('FU YUAN YU 7888', 'vessel'),
   entity('HAN YU-RO', 'person'),
   entity('NKUNDA, Laurent', 'person'),
+  entity('Alexey Yevgeniyevich GROMOV', 'person'),
 ];
 
 const index = buildMatchIndex(LIST);
@@ -28,6 +29,8 @@ describe('screening finds a listed name through each kind of variation', () => {
     ['a typo in a short syllable', 'Han Yyu-Ro', 'HAN YU-RO'],
     ['a word boundary shifted by one letter', 'Lauren Tnkunda', 'NKUNDA, Laurent'],
     ['Cyrillic script', 'Путин Владимир', 'PUTIN, Vladimir Vladimirovich'],
+    ['Cyrillic script romanised as the listing does not ("ks" for x, "e" for ye, "ye" for ьe)', 'Алексей Евгеньевич Громов', 'Alexey Yevgeniyevich GROMOV'],
+    ['a Latin spelling of another romanisation', 'Aleksei Evgenievich Gromov', 'Alexey Yevgeniyevich GROMOV'],
     ['Hangul script', '리영길', 'RI, Yong Gil'],
     ['Arabic script', 'عزت ابراهيم الدوري', 'IZZAT IBRAHIM AL-DURI'],
     ['a concatenated given name', 'Yonggil Ri', 'RI, Yong Gil'],
