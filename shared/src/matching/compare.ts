@@ -3,7 +3,7 @@ import { explainNameAlignment } from './explain-name';
 import { alignNames, type WeightedToken } from './name-alignment';
 import { tokenizeName } from './normalize-name';
 import { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
-import { koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity } from './token-similarity';
+import { koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, TRANSLATION_SIMILARITY } from './token-similarity';
 import { kindWeight, priorWeight } from './token-weights';
 import type { CompareResult, ScreeningQuery } from './types';
 import { verdictSentence } from './verdict';
@@ -24,6 +24,8 @@ export function compare(a: ScreeningQuery, b: ScreeningQuery, threshold: number 
     const c = listed[j] as WeightedToken;
     if (left.hangul && q.kind === 'word' && c.kind === 'word') return koreanSyllableSimilarity(q.text, c.text);
     const s = tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
+    const token = left.tokens[i];
+    if (token?.translation !== undefined && token.translation === c.text) return Math.max(s, TRANSLATION_SIMILARITY);
     return s === 0 && left.abjad && q.kind === 'word' && c.kind === 'word' ? nearReadingSimilarity(q.text, c.text) : s;
   }, left.abjad, left.orderedPairs);
   const verdict = applyEntitySignals(alignment.score, alignment.cap !== undefined, a, left.hasLegalForm, {

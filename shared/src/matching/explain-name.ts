@@ -38,7 +38,7 @@ export function explainNameAlignment(
     else {
       const qt = query[edge.query[0] as number] as NameToken;
       const ct = listed[edge.candidate[0] as number] as NameToken;
-      const method = similarityMethod(qt.text, qt.kind, ct.text, ct.kind, abjad);
+      const method = qt.translation !== undefined && qt.translation === ct.text ? 'translation' : similarityMethod(qt.text, qt.kind, ct.text, ct.kind, abjad);
       if (method === 'exact' && qt.surface !== ct.surface && qt.kind === 'word') out.push(`${q} and ${c} are known spellings of the same name.`);
       else if (method === 'exact' && qt.kind === 'legal') out.push(`${q} and ${c} are the same legal form (it carries little weight).`);
       else if (method === 'exact') out.push(`${q} matches ${c} exactly.`);

@@ -22,7 +22,7 @@ import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
-import { ABJAD_AGREEMENT_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { ABJAD_AGREEMENT_SIMILARITY, TRANSLATION_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
 import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
@@ -510,7 +510,7 @@ class InMemoryMatchIndex implements MatchIndex {
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
       const looked = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated);
-      const matches = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : looked;
+      const matches = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : t.translation !== undefined ? this.withTranslation(t.translation, looked) : looked;
       for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
       const best = matches[0];
       const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
@@ -694,6 +694,13 @@ class InMemoryMatchIndex implements MatchIndex {
       ];
       return { entityId: (this.entities[r.entity] as MatchableEntity).id, matchedName, matchedNameKind, score: round(r.score), explanation };
     });
+  }
+
+  /** A Cyrillic word's look-up with the English word listings translate it to ("zavod" → "plant"), best first. */
+  private withTranslation(english: string, looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
+    const id = this.tokenIds.get(english);
+    if (id === undefined || looked.some((m) => m.id === id && m.similarity >= TRANSLATION_SIMILARITY)) return looked;
+    return [...looked.filter((m) => m.id !== id), { id, similarity: TRANSLATION_SIMILARITY }].sort((a, b) => b.similarity - a.similarity);
   }
 
   /** Whether a word of a query in Arabic script reads as a listed word letter for letter. */

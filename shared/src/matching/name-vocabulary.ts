@@ -9,8 +9,9 @@ export const LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
   ['limited', 'ltd'], ['ltd', 'ltd'], ['ltda', 'ltd'], ['limitada', 'ltd'], ['ltee', 'ltd'],
   ['company', 'co'], ['co', 'co'], ['compania', 'co'], ['companhia', 'co'], ['compagnie', 'co'], ['cie', 'co'], ['cia', 'co'],
   ['corporation', 'corp'], ['corp', 'corp'], ['incorporated', 'inc'], ['inc', 'inc'],
-  ['llc', 'llc'], ['ooo', 'llc'], ['tov', 'llc'], ['too', 'llc'],
+  ['llc', 'llc'], ['ooo', 'llc'], ['tov', 'llc'], ['taa', 'llc'], ['too', 'llp'],
   ['jsc', 'jsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'], ['pjsc', 'jsc'], ['oao', 'jsc'], ['zao', 'jsc'], ['pao', 'jsc'], ['ao', 'jsc'],
+  ['aat', 'jsc'], ['zat', 'jsc'], ['fsue', 'fsue'], ['fgup', 'fsue'],
   ['plc', 'plc'], ['llp', 'llp'], ['lp', 'lp'], ['gmbh', 'gmbh'], ['ag', 'ag'], ['aktiengesellschaft', 'ag'],
   ['sa', 'sa'], ['sarl', 'sarl'], ['sas', 'sas'], ['spa', 'spa'], ['srl', 'srl'], ['bv', 'bv'], ['nv', 'nv'],
   ['oy', 'oy'], ['ab', 'ab'], ['asa', 'asa'], ['kg', 'kg'], ['kft', 'kft'], ['zrt', 'zrt'],
@@ -22,7 +23,7 @@ export const LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
 
 /** Legal forms that are also ordinary name syllables ("SA", "AS", "CO"): read as legal forms only after the first token. */
 export const AMBIGUOUS_LEGAL_FORMS: ReadonlySet<string> = new Set([
-  'co', 'sa', 'ab', 'ag', 'ao', 'nv', 'bv', 'oy', 'kg', 'cv', 'sc', 'est', 'sal', 'too', 'tov', 'cia', 'lp',
+  'co', 'sa', 'ab', 'ag', 'ao', 'nv', 'bv', 'oy', 'kg', 'cv', 'sc', 'est', 'sal', 'too', 'tov', 'cia', 'lp', 'taa', 'aat', 'zat',
 ]);
 
 /**
@@ -71,6 +72,11 @@ export const LEGAL_FORM_PHRASES: readonly (readonly [readonly string[], string])
   [['obshchestvo', 's', 'ogranichennoi', 'otvetstvennostiu'], 'llc'],
   [['obshchestvo', 's', 'ogranichennoi', 'otvetstvennostyu'], 'llc'],
   [['tovarystvo', 'z', 'obmezhenoiu', 'vidpovidalnistiu'], 'llc'],
+  [['tovarystvo', 'z', 'obmezhenoyu', 'vidpovidalnistyu'], 'llc'],
+  [['tovaristvo', 'z', 'obmezhenoyu', 'vidpovidalnistyu'], 'llc'],
+  [['aktsyyanernae', 'tavarystva'], 'jsc'],
+  [['adkrytae', 'aktsyyanernae', 'tavarystva'], 'jsc'],
+  [['tovarishchestvo', 's', 'ogranichennoy', 'otvetstvennostyu'], 'llp'],
   [['gesellschaft', 'mit', 'beschrankter', 'haftung'], 'gmbh'],
   [['sociedad', 'anonima'], 'sa'],
   [['sociedade', 'anonima'], 'sa'],

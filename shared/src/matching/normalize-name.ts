@@ -1,3 +1,4 @@
+import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
 import { transliterate } from './transliterate';
 import {
   ABJAD_HONORIFICS,
@@ -28,6 +29,11 @@ export interface NameToken {
   /** The token as the name spelled it, after case folding and transliteration; used in explanations. */
   surface: string;
   kind: TokenKind;
+  /**
+   * For a word of a name written in Cyrillic, the English word listings translate it to ("zavod" (завод) → "plant"):
+   * read beside the word itself, which listings also keep transliterated.
+   */
+  translation?: string;
 }
 
 /** The canonical spelling of a word (its variant group's first spelling), or the word. */
@@ -54,6 +60,7 @@ export interface TokenizedName {
 }
 
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
 
 const SPECIAL_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ə: 'e',
@@ -224,6 +231,8 @@ export function tokenizeName(raw: string): TokenizedName {
   const legalFormCount = words.filter((w) => LEGAL_FORMS.has(w)).length;
   // Titles are dropped wherever they stand ("Yusuf Ahmed Hajji"), ranks only in front, and never the whole name.
   const abjad = ABJAD.test(raw);
+  // "АО", "ТОО" written in Cyrillic are legal forms wherever they stand: the ambiguity is with Latin name syllables.
+  const cyrillic = CYRILLIC_LETTER.test(raw);
   const isTitle = (word: string, i: number): boolean => HONORIFICS.has(word) || (abjad && ABJAD_HONORIFICS.has(word)) || (!hasLegalForm && PERSON_TITLES.has(word) && words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
   const titles = words.map(isTitle);
   const keepAll = titles.every(Boolean);
@@ -232,8 +241,14 @@ export function tokenizeName(raw: string): TokenizedName {
   words.forEach((word, i) => {
     if (titles[i] && !keepAll) dropped.push(word);
     else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
-    else tokens.push(classify(word, i > 0 || legalFormCount > 1, abjad));
+    else tokens.push(classify(word, i > 0 || legalFormCount > 1 || cyrillic, abjad));
   });
+  if (cyrillic) {
+    for (const t of tokens) {
+      const translation = t.kind === 'word' ? RUSSIAN_ORGANISATION_WORDS.get(t.surface) : undefined;
+      if (translation !== undefined) t.translation = translation;
+    }
+  }
   const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
   return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined };
 }

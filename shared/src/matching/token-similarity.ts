@@ -32,6 +32,8 @@ export const SHORT_KEY_MIN_SPELLING_SIMILARITY = 0.8;
  * as that script can come, since it never wrote the vowels: "sdam" for "Saddam", "hsin" for "Hussein".
  */
 export const ABJAD_AGREEMENT_SIMILARITY = 0.95;
+/** A word met as the word listings translate it to (شبكة "network", завод "plant"). */
+export const TRANSLATION_SIMILARITY = ABJAD_AGREEMENT_SIMILARITY;
 /**
  * A skeleton of one or two letters read as the listed spelling ("th" (طه) as "Taha"): a faithful reading still, but two
  * consonants fit several names ("sd" reads as "Saad", "Sad" and "Sid"), so it counts as a typo would.

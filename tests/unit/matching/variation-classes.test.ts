@@ -16,6 +16,10 @@ const LIST: MatchableEntity[] = [
   entity('HAN YU-RO', 'person'),
   entity('NKUNDA, Laurent', 'person'),
   entity('Alexey Yevgeniyevich GROMOV', 'person'),
+  entity('CHELYABINSK METALLURGICAL PLANT', 'organization'),
+  entity('JSC LOMO', 'organization'),
+  entity('"ZAPCHAST TRADE" LLP', 'organization'),
+  entity('AKTSIONERNOE OBSHCHESTVO NAUCHNO-ISSLEDOVATELSKIY INSTITUT VEKTOR', 'organization'),
 ];
 
 const index = buildMatchIndex(LIST);
@@ -31,6 +35,10 @@ describe('screening finds a listed name through each kind of variation', () => {
     ['Cyrillic script', 'Путин Владимир', 'PUTIN, Vladimir Vladimirovich'],
     ['Cyrillic script romanised as the listing does not ("ks" for x, "e" for ye, "ye" for ьe)', 'Алексей Евгеньевич Громов', 'Alexey Yevgeniyevich GROMOV'],
     ['a Latin spelling of another romanisation', 'Aleksei Evgenievich Gromov', 'Alexey Yevgeniyevich GROMOV'],
+    ['Russian organisation words listed in translation', 'Челябинский металлургический комбинат', 'CHELYABINSK METALLURGICAL PLANT'],
+    ['a Cyrillic legal form in front of the name', 'АО ЛОМО', 'JSC LOMO'],
+    ['a Kazakh legal form (ТОО is an LLP)', 'ТОО ЗАПЧАСТЬ ТРЕЙД', '"ZAPCHAST TRADE" LLP'],
+    ['Russian words inflected and listed transliterated', 'Научно-исследовательский институт «Вектор» АО', 'AKTSIONERNOE OBSHCHESTVO NAUCHNO-ISSLEDOVATELSKIY INSTITUT VEKTOR'],
     ['Hangul script', '리영길', 'RI, Yong Gil'],
     ['Arabic script', 'عزت ابراهيم الدوري', 'IZZAT IBRAHIM AL-DURI'],
     ['a concatenated given name', 'Yonggil Ri', 'RI, Yong Gil'],
