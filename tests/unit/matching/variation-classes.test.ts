@@ -55,6 +55,23 @@ describe('screening finds a listed name through each kind of variation', () => {
   });
 });
 
+describe('organisation words of a name written in Cyrillic', () => {
+  it('are read as the English words listings translate them to, and say so', () => {
+    const result = compare({ name: 'Челябинский металлургический комбинат' }, { name: 'CHELYABINSK METALLURGICAL PLANT' });
+    expect(result.match).toBe(true);
+    expect(result.explanation).toContain('"kombinat" is the word listings translate as "plant".');
+  });
+
+  it('are read beside the word itself, so a listing that keeps the Russian word still meets it', () => {
+    expect(compare({ name: 'АО Завод Легмаш' }, { name: 'OTKRYTOE AKTSIONERNOE OBSCHESTVO ZAVOD LEGMASH' }).match).toBe(true);
+  });
+
+  it('are not read in a Latin-script name, where a typo of the listed word stays a typo', () => {
+    expect(compare({ name: 'Kirov Zavod' }, { name: 'KIROV PLANT' }).match).toBe(false);
+    expect(compare({ name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVQD' }, { name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVOD' }).match).toBe(true);
+  });
+});
+
 describe('screening does not hit on look-alikes', () => {
   it.each([
     ['a different vessel number', 'FU YUAN YU 7892'],
