@@ -23,27 +23,9 @@ function repoRootFromHere(): string {
   throw new Error(`cannot find the repository root above ${__dirname}`);
 }
 
-/** Minimal RFC 4180 line parser (quotes, doubled quotes); OFAC's legacy files never break a field across lines. */
+/** One CSV line (RFC 4180: quotes, doubled quotes); OFAC's legacy files never break a field across lines. */
 export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
+  return csvRecords(line)[0] ?? [''];
 }
 
 const empty = (v: string | undefined): boolean => v === undefined || v.trim() === '-0-' || v.trim() === '';
