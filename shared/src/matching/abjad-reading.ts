@@ -136,8 +136,9 @@ function spellingsAt(letters: readonly string[], k: number, articleAt: number): 
   if (letter === 'h' && last && k > 0) return FINAL_H;
   // An initial ayn or alif and a ya are one vowel: "عیسی" (aysi) is "Isa" or "Essa", "عید" "Eid".
   if (letter === 'y' && k === 1 && letters[0] === 'a' && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return ['', ...(LETTER_SPELLINGS['y'] as string[])];
-  // Persian writes a final alif maqsura as ی: "عیسی" is "Isa", "موسی" "Musa", "مصطفی" "Mustafa".
-  if (letter === 'i' && last && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return FINAL_YE;
+  // Persian writes a final alif maqsura as ی: "عیسی" is "Isa", "موسی" "Musa", "مصطفی" "Mustafa", and after another ی
+  // (read as a consonant after it) "یحیی" is "Yahya".
+  if ((letter === 'i' || (letter === 'y' && letters[k - 1] === 'i')) && last && letters.length >= LONG_VOWEL_READINGS_MIN_LETTERS) return FINAL_YE;
   // A ya between a long a and a final ی is the Persian "-ayi" ending: "Rezaei", "Rezayi", "Rezaie" and "Rezai".
   if (letter === 'y' && letters[k - 1] === 'a' && k === letters.length - 2 && letters[k + 1] === 'i') return AFTER_LONG_A_YE;
   const base = LETTER_SPELLINGS[letter] ?? [letter];

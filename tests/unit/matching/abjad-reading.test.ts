@@ -26,6 +26,9 @@ describe('reading an Arabic-script skeleton as a romanised spelling', () => {
     ['astankzi', 'stanekzai', 'a prothetic alif before s and a consonant, left unspelled (استانکزی)'],
     ['nsra', 'nusrat', 'a ta marbuta read as t before the next word (نصرة الإسلام, "Nusrat al-Islam")'],
     ['shiba', 'shibh', 'a ta marbuta spelled h'],
+    ['yhiy', 'yahya', 'a final ی after another as alif maqsura (یحیی)'],
+    ['khsruy', 'khosravi', 'Persian و after a consonant as v (خسروی)'],
+    ['rdayi', 'rezaei', 'the Persian "-ایی" ending as "-aei" (رضایی)'],
   ])('%s reads as %s (%s)', (skeleton, listed) => {
     expect(abjadSpells(skeleton, listed)).toBe(true);
   });
