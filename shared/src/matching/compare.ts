@@ -3,7 +3,7 @@ import { explainNameAlignment } from './explain-name';
 import { alignNames, type WeightedToken } from './name-alignment';
 import { tokenizeName } from './normalize-name';
 import { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
-import { koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, TRANSLATION_SIMILARITY } from './token-similarity';
+import { koreanSyllableSimilarity, nearReadingSimilarity, placeAdjectiveSimilarity, tokenSimilarity, TRANSLATION_SIMILARITY } from './token-similarity';
 import { kindWeight, priorWeight } from './token-weights';
 import type { CompareResult, ScreeningQuery } from './types';
 import { verdictSentence } from './verdict';
@@ -26,6 +26,7 @@ export function compare(a: ScreeningQuery, b: ScreeningQuery, threshold: number 
     const s = tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
     const token = left.tokens[i];
     if (token?.translation !== undefined && token.translation === c.text) return Math.max(s, TRANSLATION_SIMILARITY);
+    if (token?.placeStems !== undefined && c.kind === 'word') return Math.max(s, placeAdjectiveSimilarity(token.placeStems, c.text));
     return s === 0 && left.abjad && q.kind === 'word' && c.kind === 'word' ? nearReadingSimilarity(q.text, c.text) : s;
   }, left.abjad, left.orderedPairs);
   const verdict = applyEntitySignals(alignment.score, alignment.cap !== undefined, a, left.hasLegalForm, {

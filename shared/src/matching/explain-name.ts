@@ -1,7 +1,7 @@
 import type { NameKind } from '../lists/entity-model';
 import { CANDIDATE_UNMATCHED_FACTOR, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, SYLLABLE_ORDER_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
 import type { NameToken } from './normalize-name';
-import { similarityMethod } from './token-similarity';
+import { placeAdjectiveSimilarity, similarityMethod } from './token-similarity';
 
 /** Words weighing less than this are called common in explanations. */
 const COMMON_WORD_WEIGHT = 0.7;
@@ -39,10 +39,12 @@ export function explainNameAlignment(
       const qt = query[edge.query[0] as number] as NameToken;
       const ct = listed[edge.candidate[0] as number] as NameToken;
       const method = qt.translation !== undefined && qt.translation === ct.text ? 'translation' : similarityMethod(qt.text, qt.kind, ct.text, ct.kind, abjad);
+      const place = method === 'none' && qt.placeStems !== undefined && placeAdjectiveSimilarity(qt.placeStems, ct.text) === edge.similarity;
       if (method === 'exact' && qt.surface !== ct.surface && qt.kind === 'word') out.push(`${q} and ${c} are known spellings of the same name.`);
       else if (method === 'exact' && qt.kind === 'legal') out.push(`${q} and ${c} are the same legal form (it carries little weight).`);
       else if (method === 'exact') out.push(`${q} matches ${c} exactly.`);
       else if (method === 'initial') out.push(`The initial ${qt.kind === 'initial' ? q : c} fits ${qt.kind === 'initial' ? c : q}, which counts for less than the full name.`);
+      else if (place) out.push(`${q} is the adjective of the place ${c} (${percent(edge.similarity)} similar).`);
       else if (method === 'translation') out.push(`${q} is the word listings translate as ${c}.`);
       else if (method === 'near-reading') out.push(`${q} reads as ${c} but for one letter, a slip listings make (${percent(edge.similarity)} similar).`);
       else if (method === 'phonetic' && abjad) out.push(`${q} has the consonants of ${c}; the query's script does not write vowels (${percent(edge.similarity)} similar).`);

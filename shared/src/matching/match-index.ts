@@ -22,7 +22,7 @@ import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
-import { ABJAD_AGREEMENT_SIMILARITY, TRANSLATION_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { ABJAD_AGREEMENT_SIMILARITY, CONFIDENT_SIMILARITY, PLACE_ADJECTIVE_SIMILARITY, TRANSLATION_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
 import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
@@ -510,7 +510,8 @@ class InMemoryMatchIndex implements MatchIndex {
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
       const looked = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated);
-      const matches = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : t.translation !== undefined ? this.withTranslation(t.translation, looked) : looked;
+      const read = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : t.translation !== undefined ? this.withTranslation(t.translation, looked) : looked;
+      const matches = t.placeStems !== undefined ? this.withPlaces(t.placeStems, read) : read;
       for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
       const best = matches[0];
       const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
@@ -701,6 +702,17 @@ class InMemoryMatchIndex implements MatchIndex {
     const id = this.tokenIds.get(english);
     if (id === undefined || looked.some((m) => m.id === id && m.similarity >= TRANSLATION_SIMILARITY)) return looked;
     return [...looked.filter((m) => m.id !== id), { id, similarity: TRANSLATION_SIMILARITY }].sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /** A Russian place adjective's look-up with the listed words its place names meet ("tambovskiy" → "tambov"). */
+  private withPlaces(stems: readonly string[], looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
+    const found = new Map(looked.map((m) => [m.id, m.similarity]));
+    for (const stem of stems) {
+      for (const m of this.lookup(stem, 'word', false, false)) {
+        if (m.similarity >= CONFIDENT_SIMILARITY && (found.get(m.id) ?? 0) < PLACE_ADJECTIVE_SIMILARITY) found.set(m.id, PLACE_ADJECTIVE_SIMILARITY);
+      }
+    }
+    return [...found].map(([id, similarity]) => ({ id, similarity })).sort((a, b) => b.similarity - a.similarity);
   }
 
   /** Whether a word of a query in Arabic script reads as a listed word letter for letter. */

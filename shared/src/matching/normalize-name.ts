@@ -34,6 +34,11 @@ export interface NameToken {
    * read beside the word itself, which listings also keep transliterated.
    */
   translation?: string;
+  /**
+   * For a Russian adjective of a place written in Cyrillic ("тамбовский", "омский"), the place names it is built on
+   * ("tambovsk" and "tambov", "omsk" and "om"): listings write "TAMBOV POWDER PLANT", "OMSK ... INSTITUTE".
+   */
+  placeStems?: string[];
 }
 
 /** The canonical spelling of a word (its variant group's first spelling), or the word. */
@@ -61,6 +66,10 @@ export interface TokenizedName {
 
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
 const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+/** A Russian adjective in -ск- ("тамбовский", "омская", "арзамасского"), romanised: the stem before "sk". */
+const PLACE_ADJECTIVE = /^(.{2,}?)sk(?:iy|ii|ij|yy|aya|oe|oye|ogo|oy|oi|ikh|ie|iye|ye|om|ikh|uyu)$/;
+/** Shorter place stems ("om") fit too many words. */
+const PLACE_STEM_MIN_LENGTH = 4;
 
 const SPECIAL_LETTERS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ə: 'e',
@@ -247,6 +256,12 @@ export function tokenizeName(raw: string): TokenizedName {
     for (const t of tokens) {
       const translation = t.kind === 'word' ? RUSSIAN_ORGANISATION_WORDS.get(t.surface) : undefined;
       if (translation !== undefined) t.translation = translation;
+    }
+    // In an organisation's name an adjective in -ский names a place; in a person's it is a surname ("Петровский").
+    const organisation = hasLegalForm || tokens.some((t) => t.translation !== undefined || t.kind === 'legal');
+    for (const t of organisation ? tokens : []) {
+      const place = t.kind === 'word' && t.translation === undefined ? PLACE_ADJECTIVE.exec(t.surface) : null;
+      if (place !== null) t.placeStems = [`${place[1] as string}sk`, place[1] as string].filter((stem) => stem.length >= PLACE_STEM_MIN_LENGTH);
     }
   }
   const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;

@@ -34,6 +34,13 @@ export const SHORT_KEY_MIN_SPELLING_SIMILARITY = 0.8;
 export const ABJAD_AGREEMENT_SIMILARITY = 0.95;
 /** A word met as the word listings translate it to (شبكة "network", завод "plant"). */
 export const TRANSLATION_SIMILARITY = ABJAD_AGREEMENT_SIMILARITY;
+/** A Russian adjective of a place met as the place ("тамбовский" / "TAMBOV"): close, but not the word itself. */
+export const PLACE_ADJECTIVE_SIMILARITY = 0.9;
+
+/** How a Russian place adjective, by the place names it may be built on (NameToken.placeStems), meets a listed word. */
+export function placeAdjectiveSimilarity(stems: readonly string[], listed: string): number {
+  return stems.some((stem) => wordSimilarity(stem, listed) >= CONFIDENT_SIMILARITY) ? PLACE_ADJECTIVE_SIMILARITY : 0;
+}
 /**
  * A skeleton of one or two letters read as the listed spelling ("th" (طه) as "Taha"): a faithful reading still, but two
  * consonants fit several names ("sd" reads as "Saad", "Sad" and "Sid"), so it counts as a typo would.

@@ -66,6 +66,13 @@ describe('organisation words of a name written in Cyrillic', () => {
     expect(compare({ name: 'АО Завод Легмаш' }, { name: 'OTKRYTOE AKTSIONERNOE OBSCHESTVO ZAVOD LEGMASH' }).match).toBe(true);
   });
 
+  it('read an adjective of a place as the place, in the name of an organisation only', () => {
+    const result = compare({ name: 'Тамбовский пороховой завод' }, { name: 'TAMBOV POWDER PLANT' });
+    expect(result.explanation).toContain('"tambovskiy" is the adjective of the place "tambov" (90% similar).');
+    // In a person's name the same ending makes a surname: Petrovsky is not Petrov.
+    expect(compare({ name: 'Андрей Петровский' }, { name: 'Andrey PETROV' }).match).toBe(false);
+  });
+
   it('are not read in a Latin-script name, where a typo of the listed word stays a typo', () => {
     expect(compare({ name: 'Kirov Zavod' }, { name: 'KIROV PLANT' }).match).toBe(false);
     expect(compare({ name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVQD' }, { name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVOD' }).match).toBe(true);
