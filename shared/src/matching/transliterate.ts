@@ -2,8 +2,9 @@
  * Non-Latin scripts to Latin, so a name written in its own script meets its romanised listing.
  *
  * Algorithmic where the script allows it (Hangul syllables, kana, Devanagari), a letter table otherwise
- * (Cyrillic, Greek, Arabic/Persian/Urdu, Hebrew). Abjads (Arabic, Hebrew) do not write short vowels, so their output is
- * a consonant skeleton ("محمد" → "mhmd") that meets "Muhammad" through the phonetic key, not the spelling.
+ * (Cyrillic, Greek, Georgian, Arabic/Persian/Urdu, Hebrew). Abjads (Arabic, Hebrew) do not write short vowels, so
+ * their output is a consonant skeleton ("محمد" → "mhmd") that meets "Muhammad" through the phonetic key, not the
+ * spelling.
  * Han characters and Thai are left as they are: without a dictionary a reading would be a guess, so such names only
  * match listed original-script aliases written the same way.
  * Expects lower-cased input (the Cyrillic and Greek tables are lower case).
@@ -19,6 +20,13 @@ const CYRILLIC: Record<string, string> = {
 };
 
 const SIGN_BEFORE_Y = new Set(['е', 'ё', 'и']);
+
+/** Georgian (Mkhedruli), by the national romanisation of 2002 without its apostrophes, as listings write it ("ძე" is "dze"). */
+const GEORGIAN: Record<string, string> = {
+  ა: 'a', ბ: 'b', გ: 'g', დ: 'd', ე: 'e', ვ: 'v', ზ: 'z', თ: 't', ი: 'i', კ: 'k', ლ: 'l', მ: 'm', ნ: 'n', ო: 'o',
+  პ: 'p', ჟ: 'zh', რ: 'r', ს: 's', ტ: 't', უ: 'u', ფ: 'p', ქ: 'k', ღ: 'gh', ყ: 'q', შ: 'sh', ჩ: 'ch', ც: 'ts', ძ: 'dz',
+  წ: 'ts', ჭ: 'ch', ხ: 'kh', ჯ: 'j', ჰ: 'h',
+};
 
 const GREEK: Record<string, string> = {
   α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x',
@@ -91,7 +99,7 @@ const DEVANAGARI_VIRAMA = '्';
 const DEVANAGARI_NUKTA_SIGN = '़';
 const DEVANAGARI_NASALS: Record<string, string> = { 'ं': 'n', 'ँ': 'n', 'ः': 'h' };
 
-const NON_LATIN = /[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u3040-\u30ff\uac00-\ud7a3]/;
+const NON_LATIN = /[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u10d0-\u10ff\u3040-\u30ff\uac00-\ud7a3]/;
 
 /** True when the text holds letters of a script this module romanises. */
 export function hasTransliterableScript(text: string): boolean {
@@ -131,6 +139,8 @@ export function transliterate(text: string): string {
         out += digraph;
         i++;
       } else out += GREEK[ch] ?? '';
+    } else if (code >= 0x10d0 && code <= 0x10ff) {
+      out += GEORGIAN[ch] ?? '';
     } else if (code >= 0x0400 && code <= 0x052f) {
       // A soft or hard sign before е, ё or и is the y listings write: "Геннадьевич" is "Gennadyevich", "Ильич" "Ilyich".
       out += (ch === 'ь' || ch === 'ъ') && SIGN_BEFORE_Y.has(chars[i + 1] ?? '') ? 'y' : (CYRILLIC[ch] ?? '');

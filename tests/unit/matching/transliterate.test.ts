@@ -18,6 +18,7 @@ describe('transliteration of non-Latin scripts', () => {
     ['Ильясов', 'ilyasov'],
     ['والشام', 'and sham'],
     ['لؤي', 'luy'],
+    ['ალექსანდრე დარახველიძე', 'aleksandre darakhvelidze'],
   ])('romanises %p as %p', (raw, expected) => {
     expect(normalizeName(raw)).toBe(expected);
   });
