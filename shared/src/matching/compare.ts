@@ -36,7 +36,7 @@ export function compare(a: ScreeningQuery, b: ScreeningQuery, threshold: number 
     identifiers: (b.identifiers ?? []).map((id) => ({ type: id.type ?? 'identifier', value: id.value })),
   });
   const explanation = [
-    ...explainNameAlignment(left.tokens, right.tokens, listed, alignment, b.name, 'primary', [...left.dropped, ...right.dropped], left.abjad),
+    ...explainNameAlignment(left.tokens, right.tokens, listed, alignment, b.name, 'primary', [...left.dropped, ...right.dropped], left.abjad, left.hangul),
     ...verdict.sentences,
     verdictSentence(verdict.score, threshold),
   ];

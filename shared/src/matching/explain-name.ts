@@ -1,7 +1,7 @@
 import type { NameKind } from '../lists/entity-model';
 import { CANDIDATE_UNMATCHED_FACTOR, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, SYLLABLE_ORDER_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
 import type { NameToken } from './normalize-name';
-import { placeAdjectiveSimilarity, similarityMethod } from './token-similarity';
+import { KOREAN_VARIANT_SIMILARITY, koreanSyllableSimilarity, placeAdjectiveSimilarity, similarityMethod } from './token-similarity';
 
 /** Words weighing less than this are called common in explanations. */
 const COMMON_WORD_WEIGHT = 0.7;
@@ -27,6 +27,7 @@ export function explainNameAlignment(
   listedKind: NameKind,
   dropped: readonly string[],
   abjad = false,
+  hangul = false,
 ): string[] {
   const out: string[] = [`Best match: ${KIND_LABEL[listedKind]} "${listedName}" (name score ${percent(alignment.score)}).`];
   if (dropped.length > 0) out.push(`Titles ignored: ${dropped.map((d) => `"${d}"`).join(', ')}.`);
@@ -44,7 +45,9 @@ export function explainNameAlignment(
       else if (method === 'exact' && qt.kind === 'legal') out.push(`${q} and ${c} are the same legal form (it carries little weight).`);
       else if (method === 'exact') out.push(`${q} matches ${c} exactly.`);
       else if (method === 'initial') out.push(`The initial ${qt.kind === 'initial' ? q : c} fits ${qt.kind === 'initial' ? c : q}, which counts for less than the full name.`);
-      else if (place) out.push(`${q} is the adjective of the place ${c} (${percent(edge.similarity)} similar).`);
+      else if (hangul && qt.kind === 'word' && ct.kind === 'word' && koreanSyllableSimilarity(qt.text, ct.text) === KOREAN_VARIANT_SIMILARITY) {
+        out.push(`${q} and ${c} write the same Korean syllable in two romanisations (${percent(edge.similarity)} similar).`);
+      } else if (place) out.push(`${q} is the adjective of the place ${c} (${percent(edge.similarity)} similar).`);
       else if (method === 'translation') out.push(`${q} is the word listings translate as ${c}.`);
       else if (method === 'near-reading') out.push(`${q} reads as ${c} but for one letter, a slip listings make (${percent(edge.similarity)} similar).`);
       else if (method === 'phonetic' && abjad) out.push(`${q} has the consonants of ${c}; the query's script does not write vowels (${percent(edge.similarity)} similar).`);

@@ -689,7 +689,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const matchedNameKind = NAME_KINDS[this.nameKind[r.name] as number] as NameKind;
       const listedTokens = tokenizeName(matchedName).tokens;
       const explanation = [
-        ...explainNameAlignment(tokens, listedTokens, r.candidate, r.alignment, matchedName, matchedNameKind, dropped, abjad),
+        ...explainNameAlignment(tokens, listedTokens, r.candidate, r.alignment, matchedName, matchedNameKind, dropped, abjad, hangul),
         ...r.sentences,
         verdictSentence(r.score, options.threshold),
       ];

@@ -47,6 +47,12 @@ describe('names written in Hangul', () => {
     expect(tokenizeName('Yong Su Ri').orderedPairs).toEqual([]);
   });
 
+  it('explains a syllable met under another romanisation as the same syllable, not as a typo', () => {
+    expect(compare({ name: '정은 김' }, { name: 'KIM Jeong Un' }).explanation).toContain(
+      '"jong" and "jeong" write the same Korean syllable in two romanisations (95% similar).',
+    );
+  });
+
   it('screens the same way against a built index', () => {
     const index = buildMatchIndex([entity('RI, Su Yong', 'person'), entity('KIM, Yong Su', 'person'), entity('RI, Yong Gil', 'person')]);
     const hits = (query: string): string[] => index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
