@@ -258,8 +258,10 @@ export function tokenizeName(raw: string): TokenizedName {
       if (translation !== undefined) t.translation = translation;
     }
     // In an organisation's name an adjective in -ский names a place; in a person's it is a surname ("Петровский").
+    // There "и" is "and", not an initial.
     const organisation = hasLegalForm || tokens.some((t) => t.translation !== undefined || t.kind === 'legal');
     for (const t of organisation ? tokens : []) {
+      if (t.kind === 'initial' && t.surface === 'i') Object.assign(t, { text: 'and', kind: 'particle' });
       const place = t.kind === 'word' && t.translation === undefined ? PLACE_ADJECTIVE.exec(t.surface) : null;
       if (place !== null) t.placeStems = [`${place[1] as string}sk`, place[1] as string].filter((stem) => stem.length >= PLACE_STEM_MIN_LENGTH);
     }

@@ -1,4 +1,4 @@
-import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
+import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, tokenizeName, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 const LIST: MatchableEntity[] = [
@@ -71,6 +71,11 @@ describe('organisation words of a name written in Cyrillic', () => {
     expect(result.explanation).toContain('"tambovskiy" is the adjective of the place "tambov" (90% similar).');
     // In a person's name the same ending makes a surname: Petrovsky is not Petrov.
     expect(compare({ name: 'Андрей Петровский' }, { name: 'Andrey PETROV' }).match).toBe(false);
+  });
+
+  it('read "и" as "and" in the name of an organisation, and as an initial in a person\'s', () => {
+    expect(tokenizeName('Радиотехнические и Информационные Системы').tokens[1]).toMatchObject({ text: 'and', kind: 'particle' });
+    expect(tokenizeName('Иванов И. И.').tokens[1]).toMatchObject({ text: 'i', kind: 'initial' });
   });
 
   it('are not read in a Latin-script name, where a typo of the listed word stays a typo', () => {
