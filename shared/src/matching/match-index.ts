@@ -491,7 +491,7 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[] {
-    const { tokens, dropped, hasLegalForm, abjad, orderedPairs, hangul } = tokenizeName(query.name);
+    const { tokens, dropped, hasLegalForm, abjad, orderedPairs, hangul, han } = tokenizeName(query.name);
     // Arabic script: a word glued where the script shows no gap retrieves through both halves ("ظاهرعويس"). Looked for
     // only once some word reads as no listed word.
     let gluedInQuery: GluedWord[] | undefined;
@@ -510,7 +510,14 @@ class InMemoryMatchIndex implements MatchIndex {
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
       const looked = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated);
-      const read = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : t.translation !== undefined ? this.withTranslation(t.translation, looked) : looked;
+      const read =
+        hangul && t.kind === 'word'
+          ? this.asKoreanSyllable(t.text, looked)
+          : han && t.kind === 'word'
+            ? looked.filter((m) => m.similarity === 1)
+            : t.translation !== undefined
+              ? this.withTranslation(t.translation, looked)
+              : looked;
       const matches = t.placeStems !== undefined ? this.withPlaces(t.placeStems, read) : read;
       for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
       const best = matches[0];
@@ -535,7 +542,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const matches: { id: number; similarity: number }[] = [];
       for (const { id } of abjad ? this.lookup(joined, 'word', false, true) : this.nearSpellings(joined)) {
         const listed = this.tokenText[id] as string;
-        const similarity = listed.length >= minLength ? joinedQuerySimilarity(a.text, b.text, joined, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
+        const similarity = han ? (listed === joined ? 1 : 0) : listed.length >= minLength ? joinedQuerySimilarity(a.text, b.text, joined, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
         if (similarity > 0) matches.push({ id, similarity });
       }
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
@@ -648,7 +655,7 @@ class InMemoryMatchIndex implements MatchIndex {
     const bestByEntity = new Map<number, { name: number; alignment: NameAlignment; candidate: WeightedToken[] }>();
     const scoreName = (n: number): void => {
       const candidate = this.weightedTokens(n);
-      const alignment = alignNames(queryTokens, candidate, (i, j) => this.pairSimilarity(queryTokens, similarityCache, i, candidate, n, j, abjad), abjad, orderedPairs);
+      const alignment = alignNames(queryTokens, candidate, (i, j) => this.pairSimilarity(queryTokens, similarityCache, i, candidate, n, j, abjad), abjad, orderedPairs, han);
       const e = this.nameEntity[n] as number;
       const best = bestByEntity.get(e);
       if (best === undefined || alignment.score > best.alignment.score) bestByEntity.set(e, { name: n, alignment, candidate });

@@ -82,6 +82,7 @@ export function alignNames(
   pairSimilarity: (i: number, j: number) => number,
   abjad = false,
   orderedPairs: readonly (readonly [number, number])[] = [],
+  exactSyllables = false,
 ): NameAlignment {
   const edges: AlignmentEdge[] = [];
   // A lone particle paired with a particle is taken last, so a shared "al" never takes the article a compound needs
@@ -97,7 +98,9 @@ export function alignNames(
     }
   }
   // Joined and re-split words are only looked for when some word has no near-exact partner of its own.
-  if (someWordWithoutExactPartner(query, candidate, edges)) {
+  // Syllables read from Han characters only join as a listed word spelled exactly so ("guang zong" / "GUANGZONG").
+  if (exactSyllables) addSyllableJoinEdges(query, candidate, edges);
+  else if (someWordWithoutExactPartner(query, candidate, edges)) {
     addMergeEdges(query, candidate, edges, false, abjad);
     addMergeEdges(candidate, query, edges, true, abjad);
     if (abjad) {
@@ -247,6 +250,16 @@ const PATRONYMIC_ENDING = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ogly|oglu|k
 /** East Slavic and Turkic patronymics, recognised by their endings. */
 export function isPatronymic(token: WeightedToken): boolean {
   return token.kind === 'word' && token.text.length >= 7 && PATRONYMIC_ENDING.test(token.text);
+}
+
+/** Adds edges where two adjacent query syllables are, written together, exactly a listed word. */
+function addSyllableJoinEdges(query: readonly WeightedToken[], candidate: readonly WeightedToken[], edges: AlignmentEdge[]): void {
+  for (let i = 0; i + 1 < query.length; i++) {
+    const joined = canonicalWord((query[i] as WeightedToken).text + (query[i + 1] as WeightedToken).text);
+    candidate.forEach((c, j) => {
+      if (c.kind === 'word' && c.text === joined) edges.push({ query: [i, i + 1], candidate: [j], similarity: 1 });
+    });
+  }
 }
 
 /** Adds edges where two adjacent tokens of `joined` written as one word match one token of `whole`. */

@@ -166,7 +166,8 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['aisha', 'aicha', 'ayesha', 'aysha'],
   ['fatima', 'fatma', 'fatimah', 'fathima'],
   ['ali', 'aly'],
-  ['ri', 'li', 'lee', 'yi', 'rhee', 'rhie'],
+  // Korean 리/이 (not "li": a Chinese surname of its own, 李, which Han names read as "li").
+  ['ri', 'lee', 'yi', 'rhee', 'rhie'],
   ['pak', 'park', 'bak'],
   ['choe', 'choi', 'chwe'],
   ['kim', 'gim'],

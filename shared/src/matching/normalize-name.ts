@@ -62,6 +62,11 @@ export interface TokenizedName {
   orderedPairs: [number, number][];
   /** True when every word of the name is written in Hangul: its tokens are exact Korean syllables. */
   hangul: boolean;
+  /**
+   * True when every word of the name is written in Han characters: its tokens are exact Mandarin syllables, which meet
+   * a listed word only as themselves or, two together, as a listed word written whole ("guang zong" / "GUANGZONG").
+   */
+  han: boolean;
 }
 
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
@@ -267,7 +272,8 @@ export function tokenizeName(raw: string): TokenizedName {
     }
   }
   const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
-  return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined };
+  const han = HAN.test(raw) && raw.trim().split(/[\s,·]+/).every((w) => w === '' || HAN_WORD.test(w));
+  return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined, han };
 }
 
 /** The Arabic article written as it sounds before a sun letter: "AT-TAWHID", "ASH-SHAM", "ар-Рахман" (ar-rakhman). */
@@ -283,6 +289,8 @@ function isAssimilatedArticle(word: string, next: string | undefined): boolean {
 }
 
 const HANGUL = /\p{Script=Hangul}/u;
+const HAN = /\p{Script=Han}/u;
+const HAN_WORD = /^\p{Script=Han}+$/u;
 const HANGUL_WORD = /^\p{Script=Hangul}+$/u;
 
 /** The words of a name written only in Hangul, or undefined when some word is not. */

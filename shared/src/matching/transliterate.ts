@@ -1,3 +1,5 @@
+import { pinyin } from 'pinyin-pro';
+
 /**
  * Non-Latin scripts to Latin, so a name written in its own script meets its romanised listing.
  *
@@ -5,8 +7,9 @@
  * (Cyrillic, Greek, Georgian, Arabic/Persian/Urdu, Hebrew). Abjads (Arabic, Hebrew) do not write short vowels, so
  * their output is a consonant skeleton ("محمد" → "mhmd") that meets "Muhammad" through the phonetic key, not the
  * spelling.
- * Han characters and Thai are left as they are: without a dictionary a reading would be a guess, so such names only
- * match listed original-script aliases written the same way.
+ * Han characters are read in Mandarin pinyin from pinyin-pro's dictionary, which knows the readings names take. Thai
+ * is left as it is: without a dictionary a reading would be a guess, so such names only match listed original-script
+ * aliases written the same way.
  * Expects lower-cased input (the Cyrillic and Greek tables are lower case).
  */
 
@@ -99,7 +102,7 @@ const DEVANAGARI_VIRAMA = '्';
 const DEVANAGARI_NUKTA_SIGN = '़';
 const DEVANAGARI_NASALS: Record<string, string> = { 'ं': 'n', 'ँ': 'n', 'ः': 'h' };
 
-const NON_LATIN = /[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u10d0-\u10ff\u3040-\u30ff\uac00-\ud7a3]/;
+const NON_LATIN = /[\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u10d0-\u10ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]/;
 
 /** True when the text holds letters of a script this module romanises. */
 export function hasTransliterableScript(text: string): boolean {
@@ -139,6 +142,12 @@ export function transliterate(text: string): string {
         out += digraph;
         i++;
       } else out += GREEK[ch] ?? '';
+    } else if (isHan(code)) {
+      // Han characters read in Mandarin pinyin, a syllable a word, as Chinese names are romanised ("赵光宗" → "zhao
+      // guang zong" meets "Guangzong ZHAO"). Japanese and Korean readings of the same characters are not guessed.
+      const end = runEnd(chars, i, isHan);
+      out += ` ${pinyin(chars.slice(i, end).join(''), { toneType: 'none', type: 'array' }).join(' ').replace(/ü/g, 'u')} `;
+      i = end - 1;
     } else if (code >= 0x10d0 && code <= 0x10ff) {
       out += GEORGIAN[ch] ?? '';
     } else if (code >= 0x0400 && code <= 0x052f) {
@@ -283,6 +292,11 @@ function romaniseAbjad(
     }
   }
   return out;
+}
+
+/** CJK unified ideographs (with extension A) and compatibility ideographs. */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isLetter(ch: string | undefined): boolean {

@@ -23,7 +23,9 @@ describe('transliteration of non-Latin scripts', () => {
     expect(normalizeName(raw)).toBe(expected);
   });
 
-  it('leaves Han characters as they are rather than guess a reading', () => {
-    expect(normalizeName('习近平')).toBe('习近平');
+  it('reads Han characters in Mandarin pinyin, a syllable a word', () => {
+    expect(normalizeName('习近平')).toBe('xi jin ping');
+    expect(normalizeName('赵光宗')).toBe('zhao guang zong');
+    expect(normalizeName('呂')).toBe('lu');
   });
 });

@@ -16,6 +16,9 @@ const LIST: MatchableEntity[] = [
   entity('HAN YU-RO', 'person'),
   entity('NKUNDA, Laurent', 'person'),
   entity('Alexey Yevgeniyevich GROMOV', 'person'),
+  entity('Guangzong ZHAO', 'person'),
+  entity('CHEN, Zhu', 'person'),
+  entity('LI, Guihua', 'person'),
   entity('CHELYABINSK METALLURGICAL PLANT', 'organization'),
   entity('JSC LOMO', 'organization'),
   entity('"ZAPCHAST TRADE" LLP', 'organization'),
@@ -35,6 +38,8 @@ describe('screening finds a listed name through each kind of variation', () => {
     ['Cyrillic script', 'Путин Владимир', 'PUTIN, Vladimir Vladimirovich'],
     ['Cyrillic script romanised as the listing does not ("ks" for x, "e" for ye, "ye" for ьe)', 'Алексей Евгеньевич Громов', 'Alexey Yevgeniyevich GROMOV'],
     ['a Latin spelling of another romanisation', 'Aleksei Evgenievich Gromov', 'Alexey Yevgeniyevich GROMOV'],
+    ['Han characters read in pinyin, two syllables meeting a listed word written whole', '赵光宗', 'Guangzong ZHAO'],
+    ['Han characters in the order a listing may reverse', '桂花 李', 'LI, Guihua'],
     ['Russian organisation words listed in translation', 'Челябинский металлургический комбинат', 'CHELYABINSK METALLURGICAL PLANT'],
     ['a Cyrillic legal form in front of the name', 'АО ЛОМО', 'JSC LOMO'],
     ['a Kazakh legal form (ТОО is an LLP)', 'ТОО ЗАПЧАСТЬ ТРЕЙД', '"ZAPCHAST TRADE" LLP'],
@@ -92,6 +97,8 @@ describe('screening does not hit on look-alikes', () => {
     ['a shared common given name', 'Mohammed Smith'],
     ['the surname alone', 'Putin'],
     ['a substring of a listed word', 'Computinger Ltd'],
+    ['another Mandarin syllable one letter away ("cheng" is not "chen")', '成 朱'],
+    ['two Han syllables that only nearly spell a listed word ("guang zhong" is not "GUANGZONG")', '赵光中'],
   ])('with %s: "%s"', (_class, query) => {
     expect(hits(query)).toEqual([]);
   });
