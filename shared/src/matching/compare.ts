@@ -23,11 +23,11 @@ export function compare(a: ScreeningQuery, b: ScreeningQuery, threshold: number 
     const q = query[i] as WeightedToken;
     const c = listed[j] as WeightedToken;
     if (left.hangul && q.kind === 'word' && c.kind === 'word') return koreanSyllableSimilarity(q.text, c.text);
+    const token = left.tokens[i];
+    if (token?.translation !== undefined && token.translation === c.text) return Math.max(q.text === c.text ? 1 : 0, TRANSLATION_SIMILARITY);
     // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
     if (left.han && q.kind === 'word' && c.kind === 'word') return q.text === c.text ? 1 : 0;
     const s = tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
-    const token = left.tokens[i];
-    if (token?.translation !== undefined && token.translation === c.text) return Math.max(s, TRANSLATION_SIMILARITY);
     if (token?.placeStems !== undefined && c.kind === 'word') return Math.max(s, placeAdjectiveSimilarity(token.placeStems, c.text));
     return s === 0 && left.abjad && q.kind === 'word' && c.kind === 'word' ? nearReadingSimilarity(q.text, c.text) : s;
   }, left.abjad, left.orderedPairs, left.han);

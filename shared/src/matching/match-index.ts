@@ -514,7 +514,7 @@ class InMemoryMatchIndex implements MatchIndex {
         hangul && t.kind === 'word'
           ? this.asKoreanSyllable(t.text, looked)
           : han && t.kind === 'word'
-            ? looked.filter((m) => m.similarity === 1)
+            ? this.withTranslation(t.translation, looked.filter((m) => m.similarity === 1))
             : t.translation !== undefined
               ? this.withTranslation(t.translation, looked)
               : looked;
@@ -705,8 +705,8 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /** A Cyrillic word's look-up with the English word listings translate it to ("zavod" → "plant"), best first. */
-  private withTranslation(english: string, looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
-    const id = this.tokenIds.get(english);
+  private withTranslation(english: string | undefined, looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
+    const id = english === undefined ? undefined : this.tokenIds.get(english);
     if (id === undefined || looked.some((m) => m.id === id && m.similarity >= TRANSLATION_SIMILARITY)) return looked;
     return [...looked.filter((m) => m.id !== id), { id, similarity: TRANSLATION_SIMILARITY }].sort((a, b) => b.similarity - a.similarity);
   }

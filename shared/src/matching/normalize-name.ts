@@ -1,5 +1,5 @@
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
-import { transliterate } from './transliterate';
+import { CHINESE_WORD_READINGS, transliterate } from './transliterate';
 import {
   ABJAD_HONORIFICS,
   ABJAD_PARTICLES,
@@ -247,6 +247,8 @@ export function tokenizeName(raw: string): TokenizedName {
   const abjad = ABJAD.test(raw);
   // "АО", "ТОО" written in Cyrillic are legal forms wherever they stand: the ambiguity is with Latin name syllables.
   const cyrillic = CYRILLIC_LETTER.test(raw);
+  // Every word in Han characters: its words are pinyin syllables (or organisation words run together).
+  const han = HAN.test(raw) && raw.split(/[^\p{L}]+/u).every((w) => w === '' || HAN_WORD.test(w));
   const isTitle = (word: string, i: number): boolean => HONORIFICS.has(word) || (abjad && ABJAD_HONORIFICS.has(word)) || (!hasLegalForm && PERSON_TITLES.has(word) && words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
   const titles = words.map(isTitle);
   const keepAll = titles.every(Boolean);
@@ -255,7 +257,7 @@ export function tokenizeName(raw: string): TokenizedName {
   words.forEach((word, i) => {
     if (titles[i] && !keepAll) dropped.push(word);
     else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
-    else tokens.push(classify(word, i > 0 || legalFormCount > 1 || cyrillic, abjad));
+    else tokens.push(classify(word, i > 0 || legalFormCount > 1 || cyrillic, abjad, han));
   });
   if (cyrillic) {
     for (const t of tokens) {
@@ -272,7 +274,12 @@ export function tokenizeName(raw: string): TokenizedName {
     }
   }
   const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
-  const han = HAN.test(raw) && raw.trim().split(/[\s,·]+/).every((w) => w === '' || HAN_WORD.test(w));
+  if (HAN.test(raw)) {
+    for (const t of tokens) {
+      const english = t.kind === 'word' ? CHINESE_WORD_READINGS.get(t.surface) : undefined;
+      if (english !== undefined && !english.startsWith(LEGAL_MARK)) t.translation = english;
+    }
+  }
   return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined, han };
 }
 
@@ -291,6 +298,8 @@ function isAssimilatedArticle(word: string, next: string | undefined): boolean {
 const HANGUL = /\p{Script=Hangul}/u;
 const HAN = /\p{Script=Han}/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
+/** Marks a Chinese organisation word that is a legal form (chinese-organisation-words.ts). */
+const LEGAL_MARK = 'legal:';
 const HANGUL_WORD = /^\p{Script=Hangul}+$/u;
 
 /** The words of a name written only in Hangul, or undefined when some word is not. */
@@ -318,8 +327,14 @@ function givenNameSyllablePairs(words: readonly string[], tokenCount: number): [
  * @param legalContext an ambiguous legal form ("SA", "CO") is read as one after the first word or beside another legal form
  * @param abjad the name was written in Arabic or Hebrew script, so its particles may be skeletons ("wld" for ولد)
  */
-function classify(word: string, legalContext: boolean, abjad: boolean): NameToken {
+function classify(word: string, legalContext: boolean, abjad: boolean, han: boolean): NameToken {
   if (HAS_DIGIT.test(word)) return { text: word, surface: word, kind: 'number' };
+  if (han) {
+    // Pinyin syllables: "du", "de", "ao", "a" are syllables of names, not particles, legal forms or initials.
+    const chinese = CHINESE_WORD_READINGS.get(word);
+    if (chinese?.startsWith(LEGAL_MARK) === true) return { text: chinese.slice(LEGAL_MARK.length), surface: word, kind: 'legal' };
+    return { text: SPELLING_VARIANTS.get(word) ?? word, surface: word, kind: 'word' };
+  }
   const particle = PARTICLES.get(word) ?? (abjad ? ABJAD_PARTICLES.get(word) : undefined);
   if (particle !== undefined) return { text: particle, surface: word, kind: 'particle' };
   const legal = LEGAL_FORMS.get(word);

@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { CHINESE_ORGANISATION_WORD_CHARACTERS, CHINESE_ORGANISATION_WORD_MAX_LENGTH, CHINESE_ORGANISATION_WORDS } from './chinese-organisation-words';
 
 /**
  * Non-Latin scripts to Latin, so a name written in its own script meets its romanised listing.
@@ -146,7 +147,7 @@ export function transliterate(text: string): string {
       // Han characters read in Mandarin pinyin, a syllable a word, as Chinese names are romanised ("赵光宗" → "zhao
       // guang zong" meets "Guangzong ZHAO"). Japanese and Korean readings of the same characters are not guessed.
       const end = runEnd(chars, i, isHan);
-      out += ` ${pinyin(chars.slice(i, end).join(''), { toneType: 'none', type: 'array' }).join(' ').replace(/ü/g, 'u')} `;
+      out += ` ${romaniseHan(chars.slice(i, end))} `;
       i = end - 1;
     } else if (code >= 0x10d0 && code <= 0x10ff) {
       out += GEORGIAN[ch] ?? '';
@@ -293,6 +294,31 @@ function romaniseAbjad(
   }
   return out;
 }
+
+function hanSyllables(text: string): string[] {
+  return pinyin(text, { toneType: 'none', type: 'array' }).map((syllable) => syllable.replace(/ü/g, 'u'));
+}
+
+/**
+ * A run of Han characters as pinyin syllables, a word each, except that the words of organisation names keep their
+ * syllables together ("科技" → "keji"), longest first, so they can be read as the word they are.
+ */
+function romaniseHan(chars: string[]): string {
+  const syllables = hanSyllables(chars.join(''));
+  const words: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let length = Math.min(CHINESE_ORGANISATION_WORD_MAX_LENGTH, chars.length - i);
+    while (length > 1 && !CHINESE_ORGANISATION_WORD_CHARACTERS.has(chars.slice(i, i + length).join(''))) length--;
+    words.push(syllables.slice(i, i + length).join(''));
+    i += length;
+  }
+  return words.join(' ');
+}
+
+/** The organisation words of chinese-organisation-words.ts by their run-together pinyin ("keji" → "technology"). */
+export const CHINESE_WORD_READINGS: ReadonlyMap<string, string> = new Map(
+  [...CHINESE_ORGANISATION_WORDS].map(([chars, english]) => [hanSyllables(chars).join(''), english] as const),
+);
 
 /** CJK unified ideographs (with extension A) and compatibility ideographs. */
 function isHan(code: number): boolean {

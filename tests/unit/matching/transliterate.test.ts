@@ -27,5 +27,9 @@ describe('transliteration of non-Latin scripts', () => {
     expect(normalizeName('习近平')).toBe('xi jin ping');
     expect(normalizeName('赵光宗')).toBe('zhao guang zong');
     expect(normalizeName('呂')).toBe('lu');
+    // Words of company names keep their syllables together; 有限公司 is the legal form Limited.
+    expect(normalizeName('成都景昕科技有限公司')).toBe('cheng du jing xin keji ltd');
+    // Pinyin syllables are never particles or legal forms: 杜 is "du", 奥 "ao".
+    expect(normalizeName('阿杜 奥')).toBe('a du ao');
   });
 });
