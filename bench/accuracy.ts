@@ -59,8 +59,7 @@ function sample<T>(items: readonly T[], n: number, seed: number): T[] {
 let designationOf = new Map<string, string>();
 
 /**
- * Groups entities that are one designation on several lists (the SDN and UN records of AQIM, a UK and an SDN record of
- * the same IRGC officer): same type and an identical name of two words or more (normalised, in any order), and for
+ * Groups entities that are one designation on several lists (a UK and an SDN record of the same IRGC officer): same type and an identical name of two words or more (normalised, in any order), and for
  * people no disagreement on birth year when both give one. A hit on any of them finds the designation.
  */
 function designations(entities: readonly MatchableEntity[]): Map<string, string> {
