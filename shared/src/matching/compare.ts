@@ -3,7 +3,7 @@ import { explainNameAlignment } from './explain-name';
 import { alignNames, type WeightedToken } from './name-alignment';
 import { tokenizeName } from './normalize-name';
 import { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
-import { koreanSyllableSimilarity, nearReadingSimilarity, placeAdjectiveSimilarity, tokenSimilarity, TRANSLATION_SIMILARITY } from './token-similarity';
+import { koreanSyllableSimilarity, nearReadingSimilarity, placeAdjectiveSimilarity, tokenSimilarity, translationSimilarity } from './token-similarity';
 import { kindWeight, priorWeight } from './token-weights';
 import type { CompareResult, ScreeningQuery } from './types';
 import { verdictSentence } from './verdict';
@@ -22,14 +22,14 @@ export function compare(a: ScreeningQuery, b: ScreeningQuery, threshold: number 
   const alignment = alignNames(query, listed, (i, j) => {
     const q = query[i] as WeightedToken;
     const c = listed[j] as WeightedToken;
-    if (left.hangul && q.kind === 'word' && c.kind === 'word') return koreanSyllableSimilarity(q.text, c.text);
+    const words = q.kind === 'word' && c.kind === 'word';
+    if (left.hangul && words) return koreanSyllableSimilarity(q.text, c.text);
     const token = left.tokens[i];
-    if (token?.translation !== undefined && token.translation === c.text) return Math.max(q.text === c.text ? 1 : 0, TRANSLATION_SIMILARITY);
     // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
-    if (left.han && q.kind === 'word' && c.kind === 'word') return q.text === c.text ? 1 : 0;
-    const s = tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
+    const spelled = left.han && words ? (q.text === c.text ? 1 : 0) : tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
+    const s = Math.max(spelled, translationSimilarity(token?.translations, c.text));
     if (token?.placeStems !== undefined && c.kind === 'word') return Math.max(s, placeAdjectiveSimilarity(token.placeStems, c.text));
-    return s === 0 && left.abjad && q.kind === 'word' && c.kind === 'word' ? nearReadingSimilarity(q.text, c.text) : s;
+    return s === 0 && left.abjad && words ? nearReadingSimilarity(q.text, c.text) : s;
   }, left.abjad, left.orderedPairs, left.han);
   const verdict = applyEntitySignals(alignment.score, alignment.cap !== undefined, a, left.hasLegalForm, {
     type: b.type ?? (right.hasLegalForm ? 'organization' : undefined),

@@ -1,7 +1,7 @@
 import type { NameKind } from '../lists/entity-model';
 import { CANDIDATE_UNMATCHED_FACTOR, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, SYLLABLE_ORDER_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
 import type { NameToken } from './normalize-name';
-import { KOREAN_VARIANT_SIMILARITY, koreanSyllableSimilarity, placeAdjectiveSimilarity, similarityMethod } from './token-similarity';
+import { KOREAN_VARIANT_SIMILARITY, koreanSyllableSimilarity, placeAdjectiveSimilarity, similarityMethod, translationSimilarity } from './token-similarity';
 
 /** Words weighing less than this are called common in explanations. */
 const COMMON_WORD_WEIGHT = 0.7;
@@ -39,7 +39,7 @@ export function explainNameAlignment(
     else {
       const qt = query[edge.query[0] as number] as NameToken;
       const ct = listed[edge.candidate[0] as number] as NameToken;
-      const method = qt.translation !== undefined && qt.translation === ct.text ? 'translation' : similarityMethod(qt.text, qt.kind, ct.text, ct.kind, abjad);
+      const method = translationSimilarity(qt.translations, ct.text) > 0 ? 'translation' : similarityMethod(qt.text, qt.kind, ct.text, ct.kind, abjad);
       const place = method === 'none' && qt.placeStems !== undefined && placeAdjectiveSimilarity(qt.placeStems, ct.text) === edge.similarity;
       if (method === 'exact' && qt.surface !== ct.surface && qt.kind === 'word') out.push(`${q} and ${c} are known spellings of the same name.`);
       else if (method === 'exact' && qt.kind === 'legal') out.push(`${q} and ${c} are the same legal form (it carries little weight).`);

@@ -1,4 +1,4 @@
-import { tokenizeName } from './normalize-name';
+import { tokenizeName, type NameToken } from './normalize-name';
 
 /**
  * Arabic-script letters that never join the letter after them (alif, dal, dhal, ra, zay, waw and their Persian, Urdu and
@@ -14,19 +14,20 @@ const ARABIC_WORD = /^[\u0600-\u06ff]+$/;
 export interface GluedWord {
   /** The word's token text, as tokenizeName romanises it on its own. */
   word: string;
-  parts: [string[], string[]];
+  /** The word tokens of each half. */
+  parts: [NameToken[], NameToken[]];
 }
 
 /**
  * Arabic-script words of a name glued after a non-joining letter: the word as written is not a known name part, but
- * both halves are (`known` decides on romanised words: the list's vocabulary when screening). A word splits once, at
+ * both halves are (`known` decides on the romanised word tokens: the list's vocabulary when screening). A word splits once, at
  * the first place that works. Only retrieval uses this, to find the listed names the halves belong to; scoring still
  * reads the glued word against two listed words run together, in their order.
  */
-export function gluedWords(raw: string, known: (word: string) => boolean): GluedWord[] {
+export function gluedWords(raw: string, known: (word: NameToken) => boolean): GluedWord[] {
   const found: GluedWord[] = [];
-  const wordsOf = (part: string): string[] => tokenizeName(part).tokens.filter((t) => t.kind === 'word').map((t) => t.text);
-  const allKnown = (words: readonly string[]): boolean => words.length > 0 && words.every(known);
+  const wordsOf = (part: string): NameToken[] => tokenizeName(part).tokens.filter((t) => t.kind === 'word');
+  const allKnown = (words: readonly NameToken[]): boolean => words.length > 0 && words.every(known);
   for (const word of raw.split(/\s+/)) {
     if (word.length < 2 * MIN_PART_LETTERS || !ARABIC_WORD.test(word)) continue;
     const places: number[] = [];
@@ -34,9 +35,9 @@ export function gluedWords(raw: string, known: (word: string) => boolean): Glued
     const whole = wordsOf(word);
     if (places.length === 0 || whole.length !== 1 || allKnown(whole)) continue;
     for (const p of places) {
-      const parts: [string[], string[]] = [wordsOf(word.slice(0, p)), wordsOf(word.slice(p))];
+      const parts: [NameToken[], NameToken[]] = [wordsOf(word.slice(0, p)), wordsOf(word.slice(p))];
       if (allKnown(parts[0]) && allKnown(parts[1])) {
-        found.push({ word: whole[0] as string, parts });
+        found.push({ word: (whole[0] as NameToken).text, parts });
         break;
       }
     }

@@ -18,11 +18,10 @@ import {
   type WeightedToken,
 } from './name-alignment';
 import { VARIANT_SPELLINGS } from './name-vocabulary';
-import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
-import { ABJAD_AGREEMENT_SIMILARITY, CONFIDENT_SIMILARITY, PLACE_ADJECTIVE_SIMILARITY, TRANSLATION_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, wordSimilarity } from './token-similarity';
+import { ABJAD_AGREEMENT_SIMILARITY, CONFIDENT_SIMILARITY, PLACE_ADJECTIVE_SIMILARITY, TRANSLATION_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, translationSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
 import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
@@ -510,15 +509,9 @@ class InMemoryMatchIndex implements MatchIndex {
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
       const looked = this.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated);
-      const read =
-        hangul && t.kind === 'word'
-          ? this.asKoreanSyllable(t.text, looked)
-          : han && t.kind === 'word'
-            ? this.withTranslation(t.translation, looked.filter((m) => m.similarity === 1))
-            : t.translation !== undefined
-              ? this.withTranslation(t.translation, looked)
-              : looked;
-      const matches = t.placeStems !== undefined ? this.withPlaces(t.placeStems, read) : read;
+      const read = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : han && t.kind === 'word' ? looked.filter((m) => m.similarity === 1) : looked;
+      const translated = t.translations !== undefined ? this.withTranslations(t.translations, read) : read;
+      const matches = t.placeStems !== undefined ? this.withPlaces(t.placeStems, translated) : translated;
       for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
       const best = matches[0];
       const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
@@ -704,11 +697,17 @@ class InMemoryMatchIndex implements MatchIndex {
     });
   }
 
-  /** A Cyrillic word's look-up with the English word listings translate it to ("zavod" → "plant"), best first. */
-  private withTranslation(english: string | undefined, looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
-    const id = english === undefined ? undefined : this.tokenIds.get(english);
-    if (id === undefined || looked.some((m) => m.id === id && m.similarity >= TRANSLATION_SIMILARITY)) return looked;
-    return [...looked.filter((m) => m.id !== id), { id, similarity: TRANSLATION_SIMILARITY }].sort((a, b) => b.similarity - a.similarity);
+  /** A word's look-up with the English words listings translate it to ("zavod" → "plant", "shbkh" → "network"), best first. */
+  private withTranslations(translations: readonly string[], looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
+    const found = new Map(looked.map((m) => [m.id, m.similarity]));
+    let changed = false;
+    for (const english of translations) {
+      const id = this.tokenIds.get(english);
+      if (id === undefined || (found.get(id) ?? 0) >= TRANSLATION_SIMILARITY) continue;
+      found.set(id, TRANSLATION_SIMILARITY);
+      changed = true;
+    }
+    return changed ? [...found].map(([id, similarity]) => ({ id, similarity })).sort((a, b) => b.similarity - a.similarity) : looked;
   }
 
   /** A Russian place adjective's look-up with the listed words its place names meet ("tambovskiy" → "tambov"). */
@@ -722,16 +721,22 @@ class InMemoryMatchIndex implements MatchIndex {
     return [...found].map(([id, similarity]) => ({ id, similarity })).sort((a, b) => b.similarity - a.similarity);
   }
 
-  /** Whether a word of a query in Arabic script reads as a listed word letter for letter. */
-  private readsAsListedWord(skeleton: string): boolean {
-    return (this.lookup(skeleton, 'word', false, true)[0]?.similarity ?? 0) >= ABJAD_AGREEMENT_SIMILARITY;
+  /** Whether a word of a query in Arabic script reads as a listed word letter for letter, or in translation. */
+  private readsAsListedWord(word: NameToken): boolean {
+    return (this.arabicWordMatches(word)[0]?.similarity ?? 0) >= ABJAD_AGREEMENT_SIMILARITY;
+  }
+
+  /** An Arabic-script word's look-up with its translations. */
+  private arabicWordMatches(word: NameToken): readonly { id: number; similarity: number }[] {
+    const looked = this.lookup(word.text, 'word', false, true);
+    return word.translations !== undefined ? this.withTranslations(word.translations, looked) : looked;
   }
 
   /** The listed words that read the halves of a query word glued after a non-joining letter (see gluedWords). */
   private gluedWordMatches(skeleton: string, glued: readonly GluedWord[]): { id: number; similarity: number }[] {
     const split = glued.find((g) => g.word === skeleton);
     if (split === undefined) return [];
-    return [...split.parts[0], ...split.parts[1]].flatMap((word) => this.lookup(word, 'word', false, true).filter((m) => m.similarity >= ABJAD_AGREEMENT_SIMILARITY));
+    return [...split.parts[0], ...split.parts[1]].flatMap((word) => this.arabicWordMatches(word).filter((m) => m.similarity >= ABJAD_AGREEMENT_SIMILARITY));
   }
 
   /**
@@ -797,12 +802,6 @@ class InMemoryMatchIndex implements MatchIndex {
         if (transliterated && folded !== text) for (const key of deletionKeys(folded)) this.typoTable.forEach(key, consider);
       }
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
-      if (abjad) {
-        for (const english of ABJAD_ORGANISATION_WORDS.get(text) ?? []) {
-          const id = this.tokenIds.get(english);
-          if (id !== undefined) found.set(id, ABJAD_AGREEMENT_SIMILARITY);
-        }
-      }
       if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) {
         this.forEachExtension(text, consider);
         // A cut word may have been read as a known spelling ("MOSTAFA" cut from "MOSTAFAVI" reads as "mustafa"):
@@ -1118,7 +1117,7 @@ class InMemoryMatchIndex implements MatchIndex {
       // retrieval and scoring agree on what "similar" means, and no spelling is compared twice.
       // An Arabic-script word may still be read from a listed spelling one letter off, which no key retrieves.
       if (q.kind === 'word' && c.kind === 'word') s = abjad ? nearReadingSimilarity(q.text, c.text) : 0;
-      else s = tokenSimilarity(q.text, q.kind, c.text, c.kind, abjad);
+      else s = Math.max(tokenSimilarity(q.text, q.kind, c.text, c.kind, abjad), translationSimilarity(q.token.translations, c.text));
       memo.set(key, s);
     }
     return s;

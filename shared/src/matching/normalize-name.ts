@@ -1,3 +1,4 @@
+import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
 import { CHINESE_WORD_READINGS, transliterate } from './transliterate';
 import {
@@ -30,10 +31,11 @@ export interface NameToken {
   surface: string;
   kind: TokenKind;
   /**
-   * For a word of a name written in Cyrillic, the English word listings translate it to ("zavod" (завод) → "plant"):
-   * read beside the word itself, which listings also keep transliterated.
+   * For an organisation word of a name written in Arabic script, Cyrillic or Han, the English words listings translate
+   * it to ("shbkh" (شبكة) → "network", "zavod" (завод) → "plant", "keji" (科技) → "technology"): read beside the word
+   * itself, which listings also keep transliterated.
    */
-  translation?: string;
+  translations?: readonly string[];
   /**
    * For a Russian adjective of a place written in Cyrillic ("тамбовский", "омский"), the place names it is built on
    * ("tambovsk" and "tambov", "omsk" and "om"): listings write "TAMBOV POWDER PLANT", "OMSK ... INSTITUTE".
@@ -259,17 +261,23 @@ export function tokenizeName(raw: string): TokenizedName {
     else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
     else tokens.push(classify(word, i > 0 || legalFormCount > 1 || cyrillic, abjad, han));
   });
+  if (abjad) {
+    for (const t of tokens) {
+      const english = t.kind === 'word' ? ABJAD_ORGANISATION_WORDS.get(t.text) : undefined;
+      if (english !== undefined) t.translations = english;
+    }
+  }
   if (cyrillic) {
     for (const t of tokens) {
-      const translation = t.kind === 'word' ? RUSSIAN_ORGANISATION_WORDS.get(t.surface) : undefined;
-      if (translation !== undefined) t.translation = translation;
+      const english = t.kind === 'word' ? RUSSIAN_ORGANISATION_WORDS.get(t.surface) : undefined;
+      if (english !== undefined) t.translations = [english];
     }
     // In an organisation's name an adjective in -ский names a place; in a person's it is a surname ("Петровский").
     // There "и" is "and", not an initial.
-    const organisation = hasLegalForm || tokens.some((t) => t.translation !== undefined || t.kind === 'legal');
+    const organisation = hasLegalForm || tokens.some((t) => t.translations !== undefined || t.kind === 'legal');
     for (const t of organisation ? tokens : []) {
       if (t.kind === 'initial' && t.surface === 'i') Object.assign(t, { text: 'and', kind: 'particle' });
-      const place = t.kind === 'word' && t.translation === undefined ? PLACE_ADJECTIVE.exec(t.surface) : null;
+      const place = t.kind === 'word' && t.translations === undefined ? PLACE_ADJECTIVE.exec(t.surface) : null;
       if (place !== null) t.placeStems = [`${place[1] as string}sk`, place[1] as string].filter((stem) => stem.length >= PLACE_STEM_MIN_LENGTH);
     }
   }
@@ -277,7 +285,7 @@ export function tokenizeName(raw: string): TokenizedName {
   if (HAN.test(raw)) {
     for (const t of tokens) {
       const english = t.kind === 'word' ? CHINESE_WORD_READINGS.get(t.surface) : undefined;
-      if (english !== undefined && !english.startsWith(LEGAL_MARK)) t.translation = english;
+      if (english !== undefined && !english.startsWith(LEGAL_MARK)) t.translations = [english];
     }
   }
   return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined, han };

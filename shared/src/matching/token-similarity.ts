@@ -1,7 +1,6 @@
 import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadNearlySpells, abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
 import { AMBIGUOUS_LEGAL_FORMS, VARIANT_SPELLINGS } from './name-vocabulary';
-import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import type { TokenKind } from './normalize-name';
 import { phoneticKey } from './phonetic-key';
 
@@ -374,7 +373,6 @@ export function joinedSimilarity(query: string, listed: string, floor: number, a
  * words compare by spelling and sound.
  */
 export function tokenSimilarity(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): number {
-  if (abjad && qKind === 'word' && abjadTranslates(qText, cText)) return Math.max(ABJAD_AGREEMENT_SIMILARITY, cKind === 'word' ? wordSimilarity(qText, cText, true) : 0);
   if (qKind === 'word' && cKind === 'word') return wordSimilarity(qText, cText, abjad);
   // "IYAD AG GHALI": a legal form that is also a name part may be the name part an Arabic-script word reads as.
   if (abjad && qKind === 'word' && cKind === 'legal' && AMBIGUOUS_LEGAL_FORMS.has(cText)) return wordSimilarity(qText, cText, true);
@@ -390,9 +388,9 @@ export function tokenSimilarity(qText: string, qKind: TokenKind, cText: string, 
   return qKind === cKind || (qKind !== 'number' && cKind !== 'number' && qKind !== 'particle' && cKind !== 'particle') ? 1 : 0;
 }
 
-/** Whether an Arabic-script organisation word ("shbka", شبكة) is listed in translation ("network"). */
-export function abjadTranslates(skeleton: string, listed: string): boolean {
-  return ABJAD_ORGANISATION_WORDS.get(skeleton)?.includes(listed) === true;
+/** How a query word meets a listed word through the translations the tokenizer found for it (NameToken.translations). */
+export function translationSimilarity(translations: readonly string[] | undefined, listed: string): number {
+  return translations?.includes(listed) === true ? TRANSLATION_SIMILARITY : 0;
 }
 
 /** A listed spelling of the same Korean syllable under another romanisation ("jeong" for 정, "young" for 영). */
@@ -434,7 +432,6 @@ export function koreanSyllableSimilarity(syllable: string, listed: string): numb
 export function similarityMethod(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind, abjad = false): SimilarityMethod {
   const s = tokenSimilarity(qText, qKind, cText, cKind, abjad);
   if (s === 0) return abjad && qKind === 'word' && cKind === 'word' && nearReadingSimilarity(qText, cText) > 0 ? 'near-reading' : 'none';
-  if (abjad && qKind === 'word' && abjadTranslates(qText, cText) && s === ABJAD_AGREEMENT_SIMILARITY) return 'translation';
   if (s === 1) return 'exact';
   if (qKind === 'initial' || cKind === 'initial') return 'initial';
   return (s === PHONETIC_AGREEMENT_SIMILARITY || s === ABJAD_AGREEMENT_SIMILARITY) && jaroWinkler(qText, cText) < s ? 'phonetic' : 'spelling';
