@@ -74,7 +74,7 @@ export interface TokenizedName {
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
 const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
 /** A Russian adjective in -ск- ("тамбовский", "омская", "арзамасского"), romanised: the stem before "sk". */
-const PLACE_ADJECTIVE = /^(.{2,}?)sk(?:iy|ii|ij|yy|aya|oe|oye|ogo|oy|oi|ikh|ie|iye|ye|om|ikh|uyu)$/;
+const PLACE_ADJECTIVE = /^(.{2,}?)sk(?:iy|ii|ij|yy|aya|oe|oye|ogo|oy|oi|ikh|ie|iye|ye|om|uyu)$/;
 /** Shorter place stems ("om") fit too many words. */
 const PLACE_STEM_MIN_LENGTH = 4;
 
@@ -261,17 +261,14 @@ export function tokenizeName(raw: string): TokenizedName {
     else if (isAssimilatedArticle(word, words[i + 1])) tokens.push({ text: 'al', surface: word, kind: 'particle' });
     else tokens.push(classify(word, i > 0 || legalFormCount > 1 || cyrillic, abjad, han));
   });
-  if (abjad) {
+  const translate = abjad ? arabicTranslations : cyrillic ? russianTranslations : HAN.test(raw) ? chineseTranslations : undefined;
+  if (translate !== undefined) {
     for (const t of tokens) {
-      const english = t.kind === 'word' ? ABJAD_ORGANISATION_WORDS.get(t.text) : undefined;
+      const english = t.kind === 'word' ? translate(t) : undefined;
       if (english !== undefined) t.translations = english;
     }
   }
   if (cyrillic) {
-    for (const t of tokens) {
-      const english = t.kind === 'word' ? RUSSIAN_ORGANISATION_WORDS.get(t.surface) : undefined;
-      if (english !== undefined) t.translations = [english];
-    }
     // In an organisation's name an adjective in -ский names a place; in a person's it is a surname ("Петровский").
     // There "и" is "and", not an initial.
     const organisation = hasLegalForm || tokens.some((t) => t.translations !== undefined || t.kind === 'legal');
@@ -282,13 +279,22 @@ export function tokenizeName(raw: string): TokenizedName {
     }
   }
   const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
-  if (HAN.test(raw)) {
-    for (const t of tokens) {
-      const english = t.kind === 'word' ? CHINESE_WORD_READINGS.get(t.surface) : undefined;
-      if (english !== undefined && !english.startsWith(LEGAL_MARK)) t.translations = [english];
-    }
-  }
   return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined, han };
+}
+
+/** The English words listings translate an organisation word to, by the script its name is written in. */
+function arabicTranslations(t: NameToken): readonly string[] | undefined {
+  return ABJAD_ORGANISATION_WORDS.get(t.text);
+}
+
+function russianTranslations(t: NameToken): readonly string[] | undefined {
+  const english = RUSSIAN_ORGANISATION_WORDS.get(t.surface);
+  return english === undefined ? undefined : [english];
+}
+
+function chineseTranslations(t: NameToken): readonly string[] | undefined {
+  const english = CHINESE_WORD_READINGS.get(t.surface);
+  return english === undefined || english.startsWith(LEGAL_MARK) ? undefined : [english];
 }
 
 /** The Arabic article written as it sounds before a sun letter: "AT-TAWHID", "ASH-SHAM", "ар-Рахман" (ar-rakhman). */

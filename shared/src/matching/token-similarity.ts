@@ -51,8 +51,8 @@ export const ABJAD_SHORT_AGREEMENT_SIMILARITY = 0.9;
  */
 export const ABJAD_MIN_SPELLING_SIMILARITY = 0.45;
 /**
- * A listed spelling that reads the skeleton but for one letter added, left out or written as another ("SHALAH" for
- * صلاح): as close as a sound-alike, below a full reading.
+ * A listed spelling that reads the skeleton but for one consonant added or written as another ("SHALAH" for صلاح):
+ * a weak agreement, which helps a name whose other words agree and never makes a hit alone.
  */
 export const ABJAD_NEAR_READING_SIMILARITY = 0.7;
 /** ...and only when the spellings already share this much, which spares the letter-by-letter search most pairs. */
