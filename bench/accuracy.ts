@@ -100,7 +100,8 @@ function outcome(index: MatchIndex, c: Case): boolean {
 
 /** The script a name is written in, for splitting the original-script classes. */
 function originalScriptOf(name: string): string {
-  return /\p{Script=Han}/u.test(name) ? 'Han' : /\p{Script=Arabic}/u.test(name) ? 'Arabic' : /\p{Script=Cyrillic}/u.test(name) ? 'Cyrillic' : 'other';
+  const script = scriptOf(name);
+  return script === 'Han' || script === 'Arabic' || script === 'Cyrillic' ? script : 'other';
 }
 
 function scriptOf(name: string): string {
