@@ -111,7 +111,7 @@ function scriptOf(name: string): string {
   return 'Latin';
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const t0 = Date.now();
   const lists = loadBenchLists();
   const entities: MatchableEntity[] = [...lists.sdn, ...lists.cons, ...lists.un];
@@ -119,7 +119,7 @@ function main(): void {
   const index = buildMatchIndex(entities);
   const romanisedIndex = buildMatchIndex([...romanised.sdn, ...romanised.cons, ...romanised.un]);
   // Held out: the UK list's own-script names that the UN list does not carry, against its romanised names.
-  const uk = readUkConList(path.join(dataDir(), 'uk_ofsi_conlist', 'ConList.csv'));
+  const uk = await readUkConList(path.join(dataDir(), 'uk_ofsi_conlist', 'ConList.csv'));
   const ukRomanised = uk.map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original_script') })).filter((e) => e.names.length > 0);
   const heldOutIndex = buildMatchIndex([...romanised.sdn, ...romanised.cons, ...romanised.un, ...ukRomanised]);
   designationOf = designations([...entities, ...ukRomanised]);
@@ -301,4 +301,7 @@ function main(): void {
   console.log(`\nTotal time ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,9 +1,11 @@
 /**
  * BENCH-ONLY list readers: just enough of the OFAC legacy CSV and the UN XML to feed the matcher's benchmarks.
  * Not the importers (those live in shared/lists and handle every field, version and delta); do not reuse these.
+ * The UK list, read only by the accuracy benchmark's held-out classes, goes through its importer.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openUkOfsiCsv } from '../../shared/src/lists/importers/uk-ofsi-csv-importer';
 import type { MatchableEntity } from '../../shared/src/matching';
 
 /** The shared data directory: env SHARED_DATA_DIR, else ../shared/data relative to the repository root. */
@@ -23,9 +25,27 @@ function repoRootFromHere(): string {
   throw new Error(`cannot find the repository root above ${__dirname}`);
 }
 
-/** One CSV line (RFC 4180: quotes, doubled quotes); OFAC's legacy files never break a field across lines. */
+/** Minimal RFC 4180 line parser (quotes, doubled quotes); OFAC's legacy files never break a field across lines. */
 export function parseCsvLine(line: string): string[] {
-  return csvRecords(line)[0] ?? [''];
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
 }
 
 const empty = (v: string | undefined): boolean => v === undefined || v.trim() === '-0-' || v.trim() === '';
@@ -166,65 +186,22 @@ export function readCsvObjects(file: string): Record<string, string>[] {
   });
 }
 
-/** RFC 4180 records of a whole file: quoted fields may hold commas, doubled quotes and line breaks. */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
-
 /**
- * UK OFSI consolidated list (ConList.csv: a "Last Updated" line, a header, then one row per name variation grouped by
- * Group ID): Latin names from Name 1-5 (given) and Name 6 (family), and the "Name Non-Latin Script" column as
- * original-script names.
+ * The UK OFSI consolidated list (ConList.csv), read by the product's own importer (shared/src/lists/importers), as the
+ * entities the matcher indexes: its own-script names ("Name Non-Latin Script") come as original_script names.
  */
-export function readUkConList(file: string): MatchableEntity[] {
-  const [, header, ...rows] = csvRecords(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  const col = (name: string): number => (header ?? []).indexOf(name);
-  const [given, family, script, group, type] = [
-    ['Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5'].map(col),
-    col('Name 6'),
-    col('Name Non-Latin Script'),
-    col('Group ID'),
-    col('Group Type'),
-  ] as [number[], number, number, number, number];
-  const byGroup = new Map<string, MatchableEntity>();
-  for (const row of rows) {
-    const id = row[group]?.trim() ?? '';
-    if (id === '') continue;
-    let entity = byGroup.get(id);
-    if (entity === undefined) {
-      const kind = row[type]?.trim();
-      entity = { id: `uk-ofsi:${id}`, type: kind === 'Individual' ? 'person' : kind === 'Ship' ? 'vessel' : 'organization', names: [], birthDates: [], countries: [], identifiers: [] };
-      byGroup.set(id, entity);
-    }
-    const latin = [...given.map((i) => row[i] ?? ''), row[family] ?? ''].map((p) => p.trim()).filter((p) => p !== '').join(' ');
-    if (latin !== '' && !entity.names.some((n) => n.value === latin)) entity.names.push({ value: latin, kind: entity.names.length === 0 ? 'primary' : 'alias' });
-    const original = row[script]?.trim() ?? '';
-    if (original !== '' && !entity.names.some((n) => n.value === original)) entity.names.push({ value: original, kind: 'original_script' });
+export async function readUkConList(file: string): Promise<MatchableEntity[]> {
+  const parsed = await openUkOfsiCsv(file);
+  const out: MatchableEntity[] = [];
+  for await (const e of parsed.entities) {
+    out.push({
+      id: `uk-ofsi:${e.sourceEntityId}`,
+      type: e.type,
+      names: e.names.map((n) => ({ value: n.value, kind: n.kind })),
+      birthDates: e.birthDates,
+      countries: e.countries,
+      identifiers: e.identifiers.map((i) => ({ type: i.type, value: i.value })),
+    });
   }
-  return [...byGroup.values()].filter((e) => e.names.length > 0);
+  return out;
 }
