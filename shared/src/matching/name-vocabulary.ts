@@ -171,21 +171,95 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['pak', 'park', 'bak'],
   ['choe', 'choi', 'chwe'],
   ['kim', 'gim'],
-  ['aleksandr', 'alexander', 'aleksander', 'alexandr', 'oleksandr'],
-  ['sergei', 'sergey', 'sergiy', 'serhiy', 'serhii', 'sergii'],
-  ['yevgeny', 'evgeny', 'evgeniy', 'yevgeniy', 'evgenii', 'yevgenii'],
-  ['dmitry', 'dmitri', 'dmitriy', 'dmitrii', 'dmytro'],
-  ['yury', 'yuri', 'yuriy', 'yurii', 'iurii', 'jurij'],
-  ['vladimir', 'volodymyr', 'wladimir'],
 ];
 
-/** Spelling → canonical spelling, built from the variant groups. */
+/**
+ * East Slavic given names in their Russian, Ukrainian and Belarusian forms, romanised as listings do ("Vladimir",
+ * "Volodymyr", "Uladzimir"), with the stems their patronymics are built on: a Belarusian official listed as "Viktar
+ * Uladzimiravich" in Cyrillic is "Victor Vladimirovich" in the romanised listing.
+ */
+const SLAVIC_NAMES: readonly { names: readonly string[]; stems?: readonly string[] }[] = [
+  { names: ['aleksandr', 'alexander', 'aleksander', 'alexandr', 'oleksandr', 'aliaksandr', 'alyaksandr', 'alexsandr'],
+    stems: ['aleksandr', 'alexandr', 'oleksandr', 'aliaksandr', 'alyaksandr', 'alexsandr', 'aleksander'] },
+  { names: ['sergei', 'sergey', 'sergiy', 'serhiy', 'serhii', 'sergii', 'siarhei', 'siarhey', 'syarhey'],
+    stems: ['serge', 'sergey', 'sergei', 'siarhe', 'siarhey', 'serhiy', 'serhii', 'serhi', 'sergiy'] },
+  { names: ['yevgeny', 'evgeny', 'evgeniy', 'yevgeniy', 'evgenii', 'yevgenii', 'yauhen', 'yauheni', 'yevhen', 'yevhenii', 'yevheniy'],
+    stems: ['evgen', 'yevgen', 'evgeni', 'yevgeni', 'evgeny', 'yevgeny', 'yauhen', 'yevhen', 'evgeniy', 'yevgeniy'] },
+  { names: ['dmitry', 'dmitri', 'dmitriy', 'dmitrii', 'dmytro', 'dzmitry', 'dzmitryi'], stems: ['dmitri', 'dmitriy', 'dmitry', 'dzmitry', 'dzmitri', 'dmytr'] },
+  { names: ['yury', 'yuri', 'yuriy', 'yurii', 'iurii', 'jurij', 'yuryi'], stems: ['yuri', 'yury', 'yuriy', 'yur', 'iuri'] },
+  { names: ['vladimir', 'volodymyr', 'wladimir', 'uladzimir'], stems: ['vladimir', 'volodymyr', 'uladzimir'] },
+  { names: ['nikolai', 'nikolay', 'mykola', 'mikalai', 'mikalay'], stems: ['nikola', 'nikolay', 'nikolai', 'mykola', 'mykolay', 'mikala', 'mikalay'] },
+  { names: ['viktor', 'victor', 'viktar'], stems: ['viktor', 'victor', 'viktar'] },
+  { names: ['konstantin', 'kostiantyn', 'kostyantyn', 'kanstantsin', 'constantin'], stems: ['konstantin', 'kostiantyn', 'kostyantyn', 'kanstantsin'] },
+  { names: ['mikhail', 'mykhailo', 'mikhal', 'mykhaylo', 'michail'], stems: ['mikhail', 'mikhayl', 'mykhail', 'mykhayl', 'mikhal'] },
+  { names: ['andrei', 'andrey', 'andriy', 'andrii', 'andrej'], stems: ['andre', 'andrey', 'andrei', 'andri', 'andriy', 'andrii'] },
+  { names: ['aleksei', 'alexei', 'aleksey', 'alexey', 'oleksiy', 'oleksii', 'aliaksei', 'aliaksey', 'alyaksei'],
+    stems: ['alekse', 'alexe', 'aleksey', 'alexey', 'oleksiy', 'oleksi', 'oleksii', 'aliakse', 'aliaksey'] },
+  { names: ['igor', 'ihor', 'ihar'], stems: ['igor', 'ihor', 'ihar'] },
+  { names: ['oleg', 'oleh', 'aleh'], stems: ['oleg', 'oleh', 'aleh'] },
+  { names: ['grigory', 'grigoriy', 'grigorii', 'grigori', 'hryhoriy', 'hryhorii', 'ryhor'], stems: ['grigori', 'grigoriy', 'grigory', 'grigor', 'hryhori', 'hryhoriy', 'ryhor'] },
+  { names: ['pyotr', 'petr', 'petro', 'piotr', 'piatro'], stems: ['petr', 'piatr'] },
+  { names: ['pavel', 'pavlo', 'paval'], stems: ['pavl', 'paul'] },
+  { names: ['vasily', 'vasiliy', 'vasilii', 'vasyl', 'vasil'], stems: ['vasili', 'vasiliy', 'vasil', 'vasyl'] },
+  { names: ['anatoly', 'anatoliy', 'anatolii', 'anatol'], stems: ['anatoli', 'anatoliy', 'anatol'] },
+  { names: ['vladislav', 'vladyslav', 'uladzislau'], stems: ['vladislav', 'vladyslav', 'uladzislav'] },
+  { names: ['vyacheslav', 'viacheslav', 'viachaslau', 'vyachaslau'], stems: ['vyacheslav', 'viacheslav', 'viachaslav', 'vyachaslav'] },
+  { names: ['yaroslav', 'iaroslav', 'yaraslau'], stems: ['yaroslav', 'iaroslav', 'yaraslav'] },
+  { names: ['valery', 'valeriy', 'valerii', 'valeri'], stems: ['valeri', 'valeriy', 'valer'] },
+  { names: ['gennady', 'gennadiy', 'gennadii', 'hennadiy', 'hennadii', 'henadz', 'genadz'], stems: ['gennadi', 'gennadiy', 'gennad', 'hennadiy', 'hennadi', 'henadz', 'genadz'] },
+  { names: ['leonid', 'leanid', 'lieanid'], stems: ['leonid', 'leanid', 'lieanid'] },
+  { names: ['boris', 'barys'], stems: ['boris', 'barys'] },
+  { names: ['nikita', 'mykyta', 'mikita'] },
+  { names: ['ilya', 'illia', 'illya', 'iliya', 'ilia'] },
+  { names: ['elena', 'yelena', 'olena'] },
+  { names: ['olga', 'olha', 'volha'] },
+  { names: ['tatiana', 'tatyana', 'tetiana', 'tetyana', 'tatsiana', 'tatsyana'] },
+  { names: ['natalia', 'natalya', 'nataliya', 'natallia', 'natalja'] },
+  { names: ['irina', 'iryna'] },
+  { names: ['svetlana', 'svitlana', 'sviatlana', 'svyatlana'] },
+  { names: ['ekaterina', 'yekaterina', 'kateryna', 'katsiaryna', 'katerina'] },
+  { names: ['galina', 'halina', 'halyna'] },
+  { names: ['lyudmila', 'ludmila', 'liudmila', 'liudmyla', 'lyudmyla'] },
+  { names: ['marina', 'maryna'] },
+  { names: ['valentina', 'valentyna', 'valiantsina'] },
+  { names: ['yulia', 'yuliya', 'iuliia', 'yuliia'] },
+  { names: ['larisa', 'larysa'] },
+];
+
+/** Endings of East Slavic patronymics, Russian, Ukrainian and Belarusian ("-ovich", "-ovych", "-avich"; "-ovna", "-ivna", "-auna"). */
+const PATRONYMIC_ENDINGS = {
+  male: ['ovich', 'evich', 'yevich', 'ievich', 'avich', 'ovych', 'evych', 'yovych', 'ovitch', 'evitch'],
+  female: ['ovna', 'evna', 'yevna', 'ievna', 'ivna', 'yivna', 'auna', 'euna'],
+};
+
+/** Each Slavic name group's patronymics, every stem with every ending, as two more variant groups (male and female). */
+function patronymicGroups(): string[][] {
+  const groups: string[][] = [];
+  for (const { stems } of SLAVIC_NAMES) {
+    if (stems === undefined) continue;
+    const first = stems[0] as string;
+    const soft = /[eiy]$/.test(first);
+    for (const [endings, canonical] of [
+      [PATRONYMIC_ENDINGS.male, `${first}${soft ? 'evich' : 'ovich'}`],
+      [PATRONYMIC_ENDINGS.female, `${first}${soft ? 'evna' : 'ovna'}`],
+    ] as const) {
+      groups.push([canonical, ...stems.flatMap((stem) => endings.map((ending) => stem + ending)).filter((form) => form !== canonical)]);
+    }
+  }
+  return groups;
+}
+
+const ALL_VARIANT_GROUPS: readonly (readonly string[])[] = [...VARIANT_GROUPS, ...SLAVIC_NAMES.map((g) => g.names), ...patronymicGroups()];
+
+/** Spelling → canonical spelling, built from the variant groups (a spelling in two groups keeps its first). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
-  VARIANT_GROUPS.flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)),
+  ALL_VARIANT_GROUPS.flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)).reverse(),
 );
 
 /** Canonical spelling → every spelling of the group, so a typo of any spelling ("Allexander") can be measured. */
-export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(VARIANT_GROUPS.map((group) => [group[0] as string, group]));
+export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
+  ALL_VARIANT_GROUPS.map((group) => [group[0] as string, [...new Set(group)]]),
+);
 
 /**
  * Tokens common in names worldwide, whatever list is loaded, with how common they are taken to be (a share of all names).

@@ -189,7 +189,7 @@ let foldNext = 0;
  * The letter at s[i] with spellings of one sound folded to one, setting foldNext past it: zh, dzh, dj → j; ph → f;
  * ck, and c before a, o, u or at the end → k; ks → x ("Aleksey", "Alexey"); oo, ou → u; ee → i; y after the first
  * letter → i, iy → i ("Gennadiyevich"), and e before y, or before a final i, → a (so "ey" and "ei" read as "ay"); a
- * word-initial ye → e ("Yevgeny");
+ * word-initial ye → e ("Yevgeny"), and before v "ye" after a vowel → e, "eye" → ee ("Nikolayevich", "Alexeyevich");
  * kh → h, since Russian and Turkish romanisations of Arabic names write one for the other ("Джихад" is "dzhikhad",
  * "Jihad"); w after a vowel → u ("Таухид" is "taukhid", "Tawhid").
  */
@@ -234,10 +234,15 @@ function foldedCharAt(s: string, i: number): number {
         foldNext = i + 2;
         return 105;
       }
+      // "eye" before v is the "ee" of a Russian patronymic or surname: "Alexeyevich", "Alekseevich"; "Sergeyev", "Sergeev".
+      if (n === 121 && s.charCodeAt(i + 2) === 101 && s.charCodeAt(i + 3) === 118) {
+        foldNext = i + 3;
+        return 105;
+      }
       // "ey", and "ei" ending the word, read as "ay": "Alexey", "Alexei"; "Sergey", "Sergei".
       return n === 121 || (n === 105 && i + 2 === s.length) ? 97 : c;
-    case 121: // y; a word-initial "ye" is e ("Yevgeny", "Evgeny")
-      if (i === 0 && n === 101) {
+    case 121: // y; a word-initial "ye" is e ("Yevgeny", "Evgeny"), and so is "ye" after a vowel before v ("Nikolayevich", "Nikolaevich")
+      if (n === 101 && (i === 0 || (isVowelCode(s.charCodeAt(i - 1)) && s.charCodeAt(i + 2) === 118))) {
         foldNext = i + 2;
         return 101;
       }

@@ -24,6 +24,25 @@ const CYRILLIC: Record<string, string> = {
 };
 
 const SIGN_BEFORE_Y = new Set(['е', 'ё', 'и']);
+/** Letters only Ukrainian and Belarusian write: in their names г is an h ("Сяргей" is "Siarhei"), и a y. */
+const UKRAINIAN_OR_BELARUSIAN = /[іїєґў]/;
+const UKRAINIAN_LETTERS: Record<string, string> = { г: 'h', и: 'y' };
+/**
+ * Latin letters that look like Cyrillic ones, as lower-cased (an upper-case H is Н, B is В): typed into a Cyrillic word
+ * by a keyboard layout or to slip past a filter ("Pуслан", "Канстанцiнавiч" with a Latin i).
+ */
+const LATIN_LOOKALIKES: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+};
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+const MIXED_WORD = /[\p{L}\u0300-\u036f]+/gu;
+
+/** Latin look-alikes inside a word otherwise written in Cyrillic, read as the Cyrillic letters they stand for. */
+function cyrillicLookalikes(text: string): string {
+  return text.replace(MIXED_WORD, (word) =>
+    CYRILLIC_LETTER.test(word) && /[a-z]/.test(word) ? word.replace(/[a-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch) : word,
+  );
+}
 
 /** Georgian (Mkhedruli), by the national romanisation of 2002 without its apostrophes, as listings write it ("ძე" is "dze"). */
 const GEORGIAN: Record<string, string> = {
@@ -113,6 +132,8 @@ export function hasTransliterableScript(text: string): boolean {
 /** Romanises every supported script in a lower-cased string, leaving Latin, digits and unsupported scripts as they are. */
 export function transliterate(text: string): string {
   if (!NON_LATIN.test(text)) return text;
+  if (CYRILLIC_LETTER.test(text)) text = cyrillicLookalikes(text);
+  const ukrainianOrBelarusian = UKRAINIAN_OR_BELARUSIAN.test(text);
   let out = '';
   const chars = Array.from(text);
   for (let i = 0; i < chars.length; i++) {
@@ -153,7 +174,9 @@ export function transliterate(text: string): string {
       out += GEORGIAN[ch] ?? '';
     } else if (code >= 0x0400 && code <= 0x052f) {
       // A soft or hard sign before е, ё or и is the y listings write: "Геннадьевич" is "Gennadyevich", "Ильич" "Ilyich".
-      out += (ch === 'ь' || ch === 'ъ') && SIGN_BEFORE_Y.has(chars[i + 1] ?? '') ? 'y' : (CYRILLIC[ch] ?? '');
+      // Ukrainian writes an h with г and a y with и ("Григорій" is "Hryhoriy"); Belarusian has no и.
+      const ukrainian = ukrainianOrBelarusian && (ch === 'г' || ch === 'и') ? UKRAINIAN_LETTERS[ch] : undefined;
+      out += (ch === 'ь' || ch === 'ъ') && SIGN_BEFORE_Y.has(chars[i + 1] ?? '') ? 'y' : (ukrainian ?? CYRILLIC[ch] ?? '');
     } else out += ch;
   }
   return out;

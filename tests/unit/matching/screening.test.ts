@@ -111,6 +111,35 @@ describe('names lists write in ways customers do not', () => {
   });
 });
 
+describe('East Slavic names in Cyrillic against their romanised listings', () => {
+  const listed = buildMatchIndex([
+    entity('Alexey Alexeyevich GROMOV', 'person'),
+    entity('Victor Vladimirovich GULEVICH', 'person'),
+    entity('Siarhei Yaugenavich ZUBKOU', 'person'),
+    entity('Ruslan Ismailovich BALBEK', 'person'),
+  ]);
+  const found = (query: string): string[] => listed.screen({ name: query }, options).map((m) => m.matchedName);
+
+  it('finds a patronymic romanised with "ye" after a vowel from one written with "ee" ("Alexeyevich", "Alekseevich")', () => {
+    expect(found('Алексей Алексеевич ГРОМОВ')).toEqual(['Alexey Alexeyevich GROMOV']);
+    expect(found('Alexei Alekseevich Gromov')).toEqual(['Alexey Alexeyevich GROMOV']);
+  });
+
+  it('meets a Belarusian given name and patronymic in their Russian forms (Віктар Уладзіміравіч, Victor Vladimirovich)', () => {
+    expect(found('Віктар Уладзіміравіч ГУЛЕВІЧ')).toEqual(['Victor Vladimirovich GULEVICH']);
+    expect(found('Viktar Uladzimiravich Gulevich')).toEqual(['Victor Vladimirovich GULEVICH']);
+  });
+
+  it('reads Belarusian г as h, and Latin look-alikes typed into Cyrillic words as Cyrillic', () => {
+    expect(found('Сяргей Яўгенавіч Зубкоў')).toEqual(['Siarhei Yaugenavich ZUBKOU']);
+    expect(found('Pуслан Исмаилович БАЛЬБЕК')).toEqual(['Ruslan Ismailovich BALBEK']);
+  });
+
+  it('keeps different given names apart: Vladimirovich is not Viktorovich', () => {
+    expect(found('Victor Viktorovich Gulevich')).toEqual([]);
+  });
+});
+
 describe('a query of common words on a large list', () => {
   it('gathers the hits of every common word before scoring (many hits take the radix sort)', () => {
     const surnames = Array.from({ length: 1500 }, (_, i) => `KHAN${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}${i}`);

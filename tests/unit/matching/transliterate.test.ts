@@ -1,4 +1,4 @@
-import { normalizeName } from '@sanctions/shared/matching';
+import { normalizeName, transliterate } from '@sanctions/shared/matching';
 
 describe('transliteration of non-Latin scripts', () => {
   it.each([
@@ -13,7 +13,7 @@ describe('transliteration of non-Latin scripts', () => {
     ['محمد', 'mhmd'],
     ['عبد الرحمن', 'abd al rhmn'],
     ['משה', 'mshh'],
-    ['Геннадьевич', 'gennadyevich'],
+    ['Геннадьев', 'gennadyev'],
     ['Ильич', 'ilyich'],
     ['Ильясов', 'ilyasov'],
     ['والشام', 'and sham'],
@@ -21,6 +21,20 @@ describe('transliteration of non-Latin scripts', () => {
     ['ალექსანდრე დარახველიძე', 'aleksandre darakhvelidze'],
   ])('romanises %p as %p', (raw, expected) => {
     expect(normalizeName(raw)).toBe(expected);
+  });
+
+  it('reads Latin look-alikes typed into a Cyrillic word as the Cyrillic letters', () => {
+    // A Latin P in "Руслан", a Latin i for the Belarusian і.
+    expect(transliterate('pуслан')).toBe('ruslan');
+    expect(transliterate('канстанцiнавiч')).toBe('kanstantsinavich');
+    // Latin words beside Cyrillic ones are left alone.
+    expect(transliterate('чвк espanola')).toBe('chvk espanola');
+  });
+
+  it('reads г as h in Ukrainian and Belarusian names, as g in Russian ones', () => {
+    expect(transliterate('сяргей яўгенавіч')).toBe('syarhey yauhenavich');
+    expect(transliterate('григорій')).toBe('hryhoriy');
+    expect(transliterate('григорий')).toBe('grigoriy');
   });
 
   it('reads Han characters in Mandarin pinyin, a syllable a word', () => {
