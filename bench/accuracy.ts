@@ -70,7 +70,7 @@ let designationCount = 0;
  * Groups entities that are one designation on several lists (a UK and an SDN record of the same IRGC officer): same type
  * and an identical name of two words or more (normalised, in any order), and for people no disagreement on birth year
  * when both give one; or people born the same day under romanised names that compare as the same; or the same
- * identifier. Only romanised names are compared, never the original-script names being measured. A hit on any of them
+ * identifier; or an organisation's acronym given in parentheses on one list and as a name on another. Only romanised names are compared, never the original-script names being measured. A hit on any of them
  * finds the designation.
  */
 function designations(entities: readonly MatchableEntity[]): Map<string, string> {
@@ -100,6 +100,21 @@ function designations(entities: readonly MatchableEntity[]): Map<string, string>
     }
   }
   const listOf = (id: string): string => id.split(':')[0] ?? id;
+  // An organisation's acronym in parentheses on one list ("... DE L'OUEST (MUJAO)") and as a name of its own on another.
+  const acronymOwners = new Map<string, MatchableEntity>();
+  for (const e of entities) {
+    if (e.type === 'person') continue;
+    for (const n of e.names) if (/^[A-Z]{4,}$/.test(n.value.trim())) acronymOwners.set(n.value.trim(), e);
+  }
+  for (const e of entities) {
+    if (e.type === 'person') continue;
+    for (const n of e.names) {
+      for (const [, acronym] of n.value.matchAll(/\(([A-Z]{4,})\)/g)) {
+        const owner = acronymOwners.get(acronym as string);
+        if (owner !== undefined && owner.type === e.type && listOf(owner.id) !== listOf(e.id)) parent.set(find(e.id), find(owner.id));
+      }
+    }
+  }
   const latinNames = (e: MatchableEntity): string[] => e.names.filter((n) => n.kind !== 'original_script').map((n) => n.value);
   // A person romanised differently on two lists ("ALSHEVSKIH, Andrey Gennadyevich" on one, "Andrey Gennadievich
   // ALSHEVSKY" on another): the same full birth date, and romanised names that compare at SAME_PERSON_SCORE or more.

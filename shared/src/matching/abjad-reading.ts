@@ -87,6 +87,15 @@ const GLUED_ARTICLE_MIN_BEFORE = 3;
 /** ...and before at least this many, so "khalid" or "jalal" are not read as holding an article. */
 const GLUED_ARTICLE_MIN_AFTER = 2;
 
+/** One-letter prepositions written onto the next word: bi- (by, in), fa- (then), ka- (as). */
+const PROCLITICS = new Set(['b', 'f', 'k']);
+/** A preposition and the article only in words of this many letters: "بالی" (Bali) and "فالح" (Falih) are names. */
+const PROCLITIC_ARTICLE_MIN_LETTERS = 5;
+/** Prepositions whose letter may be written before a word that starts with the same letter ("ببلاد" is bi-bilad). */
+const DOUBLED_PROCLITICS = new Set(['b', 'f', 'k', 'l', 'w']);
+/** Letters a word must keep after such a preposition. */
+const DOUBLED_PROCLITIC_MIN_REST = 3;
+
 /** No known article position: isArticleA decides from the word's shape. */
 const NO_ARTICLE = -1;
 /** Letters after which a word-initial alif may be unspelled: a Persian or Pashto prothetic vowel ("astankzi" is "Stanekzai"). */
@@ -115,6 +124,8 @@ function isArticleA(letters: readonly string[], k: number, articleAt = NO_ARTICL
   if (letters[k] !== 'a' || letters[k + 1] !== 'l') return false;
   if (articleAt !== NO_ARTICLE) return k === articleAt;
   if (k === 0) return letters.length > 2;
+  // After a one-letter preposition: "بالدم" (bi-l-dam) is "Biddam", "بالقاسم" "Belkacem".
+  if (k === 1) return PROCLITICS.has(letters[0] as string) && letters.length >= PROCLITIC_ARTICLE_MIN_LETTERS;
   return k >= GLUED_ARTICLE_MIN_BEFORE && letters.length - (k + 2) >= GLUED_ARTICLE_MIN_AFTER;
 }
 
@@ -122,6 +133,9 @@ function isArticleA(letters: readonly string[], k: number, articleAt = NO_ARTICL
 function spellingsAt(letters: readonly string[], k: number, articleAt: number): string[] {
   const letter = letters[k] as string;
   const last = k === letters.length - 1;
+  // No Arabic word starts with a letter twice (a doubled letter is written once, with shadda): the first is a
+  // preposition, which a listing may write as a word of its own ("ببلاد" is "FI BILAD", "in the land of").
+  if (k === 0 && letters[1] === letter && DOUBLED_PROCLITICS.has(letter) && letters.length > DOUBLED_PROCLITIC_MIN_REST) return [...(LETTER_SPELLINGS[letter] ?? [letter]), ''];
   if (k === 0 && letter === 'a') {
     const prothetic = PROTHESIS_BEFORE.has(letters[1] ?? '') && letters.length >= PROTHESIS_MIN_LETTERS && !VOWELS.has(letters[2] as string);
     return prothetic ? [...INITIAL_A, ''] : INITIAL_A;
@@ -271,8 +285,21 @@ export function abjadFirstLetters(skeleton: string): string {
  * "shhath" (شحاته) as "shihata", "abdalhlim" (عبدالحليم) as "abdelhalim", "abd al rhmn" glued as "abderrahmane".
  */
 export function abjadSpells(skeleton: string, listed: string): boolean {
-  return spells(reading(skeleton), listed);
+  if (spells(reading(skeleton), listed)) return true;
+  const aspirated = aspirateAfter(skeleton);
+  return aspirated !== undefined && spells(reading(aspirated), listed);
 }
+
+/**
+ * Urdu writes an aspirate with ھ after its consonant (چودھری, "Chaudhry"), and often with ہ before it after a long
+ * vowel (چوہدری): the skeleton with that h moved after the consonant, or undefined. Only after a long vowel, since
+ * Arabic ه before a consonant is an h of its own ("مهدي" is Mahdi, never "Madhi").
+ */
+function aspirateAfter(skeleton: string): string | undefined {
+  const moved = skeleton.replace(ASPIRATE_BEFORE, '$1h');
+  return moved === skeleton ? undefined : moved;
+}
+const ASPIRATE_BEFORE = /(?<=.[uwiy])h([dtkgbpj])(?!h)/;
 
 /** Whether `listed` is one of a reading's spellings; length and first letter are checked first, most fail on them. */
 function spells(r: Reading | null, listed: string): boolean {
@@ -386,6 +413,7 @@ const MAX_KEY_VARIANTS = 16;
 function keyOptions(letters: readonly string[], k: number, articleAt: number): readonly string[] {
   const letter = letters[k] as string;
   const last = k === letters.length - 1;
+  if (k === 0 && letters[1] === letter && DOUBLED_PROCLITICS.has(letter) && letters.length > DOUBLED_PROCLITIC_MIN_REST) return [latinAbjadKey(letter), ''];
   // The article's l may be assimilated to a sun letter, which then doubles (same class, so nothing in the key).
   if (letter === 'l' && k > 0 && isArticleA(letters, k - 1, articleAt) && SUN_LETTERS.has(letters[k + 1] ?? '')) return ['l', ''];
   if (letter === 'h' && last && k > 0) return ['h', VOWEL_MARK];
@@ -402,6 +430,12 @@ function keyOptions(letters: readonly string[], k: number, articleAt: number): r
 
 /** The coarse keys of every reading of a skeleton; a Latin spelling it may stand for has one of them. */
 export function abjadKeys(skeleton: string, articleAt = NO_ARTICLE): string[] {
+  const aspirated = articleAt === NO_ARTICLE ? aspirateAfter(skeleton) : undefined;
+  const keys = skeletonKeys(skeleton, articleAt);
+  return aspirated === undefined ? keys : [...new Set([...keys, ...skeletonKeys(aspirated, articleAt)])];
+}
+
+function skeletonKeys(skeleton: string, articleAt: number): string[] {
   const letters = units(skeleton);
   let keys = [''];
   letters.forEach((_, k) => {

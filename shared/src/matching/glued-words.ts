@@ -1,11 +1,6 @@
+import { NON_JOINING } from './arabic-glued-names';
 import { tokenizeName, type NameToken } from './normalize-name';
 
-/**
- * Arabic-script letters that never join the letter after them (alif, dal, dhal, ra, zay, waw and their Persian, Urdu and
- * Pashto kin, and ta marbuta). After one of them a missing space shows no gap on the screen, so a clerk typing
- * "ظاهر عويس" easily stores "ظاهرعويس".
- */
-const NON_JOINING = new Set([...'اأإآٱدذرزوؤةۃژڈڑډړږۇۆۈۋ']);
 /** Letters each side of a split must keep: shorter pieces match too many listed words to prove a split. */
 const MIN_PART_LETTERS = 3;
 const ARABIC_WORD = /^[\u0600-\u06ff]+$/;

@@ -1,3 +1,4 @@
+import { separateGluedCommonNames } from './arabic-glued-names';
 import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
 import { CHINESE_WORD_READINGS, transliterate } from './transliterate';
@@ -104,6 +105,7 @@ function cleanWords(raw: string): string[] {
   // Plain ASCII (most names) has nothing to compose, transliterate or strip.
   if (NON_ASCII.test(text)) {
     text = text.normalize('NFKC').replace(CASE_BOUNDARY, '$1 $2').toLowerCase();
+    if (ABJAD.test(text)) text = separateGluedCommonNames(text);
     text = transliterate(text);
     text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
     text = text.replace(SPECIAL_LETTER_PATTERN, (ch) => SPECIAL_LETTERS[ch] ?? ch);

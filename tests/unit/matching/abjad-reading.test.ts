@@ -29,6 +29,10 @@ describe('reading an Arabic-script skeleton as a romanised spelling', () => {
     ['yhiy', 'yahya', 'a final ی after another as alif maqsura (یحیی)'],
     ['khsruy', 'khosravi', 'Persian و after a consonant as v (خسروی)'],
     ['rdayi', 'rezaei', 'the Persian "-ایی" ending as "-aei" (رضایی)'],
+    ['baldm', 'biddam', 'the preposition bi- before the article, assimilated to a sun letter (بالدم)'],
+    ['balqasm', 'belqasem', 'the same before a moon letter (بالقاسم)'],
+    ['chuhdri', 'chaudhry', 'an Urdu aspirate written with ہ before its consonant after a long vowel (چوہدری)'],
+    ['bblad', 'bilad', 'a preposition written before a word with the same first letter, listed apart (ببلاد, "fi bilad")'],
   ])('%s reads as %s (%s)', (skeleton, listed) => {
     expect(abjadSpells(skeleton, listed)).toBe(true);
   });
@@ -47,6 +51,9 @@ describe('reading an Arabic-script skeleton as a romanised spelling', () => {
     ['rha', 'rahat', 'no construct t in a short word (رها is "Raha")'],
     ['alswd', 'aswad', 'an assimilated article must double its sun letter'],
     ['swd', 'sweet', 'a long vowel (ee) the skeleton does not write'],
+    ['fali', 'fli', 'no preposition and article in a short word (فالی)'],
+    ['mhdi', 'madhi', 'ه before a consonant after a consonant is an h of its own (مهدي is Mahdi)'],
+    ['blal', 'lal', 'a first letter written once is no preposition (بلال is "Bilal")'],
   ])('%s does not read as %s (%s)', (skeleton, listed) => {
     expect(abjadSpells(skeleton, listed)).toBe(false);
   });
@@ -162,5 +169,20 @@ describe('screening names written in Arabic script against romanised listings', 
 
   it('still romanises glued compounds as one word (the reading splits them, not the transliteration)', () => {
     expect(normalizeName('عبدالرحمن')).toBe('abdalrhmn');
+  });
+
+  it('writes apart a very common name glued to the next word after a letter that joins nothing ("محمدعلی")', () => {
+    expect(normalizeName('محمدعلی')).toBe('mhmd ali');
+    expect(normalizeName('محمدعبد البصیر')).toBe('mhmd abd al bsir');
+    // ...but not a name with an ending ("محمدی" is Mohammadi), nor a compound of عبد.
+    expect(normalizeName('محمدی')).toBe('mhmdi');
+    expect(normalizeName('عبدالله')).toBe(normalizeName('عبد الله'));
+    expect(compare({ name: 'نظر محمدعبد البصیر' }, { name: 'NAZIR MOHAMMAD ABDUL BASIR' }).match).toBe(true);
+    expect(compare({ name: 'محمدعلی جعفری' }, { name: 'MOHAMMADALI JAFARI' }).match).toBe(true);
+  });
+
+  it('reads a preposition written onto a word: "بالدم" as "biddam", "ببلاد" as "fi bilad"', () => {
+    expect(compare({ name: 'الموقعون بالدم', type: 'organization' }, { name: 'AL MOUAKAOUNE BIDDAM', type: 'organization' }).match).toBe(true);
+    expect(compare({ name: 'تنظيم القاعدة ببلاد المغرب الاسلامي' }, { name: "TANZIM AL-QA'IDA FI BILAD AL-MAGHRIB AL-ISLAMIYA" }).match).toBe(true);
   });
 });
