@@ -275,7 +275,8 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
       if (target.kind !== 'word') continue;
       // Cheap guards before any string work: same first letter, similar length. An Arabic-script skeleton leaves out
       // the vowels its listed spelling writes ("mhmdtqi" (محمدتقی) / "MOHAMMAD TAGHI"): its reading checks the length.
-      if (!abjad && target.text.charCodeAt(0) !== left.text.charCodeAt(0)) continue;
+      // (A known spelling may start with another letter: "evg eny" joins to "evgeny", read as "yevgeny".)
+      if (!abjad && target.text.charCodeAt(0) !== left.text.charCodeAt(0) && canonicalWord(left.text + right.text) !== target.text) continue;
       if (!abjad && Math.abs(target.text.length - mergedLength) > MERGE_MAX_LENGTH_GAP + 3) continue;
       const merged = canonicalWord(left.text + right.text);
       if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
