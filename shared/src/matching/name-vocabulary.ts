@@ -191,7 +191,7 @@ const SLAVIC_NAMES: readonly { names: readonly string[]; stems?: readonly string
   { names: ['nikolai', 'nikolay', 'mykola', 'mikalai', 'mikalay'], stems: ['nikola', 'nikolay', 'nikolai', 'mykola', 'mykolay', 'mikala', 'mikalay'] },
   { names: ['viktor', 'victor', 'viktar'], stems: ['viktor', 'victor', 'viktar'] },
   { names: ['konstantin', 'kostiantyn', 'kostyantyn', 'kanstantsin', 'constantin'], stems: ['konstantin', 'kostiantyn', 'kostyantyn', 'kanstantsin'] },
-  { names: ['mikhail', 'mykhailo', 'mikhal', 'mykhaylo', 'michail'], stems: ['mikhail', 'mikhayl', 'mykhail', 'mykhayl', 'mikhal'] },
+  { names: ['mikhail', 'mykhailo', 'mykhaylo'], stems: ['mikhail', 'mikhayl', 'mykhail', 'mykhayl'] },
   { names: ['andrei', 'andrey', 'andriy', 'andrii', 'andrej'], stems: ['andre', 'andrey', 'andrei', 'andri', 'andriy', 'andrii'] },
   { names: ['aleksei', 'alexei', 'aleksey', 'alexey', 'oleksiy', 'oleksii', 'aliaksei', 'aliaksey', 'alyaksei'],
     stems: ['alekse', 'alexe', 'aleksey', 'alexey', 'oleksiy', 'oleksi', 'oleksii', 'aliakse', 'aliaksey'] },
@@ -249,17 +249,19 @@ function patronymicGroups(): string[][] {
   return groups;
 }
 
-const ALL_VARIANT_GROUPS: readonly (readonly string[])[] = [...VARIANT_GROUPS, ...SLAVIC_NAMES.map((g) => g.names), ...patronymicGroups()];
+const NAME_GROUPS: readonly (readonly string[])[] = [...VARIANT_GROUPS, ...SLAVIC_NAMES.map((g) => g.names)];
 
 /** Spelling → canonical spelling, built from the variant groups (a spelling in two groups keeps its first). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
-  ALL_VARIANT_GROUPS.flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)).reverse(),
+  [...NAME_GROUPS, ...patronymicGroups()].flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)).reverse(),
 );
 
-/** Canonical spelling → every spelling of the group, so a typo of any spelling ("Allexander") can be measured. */
-export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
-  ALL_VARIANT_GROUPS.map((group) => [group[0] as string, [...new Set(group)]]),
-);
+/**
+ * Canonical spelling → every spelling of the group, so a typo of any spelling ("Allexander") can be measured. Not for
+ * patronymics: dozens of generated forms would let a typo of any of them pass for the name ("Vladimirova", a surname,
+ * is two letters from "Vladimirauna").
+ */
+export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(NAME_GROUPS.map((group) => [group[0] as string, [...new Set(group)]]));
 
 /**
  * Tokens common in names worldwide, whatever list is loaded, with how common they are taken to be (a share of all names).
