@@ -17,7 +17,7 @@ import {
   type NameAlignment,
   type WeightedToken,
 } from './name-alignment';
-import { VARIANT_SPELLINGS } from './name-vocabulary';
+import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from './name-vocabulary';
 import { canonicalWord, tokenizeName, type NameToken, type TokenKind } from './normalize-name';
 import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
@@ -792,7 +792,9 @@ class InMemoryMatchIndex implements MatchIndex {
       if (text.length >= MIN_DOUBLE_TYPO_LENGTH && found.size === 0) {
         for (const key of doubleDeletionKeys(text)) this.typoTable.forEach(key, consider);
       }
-      if (transliterated && surface !== text && VARIANT_SPELLINGS.has(text)) this.lookUpWrittenForm(surface, abjad, found);
+      // A known spelling read as its group's: the listing may spell the written form one slip off ("Yauhenavich" /
+      // "YAUGENAVICH"), far from the canonical spelling ("evgenovich").
+      if (surface !== text && ((transliterated && VARIANT_SPELLINGS.has(text)) || PATRONYMIC_SPELLINGS.has(text))) this.lookUpWrittenForm(surface, abjad, found);
       // A romanisation from another script may spell a sound as no listing does ("taukhid" for "tawhid"): look up the
       // folded spelling too, one slip from the listed word's.
       if (!abjad) {

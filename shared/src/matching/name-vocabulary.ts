@@ -9,6 +9,7 @@ export const LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
   ['limited', 'ltd'], ['ltd', 'ltd'], ['ltda', 'ltd'], ['limitada', 'ltd'], ['ltee', 'ltd'],
   ['company', 'co'], ['co', 'co'], ['compania', 'co'], ['companhia', 'co'], ['compagnie', 'co'], ['cie', 'co'], ['cia', 'co'],
   ['corporation', 'corp'], ['corp', 'corp'], ['incorporated', 'inc'], ['inc', 'inc'],
+  ['kompaniya', 'co'], ['kompanii', 'co'], ['korporatsiya', 'corp'], ['korporatsii', 'corp'],
   ['llc', 'llc'], ['ooo', 'llc'], ['tov', 'llc'], ['taa', 'llc'], ['too', 'llp'],
   ['jsc', 'jsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'], ['pjsc', 'jsc'], ['oao', 'jsc'], ['zao', 'jsc'], ['pao', 'jsc'], ['ao', 'jsc'],
   ['aat', 'jsc'], ['zat', 'jsc'], ['fsue', 'fsue'], ['fgup', 'fsue'],
@@ -262,6 +263,12 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
  * is two letters from "Vladimirauna").
  */
 export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(NAME_GROUPS.map((group) => [group[0] as string, [...new Set(group)]]));
+
+/** Canonical patronymic → its forms, for measuring a patronymic spelled in none of them ("Yaugenavich") against them. */
+export const PATRONYMIC_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(patronymicGroups().map((group) => [group[0] as string, group]));
+
+/** A word shaped like an East Slavic patronymic, in any of the three languages. */
+export const PATRONYMIC_SHAPE = new RegExp(`(?:${[...PATRONYMIC_ENDINGS.male, ...PATRONYMIC_ENDINGS.female].join('|')})$`);
 
 /**
  * Tokens common in names worldwide, whatever list is loaded, with how common they are taken to be (a share of all names).

@@ -1,6 +1,6 @@
 import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadNearlySpells, abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
-import { AMBIGUOUS_LEGAL_FORMS, VARIANT_SPELLINGS } from './name-vocabulary';
+import { AMBIGUOUS_LEGAL_FORMS, PATRONYMIC_SHAPE, PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from './name-vocabulary';
 import type { TokenKind } from './normalize-name';
 import { phoneticKey } from './phonetic-key';
 
@@ -98,9 +98,20 @@ function isSkeleton(word: string): boolean {
 export function wordSimilarity(query: string, listed: string, abjad = false): number {
   if (query === listed) return 1;
   const spellings = VARIANT_SPELLINGS.get(listed);
-  if (spellings === undefined) return spellingSimilarity(query, listed, abjad);
-  let best = 0;
-  for (const spelling of spellings) best = Math.max(best, spellingSimilarity(query, spelling, abjad));
+  if (spellings !== undefined) {
+    let best = 0;
+    for (const spelling of spellings) best = Math.max(best, spellingSimilarity(query, spelling, abjad));
+    return best;
+  }
+  const direct = spellingSimilarity(query, listed, abjad);
+  if (abjad) return direct;
+  // A patronymic is measured against every form of the other side's, but only when both are patronymics: a surname
+  // ("Vladimirova") a letter or two from some generated form ("Vladimirauna") is still another name part.
+  const forms = PATRONYMIC_SPELLINGS.get(listed) ?? PATRONYMIC_SPELLINGS.get(query);
+  if (forms === undefined || !PATRONYMIC_SHAPE.test(query) || !PATRONYMIC_SHAPE.test(listed)) return direct;
+  const other = forms === PATRONYMIC_SPELLINGS.get(listed) ? query : listed;
+  let best = direct;
+  for (const form of forms) if (form.charCodeAt(0) === other.charCodeAt(0)) best = Math.max(best, spellingSimilarity(other, form, false));
   return best;
 }
 

@@ -69,6 +69,14 @@ describe('organisation words of a name written in Cyrillic', () => {
     expect(result.explanation).toContain('"kombinat" is the word listings translate as "plant".');
   });
 
+  it('cover the kinds of body and trades names are made of, in every case ending', () => {
+    expect(compare({ name: 'Российская национальная перестраховочная компания' }, { name: 'RUSSIAN NATIONAL REINSURANCE COMPANY' }).match).toBe(true);
+    expect(compare({ name: 'АО Новые возможности' }, { name: 'JSC NEW OPPORTUNITIES' }).match).toBe(true);
+    expect(compare({ name: 'Российская венчурная компания' }, { name: 'RUSSIAN VENTURE COMPANY' }).match).toBe(true);
+    // "Компания" and "корпорация" are legal forms, as "company" and "corporation" are.
+    expect(tokenizeName('Государственная корпорация Ростех').tokens[1]).toMatchObject({ text: 'corp', kind: 'legal' });
+  });
+
   it('are read beside the word itself, so a listing that keeps the Russian word still meets it', () => {
     expect(compare({ name: 'АО Завод Легмаш' }, { name: 'OTKRYTOE AKTSIONERNOE OBSCHESTVO ZAVOD LEGMASH' }).match).toBe(true);
   });
