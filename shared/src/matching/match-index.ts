@@ -432,9 +432,10 @@ class InMemoryMatchIndex implements MatchIndex {
     for (let id = 0; id < vocab; id++) {
       if (isWord[id] !== 1) continue;
       const text = this.tokenText[id] as string;
-      // A canonical spelling is also reachable from a typo of any spelling of its group ("allexander" → "aleksandr").
+      // A canonical spelling is also reachable from a typo of any spelling of its group ("allexander" → "aleksandr"),
+      // a canonical patronymic from a typo of any of its forms ("viktorovyc" → "viktorovych", read "viktorovich").
       const spellings = new Set<number>();
-      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) for (const key of deletionKeys(spelling)) spellings.add(key);
+      for (const spelling of VARIANT_SPELLINGS.get(text) ?? PATRONYMIC_SPELLINGS.get(text) ?? [text]) for (const key of deletionKeys(spelling)) spellings.add(key);
       for (const key of spellings) {
         typoKeys.push(key);
         typoIds.push(id);

@@ -117,6 +117,7 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
     entity('Victor Vladimirovich GULEVICH', 'person'),
     entity('Siarhei Yaugenavich ZUBKOU', 'person'),
     entity('Ruslan Ismailovich BALBEK', 'person'),
+    entity('Oleksandr Viktorovych YANUKOVYCH', 'person'),
   ]);
   const found = (query: string): string[] => listed.screen({ name: query }, options).map((m) => m.matchedName);
 
@@ -135,6 +136,10 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
     // The patronymic as typed, one letter off the listed spelling, which is in no table.
     expect(found('Siarhei Yauhenavich Zubkou')).toEqual(['Siarhei Yaugenavich ZUBKOU']);
     expect(found('Pуслан Исмаилович БАЛЬБЕК')).toEqual(['Ruslan Ismailovich BALBEK']);
+  });
+
+  it('finds a listed patronymic from a typo of any of its forms ("Viktorovyč" for "Viktorovych", read as Viktorovich)', () => {
+    expect(found('Alexander Viktorovyč Ianoukovytch')).toEqual(['Oleksandr Viktorovych YANUKOVYCH']);
   });
 
   it('keeps different given names apart: Vladimirovich is not Viktorovich', () => {
