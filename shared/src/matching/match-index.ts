@@ -13,6 +13,7 @@ import {
   isPatronymic,
   MERGE_SIMILARITY_FLOOR,
   PATRONYMIC_UNMATCHED_FACTOR,
+  QUERY_PATRONYMIC_UNMATCHED_FACTOR,
   QUERY_UNMATCHED_FACTOR,
   type NameAlignment,
   type WeightedToken,
@@ -562,7 +563,9 @@ class InMemoryMatchIndex implements MatchIndex {
     // few tokens instead of walking a long list such as "muhammad".
     const reachable = options.threshold - (query.birthDate !== undefined || query.country !== undefined ? MAX_ATTRIBUTE_BONUS : 0);
     const fanOut = splitWords ? 2 : 1;
-    const minAccumulated = minimumCoverage(reachable, fanOut) * totalWeight - lightWeight;
+    // Query patronymics may cost less unmatched (QUERY_PATRONYMIC_UNMATCHED_FACTOR): bounds assume they do.
+    const patronymicDiscount = queryTokens.reduce((s, t) => s + (isPatronymic(t) ? t.weight * (QUERY_UNMATCHED_FACTOR - QUERY_PATRONYMIC_UNMATCHED_FACTOR) : 0), 0);
+    const minAccumulated = minimumCoverage(reachable, fanOut, totalWeight, patronymicDiscount) - lightWeight;
     const postingLength = (unit: RetrievalUnit): number =>
       unit.matches.reduce((sum, { id }) => sum + (this.postingStart[id + 1] as number) - (this.postingStart[id] as number), 0);
     const ordered = units.map((unit) => ({ unit, length: postingLength(unit) })).sort((a, b) => b.length - a.length);
@@ -620,7 +623,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const n = this.touched[k] as number;
       const best = (accumulated[k] as number) + leftOut;
       if (best < minAccumulated) continue;
-      const bound = this.nameBound(n, Math.min(totalWeight, best + lightWeight), totalWeight, fanOut);
+      const bound = this.nameBound(n, Math.min(totalWeight, best + lightWeight), totalWeight, fanOut, patronymicDiscount);
       if (bound >= reachable) {
         this.touched[kept] = n;
         accumulated[kept++] = accumulated[k] as number;
@@ -639,7 +642,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const acc = this.touchedAccumulated[k] as number;
       if (acc < minAccumulated) continue;
       if (excludedTypes.size > 0 && excludedTypes.has(this.entityType[this.nameEntity[n] as number] as number)) continue;
-      const estimate = this.nameBound(n, Math.min(totalWeight, acc + lightWeight), totalWeight, fanOut);
+      const estimate = this.nameBound(n, Math.min(totalWeight, acc + lightWeight), totalWeight, fanOut, patronymicDiscount);
       if (estimate >= reachable) candidates.push({ name: n, estimate });
     }
     candidates.sort((a, b) => b.estimate - a.estimate);
@@ -1041,13 +1044,13 @@ class InMemoryMatchIndex implements MatchIndex {
    * the bound peaks where the name's weight equals what the query can align (fanOut × matched), so the weight in
    * that interval nearest the peak is used: the bound stays an upper bound.
    */
-  private nameBound(n: number, matched: number, queryWeight: number, fanOut: number): number {
+  private nameBound(n: number, matched: number, queryWeight: number, fanOut: number, queryDiscount: number): number {
     const shape = this.nameShape[n] as number;
     const factor = (shape & SHAPE_PATRONYMIC) !== 0 ? PATRONYMIC_UNMATCHED_FACTOR : CANDIDATE_UNMATCHED_FACTOR;
     const steps = shape & SHAPE_WEIGHT_MASK;
     const low = steps * WEIGHT_STEP;
     const high = steps === SHAPE_WEIGHT_MASK ? Infinity : low + WEIGHT_STEP;
-    return scoreBound(matched, queryWeight, Math.min(Math.max(fanOut * matched, low), high), fanOut, factor);
+    return scoreBound(matched, queryWeight, Math.min(Math.max(fanOut * matched, low), high), fanOut, factor, queryDiscount);
   }
 
   private growHits(needed: number): void {
@@ -1194,20 +1197,20 @@ function tableSize(count: number): number {
  * one listed word per query word, two when a query word was found split in two), the rest of the listed name counting
  * as unmatched at the smallest factor it can cost.
  */
-function scoreBound(matched: number, queryWeight: number, nameWeight: number, fanOut: number, unmatchedFactor: number): number {
+function scoreBound(matched: number, queryWeight: number, nameWeight: number, fanOut: number, unmatchedFactor: number, queryDiscount: number): number {
   const listedMatched = Math.min(nameWeight, fanOut * matched);
-  const denominator = matched + QUERY_UNMATCHED_FACTOR * (queryWeight - matched) + listedMatched + unmatchedFactor * (nameWeight - listedMatched);
+  const denominator = matched + QUERY_UNMATCHED_FACTOR * (queryWeight - matched) - queryDiscount + listedMatched + unmatchedFactor * (nameWeight - listedMatched);
   return denominator > 0 ? (matched + listedMatched) / denominator : 0;
 }
 
 /**
- * The least share of the query's weight a name must cover to reach `score`: {@link scoreBound} is highest when the
- * listed name is exactly the aligned part, (1 + f) m / ((1 + f) m + QUERY_UNMATCHED_FACTOR (1 − m)); solved for m.
- * At the default threshold 0.83 that is 0.66 (0.57 when a query word was split).
+ * The least query weight a name must cover to reach `score`: {@link scoreBound} is highest when the listed name is
+ * exactly the aligned part, (1 + f) m / ((1 + f) m + QUERY_UNMATCHED_FACTOR (W − m) − D); solved for m. Without a
+ * discount D, at the default threshold 0.83 that is 0.66 of the query's weight W (0.57 when a query word was split).
  */
-function minimumCoverage(score: number, fanOut: number): number {
+function minimumCoverage(score: number, fanOut: number, queryWeight: number, queryDiscount: number): number {
   if (score <= 0) return 0;
-  return (score * QUERY_UNMATCHED_FACTOR) / ((1 + fanOut) * (1 - score) + score * QUERY_UNMATCHED_FACTOR);
+  return (score * (QUERY_UNMATCHED_FACTOR * queryWeight - queryDiscount)) / ((1 + fanOut) * (1 - score) + score * QUERY_UNMATCHED_FACTOR);
 }
 
 function excludedEntityTypes(queryType: EntityType | undefined): Set<number> {

@@ -41,6 +41,12 @@ export const PATRONYMIC_UNMATCHED_FACTOR = 0.2;
  * not, though lists also miss middle names.
  */
 export const QUERY_UNMATCHED_FACTOR = 0.8;
+/**
+ * A query patronymic a listed name without one lacks ("Vitalyevich" against "Aleksandr LOZITSKY"): records taken
+ * from Russian, Ukrainian or Belarusian documents carry one, and listings often leave it out. Against a listed name
+ * with a patronymic of its own an unmatched one is another father, and costs in full.
+ */
+export const QUERY_PATRONYMIC_UNMATCHED_FACTOR = 0.4;
 /** A word met only by an initial (on either side) earns this share of its weight: "J." fits "John" but also "James". */
 export const INITIAL_CANDIDATE_CREDIT = 0.6;
 /**
@@ -144,8 +150,9 @@ export function alignNames(
   }
   const unmatchedQuery: number[] = [];
   const unmatchedCandidate: number[] = [];
+  const listedPatronymic = candidate.some(isPatronymic);
   query.forEach((t, i) => {
-    denominator += t.weight * (usedQuery[i] === 1 ? 1 : QUERY_UNMATCHED_FACTOR);
+    denominator += t.weight * (usedQuery[i] === 1 ? 1 : !listedPatronymic && isPatronymic(t) ? QUERY_PATRONYMIC_UNMATCHED_FACTOR : QUERY_UNMATCHED_FACTOR);
     if (usedQuery[i] !== 1) unmatchedQuery.push(i);
   });
   candidate.forEach((t, j) => {
@@ -248,7 +255,7 @@ function someWordWithoutExactPartner(query: readonly WeightedToken[], candidate:
 const PATRONYMIC_ENDING = /(?:ovich|evich|ovych|evych|ovna|evna|ivna|ogly|oglu|kyzy|qizi)$/;
 
 /** East Slavic and Turkic patronymics, recognised by their endings. */
-export function isPatronymic(token: WeightedToken): boolean {
+export function isPatronymic(token: { readonly kind: TokenKind; readonly text: string }): boolean {
   return token.kind === 'word' && token.text.length >= 7 && PATRONYMIC_ENDING.test(token.text);
 }
 

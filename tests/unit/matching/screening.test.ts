@@ -118,6 +118,7 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
     entity('Siarhei Yaugenavich ZUBKOU', 'person'),
     entity('Ruslan Ismailovich BALBEK', 'person'),
     entity('Oleksandr Viktorovych YANUKOVYCH', 'person'),
+    entity('Aleksandr LOZITSKY', 'person'),
   ]);
   const found = (query: string): string[] => listed.screen({ name: query }, options).map((m) => m.matchedName);
 
@@ -140,6 +141,14 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
 
   it('finds a listed patronymic from a typo of any of its forms ("Viktorovyč" for "Viktorovych", read as Viktorovich)', () => {
     expect(found('Alexander Viktorovyč Ianoukovytch')).toEqual(['Oleksandr Viktorovych YANUKOVYCH']);
+  });
+
+  it('lets a patronymic the listing does not give lower the score less than another word, and says so', () => {
+    expect(found('ЛОЗИЦКИЙ Александр Витальевич')).toEqual(['Aleksandr LOZITSKY']);
+    const [hit] = listed.screen({ name: 'Aleksandr Vitalyevich Lozitsky' }, options);
+    expect(hit?.explanation.join(' ')).toContain('"vitalyevich" in the query is a patronymic the listed name does not give');
+    // Any other extra word still costs in full.
+    expect(found('Aleksandr Vitaly Lozitsky Petrenko')).toEqual([]);
   });
 
   it('keeps different given names apart: Vladimirovich is not Viktorovich', () => {
