@@ -267,9 +267,6 @@ export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map
 /** Canonical patronymic → its forms, for measuring a patronymic spelled in none of them ("Yaugenavich") against them. */
 export const PATRONYMIC_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(patronymicGroups().map((group) => [group[0] as string, group]));
 
-/** A word shaped like an East Slavic patronymic, in any of the three languages. */
-export const PATRONYMIC_SHAPE = new RegExp(`(?:${[...PATRONYMIC_ENDINGS.male, ...PATRONYMIC_ENDINGS.female].join('|')})$`);
-
 /**
  * Tokens common in names worldwide, whatever list is loaded, with how common they are taken to be (a share of all names).
  * They let a small list (or a single compare) know that "George", "Mohammed" or "Trading" identify nobody.

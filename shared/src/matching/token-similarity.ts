@@ -1,6 +1,6 @@
 import { ABJAD_FULL_READING_MIN_LETTERS, abjadLetterCount, abjadNearlySpells, abjadSpells } from './abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
-import { AMBIGUOUS_LEGAL_FORMS, PATRONYMIC_SHAPE, PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from './name-vocabulary';
+import { AMBIGUOUS_LEGAL_FORMS, PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from './name-vocabulary';
 import type { TokenKind } from './normalize-name';
 import { phoneticKey } from './phonetic-key';
 
@@ -105,13 +105,14 @@ export function wordSimilarity(query: string, listed: string, abjad = false): nu
   }
   const direct = spellingSimilarity(query, listed, abjad);
   if (abjad) return direct;
-  // A patronymic is measured against every form of the other side's, but only when both are patronymics: a surname
-  // ("Vladimirova") a letter or two from some generated form ("Vladimirauna") is still another name part.
-  const forms = PATRONYMIC_SPELLINGS.get(listed) ?? PATRONYMIC_SPELLINGS.get(query);
-  if (forms === undefined || !PATRONYMIC_SHAPE.test(query) || !PATRONYMIC_SHAPE.test(listed)) return direct;
-  const other = forms === PATRONYMIC_SPELLINGS.get(listed) ? query : listed;
+  // A word measured against every form of the other side's patronymic only when it ends as a patronymic does: a
+  // surname ("Vladimirova") a letter or two from some generated form ("Vladimirauna") is still another name part.
+  const listedForms = PATRONYMIC_SPELLINGS.get(listed);
+  const forms = listedForms ?? PATRONYMIC_SPELLINGS.get(query);
+  const other = listedForms !== undefined ? query : listed;
+  if (forms === undefined || !PATRONYMIC_END.test(other)) return direct;
   let best = direct;
-  for (const form of forms) if (form.charCodeAt(0) === other.charCodeAt(0)) best = Math.max(best, spellingSimilarity(other, form, false));
+  for (const form of forms) if (Math.abs(form.length - other.length) <= FOLD_MAX_LENGTH_GAP) best = Math.max(best, spellingSimilarity(other, form, false));
   return best;
 }
 
@@ -149,6 +150,8 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
 }
 
 const SLAVIC_SURNAME = /(?:ov|ev)a?$/;
+/** How every East Slavic patronymic ends, typos before the ending included ("Yevgenyevaich", "Sergeeuna"). */
+const PATRONYMIC_END = /(?:ich|ych|itch|na)$/;
 const SLAVIC_PATRONYMIC = /(?:ov|ev)(?:ich|ych|na)$/;
 
 /**
