@@ -34,13 +34,13 @@ export const AMBIGUOUS_LEGAL_FORMS: ReadonlySet<string> = new Set([
 export const LONG_LEGAL_WORDS: readonly string[] = [
   'limited', 'company', 'corporation', 'incorporated', 'holding', 'holdings', 'group', 'liability', 'aktiengesellschaft',
   'establishment', 'partnership', 'sociedad', 'anonima', 'obshchestvo', 'aktsionernoe', 'ogranichennoi', 'ogranichennoy',
-  'otvetstvennostyu', 'otvetstvennostiu', 'joint', 'stock', 'public', 'closed',
+  'otvetstvennostyu', 'otvetstvennostiu', 'joint', 'stock', 'public', 'closed', 'kompaniya', 'korporatsiya',
 ];
 
 /** Legal-form words a fixed-width field may cut at the end of a name ("... TRADING COMPAN", "... LIMITED LIABILI"). */
 export const TRUNCATABLE_LEGAL_WORDS: readonly string[] = [
   'limited', 'company', 'corporation', 'incorporated', 'holding', 'holdings', 'liability', 'otvetstvennostyu', 'establishment',
-  'partnership', 'aktiengesellschaft',
+  'partnership', 'aktiengesellschaft', 'kompaniya', 'korporatsiya',
 ];
 
 /** Short legal forms that get glued to the name in careless data ("TRADINGLLC", "OOOMAKRO"): split off when found at an end. */
