@@ -11,6 +11,7 @@ import {
   alignNames,
   CANDIDATE_UNMATCHED_FACTOR,
   isPatronymic,
+  joinedSpellings,
   MERGE_SIMILARITY_FLOOR,
   PATRONYMIC_UNMATCHED_FACTOR,
   QUERY_PATRONYMIC_UNMATCHED_FACTOR,
@@ -524,21 +525,23 @@ class InMemoryMatchIndex implements MatchIndex {
       // Arabic script also glues words the listing writes apart in ways no split predicts ("خدايرحيم" / "KHUDAI RAHIM").
       if (glued.length > 0 || (abjad && t.text.length >= GLUED_ABJAD_MIN_LENGTH && (matches[0]?.similarity ?? 0) < 1)) splitWords = true;
       units.push({ weight, matches: parts.length === 0 && glued.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 })), ...glued] });
-      return { text: t.text, kind: t.kind, weight, token: t };
+      return { text: t.text, kind: t.kind, weight, token: t, ...(t.surface !== t.text ? { surface: t.surface } : {}) };
     });
     // Two query words written as one listed word ("sense time" → "sensetime").
     for (let i = 0; i + 1 < queryTokens.length; i++) {
       const a = queryTokens[i] as QueryToken;
       const b = queryTokens[i + 1] as QueryToken;
       if (!JOINABLE_KIND[a.kind] || !JOINABLE_KIND[b.kind]) continue;
-      const joined = canonicalWord(a.text + b.text);
-      // A listed word only a letter or so longer than one part is that part ("muhammad m" is not "muhammadm").
-      const minLength = Math.max(a.text.length, b.text.length) + 2;
       const matches: { id: number; similarity: number }[] = [];
-      for (const { id } of abjad ? this.lookup(joined, 'word', false, true) : this.nearSpellings(joined)) {
-        const listed = this.tokenText[id] as string;
-        const similarity = han ? (listed === joined ? 1 : 0) : listed.length >= minLength ? joinedQuerySimilarity(a.text, b.text, joined, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
-        if (similarity > 0) matches.push({ id, similarity });
+      for (const [l, r] of joinedSpellings(a, b)) {
+        const joined = canonicalWord(l + r);
+        // A listed word only a letter or so longer than one part is that part ("muhammad m" is not "muhammadm").
+        const minLength = Math.max(l.length, r.length) + 2;
+        for (const { id } of abjad ? this.lookup(joined, 'word', false, true) : this.nearSpellings(joined)) {
+          const listed = this.tokenText[id] as string;
+          const similarity = han ? (listed === joined ? 1 : 0) : listed.length >= minLength ? joinedQuerySimilarity(l, r, joined, listed, MERGE_SIMILARITY_FLOOR, abjad) : 0;
+          if (similarity > 0) matches.push({ id, similarity });
+        }
       }
       if (matches.length > 0) units.push({ weight: a.weight + b.weight, matches });
     }

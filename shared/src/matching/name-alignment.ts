@@ -7,6 +7,18 @@ export interface WeightedToken {
   text: string;
   kind: TokenKind;
   weight: number;
+  /**
+   * A query token as written, when its text is a canonical spelling ("petr" read as "pyotr", "cia" as "co"): two query
+   * words are also joined as written ("PETR OCHEMICAL" is "petrochemical", "GAR CIA" "garcia").
+   */
+  surface?: string;
+}
+
+/** The spellings two adjacent query tokens join to: as read, and as written when that differs. */
+export function joinedSpellings(left: WeightedToken, right: WeightedToken): [left: string, right: string][] {
+  const read: [string, string] = [left.text, right.text];
+  const written: [string, string] = [left.surface ?? left.text, right.surface ?? right.text];
+  return written[0] === read[0] && written[1] === read[1] ? [read] : [read, written];
 }
 
 /** One aligned pair: one or two query tokens against one or two listed tokens (two = split/concatenated word). */
@@ -276,22 +288,26 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
     const right = joined[i + 1] as WeightedToken;
     // A legal form may also be the end of a word the other side runs together ("HADOM SA" / "HADOMSA").
     if (!JOINABLE.has(left.kind) || !(JOINABLE.has(right.kind) || (right.kind === 'legal' && left.kind === 'word'))) continue;
-    const mergedLength = left.text.length + right.text.length;
+    const spellings = joinedIsCandidate ? [[left.text, right.text] as [string, string]] : joinedSpellings(left, right);
     for (let j = 0; j < whole.length; j++) {
       const target = whole[j] as WeightedToken;
       if (target.kind !== 'word') continue;
-      // Cheap guards before any string work: same first letter, similar length. An Arabic-script skeleton leaves out
-      // the vowels its listed spelling writes ("mhmdtqi" (محمدتقی) / "MOHAMMAD TAGHI"): its reading checks the length.
-      // (A known spelling may start with another letter: "evg eny" joins to "evgeny", read as "yevgeny".)
-      if (!abjad && target.text.charCodeAt(0) !== left.text.charCodeAt(0) && canonicalWord(left.text + right.text) !== target.text) continue;
-      if (!abjad && Math.abs(target.text.length - mergedLength) > MERGE_MAX_LENGTH_GAP + 3) continue;
-      const merged = canonicalWord(left.text + right.text);
-      if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
-      const s = joinedIsCandidate
-        ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad)
-        : joinedQuerySimilarity(left.text, right.text, merged, target.text, MERGE_SIMILARITY_FLOOR, abjad);
-      if (s < MERGE_SIMILARITY_FLOOR) continue;
-      edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1], similarity: s } : { query: [i, i + 1], candidate: [j], similarity: s });
+      let best = 0;
+      for (const [l, r] of spellings) {
+        // Cheap guards before any string work: same first letter, similar length. An Arabic-script skeleton leaves out
+        // the vowels its listed spelling writes ("mhmdtqi" (محمدتقی) / "MOHAMMAD TAGHI"): its reading checks the length.
+        // (A known spelling may start with another letter: "evg eny" joins to "evgeny", read as "yevgeny".)
+        if (!abjad && target.text.charCodeAt(0) !== l.charCodeAt(0) && canonicalWord(l + r) !== target.text) continue;
+        if (!abjad && Math.abs(target.text.length - l.length - r.length) > MERGE_MAX_LENGTH_GAP + 3) continue;
+        const merged = canonicalWord(l + r);
+        if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
+        const s = joinedIsCandidate
+          ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad)
+          : joinedQuerySimilarity(l, r, merged, target.text, MERGE_SIMILARITY_FLOOR, abjad);
+        best = Math.max(best, s);
+      }
+      if (best < MERGE_SIMILARITY_FLOOR) continue;
+      edges.push(joinedIsCandidate ? { query: [j], candidate: [i, i + 1], similarity: best } : { query: [i, i + 1], candidate: [j], similarity: best });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
+import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 const LIST: MatchableEntity[] = [
@@ -153,6 +153,14 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
 
   it('keeps different given names apart: Vladimirovich is not Viktorovich', () => {
     expect(found('Victor Viktorovich Gulevich')).toEqual([]);
+  });
+});
+
+describe('two query words joined as written', () => {
+  it('joins words as the query wrote them, not as their known spellings read ("PETR" is read as Pyotr)', () => {
+    const listed = buildMatchIndex([entity('HENGAM PETROCHEMICAL COMPANY', 'organization')]);
+    expect(listed.screen({ name: 'HENGAM PETR OCHEMICAL COMPANY' }, options).map((m) => m.matchedName)).toEqual(['HENGAM PETROCHEMICAL COMPANY']);
+    expect(compare({ name: 'HENGAM PETR OCHEMICAL COMPANY' }, { name: 'HENGAM PETROCHEMICAL COMPANY' }).match).toBe(true);
   });
 });
 
