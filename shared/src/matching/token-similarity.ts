@@ -111,10 +111,20 @@ export function wordSimilarity(query: string, listed: string, abjad = false): nu
   const forms = listedForms ?? PATRONYMIC_SPELLINGS.get(query);
   const other = listedForms !== undefined ? query : listed;
   if (forms === undefined || !PATRONYMIC_END.test(other)) return direct;
-  let best = direct;
-  for (const form of forms) if (Math.abs(form.length - other.length) <= FOLD_MAX_LENGTH_GAP) best = Math.max(best, spellingSimilarity(other, form, false));
-  return best;
+  const key = `${listedForms !== undefined ? listed : query}|${other}`;
+  let best = patronymicCache.get(key);
+  if (best === undefined) {
+    best = 0;
+    for (const form of forms) if (Math.abs(form.length - other.length) <= FOLD_MAX_LENGTH_GAP) best = Math.max(best, spellingSimilarity(other, form, false));
+    if (patronymicCache.size >= MAX_PATRONYMIC_CACHE) patronymicCache.clear();
+    patronymicCache.set(key, best);
+  }
+  return Math.max(direct, best);
 }
+
+/** Canonical patronymic and another spelling → how close it comes to the nearest form: lists repeat their spellings. */
+const patronymicCache = new Map<string, number>();
+const MAX_PATRONYMIC_CACHE = 50_000;
 
 function spellingSimilarity(query: string, listed: string, abjad: boolean): number {
   if (query === listed) return 1;
