@@ -1049,11 +1049,13 @@ class InMemoryMatchIndex implements MatchIndex {
    */
   private nameBound(n: number, matched: number, queryWeight: number, fanOut: number, queryDiscount: number): number {
     const shape = this.nameShape[n] as number;
-    const factor = (shape & SHAPE_PATRONYMIC) !== 0 ? PATRONYMIC_UNMATCHED_FACTOR : CANDIDATE_UNMATCHED_FACTOR;
+    const listedPatronymic = (shape & SHAPE_PATRONYMIC) !== 0;
+    const factor = listedPatronymic ? PATRONYMIC_UNMATCHED_FACTOR : CANDIDATE_UNMATCHED_FACTOR;
     const steps = shape & SHAPE_WEIGHT_MASK;
     const low = steps * WEIGHT_STEP;
     const high = steps === SHAPE_WEIGHT_MASK ? Infinity : low + WEIGHT_STEP;
-    return scoreBound(matched, queryWeight, Math.min(Math.max(fanOut * matched, low), high), fanOut, factor, queryDiscount);
+    // A query patronymic costs less unmatched only against a listed name without one (see alignNames).
+    return scoreBound(matched, queryWeight, Math.min(Math.max(fanOut * matched, low), high), fanOut, factor, listedPatronymic ? 0 : queryDiscount);
   }
 
   private growHits(needed: number): void {
