@@ -124,9 +124,14 @@ function isArticleA(letters: readonly string[], k: number, articleAt = NO_ARTICL
   if (letters[k] !== 'a' || letters[k + 1] !== 'l') return false;
   if (articleAt !== NO_ARTICLE) return k === articleAt;
   if (k === 0) return letters.length > 2;
-  // After a one-letter preposition: "بالدم" (bi-l-dam) is "Biddam", "بالقاسم" "Belkacem".
+  // After a one-letter preposition: "بالدم" (bi-l-dam) is "Biddam", "بالقاسم" "Belqasem".
   if (k === 1) return PROCLITICS.has(letters[0] as string) && letters.length >= PROCLITIC_ARTICLE_MIN_LETTERS;
   return k >= GLUED_ARTICLE_MIN_BEFORE && letters.length - (k + 2) >= GLUED_ARTICLE_MIN_AFTER;
+}
+
+/** Whether the word starts with a preposition before a word with the same first letter ("ببلاد", bi-bilad). */
+function startsWithDoubledProclitic(letters: readonly string[]): boolean {
+  return letters[1] === letters[0] && DOUBLED_PROCLITICS.has(letters[0] as string) && letters.length > DOUBLED_PROCLITIC_MIN_REST;
 }
 
 /** Spellings of one letter at its place in the word. */
@@ -135,7 +140,7 @@ function spellingsAt(letters: readonly string[], k: number, articleAt: number): 
   const last = k === letters.length - 1;
   // No Arabic word starts with a letter twice (a doubled letter is written once, with shadda): the first is a
   // preposition, which a listing may write as a word of its own ("ببلاد" is "FI BILAD", "in the land of").
-  if (k === 0 && letters[1] === letter && DOUBLED_PROCLITICS.has(letter) && letters.length > DOUBLED_PROCLITIC_MIN_REST) return [...(LETTER_SPELLINGS[letter] ?? [letter]), ''];
+  if (k === 0 && startsWithDoubledProclitic(letters)) return [...(LETTER_SPELLINGS[letter] ?? [letter]), ''];
   if (k === 0 && letter === 'a') {
     const prothetic = PROTHESIS_BEFORE.has(letters[1] ?? '') && letters.length >= PROTHESIS_MIN_LETTERS && !VOWELS.has(letters[2] as string);
     return prothetic ? [...INITIAL_A, ''] : INITIAL_A;
@@ -413,7 +418,7 @@ const MAX_KEY_VARIANTS = 16;
 function keyOptions(letters: readonly string[], k: number, articleAt: number): readonly string[] {
   const letter = letters[k] as string;
   const last = k === letters.length - 1;
-  if (k === 0 && letters[1] === letter && DOUBLED_PROCLITICS.has(letter) && letters.length > DOUBLED_PROCLITIC_MIN_REST) return [latinAbjadKey(letter), ''];
+  if (k === 0 && startsWithDoubledProclitic(letters)) return [latinAbjadKey(letter), ''];
   // The article's l may be assimilated to a sun letter, which then doubles (same class, so nothing in the key).
   if (letter === 'l' && k > 0 && isArticleA(letters, k - 1, articleAt) && SUN_LETTERS.has(letters[k + 1] ?? '')) return ['l', ''];
   if (letter === 'h' && last && k > 0) return ['h', VOWEL_MARK];
