@@ -15,7 +15,7 @@
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import * as fs from 'node:fs';
-import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName, type MatchableEntity, type MatchIndex, type ScreeningQuery } from '../shared/src/matching';
+import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName, tokenizeName, type MatchableEntity, type MatchIndex, type ScreeningQuery } from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects, readUkConList } from './lib/list-reader';
 import { generateClass, seededRng, VARIATION_CLASSES, type LabelledQuery } from './lib/variations';
 
@@ -61,6 +61,8 @@ function sample<T>(items: readonly T[], n: number, seed: number): T[] {
 /** Entity id → a representative of its designation: the same entity listed on several lists shares one. */
 /** Two romanised names of people born the same day that compare this high are one person listed twice. */
 const SAME_PERSON_SCORE = 0.9;
+/** Two romanised names of organisations that compare this high are one organisation listed twice. */
+const SAME_ORGANISATION_SCORE = 0.97;
 /** Identifiers shorter than this (letters and digits) are too easily shared by chance. */
 const MIN_IDENTIFIER_LENGTH = 6;
 let designationOf = new Map<string, string>();
@@ -69,8 +71,9 @@ let designationCount = 0;
 /**
  * Groups entities that are one designation on several lists (a UK and an SDN record of the same IRGC officer): same type
  * and an identical name of two words or more (normalised, in any order), and for people no disagreement on birth year
- * when both give one; or people born the same day under romanised names that compare as the same; or the same
- * identifier; or an organisation's acronym given in parentheses on one list and as a name on another. Only romanised names are compared, never the original-script names being measured. A hit on any of them
+ * when both give one; or people born the same day under romanised names that compare as the same; or organisations
+ * whose romanised names compare as the same; or the same identifier; or an organisation's acronym given in
+ * parentheses on one list and as a name on another. Only romanised names are compared, never the original-script names being measured. A hit on any of them
  * finds the designation.
  */
 function designations(entities: readonly MatchableEntity[]): Map<string, string> {
@@ -130,6 +133,20 @@ function designations(entities: readonly MatchableEntity[]): Map<string, string>
         if (listOf(a.id) === listOf(b.id) || find(a.id) === find(b.id)) continue;
         const same = latinNames(a).some((x) => latinNames(b).some((y) => compare({ name: x, type: 'person' }, { name: y, type: 'person' }).score >= SAME_PERSON_SCORE));
         if (same) parent.set(find(a.id), find(b.id));
+      }
+    }
+  }
+  // An organisation listed on two lists under romanised names that compare at SAME_ORGANISATION_SCORE or more ("AK
+  // MICROTECH" on one, "AK MIKROTEKH" on another: two romanisations of "АК МИКРОТЕХ").
+  const organisations = entities.filter((e) => e.type !== 'person').map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original_script') }));
+  // The same number of words too: "ISLAMIC JIHAD" and "ISLAMIC JIHAD GROUP" may be two groups.
+  const organisationIndex = buildMatchIndex(organisations);
+  const wordCount = (name: string): number => tokenizeName(name).tokens.filter((t) => t.kind === 'word').length;
+  for (const e of organisations) {
+    for (const n of e.names) {
+      for (const hit of organisationIndex.screen({ name: n.value, type: e.type }, { threshold: SAME_ORGANISATION_SCORE, limit: 5 })) {
+        if (listOf(hit.entityId) === listOf(e.id) || find(hit.entityId) === find(e.id) || wordCount(hit.matchedName) !== wordCount(n.value)) continue;
+        parent.set(find(e.id), find(hit.entityId));
       }
     }
   }

@@ -157,6 +157,8 @@ const STEMS: readonly (readonly [stem: string, endings: readonly string[], engli
   ['kazenn', ADJECTIVE, 'state'],
   ['porokhov', ADJECTIVE, 'powder'],
   ['elektromekhanichesk', ADJECTIVE, 'electromechanical'],
+  ['bespilotn', ADJECTIVE, 'unmanned'],
+  ['bunkern', ADJECTIVE, 'bunkering'],
 ];
 
 /** Romanised Russian word → the English word listings translate it to. */

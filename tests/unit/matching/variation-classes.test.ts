@@ -73,6 +73,8 @@ describe('organisation words of a name written in Cyrillic', () => {
     expect(compare({ name: 'Российская национальная перестраховочная компания' }, { name: 'RUSSIAN NATIONAL REINSURANCE COMPANY' }).match).toBe(true);
     expect(compare({ name: 'АО Новые возможности' }, { name: 'JSC NEW OPPORTUNITIES' }).match).toBe(true);
     expect(compare({ name: 'Российская венчурная компания' }, { name: 'RUSSIAN VENTURE COMPANY' }).match).toBe(true);
+    // A translation that is a legal-form word meets the listing's legal form: "частная" is "private" (PVT).
+    expect(compare({ name: 'Частная военная компания Редут', type: 'organization' }, { name: 'PRIVATE MILITARY COMPANY REDUT', type: 'organization' }).match).toBe(true);
     // "Компания" and "корпорация" are legal forms, as "company" and "corporation" are.
     expect(tokenizeName('Государственная корпорация Ростех').tokens[1]).toMatchObject({ text: 'corp', kind: 'legal' });
   });
