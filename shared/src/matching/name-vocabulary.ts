@@ -132,7 +132,7 @@ export const PARTICLES: ReadonlyMap<string, string> = new Map([
   ['abu', 'abu'], ['abou', 'abu'], ['abo', 'abu'], ['umm', 'umm'], ['um', 'umm'],
   ['van', 'van'], ['von', 'von'], ['der', 'der'], ['den', 'den'], ['de', 'de'], ['da', 'da'], ['di', 'di'], ['del', 'del'],
   ['della', 'della'], ['dos', 'dos'], ['das', 'das'], ['du', 'du'], ['la', 'la'], ['le', 'le'], ['ter', 'ter'],
-  ['and', 'and'], ['of', 'of'], ['the', 'the'], ['wa', 'and'], ['wal', 'and'],
+  ['and', 'and'], ['of', 'of'], ['the', 'the'], ['for', 'for'], ['wa', 'and'], ['wal', 'and'], ['lil', 'for'],
   ['jr', 'jr'], ['junior', 'jr'], ['sr', 'sr'], ['senior', 'sr'], ['ii', 'ii'], ['iii', 'iii'], ['iv', 'iv'],
 ]);
 

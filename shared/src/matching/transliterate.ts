@@ -292,6 +292,13 @@ function romaniseAbjad(
       i += 2;
       continue;
     }
+    if (splitArticle && wordStart && ch === 'ل' && chars[i + 1] === 'ل' && isLetter(chars[i + 4])) {
+      // "for the" glued to a word of three letters or more: لل is li- with the article's alif dropped ("للعلوم", for
+      // the sciences; "للأعمال", for the works).
+      out += 'lil ';
+      i++;
+      continue;
+    }
     if (splitArticle && wordStart && ch === 'ع') {
       // A word-initial ayn carries the word's first vowel: علي is "Ali", عمر "Omar", عبد "Abd".
       out += 'a';

@@ -181,6 +181,11 @@ describe('screening names written in Arabic script against romanised listings', 
     expect(compare({ name: 'محمدعلی جعفری' }, { name: 'MOHAMMADALI JAFARI' }).match).toBe(true);
   });
 
+  it('reads "لل" glued to a word as "for the" ("للعلوم", for the sciences)', () => {
+    expect(normalizeName('للعلوم')).toBe('for alum');
+    expect(compare({ name: 'المعهد العالي للعلوم التطبيقية والتكنولوجيا', type: 'organization' }, { name: 'HIGHER INSTITUTE FOR APPLIED SCIENCES AND TECHNOLOGY', type: 'organization' }).match).toBe(true);
+  });
+
   it('reads a preposition written onto a word: "بالدم" as "biddam", "ببلاد" as "fi bilad"', () => {
     expect(compare({ name: 'الموقعون بالدم', type: 'organization' }, { name: 'AL MOUAKAOUNE BIDDAM', type: 'organization' }).match).toBe(true);
     expect(compare({ name: 'تنظيم القاعدة ببلاد المغرب الاسلامي' }, { name: "TANZIM AL-QA'IDA FI BILAD AL-MAGHRIB AL-ISLAMIYA" }).match).toBe(true);
