@@ -114,6 +114,9 @@ export const ABJAD_PARTICLES: ReadonlyMap<string, string> = new Map([
   [transliterate('و'), 'and'],
   [transliterate('او'), 'and'],
   [transliterate('د'), 'of'],
+  // The Persian plural ending written apart ("سامانه های", systems).
+  [transliterate('ها'), 'ha'],
+  [transliterate('های'), 'ha'],
 ]);
 
 /** Ranks and offices: dropped only from names that carry no legal form, since "GENERAL TRADING CO" is a company name. */

@@ -118,6 +118,7 @@ const TRANSLATIONS: readonly (readonly [readonly string[], readonly string[]])[]
   [['جغرافیایی', 'جغرافي', 'جغرافية'], ['geographical', 'geographic']],
   [['اخلاقی', 'اخلاق'], ['morality', 'moral']],
   [['سایبری', 'سايبري', 'سایبر', 'سايبر'], ['cyber']],
+  [['محرکه', 'محركة'], ['propulsion']],
   // Directions and places English writes apart from the Arabic.
   [['غرب'], ['west', 'western']],
   [['شرق'], ['east', 'eastern']],

@@ -1,4 +1,4 @@
-import { abjadSpells, buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName } from '@sanctions/shared/matching';
+import { abjadSpells, buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName, tokenizeName } from '@sanctions/shared/matching';
 import { abjadNearlySpells } from '@sanctions/shared/matching/abjad-reading';
 import { entity } from './entity-factory';
 
@@ -179,6 +179,11 @@ describe('screening names written in Arabic script against romanised listings', 
     expect(normalizeName('عبدالله')).toBe(normalizeName('عبد الله'));
     expect(compare({ name: 'نظر محمدعبد البصیر' }, { name: 'NAZIR MOHAMMAD ABDUL BASIR' }).match).toBe(true);
     expect(compare({ name: 'محمدعلی جعفری' }, { name: 'MOHAMMADALI JAFARI' }).match).toBe(true);
+  });
+
+  it('reads the Persian plural ending written apart as a particle ("سامانه های", systems)', () => {
+    expect(tokenizeName('سامانه های').tokens[1]).toMatchObject({ text: 'ha', kind: 'particle' });
+    expect(compare({ name: 'دفتر طراحی سامانه های قوای محرکه فرزانگان', type: 'organization' }, { name: 'FARZANEGAN PROPULSION SYSTEMS DESIGN BUREAU', type: 'organization' }).match).toBe(true);
   });
 
   it('reads "لل" glued to a word as "for the" ("للعلوم", for the sciences)', () => {
