@@ -17,7 +17,7 @@ export function compare(a: ScreeningQuery, b: ScreeningQuery, threshold: number 
   const left = tokenizeName(a.name);
   const right = tokenizeName(b.name);
   const weigh = (t: { text: string; kind: WeightedToken['kind'] }): WeightedToken => ({ text: t.text, kind: t.kind, weight: kindWeight(t.kind, priorWeight(t.text)) });
-  const query = left.tokens.map((t) => ({ ...weigh(t), ...(t.surface !== t.text ? { surface: t.surface } : {}) }));
+  const query = left.tokens.map((t) => ({ ...weigh(t), surface: t.surface }));
   const listed = right.tokens.map(weigh);
   const alignment = alignNames(query, listed, (i, j) => {
     const q = query[i] as WeightedToken;

@@ -525,7 +525,7 @@ class InMemoryMatchIndex implements MatchIndex {
       // Arabic script also glues words the listing writes apart in ways no split predicts ("خدايرحيم" / "KHUDAI RAHIM").
       if (glued.length > 0 || (abjad && t.text.length >= GLUED_ABJAD_MIN_LENGTH && (matches[0]?.similarity ?? 0) < 1)) splitWords = true;
       units.push({ weight, matches: parts.length === 0 && glued.length === 0 ? matches : [...matches, ...parts.map((id) => ({ id, similarity: 1 })), ...glued] });
-      return { text: t.text, kind: t.kind, weight, token: t, ...(t.surface !== t.text ? { surface: t.surface } : {}) };
+      return { text: t.text, kind: t.kind, weight, token: t, surface: t.surface };
     });
     // Two query words written as one listed word ("sense time" → "sensetime").
     for (let i = 0; i + 1 < queryTokens.length; i++) {
@@ -706,26 +706,14 @@ class InMemoryMatchIndex implements MatchIndex {
 
   /** A word's look-up with the English words listings translate it to ("zavod" → "plant", "shbkh" → "network"), best first. */
   private withTranslations(translations: readonly string[], looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
-    const found = new Map(looked.map((m) => [m.id, m.similarity]));
-    let changed = false;
-    for (const english of translations) {
-      const id = this.tokenIds.get(english);
-      if (id === undefined || (found.get(id) ?? 0) >= TRANSLATION_SIMILARITY) continue;
-      found.set(id, TRANSLATION_SIMILARITY);
-      changed = true;
-    }
-    return changed ? [...found].map(([id, similarity]) => ({ id, similarity })).sort((a, b) => b.similarity - a.similarity) : looked;
+    const ids = translations.map((english) => this.tokenIds.get(english)).filter((id): id is number => id !== undefined);
+    return withRaised(looked, ids, TRANSLATION_SIMILARITY);
   }
 
   /** A Russian place adjective's look-up with the listed words its place names meet ("tambovskiy" → "tambov"). */
   private withPlaces(stems: readonly string[], looked: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
-    const found = new Map(looked.map((m) => [m.id, m.similarity]));
-    for (const stem of stems) {
-      for (const m of this.lookup(stem, 'word', false, false)) {
-        if (m.similarity >= CONFIDENT_SIMILARITY && (found.get(m.id) ?? 0) < PLACE_ADJECTIVE_SIMILARITY) found.set(m.id, PLACE_ADJECTIVE_SIMILARITY);
-      }
-    }
-    return [...found].map(([id, similarity]) => ({ id, similarity })).sort((a, b) => b.similarity - a.similarity);
+    const ids = stems.flatMap((stem) => this.lookup(stem, 'word', false, false).filter((m) => m.similarity >= CONFIDENT_SIMILARITY).map((m) => m.id));
+    return withRaised(looked, ids, PLACE_ADJECTIVE_SIMILARITY);
   }
 
   /** Whether a word of a query in Arabic script reads as a listed word letter for letter, or in translation. */
@@ -1216,6 +1204,18 @@ function scoreBound(matched: number, queryWeight: number, nameWeight: number, fa
 function minimumCoverage(score: number, fanOut: number, queryWeight: number, queryDiscount: number): number {
   if (score <= 0) return 0;
   return (score * (QUERY_UNMATCHED_FACTOR * queryWeight - queryDiscount)) / ((1 + fanOut) * (1 - score) + score * QUERY_UNMATCHED_FACTOR);
+}
+
+/** A look-up (best first) with more listed words met at `similarity`, unless already met better; best first. */
+function withRaised(looked: readonly { id: number; similarity: number }[], ids: readonly number[], similarity: number): readonly { id: number; similarity: number }[] {
+  const found = new Map(looked.map((m) => [m.id, m.similarity]));
+  let changed = false;
+  for (const id of ids) {
+    if ((found.get(id) ?? 0) >= similarity) continue;
+    found.set(id, similarity);
+    changed = true;
+  }
+  return changed ? [...found].map(([id, s]) => ({ id, similarity: s })).sort((a, b) => b.similarity - a.similarity) : looked;
 }
 
 function excludedEntityTypes(queryType: EntityType | undefined): Set<number> {

@@ -8,8 +8,8 @@ export interface WeightedToken {
   kind: TokenKind;
   weight: number;
   /**
-   * A query token as written, when its text is a canonical spelling ("petr" read as "pyotr", "cia" as "co"): two query
-   * words are also joined as written ("PETR OCHEMICAL" is "petrochemical", "GAR CIA" "garcia").
+   * A query token as written, which differs from its text when that is a canonical spelling ("petr" read as "pyotr",
+   * "cia" as "co"): two query words are also joined as written ("PETR OCHEMICAL" is "petrochemical", "GAR CIA" "garcia").
    */
   surface?: string;
 }
@@ -288,18 +288,18 @@ function addMergeEdges(joined: readonly WeightedToken[], whole: readonly Weighte
     const right = joined[i + 1] as WeightedToken;
     // A legal form may also be the end of a word the other side runs together ("HADOM SA" / "HADOMSA").
     if (!JOINABLE.has(left.kind) || !(JOINABLE.has(right.kind) || (right.kind === 'legal' && left.kind === 'word'))) continue;
-    const spellings = joinedIsCandidate ? [[left.text, right.text] as [string, string]] : joinedSpellings(left, right);
+    const pairs = joinedIsCandidate ? [[left.text, right.text] as [string, string]] : joinedSpellings(left, right);
+    const spellings = pairs.map(([l, r]) => ({ l, r, merged: canonicalWord(l + r) }));
     for (let j = 0; j < whole.length; j++) {
       const target = whole[j] as WeightedToken;
       if (target.kind !== 'word') continue;
       let best = 0;
-      for (const [l, r] of spellings) {
-        // Cheap guards before any string work: same first letter, similar length. An Arabic-script skeleton leaves out
-        // the vowels its listed spelling writes ("mhmdtqi" (محمدتقی) / "MOHAMMAD TAGHI"): its reading checks the length.
+      for (const { l, r, merged } of spellings) {
+        // Guards: same first letter, similar length. An Arabic-script skeleton leaves out the vowels its listed
+        // spelling writes ("mhmdtqi" (محمدتقی) / "MOHAMMAD TAGHI"): its reading checks the length.
         // (A known spelling may start with another letter: "evg eny" joins to "evgeny", read as "yevgeny".)
-        if (!abjad && target.text.charCodeAt(0) !== l.charCodeAt(0) && canonicalWord(l + r) !== target.text) continue;
+        if (!abjad && target.text.charCodeAt(0) !== l.charCodeAt(0) && merged !== target.text) continue;
         if (!abjad && Math.abs(target.text.length - l.length - r.length) > MERGE_MAX_LENGTH_GAP + 3) continue;
-        const merged = canonicalWord(l + r);
         if (!abjad && Math.abs(merged.length - target.text.length) > MERGE_MAX_LENGTH_GAP && merged !== target.text) continue;
         const s = joinedIsCandidate
           ? joinedSimilarity(target.text, merged, MERGE_SIMILARITY_FLOOR, abjad)

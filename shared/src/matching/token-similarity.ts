@@ -107,19 +107,18 @@ export function wordSimilarity(query: string, listed: string, abjad = false): nu
   if (abjad) return direct;
   // A word measured against every form of the other side's patronymic only when it ends as a patronymic does: a
   // surname ("Vladimirova") a letter or two from some generated form ("Vladimirauna") is still another name part.
-  const listedForms = PATRONYMIC_SPELLINGS.get(listed);
-  const forms = listedForms ?? PATRONYMIC_SPELLINGS.get(query);
-  const other = listedForms !== undefined ? query : listed;
+  const [canonical, other] = PATRONYMIC_SPELLINGS.has(listed) ? [listed, query] : [query, listed];
+  const forms = PATRONYMIC_SPELLINGS.get(canonical);
   if (forms === undefined || !PATRONYMIC_END.test(other)) return direct;
-  const key = `${listedForms !== undefined ? listed : query}|${other}`;
-  let best = patronymicCache.get(key);
-  if (best === undefined) {
-    best = 0;
-    for (const form of forms) if (Math.abs(form.length - other.length) <= FOLD_MAX_LENGTH_GAP) best = Math.max(best, spellingSimilarity(other, form, false));
+  const key = `${canonical}|${other}`;
+  let nearest = patronymicCache.get(key);
+  if (nearest === undefined) {
+    nearest = 0;
+    for (const form of forms) if (Math.abs(form.length - other.length) <= FOLD_MAX_LENGTH_GAP) nearest = Math.max(nearest, spellingSimilarity(other, form, false));
     if (patronymicCache.size >= MAX_PATRONYMIC_CACHE) patronymicCache.clear();
-    patronymicCache.set(key, best);
+    patronymicCache.set(key, nearest);
   }
-  return Math.max(direct, best);
+  return Math.max(direct, nearest);
 }
 
 /** Canonical patronymic and another spelling → how close it comes to the nearest form: lists repeat their spellings. */
