@@ -3,7 +3,7 @@
  * Pashto kin, and ta marbuta). After one of them a missing space shows no gap on the screen, so a clerk typing
  * "ظاهر عويس" easily stores "ظاهرعويس".
  */
-export const NON_JOINING = new Set([...'اأإآٱدذرزوؤةۃژڈڑډړږۇۆۈۋ']);
+const NON_JOINING = new Set([...'اأإآٱدذرزوؤةۃژڈڑډړږۇۆۈۋ']);
 
 /**
  * Name words so common that, glued after a non-joining letter to a word of three letters or more, they are two names
@@ -16,11 +16,17 @@ const GLUED_SECOND = new Set(['محمد', 'احمد', 'أحمد', 'علی', 'ع�
 const MIN_OTHER_LETTERS = 3;
 const ARABIC_WORD = /[\u0600-\u06ff]+/g;
 
+/** Where a word may be two glued after a non-joining letter, keeping at least `minLetters` letters each side. */
+export function gluedSplitPlaces(word: string, minLetters: number): number[] {
+  const places: number[] = [];
+  for (let p = minLetters; p <= word.length - minLetters; p++) if (NON_JOINING.has(word.charAt(p - 1))) places.push(p);
+  return places;
+}
+
 /** The name with such glued words written apart. */
 export function separateGluedCommonNames(text: string): string {
   return text.replace(ARABIC_WORD, (word) => {
-    for (let p = MIN_OTHER_LETTERS; p <= word.length - MIN_OTHER_LETTERS; p++) {
-      if (!NON_JOINING.has(word.charAt(p - 1))) continue;
+    for (const p of gluedSplitPlaces(word, MIN_OTHER_LETTERS)) {
       const [first, second] = [word.slice(0, p), word.slice(p)];
       if (GLUED_FIRST.has(first) || GLUED_SECOND.has(second)) return `${first} ${second}`;
     }

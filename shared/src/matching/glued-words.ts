@@ -1,4 +1,4 @@
-import { NON_JOINING } from './arabic-glued-names';
+import { gluedSplitPlaces } from './arabic-glued-names';
 import { tokenizeName, type NameToken } from './normalize-name';
 
 /** Letters each side of a split must keep: shorter pieces match too many listed words to prove a split. */
@@ -25,8 +25,7 @@ export function gluedWords(raw: string, known: (word: NameToken) => boolean): Gl
   const allKnown = (words: readonly NameToken[]): boolean => words.length > 0 && words.every(known);
   for (const word of raw.split(/\s+/)) {
     if (word.length < 2 * MIN_PART_LETTERS || !ARABIC_WORD.test(word)) continue;
-    const places: number[] = [];
-    for (let p = MIN_PART_LETTERS; p <= word.length - MIN_PART_LETTERS; p++) if (NON_JOINING.has(word.charAt(p - 1))) places.push(p);
+    const places = gluedSplitPlaces(word, MIN_PART_LETTERS);
     const whole = wordsOf(word);
     if (places.length === 0 || whole.length !== 1 || allKnown(whole)) continue;
     for (const p of places) {

@@ -267,8 +267,8 @@ export function tokenizeName(raw: string): TokenizedName {
   if (translate !== undefined) {
     for (const t of tokens) {
       const english = t.kind === 'word' ? translate(t) : undefined;
-      // A translation that is a legal-form word meets the listing's legal form ("частная" is "private", listed "PVT").
-      if (english !== undefined) t.translations = english.flatMap((e) => (LEGAL_FORMS.has(e) && LEGAL_FORMS.get(e) !== e ? [e, LEGAL_FORMS.get(e) as string] : [e]));
+      // A legal-form word is read as the listing's legal form, its abbreviation ("частная" is "private", listed "PVT").
+      if (english !== undefined) t.translations = [...new Set(english.map((e) => LEGAL_FORMS.get(e) ?? e))];
     }
   }
   if (cyrillic) {

@@ -1,4 +1,3 @@
-import { LEGAL_FORMS } from './name-vocabulary';
 import { transliterate } from './transliterate';
 
 /**
@@ -168,14 +167,13 @@ const TRANSLATIONS: readonly (readonly [readonly string[], readonly string[]])[]
   [['إماراتي', 'اماراتي'], ['emirati']],
 ];
 
-/** Transliterated word → the English words (canonical: a legal form as its abbreviation) listings use for it. */
+/** Transliterated word → the English words listings use for it (the tokenizer reads a legal form as its abbreviation). */
 export const ABJAD_ORGANISATION_WORDS: ReadonlyMap<string, readonly string[]> = (() => {
   const out = new Map<string, string[]>();
   for (const [words, english] of TRANSLATIONS) {
     for (const word of words) {
       const key = transliterate(word);
-      const known = out.get(key) ?? [];
-      out.set(key, [...new Set([...known, ...english.map((e) => LEGAL_FORMS.get(e) ?? e)])]);
+      out.set(key, [...new Set([...(out.get(key) ?? []), ...english])]);
     }
   }
   return out;
