@@ -254,10 +254,11 @@ function patronymicGroups(): string[][] {
 }
 
 const NAME_GROUPS: readonly (readonly string[])[] = [...VARIANT_GROUPS, ...SLAVIC_NAMES.map((g) => g.names)];
+const PATRONYMIC_GROUPS = patronymicGroups();
 
 /** Spelling → canonical spelling, built from the variant groups (a spelling in two groups keeps its first). */
 export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
-  [...NAME_GROUPS, ...patronymicGroups()].flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)).reverse(),
+  [...NAME_GROUPS, ...PATRONYMIC_GROUPS].flatMap((group) => group.map((spelling) => [spelling, group[0] as string] as const)).reverse(),
 );
 
 /**
@@ -268,7 +269,7 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map(
 export const VARIANT_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(NAME_GROUPS.map((group) => [group[0] as string, [...new Set(group)]]));
 
 /** Canonical patronymic → its forms, for measuring a patronymic spelled in none of them ("Yaugenavich") against them. */
-export const PATRONYMIC_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(patronymicGroups().map((group) => [group[0] as string, group]));
+export const PATRONYMIC_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(PATRONYMIC_GROUPS.map((group) => [group[0] as string, group]));
 
 /**
  * Tokens common in names worldwide, whatever list is loaded, with how common they are taken to be (a share of all names).

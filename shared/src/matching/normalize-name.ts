@@ -1,7 +1,7 @@
 import { separateGluedCommonNames } from './arabic-glued-names';
 import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
-import { CHINESE_WORD_READINGS, transliterate } from './transliterate';
+import { CHINESE_WORD_READINGS, CYRILLIC_LETTER, transliterate } from './transliterate';
 import {
   ABJAD_HONORIFICS,
   ABJAD_PARTICLES,
@@ -73,7 +73,6 @@ export interface TokenizedName {
 }
 
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
-const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
 /** A Russian adjective in -ск- ("тамбовский", "омская", "арзамасского"), romanised: the stem before "sk". */
 const PLACE_ADJECTIVE = /^(.{2,}?)sk(?:iy|ii|ij|yy|aya|oe|oye|ogo|oy|oi|ikh|ie|iye|ye|om|uyu)$/;
 /** Shorter place stems ("om") fit too many words. */

@@ -34,7 +34,8 @@ const UKRAINIAN_LETTERS: Record<string, string> = { г: 'h', и: 'y' };
 const LATIN_LOOKALIKES: Record<string, string> = {
   a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
 };
-const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+/** A Cyrillic letter (Russian, Ukrainian, Belarusian and the other Cyrillic alphabets). */
+export const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
 const MIXED_WORD = /[\p{L}\u0300-\u036f]+/gu;
 
 /** Latin look-alikes inside a word otherwise written in Cyrillic, read as the Cyrillic letters they stand for. */
@@ -175,7 +176,7 @@ export function transliterate(text: string): string {
     } else if (code >= 0x0400 && code <= 0x052f) {
       // A soft or hard sign before е, ё or и is the y listings write: "Геннадьевич" is "Gennadyevich", "Ильич" "Ilyich".
       // Ukrainian writes an h with г and a y with и ("Григорій" is "Hryhoriy"); Belarusian has no и.
-      const ukrainian = ukrainianOrBelarusian && (ch === 'г' || ch === 'и') ? UKRAINIAN_LETTERS[ch] : undefined;
+      const ukrainian = ukrainianOrBelarusian ? UKRAINIAN_LETTERS[ch] : undefined;
       out += (ch === 'ь' || ch === 'ъ') && SIGN_BEFORE_Y.has(chars[i + 1] ?? '') ? 'y' : (ukrainian ?? CYRILLIC[ch] ?? '');
     } else out += ch;
   }
