@@ -49,28 +49,24 @@ export const MAX_NAMES_SCORED = 200;
 const MIN_SPLIT_LENGTH = 5;
 /** Shortest part a split may produce: shorter "words" are everywhere and would retrieve half the list. */
 const MIN_SPLIT_PART = 2;
+/** A split half this short and posted for more than 1 name in COMMON_HALF_SHARE is not walked (see splitParts). */
+const MAX_COMMON_HALF_LENGTH = 2;
+const COMMON_HALF_SHARE = 100;
 /** Token-id slots per name record (32 bytes, half a cache line); see InMemoryMatchIndex.records. */
 const RECORD = 8;
 /** Name weights in the shape byte are counted in these steps (7 bits: up to 6.35; heavier names are "6.35 or more"). */
 const WEIGHT_STEP = 0.05;
 const SHAPE_WEIGHT_MASK = 0x7f;
 const SHAPE_PATRONYMIC = 0x80;
-/** An optional unit merges its postings with the names found when they are at most this many times as many. */
-const MERGE_JOIN_RATIO = 64;
+/**
+ * An optional unit walks its postings into the names found when they are at most this many times as many (a posting
+ * costs a look-up of its name's place); longer ones check each found name's tokens instead (one record read).
+ */
+const WALK_RATIO = 8;
 /** Units with at most this many token ids are checked by direct comparison rather than a hash table. */
 const SMALL_UNIT = 8;
 /** Marks a record whose name has more retrievable tokens than slots. */
 const OVERFLOW = -2;
-/** Retrieval units distinguished when folding hits (a query has far fewer); later ones share the last slot. */
-const UNIT_SLOTS = 256;
-/** Hits sorted by radix from this many; fewer are sorted by comparison. */
-const RADIX_SORT_MIN_HITS = 1024;
-/** Radix digits of 11 bits: a packed hit takes 24 bits above the name's (UNIT_SLOTS × GAIN_STEPS), so 4 passes for 2^20 names. */
-const RADIX_BITS = 11;
-const RADIX_MASK = (1 << RADIX_BITS) - 1;
-/** Gains are packed as integers in 1/GAIN_SCALE steps (precision far finer than any threshold needs). */
-const GAIN_SCALE = 4096;
-const GAIN_STEPS = 65536;
 /** The most birth date and country can add (exact date plus same country), for pruning before those are read. */
 const MAX_ATTRIBUTE_BONUS = BIRTH_DATE_EXACT_BONUS + COUNTRY_MATCH_BONUS;
 /** Distinct query words whose look-ups are remembered; the cache is dropped when full (about 10 MB at most). */
@@ -280,12 +276,15 @@ class InMemoryMatchIndex implements MatchIndex {
   // Per-query scratch, reused so screening allocates little (an index is used from one thread).
   private readonly touched: Int32Array;
   private readonly touchedAccumulated: Float32Array;
-  /** Retrieval hits of one query, packed as (name, unit, gain) numbers so sorting groups them by name. */
-  private hits = new Float64Array(1 << 16);
-  /** The other buffer and the digit counts of the radix sort of hits. */
-  private radixScratch = new Float64Array(0);
-  private readonly radixCounts = new Int32Array(RADIX_MASK + 1);
-  private readonly radixPasses: number;
+  /**
+   * Per name, side by side so one memory read finds both: the retrieval unit that last met it (units are numbered
+   * across queries, so a number below the current query's first means "not yet met by this query"), and its place in
+   * `touched` (valid only where `touched` holds the name at that place).
+   */
+  private readonly nameState: Int32Array;
+  /** An optional unit's best similarity per found name. */
+  private unitBest = new Float32Array(0);
+  private epoch = 0;
   /**
    * Vocabulary look-ups by query word: names repeat their words, and the index never changes once built. One map per
    * token kind and combination of look-up flags (see lookup), keyed by the word itself, a string the query already
@@ -477,15 +476,14 @@ class InMemoryMatchIndex implements MatchIndex {
     this.sortedSpellingIds = Int32Array.from(spellings.map(([, id]) => id));
 
     this.touched = new Int32Array(this.nameCount);
-    // A packed hit is below nameCount × UNIT_SLOTS × GAIN_STEPS.
-    this.radixPasses = Math.ceil(Math.log2(Math.max(2, this.nameCount) * UNIT_SLOTS * GAIN_STEPS) / RADIX_BITS);
+    this.nameState = new Int32Array(2 * this.nameCount);
     this.touchedAccumulated = new Float32Array(this.nameCount);
   }
 
   memoryBytes(): number {
     const typed = [
       this.entityType, this.firstName, this.sortedSpellingIds, this.nameEntity, this.nameKind, this.nameTokenStart, this.nameTokens, this.nameTokenKinds,
-      this.records, this.tokenWeight, this.postingStart, this.postings, this.nameShape, this.touched, this.touchedAccumulated,
+      this.records, this.tokenWeight, this.postingStart, this.postings, this.nameShape, this.touched, this.touchedAccumulated, this.nameState,
     ].reduce((sum, a) => sum + a.byteLength, 0);
     // Interned strings: UTF-16 payload plus V8's per-string and per-Map-entry overhead (roughly 40 bytes).
     const strings = this.tokenText.reduce((sum, t) => sum + 2 * t.length + 40, 0) + 8 * this.sortedSpellings.length;
@@ -570,7 +568,7 @@ class InMemoryMatchIndex implements MatchIndex {
     const patronymicDiscount = queryTokens.reduce((s, t) => s + (isPatronymic(t) ? t.weight * (QUERY_UNMATCHED_FACTOR - QUERY_PATRONYMIC_UNMATCHED_FACTOR) : 0), 0);
     const minAccumulated = minimumCoverage(reachable, fanOut, totalWeight, patronymicDiscount) - lightWeight;
     const postingLength = (unit: RetrievalUnit): number =>
-      unit.matches.reduce((sum, { id }) => sum + (this.postingStart[id + 1] as number) - (this.postingStart[id] as number), 0);
+      unit.matches.reduce((sum, { id }) => sum + this.postingCount(id), 0);
     const ordered = units.map((unit) => ({ unit, length: postingLength(unit) })).sort((a, b) => b.length - a.length);
     let leftOut = 0;
     const essential: RetrievalUnit[] = [];
@@ -581,44 +579,31 @@ class InMemoryMatchIndex implements MatchIndex {
         optional.push(unit);
       } else essential.push(unit);
     }
-    // Essential units: collect every (name, unit, gain) hit as one packed number, sort, and fold by name, so each name
-    // found is read once rather than updated at random per posting.
-    let hitCount = 0;
-    const single = essential.length === 1 && essential[0]?.matches.length === 1 ? essential[0] : undefined;
-    if (single !== undefined) {
-      // One token to walk (the common case): its postings are already the sorted, distinct names.
-      const { id, similarity } = single.matches[0] as { id: number; similarity: number };
-      const gain = single.weight * similarity;
-      for (let p = this.postingStart[id] as number, end = this.postingStart[id + 1] as number; p < end; p++) {
-        this.touched[touchedCount] = this.postings[p] as number;
-        this.touchedAccumulated[touchedCount++] = gain;
-      }
-    } else essential.forEach((unit, u) => {
-      for (const { id, similarity } of unit.matches) {
-        const gain = Math.min(GAIN_STEPS - 1, Math.round(unit.weight * similarity * GAIN_SCALE));
-        const start = this.postingStart[id] as number;
-        const end = this.postingStart[id + 1] as number;
-        if (hitCount + end - start > this.hits.length) this.growHits(hitCount + end - start);
-        const hits = this.hits;
-        const unitSlot = Math.min(u, UNIT_SLOTS - 1);
-        for (let p = start; p < end; p++) hits[hitCount++] = ((this.postings[p] as number) * UNIT_SLOTS + unitSlot) * GAIN_STEPS + gain;
-      }
-    });
-    const sorted = this.sortHits(hitCount);
+    // Essential units walk their postings into per-name sums. Within a unit a name counts once, at its best
+    // similarity: matches are walked best first and a name already met by the unit is skipped.
     const accumulated = this.touchedAccumulated;
-    let previousName = -1;
-    for (let i = 0; i < hitCount; i++) {
-      const packed = sorted[i] as number;
-      const key = Math.floor(packed / GAIN_STEPS);
-      // Within one (name, unit) the hits are in ascending gain: only the last, the best, counts.
-      if (i + 1 < hitCount && Math.floor((sorted[i + 1] as number) / GAIN_STEPS) === key) continue;
-      const n = Math.floor(key / UNIT_SLOTS);
-      if (n !== previousName) {
-        previousName = n;
-        this.touched[touchedCount] = n;
-        accumulated[touchedCount++] = 0;
+    const state = this.nameState;
+    const firstEpoch = this.nextEpochs(essential.length);
+    for (let u = 0; u < essential.length; u++) {
+      const unit = essential[u] as RetrievalUnit;
+      const epoch = firstEpoch + u;
+      for (const { id, similarity } of bestFirst(unit.matches)) {
+        const gain = unit.weight * similarity;
+        for (let p = this.postingStart[id] as number, end = this.postingStart[id + 1] as number; p < end; p++) {
+          const n = this.postings[p] as number;
+          const seen = state[2 * n] as number;
+          if (seen === epoch) continue;
+          state[2 * n] = epoch;
+          if (seen < firstEpoch) {
+            state[2 * n + 1] = touchedCount;
+            this.touched[touchedCount] = n;
+            accumulated[touchedCount++] = gain;
+          } else {
+            const k = state[2 * n + 1] as number;
+            accumulated[k] = (accumulated[k] as number) + gain;
+          }
+        }
       }
-      accumulated[touchedCount - 1] = (accumulated[touchedCount - 1] as number) + (packed - key * GAIN_STEPS) / GAIN_SCALE;
     }
     // Names that cannot reach the threshold even with every optional unit are dropped before those units are checked.
     let kept = 0;
@@ -629,6 +614,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const bound = this.nameBound(n, Math.min(totalWeight, best + lightWeight), totalWeight, fanOut, patronymicDiscount);
       if (bound >= reachable) {
         this.touched[kept] = n;
+        state[2 * n + 1] = kept;
         accumulated[kept++] = accumulated[k] as number;
       }
     }
@@ -648,7 +634,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const estimate = this.nameBound(n, Math.min(totalWeight, acc + lightWeight), totalWeight, fanOut, patronymicDiscount);
       if (estimate >= reachable) candidates.push({ name: n, estimate });
     }
-    candidates.sort((a, b) => b.estimate - a.estimate);
+    candidates.sort((a, b) => b.estimate - a.estimate || a.name - b.name);
     if (candidates.length > MAX_NAMES_SCORED) candidates.length = MAX_NAMES_SCORED;
 
     // Score names; keep each entity's best.
@@ -658,7 +644,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const alignment = alignNames(queryTokens, candidate, (i, j) => this.pairSimilarity(queryTokens, similarityCache, i, candidate, n, j, abjad), abjad, orderedPairs, han);
       const e = this.nameEntity[n] as number;
       const best = bestByEntity.get(e);
-      if (best === undefined || alignment.score > best.alignment.score) bestByEntity.set(e, { name: n, alignment, candidate });
+      if (best === undefined || betterNameMatch(alignment, n, best.alignment, best.name)) bestByEntity.set(e, { name: n, alignment, candidate });
     };
     // Without attributes that can raise or lower a score, a name's final score is its name score, so once `limit`
     // entities score at least the next candidate's bound, no later candidate can enter the results.
@@ -898,17 +884,28 @@ class InMemoryMatchIndex implements MatchIndex {
     return out;
   }
 
-  /** Known words that an unknown query word is two of, run together ("yonggil" → "yong", "gil"): retrieval hints only. */
+  /**
+   * Known words that an unknown query word is two of, run together ("yonggil" → "yong", "gil"): retrieval hints only.
+   * A common two-letter half is not walked, only the other ("transfoco" → "transfo", "co"): its postings are every
+   * company's "co", and a name holding both halves is found through the other.
+   */
   private splitParts(text: string): number[] {
     if (text.length < MIN_SPLIT_LENGTH || this.tokenIds.has(text)) return [];
     const parts: number[] = [];
+    const walked = (part: string, id: number): boolean => part.length > MAX_COMMON_HALF_LENGTH || this.postingCount(id) * COMMON_HALF_SHARE <= this.nameCount;
     for (let k = MIN_SPLIT_PART; k <= text.length - MIN_SPLIT_PART; k++) {
       const left = this.tokenIds.get(text.slice(0, k));
       if (left === undefined) continue;
       const right = this.tokenIds.get(text.slice(k));
-      if (right !== undefined) parts.push(left, right);
+      if (right === undefined) continue;
+      if (walked(text.slice(0, k), left)) parts.push(left);
+      if (walked(text.slice(k), right)) parts.push(right);
     }
     return parts;
+  }
+
+  private postingCount(id: number): number {
+    return (this.postingStart[id + 1] as number) - (this.postingStart[id] as number);
   }
 
   /** Words starting with `prefix`, found by binary search in the sorted vocabulary; skipped when there are too many. */
@@ -935,24 +932,24 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /**
-   * Adds a unit's gain to the names already found that contain one of its tokens. Found names are sorted, as are
-   * postings, so when the postings are not much longer than the found names they are merged (sequential reads);
-   * otherwise each found name's record is checked.
+   * Adds a unit's gain to the names already found that contain one of its tokens: by walking the unit's postings
+   * when they are not much longer than the found names, otherwise by checking each found name's tokens.
    */
   private addToTouchedNames(unit: RetrievalUnit, touchedCount: number): void {
     let postings = 0;
-    for (const { id } of unit.matches) postings += (this.postingStart[id + 1] as number) - (this.postingStart[id] as number);
-    if (postings <= touchedCount * MERGE_JOIN_RATIO) this.mergeIntoTouchedNames(unit, touchedCount);
+    for (const { id } of unit.matches) postings += this.postingCount(id);
+    if (postings <= touchedCount * WALK_RATIO) this.walkIntoTouchedNames(unit, touchedCount);
     else this.checkTouchedNames(unit, touchedCount);
   }
 
-  private mergeIntoTouchedNames(unit: RetrievalUnit, touchedCount: number): void {
-    const best = new Float32Array(touchedCount);
+  private walkIntoTouchedNames(unit: RetrievalUnit, touchedCount: number): void {
+    if (this.unitBest.length < touchedCount) this.unitBest = new Float32Array(this.touched.length);
+    const best = this.unitBest;
+    best.fill(0, 0, touchedCount);
     for (const { id, similarity } of unit.matches) {
-      let k = 0;
-      for (let p = this.postingStart[id] as number, end = this.postingStart[id + 1] as number; p < end && k < touchedCount; p++) {
+      for (let p = this.postingStart[id] as number, end = this.postingStart[id + 1] as number; p < end; p++) {
         const n = this.postings[p] as number;
-        while (k < touchedCount && (this.touched[k] as number) < n) k++;
+        const k = this.nameState[2 * n + 1] as number;
         if (k < touchedCount && this.touched[k] === n && similarity > (best[k] as number)) best[k] = similarity;
       }
     }
@@ -1046,47 +1043,15 @@ class InMemoryMatchIndex implements MatchIndex {
     return scoreBound(matched, queryWeight, Math.min(Math.max(fanOut * matched, low), high), fanOut, factor, listedPatronymic ? 0 : queryDiscount);
   }
 
-  private growHits(needed: number): void {
-    let size = this.hits.length;
-    while (size < needed) size *= 2;
-    const next = new Float64Array(size);
-    next.set(this.hits);
-    this.hits = next;
-  }
-
-  /**
-   * The first `count` packed hits in ascending order. Many hits (a common word walked on a large list) are sorted by
-   * radix, in passes of 11 bits over the bits a packed hit uses, which costs a fraction of a comparison sort.
-   */
-  private sortHits(count: number): Float64Array {
-    const hits = this.hits.subarray(0, count);
-    if (count < RADIX_SORT_MIN_HITS) return hits.sort();
-    if (this.radixScratch.length < count) this.radixScratch = new Float64Array(this.hits.length);
-    let from = hits;
-    let to = this.radixScratch.subarray(0, count);
-    const counts = this.radixCounts;
-    for (let pass = 0, divisor = 1; pass < this.radixPasses; pass++, divisor *= RADIX_MASK + 1) {
-      counts.fill(0);
-      for (let i = 0; i < count; i++) {
-        const digit = Math.floor((from[i] as number) / divisor) & RADIX_MASK;
-        counts[digit] = (counts[digit] as number) + 1;
-      }
-      let total = 0;
-      for (let d = 0; d <= RADIX_MASK; d++) {
-        const c = counts[d] as number;
-        counts[d] = total;
-        total += c;
-      }
-      for (let i = 0; i < count; i++) {
-        const v = from[i] as number;
-        const digit = Math.floor(v / divisor) & RADIX_MASK;
-        const at = counts[digit] as number;
-        counts[digit] = at + 1;
-        to[at] = v;
-      }
-      [from, to] = [to, from];
+  /** `count` unit numbers not used before by this index; the first is returned. */
+  private nextEpochs(count: number): number {
+    if (this.epoch + count >= 0x7fffffff) {
+      for (let n = 0; n < this.nameCount; n++) this.nameState[2 * n] = 0;
+      this.epoch = 0;
     }
-    return from;
+    const first = this.epoch + 1;
+    this.epoch += count;
+    return first;
   }
 
   private knownWithoutPostings(text: string): boolean {
@@ -1216,6 +1181,27 @@ function withRaised(looked: readonly { id: number; similarity: number }[], ids: 
     changed = true;
   }
   return changed ? [...found].map(([id, s]) => ({ id, similarity: s })).sort((a, b) => b.similarity - a.similarity) : looked;
+}
+
+/**
+ * Whether one name of an entity shows the match better than another: a higher score; at an equal score, the name
+ * written as the query writes it (more word-for-word pairs: "ARVAN CLOUD" over "ARVANCLOUD"), then the name listed
+ * first (primary names come first), whatever order retrieval found them in.
+ */
+function betterNameMatch(alignment: NameAlignment, name: number, other: NameAlignment, otherName: number): boolean {
+  if (alignment.score !== other.score) return alignment.score > other.score;
+  if (alignment.edges.length !== other.edges.length) return alignment.edges.length > other.edges.length;
+  return name < otherName;
+}
+
+/** A unit's matches best first (most already are: a look-up's are; joins and glued halves append theirs). */
+function bestFirst(matches: readonly { id: number; similarity: number }[]): readonly { id: number; similarity: number }[] {
+  for (let i = 1; i < matches.length; i++) {
+    if ((matches[i] as { similarity: number }).similarity > (matches[i - 1] as { similarity: number }).similarity) {
+      return [...matches].sort((a, b) => b.similarity - a.similarity);
+    }
+  }
+  return matches;
 }
 
 function excludedEntityTypes(queryType: EntityType | undefined): Set<number> {

@@ -165,7 +165,7 @@ describe('two query words joined as written', () => {
 });
 
 describe('a query of common words on a large list', () => {
-  it('gathers the hits of every common word before scoring (many hits take the radix sort)', () => {
+  it('sums the hits of every common word per name before scoring', () => {
     const surnames = Array.from({ length: 1500 }, (_, i) => `KHAN${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}${i}`);
     const many = buildMatchIndex([
       ...surnames.map((s) => entity(`MOHAMMED AHMED ${s}`, 'person')),
@@ -175,5 +175,24 @@ describe('a query of common words on a large list', () => {
     const found = many.screen({ name: 'Ahmed Mohammed' }, { threshold: 0.5, limit: 3 });
     expect(found[0]).toMatchObject({ matchedName: 'MOHAMMED AHMED', score: 1 });
     expect(found).toHaveLength(3);
+  });
+});
+
+describe('a query word glued to a legal form', () => {
+  it('is looked for through its word half, not through the "co" every company has', () => {
+    // Were "co" walked, each of these companies would be credited the whole glued word and crowd the scored
+    // candidates; the listed one comes last.
+    const fillers = Array.from({ length: 400 }, (_, i) => entity(`IRAN ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}VELT CO`, 'organization'));
+    const listed = buildMatchIndex([...fillers, entity('IRAN TRANSFO CO', 'organization')]);
+    expect(listed.screen({ name: 'IRAN TRANSFOCO' }, options)[0]?.matchedName).toBe('IRAN TRANSFO CO');
+  });
+});
+
+describe('which of an entity\'s names a match shows', () => {
+  it('at an equal score, the name written as the query writes it, whatever the listing order', () => {
+    const joinedFirst = buildMatchIndex([entity('ARVANCLOUD', 'organization', { aliases: ['ARVAN CLOUD'] })]);
+    const [match] = joinedFirst.screen({ name: 'ARVAN CLOUD' }, options);
+    expect(match).toMatchObject({ matchedName: 'ARVAN CLOUD', score: 1 });
+    expect(joinedFirst.screen({ name: 'ARVANCLOUD' }, options)[0]).toMatchObject({ matchedName: 'ARVANCLOUD', score: 1 });
   });
 });
