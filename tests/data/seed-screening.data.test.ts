@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openList, type ImportFormat } from '@sanctions/shared/lists/importers';
+import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type MatchIndex } from '@sanctions/shared/matching';
+import { SEED_MISSPELLINGS, seedEntities } from '../support/seed-misspellings';
+
+const DATA_DIR = process.env['SHARED_DATA_DIR'] ?? resolve(__dirname, '../../../shared/data');
+const suite = existsSync(join(DATA_DIR, 'PROVENANCE.md')) ? describe : describe.skip;
+
+async function listEntities(format: ImportFormat, relative: string, prefix: string): Promise<MatchableEntity[]> {
+  const list = await openList(format, join(DATA_DIR, relative));
+  const out: MatchableEntity[] = [];
+  for await (const e of list.entities) {
+    out.push({
+      id: `${prefix}:${e.sourceEntityId}`,
+      type: e.type,
+      names: e.names.map((n) => ({ value: n.value, kind: n.kind })),
+      birthDates: e.birthDates,
+      countries: e.countries,
+      identifiers: e.identifiers.map((i) => ({ type: i.type, value: i.value })),
+    });
+  }
+  return out;
+}
+
+suite('the seed dataset among the official lists, screened with misspelt names', () => {
+  let index: MatchIndex;
+  beforeAll(async () => {
+    // The seed's entities are OFAC records too: on the full lists each is found beside its own SDN record.
+    const lists = await Promise.all([
+      listEntities('ofac-sdn-csv', 'ofac_sdn/2024-05-03', 'sdn'),
+      listEntities('ofac-cons-csv', 'ofac_consolidated', 'cons'),
+      listEntities('un-xml', 'un_consolidated/consolidated.xml', 'un'),
+    ]);
+    index = buildMatchIndex([...(await seedEntities()), ...lists.flat()]);
+  });
+
+  it.each(SEED_MISSPELLINGS)('finds "%s" as %s, at the top score', (query, id) => {
+    const matches = index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 });
+    const seed = matches.find((m) => m.entityId === id);
+    expect(seed).toBeDefined();
+    expect(seed?.score).toBe(matches[0]?.score);
+  });
+});
