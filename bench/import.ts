@@ -1,17 +1,26 @@
 /**
  * npm run bench:import — the full OFAC SDN (2024-05-03) into Postgres: our staged bulk import against a
  * row-at-a-time importer (one INSERT per entity, name and citation), measured in the same run on the same data.
+ * Then a worker's start on a list of a million names (SDN names mutated, imported as one list): the time from an
+ * empty worker to an index ready to screen, as the screening worker does it (MatchIndexCache), load and build apart.
  * Postgres: DATABASE_URL, else 127.0.0.1:5432, else the embedded PGlite. Data: SHARED_DATA_DIR (default ../shared/data).
+ * BENCH_WORKER_START_NAMES (1000000; 0 skips the worker start).
  */
 import { resolve } from 'node:path';
 import { createPool, migrate, type Pool } from '../shared/src/db';
-import { importList, primaryName, type ListedEntity } from '../shared/src/lists';
+import { importList, loadIndexableEntities, primaryName, type ListedEntity } from '../shared/src/lists';
 import { openList } from '../shared/src/lists/importers';
 import { isListening, startEmbeddedPostgres } from '../shared/src/local-infra';
+import { createLogger } from '../shared/src/logging';
+import { buildMatchIndex } from '../shared/src/matching';
+import { MatchIndexCache } from '../shared/src/screening';
+import { scaleList } from './lib/scale-list';
 import { createScratchDatabase } from './lib/scratch-database';
+import { seededRng } from './lib/variations';
 
 const DATA_DIR = process.env.SHARED_DATA_DIR ?? resolve(__dirname, '../../../../shared/data');
 const SDN = resolve(DATA_DIR, 'ofac_sdn/2024-05-03/sdn.csv');
+const WORKER_START_NAMES = Number(process.env.BENCH_WORKER_START_NAMES ?? 1_000_000);
 
 async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void>; label: string }> {
   const server = process.env.DATABASE_URL ?? ((await isListening('127.0.0.1', 5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
@@ -73,6 +82,53 @@ async function main(): Promise<void> {
     console.log(`\nOFAC SDN 2024-05-03 into ${db.label} (parse + write, includes the delta against an empty list)\n`);
     for (const r of rows) console.log(`| ${r.map(String).join(' | ')} |`);
     console.log(`\nours is ${(peerMs / bulkMs).toFixed(1)}x faster than the row-at-a-time peer; RSS growth during our import ${peakRssMb.toFixed(0)} MB`);
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+  if (WORKER_START_NAMES > 0) await workerStart();
+}
+
+/** A worker starting on a list of WORKER_START_NAMES names: import it, then time what the screening worker does first. */
+async function workerStart(): Promise<void> {
+  const db = await scratchDatabase();
+  const pool = createPool(db.url, 4);
+  try {
+    await migrate(pool, resolve(__dirname, '../../../shared/migrations'));
+    const sdn: ListedEntity[] = [];
+    for await (const e of (await openList('ofac-sdn-csv', SDN)).entities) sdn.push(e);
+    const scaled = scaleList(sdn, WORKER_START_NAMES, seededRng(9), (source, serial, names) => ({ ...source, sourceEntityId: `synthetic-${serial}`, names }));
+    let t = Date.now();
+    const imported = await importList(pool, {
+      sourceId: 'opensanctions',
+      format: 'bench',
+      files: [{ path: 'scaled-sdn', sha256: `scaled-${WORKER_START_NAMES}`, bytes: 0 }],
+      entities: (async function* () {
+        yield* scaled;
+      })(),
+    });
+    const importMs = Date.now() - t;
+
+    t = Date.now();
+    const { entities } = await loadIndexableEntities(pool);
+    const loadMs = Date.now() - t;
+    t = Date.now();
+    buildMatchIndex(entities);
+    const buildMs = Date.now() - t;
+
+    // The worker's own path, from nothing: read the active versions, load, build.
+    const rssBefore = process.memoryUsage().rss;
+    t = Date.now();
+    const ready = await new MatchIndexCache(pool, createLogger('silent')).current();
+    const readyMs = Date.now() - t;
+    console.log(`\nA worker starting on ${imported.nameCount.toLocaleString('en')} names (${imported.entityCount.toLocaleString('en')} entities) in ${db.label}\n`);
+    console.log('| import (once) | load from Postgres | build the index | worker ready (load + build, as the worker does it) | index names |');
+    console.log('|---:|---:|---:|---:|---:|');
+    console.log(
+      `| ${(importMs / 1000).toFixed(1)} s | ${(loadMs / 1000).toFixed(1)} s | ${(buildMs / 1000).toFixed(1)} s | ${(readyMs / 1000).toFixed(1)} s | ` +
+        `${ready.index.nameCount.toLocaleString('en')} |`,
+    );
+    console.log(`\nRSS growth while the worker loaded and built: ${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`);
   } finally {
     await pool.end();
     await db.drop();

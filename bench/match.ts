@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type MatchIndex } from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects } from './lib/list-reader';
-import { generateClass, seededRng, VARIATION_CLASSES, type Rng } from './lib/variations';
+import { scaleList } from './lib/scale-list';
+import { generateClass, seededRng, VARIATION_CLASSES } from './lib/variations';
 
 const QUERIES = Number(process.env['BENCH_QUERIES'] ?? 10_000);
 const SCALED_NAMES = Number(process.env['BENCH_SCALED_NAMES'] ?? 1_000_000);
@@ -75,44 +76,6 @@ function time(index: MatchIndex, queries: string[], warmUp = WARM_UP): Timing {
   };
 }
 
-/** Scales a list by mutating real names: recombined name parts from other entities of the same type, plus typos. */
-function scaleList(entities: MatchableEntity[], targetNames: number, rng: Rng): MatchableEntity[] {
-  const words = new Map<string, string[]>();
-  for (const e of entities) {
-    for (const n of e.names) {
-      for (const w of n.value.split(/[\s,]+/)) if (w.length > 1) (words.get(e.type) ?? words.set(e.type, []).get(e.type))?.push(w);
-    }
-  }
-  const mutate = (name: string, type: string): string => {
-    const pool = words.get(type) ?? [];
-    const tokens = name.split(/\s+/);
-    const i = Math.floor(rng() * tokens.length);
-    const op = rng();
-    if (op < 0.6 && pool.length > 0) tokens[i] = pool[Math.floor(rng() * pool.length)] as string;
-    else if (op < 0.8 && pool.length > 0) tokens.splice(i, 0, pool[Math.floor(rng() * pool.length)] as string);
-    else {
-      const t = tokens[i] as string;
-      const k = Math.floor(rng() * t.length);
-      tokens[i] = t.slice(0, k) + String.fromCharCode(97 + Math.floor(rng() * 26)) + t.slice(k + 1);
-    }
-    return tokens.join(' ');
-  };
-  const out: MatchableEntity[] = [...entities];
-  let names = entities.reduce((s, e) => s + e.names.length, 0);
-  let serial = 0;
-  while (names < targetNames) {
-    const source = entities[Math.floor(rng() * entities.length)] as MatchableEntity;
-    const copy: MatchableEntity = {
-      ...source,
-      id: `synthetic:${serial++}`,
-      names: source.names.map((n) => ({ value: mutate(n.value, source.type), kind: n.kind })),
-    };
-    out.push(copy);
-    names += copy.names.length;
-  }
-  return out;
-}
-
 function main(): void {
   const lists = loadBenchLists();
   const entities = [...lists.sdn, ...lists.cons];
@@ -154,7 +117,7 @@ function main(): void {
   );
 
   if (SCALED_NAMES > 0) {
-    const scaled = scaleList(entities, SCALED_NAMES, seededRng(9));
+    const scaled = scaleList(entities, SCALED_NAMES, seededRng(9), (source, serial, names) => ({ ...source, id: `synthetic:${serial}`, names }));
     measure(`scaled to ${(SCALED_NAMES / 1e6).toFixed(1)}M names`, scaled);
   }
 

@@ -1,4 +1,4 @@
-import { activeListVersions, findEntity, importList, listSummaries, type ListedEntity } from '@sanctions/shared/lists';
+import { activeListVersions, findEntity, importList, listSummaries, loadIndexableEntities, type ListedEntity } from '@sanctions/shared/lists';
 import { importEntities, listedEntity } from '../support/list-factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-stores';
 
@@ -102,5 +102,53 @@ describe('list versions', () => {
   it('refuses a list that holds the same entity twice', async () => {
     await expect(importEntities(db.pool, 'un-sc', [alice, alice])).rejects.toThrow(/holds entity 1 twice/);
     expect((await activeListVersions(db.pool)).map((v) => v.sourceId)).toEqual(['ofac-sdn', 'opensanctions']);
+  });
+});
+
+describe('loading the active lists for the match index', () => {
+  it('reads every active entity with its names in order, across pages, and nothing removed or of another version', async () => {
+    const own = await createTestDatabase();
+    try {
+      const people = Array.from({ length: 7 }, (_, i) =>
+        listedEntity({
+          sourceEntityId: `p${i}`,
+          names: [
+            { value: `PERSON ${i}`, kind: 'primary' },
+            { value: `ALIAS ${i} A`, kind: 'alias' },
+            { value: `ALIAS ${i} B`, kind: 'weak_alias' },
+          ],
+          birthDates: [`19${50 + i}`],
+          countries: ['IR'],
+          nationalities: ['IQ'],
+          identifiers: [{ type: 'passport', value: `X${i}` }],
+        }),
+      );
+      await importEntities(own.pool, 'ofac-sdn', people);
+      // The next version drops p3: it is kept in Postgres as removed, and must not be indexed.
+      await importEntities(own.pool, 'ofac-sdn', people.filter((p) => p.sourceEntityId !== 'p3'));
+      await importEntities(own.pool, 'un-sc', [listedEntity({ sourceEntityId: 'u1', name: 'UN PERSON' })]);
+
+      // Two rows a page: entities and names both run over many pages, and not in step.
+      const { entities, versions } = await loadIndexableEntities(own.pool, { pageSize: 2 });
+      expect(versions.map((v) => `${v.sourceId}@${v.version}`)).toEqual(['ofac-sdn@2', 'un-sc@1']);
+      expect(entities.map((e) => e.id).sort()).toEqual(['ofac-sdn:p0', 'ofac-sdn:p1', 'ofac-sdn:p2', 'ofac-sdn:p4', 'ofac-sdn:p5', 'ofac-sdn:p6', 'un-sc:u1']);
+      expect(entities.find((e) => e.id === 'ofac-sdn:p5')).toEqual({
+        id: 'ofac-sdn:p5',
+        type: 'person',
+        names: [
+          { value: 'PERSON 5', kind: 'primary' },
+          { value: 'ALIAS 5 A', kind: 'alias' },
+          { value: 'ALIAS 5 B', kind: 'weak_alias' },
+        ],
+        birthDates: ['1955'],
+        countries: ['IR', 'IQ'],
+        identifiers: [{ type: 'passport', value: 'X5' }],
+      });
+      expect(entities.find((e) => e.id === 'un-sc:u1')?.names).toEqual([{ value: 'UN PERSON', kind: 'primary' }]);
+      // The default page size reads the same.
+      expect((await loadIndexableEntities(own.pool)).entities).toEqual(entities);
+    } finally {
+      await own.drop();
+    }
   });
 });

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import { openList } from '@sanctions/shared/lists/importers';
 import type { MatchableEntity } from '@sanctions/shared/matching';
-
-export const SEED_PATH = path.join(__dirname, '../../seeds/human-rights-day-2021.json');
+import { SEED_PATH } from './list-factories';
 
 /**
  * Every entity of the seed dataset, as an officer might mistype or respell it: a letter dropped, doubled or swapped, a

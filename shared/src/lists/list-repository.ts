@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { EntityName, EntityType, Identifier, ListedEntity } from './entity-model';
 
 export interface ActiveListVersion {
@@ -40,17 +40,24 @@ const ACTIVE_VERSIONS = `
   FROM list_sources s JOIN list_versions v ON v.id = s.active_version_id
   ORDER BY s.id`;
 
-const INDEXABLE_ENTITIES_PAGE = `
+// Entities and their names are read as two streams in the same order (the same active entities, sorted by id), and
+// merged: one pass over each table, rather than a look-up of names per entity.
+const INDEXABLE_ENTITIES = `
   SELECT e.id, e.type,
-         (SELECT json_agg(json_build_object('value', n.name, 'kind', n.kind) ORDER BY n.position)
-          FROM entity_names n WHERE n.entity_id = e.id) AS names,
          coalesce(e.document -> 'birthDates', '[]') AS birth_dates,
          (coalesce(e.document -> 'countries', '[]') || coalesce(e.document -> 'nationalities', '[]')) AS countries,
          coalesce(e.document -> 'identifiers', '[]') AS identifiers
   FROM entities e JOIN list_sources s ON s.id = e.source_id AND s.active_version_id IS NOT NULL
-  WHERE e.removed_in_version_id IS NULL AND e.id > $1
-  ORDER BY e.id
-  LIMIT $2`;
+  WHERE e.removed_in_version_id IS NULL
+  ORDER BY e.id`;
+
+const INDEXABLE_NAMES = `
+  SELECT n.entity_id, n.name, n.kind
+  FROM entity_names n
+  JOIN entities e ON e.id = n.entity_id
+  JOIN list_sources s ON s.id = e.source_id AND s.active_version_id IS NOT NULL
+  WHERE e.removed_in_version_id IS NULL
+  ORDER BY n.entity_id, n.position`;
 
 const LIST_SUMMARIES = `
   SELECT s.id, s.name, s.authority, s.url, s.license,
@@ -61,7 +68,7 @@ const LIST_SUMMARIES = `
 
 const ENTITY_BY_ID = `SELECT id, source_id, document, removed_in_version_id FROM entities WHERE id = $1`;
 
-/** Page size when loading the index: bounded memory per round trip on million-name lists. */
+/** Rows fetched per round trip when loading the index: bounded memory per round trip on million-name lists. */
 const INDEX_PAGE_SIZE = 20_000;
 
 /** The active version of every source, in a stable order. */
@@ -77,37 +84,47 @@ export function listVersionKey(versions: ActiveListVersion[]): string {
 
 /**
  * Every active entity with its names, read in one snapshot together with the versions it belongs
- * to, so an index never mixes two versions of a list.
+ * to, so an index never mixes two versions of a list. Read through cursors, a page at a time: one
+ * scan of each table however large the list (keyset pages re-planned per page grew with the list).
  */
-export async function loadIndexableEntities(pool: Pool): Promise<{ versions: ActiveListVersion[]; entities: IndexableEntity[] }> {
+export async function loadIndexableEntities(
+  pool: Pool,
+  options: { pageSize?: number } = {},
+): Promise<{ versions: ActiveListVersion[]; entities: IndexableEntity[] }> {
+  const pageSize = options.pageSize ?? INDEX_PAGE_SIZE;
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const versions = await activeListVersions(client);
+    await client.query(`DECLARE index_entities NO SCROLL CURSOR FOR ${INDEXABLE_ENTITIES}`);
+    await client.query(`DECLARE index_names NO SCROLL CURSOR FOR ${INDEXABLE_NAMES}`);
+    const rows = new CursorPages<{ id: string; type: EntityType; birth_dates: string[]; countries: string[]; identifiers: Identifier[] }>(client, 'index_entities', pageSize);
+    const names = new CursorPages<{ entity_id: string; name: string; kind: EntityName['kind'] }>(client, 'index_names', pageSize);
     const entities: IndexableEntity[] = [];
-    let after = '';
     for (;;) {
-      const { rows } = await client.query<{
-        id: string;
-        type: EntityType;
-        names: IndexableEntity['names'] | null;
-        birth_dates: string[];
-        countries: string[];
-        identifiers: Identifier[];
-      }>(INDEXABLE_ENTITIES_PAGE, [after, INDEX_PAGE_SIZE]);
-      for (const r of rows) {
-        entities.push({
-          id: r.id,
-          type: r.type,
-          names: r.names ?? [],
-          birthDates: r.birth_dates,
-          countries: r.countries,
-          identifiers: r.identifiers.map((i) => ({ type: i.type, value: i.value })),
-        });
+      if (rows.drained) await rows.fetch();
+      const r = rows.take();
+      if (r === undefined) break;
+      const entityNames: IndexableEntity['names'] = [];
+      // Both streams hold the same entities in the same order: an entity's names are the run carrying its id.
+      for (;;) {
+        if (names.drained) await names.fetch();
+        if (names.current?.entity_id !== r.id) break;
+        const n = names.take() as { name: string; kind: EntityName['kind'] };
+        entityNames.push({ value: n.name, kind: n.kind });
       }
-      if (rows.length < INDEX_PAGE_SIZE) break;
-      after = rows[rows.length - 1]!.id;
+      entities.push({
+        id: r.id,
+        type: r.type,
+        names: entityNames,
+        birthDates: r.birth_dates,
+        countries: r.countries,
+        identifiers: r.identifiers.map((i) => ({ type: i.type, value: i.value })),
+      });
     }
+    // A name left over means the two streams were not in the same order: fail rather than index names away.
+    if (names.drained) await names.fetch();
+    if (names.current !== undefined) throw new Error(`Loading the index: the names of ${names.current.entity_id} were not read with their entity`);
     await client.query('COMMIT');
     return { versions, entities };
   } catch (error) {
@@ -115,6 +132,42 @@ export async function loadIndexableEntities(pool: Pool): Promise<{ versions: Act
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Rows of an open cursor, fetched a page at a time. Reading is synchronous; the caller fetches when `drained`
+ * (a million rows read through an await each would cost more than the query).
+ */
+class CursorPages<Row> {
+  private rows: Row[] = [];
+  private at = 0;
+  private exhausted = false;
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly cursor: string,
+    private readonly pageSize: number,
+  ) {}
+
+  /** True when the page is read and the cursor may hold more. */
+  get drained(): boolean {
+    return this.at >= this.rows.length && !this.exhausted;
+  }
+
+  async fetch(): Promise<void> {
+    this.rows = (await this.client.query<Row & QueryResultRow>(`FETCH ${this.pageSize} FROM ${this.cursor}`)).rows;
+    this.at = 0;
+    this.exhausted = this.rows.length < this.pageSize;
+  }
+
+  /** The next row, not taken; undefined at the end or when drained. */
+  get current(): Row | undefined {
+    return this.rows[this.at];
+  }
+
+  take(): Row | undefined {
+    return this.rows[this.at++];
   }
 }
 
