@@ -292,6 +292,8 @@ class InMemoryMatchIndex implements MatchIndex {
    */
   private readonly lookupCaches = Array.from({ length: LOOKUP_CACHE_SLOTS }, () => new Map<string, readonly { id: number; similarity: number }[]>());
   private lookupCacheSize = 0;
+  /** Look-ups' similarities by listed word (see similarities), dropped with the look-ups they were built from. */
+  private readonly similaritiesByLookup = new WeakMap<readonly { id: number; similarity: number }[], Map<number, number>>();
   /** The same for two query words run together (see nearSpellings). */
   private readonly nearSpellingCache = new Map<string, readonly { id: number }[]>();
 
@@ -506,6 +508,8 @@ class InMemoryMatchIndex implements MatchIndex {
     // Whether a query word was found as two listed words; only then can a listed name align more weight than the query.
     let splitWords = false;
     const similarityCache: Map<number, number>[] = tokens.map(() => new Map());
+    // Per query token, the listed words its look-up met (see pairSimilarity).
+    const lookedUp: (readonly { id: number; similarity: number }[] | undefined)[] = [];
     const lastWord = tokens.reduce((last, t, i) => (t.kind === 'word' ? i : last), -1);
     const queryTokens: QueryToken[] = tokens.map((t, i) => {
       if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
@@ -513,7 +517,7 @@ class InMemoryMatchIndex implements MatchIndex {
       const read = hangul && t.kind === 'word' ? this.asKoreanSyllable(t.text, looked) : han && t.kind === 'word' ? looked.filter((m) => m.similarity === 1) : looked;
       const translated = t.translations !== undefined ? this.withTranslations(t.translations, read) : read;
       const matches = t.placeStems !== undefined ? this.withPlaces(t.placeStems, translated) : translated;
-      for (const m of matches) similarityCache[i]?.set(m.id * 8 + KIND_CODE[t.kind], m.similarity);
+      lookedUp[i] = matches;
       const best = matches[0];
       const wordWeight = best !== undefined ? (this.tokenWeight[best.id] as number) : priorWeight(t.text);
       const weight = kindWeight(t.kind, wordWeight);
@@ -641,7 +645,7 @@ class InMemoryMatchIndex implements MatchIndex {
     const bestByEntity = new Map<number, { name: number; alignment: NameAlignment; candidate: WeightedToken[] }>();
     const scoreName = (n: number): void => {
       const candidate = this.weightedTokens(n);
-      const alignment = alignNames(queryTokens, candidate, (i, j) => this.pairSimilarity(queryTokens, similarityCache, i, candidate, n, j, abjad), abjad, orderedPairs, han);
+      const alignment = alignNames(queryTokens, candidate, (i, j) => this.pairSimilarity(queryTokens, lookedUp, similarityCache, i, candidate, n, j, abjad), abjad, orderedPairs, han);
       const e = this.nameEntity[n] as number;
       const best = bestByEntity.get(e);
       if (best === undefined || betterNameMatch(alignment, n, best.alignment, best.name)) bestByEntity.set(e, { name: n, alignment, candidate });
@@ -1069,7 +1073,16 @@ class InMemoryMatchIndex implements MatchIndex {
     return out;
   }
 
-  private pairSimilarity(query: QueryToken[], cache: Map<number, number>[], i: number, candidate: WeightedToken[], n: number, j: number, abjad: boolean): number {
+  private pairSimilarity(
+    query: QueryToken[],
+    lookedUp: readonly (readonly { id: number; similarity: number }[] | undefined)[],
+    cache: Map<number, number>[],
+    i: number,
+    candidate: WeightedToken[],
+    n: number,
+    j: number,
+    abjad: boolean,
+  ): number {
     const q = query[i] as QueryToken;
     const c = candidate[j] as WeightedToken;
     const id = this.nameTokens[(this.nameTokenStart[n] as number) + j] as number;
@@ -1077,15 +1090,33 @@ class InMemoryMatchIndex implements MatchIndex {
     const memo = cache[i] as Map<number, number>;
     let s = memo.get(key);
     if (s === undefined) {
+      const looked = lookedUp[i];
+      const met = looked !== undefined && q.kind === c.kind ? this.similarities(looked).get(id) : undefined;
       // Two words the look-up did not pair (exact, one or two edits, same sound, truncation) are different words:
       // retrieval and scoring agree on what "similar" means, and no spelling is compared twice.
       // An Arabic-script word may still be read from a listed spelling one letter off, which no key retrieves.
-      if (q.kind === 'word' && c.kind === 'word') s = abjad ? nearReadingSimilarity(q.text, c.text) : 0;
+      if (met !== undefined) s = met;
+      else if (q.kind === 'word' && c.kind === 'word') s = abjad ? nearReadingSimilarity(q.text, c.text) : 0;
       else s = Math.max(tokenSimilarity(q.text, q.kind, c.text, c.kind, abjad), translationSimilarity(q.token.translations, c.text));
       memo.set(key, s);
     }
     return s;
   }
+
+  /**
+   * A look-up's similarities by listed word, built when a name is first scored against it and kept with the look-up
+   * (cached look-ups repeat across queries; most queries score few names, so most look-ups never need it).
+   */
+  private similarities(looked: readonly { id: number; similarity: number }[]): ReadonlyMap<number, number> {
+    let byId = this.similaritiesByLookup.get(looked);
+    if (byId === undefined) {
+      byId = new Map();
+      for (const m of looked) if (!byId.has(m.id)) byId.set(m.id, m.similarity);
+      this.similaritiesByLookup.set(looked, byId);
+    }
+    return byId;
+  }
+
 }
 
 type ListedName = MatchableEntity['names'][number];
