@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { indexableEntity } from '../../shared/src/lists';
 import { openUkOfsiCsv } from '../../shared/src/lists/importers/uk-ofsi-csv-importer';
 import type { MatchableEntity } from '../../shared/src/matching';
 
@@ -193,15 +194,6 @@ export function readCsvObjects(file: string): Record<string, string>[] {
 export async function readUkConList(file: string): Promise<MatchableEntity[]> {
   const parsed = await openUkOfsiCsv(file);
   const out: MatchableEntity[] = [];
-  for await (const e of parsed.entities) {
-    out.push({
-      id: `uk-ofsi:${e.sourceEntityId}`,
-      type: e.type,
-      names: e.names.map((n) => ({ value: n.value, kind: n.kind })),
-      birthDates: e.birthDates,
-      countries: e.countries,
-      identifiers: e.identifiers.map((i) => ({ type: i.type, value: i.value })),
-    });
-  }
+  for await (const e of parsed.entities) out.push(indexableEntity(`uk-ofsi:${e.sourceEntityId}`, e));
   return out;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { indexableEntity } from '@sanctions/shared/lists';
 import { openList, type ImportFormat } from '@sanctions/shared/lists/importers';
 import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type MatchIndex } from '@sanctions/shared/matching';
 import { SEED_MISSPELLINGS, seedEntities } from '../support/seed-misspellings';
@@ -10,16 +11,7 @@ const suite = existsSync(join(DATA_DIR, 'PROVENANCE.md')) ? describe : describe.
 async function listEntities(format: ImportFormat, relative: string, prefix: string): Promise<MatchableEntity[]> {
   const list = await openList(format, join(DATA_DIR, relative));
   const out: MatchableEntity[] = [];
-  for await (const e of list.entities) {
-    out.push({
-      id: `${prefix}:${e.sourceEntityId}`,
-      type: e.type,
-      names: e.names.map((n) => ({ value: n.value, kind: n.kind })),
-      birthDates: e.birthDates,
-      countries: e.countries,
-      identifiers: e.identifiers.map((i) => ({ type: i.type, value: i.value })),
-    });
-  }
+  for await (const e of list.entities) out.push(indexableEntity(`${prefix}:${e.sourceEntityId}`, e));
   return out;
 }
 

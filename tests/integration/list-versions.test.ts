@@ -1,4 +1,4 @@
-import { activeListVersions, findEntity, importList, listSummaries, loadIndexableEntities, type ListedEntity } from '@sanctions/shared/lists';
+import { activeListVersions, findEntity, importList, indexableEntity, listSummaries, loadIndexableEntities, type ListedEntity } from '@sanctions/shared/lists';
 import { importEntities, listedEntity } from '../support/list-factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-stores';
 
@@ -145,6 +145,8 @@ describe('loading the active lists for the match index', () => {
         identifiers: [{ type: 'passport', value: 'X5' }],
       });
       expect(entities.find((e) => e.id === 'un-sc:u1')?.names).toEqual([{ value: 'UN PERSON', kind: 'primary' }]);
+      // What code indexing a list without a database builds is what the database gives back.
+      expect(entities.find((e) => e.id === 'ofac-sdn:p5')).toEqual(indexableEntity('ofac-sdn:p5', people[5] as ListedEntity));
       // The default page size reads the same.
       expect((await loadIndexableEntities(own.pool)).entities).toEqual(entities);
     } finally {

@@ -1,3 +1,4 @@
+import { indexableEntity } from '@sanctions/shared/lists';
 import { openList } from '@sanctions/shared/lists/importers';
 import type { MatchableEntity } from '@sanctions/shared/matching';
 import { SEED_PATH } from './list-factories';
@@ -39,15 +40,6 @@ export const SEED_MISSPELLINGS: readonly [query: string, sourceEntityId: string]
 export async function seedEntities(): Promise<MatchableEntity[]> {
   const list = await openList('seed', SEED_PATH);
   const out: MatchableEntity[] = [];
-  for await (const e of list.entities) {
-    out.push({
-      id: e.sourceEntityId,
-      type: e.type,
-      names: e.names.map((n) => ({ value: n.value, kind: n.kind })),
-      birthDates: e.birthDates,
-      countries: e.countries,
-      identifiers: e.identifiers.map((i) => ({ type: i.type, value: i.value })),
-    });
-  }
+  for await (const e of list.entities) out.push(indexableEntity(e.sourceEntityId, e));
   return out;
 }

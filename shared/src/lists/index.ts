@@ -13,6 +13,7 @@ export {
 export {
   activeListVersions,
   findEntity,
+  indexableEntity,
   listSummaries,
   listVersionKey,
   loadIndexableEntities,

@@ -35,6 +35,21 @@ export interface IndexableEntity {
   identifiers: Pick<Identifier, 'type' | 'value'>[];
 }
 
+/**
+ * A listed entity as the matcher indexes it, under the given index id: what loadIndexableEntities reads back once the
+ * entity is stored (countries and nationalities count alike), for code that indexes a list without a database.
+ */
+export function indexableEntity(id: string, entity: ListedEntity): IndexableEntity {
+  return {
+    id,
+    type: entity.type,
+    names: entity.names.map((n) => ({ value: n.value, kind: n.kind })),
+    birthDates: entity.birthDates,
+    countries: [...entity.countries, ...entity.nationalities],
+    identifiers: entity.identifiers.map((i) => ({ type: i.type, value: i.value })),
+  };
+}
+
 const ACTIVE_VERSIONS = `
   SELECT s.id AS source_id, v.id AS version_id, v.version
   FROM list_sources s JOIN list_versions v ON v.id = s.active_version_id
