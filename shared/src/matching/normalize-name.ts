@@ -267,7 +267,8 @@ export function tokenizeName(raw: string): TokenizedName {
     for (const t of tokens) {
       const english = t.kind === 'word' ? translate(t) : undefined;
       // A legal-form word is read as the listing's legal form, its abbreviation ("частная" is "private", listed "PVT").
-      if (english !== undefined) t.translations = [...new Set(english.map((e) => LEGAL_FORMS.get(e) ?? e))];
+      // Listings write "SETTLEMENTS BANK" as readily as "SETTLEMENT": a word meets its plural or singular too.
+      if (english !== undefined) t.translations = [...new Set(english.flatMap((e) => LEGAL_FORMS.get(e) ?? [e, otherNumber(e)]))];
     }
   }
   if (cyrillic) {
@@ -282,6 +283,14 @@ export function tokenizeName(raw: string): TokenizedName {
   }
   const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
   return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined, han };
+}
+
+/** An English noun's plural, or a plural's singular: "settlement" / "settlements", "technology" / "technologies". */
+function otherNumber(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
 }
 
 /** The English words listings translate an organisation word to, by the script its name is written in. */

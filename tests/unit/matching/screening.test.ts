@@ -196,3 +196,13 @@ describe('which of an entity\'s names a match shows', () => {
     expect(joinedFirst.screen({ name: 'ARVANCLOUD' }, options)[0]).toMatchObject({ matchedName: 'ARVANCLOUD', score: 1 });
   });
 });
+
+describe('organisation words translated from their own script', () => {
+  it('meet the listed English word in the plural or the singular', () => {
+    const listed = buildMatchIndex([entity('LLC COMMERCIAL BANK – INTERNATIONAL SETTLEMENTS BANK', 'organization')]);
+    // "Расчетный" is "settlement"; the listing writes "SETTLEMENTS".
+    const [match] = listed.screen({ name: 'OOO Коммерческий банк «Международный Расчетный Банк»' }, options);
+    expect(match?.matchedName).toBe('LLC COMMERCIAL BANK – INTERNATIONAL SETTLEMENTS BANK');
+    expect(compare({ name: 'ООО Международный Расчетный Банк' }, { name: 'INTERNATIONAL SETTLEMENTS BANK LLC' }).match).toBe(true);
+  });
+});
