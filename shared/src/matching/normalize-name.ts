@@ -93,6 +93,7 @@ const TOKEN_BREAK = /[^\p{L}\p{N}]+/u;
 const PLAIN_ASCII_NAME = /^[a-z0-9 ,-]*$/;
 const ASCII_TOKEN_BREAK = /[ ,-]+/;
 const CASE_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
+const ASCII_CASE_BOUNDARY = /([a-z])([A-Z])/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HAS_DIGIT = /\p{N}/u;
 const SINGLE_LATIN_LETTER = /^[a-z]$/;
@@ -100,9 +101,10 @@ const SINGLE_LATIN_LETTER = /^[a-z]$/;
 /** Case folds, transliterates, strips diacritics and punctuation noise; returns the raw word list. */
 function cleanWords(raw: string): string[] {
   // "MohamedSALMAN": a lower-to-upper case change inside a word is a lost space (merges are re-checked when matching).
-  let text = raw.replace(CASE_BOUNDARY, '$1 $2');
-  // Plain ASCII (most names) has nothing to compose, transliterate or strip.
-  if (NON_ASCII.test(text)) {
+  // Plain ASCII (most names) has nothing to compose, transliterate or strip, and its case change needs no Unicode classes.
+  const ascii = !NON_ASCII.test(raw);
+  let text = raw.replace(ascii ? ASCII_CASE_BOUNDARY : CASE_BOUNDARY, '$1 $2');
+  if (!ascii) {
     text = text.normalize('NFKC').replace(CASE_BOUNDARY, '$1 $2').toLowerCase();
     if (ABJAD.test(text)) text = separateGluedCommonNames(text);
     text = transliterate(text);

@@ -17,6 +17,9 @@ describe('name normalisation', () => {
     ['ANGLO-CARIBBEAN CO., LTD.', 'anglo caribbean co ltd'],
     ['Dr. Mohammed Yousef', 'muhammad yusuf'],
     ['Sheikh Hamad', 'hamad'],
+    // A lower-to-upper case change inside a word is a lost space, in plain ASCII and beyond it.
+    ['MohamedSALMAN', 'muhammad salman'],
+    ['JoséGARCÍA', 'jose garcia'],
   ])('normalises %p to %p', (raw, expected) => {
     expect(normalizeName(raw)).toBe(expected);
   });
