@@ -325,23 +325,26 @@ class InMemoryMatchIndex implements MatchIndex {
     entities.forEach((entity, e) => {
       this.entityType[e] = Math.max(0, ENTITY_TYPES.indexOf(entity.type));
       this.firstName[e] = nameEntity.length;
-      const seen = new Set<string>();
       // Primary names first, so a duplicate alias never hides the listed name.
-      const names = [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind));
+      const names = entity.names.length > 1 ? [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind)) : entity.names;
       for (const name of names.flatMap(withParentheticalForms)) {
         const { tokens: nameTokens } = tokenizeName(name.value);
         if (nameTokens.length === 0) continue;
-        const key = nameTokens.map((t) => `${t.kind}:${t.text}`).join(' ');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        nameEntity.push(e);
-        nameKind.push(NAME_KINDS.indexOf(name.kind));
-        nameValue.push(name.value);
-        nameTokenStart.push(tokens.length);
+        const start = tokens.length;
         for (const t of nameTokens) {
           tokens.push(intern(t.text));
           tokenKinds.push(KIND_CODE[t.kind]);
         }
+        // A name the entity already has, once normalised, is indexed once.
+        if (sameAsEarlierName(tokens, tokenKinds, nameTokenStart, this.firstName[e] as number, nameEntity.length, start)) {
+          tokens.length = start;
+          tokenKinds.length = start;
+          continue;
+        }
+        nameEntity.push(e);
+        nameKind.push(NAME_KINDS.indexOf(name.kind));
+        nameValue.push(name.value);
+        nameTokenStart.push(start);
       }
       for (const id of entity.identifiers) {
         const value = normalizeIdentifier(id.value);
@@ -1171,6 +1174,23 @@ function doubleDeletionKeys(text: string): number[] {
     }
   }
   return keys;
+}
+
+/**
+ * Whether the tokens from `start` to the end of `tokens` (a name being added) repeat, kind for kind, one of names
+ * first .. end-1 already added (the entity's earlier names).
+ */
+function sameAsEarlierName(tokens: IntBuffer, kinds: IntBuffer, nameStart: IntBuffer, first: number, end: number, start: number): boolean {
+  const length = tokens.length - start;
+  for (let n = first; n < end; n++) {
+    const from = nameStart.data[n] as number;
+    const to = n + 1 < end ? (nameStart.data[n + 1] as number) : start;
+    if (to - from !== length) continue;
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = tokens.data[from + k] === tokens.data[start + k] && kinds.data[from + k] === kinds.data[start + k];
+    if (same) return true;
+  }
+  return false;
 }
 
 /** A power of two at least twice `count` (open addressing stays short). */

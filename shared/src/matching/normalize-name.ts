@@ -133,10 +133,17 @@ const TRUNCATED_LEGAL_MIN_LENGTH = 4;
 /** Repairs are memoised per word; the cache is dropped when it grows past this (a list has a few hundred thousand words). */
 const LEGAL_REPAIR_CACHE_LIMIT = 500_000;
 const legalRepairCache = new Map<string, string>();
+const LONG_LEGAL_WORD_SET: ReadonlySet<string> = new Set(LONG_LEGAL_WORDS);
+const LONGEST_LEGAL_WORD = Math.max(...LONG_LEGAL_WORDS.map((w) => w.length));
+const LEGAL_WORD_INITIALS: ReadonlySet<number> = new Set(LONG_LEGAL_WORDS.map((w) => w.charCodeAt(0)));
+const GLUED_SUFFIX_ENDINGS: ReadonlySet<number> = new Set(GLUED_LEGAL_SUFFIXES.map((w) => w.charCodeAt(w.length - 1)));
+const GLUED_PREFIX_INITIALS: ReadonlySet<number> = new Set(GLUED_LEGAL_PREFIXES.map((w) => w.charCodeAt(0)));
 
 /** The legal-form word a misspelt word stands for, or the word itself. */
 function repairLegalTypo(word: string): string {
-  if (word.length < LEGAL_REPAIR_MIN_LENGTH || LEGAL_FORMS.has(word) || /\d/.test(word)) return word;
+  // A repair keeps the first letter and the length within an edit: most words are ruled out before any look-up.
+  if (word.length < LEGAL_REPAIR_MIN_LENGTH || word.length > LONGEST_LEGAL_WORD + LEGAL_TYPO_EDITS || !LEGAL_WORD_INITIALS.has(word.charCodeAt(0))) return word;
+  if (LEGAL_FORMS.has(word) || /\d/.test(word)) return word;
   let repaired = legalRepairCache.get(word);
   if (repaired === undefined) {
     repaired = word;
@@ -164,18 +171,24 @@ function repairLegalSpacing(words: string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const next = words[i + 1];
-    if (next !== undefined && !LEGAL_FORMS.has(word) && !LEGAL_FORMS.has(next) && LONG_LEGAL_WORDS.includes(word + next)) {
+    if (next !== undefined && word.length + next.length <= LONGEST_LEGAL_WORD && !LEGAL_FORMS.has(word) && !LEGAL_FORMS.has(next) && LONG_LEGAL_WORD_SET.has(word + next)) {
       out.push(word + next);
       i++;
       continue;
     }
-    out.push(...splitGluedLegalForm(word));
+    if (gluedLegalFormPossible(word)) out.push(...splitGluedLegalForm(word));
+    else out.push(word);
   }
   return out;
 }
 
+/** Whether a word ends or begins as a glued legal form could (most words end and begin otherwise). */
+function gluedLegalFormPossible(word: string): boolean {
+  return GLUED_SUFFIX_ENDINGS.has(word.charCodeAt(word.length - 1)) || GLUED_PREFIX_INITIALS.has(word.charCodeAt(0));
+}
+
 function splitGluedLegalForm(word: string): string[] {
-  if (LEGAL_FORMS.has(word) || LONG_LEGAL_WORDS.includes(word)) return [word];
+  if (LEGAL_FORMS.has(word) || LONG_LEGAL_WORD_SET.has(word)) return [word];
   for (const suffix of GLUED_LEGAL_SUFFIXES) {
     if (word.length - suffix.length >= GLUED_MIN_REMAINDER && word.endsWith(suffix)) {
       return [...splitGluedLegalForm(word.slice(0, -suffix.length)), suffix];
