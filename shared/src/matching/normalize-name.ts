@@ -300,13 +300,17 @@ export function tokenizeName(raw: string): TokenizedName {
   return { tokens, dropped, hasLegalForm, abjad, orderedPairs: syllabic ? givenNameSyllablePairs(syllabic, tokens.length) : [], hangul: syllabic !== undefined, han };
 }
 
-/** An English noun's plural, or a plural's singular: "settlement" / "settlements", "technology" / "technologies". */
+/**
+ * An English noun's plural, or a plural's singular: "settlement" / "settlements", "technology" / "technologies". A
+ * short word or one in -ss that ends in s ("gas", "press") is left as it is.
+ */
 function otherNumber(word: string): string {
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  if (word.endsWith('s')) return word.length > SHORTEST_PLURAL && !word.endsWith('ss') ? word.slice(0, -1) : word;
   if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
   return `${word}s`;
 }
+const SHORTEST_PLURAL = 4;
 
 /** The English words listings translate an organisation word to, by the script its name is written in. */
 function arabicTranslations(t: NameToken): readonly string[] | undefined {

@@ -58,3 +58,14 @@ describe('name normalisation', () => {
     expect(normalizeName('General Trading Co Ltd')).toBe('general trading co ltd');
   });
 });
+
+describe('organisation words translated from their own script', () => {
+  it.each([
+    ['Расчетный', ['settlement', 'settlements']],
+    ['технологии', ['technologies', 'technology']],
+    ['газовая', ['gas']],
+  ])('%s is read as %p', (word, translations) => {
+    const [token] = tokenizeName(`ООО ${word} Банк`).tokens.filter((t) => t.surface !== 'ooo' && t.surface !== 'bank');
+    expect(token?.translations).toEqual(translations);
+  });
+});
