@@ -83,7 +83,7 @@ const LIST_SUMMARIES = `
 
 const ENTITY_BY_ID = `SELECT id, source_id, document, removed_in_version_id FROM entities WHERE id = $1`;
 
-/** Rows fetched per round trip when loading the index: bounded memory per round trip on million-name lists. */
+/** Rows fetched per round trip when loading the index: bounded memory on million-name lists. */
 const INDEX_PAGE_SIZE = 20_000;
 
 /** The active version of every source, in a stable order. */

@@ -1,5 +1,5 @@
 import type { NameKind } from '../lists/entity-model';
-import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, SYLLABLE_ORDER_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
+import { CANDIDATE_UNMATCHED_FACTOR, NUMBER_MISMATCH_CAP, SINGLE_PART_CAP, SYLLABLE_ORDER_CAP, type NameAlignment, type WeightedToken } from './name-alignment';
 import type { NameToken } from './normalize-name';
 import { KOREAN_VARIANT_SIMILARITY, koreanSyllableSimilarity, placeAdjectiveSimilarity, similarityMethod, translationSimilarity } from './token-similarity';
 
@@ -57,11 +57,10 @@ export function explainNameAlignment(
     const common = edge.candidate.filter((j) => listedWeights[j]?.kind === 'word' && (listedWeights[j]?.weight ?? 1) < COMMON_WORD_WEIGHT);
     if (common.length > 0) out.push(`${quote(listed, common)} is a common name part, so it counts for less.`);
   }
-  const listedPatronymic = listedWeights.some(isPatronymic);
   for (const i of alignment.unmatchedQuery) {
     const t = query[i] as NameToken;
     const light = t.kind === 'legal' || t.kind === 'particle';
-    const patronymic = !listedPatronymic && isPatronymic(t);
+    const patronymic = alignment.unmatchedQueryPatronymics.includes(i);
     out.push(
       light
         ? `${quote(query, [i])} in the query has no counterpart; as a ${t.kind === 'legal' ? 'legal form' : 'name particle'} it lowers the score only a little.`

@@ -1119,7 +1119,6 @@ class InMemoryMatchIndex implements MatchIndex {
     }
     return byId;
   }
-
 }
 
 type ListedName = MatchableEntity['names'][number];

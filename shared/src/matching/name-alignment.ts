@@ -38,6 +38,8 @@ export interface NameAlignment {
   cap: ScoreCap | undefined;
   edges: AlignmentEdge[];
   unmatchedQuery: number[];
+  /** Of those, the query's patronymics a listed name without one lacks: they cost QUERY_PATRONYMIC_UNMATCHED_FACTOR. */
+  unmatchedQueryPatronymics: number[];
   unmatchedCandidate: number[];
 }
 
@@ -161,11 +163,18 @@ export function alignNames(
     for (const j of edge.candidate) numerator += edge.similarity * candidateCredit * (candidate[j] as WeightedToken).weight;
   }
   const unmatchedQuery: number[] = [];
+  const unmatchedQueryPatronymics: number[] = [];
   const unmatchedCandidate: number[] = [];
   const listedPatronymic = candidate.some(isPatronymic);
   query.forEach((t, i) => {
-    denominator += t.weight * (usedQuery[i] === 1 ? 1 : !listedPatronymic && isPatronymic(t) ? QUERY_PATRONYMIC_UNMATCHED_FACTOR : QUERY_UNMATCHED_FACTOR);
-    if (usedQuery[i] !== 1) unmatchedQuery.push(i);
+    if (usedQuery[i] === 1) {
+      denominator += t.weight;
+      return;
+    }
+    unmatchedQuery.push(i);
+    const patronymic = !listedPatronymic && isPatronymic(t);
+    if (patronymic) unmatchedQueryPatronymics.push(i);
+    denominator += t.weight * (patronymic ? QUERY_PATRONYMIC_UNMATCHED_FACTOR : QUERY_UNMATCHED_FACTOR);
   });
   candidate.forEach((t, j) => {
     denominator += t.weight * (usedCandidate[j] === 1 ? 1 : isPatronymic(t) ? PATRONYMIC_UNMATCHED_FACTOR : CANDIDATE_UNMATCHED_FACTOR);
@@ -197,7 +206,7 @@ export function alignNames(
     cap = 'syllable-order';
     score = SYLLABLE_ORDER_CAP;
   }
-  return { score, uncappedScore, cap, edges: chosen, unmatchedQuery, unmatchedCandidate };
+  return { score, uncappedScore, cap, edges: chosen, unmatchedQuery, unmatchedQueryPatronymics, unmatchedCandidate };
 }
 
 /**
