@@ -30,17 +30,17 @@ async function dropEveryConnection(databaseUrl: string): Promise<number> {
   expect(accepted.status).toBe(202);
   const id = accepted.body.id;
 
-  let view = await getBatch(stores.db.pool, id);
+  let view = await getBatch(stores.db.pool, id, 'default');
   for (let i = 0; i < 400 && (view?.processed ?? 0) === 0; i++) {
     await new Promise((r) => setTimeout(r, 10));
-    view = await getBatch(stores.db.pool, id);
+    view = await getBatch(stores.db.pool, id, 'default');
   }
   expect(view?.status).toBe('running');
   expect(await dropEveryConnection(stores.db.url)).toBeGreaterThan(0);
 
   for (let i = 0; i < 600 && view?.status !== 'done'; i++) {
     await new Promise((r) => setTimeout(r, 50));
-    view = await getBatch(stores.db.pool, id).catch(() => view);
+    view = await getBatch(stores.db.pool, id, 'default').catch(() => view);
   }
   expect(view).toMatchObject({ status: 'done', total: ROWS, processed: ROWS, hits: ROWS / 1000 });
   const { rows } = await stores.db.pool.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE decision = 'hit')::int AS hits FROM batch_results WHERE batch_id = $1`, [id]);

@@ -227,8 +227,8 @@ describe('following a batch', () => {
     expect(done.body).toMatchObject({ status: 'done', total: 12_001, processed: 12_001, hits: 1 });
   });
 
-  it('lists the batches of the caller\'s key, newest first, page by page', async () => {
-    const desk = await createApiKey(stores.db.pool, { name: 'desk', scopes: ['batches:read', 'batches:write'] });
+  it('lists the batches of the caller\'s workspace, newest first, page by page', async () => {
+    const desk = await createApiKey(stores.db.pool, { name: 'desk', scopes: ['batches:read', 'batches:write'], workspaceId: 'listing-desk' });
     const ids: string[] = [];
     for (const file of ['name\nJane Doe\n', 'name\nJohn Smith\n', 'name\nMaria Garcia\n']) {
       const res = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: file, contentType: 'text/csv', apiKey: desk.key });
@@ -239,8 +239,11 @@ describe('following a batch', () => {
     const second = await call(stores.service.url, 'GET', first.body.links.next, { apiKey: desk.key });
     expect(second.body.batches.map((b: any) => b.id)).toEqual([ids[0]]);
     expect(second.body.links.next).toBeNull();
-    const admin = await call(stores.service.url, 'GET', '/v1/batches?limit=1000');
-    expect(admin.body.batches.length).toBeGreaterThan(3);
+    const colleague = await createApiKey(stores.db.pool, { name: 'colleague', scopes: ['batches:read'], workspaceId: 'listing-desk' });
+    const shared = await call(stores.service.url, 'GET', '/v1/batches?limit=1000', { apiKey: colleague.key });
+    expect(shared.body.batches.map((b: any) => b.id)).toEqual([ids[2], ids[1], ids[0]]);
+    const elsewhere = await call(stores.service.url, 'GET', '/v1/batches?limit=1000');
+    expect(elsewhere.body.batches.map((b: any) => b.id)).not.toContain(ids[0]);
     expect((await call(stores.service.url, 'GET', '/v1/batches?before=nope', { apiKey: desk.key })).body.errors).toEqual([{ field: 'before', message: 'must be a batch id' }]);
   });
 
@@ -270,15 +273,17 @@ describe('following a batch', () => {
     expect(rows[0].n).toBe(0);
   });
 
-  it('a batch is visible only to the API key that uploaded it, and to admins', async () => {
+  it('a batch is visible to the keys of its workspace only, admin keys of another workspace included', async () => {
     const accepted = await upload('name\nJane Doe\n');
-    const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['batches:read', 'batches:write'] });
+    const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['admin'], workspaceId: 'other-desk' });
     for (const path of ['', '/results', '/errors', '/events']) {
       const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}${path}`, { apiKey: other.key });
       expect(res.status).toBe(404);
     }
     expect((await call(stores.service.url, 'DELETE', `/v1/batches/${accepted.body.id}`, { apiKey: other.key })).status).toBe(404);
     expect((await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`)).status).toBe(200);
+    const colleague = await createApiKey(stores.db.pool, { name: 'colleague', scopes: ['batches:read'] });
+    expect((await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`, { apiKey: colleague.key })).status).toBe(200);
   });
 });
 
@@ -304,9 +309,9 @@ describe('after a list update', () => {
     expect(errors.body.errors).toEqual([{ line: 4, field: 'name', reason: 'name is empty' }]);
   });
 
-  it('refuses to re-screen a batch of another key', async () => {
+  it('refuses to re-screen a batch of another workspace', async () => {
     const accepted = await upload('name\nJane Doe\n');
-    const other = await createApiKey(stores.db.pool, { name: 'rescreen other', scopes: ['batches:write', 'batches:read'] });
+    const other = await createApiKey(stores.db.pool, { name: 'rescreen other', scopes: ['batches:write', 'batches:read'], workspaceId: 'rescreen-other' });
     const res = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain', apiKey: other.key });
     expect(res.status).toBe(404);
   });
@@ -358,10 +363,10 @@ describe('when Redis lost the chunk jobs of a batch', () => {
       const { batch } = await createBatchFromCsv({ pool: stores.db.pool, queue: lost, logger: quietLogger }, [Buffer.from(rows)], { apiKeyId: null });
       await reconciling.worker.reconcileNow();
       await reconciling.worker.reconcileNow(); // a second pass while chunks are queued or running adds nothing twice
-      let view = await getBatch(stores.db.pool, batch.id);
+      let view = await getBatch(stores.db.pool, batch.id, 'default');
       for (let i = 0; i < 400 && view?.status !== 'done'; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        view = await getBatch(stores.db.pool, batch.id);
+        view = await getBatch(stores.db.pool, batch.id, 'default');
       }
       expect(view).toMatchObject({ status: 'done', total: 1201, processed: 1201, hits: 1 });
       const { rows: counted } = await stores.db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);

@@ -113,15 +113,15 @@ describe('subscriptions', () => {
   });
 
   it('refuses localhost when it is not in WEBHOOK_ALLOWED_HOSTS', async () => {
-    const owner = { keyId: null, admin: true };
+    const owner = { keyId: null, workspaceId: 'default' };
     await expect(createSubscription(db.pool, owner, { url: 'https://localhost/hooks', events: ['screening.hit'] }, { allowedHosts: [], maxRetryMs: 1000 })).rejects.toMatchObject({
       fields: [{ field: 'url', message: expect.stringMatching(/localhost resolves to .*loopback/) }],
     });
   });
 
-  it('belong to the API key that created them; other keys get 404, admin keys see them', async () => {
-    const desk = await createApiKey(db.pool, { name: 'desk', scopes: ['webhooks:manage'] });
-    const other = await createApiKey(db.pool, { name: 'other desk', scopes: ['webhooks:manage'] });
+  it('belong to the workspace of the key that created them; another workspace gets 404, even with an admin key', async () => {
+    const desk = await createApiKey(db.pool, { name: 'desk', scopes: ['webhooks:manage'], workspaceId: 'hooks-desk' });
+    const other = await createApiKey(db.pool, { name: 'other desk', scopes: ['admin'], workspaceId: 'hooks-other' });
     const created = await api('POST', '/v1/webhooks', { url: receiver.url(), events: ['screening.hit'] }, desk.key);
     expect(created.status).toBe(201);
     const id = created.body.id;
@@ -138,7 +138,9 @@ describe('subscriptions', () => {
     }
     expect((await api('GET', '/v1/webhooks', undefined, other.key)).body.webhooks).toEqual([]);
     expect((await api('GET', '/v1/webhooks', undefined, desk.key)).body.webhooks.map((w: { id: string }) => w.id)).toEqual([id]);
-    expect((await api('GET', `/v1/webhooks/${id}`)).status).toBe(200);
+    expect((await api('GET', `/v1/webhooks/${id}`)).status).toBe(404);
+    const colleague = await createApiKey(db.pool, { name: 'colleague', scopes: ['webhooks:manage'], workspaceId: 'hooks-desk' });
+    expect((await api('GET', `/v1/webhooks/${id}`, undefined, colleague.key)).status).toBe(200);
     const reader = await createApiKey(db.pool, { name: 'reader', scopes: ['screenings:read'] });
     expect((await api('GET', '/v1/webhooks', undefined, reader.key)).status).toBe(403);
   });
@@ -183,19 +185,21 @@ describe('delivering events', () => {
     expect(deliveries[0].attemptLog).toEqual([{ attempt: 1, startedAt: expect.any(String), statusCode: 200, latencyMs: expect.any(Number), error: null, responseExcerpt: 'ok' }]);
   });
 
-  it("a key's subscription receives that key's screenings only; an admin key's receives everyone's", async () => {
-    const desk = await createApiKey(db.pool, { name: 'screening desk', scopes: ['webhooks:manage', 'screenings:write'] });
+  it("a workspace's subscription receives that workspace's screenings only, whichever of its keys made them", async () => {
+    const desk = await createApiKey(db.pool, { name: 'screening desk', scopes: ['webhooks:manage', 'screenings:write'], workspaceId: 'screening-desk' });
+    const colleague = await createApiKey(db.pool, { name: 'colleague', scopes: ['screenings:write'], workspaceId: 'screening-desk' });
     const deskHooks = await WebhookReceiver.start();
     try {
       await api('POST', '/v1/webhooks', { url: deskHooks.url(), events: ['screening.hit'] }, desk.key);
       await subscribe(['screening.hit']);
       const admins = await api('POST', '/v1/screenings?wait=true', { name: 'Sense Time Group' });
       const desks = await api('POST', '/v1/screenings?wait=true', { name: 'Ri Yong-gil' }, desk.key);
-      await receiver.waitFor(2);
-      await deskHooks.waitFor(1);
+      const colleagues = await api('POST', '/v1/screenings?wait=true', { name: 'Sense Time Group' }, colleague.key);
+      await receiver.waitFor(1);
+      await deskHooks.waitFor(2);
       await settle();
-      expect(receiver.received.map((w) => w.json.data.screening.id).sort()).toEqual([admins.body.id, desks.body.id].sort());
-      expect(deskHooks.received.map((w) => w.json.data.screening.id)).toEqual([desks.body.id]);
+      expect(receiver.received.map((w) => w.json.data.screening.id)).toEqual([admins.body.id]);
+      expect(deskHooks.received.map((w) => w.json.data.screening.id).sort()).toEqual([desks.body.id, colleagues.body.id].sort());
     } finally {
       await deskHooks.stop();
     }

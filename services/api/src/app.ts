@@ -5,6 +5,7 @@ import { errorHandler, notFoundHandler } from './http/problem';
 import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
+import { keyRoutes } from './routes/keys';
 import { listRoutes } from './routes/lists';
 import { screeningRoutes } from './routes/screenings';
 import { webPageRoutes } from './routes/web-page';
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(listRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
+  app.use(keyRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -266,7 +266,7 @@ export async function createBatch(
   }
   if (!finished) {
     // Cancelled while it was arriving: the caller gets the batch as it now is.
-    const current = await getBatch(deps.pool, id);
+    const current = await batchById(deps.pool, id);
     if (!current) throw new Error(`batch ${id} disappeared while it was being received`);
     return { batch: current, created: true };
   }
@@ -332,7 +332,7 @@ export async function rescreenBatch(
   }
   const { rows } = await deps.pool.query<{ from_line: number; to_line: number }>(sql.CHUNKS_OF_BATCH, [id, BATCH_CHUNK_ROWS]);
   await queueOrLeaveToReconciler(deps, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line })));
-  return { batch: (await getBatch(deps.pool, id))!, created: true };
+  return { batch: (await batchById(deps.pool, id))!, created: true };
 }
 
 /** Queues chunk jobs with their deterministic ids and the standard options. */
@@ -346,15 +346,21 @@ export async function enqueueBatchChunks(queue: Queue<BatchChunkJob>, chunks: Ba
   }
 }
 
-/** The batch, or undefined when there is none or, with `ownerKeyId`, when another API key uploaded it. */
-export async function getBatch(pool: Pool, id: string, ownerKeyId: string | null = null): Promise<BatchView | undefined> {
-  const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID, [id, ownerKeyId])).rows[0];
+/** A batch this module already holds the id of (it made it, or a caller found it in its workspace). */
+async function batchById(pool: Pool, id: string): Promise<BatchView | undefined> {
+  const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID_UNSCOPED, [id])).rows[0];
   return row && rowToBatch(row);
 }
 
-/** The batches an API key uploaded (every batch for `ownerKeyId` null), newest first, after the batch `before`. */
-export async function listBatches(pool: Pool, options: { ownerKeyId: string | null; before?: string; limit: number }): Promise<BatchView[]> {
-  const { rows } = await pool.query<BatchRecord>(sql.BATCHES_PAGE, [options.ownerKeyId, options.before ?? null, options.limit]);
+/** The batch, or undefined when there is none in this workspace. */
+export async function getBatch(pool: Pool, id: string, workspaceId: string): Promise<BatchView | undefined> {
+  const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID, [id, workspaceId])).rows[0];
+  return row && rowToBatch(row);
+}
+
+/** The workspace's batches, newest first, after the batch `before`. */
+export async function listBatches(pool: Pool, options: { workspaceId: string; before?: string; limit: number }): Promise<BatchView[]> {
+  const { rows } = await pool.query<BatchRecord>(sql.BATCHES_PAGE, [options.workspaceId, options.before ?? null, options.limit]);
   return rows.map(rowToBatch);
 }
 
@@ -365,7 +371,7 @@ export async function listBatches(pool: Pool, options: { ownerKeyId: string | nu
 export async function* watchBatch(pool: Pool, id: string, options: { intervalMs: number; signal: AbortSignal }): AsyncGenerator<BatchView> {
   let last = '';
   while (!options.signal.aborted) {
-    const batch = await getBatch(pool, id);
+    const batch = await batchById(pool, id);
     if (!batch) return;
     const { rowsPerSecond: _rate, ...progress } = batch;
     const key = JSON.stringify(progress);
@@ -389,7 +395,7 @@ export async function* watchBatch(pool: Pool, id: string, options: { intervalMs:
 /** Cancels a batch still in progress; chunks not yet committed then write nothing. Returns the batch as it now is. */
 export async function cancelBatch(pool: Pool, id: string): Promise<BatchView | undefined> {
   await pool.query(sql.CANCEL_BATCH, [id]);
-  return getBatch(pool, id);
+  return batchById(pool, id);
 }
 
 export interface ChunkOutcome {

@@ -3,8 +3,8 @@ const BATCH_COLUMNS = `
 
 /** Nothing happens when the same key was used before by the same API key: the caller then reads that batch. */
 export const INSERT_BATCH = `
-  INSERT INTO batches (id, api_key_id, status, idempotency_key, filename)
-  VALUES ($1, $2, 'receiving', $3, $4)
+  INSERT INTO batches (id, api_key_id, workspace_id, status, idempotency_key, filename)
+  VALUES ($1, $2, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $2::uuid), 'default'), 'receiving', $3, $4)
   ON CONFLICT (coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), idempotency_key)
     WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING ${BATCH_COLUMNS}`;
@@ -14,13 +14,15 @@ export const BATCH_BY_IDEMPOTENCY_KEY = `
   WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
     AND idempotency_key = $2`;
 
-/** With $2 set, only a batch uploaded with that API key: one customer's book is not another's to read. */
-export const BATCH_BY_ID = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2)`;
+/** Only a batch of workspace $2: one customer's book is not another's to read. */
+export const BATCH_BY_ID = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1 AND workspace_id = $2`;
 
-/** Newest first, keyset-paged by the last batch of the previous page; $1 NULL for an admin (every key's batches). */
+export const BATCH_BY_ID_UNSCOPED = `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1`;
+
+/** The workspace's batches, newest first, keyset-paged by the last batch of the previous page. */
 export const BATCHES_PAGE = `
   SELECT ${BATCH_COLUMNS} FROM batches b
-  WHERE ($1::uuid IS NULL OR b.api_key_id = $1)
+  WHERE b.workspace_id = $1
     AND ($2::uuid IS NULL OR (b.created_at, b.id) < (SELECT created_at, id FROM batches WHERE id = $2))
   ORDER BY b.created_at DESC, b.id DESC
   LIMIT $3`;
@@ -29,8 +31,8 @@ export const DELETE_BATCH = `DELETE FROM batches WHERE id = $1`;
 
 /** A re-screen: a new batch of the same file, received already (its rows are copied in the same transaction). */
 export const INSERT_RESCREEN = `
-  INSERT INTO batches (id, api_key_id, status, idempotency_key, filename, total_rows, invalid_rows)
-  SELECT $1, $2, 'queued', $3, s.filename, s.total_rows, s.invalid_rows
+  INSERT INTO batches (id, api_key_id, workspace_id, status, idempotency_key, filename, total_rows, invalid_rows)
+  SELECT $1, $2, s.workspace_id, 'queued', $3, s.filename, s.total_rows, s.invalid_rows
   FROM batches s WHERE s.id = $4
   ON CONFLICT (coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), idempotency_key)
     WHERE idempotency_key IS NOT NULL DO NOTHING

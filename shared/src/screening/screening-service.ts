@@ -72,8 +72,9 @@ export async function submitScreening(
   return { id, status: 'queued' };
 }
 
-export async function getScreening(pool: Pool, id: string): Promise<ScreeningView | undefined> {
-  const row = (await pool.query(sql.SCREENING_BY_ID, [id])).rows[0];
+/** The screening, or undefined when there is none in this workspace: another workspace's screening is not found. */
+export async function getScreening(pool: Pool, id: string, workspaceId: string): Promise<ScreeningView | undefined> {
+  const row = (await pool.query(sql.SCREENING_BY_ID, [id, workspaceId])).rows[0];
   if (!row) return undefined;
   const matches = row.status === 'done' ? (await pool.query(sql.MATCHES_OF_SCREENING, [id])).rows : [];
   const versions: { sourceId: string; version: number }[] = row.list_versions ?? [];

@@ -1,11 +1,12 @@
+/** The screening belongs to the workspace of the key that asked for it (a key's workspace never changes). */
 export const INSERT_SCREENING = `
-  INSERT INTO screenings (id, api_key_id, status, name, entity_type, birth_date, country, reference)
-  VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7)`;
+  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference)
+  VALUES ($1, $2, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $2::uuid), 'default'), 'queued', $3, $4, $5, $6, $7)`;
 
 export const SCREENING_BY_ID = `
   SELECT id, status, name, entity_type, birth_date, country, reference, decision, best_score, threshold,
          list_versions, error, created_at, screened_at
-  FROM screenings WHERE id = $1`;
+  FROM screenings WHERE id = $1 AND workspace_id = $2`;
 
 export const MATCHES_OF_SCREENING = `
   SELECT entity_id, entity_name, entity_type, matched_name, matched_name_kind, score, programs, lists, explanation, citations

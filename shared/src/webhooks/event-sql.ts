@@ -10,8 +10,8 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 /** screening.completed for every screening, and screening.hit when it is a hit: the screening as GET /v1/screenings/:id shows it. */
 export const INSERT_SCREENING_EVENTS = `
-  INSERT INTO webhook_events (id, type, api_key_id, score, lists, programs, data)
-  SELECT md5(t.type || ':' || s.id)::uuid, t.type, s.api_key_id,
+  INSERT INTO webhook_events (id, type, api_key_id, workspace_id, score, lists, programs, data)
+  SELECT md5(t.type || ':' || s.id)::uuid, t.type, s.api_key_id, s.workspace_id,
          CASE WHEN t.type = 'screening.hit' THEN s.best_score END,
          CASE WHEN t.type = 'screening.hit' THEN ARRAY(SELECT DISTINCT l FROM screening_matches m, unnest(m.lists) l WHERE m.screening_id = s.id) END,
          CASE WHEN t.type = 'screening.hit' THEN ARRAY(SELECT DISTINCT p FROM screening_matches m, unnest(m.programs) p WHERE m.screening_id = s.id) END,
@@ -39,8 +39,8 @@ export const INSERT_SCREENING_EVENTS = `
 
 /** One batch.hit per hit row of the line range: the row as GET /v1/batches/:id/results shows it. */
 export const INSERT_BATCH_HIT_EVENTS = `
-  INSERT INTO webhook_events (id, type, api_key_id, score, lists, programs, data)
-  SELECT md5('batch.hit:' || b.id || ':' || x.line)::uuid, 'batch.hit', b.api_key_id, x.score, x.lists, x.programs,
+  INSERT INTO webhook_events (id, type, api_key_id, workspace_id, score, lists, programs, data)
+  SELECT md5('batch.hit:' || b.id || ':' || x.line)::uuid, 'batch.hit', b.api_key_id, b.workspace_id, x.score, x.lists, x.programs,
          jsonb_build_object(
            'batchId', b.id,
            'row', jsonb_build_object(
@@ -56,8 +56,8 @@ export const INSERT_BATCH_HIT_EVENTS = `
 
 /** batch.completed: the counts, and where to read the results. */
 export const INSERT_BATCH_COMPLETED_EVENT = `
-  INSERT INTO webhook_events (id, type, api_key_id, data)
-  SELECT md5('batch.completed:' || b.id)::uuid, 'batch.completed', b.api_key_id,
+  INSERT INTO webhook_events (id, type, api_key_id, workspace_id, data)
+  SELECT md5('batch.completed:' || b.id)::uuid, 'batch.completed', b.api_key_id, b.workspace_id,
          jsonb_build_object(
            'batch', jsonb_build_object(
              'id', b.id, 'status', b.status, 'filename', b.filename, 'total', b.total_rows, 'invalidRows', b.invalid_rows,
@@ -70,7 +70,7 @@ export const INSERT_BATCH_COMPLETED_EVENT = `
   WHERE b.id = $1 AND ${WANTED(`'batch.completed'`)}
   ON CONFLICT (id) DO NOTHING`;
 
-/** list.updated: a new active version and its delta counts; any key's subscriptions may receive it. */
+/** list.updated: a new active version and its delta counts; every workspace's subscriptions may receive it. */
 export const INSERT_LIST_UPDATED_EVENT = `
   INSERT INTO webhook_events (id, type, lists, data)
   SELECT md5('list.updated:' || $1::text)::uuid, 'list.updated', ARRAY[$2::text], $3::jsonb
@@ -79,5 +79,5 @@ export const INSERT_LIST_UPDATED_EVENT = `
 
 /** A test event, for one subscription only, whatever events it takes. */
 export const INSERT_TEST_EVENT = `
-  INSERT INTO webhook_events (id, type, api_key_id, subscription_id, data)
-  VALUES ($1, 'webhook.test', $2, $3, $4)`;
+  INSERT INTO webhook_events (id, type, api_key_id, workspace_id, subscription_id, data)
+  VALUES ($1, 'webhook.test', $2, $3, $4, $5)`;

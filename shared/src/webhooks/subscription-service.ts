@@ -11,10 +11,10 @@ import { AllowList, TargetRefusedError, vetTarget, type Resolver } from './ssrf'
 import { deliveryJob, type CreateWebhookInput, type DeliveryJob, type UpdateWebhookInput, type WebhookFilters } from './webhook-request';
 import * as sql from './webhook-sql';
 
-/** Who asks: a key sees its own subscriptions; an admin key sees everyone's. */
+/** Who asks: a key sees its workspace's subscriptions, and no other workspace's. */
 export interface WebhookOwner {
   keyId: string | null;
-  admin: boolean;
+  workspaceId: string;
 }
 
 export interface WebhookSubscriptionView {
@@ -64,7 +64,7 @@ export interface WebhookSettings {
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-const ownerParam = (owner: WebhookOwner) => (owner.admin ? null : owner.keyId);
+const ownerParam = (owner: WebhookOwner) => owner.workspaceId;
 
 function rowToSubscription(r: Record<string, any>): WebhookSubscriptionView {
   return {
@@ -129,6 +129,7 @@ export async function createSubscription(
     input.description ?? null,
     JSON.stringify(input.filters ?? {}),
     secret,
+    owner.workspaceId,
   ]);
   const subscription = rowToSubscription(rows[0]);
   await recordAudit(pool, { actor: owner.keyId ?? undefined, action: 'webhook.created', subject: subscription.id, details: { url: input.url, events: input.events } });
@@ -142,7 +143,7 @@ export async function getSubscription(pool: Pool, owner: WebhookOwner, id: strin
 }
 
 export async function listSubscriptions(pool: Pool, owner: WebhookOwner): Promise<WebhookSubscriptionView[]> {
-  return (await pool.query(sql.SUBSCRIPTIONS_OF_KEY, [ownerParam(owner)])).rows.map(rowToSubscription);
+  return (await pool.query(sql.SUBSCRIPTIONS_OF_WORKSPACE, [ownerParam(owner)])).rows.map(rowToSubscription);
 }
 
 export async function updateSubscription(
@@ -197,7 +198,7 @@ export async function sendTestEvent(pool: Pool, owner: WebhookOwner, id: string)
   }
   const eventId = randomUUID();
   const data = { subscriptionId: id, message: 'A test event: your endpoint is reachable and can verify our signature.' };
-  await pool.query(INSERT_TEST_EVENT, [eventId, owner.keyId, id, JSON.stringify(data)]);
+  await pool.query(INSERT_TEST_EVENT, [eventId, owner.keyId, owner.workspaceId, id, JSON.stringify(data)]);
   return { eventId };
 }
 

@@ -4,18 +4,18 @@ const SUBSCRIPTION_COLUMNS = `
   created_at, updated_at`;
 
 export const INSERT_SUBSCRIPTION = `
-  INSERT INTO webhook_subscriptions (id, api_key_id, url, events, description, filters, secret)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  INSERT INTO webhook_subscriptions (id, api_key_id, url, events, description, filters, secret, workspace_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
   RETURNING ${SUBSCRIPTION_COLUMNS}`;
 
-/** $2 NULL: any owner (an admin key asking). */
+/** Only within workspace $2: another workspace's subscription is not found. */
 export const SUBSCRIPTION_BY_ID = `
   SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
-  WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2)`;
+  WHERE id = $1 AND workspace_id = $2`;
 
-export const SUBSCRIPTIONS_OF_KEY = `
+export const SUBSCRIPTIONS_OF_WORKSPACE = `
   SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
-  WHERE ($1::uuid IS NULL OR api_key_id = $1)
+  WHERE workspace_id = $1
   ORDER BY created_at, id
   LIMIT 1000`;
 
@@ -30,11 +30,11 @@ export const UPDATE_SUBSCRIPTION = `
       disabled_reason = CASE WHEN $8 = 'active' THEN NULL WHEN $8 = 'disabled' THEN 'Disabled through the API' ELSE disabled_reason END,
       failing_since = CASE WHEN $8 = 'active' THEN NULL ELSE failing_since END,
       updated_at = now()
-  WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2)
+  WHERE id = $1 AND workspace_id = $2
   RETURNING ${SUBSCRIPTION_COLUMNS}`;
 
 export const DELETE_SUBSCRIPTION = `
-  DELETE FROM webhook_subscriptions WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2) RETURNING id`;
+  DELETE FROM webhook_subscriptions WHERE id = $1 AND workspace_id = $2 RETURNING id`;
 
 /** The old secret keeps signing, beside the new one, until the grace period ends. */
 export const ROTATE_SECRET = `
@@ -43,7 +43,7 @@ export const ROTATE_SECRET = `
       previous_secret_expires_at = CASE WHEN $4::double precision > 0 THEN now() + make_interval(secs => $4::double precision) END,
       secret = $3,
       updated_at = now()
-  WHERE id = $1 AND ($2::uuid IS NULL OR api_key_id = $2)
+  WHERE id = $1 AND workspace_id = $2
   RETURNING ${SUBSCRIPTION_COLUMNS}`;
 
 const DELIVERY_COLUMNS = `
@@ -80,7 +80,8 @@ export const REDELIVER = `
 /**
  * Turns a page of undispatched events into deliveries for the active subscriptions that take
  * them. SKIP LOCKED lets several dispatchers share the outbox; ON CONFLICT makes a redone page harmless.
- * Events of a key go to that key's subscriptions and to admin keys'; filters narrow what carries matches.
+ * Events of a workspace go to that workspace's subscriptions, events of none (list.updated) to every workspace's;
+ * filters narrow what carries matches.
  */
 export const DISPATCH_EVENTS = `
   WITH page AS (
@@ -92,7 +93,7 @@ export const DISPATCH_EVENTS = `
   ), marked AS (
     UPDATE webhook_events e SET dispatched_at = now()
     FROM page WHERE e.id = page.id
-    RETURNING e.id, e.type, e.api_key_id, e.subscription_id, e.score, e.lists, e.programs
+    RETURNING e.id, e.type, e.workspace_id, e.subscription_id, e.score, e.lists, e.programs
   ), inserted AS (
     INSERT INTO webhook_deliveries (id, event_id, subscription_id, retry_until)
     SELECT gen_random_uuid(), m.id, s.id, now() + make_interval(secs => $2::double precision / 1000)
@@ -101,8 +102,7 @@ export const DISPATCH_EVENTS = `
     WHERE CASE
       WHEN m.subscription_id IS NOT NULL THEN m.subscription_id = s.id
       ELSE m.type = ANY (s.events)
-        AND (m.api_key_id IS NULL OR s.api_key_id = m.api_key_id
-             OR EXISTS (SELECT 1 FROM api_keys k WHERE k.id = s.api_key_id AND 'admin' = ANY (k.scopes) AND k.revoked_at IS NULL))
+        AND (m.workspace_id IS NULL OR s.workspace_id = m.workspace_id)
         AND (m.score IS NULL OR NOT s.filters ? 'minScore' OR m.score >= (s.filters ->> 'minScore')::real)
         AND (m.lists IS NULL OR NOT s.filters ? 'lists' OR m.lists && ARRAY(SELECT jsonb_array_elements_text(s.filters -> 'lists')))
         AND (m.programs IS NULL OR NOT s.filters ? 'programs' OR m.programs && ARRAY(SELECT jsonb_array_elements_text(s.filters -> 'programs')))

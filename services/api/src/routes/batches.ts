@@ -15,7 +15,6 @@ import {
   type BatchView,
   type UploadFormat,
 } from '@sanctions/shared/batches';
-import { hasScope } from '@sanctions/shared/auth';
 import { AppError, notFound, validationFailed } from '@sanctions/shared/errors';
 import { channels } from '@sanctions/shared/queues';
 import type { ApiDeps } from '../api-deps';
@@ -84,14 +83,10 @@ export function batchRoutes(deps: ApiDeps): Router {
   // Shares the API's Redis client; BullMQ leaves a shared connection open, and main.ts closes it.
   const maxBytes = deps.config.http.maxBatchBytes;
 
-  /** Whose batches the caller may see: its own key's, or every key's for an admin key. */
-  const ownerOf = (req: Request): string | null => (req.principal && !hasScope(req.principal, 'admin') ? req.principal.keyId : null);
-
-  /** The batch named in the path, if the caller's key uploaded it (an admin key sees every batch). */
+  /** The batch named in the path, if it belongs to the caller's workspace: another workspace's batch is not found. */
   const findBatch = async (req: Request): Promise<BatchView> => {
     const id = String(req.params.id);
-    const owner = ownerOf(req);
-    const batch = isUuid(id) ? await getBatch(deps.pool, id, owner) : undefined;
+    const batch = isUuid(id) ? await getBatch(deps.pool, id, req.principal!.workspaceId) : undefined;
     if (!batch) throw notFound(`Batch ${id}`);
     return batch;
   };
@@ -131,7 +126,7 @@ export function batchRoutes(deps: ApiDeps): Router {
     const before = typeof req.query.before === 'string' ? req.query.before : undefined;
     if (before !== undefined && !isUuid(before)) throw validationFailed('Some query parameters are not valid', [{ field: 'before', message: 'must be a batch id' }]);
     const { limit } = pageQuery(req);
-    const batches = await listBatches(deps.pool, { ownerKeyId: ownerOf(req), limit, ...(before && { before }) });
+    const batches = await listBatches(deps.pool, { workspaceId: req.principal!.workspaceId, limit, ...(before && { before }) });
     const last = batches[batches.length - 1];
     const next = batches.length === limit && last ? `/v1/batches?before=${last.id}&limit=${limit}` : null;
     res.json({ batches: batches.map((b) => ({ ...b, links: links(b.id) })), links: { next } });

@@ -14,7 +14,7 @@ export function screeningRoutes(deps: ApiDeps): Router {
     const location = `/v1/screenings/${id}`;
     if (req.query.wait === 'true' || req.query.wait === '1') {
       const settled = await deps.waiter.waitUntilSettled(id, deps.config.screening.waitMaxMs);
-      const view = settled ? await getScreening(deps.pool, id) : undefined;
+      const view = settled ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
       if (view) return void res.status(200).location(location).json(view);
     }
     res.status(202).location(location).json({ id, status: 'queued', links: { self: location } });
@@ -22,7 +22,7 @@ export function screeningRoutes(deps: ApiDeps): Router {
 
   router.get('/v1/screenings/:id', requireScope('screenings:read'), async (req, res) => {
     const id = String(req.params.id);
-    const view = isUuid(id) ? await getScreening(deps.pool, id) : undefined;
+    const view = isUuid(id) ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
     if (!view) throw notFound(`Screening ${id}`);
     res.json(view);
   });

@@ -28,7 +28,7 @@ const deliveriesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const owner = (req: Request): WebhookOwner => ({ keyId: req.principal?.keyId ?? null, admin: req.principal?.scopes.includes('admin') ?? false });
+const owner = (req: Request): WebhookOwner => ({ keyId: req.principal!.keyId, workspaceId: req.principal!.workspaceId });
 
 function webhookId(req: Request): string {
   const id = String(req.params.id);
@@ -36,7 +36,7 @@ function webhookId(req: Request): string {
   return id;
 }
 
-/** Subscriptions belong to the API key that created them; other keys get 404, admin keys see all. */
+/** Subscriptions belong to the workspace of the key that created them; other workspaces get 404. */
 export function webhookRoutes(deps: ApiDeps): Router {
   const router = Router();
   const settings = { allowedHosts: deps.config.webhooks.allowedHosts, maxRetryMs: deps.config.webhooks.maxRetryMs };
