@@ -1,4 +1,5 @@
--- Lists turned off and on, every warning of an import (not only the first 500), and an import's progress while it runs.
+-- Lists turned off and on, every warning of an import (not only the first 500), and an import's progress while it runs;
+-- and a batch row's warning (what was set aside so the row could be screened).
 ALTER TABLE list_sources
   ADD COLUMN disabled_at     timestamptz,
   ADD COLUMN disabled_reason text;
@@ -24,3 +25,5 @@ CREATE TABLE list_version_warnings (
   message    text NOT NULL,
   PRIMARY KEY (version_id, position)
 );
+
+ALTER TABLE batch_rows ADD COLUMN warning text;
