@@ -114,6 +114,16 @@ describe('POST /v1/lists/:source/versions', () => {
     expect(res.body).toMatchObject({ source: 'ofac-sdn', status: 'active', percent: 100 });
   });
 
+  it('warns when an SDN folder has no alias file: the version would have no aliases', async () => {
+    const res = await upload('ofac-sdn', [fixture('ofac-sdn-only/sdn.csv')], { query: '?wait=true' });
+    expect(res.status).toBe(201);
+    const warnings = await call(service.url, 'GET', `/v1/lists/ofac-sdn/versions/${res.body.version}/warnings`);
+    expect(warnings.body.warnings.slice(0, 3).map((w: { file: string }) => w.file)).toEqual(['alt.csv', 'add.csv', 'sdn_comments.csv']);
+    expect(warnings.body.warnings[0].message).toBe(
+      'alt.csv was not given, so this version has no aliases (a.k.a. names), which screening matches on; put it in the same folder as sdn.csv and pass the folder',
+    );
+  });
+
   it('refuses a file that is not the list, naming the file and the reason, and leaves nothing behind', async () => {
     const res = await upload('un-sc', [{ name: 'consolidated.xml', content: 'name,dob\nJohn,1970\n' }]);
     expect(res.status).toBe(400);
