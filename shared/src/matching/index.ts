@@ -5,7 +5,7 @@
 export type { CompareResult, MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
 export { buildMatchIndex, MAX_NAMES_SCORED, type MatchIndex } from './match-index';
 export { compare } from './compare';
-export { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
+export { DEFAULT_MATCH_THRESHOLD, SCORER_VERSION } from './match-threshold';
 export { normalizeName, tokenizeName, type NameToken, type TokenKind, type TokenizedName } from './normalize-name';
 export { transliterate } from './transliterate';
 export { jaroWinkler } from './jaro-winkler';

@@ -11,3 +11,9 @@
  * two that keeps the yente rate well under 0.5%. With a birth date the false-positive rate at 0.83 is 0.03%.
  */
 export const DEFAULT_MATCH_THRESHOLD = 0.83;
+
+/**
+ * Which scorer produced a score: printed by the benchmarks beside their figures so that figures from different
+ * scorers are never compared as if they were one. "rules-1": the hand-weighted alignment and signal rules.
+ */
+export const SCORER_VERSION = 'rules-1';
