@@ -50,6 +50,7 @@ export function birthDateSignal(queryDate: string | undefined, listedDates: read
     default:
       return {
         adjustment: -BIRTH_DATE_MISMATCH_PENALTY,
+        shortfall: `birth date differs: ${queryDate} against ${listedDates.join(', ')}`,
         sentence: `The birth date ${queryDate} does not agree with any listed date (${listedDates.join(', ')}), which lowers the score.`,
       };
   }

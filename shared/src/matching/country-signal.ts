@@ -16,6 +16,7 @@ export function countrySignal(queryCountry: string | undefined, listedCountries:
   }
   return {
     adjustment: -COUNTRY_MISMATCH_PENALTY,
+    shortfall: `country differs: ${queryCountry} against ${listedCountries.join(', ')}`,
     sentence: `The country ${queryCountry} is not among the listed countries (${listedCountries.join(', ')}), which lowers the score slightly.`,
   };
 }

@@ -18,6 +18,8 @@ export interface EntityVerdict {
   score: number;
   excluded: boolean;
   sentences: string[];
+  /** The reasons signals lowered the score, in a few words each (see SignalOutcome.shortfall). */
+  shortfalls: string[];
 }
 
 /**
@@ -34,11 +36,12 @@ export function applyEntitySignals(
   listed: ListedAttributes,
 ): EntityVerdict {
   const typeRule: SignalOutcome = listed.type === undefined ? { adjustment: 0 } : entityTypeRule(query.type, queryIsOrganization, listed.type);
-  if (typeRule.excluded) return { score: 0, excluded: true, sentences: typeRule.sentence ? [typeRule.sentence] : [] };
+  if (typeRule.excluded) return { score: 0, excluded: true, sentences: typeRule.sentence ? [typeRule.sentence] : [], shortfalls: [] };
   const identifier = identifierSignal(query.identifiers, listed.identifiers);
   const signals = [typeRule, identifier, birthDateSignal(query.birthDate, listed.birthDates), countrySignal(query.country, listed.countries)];
   const sentences = signals.flatMap((s) => (s.sentence === undefined ? [] : [s.sentence]));
-  if (identifier.decisive) return { score: 1, excluded: false, sentences };
+  const shortfalls = signals.flatMap((s) => (s.shortfall === undefined || s.adjustment >= 0 ? [] : [s.shortfall]));
+  if (identifier.decisive) return { score: 1, excluded: false, sentences, shortfalls: [] };
   const adjusted = signals.reduce((score, s) => score + (nameCapped ? Math.min(0, s.adjustment) : s.adjustment), nameScore);
-  return { score: Math.max(0, Math.min(1, adjusted)), excluded: false, sentences };
+  return { score: Math.max(0, Math.min(1, adjusted)), excluded: false, sentences, shortfalls };
 }

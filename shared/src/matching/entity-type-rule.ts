@@ -21,7 +21,11 @@ export function entityTypeRule(queryType: EntityType | undefined, inferredOrgani
     return { adjustment: 0, excluded: true, sentence: `${how}; the listed entity is a ${listedType}, so they cannot match.` };
   }
   if ((type === 'person' && listedType === 'organization') || (type === 'organization' && listedType === 'person')) {
-    return { adjustment: -PERSON_ORGANIZATION_PENALTY, sentence: `${how} but the listed entity is a ${listedType}, which lowers the score.` };
+    return {
+      adjustment: -PERSON_ORGANIZATION_PENALTY,
+      shortfall: `type differs: a ${type} against a listed ${listedType}`,
+      sentence: `${how} but the listed entity is a ${listedType}, which lowers the score.`,
+    };
   }
   return NO_SIGNAL;
 }

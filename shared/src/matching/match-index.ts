@@ -25,13 +25,16 @@ import { hasTransliterableScript } from './transliterate';
 import { phoneticKey } from './phonetic-key';
 import { ABJAD_AGREEMENT_SIMILARITY, CONFIDENT_SIMILARITY, PLACE_ADJECTIVE_SIMILARITY, TRANSLATION_SIMILARITY, foldedSpelling, joinedQuerySimilarity, koreanSyllableSimilarity, nearReadingSimilarity, tokenSimilarity, translationSimilarity, wordSimilarity } from './token-similarity';
 import { kindWeight, listWeight, priorWeight } from './token-weights';
-import type { MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
+import { shortfallReason } from './near-miss';
+import type { MatchableEntity, NameMatch, NearMiss, NearMissOptions, ScreeningQuery, ScreenOptions } from './types';
 import { verdictSentence } from './verdict';
 
 /** A built index over one list version: screen names against it. Built once, read-only afterwards. */
 export interface MatchIndex {
   /** Candidates scoring at least `options.threshold`, best first, at most `options.limit`, one per entity. */
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[];
+  /** As screen, and also the best candidates scoring from `nearMissFloor` up to the threshold, with why they fell short. */
+  screenWithNearMisses(query: ScreeningQuery, options: NearMissOptions): { matches: NameMatch[]; nearMisses: NearMiss[] };
   readonly entityCount: number;
   /** Names and aliases indexed (after dropping duplicates within an entity). */
   readonly nameCount: number;
@@ -496,6 +499,18 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[] {
+    return this.search(query, options, options.threshold, 0).matches;
+  }
+
+  screenWithNearMisses(query: ScreeningQuery, options: NearMissOptions): { matches: NameMatch[]; nearMisses: NearMiss[] } {
+    return this.search(query, options, Math.min(options.threshold, options.nearMissFloor), options.nearMissLimit);
+  }
+
+  /**
+   * Retrieval and pruning work to `floor` (the threshold, or the lower near-miss floor): candidates a higher floor would
+   * score are still scored first (they have the higher estimates), so the hits are the same either way.
+   */
+  private search(query: ScreeningQuery, options: ScreenOptions, floor: number, nearMissLimit: number): { matches: NameMatch[]; nearMisses: NearMiss[] } {
     const { tokens, dropped, hasLegalForm, abjad, orderedPairs, hangul, han } = tokenizeName(query.name);
     // Arabic script: a word glued where the script shows no gap retrieves through both halves ("ظاهرعويس"). Looked for
     // only once some word reads as no listed word.
@@ -569,7 +584,7 @@ class InMemoryMatchIndex implements MatchIndex {
     // units left out weigh less than the minimum together; the longest posting lists are left out first. Essential
     // units walk their postings and find names; the others only add to names already found, by checking those names'
     // few tokens instead of walking a long list such as "muhammad".
-    const reachable = options.threshold - (query.birthDate !== undefined || query.country !== undefined ? MAX_ATTRIBUTE_BONUS : 0);
+    const reachable = floor - (query.birthDate !== undefined || query.country !== undefined ? MAX_ATTRIBUTE_BONUS : 0);
     const fanOut = splitWords ? 2 : 1;
     // Query patronymics may cost less unmatched (QUERY_PATRONYMIC_UNMATCHED_FACTOR): bounds assume they do.
     const patronymicDiscount = queryTokens.reduce((s, t) => s + (isPatronymic(t) ? t.weight * (QUERY_UNMATCHED_FACTOR - QUERY_PATRONYMIC_UNMATCHED_FACTOR) : 0), 0);
@@ -674,17 +689,30 @@ class InMemoryMatchIndex implements MatchIndex {
       }
     }
 
-    const results: { entity: number; name: number; score: number; alignment: NameAlignment; candidate: WeightedToken[]; sentences: string[] }[] = [];
+    type Scored = { entity: number; name: number; score: number; alignment: NameAlignment; candidate: WeightedToken[]; sentences: string[]; shortfalls: string[] };
+    const results: Scored[] = [];
+    const near: Scored[] = [];
     const hasIdentifiers = (query.identifiers ?? []).length > 0;
     for (const [e, best] of bestByEntity) {
       if (!hasIdentifiers && best.alignment.score < reachable) continue;
       const entity = this.entities[e] as MatchableEntity;
       const verdict = applyEntitySignals(best.alignment.score, best.alignment.cap !== undefined, query, hasLegalForm, entity);
-      if (verdict.excluded || verdict.score < options.threshold) continue;
-      results.push({ entity: e, name: best.name, score: verdict.score, alignment: best.alignment, candidate: best.candidate, sentences: verdict.sentences });
+      if (verdict.excluded || verdict.score < floor) continue;
+      const scored = { entity: e, name: best.name, score: verdict.score, alignment: best.alignment, candidate: best.candidate, sentences: verdict.sentences, shortfalls: verdict.shortfalls };
+      if (verdict.score >= options.threshold) results.push(scored);
+      else near.push(scored);
     }
-    results.sort((a, b) => b.score - a.score || a.entity - b.entity);
-    return results.slice(0, Math.max(0, options.limit)).map((r) => {
+    const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.entity - b.entity;
+    results.sort(byScore);
+    near.sort(byScore);
+    const nearMisses = near.slice(0, Math.max(0, nearMissLimit)).map((r): NearMiss => {
+      const matchedName = this.nameValue[r.name] as string;
+      const reason = shortfallReason(tokens, tokenizeName(matchedName).tokens, r.alignment, r.shortfalls, r.alignment.score);
+      const entity = this.entities[r.entity] as MatchableEntity;
+      const name = (entity.names.find((n) => n.kind === 'primary') ?? entity.names[0])?.value ?? matchedName;
+      return { entityId: entity.id, name, matchedName, matchedNameKind: NAME_KINDS[this.nameKind[r.name] as number] as NameKind, score: round(r.score), reason };
+    });
+    const matches = results.slice(0, Math.max(0, options.limit)).map((r) => {
       const matchedName = this.nameValue[r.name] as string;
       const matchedNameKind = NAME_KINDS[this.nameKind[r.name] as number] as NameKind;
       const listedTokens = tokenizeName(matchedName).tokens;
@@ -695,6 +723,7 @@ class InMemoryMatchIndex implements MatchIndex {
       ];
       return { entityId: (this.entities[r.entity] as MatchableEntity).id, matchedName, matchedNameKind, score: round(r.score), explanation };
     });
+    return { matches, nearMisses };
   }
 
   /** A word's look-up with the English words listings translate it to ("zavod" → "plant", "shbkh" → "network"), best first. */

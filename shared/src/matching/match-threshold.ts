@@ -13,6 +13,15 @@
 export const DEFAULT_MATCH_THRESHOLD = 0.83;
 
 /**
+ * Candidates from this score up to the threshold are shown as near misses (config NEAR_MISS_FLOOR). At 0.6 an exact
+ * name with a birth date that disagrees (1.0 less 0.15) or a name one word short still shows, while a single shared
+ * word (capped at 0.75, usually far lower with the rest unmatched) mostly does not crowd the answer.
+ */
+export const DEFAULT_NEAR_MISS_FLOOR = 0.6;
+/** Near misses shown per answer, best first: enough to see why, few enough to read. */
+export const NEAR_MISS_LIMIT = 5;
+
+/**
  * Which scorer produced a score: printed by the benchmarks beside their figures so that figures from different
  * scorers are never compared as if they were one. "rules-1": the hand-weighted alignment and signal rules.
  */

@@ -4,6 +4,8 @@ export interface SignalOutcome {
   adjustment: number;
   /** Plain-English reason, absent when the signal had nothing to say. */
   sentence?: string;
+  /** When the signal lowered the score: the reason in a few words, for a near miss ("birth date differs: 1976 against 1970"). */
+  shortfall?: string;
   /** The score is set to 1: an identifier match settles it. */
   decisive?: boolean;
   /** The pair can never match (a person against a vessel). */
