@@ -54,20 +54,30 @@ function main(): void {
     return { pair, score: result.score, predicted: result.match, actual: pair.match };
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  console.log(`scorer ${SCORER_VERSION}, threshold ${THRESHOLD}, ${pairs.length} labelled pairs (${pairs.filter((p) => p.match).length} matches), ${(ms / pairs.length).toFixed(3)} ms per pair`);
+  console.log(
+    `scorer ${SCORER_VERSION}, threshold ${THRESHOLD}, ${pairs.length} labelled pairs (${pairs.filter((p) => p.match).length} matches), ${(ms / pairs.length).toFixed(3)} ms per pair`,
+  );
   console.log('');
   console.log('| pairs | n | precision | recall | F1 | accuracy |');
   console.log('|---|---:|---:|---:|---:|---:|');
   const row = (label: string, rows: ScoredPair[]): void => {
     const f = pairFigures(rows);
-    console.log(`| ${label} | ${rows.length} | ${f.precision.toFixed(3)} | ${f.recall.toFixed(3)} | ${f.f1.toFixed(3)} | ${f.accuracy.toFixed(3)} |`);
+    console.log(
+      `| ${label} | ${rows.length} | ${f.precision.toFixed(3)} | ${f.recall.toFixed(3)} | ${f.f1.toFixed(3)} | ${f.accuracy.toFixed(3)} |`,
+    );
   };
   row('all', scored);
-  for (const group of [...new Set(pairs.map((p) => p.group))].sort()) row(group, scored.filter((s) => s.pair.group === group));
+  for (const group of [...new Set(pairs.map((p) => p.group))].sort())
+    row(
+      group,
+      scored.filter((s) => s.pair.group === group),
+    );
   if (VERBOSE) {
     console.log('');
     for (const s of scored.filter((x) => x.predicted !== x.actual)) {
-      console.log(`${s.actual ? 'missed' : 'false hit'} ${s.score.toFixed(3)} [${s.pair.group}/${s.pair.schema}] ${s.pair.left} | ${s.pair.right}`);
+      console.log(
+        `${s.actual ? 'missed' : 'false hit'} ${s.score.toFixed(3)} [${s.pair.group}/${s.pair.schema}] ${s.pair.left} | ${s.pair.right}`,
+      );
     }
   }
 }

@@ -10,7 +10,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, screenWithNearMisses, type ScreeningQuery } from '../shared/src/matching';
+import {
+  buildMatchIndex,
+  DEFAULT_MATCH_THRESHOLD,
+  screenWithNearMisses,
+  type ScreeningQuery,
+} from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects, readUkConList } from './lib/list-reader';
 
 async function main(): Promise<void> {
@@ -30,9 +35,14 @@ async function main(): Promise<void> {
   }
   const lines: string[] = [];
   const started = Date.now();
-  for (const query of queries) lines.push(JSON.stringify([query, screenWithNearMisses(index, query, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 })]));
+  for (const query of queries)
+    lines.push(
+      JSON.stringify([query, screenWithNearMisses(index, query, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 })]),
+    );
   fs.writeFileSync(out, lines.join('\n') + '\n');
-  console.log(`${queries.length} queries (${uk.length} UK entities' names and the yente global negatives) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
+  console.log(
+    `${queries.length} queries (${uk.length} UK entities' names and the yente global negatives) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,
+  );
 }
 
 void main();

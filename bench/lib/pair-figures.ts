@@ -30,5 +30,13 @@ export function pairFigures(rows: readonly ScoredPair[]): PairFigures {
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1, accuracy: rows.length === 0 ? 0 : correct / rows.length, truePositives: tp, falsePositives: fp, falseNegatives: fn };
+  return {
+    precision,
+    recall,
+    f1,
+    accuracy: rows.length === 0 ? 0 : correct / rows.length,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+  };
 }
