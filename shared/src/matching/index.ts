@@ -33,3 +33,14 @@ export { phoneticKey } from './signals/phonetic-key';
 export { tokenSimilarity } from './signals/token-similarity';
 export { koreanSyllableKey } from './signals/korean-syllables';
 export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';
+export {
+  calibratedCompare,
+  SCORER_WEIGHTS,
+  type CalibratedResult,
+  type ScorerWeights,
+} from './score/calibrated-scorer';
+export { fitLogistic, logLoss, predict, sigmoid, type LogisticModel } from './score/logistic-regression';
+export { pairSignalValues } from './score/pair-signal-values';
+export { alignPair } from './score/compare';
+export * as pairSignals from './signals/pair-signals';
+export { PAIR_SIGNALS } from './signals/pair-signals';

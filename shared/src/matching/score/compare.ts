@@ -1,7 +1,7 @@
-import { applyEntitySignals } from '../signals/entity-signals';
+import { applyEntitySignals, type EntityVerdict } from '../signals/entity-signals';
 import { explainNameAlignment } from '../explain/explain-name';
-import { alignNames, type WeightedToken } from './name-alignment';
-import { tokenizeName } from '../normalize/normalize-name';
+import { alignNames, type NameAlignment, type WeightedToken } from './name-alignment';
+import { tokenizeName, type TokenizedName } from '../normalize/normalize-name';
 import { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
 import {
   nearReadingSimilarity,
@@ -14,16 +14,20 @@ import { kindWeight, priorWeight } from '../signals/token-weights';
 import type { CompareResult, ScreeningQuery } from '../types';
 import { verdictSentence } from '../explain/verdict';
 
+/** Both names read, the query aligned with the listed name, and the entity signals applied: what compare scores. */
+export interface PairAlignment {
+  left: TokenizedName;
+  right: TokenizedName;
+  listed: WeightedToken[];
+  alignment: NameAlignment;
+  verdict: EntityVerdict;
+}
+
 /**
- * Scores one name (and its attributes) against another, the way screening scores a query against a listed name, and
- * explains the result. `b` plays the listed side: its birth date, country, type and identifiers refine the score.
- * With no list to learn from, token rarity comes from the built-in table of common name parts.
+ * Aligns one name with another the way screening aligns a query with a listed name. `b` plays the listed side. With
+ * no list to learn from, token rarity comes from the built-in table of common name parts.
  */
-export function compare(
-  a: ScreeningQuery,
-  b: ScreeningQuery,
-  threshold: number = DEFAULT_MATCH_THRESHOLD,
-): CompareResult {
+export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
   const left = tokenizeName(a.name);
   const right = tokenizeName(b.name);
   const weigh = (t: { text: string; kind: WeightedToken['kind'] }): WeightedToken => ({
@@ -60,6 +64,19 @@ export function compare(
     countries: b.country === undefined ? [] : [b.country],
     identifiers: (b.identifiers ?? []).map((id) => ({ type: id.type ?? 'identifier', value: id.value })),
   });
+  return { left, right, listed, alignment, verdict };
+}
+
+/**
+ * Scores one name (and its attributes) against another, the way screening scores a query against a listed name, and
+ * explains the result. `b` plays the listed side: its birth date, country, type and identifiers refine the score.
+ */
+export function compare(
+  a: ScreeningQuery,
+  b: ScreeningQuery,
+  threshold: number = DEFAULT_MATCH_THRESHOLD,
+): CompareResult {
+  const { left, right, listed, alignment, verdict } = alignPair(a, b);
   const explanation = [
     ...explainNameAlignment(
       left.tokens,
