@@ -67,7 +67,8 @@ describe('pair signals', () => {
     expect(pairSignals.legalFormSignal(input('Acme Ltd', 'Acme Limited'))).toBe(0);
     expect(pairSignals.numbersSignal(input('Fund 7', 'Fund 8'))).toBe(1);
     expect(pairSignals.numbersSignal(input('Fund 7', 'Fund 7'))).toBe(0);
-    expect(pairSignals.singlePartSignal(input('John Smith', 'John Wayne'))).toBe(1);
+    expect(pairSignals.singlePartSignal(input('Acme LLC', 'Globex LLC'))).toBe(1);
+    expect(pairSignals.singlePartSignal(input('John Smith', 'John Smith'))).toBe(0);
   });
 
   it('script marks a pair written in two scripts', () => {
