@@ -15,7 +15,16 @@
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
 import * as fs from 'node:fs';
-import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName, tokenizeName, type MatchableEntity, type MatchIndex, type ScreeningQuery } from '../shared/src/matching';
+import {
+  buildMatchIndex,
+  compare,
+  DEFAULT_MATCH_THRESHOLD,
+  normalizeName,
+  tokenizeName,
+  type MatchableEntity,
+  type MatchIndex,
+  type ScreeningQuery,
+} from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects, readUkConList } from './lib/list-reader';
 import { generateClass, seededRng, VARIATION_CLASSES, type LabelledQuery } from './lib/variations';
 
@@ -89,7 +98,9 @@ function designations(entities: readonly MatchableEntity[]): Map<string, string>
   for (const e of entities) {
     parent.set(e.id, e.id);
     for (const n of e.names) {
-      const words = normalizeName(n.value).split(' ').filter((w) => w.length > 0);
+      const words = normalizeName(n.value)
+        .split(' ')
+        .filter((w) => w.length > 0);
       if (words.length < 2) continue;
       const key = `${e.type}|${words.sort().join(' ')}`;
       const other = byName.get(key);
@@ -114,38 +125,55 @@ function designations(entities: readonly MatchableEntity[]): Map<string, string>
     for (const n of e.names) {
       for (const [, acronym] of n.value.matchAll(/\(([A-Z]{4,})\)/g)) {
         const owner = acronymOwners.get(acronym as string);
-        if (owner !== undefined && owner.type === e.type && listOf(owner.id) !== listOf(e.id)) parent.set(find(e.id), find(owner.id));
+        if (owner !== undefined && owner.type === e.type && listOf(owner.id) !== listOf(e.id))
+          parent.set(find(e.id), find(owner.id));
       }
     }
   }
-  const latinNames = (e: MatchableEntity): string[] => e.names.filter((n) => n.kind !== 'original_script').map((n) => n.value);
+  const latinNames = (e: MatchableEntity): string[] =>
+    e.names.filter((n) => n.kind !== 'original_script').map((n) => n.value);
   // A person romanised differently on two lists ("ALSHEVSKIH, Andrey Gennadyevich" on one, "Andrey Gennadievich
   // ALSHEVSKY" on another): the same full birth date, and romanised names that compare at SAME_PERSON_SCORE or more.
   const byBirthDate = new Map<string, MatchableEntity[]>();
   for (const e of entities) {
     if (e.type !== 'person') continue;
-    for (const date of new Set(e.birthDates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))) byBirthDate.set(date, [...(byBirthDate.get(date) ?? []), e]);
+    for (const date of new Set(e.birthDates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))))
+      byBirthDate.set(date, [...(byBirthDate.get(date) ?? []), e]);
   }
   for (const born of byBirthDate.values()) {
     for (let i = 0; i < born.length; i++) {
       for (let j = i + 1; j < born.length; j++) {
         const [a, b] = [born[i] as MatchableEntity, born[j] as MatchableEntity];
         if (listOf(a.id) === listOf(b.id) || find(a.id) === find(b.id)) continue;
-        const same = latinNames(a).some((x) => latinNames(b).some((y) => compare({ name: x, type: 'person' }, { name: y, type: 'person' }).score >= SAME_PERSON_SCORE));
+        const same = latinNames(a).some((x) =>
+          latinNames(b).some(
+            (y) => compare({ name: x, type: 'person' }, { name: y, type: 'person' }).score >= SAME_PERSON_SCORE,
+          ),
+        );
         if (same) parent.set(find(a.id), find(b.id));
       }
     }
   }
   // An organisation listed on two lists under romanised names that compare at SAME_ORGANISATION_SCORE or more ("AK
   // MICROTECH" on one, "AK MIKROTEKH" on another: two romanisations of "АК МИКРОТЕХ").
-  const organisations = entities.filter((e) => e.type !== 'person').map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original_script') }));
+  const organisations = entities
+    .filter((e) => e.type !== 'person')
+    .map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original_script') }));
   // The same number of words too: "ISLAMIC JIHAD" and "ISLAMIC JIHAD GROUP" may be two groups.
   const organisationIndex = buildMatchIndex(organisations);
   const wordCount = (name: string): number => tokenizeName(name).tokens.filter((t) => t.kind === 'word').length;
   for (const e of organisations) {
     for (const n of e.names) {
-      for (const hit of organisationIndex.screen({ name: n.value, type: e.type }, { threshold: SAME_ORGANISATION_SCORE, limit: 5 })) {
-        if (listOf(hit.entityId) === listOf(e.id) || find(hit.entityId) === find(e.id) || wordCount(hit.matchedName) !== wordCount(n.value)) continue;
+      for (const hit of organisationIndex.screen(
+        { name: n.value, type: e.type },
+        { threshold: SAME_ORGANISATION_SCORE, limit: 5 },
+      )) {
+        if (
+          listOf(hit.entityId) === listOf(e.id) ||
+          find(hit.entityId) === find(e.id) ||
+          wordCount(hit.matchedName) !== wordCount(n.value)
+        )
+          continue;
         parent.set(find(e.id), find(hit.entityId));
       }
     }
@@ -180,7 +208,17 @@ function originalScriptOf(name: string): string {
 }
 
 function scriptOf(name: string): string {
-  for (const script of ['Hangul', 'Han', 'Arabic', 'Hebrew', 'Cyrillic', 'Devanagari', 'Thai', 'Hiragana', 'Greek'] as const) {
+  for (const script of [
+    'Hangul',
+    'Han',
+    'Arabic',
+    'Hebrew',
+    'Cyrillic',
+    'Devanagari',
+    'Thai',
+    'Hiragana',
+    'Greek',
+  ] as const) {
     if (new RegExp(`\\p{Script=${script}}`, 'u').test(name)) return script === 'Hiragana' ? 'Han' : script;
   }
   return 'Latin';
@@ -195,7 +233,9 @@ async function main(): Promise<void> {
   const romanisedIndex = buildMatchIndex([...romanised.sdn, ...romanised.cons, ...romanised.un]);
   // Held out: the UK list's own-script names that the UN list does not carry, against its romanised names.
   const uk = await readUkConList(path.join(dataDir(), 'uk_ofsi_conlist', 'ConList.csv'));
-  const ukRomanised = uk.map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original_script') })).filter((e) => e.names.length > 0);
+  const ukRomanised = uk
+    .map((e) => ({ ...e, names: e.names.filter((n) => n.kind !== 'original_script') }))
+    .filter((e) => e.names.length > 0);
   const heldOutIndex = buildMatchIndex([...romanised.sdn, ...romanised.cons, ...romanised.un, ...ukRomanised]);
   designationOf = designations([...entities, ...ukRomanised]);
   const names = entities.flatMap((e) => e.names.map((n) => ({ value: n.value, entity: e.id })));
@@ -204,18 +244,28 @@ async function main(): Promise<void> {
     { threshold: FUSE_THRESHOLD, includeScore: true },
   );
   // The original-script class is measured against romanised names only, for fuse.js as for us.
-  const romanisedNames = [...romanised.sdn, ...romanised.cons, ...romanised.un].flatMap((e) => e.names.map((n) => ({ value: n.value, entity: e.id })));
+  const romanisedNames = [...romanised.sdn, ...romanised.cons, ...romanised.un].flatMap((e) =>
+    e.names.map((n) => ({ value: n.value, entity: e.id })),
+  );
   const romanisedFuse = new Fuse(
     romanisedNames.map((n) => n.value),
     { threshold: FUSE_THRESHOLD, includeScore: true },
   );
-  const heldOutNames = [...romanisedNames, ...ukRomanised.flatMap((e) => e.names.map((n) => ({ value: n.value, entity: e.id })))];
+  const heldOutNames = [
+    ...romanisedNames,
+    ...ukRomanised.flatMap((e) => e.names.map((n) => ({ value: n.value, entity: e.id }))),
+  ];
   const heldOutFuse = new Fuse(
     heldOutNames.map((n) => n.value),
     { threshold: FUSE_THRESHOLD, includeScore: true },
   );
   const fuseOutcome = (c: Case, idx: MatchIndex): boolean => {
-    const [f, list] = idx === index ? [fuse, names] : idx === romanisedIndex ? [romanisedFuse, romanisedNames] : [heldOutFuse, heldOutNames];
+    const [f, list] =
+      idx === index
+        ? [fuse, names]
+        : idx === romanisedIndex
+          ? [romanisedFuse, romanisedNames]
+          : [heldOutFuse, heldOutNames];
     const results = f.search(c.query.name, { limit: c.expected === undefined ? 1 : 50 });
     if (c.expected === undefined) return results.length > 0;
     const expected = designationOf.get(c.expected) ?? c.expected;
@@ -232,7 +282,13 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   const scriptNotes: string[] = [];
-  const run = (name: string, positive: boolean, cases: Case[], withAttributes: Case[] | undefined, idx: MatchIndex = index): void => {
+  const run = (
+    name: string,
+    positive: boolean,
+    cases: Case[],
+    withAttributes: Case[] | undefined,
+    idx: MatchIndex = index,
+  ): void => {
     if (ONLY !== undefined && !ONLY.test(name)) return;
     const started = process.hrtime.bigint();
     const failures: Case[] = [];
@@ -258,7 +314,9 @@ async function main(): Promise<void> {
       ours: rate,
       ...(attributesRate !== undefined ? { oursWithAttributes: attributesRate } : {}),
       fuseN: fuseCases.length,
-      ...(fuseCases.length > 0 ? { fuse: positive ? fuseGood / fuseCases.length : 1 - fuseGood / fuseCases.length } : {}),
+      ...(fuseCases.length > 0
+        ? { fuse: positive ? fuseGood / fuseCases.length : 1 - fuseGood / fuseCases.length }
+        : {}),
       msPerQuery,
     });
     if (!positive && cases.length >= 10_000 && failures.length > 0) {
@@ -275,7 +333,9 @@ async function main(): Promise<void> {
       console.log(`-- ${name}: ${failures.length} ${positive ? 'misses' : 'false positives'}`);
       for (const f of failures.slice(0, Number(process.env['BENCH_VERBOSE_MAX'] ?? 25))) {
         const top = idx.screen(f.query, { threshold: 0, limit: 1 })[0];
-        console.log(`   ${JSON.stringify(f.query.name)} (from ${JSON.stringify(f.source)}) → ${top ? `${top.matchedName} ${top.score}` : 'nothing'}`);
+        console.log(
+          `   ${JSON.stringify(f.query.name)} (from ${JSON.stringify(f.source)}) → ${top ? `${top.matchedName} ${top.score}` : 'nothing'}`,
+        );
       }
     }
   };
@@ -295,7 +355,10 @@ async function main(): Promise<void> {
   // often listed only in translation ("الجماعة الاسلامية المقاتلة الليبية" as "LIBYAN ISLAMIC FIGHTING GROUP").
   // Names holding U+FFFD were damaged before they reached the list ("محمد الل�� مطيع"): no reading can recover them.
   let damaged = 0;
-  const originalScriptClasses = (source: readonly MatchableEntity[], keep: (name: string) => boolean): Map<string, Case[]> => {
+  const originalScriptClasses = (
+    source: readonly MatchableEntity[],
+    keep: (name: string) => boolean,
+  ): Map<string, Case[]> => {
     const byScript = new Map<string, Case[]>();
     for (const e of source) {
       for (const n of e.names) {
@@ -305,23 +368,35 @@ async function main(): Promise<void> {
           continue;
         }
         const script = originalScriptOf(n.value);
-        const key = script === 'Arabic' || script === 'Cyrillic' ? `${script}, ${e.type === 'person' ? 'people' : 'organisations'}` : script;
-        byScript.set(key, [...(byScript.get(key) ?? []), { query: { name: n.value }, expected: e.id, source: e.names[0]?.value ?? '' }]);
+        const key =
+          script === 'Arabic' || script === 'Cyrillic'
+            ? `${script}, ${e.type === 'person' ? 'people' : 'organisations'}`
+            : script;
+        byScript.set(key, [
+          ...(byScript.get(key) ?? []),
+          { query: { name: n.value }, expected: e.id, source: e.names[0]?.value ?? '' },
+        ]);
       }
     }
     return byScript;
   };
-  for (const [script, cases] of originalScriptClasses(lists.un, () => true)) run(`original script (${script})`, true, cases, undefined, romanisedIndex);
+  for (const [script, cases] of originalScriptClasses(lists.un, () => true))
+    run(`original script (${script})`, true, cases, undefined, romanisedIndex);
   const unXml = fs.readFileSync(path.join(dataDir(), 'un_consolidated', 'consolidated.xml'), 'utf8');
   // BENCH_UK_HALF=0 or 1 keeps the entries whose group ID is even or odd: the rules were developed looking at the even
   // half only (docs/decisions/0007).
   const ukHalf = process.env['BENCH_UK_HALF'];
-  const ukListed = new Set(ukRomanised.filter((e) => ukHalf === undefined || Number(e.id.split(':')[1]) % 2 === Number(ukHalf)).map((e) => e.id));
+  const ukListed = new Set(
+    ukRomanised
+      .filter((e) => ukHalf === undefined || Number(e.id.split(':')[1]) % 2 === Number(ukHalf))
+      .map((e) => e.id),
+  );
   const ukHeldOut = originalScriptClasses(
     uk.filter((e) => ukListed.has(e.id)),
     (name) => !unXml.includes(name),
   );
-  for (const [script, cases] of ukHeldOut) run(`original script, held out: UK list (${script})`, true, cases, undefined, heldOutIndex);
+  for (const [script, cases] of ukHeldOut)
+    run(`original script, held out: UK list (${script})`, true, cases, undefined, heldOutIndex);
 
   // The yente open benchmark.
   const bench = path.join(dataDir(), 'benchmark_name_matching_yente');
@@ -352,13 +427,20 @@ async function main(): Promise<void> {
     }
     const name = r['full_name'] ?? '';
     positives.push({ query: { name }, expected, source: untreated[i]?.['full_name'] ?? '' });
-    positivesWithAttributes.push({ query: { name, ...attributes(r) }, expected, source: untreated[i]?.['full_name'] ?? '' });
+    positivesWithAttributes.push({
+      query: { name, ...attributes(r) },
+      expected,
+      source: untreated[i]?.['full_name'] ?? '',
+    });
   });
   run('yente: UN names with typos', true, positives, positivesWithAttributes);
   for (const file of ['negatives_global.csv', 'negatives_us.csv']) {
     const rowsCsv = readCsvObjects(path.join(bench, file));
     const plain = rowsCsv.map((r) => ({ query: { name: r['full_name'] ?? '' }, source: file }));
-    const withAttributes = rowsCsv.map((r) => ({ query: { name: r['full_name'] ?? '', type: 'person' as const, ...attributes(r) }, source: file }));
+    const withAttributes = rowsCsv.map((r) => ({
+      query: { name: r['full_name'] ?? '', type: 'person' as const, ...attributes(r) },
+      source: file,
+    }));
     run(`yente: ${file.replace('.csv', '')}`, false, plain, withAttributes);
   }
 
@@ -374,7 +456,8 @@ async function main(): Promise<void> {
   }
   for (const note of scriptNotes) console.log(`\n${note}`);
   if (unmapped > 0) console.log(`\n${unmapped} yente positives could not be mapped to a UN entity and were left out.`);
-  if (damaged > 0) console.log(`${damaged} original-script names holding U+FFFD (damaged in the source file) were left out.`);
+  if (damaged > 0)
+    console.log(`${damaged} original-script names holding U+FFFD (damaged in the source file) were left out.`);
   console.log(`\nTotal time ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 }
 

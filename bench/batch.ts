@@ -110,7 +110,10 @@ function plantedNames(seed: SeedDataset, listed: Set<string>): Planted[] {
     const words = natural.split(' ');
     const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
     const at = Math.floor(longest.length / 2);
-    const typo = natural.replace(longest, longest.slice(0, at - 1) + (longest[at] ?? '') + (longest[at - 1] ?? '') + longest.slice(at + 1));
+    const typo = natural.replace(
+      longest,
+      longest.slice(0, at - 1) + (longest[at] ?? '') + (longest[at - 1] ?? '') + longest.slice(at + 1),
+    );
     for (const variant of [natural, lower, typo]) out.push({ name: variant, expected });
   }
   return out;
@@ -131,10 +134,16 @@ interface Person {
  * Writes the customer file as a core banking export would (about 200 bytes a row); planted rows are
  * every PLANT_EVERY-th line, with no birth date or nationality, and are remembered by reference.
  */
-async function writeCustomerFile(file: string, rows: number, people: Person[], planted: Planted[]): Promise<Map<string, string>> {
+async function writeCustomerFile(
+  file: string,
+  rows: number,
+  people: Person[],
+  planted: Planted[],
+): Promise<Map<string, string>> {
   const expectedByRef = new Map<string, string>();
   const out = createWriteStream(file);
-  let buffer = 'Customer ID,Full Name,Date of Birth,Nationality,Gender,Place of Birth,Account Number,Email,Postal Address\n';
+  let buffer =
+    'Customer ID,Full Name,Date of Birth,Nationality,Gender,Place of Birth,Account Number,Email,Postal Address\n';
   for (let i = 1; i <= rows; i++) {
     const ref = `C${String(i).padStart(8, '0')}`;
     const account = `GB${String(i * 7919).padStart(12, '0')}00${String(i % 97).padStart(2, '0')}`;
@@ -146,7 +155,17 @@ async function writeCustomerFile(file: string, rows: number, people: Person[], p
       fields = [ref, p.name, '', '', '', '', account, `customer${i}@example.com`, address];
     } else {
       const p = people[i % people.length]!;
-      fields = [ref, p.name, p.birthDate, p.nationality, p.gender, p.birthPlace, account, `customer${i}@example.com`, address];
+      fields = [
+        ref,
+        p.name,
+        p.birthDate,
+        p.nationality,
+        p.gender,
+        p.birthPlace,
+        account,
+        `customer${i}@example.com`,
+        address,
+      ];
     }
     buffer += fields.map(csvField).join(',') + '\n';
     if (buffer.length > 1 << 20) {
@@ -160,7 +179,10 @@ async function writeCustomerFile(file: string, rows: number, people: Person[], p
 }
 
 function startProcess(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(REPO, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [path.join(REPO, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function api(base: string, method: string, route: string, body?: unknown): Promise<any> {
@@ -195,9 +217,19 @@ interface RunFigures {
   planted: number;
 }
 
-async function runBatch(base: string, apiPid: number, workerPids: number[], file: string, rows: number, expected: Map<string, string>): Promise<RunFigures> {
+async function runBatch(
+  base: string,
+  apiPid: number,
+  workerPids: number[],
+  file: string,
+  rows: number,
+  expected: Map<string, string>,
+): Promise<RunFigures> {
   const apiBaseKb = (await memoryOf(apiPid)).rssKb;
-  const cpu = async () => ({ api: await cpuSecondsOf(apiPid), workers: (await Promise.all(workerPids.map(cpuSecondsOf))).reduce((a, b) => a + b, 0) });
+  const cpu = async () => ({
+    api: await cpuSecondsOf(apiPid),
+    workers: (await Promise.all(workerPids.map(cpuSecondsOf))).reduce((a, b) => a + b, 0),
+  });
   const cpuBefore = await cpu();
   const uploadSampler = sampleRss(apiPid);
 
@@ -222,7 +254,9 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
     const decile = Math.floor(view.percent / 10);
     if (decile !== lastPrinted) {
       lastPrinted = decile;
-      process.stdout.write(`  ${rows.toLocaleString('en-US')} rows: ${view.percent.toFixed(1)}% screened, ${view.rowsPerSecond ?? 0} rows/s\n`);
+      process.stdout.write(
+        `  ${rows.toLocaleString('en-US')} rows: ${view.percent.toFixed(1)}% screened, ${view.rowsPerSecond ?? 0} rows/s\n`,
+      );
     }
   }
   if (view.status !== 'done') throw new Error(`batch ended ${view.status}: ${view.error}`);
@@ -245,7 +279,9 @@ async function runBatch(base: string, apiPid: number, workerPids: number[], file
   // The whole results file, as a compliance officer downloads it.
   const downloadSampler = sampleRss(apiPid);
   const d0 = Date.now();
-  const download = await fetch(`${base}/v1/batches/${accepted.id}/results`, { headers: { authorization: `Bearer ${API_KEY}`, accept: 'text/csv' } });
+  const download = await fetch(`${base}/v1/batches/${accepted.id}/results`, {
+    headers: { authorization: `Bearer ${API_KEY}`, accept: 'text/csv' },
+  });
   let downloadBytes = 0;
   let downloadLines = 0;
   for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) {
@@ -288,7 +324,11 @@ async function runPeer(base: string, people: Person[]): Promise<{ rows: number; 
     Array.from({ length: PEER_CONCURRENCY }, async () => {
       while (next < people.length) {
         const p = people[next++]!;
-        const r = await api(base, 'POST', '/v1/screenings?wait=true', { name: p.name, ...(p.birthDate && { birthDate: p.birthDate }), ...(p.nationality && { country: p.nationality }) });
+        const r = await api(base, 'POST', '/v1/screenings?wait=true', {
+          name: p.name,
+          ...(p.birthDate && { birthDate: p.birthDate }),
+          ...(p.nationality && { country: p.nationality }),
+        });
         if (r.status !== 'done') throw new Error(`screening not done in time: ${JSON.stringify(r)}`);
       }
     }),
@@ -308,13 +348,20 @@ async function main(): Promise<void> {
       const result = await importList(pool, await openList(format, path.join(dataDir(), file)));
       console.log(`loaded ${result.sourceId}: ${result.entityCount} entities, ${result.nameCount} names`);
     }
-    const listed = new Set((await pool.query<{ id: string }>('SELECT id FROM entities WHERE removed_in_version_id IS NULL')).rows.map((r) => r.id));
+    const listed = new Set(
+      (await pool.query<{ id: string }>('SELECT id FROM entities WHERE removed_in_version_id IS NULL')).rows.map(
+        (r) => r.id,
+      ),
+    );
     await pool.end();
 
     const seed = JSON.parse(await readFile(path.join(REPO, 'seeds/human-rights-day-2021.json'), 'utf8')) as SeedDataset;
     const planted = plantedNames(seed, listed);
     const bench = path.join(dataDir(), 'benchmark_name_matching_yente');
-    const people: Person[] = [...readCsvObjects(path.join(bench, 'negatives_global.csv')), ...readCsvObjects(path.join(bench, 'negatives_us.csv'))]
+    const people: Person[] = [
+      ...readCsvObjects(path.join(bench, 'negatives_global.csv')),
+      ...readCsvObjects(path.join(bench, 'negatives_us.csv')),
+    ]
       .map((r) => ({
         name: r['full_name'] ?? '',
         birthDate: r['date_of_birth'] ?? '',
@@ -323,7 +370,9 @@ async function main(): Promise<void> {
         birthPlace: r['place_of_birth'] ?? '',
       }))
       .filter((p) => p.name.trim() !== '');
-    console.log(`planted names: ${planted.length} variants of ${new Set(planted.map((p) => p.expected)).size} seed entities; ${people.length} synthetic people`);
+    console.log(
+      `planted names: ${planted.length} variants of ${new Set(planted.map((p) => p.expected)).size} seed entities; ${people.length} synthetic people`,
+    );
 
     const port = await freePort();
     const env = {
@@ -342,7 +391,10 @@ async function main(): Promise<void> {
     children.push(...workers);
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
-      const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      const ready = await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) break;
       if (i > 600) throw new Error('the API did not become ready');
       await sleep(100);
@@ -355,27 +407,46 @@ async function main(): Promise<void> {
       const file = path.join(dir, `customers-${rows}.csv`);
       const expected = await writeCustomerFile(file, rows, people, planted);
       console.log(`\n${rows.toLocaleString('en-US')} rows (${((await stat(file)).size / 1024 / 1024).toFixed(0)} MB):`);
-      figures.push(await runBatch(base, apiProcess.pid!, workers.map((w) => w.pid!), file, rows, expected));
+      figures.push(
+        await runBatch(
+          base,
+          apiProcess.pid!,
+          workers.map((w) => w.pid!),
+          file,
+          rows,
+          expected,
+        ),
+      );
       await rm(file);
     }
     const peer = await runPeer(base, people.slice(0, PEER_ROWS));
     const peerRate = (peer.rows / peer.ms) * 1000;
 
-    console.log(`\nBatch screening end to end: ${WORKERS} worker processes, ${os.cpus().length} cores, lists ${LISTS.map(([, f]) => f).join(', ')}`);
-    console.log('| rows | file | upload (file sent, rows stored, chunks queued) | first rows screened after | done after the upload ended | end to end | rows/s end to end | API RSS peak (idle) | worker RSS peak | CPU s: API / workers | hits | planted found |');
+    console.log(
+      `\nBatch screening end to end: ${WORKERS} worker processes, ${os.cpus().length} cores, lists ${LISTS.map(([, f]) => f).join(', ')}`,
+    );
+    console.log(
+      '| rows | file | upload (file sent, rows stored, chunks queued) | first rows screened after | done after the upload ended | end to end | rows/s end to end | API RSS peak (idle) | worker RSS peak | CPU s: API / workers | hits | planted found |',
+    );
     console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const f of figures) {
       console.log(
         `| ${int(f.rows)} | ${f.fileMb.toFixed(0)} MB | ${secs(f.uploadMs)} (${int((f.rows / f.uploadMs) * 1000)} rows/s) | ${secs(f.firstResultMs)} | ${secs(f.tailMs)} | ${secs(f.totalMs)} | ${int((f.rows / f.totalMs) * 1000)} | ${mb(f.apiPeakKb)} (${mb(f.apiBaseKb)}) | ${mb(f.workerPeakKb)} | ${f.apiCpuS.toFixed(0)} / ${f.workerCpuS.toFixed(0)} | ${int(f.hits)} | ${f.plantedFound}/${f.planted} |`,
       );
     }
-    console.log(`| peer: POST /v1/screenings one row at a time, ${PEER_CONCURRENCY} in flight | ${int(peer.rows)} rows | | | | ${secs(peer.ms)} | ${int(peerRate)} | | | | | |`);
+    console.log(
+      `| peer: POST /v1/screenings one row at a time, ${PEER_CONCURRENCY} in flight | ${int(peer.rows)} rows | | | | ${secs(peer.ms)} | ${int(peerRate)} | | | | | |`,
+    );
     console.log('\nResults download (GET /v1/batches/:id/results as CSV, streamed page by page):');
     for (const f of figures) {
-      console.log(`  ${int(f.rows)} rows: ${f.downloadMb.toFixed(0)} MB in ${secs(f.downloadMs)}, API RSS peak ${mb(f.apiDownloadPeakKb)}`);
+      console.log(
+        `  ${int(f.rows)} rows: ${f.downloadMb.toFixed(0)} MB in ${secs(f.downloadMs)}, API RSS peak ${mb(f.apiDownloadPeakKb)}`,
+      );
     }
     const best = figures[figures.length - 1]!;
-    console.log(`\nBatch is ${((best.rows / best.totalMs) * 1000 / peerRate).toFixed(1)}x the one-at-a-time peer (${int(best.rows)} rows).`);
+    console.log(
+      `\nBatch is ${(((best.rows / best.totalMs) * 1000) / peerRate).toFixed(1)}x the one-at-a-time peer (${int(best.rows)} rows).`,
+    );
     const missing = figures.filter((f) => f.plantedFound !== f.planted);
     if (missing.length > 0) process.exitCode = 1;
   } finally {

@@ -23,7 +23,9 @@ const SDN = resolve(DATA_DIR, 'ofac_sdn/2024-05-03/sdn.csv');
 const WORKER_START_NAMES = Number(process.env.BENCH_WORKER_START_NAMES ?? 1_000_000);
 
 async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void>; label: string }> {
-  const server = process.env.DATABASE_URL ?? ((await isListening('127.0.0.1', 5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
+  const server =
+    process.env.DATABASE_URL ??
+    ((await isListening('127.0.0.1', 5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
   if (!server) {
     const pg = await startEmbeddedPostgres();
     return { url: pg.url, drop: () => pg.stop(), label: 'embedded PGlite' };
@@ -33,8 +35,12 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
 
 /** The peer: what an importer without bulk SQL does, one statement per row. */
 async function rowAtATime(pool: Pool, entities: ListedEntity[]): Promise<void> {
-  await pool.query(`INSERT INTO list_sources (id, name, authority, url, license) VALUES ('un-sc', 'peer', 'peer', 'peer', 'peer')`);
-  const { rows } = await pool.query(`INSERT INTO list_versions (source_id, version, status, format) VALUES ('un-sc', 1, 'active', 'peer') RETURNING id`);
+  await pool.query(
+    `INSERT INTO list_sources (id, name, authority, url, license) VALUES ('un-sc', 'peer', 'peer', 'peer', 'peer')`,
+  );
+  const { rows } = await pool.query(
+    `INSERT INTO list_versions (source_id, version, status, format) VALUES ('un-sc', 1, 'active', 'peer') RETURNING id`,
+  );
   const v = rows[0].id;
   for (const e of entities) {
     const id = `un-sc:${e.sourceEntityId}`;
@@ -44,10 +50,16 @@ async function rowAtATime(pool: Pool, entities: ListedEntity[]): Promise<void> {
       [id, e.sourceEntityId, e.type, primaryName(e), e.programs, JSON.stringify(e), v],
     );
     for (const [i, n] of e.names.entries()) {
-      await pool.query(`INSERT INTO entity_names (entity_id, position, name, kind, search_name) VALUES ($1, $2, $3, $4, lower(unaccent($3)))`, [id, i, n.value, n.kind]);
+      await pool.query(
+        `INSERT INTO entity_names (entity_id, position, name, kind, search_name) VALUES ($1, $2, $3, $4, lower(unaccent($3)))`,
+        [id, i, n.value, n.kind],
+      );
     }
     for (const [i, c] of e.citations.entries()) {
-      await pool.query(`INSERT INTO citations (entity_id, position, title, url, source_row_id) VALUES ($1, $2, $3, $4, $5)`, [id, i, c.title, c.url ?? null, c.sourceRowId ?? null]);
+      await pool.query(
+        `INSERT INTO citations (entity_id, position, title, url, source_row_id) VALUES ($1, $2, $3, $4, $5)`,
+        [id, i, c.title, c.url ?? null, c.sourceRowId ?? null],
+      );
     }
   }
 }
@@ -75,13 +87,33 @@ async function main(): Promise<void> {
 
     const rows = [
       ['importer', 'entities', 'names', 'time', 'entities/s'],
-      ['ours: stream → staging (unnest) → diff → one transaction', result.entityCount, result.nameCount, `${(bulkMs / 1000).toFixed(2)} s`, Math.round(result.entityCount / (bulkMs / 1000))],
-      ['peer: one INSERT per entity, name and citation', entities.length, entities.reduce((n, e) => n + e.names.length, 0), `${(peerMs / 1000).toFixed(2)} s`, Math.round(entities.length / (peerMs / 1000))],
-      [`re-import of identical files (${again.status})`, again.entityCount, again.nameCount, `${(noopMs / 1000).toFixed(2)} s`, '-'],
+      [
+        'ours: stream → staging (unnest) → diff → one transaction',
+        result.entityCount,
+        result.nameCount,
+        `${(bulkMs / 1000).toFixed(2)} s`,
+        Math.round(result.entityCount / (bulkMs / 1000)),
+      ],
+      [
+        'peer: one INSERT per entity, name and citation',
+        entities.length,
+        entities.reduce((n, e) => n + e.names.length, 0),
+        `${(peerMs / 1000).toFixed(2)} s`,
+        Math.round(entities.length / (peerMs / 1000)),
+      ],
+      [
+        `re-import of identical files (${again.status})`,
+        again.entityCount,
+        again.nameCount,
+        `${(noopMs / 1000).toFixed(2)} s`,
+        '-',
+      ],
     ];
     console.log(`\nOFAC SDN 2024-05-03 into ${db.label} (parse + write, includes the delta against an empty list)\n`);
     for (const r of rows) console.log(`| ${r.map(String).join(' | ')} |`);
-    console.log(`\nours is ${(peerMs / bulkMs).toFixed(1)}x faster than the row-at-a-time peer; RSS growth during our import ${peakRssMb.toFixed(0)} MB`);
+    console.log(
+      `\nours is ${(peerMs / bulkMs).toFixed(1)}x faster than the row-at-a-time peer; RSS growth during our import ${peakRssMb.toFixed(0)} MB`,
+    );
   } finally {
     await pool.end();
     await db.drop();
@@ -97,7 +129,11 @@ async function workerStart(): Promise<void> {
     await migrate(pool, resolve(__dirname, '../../../shared/migrations'));
     const sdn: ListedEntity[] = [];
     for await (const e of (await openList('ofac-sdn-csv', SDN)).entities) sdn.push(e);
-    const scaled = scaleList(sdn, WORKER_START_NAMES, seededRng(9), (source, serial, names) => ({ ...source, sourceEntityId: `synthetic-${serial}`, names }));
+    const scaled = scaleList(sdn, WORKER_START_NAMES, seededRng(9), (source, serial, names) => ({
+      ...source,
+      sourceEntityId: `synthetic-${serial}`,
+      names,
+    }));
     let t = Date.now();
     const imported = await importList(pool, {
       sourceId: 'opensanctions',
@@ -121,14 +157,20 @@ async function workerStart(): Promise<void> {
     t = Date.now();
     const ready = await new MatchIndexCache(pool, createLogger('silent')).current();
     const readyMs = Date.now() - t;
-    console.log(`\nA worker starting on ${imported.nameCount.toLocaleString('en')} names (${imported.entityCount.toLocaleString('en')} entities) in ${db.label}\n`);
-    console.log('| import (once) | load from Postgres | build the index | worker ready (load + build, as the worker does it) | index names |');
+    console.log(
+      `\nA worker starting on ${imported.nameCount.toLocaleString('en')} names (${imported.entityCount.toLocaleString('en')} entities) in ${db.label}\n`,
+    );
+    console.log(
+      '| import (once) | load from Postgres | build the index | worker ready (load + build, as the worker does it) | index names |',
+    );
     console.log('|---:|---:|---:|---:|---:|');
     console.log(
       `| ${(importMs / 1000).toFixed(1)} s | ${(loadMs / 1000).toFixed(1)} s | ${(buildMs / 1000).toFixed(1)} s | ${(readyMs / 1000).toFixed(1)} s | ` +
         `${ready.index.nameCount.toLocaleString('en')} |`,
     );
-    console.log(`\nRSS growth while the worker loaded and built: ${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`);
+    console.log(
+      `\nRSS growth while the worker loaded and built: ${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`,
+    );
   } finally {
     await pool.end();
     await db.drop();

@@ -8,7 +8,12 @@
  */
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
-import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type MatchIndex } from '../shared/src/matching';
+import {
+  buildMatchIndex,
+  DEFAULT_MATCH_THRESHOLD,
+  type MatchableEntity,
+  type MatchIndex,
+} from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects } from './lib/list-reader';
 import { scaleList } from './lib/scale-list';
 import { generateClass, seededRng, VARIATION_CLASSES } from './lib/variations';
@@ -32,9 +37,10 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** The screening mix: half synthetic non-matching people (most real traffic), half variations of listed names. */
 function queryMix(entities: MatchableEntity[], count: number): string[] {
   const bench = path.join(dataDir(), 'benchmark_name_matching_yente');
-  const negatives = [...readCsvObjects(path.join(bench, 'negatives_global.csv')), ...readCsvObjects(path.join(bench, 'negatives_us.csv'))].map(
-    (r) => r['full_name'] ?? '',
-  );
+  const negatives = [
+    ...readCsvObjects(path.join(bench, 'negatives_global.csv')),
+    ...readCsvObjects(path.join(bench, 'negatives_us.csv')),
+  ].map((r) => r['full_name'] ?? '');
   const positives = VARIATION_CLASSES.filter((c) => c.positive).flatMap((c, i) =>
     generateClass(c, entities, Math.ceil(count / 2 / 12), 100 + i).map((q) => q.query),
   );
@@ -97,7 +103,7 @@ function main(): void {
     rows.push(
       `| ${label} | ${index.entityCount.toLocaleString('en')} | ${index.nameCount.toLocaleString('en')} | ${(buildMs / 1000).toFixed(1)} s | ` +
         `${mb(index.memoryBytes())} / ${mb(heap)} | ${Math.round(t.namesPerSecond).toLocaleString('en')} | ${Math.round(later.namesPerSecond).toLocaleString('en')} | ` +
-        `${t.p50.toFixed(3)} ms | ${t.p99.toFixed(3)} ms | ${(t.hits / queries.length * 100).toFixed(1)}% |`,
+        `${t.p50.toFixed(3)} ms | ${t.p99.toFixed(3)} ms | ${((t.hits / queries.length) * 100).toFixed(1)}% |`,
     );
     return t.mean;
   };
@@ -117,7 +123,11 @@ function main(): void {
   );
 
   if (SCALED_NAMES > 0) {
-    const scaled = scaleList(entities, SCALED_NAMES, seededRng(9), (source, serial, names) => ({ ...source, id: `synthetic:${serial}`, names }));
+    const scaled = scaleList(entities, SCALED_NAMES, seededRng(9), (source, serial, names) => ({
+      ...source,
+      id: `synthetic:${serial}`,
+      names,
+    }));
     measure(`scaled to ${(SCALED_NAMES / 1e6).toFixed(1)}M names`, scaled);
   }
 
@@ -130,7 +140,9 @@ function main(): void {
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(r);
-  console.log(`\nMean per name: ours ${oursMean.toFixed(3)} ms, fuse.js ${fuseMean.toFixed(1)} ms: ${Math.round(fuseMean / oursMean).toLocaleString('en')}× faster.`);
+  console.log(
+    `\nMean per name: ours ${oursMean.toFixed(3)} ms, fuse.js ${fuseMean.toFixed(1)} ms: ${Math.round(fuseMean / oursMean).toLocaleString('en')}× faster.`,
+  );
 }
 
 main();

@@ -20,7 +20,8 @@ export function dataDir(): string {
 function repoRootFromHere(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'bench'))) return path.relative(__dirname, dir) || '.';
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'bench')))
+      return path.relative(__dirname, dir) || '.';
     dir = path.dirname(dir);
   }
   throw new Error(`cannot find the repository root above ${__dirname}`);
@@ -50,7 +51,20 @@ export function parseCsvLine(line: string): string[] {
 }
 
 const empty = (v: string | undefined): boolean => v === undefined || v.trim() === '-0-' || v.trim() === '';
-const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+const MONTHS: Record<string, string> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};
 
 function ofacDates(remarks: string): string[] {
   const dates: string[] = [];
@@ -59,7 +73,9 @@ function ofacDates(remarks: string): string[] {
     if (toYear !== undefined) {
       for (let y = Number(year); y <= Number(toYear); y++) dates.push(String(y));
     } else if (month !== undefined && MONTHS[month.toLowerCase()] !== undefined) {
-      dates.push(day !== undefined ? `${year}-${MONTHS[month.toLowerCase()]}-${day}` : `${year}-${MONTHS[month.toLowerCase()]}`);
+      dates.push(
+        day !== undefined ? `${year}-${MONTHS[month.toLowerCase()]}-${day}` : `${year}-${MONTHS[month.toLowerCase()]}`,
+      );
     } else dates.push(year as string);
   }
   return dates;
@@ -78,16 +94,30 @@ export function readOfacCsv(prefix: string, primaryFile: string, altFile?: strin
     if (entNum === undefined || empty(name) || !/^\d+$/.test(entNum)) continue;
     const remarks = empty(f[11]) ? '' : (f[11] as string);
     const type: MatchableEntity['type'] =
-      sdnType === 'individual' ? 'person' : sdnType === 'vessel' ? 'vessel' : sdnType === 'aircraft' ? 'aircraft' : 'organization';
+      sdnType === 'individual'
+        ? 'person'
+        : sdnType === 'vessel'
+          ? 'vessel'
+          : sdnType === 'aircraft'
+            ? 'aircraft'
+            : 'organization';
     const names: MatchableEntity['names'] = [{ value: name as string, kind: 'primary' }];
-    for (const m of remarks.matchAll(/([afn])\.k\.a\. '(.*?)'(?=[;.]|$)/g)) names.push({ value: m[2] as string, kind: 'alias' });
+    for (const m of remarks.matchAll(/([afn])\.k\.a\. '(.*?)'(?=[;.]|$)/g))
+      names.push({ value: m[2] as string, kind: 'alias' });
     const countries = [...remarks.matchAll(/(?:nationality|citizen) ([^;.(]+)/g)].map((m) => (m[1] as string).trim());
     if (!empty(f[9])) countries.push((f[9] as string).trim());
     const identifiers = [...remarks.matchAll(/(Passport|National ID No\.|IMO) ([A-Z0-9-]{5,})/g)].map((m) => ({
       type: m[1] === 'IMO' ? 'imo' : m[1] === 'Passport' ? 'passport' : 'national_id',
       value: m[2] as string,
     }));
-    entities.set(entNum, { id: `${prefix}:${entNum}`, type, names, birthDates: ofacDates(remarks), countries, identifiers });
+    entities.set(entNum, {
+      id: `${prefix}:${entNum}`,
+      type,
+      names,
+      birthDates: ofacDates(remarks),
+      countries,
+      identifiers,
+    });
   }
   if (altFile !== undefined && fs.existsSync(altFile)) {
     for (const line of fs.readFileSync(altFile, 'latin1').split(/\r?\n/)) {
@@ -103,13 +133,18 @@ export function readOfacCsv(prefix: string, primaryFile: string, altFile?: strin
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decodeXml = (s: string): string =>
   s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : (XML_ENTITIES[e] ?? m),
+    e.startsWith('#x')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (XML_ENTITIES[e] ?? m),
   );
 const tag = (xml: string, name: string): string | undefined => {
   const m = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml);
   return m === null ? undefined : decodeXml(m[1] as string).trim();
 };
-const blocks = (xml: string, name: string): string[] => [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => m[1] as string);
+const blocks = (xml: string, name: string): string[] =>
+  [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => m[1] as string);
 
 /** Options for the UN reader. */
 export interface UnReadOptions {
@@ -135,10 +170,12 @@ export function readUnXml(file: string, options: UnReadOptions = {}): MatchableE
       const names: MatchableEntity['names'] = [{ value: primary, kind: 'primary' }];
       for (const alias of blocks(record, aliasTag)) {
         const value = tag(alias, 'ALIAS_NAME');
-        if (value !== undefined && value !== '') names.push({ value, kind: tag(alias, 'QUALITY') === 'Low' ? 'weak_alias' : 'alias' });
+        if (value !== undefined && value !== '')
+          names.push({ value, kind: tag(alias, 'QUALITY') === 'Low' ? 'weak_alias' : 'alias' });
       }
       const script = tag(record, 'NAME_ORIGINAL_SCRIPT');
-      if (script !== undefined && script !== '' && !options.withoutOriginalScript) names.push({ value: script, kind: 'original_script' });
+      if (script !== undefined && script !== '' && !options.withoutOriginalScript)
+        names.push({ value: script, kind: 'original_script' });
       const birthDates: string[] = [];
       for (const dob of blocks(record, 'INDIVIDUAL_DATE_OF_BIRTH')) {
         const date = tag(dob, 'DATE');
@@ -149,7 +186,9 @@ export function readUnXml(file: string, options: UnReadOptions = {}): MatchableE
         else if (year) birthDates.push(year);
         else if (from && to) for (let y = Number(from); y <= Number(to); y++) birthDates.push(String(y));
       }
-      const countries = blocks(record, 'NATIONALITY').flatMap((n) => blocks(n, 'VALUE').map((v) => decodeXml(v).trim()));
+      const countries = blocks(record, 'NATIONALITY').flatMap((n) =>
+        blocks(n, 'VALUE').map((v) => decodeXml(v).trim()),
+      );
       const identifiers = blocks(record, 'INDIVIDUAL_DOCUMENT')
         .map((d) => ({ type: (tag(d, 'TYPE_OF_DOCUMENT') ?? 'document').toLowerCase(), value: tag(d, 'NUMBER') ?? '' }))
         .filter((d) => d.value.length >= 5);
@@ -160,7 +199,11 @@ export function readUnXml(file: string, options: UnReadOptions = {}): MatchableE
 }
 
 /** OFAC SDN (2024-05-03 legacy CSV, aliases from remarks and from alt.csv) + OFAC Consolidated + UN. */
-export function loadBenchLists(options: UnReadOptions = {}): { sdn: MatchableEntity[]; cons: MatchableEntity[]; un: MatchableEntity[] } {
+export function loadBenchLists(options: UnReadOptions = {}): {
+  sdn: MatchableEntity[];
+  cons: MatchableEntity[];
+  un: MatchableEntity[];
+} {
   const dir = dataDir();
   const withAltFile = process.env['BENCH_OFAC_ALT'] !== '0';
   const sdn = readOfacCsv(
@@ -179,7 +222,10 @@ export function loadBenchLists(options: UnReadOptions = {}): { sdn: MatchableEnt
 
 /** Reads a CSV with a header row into objects (the yente benchmark files; fields may be quoted). */
 export function readCsvObjects(file: string): Record<string, string>[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const header = parseCsvLine(lines[0] ?? '');
   return lines.slice(1).map((line) => {
     const values = parseCsvLine(line);

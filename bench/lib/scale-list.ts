@@ -10,11 +10,17 @@ interface Named {
  * one word replaced by or joined with a word of another entity of the same type, or one letter changed. `copy` makes
  * the new entity from its source, a serial number and the mutated names.
  */
-export function scaleList<T extends Named>(entities: T[], targetNames: number, rng: Rng, copy: (source: T, serial: number, names: T['names']) => T): T[] {
+export function scaleList<T extends Named>(
+  entities: T[],
+  targetNames: number,
+  rng: Rng,
+  copy: (source: T, serial: number, names: T['names']) => T,
+): T[] {
   const words = new Map<string, string[]>();
   for (const e of entities) {
     for (const n of e.names) {
-      for (const w of n.value.split(/[\s,]+/)) if (w.length > 1) (words.get(e.type) ?? words.set(e.type, []).get(e.type))?.push(w);
+      for (const w of n.value.split(/[\s,]+/))
+        if (w.length > 1) (words.get(e.type) ?? words.set(e.type, []).get(e.type))?.push(w);
     }
   }
   const mutate = (name: string, type: string): string => {
@@ -36,7 +42,11 @@ export function scaleList<T extends Named>(entities: T[], targetNames: number, r
   let serial = 0;
   while (names < targetNames) {
     const source = entities[Math.floor(rng() * entities.length)] as T;
-    const copied = copy(source, serial++, source.names.map((n) => ({ ...n, value: mutate(n.value, source.type) })));
+    const copied = copy(
+      source,
+      serial++,
+      source.names.map((n) => ({ ...n, value: mutate(n.value, source.type) })),
+    );
     out.push(copied);
     names += copied.names.length;
   }

@@ -53,10 +53,13 @@ export function naturalTokens(name: string, type: MatchableEntity['type']): stri
 const primary = (e: MatchableEntity): string => (e.names.find((n) => n.kind === 'primary') ?? e.names[0])?.value ?? '';
 const isLatin = (s: string): boolean => /^[\p{Script=Latin}\p{N}\s,.'&()/-]+$/u.test(s);
 const wordsOf = (e: MatchableEntity): string[] => naturalTokens(primary(e), e.type);
-const letterTokens = (tokens: string[]): number[] => tokens.map((t, i) => (/^\p{L}{4,}$/u.test(t) ? i : -1)).filter((i) => i >= 0);
+const letterTokens = (tokens: string[]): number[] =>
+  tokens.map((t, i) => (/^\p{L}{4,}$/u.test(t) ? i : -1)).filter((i) => i >= 0);
 const isPerson = (e: MatchableEntity): boolean => e.type === 'person' && isLatin(primary(e)) && wordsOf(e).length >= 2;
-const isOrg = (e: MatchableEntity): boolean => e.type === 'organization' && isLatin(primary(e)) && wordsOf(e).length >= 2;
-const isNamed = (e: MatchableEntity): boolean => (e.type === 'person' || e.type === 'organization') && isLatin(primary(e)) && wordsOf(e).length >= 2;
+const isOrg = (e: MatchableEntity): boolean =>
+  e.type === 'organization' && isLatin(primary(e)) && wordsOf(e).length >= 2;
+const isNamed = (e: MatchableEntity): boolean =>
+  (e.type === 'person' || e.type === 'organization') && isLatin(primary(e)) && wordsOf(e).length >= 2;
 
 function matchCase(template: string, ch: string): string {
   return template === template.toUpperCase() ? ch.toUpperCase() : ch.toLowerCase();
@@ -74,22 +77,63 @@ function typo(word: string, rng: Rng): string {
     case 2:
       return word.slice(0, i) + letter + word.slice(i);
     default:
-      return i + 1 < word.length ? word.slice(0, i) + (word[i + 1] as string) + (word[i] as string) + word.slice(i + 2) : word.slice(0, i - 1) + (word[i] as string) + (word[i - 1] as string);
+      return i + 1 < word.length
+        ? word.slice(0, i) + (word[i + 1] as string) + (word[i] as string) + word.slice(i + 2)
+        : word.slice(0, i - 1) + (word[i] as string) + (word[i - 1] as string);
   }
 }
 
 /** Sound-alike respellings, as a clerk writes a name heard rather than read. */
 const PHONETIC_RULES: readonly [RegExp, string][] = [
-  [/ph/i, 'f'], [/f/i, 'ph'], [/ck/i, 'k'], [/c(?=[aou])/i, 'k'], [/k/i, 'c'], [/ou/i, 'u'], [/u/i, 'ou'], [/oo/i, 'u'],
-  [/ee/i, 'i'], [/y(?=\w)/i, 'i'], [/(?<=\w)i(?=[aeou])/i, 'y'], [/([bdfglmnprst])\1/i, '$1'], [/(?<=[aeiou])([bdlmnprst])(?=[aeiou])/i, '$1$1'],
-  [/kh/i, 'h'], [/q/i, 'k'], [/(?<=[aeiou])s(?=[aeiou])/i, 'z'], [/z/i, 's'], [/v/i, 'w'], [/w/i, 'v'], [/ov$/i, 'off'], [/ie$/i, 'y'],
+  [/ph/i, 'f'],
+  [/f/i, 'ph'],
+  [/ck/i, 'k'],
+  [/c(?=[aou])/i, 'k'],
+  [/k/i, 'c'],
+  [/ou/i, 'u'],
+  [/u/i, 'ou'],
+  [/oo/i, 'u'],
+  [/ee/i, 'i'],
+  [/y(?=\w)/i, 'i'],
+  [/(?<=\w)i(?=[aeou])/i, 'y'],
+  [/([bdfglmnprst])\1/i, '$1'],
+  [/(?<=[aeiou])([bdlmnprst])(?=[aeiou])/i, '$1$1'],
+  [/kh/i, 'h'],
+  [/q/i, 'k'],
+  [/(?<=[aeiou])s(?=[aeiou])/i, 'z'],
+  [/z/i, 's'],
+  [/v/i, 'w'],
+  [/w/i, 'v'],
+  [/ov$/i, 'off'],
+  [/ie$/i, 'y'],
 ];
 
 /** Romanisation alternatives: the same sound written under another system (French, German, English, BGN, ALA-LC). */
 const ROMANISATION_RULES: readonly [RegExp, string][] = [
-  [/ou/i, 'u'], [/u/i, 'ou'], [/dj/i, 'j'], [/j/i, 'dj'], [/sh/i, 'ch'], [/ch/i, 'tch'], [/kh/i, 'ch'], [/ts/i, 'tz'], [/iy$/i, 'i'],
-  [/y$/i, 'i'], [/ya/i, 'ia'], [/yu/i, 'iu'], [/zh/i, 'j'], [/aa/i, 'a'], [/ee/i, 'i'], [/oo/i, 'u'], [/ei$/i, 'ey'], [/q/i, 'k'],
-  [/dh/i, 'z'], [/th/i, 's'], [/(?<=\w)e(?=\w)/i, 'a'], [/(?<=\w)a(?=\w)/i, 'e'], [/w/i, 'ou'], [/j/i, 'zh'],
+  [/ou/i, 'u'],
+  [/u/i, 'ou'],
+  [/dj/i, 'j'],
+  [/j/i, 'dj'],
+  [/sh/i, 'ch'],
+  [/ch/i, 'tch'],
+  [/kh/i, 'ch'],
+  [/ts/i, 'tz'],
+  [/iy$/i, 'i'],
+  [/y$/i, 'i'],
+  [/ya/i, 'ia'],
+  [/yu/i, 'iu'],
+  [/zh/i, 'j'],
+  [/aa/i, 'a'],
+  [/ee/i, 'i'],
+  [/oo/i, 'u'],
+  [/ei$/i, 'ey'],
+  [/q/i, 'k'],
+  [/dh/i, 'z'],
+  [/th/i, 's'],
+  [/(?<=\w)e(?=\w)/i, 'a'],
+  [/(?<=\w)a(?=\w)/i, 'e'],
+  [/w/i, 'ou'],
+  [/j/i, 'zh'],
 ];
 
 function applyRule(tokens: string[], rules: readonly [RegExp, string][], rng: Rng): string | undefined {
@@ -111,29 +155,153 @@ function applyRule(tokens: string[], rules: readonly [RegExp, string][], rng: Rn
   return out.join(' ');
 }
 
-const COMMON_GIVEN = ['Ali', 'John', 'Maria', 'Ahmed', 'Anna', 'Jose', 'Mohamed', 'David', 'Hassan', 'Ivan', 'Kim', 'Omar', 'Paul', 'Fatima'];
+const COMMON_GIVEN = [
+  'Ali',
+  'John',
+  'Maria',
+  'Ahmed',
+  'Anna',
+  'Jose',
+  'Mohamed',
+  'David',
+  'Hassan',
+  'Ivan',
+  'Kim',
+  'Omar',
+  'Paul',
+  'Fatima',
+];
 const COMMON_SURNAMES = [
-  'Smith', 'Johnson', 'Williams', 'Garcia', 'Martinez', 'Nguyen', 'Wang', 'Singh', 'Kumar', 'Ivanov', 'Petrov', 'Mueller',
-  'Schmidt', 'Rossi', 'Silva', 'Santos', 'Kowalski', 'Novak', 'Yilmaz', 'Kaya', 'Tanaka', 'Suzuki', 'Sato', 'Okafor', 'Mensah',
-  'Haddad', 'Mansour', 'Farouk', 'Cohen', 'Levi', 'Dubois', 'Lefebvre', 'Jansen', 'Andersson', 'Hansen', 'Brown', 'Taylor',
-  'Wilson', 'Thompson', 'Moore', 'Clark', 'Lewis', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Green', 'Baker',
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Garcia',
+  'Martinez',
+  'Nguyen',
+  'Wang',
+  'Singh',
+  'Kumar',
+  'Ivanov',
+  'Petrov',
+  'Mueller',
+  'Schmidt',
+  'Rossi',
+  'Silva',
+  'Santos',
+  'Kowalski',
+  'Novak',
+  'Yilmaz',
+  'Kaya',
+  'Tanaka',
+  'Suzuki',
+  'Sato',
+  'Okafor',
+  'Mensah',
+  'Haddad',
+  'Mansour',
+  'Farouk',
+  'Cohen',
+  'Levi',
+  'Dubois',
+  'Lefebvre',
+  'Jansen',
+  'Andersson',
+  'Hansen',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Thompson',
+  'Moore',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Green',
+  'Baker',
 ];
 const COMMON_FIRST = [
-  'James', 'Mary', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'William', 'Linda', 'David', 'Elizabeth', 'Richard', 'Susan',
-  'Maria', 'Jose', 'Juan', 'Carlos', 'Ana', 'Luis', 'Wei', 'Li', 'Hiroshi', 'Yuki', 'Olga', 'Sergei', 'Anna', 'Peter',
-  'Fatima', 'Aisha', 'Ahmed', 'Omar', 'Priya', 'Rahul', 'Amit', 'Sunita', 'Chen', 'Mei', 'Jean', 'Pierre', 'Hans', 'Eva',
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'Michael',
+  'Jennifer',
+  'William',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'Richard',
+  'Susan',
+  'Maria',
+  'Jose',
+  'Juan',
+  'Carlos',
+  'Ana',
+  'Luis',
+  'Wei',
+  'Li',
+  'Hiroshi',
+  'Yuki',
+  'Olga',
+  'Sergei',
+  'Anna',
+  'Peter',
+  'Fatima',
+  'Aisha',
+  'Ahmed',
+  'Omar',
+  'Priya',
+  'Rahul',
+  'Amit',
+  'Sunita',
+  'Chen',
+  'Mei',
+  'Jean',
+  'Pierre',
+  'Hans',
+  'Eva',
 ];
 const TITLES = ['Mr', 'Mrs.', 'Dr.', 'Sheikh', 'Haji', 'General', 'Colonel', 'Prof.', 'Mullah', 'Sir'];
 const LEGAL_SWAPS: readonly [RegExp, string][] = [
-  [/\bLIMITED\b(?! LIABILITY)/i, 'Ltd.'], [/\bLTD\.?(?=\s|$)/i, 'Limited'], [/\bCOMPANY\b/i, 'Co.'], [/\bCO\.?(?=[\s,]|$)/i, 'Company'],
-  [/\bCORPORATION\b/i, 'Corp.'], [/\bCORP\.?(?=\s|$)/i, 'Corporation'], [/\bLLC\b/i, 'Limited Liability Company'],
-  [/\bJSC\b/i, 'Joint Stock Company'], [/\bJOINT STOCK COMPANY\b/i, 'JSC'], [/\bOOO\b/i, 'LLC'], [/\bINC\.?(?=\s|$)/i, 'Incorporated'],
-  [/\bAG\b/i, 'Aktiengesellschaft'], [/\bS\.A\.(?=\s|$)/i, 'SA'], [/\bGMBH\b/i, 'G.m.b.H.'],
+  [/\bLIMITED\b(?! LIABILITY)/i, 'Ltd.'],
+  [/\bLTD\.?(?=\s|$)/i, 'Limited'],
+  [/\bCOMPANY\b/i, 'Co.'],
+  [/\bCO\.?(?=[\s,]|$)/i, 'Company'],
+  [/\bCORPORATION\b/i, 'Corp.'],
+  [/\bCORP\.?(?=\s|$)/i, 'Corporation'],
+  [/\bLLC\b/i, 'Limited Liability Company'],
+  [/\bJSC\b/i, 'Joint Stock Company'],
+  [/\bJOINT STOCK COMPANY\b/i, 'JSC'],
+  [/\bOOO\b/i, 'LLC'],
+  [/\bINC\.?(?=\s|$)/i, 'Incorporated'],
+  [/\bAG\b/i, 'Aktiengesellschaft'],
+  [/\bS\.A\.(?=\s|$)/i, 'SA'],
+  [/\bGMBH\b/i, 'G.m.b.H.'],
 ];
-const ACCENTS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', A: 'Á', E: 'É', I: 'Í', O: 'Ö', U: 'Ü', C: 'Ç', N: 'Ñ' };
+const ACCENTS: Record<string, string> = {
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ö',
+  u: 'ü',
+  c: 'ç',
+  n: 'ñ',
+  A: 'Á',
+  E: 'É',
+  I: 'Í',
+  O: 'Ö',
+  U: 'Ü',
+  C: 'Ç',
+  N: 'Ñ',
+};
 
 const LEGAL_BLOCK = String.raw`(?:(?:OPEN |CLOSED |PUBLIC |PRIVATE )?JOINT STOCK COMPANY|LIMITED LIABILITY COMPANY|(?:PUBLICHNOE |OTKRYTOE |ZAKRYTOE )?AKTSIONERNOE OBSHCHESTVO|OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU|S\.A\. DE C\.V\.|S\.A\.|SA|LLC|OOO|JSC|OAO|ZAO|PAO|AO|LTD\.?|LIMITED|CO\.?,? LTD\.?|COMPANY LIMITED|CORPORATION|CORP\.?|INC\.?|GMBH|AG|SARL|SRL|FZE|PLC)`;
-const LEGAL_WORDS = /\b(?:LIMITED|LIABILITY|COMPANY|JOINT|STOCK|OPEN|CLOSED|PUBLIC|CORPORATION|OBSHCHESTVO|S|OGRANICHENNOI|OGRANICHENNOY|OTVETSTVENNOSTYU|AKTSIONERNOE|LLC|LTD|JSC|OOO|CO|INC|SA|DE|CV)\b\.?/gi;
+const LEGAL_WORDS =
+  /\b(?:LIMITED|LIABILITY|COMPANY|JOINT|STOCK|OPEN|CLOSED|PUBLIC|CORPORATION|OBSHCHESTVO|S|OGRANICHENNOI|OGRANICHENNOY|OTVETSTVENNOSTYU|AKTSIONERNOE|LLC|LTD|JSC|OOO|CO|INC|SA|DE|CV)\b\.?/gi;
 const LEGAL_BLOCK_START = new RegExp(`^${LEGAL_BLOCK}\\s`, 'i');
 const LEGAL_BLOCK_END = new RegExp(`\\s${LEGAL_BLOCK}$`, 'i');
 
@@ -152,8 +320,18 @@ export const VARIATION_CLASSES: readonly VariationClass[] = [
       return tokens.join(' ');
     },
   },
-  { name: 'phonetic spelling', positive: true, appliesTo: isPerson, make: (e, rng) => applyRule(wordsOf(e), PHONETIC_RULES, rng) },
-  { name: 'transliteration variant', positive: true, appliesTo: isPerson, make: (e, rng) => applyRule(wordsOf(e), ROMANISATION_RULES, rng) },
+  {
+    name: 'phonetic spelling',
+    positive: true,
+    appliesTo: isPerson,
+    make: (e, rng) => applyRule(wordsOf(e), PHONETIC_RULES, rng),
+  },
+  {
+    name: 'transliteration variant',
+    positive: true,
+    appliesTo: isPerson,
+    make: (e, rng) => applyRule(wordsOf(e), ROMANISATION_RULES, rng),
+  },
   {
     name: 'word reorder',
     positive: true,
@@ -227,7 +405,12 @@ export const VARIATION_CLASSES: readonly VariationClass[] = [
       return tokens.join(' ');
     },
   },
-  { name: 'titles and honorifics', positive: true, appliesTo: isPerson, make: (e, rng) => `${pick(rng, TITLES)} ${wordsOf(e).join(' ')}` },
+  {
+    name: 'titles and honorifics',
+    positive: true,
+    appliesTo: isPerson,
+    make: (e, rng) => `${pick(rng, TITLES)} ${wordsOf(e).join(' ')}`,
+  },
   {
     name: 'legal-form variants',
     positive: true,
@@ -276,7 +459,14 @@ export const VARIATION_CLASSES: readonly VariationClass[] = [
       if (cut - start < 4 || cut >= end) return undefined;
       const truncated = full.slice(0, cut).trim();
       if (/\d/.test(full.slice(cut))) return undefined;
-      if (truncated.replace(LEGAL_WORDS, ' ').trim().split(/\s+/).filter((w) => w.length > 1).length < 2) return undefined;
+      if (
+        truncated
+          .replace(LEGAL_WORDS, ' ')
+          .trim()
+          .split(/\s+/)
+          .filter((w) => w.length > 1).length < 2
+      )
+        return undefined;
       return truncated.includes(' ') ? truncated : undefined;
     },
   },
@@ -284,7 +474,8 @@ export const VARIATION_CLASSES: readonly VariationClass[] = [
     name: 'common names',
     positive: false,
     appliesTo: () => true,
-    make: (_e, rng) => `${pick(rng, COMMON_FIRST)} ${rng() < 0.3 ? `${pick(rng, COMMON_FIRST)} ` : ''}${pick(rng, COMMON_SURNAMES)}`,
+    make: (_e, rng) =>
+      `${pick(rng, COMMON_FIRST)} ${rng() < 0.3 ? `${pick(rng, COMMON_FIRST)} ` : ''}${pick(rng, COMMON_SURNAMES)}`,
   },
   {
     name: 'same given name, other surname',
@@ -327,11 +518,25 @@ export const VARIATION_CLASSES: readonly VariationClass[] = [
 ];
 
 /** Up to `perClass` queries for a class, from entities drawn at random (without replacement). */
-export function generateClass(cls: VariationClass, entities: readonly MatchableEntity[], perClass: number, seed: number): LabelledQuery[] {
+export function generateClass(
+  cls: VariationClass,
+  entities: readonly MatchableEntity[],
+  perClass: number,
+  seed: number,
+): LabelledQuery[] {
   const rng = seededRng(seed);
   // A negative that happens to be a listed name (another vessel number, a real "Ahmed Mansour") is not a negative.
-  const nameKey = (name: string): string => name.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').sort().join(' ');
-  const listed = cls.positive ? new Set<string>() : new Set(entities.flatMap((e) => e.names.map((n) => nameKey(n.value))));
+  const nameKey = (name: string): string =>
+    name
+      .toUpperCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .split(' ')
+      .sort()
+      .join(' ');
+  const listed = cls.positive
+    ? new Set<string>()
+    : new Set(entities.flatMap((e) => e.names.map((n) => nameKey(n.value))));
   const pool = entities.filter(cls.appliesTo);
   const order = pool.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {

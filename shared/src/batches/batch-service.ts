@@ -6,6 +6,7 @@ import type { Logger } from '../logging';
 import { BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
 import { recordEvent } from '../webhooks';
+import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 import * as sql from './batch-sql';
@@ -62,6 +63,8 @@ export interface BatchResultRow {
   /** What of the row was set aside so it could be screened, if anything. */
   warning: string | null;
   matches: { entityId: string; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
+  /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
+  nearMisses: NearMiss[];
 }
 
 export interface BatchDeps {
@@ -419,14 +422,15 @@ export async function performBatchChunk(
   pool: Pool,
   loaded: LoadedIndex,
   chunk: BatchChunkJob,
-  options: { threshold: number; limit: number },
+  options: MatchOptions,
 ): Promise<ChunkOutcome> {
   const status = (await pool.query<{ status: BatchStatus }>(sql.BATCH_STATUS, [chunk.batchId])).rows[0]?.status ?? null;
   if (!status || isBatchFinished(status)) return { outcome: 'skipped', inserted: 0, hits: 0, status };
 
   const { rows } = await pool.query(sql.PENDING_ROWS_OF_CHUNK, [chunk.batchId, chunk.fromLine, chunk.toLine]);
   const screened = rows.map((r) => {
-    const matches = loaded.index.screen(
+    const { matches, nearMisses } = screenWithNearMisses(
+      loaded.index,
       {
         name: r.name,
         ...(r.type && { type: r.type }),
@@ -435,7 +439,7 @@ export async function performBatchChunk(
       },
       options,
     );
-    return { line: r.line as number, matches };
+    return { line: r.line as number, matches, nearMisses };
   });
 
   return withTransaction(pool, async (tx) => {
@@ -449,6 +453,7 @@ export async function performBatchChunk(
       screened.map((s) => s.matches[0]?.entityId ?? null),
       screened.map((s) => s.matches[0]?.matchedName ?? null),
       screened.map((s) => JSON.stringify(s.matches)),
+      screened.map((s) => JSON.stringify(s.nearMisses)),
     ]);
     const inserted = written.rowCount ?? 0;
     const hits = written.rows.filter((r) => r.decision === 'hit').length;
@@ -486,6 +491,7 @@ function rowToResult(r: Record<string, any>): BatchResultRow {
     citationUrls: r.citation_urls,
     warning: r.warning,
     matches: r.matches,
+    nearMisses: r.near_misses ?? [],
   };
 }
 

@@ -94,14 +94,14 @@ export const PENDING_ROWS_OF_CHUNK = `
 
 /** Copies the best match's names, lists and citation URLs so the results outlive list updates. */
 export const INSERT_RESULTS = `
-  INSERT INTO batch_results (batch_id, line, decision, score, entity_id, entity_name, matched_name, lists, programs, citation_urls, matches)
+  INSERT INTO batch_results (batch_id, line, decision, score, entity_id, entity_name, matched_name, lists, programs, citation_urls, matches, near_misses)
   SELECT $1, m.line, m.decision, m.score, e.id, e.primary_name, m.matched_name,
          CASE WHEN e.id IS NULL THEN '{}' ELSE ARRAY[e.source_id] END,
          coalesce(e.programs, '{}'),
          coalesce(ARRAY(SELECT c.url FROM citations c WHERE c.entity_id = e.id AND c.url IS NOT NULL ORDER BY c.position), '{}'),
-         m.matches
-  FROM unnest($2::int[], $3::text[], $4::real[], $5::text[], $6::text[], $7::jsonb[])
-       AS m (line, decision, score, entity_id, matched_name, matches)
+         m.matches, m.near_misses
+  FROM unnest($2::int[], $3::text[], $4::real[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[])
+       AS m (line, decision, score, entity_id, matched_name, matches, near_misses)
   LEFT JOIN entities e ON e.id = m.entity_id
   ON CONFLICT (batch_id, line) DO NOTHING
   RETURNING decision`;
@@ -128,7 +128,7 @@ export const CANCEL_BATCH = `
 
 export const RESULTS_PAGE = `
   SELECT x.line, r.reference, r.name, r.warning, x.decision, x.score, x.entity_id, x.entity_name, x.matched_name,
-         x.lists, x.programs, x.citation_urls, x.matches
+         x.lists, x.programs, x.citation_urls, x.matches, x.near_misses
   FROM batch_results x
   JOIN batch_rows r ON r.batch_id = x.batch_id AND r.line = x.line
   WHERE x.batch_id = $1 AND x.line > $2 AND ($3::text IS NULL OR x.decision = $3)

@@ -36,6 +36,8 @@ const envSchema = z.object({
   BOOTSTRAP_API_KEY: optionalString.pipe(z.string().min(16, 'BOOTSTRAP_API_KEY must be at least 16 characters').optional()),
   MATCH_THRESHOLD: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional()),
   MATCH_LIMIT: intFrom(10, 1),
+  /** Candidates scoring from this up to the threshold are returned as near misses, never hits. */
+  NEAR_MISS_FLOOR: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).default(0.6)),
   SCREENING_WAIT_MAX_MS: intFrom(10_000, 0),
   WORKER_CONCURRENCY: intFrom(8, 1),
   /** Batch chunks are hundreds of rows each: two in flight overlap one's SQL with the other's matching. */
@@ -95,7 +97,7 @@ export interface AppConfig {
   redisUrl?: string;
   queuePrefix: string;
   bootstrapApiKey?: string;
-  matching: { threshold?: number; limit: number };
+  matching: { threshold?: number; limit: number; nearMissFloor: number };
   screening: { waitMaxMs: number };
   worker: {
     concurrency: number;
@@ -148,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     bootstrapApiKey: e.BOOTSTRAP_API_KEY,
-    matching: { threshold: e.MATCH_THRESHOLD, limit: e.MATCH_LIMIT },
+    matching: { threshold: e.MATCH_THRESHOLD, limit: e.MATCH_LIMIT, nearMissFloor: e.NEAR_MISS_FLOOR },
     screening: { waitMaxMs: e.SCREENING_WAIT_MAX_MS },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,

@@ -2,13 +2,46 @@
  * The matching engine: pure functions, no I/O. Normalise names, build an in-memory index once per list version,
  * screen queries against it with scored, explained matches, and compare two names directly.
  */
-export type { CompareResult, MatchableEntity, NameMatch, ScreeningQuery, ScreenOptions } from './types';
-export { buildMatchIndex, MAX_NAMES_SCORED, type MatchIndex } from './match-index';
-export { compare } from './compare';
-export { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
-export { normalizeName, tokenizeName, type NameToken, type TokenKind, type TokenizedName } from './normalize-name';
-export { transliterate } from './transliterate';
-export { jaroWinkler } from './jaro-winkler';
-export { phoneticKey } from './phonetic-key';
-export { koreanSyllableKey, tokenSimilarity } from './token-similarity';
-export { abjadSpells } from './abjad-reading';
+export type {
+  CompareResult,
+  MatchableEntity,
+  NameMatch,
+  NearMiss,
+  NearMissOptions,
+  ScreeningQuery,
+  ScreenOptions,
+} from './types';
+export { buildMatchIndex, MAX_NAMES_SCORED, type MatchIndex } from './index/match-index';
+export { compare } from './score/compare';
+export { screenWithNearMisses, type MatchOptions } from './index/screen-with-near-misses';
+export {
+  DEFAULT_MATCH_THRESHOLD,
+  DEFAULT_NEAR_MISS_FLOOR,
+  NEAR_MISS_LIMIT,
+  SCORER_VERSION,
+} from './score/match-threshold';
+export {
+  normalizeName,
+  tokenizeName,
+  type NameToken,
+  type TokenKind,
+  type TokenizedName,
+} from './normalize/normalize-name';
+export { countryCode } from './normalize/country-codes';
+export { transliterate } from './normalize/transliterate';
+export { jaroWinkler } from './signals/jaro-winkler';
+export { phoneticKey } from './signals/phonetic-key';
+export { tokenSimilarity } from './signals/token-similarity';
+export { koreanSyllableKey } from './signals/korean-syllables';
+export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';
+export {
+  calibratedCompare,
+  SCORER_WEIGHTS,
+  type CalibratedResult,
+  type ScorerWeights,
+} from './score/calibrated-scorer';
+export { fitLogistic, logLoss, predict, sigmoid, type LogisticModel } from './score/logistic-regression';
+export { pairSignalValues } from './score/pair-signal-values';
+export { alignPair } from './score/compare';
+export * as pairSignals from './signals/pair-signals';
+export { PAIR_SIGNALS } from './signals/pair-signals';

@@ -28,6 +28,26 @@ export interface ScreenOptions {
   limit: number;
 }
 
+export interface NearMissOptions extends ScreenOptions {
+  /** Candidates scoring at least this and below `threshold` are near misses (0..1). */
+  nearMissFloor: number;
+  /** Most near misses returned, best first. */
+  nearMissLimit: number;
+}
+
+/** A candidate that scored between the near-miss floor and the threshold: shown to the officer, never a hit. */
+export interface NearMiss {
+  entityId: string;
+  /** The entity's primary name. */
+  name: string;
+  matchedName: string;
+  matchedNameKind: NameKind;
+  /** 0..1, below the threshold. */
+  score: number;
+  /** Why it fell short, in plain words: "birth date differs: 1976 against 1970". */
+  reason: string;
+}
+
 export interface NameMatch {
   entityId: string;
   /** The listed name or alias that matched best. */

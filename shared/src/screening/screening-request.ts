@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../lists/entity-model';
-import { countryCode } from '../matching/country-codes';
+import { countryCode } from '../matching';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Longer than any listed name (the longest SDN names are ~150 characters); bounds matching cost. */

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { withTransaction } from '../db';
 import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
-import type { NameMatch } from '../matching';
+import { screenWithNearMisses, type MatchOptions, type NameMatch, type NearMiss } from '../matching';
 import { SCREENING_JOB_OPTIONS } from '../queues';
 import { recordEvent } from '../webhooks';
 import type { LoadedIndex } from './match-index-cache';
@@ -38,6 +38,8 @@ export interface ScreeningView {
   listVersions: { source: string; version: number }[];
   threshold: number | null;
   matches: ScreeningMatchView[];
+  /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
+  nearMisses: NearMiss[];
   error: string | null;
   createdAt: string;
   screenedAt: string | null;
@@ -104,6 +106,7 @@ export async function getScreening(pool: Pool, id: string, workspaceId: string):
       explanation: m.explanation,
       citations: m.citations,
     })),
+    nearMisses: row.status === 'done' ? (row.near_misses ?? []) : [],
     error: row.error,
     createdAt: new Date(row.created_at).toISOString(),
     screenedAt: row.screened_at ? new Date(row.screened_at).toISOString() : null,
@@ -122,9 +125,9 @@ export async function performScreening(
   pool: Pool,
   loaded: LoadedIndex,
   job: ScreeningJob,
-  options: { threshold: number; limit: number },
+  options: MatchOptions,
 ): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: NameMatch[] }> {
-  const matches = loaded.index.screen(job.query, options);
+  const { matches, nearMisses } = screenWithNearMisses(loaded.index, job.query, options);
   const decision: Decision = matches.length > 0 ? 'hit' : 'no_hit';
   const outcome = await withTransaction(pool, async (tx) => {
     const updated = await tx.query(sql.MARK_DONE, [
@@ -133,6 +136,7 @@ export async function performScreening(
       matches[0]?.score ?? null,
       options.threshold,
       JSON.stringify(loaded.versions.map((v) => ({ sourceId: v.sourceId, version: v.version, versionId: v.versionId }))),
+      JSON.stringify(nearMisses),
     ]);
     if (updated.rowCount === 0) return 'already-recorded' as const;
     if (matches.length > 0) {

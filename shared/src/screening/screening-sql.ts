@@ -5,7 +5,7 @@ export const INSERT_SCREENING = `
 
 export const SCREENING_BY_ID = `
   SELECT id, status, name, entity_type, birth_date, country, reference, decision, best_score, threshold,
-         list_versions, error, created_at, screened_at
+         list_versions, near_misses, error, created_at, screened_at
   FROM screenings WHERE id = $1 AND workspace_id = $2`;
 
 export const MATCHES_OF_SCREENING = `
@@ -17,7 +17,7 @@ export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
 /** Flips queued → done exactly once; a retried job finds nothing to update and writes nothing. */
 export const MARK_DONE = `
   UPDATE screenings
-  SET status = 'done', decision = $2, best_score = $3, threshold = $4, list_versions = $5, screened_at = now(), error = NULL
+  SET status = 'done', decision = $2, best_score = $3, threshold = $4, list_versions = $5, near_misses = $6, screened_at = now(), error = NULL
   WHERE id = $1 AND status = 'queued'
   RETURNING id`;
 

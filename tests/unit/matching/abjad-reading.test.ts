@@ -1,5 +1,5 @@
 import { abjadSpells, buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName, tokenizeName } from '@sanctions/shared/matching';
-import { abjadNearlySpells } from '@sanctions/shared/matching/abjad-reading';
+import { abjadNearlySpells } from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 describe('reading an Arabic-script skeleton as a romanised spelling', () => {

@@ -65,7 +65,7 @@ export async function start(
 
   // A job claimed by a worker that died goes back to the queue once its lock lapses; its results are written exactly once all the same.
   const stallOptions = { lockDuration: config.worker.lockDurationMs, stalledInterval: config.worker.stalledIntervalMs };
-  const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit };
+  const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit, nearMissFloor: config.matching.nearMissFloor };
   const processJob = async (job: Job<ScreeningJob>) => {
     const parsed = screeningJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);

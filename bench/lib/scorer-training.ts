@@ -1,0 +1,66 @@
+/** Fitting and judging the calibrated scorer on labelled pairs: signal values, threshold choice, k-fold figures. */
+import { compare, DEFAULT_MATCH_THRESHOLD, type ScreeningQuery } from '../../shared/src/matching';
+import { fitLogistic, pairSignalValues, predict, type LogisticModel } from '../../shared/src/matching';
+import { pairFigures, type PairFigures } from './pair-figures';
+import { seededRng } from './variations';
+
+export interface LabelledRow {
+  values: number[];
+  /** The rules' score of the same pair (compare), for the comparison in the same folds. */
+  rulesScore: number;
+  match: boolean;
+}
+
+export function labelledRow(a: ScreeningQuery, b: ScreeningQuery, match: boolean): LabelledRow {
+  return { values: pairSignalValues(a, b).values, rulesScore: compare(a, b).score, match };
+}
+
+/** The probability threshold with the best F1 on these rows (the stated target: F1 on the training data). */
+export function bestF1Threshold(model: LogisticModel, rows: readonly LabelledRow[]): number {
+  const scored = rows.map((r) => ({ p: predict(model, r.values), match: r.match })).sort((x, y) => y.p - x.p);
+  const positives = rows.filter((r) => r.match).length;
+  let tp = 0;
+  let best = { f1: -1, threshold: 0.5 };
+  scored.forEach((s, k) => {
+    if (s.match) tp++;
+    const next = scored[k + 1];
+    if (next !== undefined && next.p === s.p) return;
+    const precision = tp / (k + 1);
+    const recall = positives === 0 ? 0 : tp / positives;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    const threshold = next === undefined ? s.p : (s.p + next.p) / 2;
+    if (f1 > best.f1) best = { f1, threshold };
+  });
+  return best.threshold;
+}
+
+export function fitScorer(rows: readonly LabelledRow[]): { model: LogisticModel; threshold: number } {
+  const model = fitLogistic(
+    rows.map((r) => r.values),
+    rows.map((r) => r.match),
+  );
+  return { model, threshold: bestF1Threshold(model, rows) };
+}
+
+/** k-fold cross-validation (seeded folds): the fitted scorer and the rules, on the same held-out folds. */
+export function crossValidate(
+  rows: readonly LabelledRow[],
+  k: number,
+  seed: number,
+): { fitted: PairFigures; rules: PairFigures } {
+  const rng = seededRng(seed);
+  const fold = rows.map(() => Math.floor(rng() * k));
+  const fitted: { score: number; predicted: boolean; actual: boolean }[] = [];
+  const rules: { score: number; predicted: boolean; actual: boolean }[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = rows.filter((_, i) => fold[i] !== f);
+    const test = rows.filter((_, i) => fold[i] === f);
+    const { model, threshold } = fitScorer(train);
+    for (const r of test) {
+      const p = predict(model, r.values);
+      fitted.push({ score: p, predicted: p >= threshold, actual: r.match });
+      rules.push({ score: r.rulesScore, predicted: r.rulesScore >= DEFAULT_MATCH_THRESHOLD, actual: r.match });
+    }
+  }
+  return { fitted: pairFigures(fitted), rules: pairFigures(rules) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Fits the calibrated scorer: makes training pairs from the lists' own aliases and hard negatives
+ * (lib/training-pairs.ts), measures each pair's signals, fits a logistic regression, picks the probability threshold
+ * with the best F1 on the training pairs, prints k-fold cross-validated figures beside the rules', and writes the
+ * versioned weights to shared/src/matching/score/scorer-weights.json.
+ *
+ *   npm run train:scorer
+ *
+ * Env: SHARED_DATA_DIR, TRAIN_PAIRS_PER_LIST (4000), TRAIN_FOLDS (5).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PAIR_SIGNALS } from '../shared/src/matching';
+import { crossValidate, fitScorer, labelledRow, type LabelledRow } from './lib/scorer-training';
+import { readTrainingList, TRAINING_LISTS, trainingPairs, type TrainingPair } from './lib/training-pairs';
+
+const PER_LIST = Number(process.env['TRAIN_PAIRS_PER_LIST'] ?? 4000);
+const FOLDS = Number(process.env['TRAIN_FOLDS'] ?? 5);
+export const SCORER_WEIGHTS_VERSION = 'calibrated-1';
+
+export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: LabelledRow[] }> {
+  const pairs: TrainingPair[] = [];
+  for (const [n, list] of TRAINING_LISTS.entries()) {
+    let entities;
+    try {
+      entities = await readTrainingList(list);
+    } catch (error) {
+      console.log(`${list.id}: not read (${(error as Error).message.slice(0, 120)})`);
+      continue;
+    }
+    const all = trainingPairs(list.id, entities, 1000 + n);
+    const pos = all.filter((p) => p.match).slice(0, PER_LIST / 2);
+    const neg = all.filter((p) => !p.match).slice(0, PER_LIST / 2);
+    console.log(`${list.id}: ${entities.length} entities → ${pos.length} positives, ${neg.length} hard negatives`);
+    pairs.push(...pos, ...neg);
+  }
+  const rows = pairs.map((p) => labelledRow({ name: p.left, type: p.type }, { name: p.right, type: p.type }, p.match));
+  return { pairs, rows };
+}
+
+async function main(): Promise<void> {
+  const { pairs, rows } = await generatedRows();
+  const cv = crossValidate(rows, FOLDS, 7);
+  const f = (x: { precision: number; recall: number; f1: number }): string =>
+    `P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)} F1 ${x.f1.toFixed(3)}`;
+  console.log(`${pairs.length} generated pairs; ${FOLDS}-fold CV: fitted ${f(cv.fitted)}; rules ${f(cv.rules)}`);
+  const { model, threshold } = fitScorer(rows);
+  const weights = {
+    version: SCORER_WEIGHTS_VERSION,
+    target: 'the probability threshold with the best F1 on the generated training pairs',
+    trainedOn: {
+      pairs: pairs.length,
+      positives: pairs.filter((p) => p.match).length,
+      lists: TRAINING_LISTS.map((l) => l.id),
+    },
+    crossValidated: { folds: FOLDS, precision: cv.fitted.precision, recall: cv.fitted.recall, f1: cv.fitted.f1 },
+    signals: PAIR_SIGNALS.map((s) => s.name),
+    bias: model.bias,
+    weights: model.weights,
+    threshold,
+  };
+  const out = path.resolve(__dirname, '..', '..', '..', 'shared', 'src', 'matching', 'score', 'scorer-weights.json');
+  fs.writeFileSync(out, JSON.stringify(weights, null, 2) + '\n');
+  console.log(`weights → ${out}`);
+  console.log(PAIR_SIGNALS.map((s, i) => `${s.name} ${(model.weights[i] as number).toFixed(2)}`).join(', '));
+  console.log(`bias ${model.bias.toFixed(2)}, threshold ${threshold.toFixed(3)}`);
+}
+
+if (require.main === module) void main();

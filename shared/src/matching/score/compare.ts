@@ -1,0 +1,97 @@
+import { applyEntitySignals, type EntityVerdict } from '../signals/entity-signals';
+import { explainNameAlignment } from '../explain/explain-name';
+import { alignNames, type NameAlignment, type WeightedToken } from './name-alignment';
+import { tokenizeName, type TokenizedName } from '../normalize/normalize-name';
+import { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
+import {
+  nearReadingSimilarity,
+  placeAdjectiveSimilarity,
+  tokenSimilarity,
+  translationSimilarity,
+} from '../signals/token-similarity';
+import { koreanSyllableSimilarity } from '../signals/korean-syllables';
+import { kindWeight, priorWeight } from '../signals/token-weights';
+import type { CompareResult, ScreeningQuery } from '../types';
+import { verdictSentence } from '../explain/verdict';
+
+/** Both names read, the query aligned with the listed name, and the entity signals applied: what compare scores. */
+export interface PairAlignment {
+  left: TokenizedName;
+  right: TokenizedName;
+  listed: WeightedToken[];
+  alignment: NameAlignment;
+  verdict: EntityVerdict;
+}
+
+/**
+ * Aligns one name with another the way screening aligns a query with a listed name. `b` plays the listed side. With
+ * no list to learn from, token rarity comes from the built-in table of common name parts.
+ */
+export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
+  const left = tokenizeName(a.name);
+  const right = tokenizeName(b.name);
+  const weigh = (t: { text: string; kind: WeightedToken['kind'] }): WeightedToken => ({
+    text: t.text,
+    kind: t.kind,
+    weight: kindWeight(t.kind, priorWeight(t.text)),
+  });
+  const query = left.tokens.map((t) => ({ ...weigh(t), surface: t.surface }));
+  const listed = right.tokens.map(weigh);
+  const alignment = alignNames(
+    query,
+    listed,
+    (i, j) => {
+      const q = query[i] as WeightedToken;
+      const c = listed[j] as WeightedToken;
+      const words = q.kind === 'word' && c.kind === 'word';
+      if (left.hangul && words) return koreanSyllableSimilarity(q.text, c.text);
+      const token = left.tokens[i];
+      // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
+      const spelled =
+        left.han && words ? (q.text === c.text ? 1 : 0) : tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
+      const s = Math.max(spelled, translationSimilarity(token?.translations, c.text));
+      if (token?.placeStems !== undefined && c.kind === 'word')
+        return Math.max(s, placeAdjectiveSimilarity(token.placeStems, c.text));
+      return s === 0 && left.abjad && words ? nearReadingSimilarity(q.text, c.text) : s;
+    },
+    left.abjad,
+    left.orderedPairs,
+    left.han,
+  );
+  const verdict = applyEntitySignals(alignment.score, alignment.cap !== undefined, a, left.hasLegalForm, {
+    type: b.type ?? (right.hasLegalForm ? 'organization' : undefined),
+    birthDates: b.birthDate === undefined ? [] : [b.birthDate],
+    countries: b.country === undefined ? [] : [b.country],
+    identifiers: (b.identifiers ?? []).map((id) => ({ type: id.type ?? 'identifier', value: id.value })),
+  });
+  return { left, right, listed, alignment, verdict };
+}
+
+/**
+ * Scores one name (and its attributes) against another, the way screening scores a query against a listed name, and
+ * explains the result. `b` plays the listed side: its birth date, country, type and identifiers refine the score.
+ */
+export function compare(
+  a: ScreeningQuery,
+  b: ScreeningQuery,
+  threshold: number = DEFAULT_MATCH_THRESHOLD,
+): CompareResult {
+  const { left, right, listed, alignment, verdict } = alignPair(a, b);
+  const explanation = [
+    ...explainNameAlignment(
+      left.tokens,
+      right.tokens,
+      listed,
+      alignment,
+      b.name,
+      'primary',
+      [...left.dropped, ...right.dropped],
+      left.abjad,
+      left.hangul,
+    ),
+    ...verdict.sentences,
+    verdictSentence(verdict.score, threshold),
+  ];
+  const score = Math.round(verdict.score * 10000) / 10000;
+  return { score, match: !verdict.excluded && score >= threshold, explanation };
+}

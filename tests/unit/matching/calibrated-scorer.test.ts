@@ -1,0 +1,118 @@
+import {
+  alignPair,
+  calibratedCompare,
+  fitLogistic,
+  logLoss,
+  pairSignals,
+  PAIR_SIGNALS,
+  predict,
+  SCORER_WEIGHTS,
+  sigmoid,
+  type ScreeningQuery,
+} from '@sanctions/shared/matching';
+
+const input = (a: string, b: string) => {
+  const aligned = alignPair({ name: a }, { name: b });
+  return { ...aligned, leftName: a, rightName: b };
+};
+
+describe('logistic regression', () => {
+  it('is a sigmoid of the weighted sum', () => {
+    expect(sigmoid(0)).toBe(0.5);
+    expect(sigmoid(50)).toBeCloseTo(1);
+    expect(sigmoid(-50)).toBeCloseTo(0);
+    expect(predict({ bias: 1, weights: [2, -1] }, [1, 3])).toBeCloseTo(sigmoid(0));
+  });
+
+  it('learns a separable rule and lowers the log loss', () => {
+    const xs = Array.from({ length: 200 }, (_, i) => [i / 200, ((i * 7) % 13) / 13]);
+    const ys = xs.map(([a]) => (a as number) > 0.5);
+    const zero = { bias: 0, weights: [0, 0] };
+    const model = fitLogistic(xs, ys, { iterations: 3000 });
+    expect(model.weights[0]).toBeGreaterThan(Math.abs(model.weights[1] as number));
+    expect(logLoss(model, xs, ys)).toBeLessThan(logLoss(zero, xs, ys));
+    expect(predict(model, [0.9, 0.5])).toBeGreaterThan(0.5);
+    expect(predict(model, [0.1, 0.5])).toBeLessThan(0.5);
+  });
+
+  it('weighs the classes equally, so a rare class is not ignored', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => [i < 10 ? 1 : 0]);
+    const ys = xs.map(([x]) => x === 1);
+    const model = fitLogistic(xs, ys, { iterations: 3000 });
+    expect(predict(model, [1])).toBeGreaterThan(0.5);
+    expect(predict(model, [0])).toBeLessThan(0.5);
+  });
+});
+
+describe('pair signals', () => {
+  it('token alignment is the rules name score', () => {
+    expect(pairSignals.tokenAlignmentSignal(input('John Smith', 'John Smith'))).toBe(1);
+    expect(pairSignals.tokenAlignmentSignal(input('John Smith', 'Maria Garcia'))).toBeLessThan(0.5);
+  });
+
+  it('edit similarity ignores word order', () => {
+    expect(pairSignals.editSimilaritySignal(input('Smith John', 'John Smith'))).toBe(1);
+    expect(pairSignals.editSimilaritySignal(input('Jon Smith', 'John Smith'))).toBeGreaterThan(0.9);
+  });
+
+  it('phonetic key counts the query words that sound like a listed word', () => {
+    expect(pairSignals.phoneticKeySignal(input('Mohamed Alee', 'Muhammad Ali'))).toBe(1);
+    expect(pairSignals.phoneticKeySignal(input('Peter Brown', 'Peter Gold'))).toBe(0.5);
+  });
+
+  it('initials, legal forms, numbers and one shared part are flagged', () => {
+    expect(pairSignals.initialsSignal(input('J Smith', 'John Smith'))).toBe(1);
+    expect(pairSignals.initialsSignal(input('John Smith', 'John Smith'))).toBe(0);
+    expect(pairSignals.legalFormSignal(input('Acme AG', 'Acme LLC'))).toBe(1);
+    expect(pairSignals.legalFormSignal(input('Acme Ltd', 'Acme Limited'))).toBe(0);
+    expect(pairSignals.numbersSignal(input('Fund 7', 'Fund 8'))).toBe(1);
+    expect(pairSignals.numbersSignal(input('Fund 7', 'Fund 7'))).toBe(0);
+    expect(pairSignals.singlePartSignal(input('Acme LLC', 'Globex LLC'))).toBe(1);
+    expect(pairSignals.singlePartSignal(input('John Smith', 'John Smith'))).toBe(0);
+  });
+
+  it('script marks a pair written in two scripts', () => {
+    expect(pairSignals.scriptSignal(input('Владимир Путин', 'Vladimir Putin'))).toBe(1);
+    expect(pairSignals.scriptSignal(input('Vladimir Putin', 'Vladimir Putin'))).toBe(0);
+  });
+
+  it('token rarity weighs a rare word left over more than a common one', () => {
+    const rare = pairSignals.tokenRaritySignal(input('John Zbigniewski Smith', 'John Smith'));
+    const common = pairSignals.tokenRaritySignal(input('John Michael Smith', 'John Smith'));
+    expect(rare).toBeGreaterThan(common);
+    expect(pairSignals.tokenRaritySignal(input('John Smith', 'John Smith'))).toBe(0);
+  });
+
+  it('the weakest pair says how far the least alike aligned words are', () => {
+    expect(pairSignals.weakestPairSignal(input('John Smith', 'John Smith'))).toBe(0);
+    expect(pairSignals.weakestPairSignal(input('John Smyth', 'John Smith'))).toBeGreaterThan(0);
+  });
+});
+
+describe('the calibrated scorer', () => {
+  const pair = (a: string, b: string): [ScreeningQuery, ScreeningQuery] => [{ name: a }, { name: b }];
+
+  it('reads weights for the signals the code measures, in order', () => {
+    expect(SCORER_WEIGHTS.signals).toEqual(PAIR_SIGNALS.map((s) => s.name));
+    expect(SCORER_WEIGHTS.weights).toHaveLength(PAIR_SIGNALS.length);
+  });
+
+  it('gives a probability, higher for the same name than for another', () => {
+    const same = calibratedCompare(...pair('Vladimir Putin', 'PUTIN, Vladimir'));
+    const other = calibratedCompare(...pair('Vladimir Putin', 'Maria Garcia'));
+    expect(same.probability).toBeGreaterThan(other.probability);
+    expect(same.match).toBe(true);
+    expect(same.explanation.at(-1)).toContain(SCORER_WEIGHTS.version);
+  });
+
+  it('names the signals that moved the score', () => {
+    const result = calibratedCompare(...pair('Vladimir Putin', 'PUTIN, Vladimir'));
+    expect(result.explanation.some((s) => /raises the score/.test(s))).toBe(true);
+  });
+
+  it('refuses weights fitted for other signals', () => {
+    expect(() => calibratedCompare({ name: 'a' }, { name: 'b' }, { ...SCORER_WEIGHTS, signals: ['x'] })).toThrow(
+      /other signals/,
+    );
+  });
+});
