@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db';
 import type { Logger } from '../logging';
-import { BATCH_CHUNK_JOB_OPTIONS } from '../queues';
+import { addWhileReachable, BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
 import { recordEvent } from '../webhooks';
 import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
@@ -12,6 +12,7 @@ import * as sql from './batch-sql';
 import { csvRows } from './csv-rows';
 import { jsonRecords } from './json-records';
 import type { UploadRecord } from './upload-record';
+import { abandonUpload, keepUploadAlive, releaseDeadUploadOfKey, UPLOAD_DEAD_AFTER_MS } from './upload-liveness';
 
 /** Rows per INSERT statement while receiving: one round trip per thousand rows keeps the upload I/O-bound. */
 const INSERT_BATCH_ROWS = 1000;
@@ -205,7 +206,8 @@ export interface UploadOptions {
  * file ends, one job per chunk of rows is queued. The same idempotency key from the same API key
  * returns the existing batch without reading the stream. A file that is not CSV (or not a JSON
  * array, for `format: 'json'`), or has no name column, is refused with a validation_failed
- * AppError and leaves nothing behind.
+ * AppError and leaves nothing behind; an upload cut off (or that Postgres failed under) fails its
+ * batch at once, and a dead upload's or a failed batch's Idempotency-Key accepts a new upload.
  */
 export async function createBatch(
   deps: BatchDeps,
@@ -214,6 +216,7 @@ export async function createBatch(
 ): Promise<{ batch: BatchView; created: boolean }> {
   const idempotencyKey = options.idempotencyKey ?? null;
   if (idempotencyKey) {
+    await releaseDeadUploadOfKey(deps.pool, options.apiKeyId, idempotencyKey);
     const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
     if (existing) return { batch: rowToBatch(existing), created: false };
   }
@@ -229,6 +232,7 @@ export async function createBatch(
   const planner = new ChunkPlanner(id);
   const records: AsyncIterable<UploadRecord> = options.format === 'json' ? jsonRecords(stream) : csvRows(stream);
   let finished: BatchRecord | undefined;
+  const stopHeartbeat = keepUploadAlive(deps.pool, id);
   try {
     let header: HeaderMap | undefined;
     for await (const record of records) {
@@ -260,9 +264,11 @@ export async function createBatch(
       return row;
     });
   } catch (error) {
-    // An upload that did not complete leaves nothing, so the same idempotency key can carry the corrected file.
-    await deps.pool.query(sql.DELETE_BATCH, [id]).catch(() => undefined);
+    // Either way the same idempotency key can carry the corrected file.
+    await abandonUpload(deps, id, error);
     throw error;
+  } finally {
+    stopHeartbeat();
   }
   if (!finished) {
     // Cancelled while it was arriving: the caller gets the batch as it now is.
@@ -283,10 +289,10 @@ async function queueReceivedChunks(deps: BatchDeps, writer: RowWriter, planner: 
   await queueOrLeaveToReconciler(deps, planner.take());
 }
 
-/** Queues chunks whose rows are committed; if Redis refuses, they stay in Postgres for the reconciler to queue. */
+/** Queues chunks whose rows are committed; if Redis refuses or is down, they stay in Postgres for the reconciler to queue. */
 async function queueOrLeaveToReconciler(deps: BatchDeps, chunks: BatchChunkJob[]): Promise<void> {
   try {
-    await enqueueBatchChunks(deps.queue, chunks);
+    await addWhileReachable(deps.queue, () => enqueueBatchChunks(deps.queue, chunks));
   } catch (error) {
     deps.logger.warn('batch chunks stored but not queued yet; the reconciler will queue them', { batchId: chunks[0]?.batchId, error });
   }
@@ -452,9 +458,9 @@ export async function performBatchChunk(
   });
 }
 
-/** Fails uploads still arriving `maxAgeMs` after they began; returns their ids. */
+/** Fails uploads still arriving `maxAgeMs` after they began, or whose API process stopped receiving them; returns their ids. */
 export async function failAbandonedUploads(pool: Pool, maxAgeMs: number): Promise<string[]> {
-  const { rows } = await pool.query<{ id: string }>(sql.FAIL_ABANDONED_UPLOADS, [maxAgeMs]);
+  const { rows } = await pool.query<{ id: string }>(sql.FAIL_ABANDONED_UPLOADS, [maxAgeMs, UPLOAD_DEAD_AFTER_MS]);
   return rows.map((r) => r.id);
 }
 
