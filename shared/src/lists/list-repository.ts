@@ -259,7 +259,7 @@ const SEARCH_ENTITIES = `
     SELECT DISTINCT ON (n.entity_id) n.entity_id, n.name, n.kind, similarity(n.search_name, lower(unaccent($1))) AS similarity
     FROM entity_names n
     WHERE n.search_name % lower(unaccent($1))
-       -- The query is text to find, not a pattern: its own % _ and \ are escaped.
+       -- The query is text to find, not a pattern: its own %, _ and backslash are escaped.
        OR n.search_name LIKE '%' || replace(replace(replace(lower(unaccent($1)), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
     ORDER BY n.entity_id, similarity DESC
   ) best

@@ -16,7 +16,7 @@ export interface UploadedFile {
 const FORM_LIMITS = { files: 1, fields: 20, fieldSize: 1024, parts: 40 } as const;
 
 /** Postgres text cannot hold NUL, and no file system names a file with control characters. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const hasControlCharacter = (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** An error while the file is read: ours (too large, bad encoding) as it is, any other as the form cut off. */
 function cutOffProblem(error: Error): Error {
@@ -48,7 +48,7 @@ export function multipartFile(req: Request, body: Readable, maxBytes: number, lo
         return;
       }
       guardStream(req, stream, logger, 'form file');
-      if (info.filename && CONTROL_CHARACTERS.test(info.filename)) {
+      if (info.filename && hasControlCharacter(info.filename)) {
         stream.resume();
         reject(validationFailed('The file name is not valid', [{ field: 'filename', message: 'must not contain NUL or other control characters' }]));
         return;
