@@ -364,34 +364,6 @@ export async function listBatches(pool: Pool, options: { ownerKeyId: string | nu
   return rows.map(rowToBatch);
 }
 
-/**
- * The batch each time its progress changes, read from Postgres every `intervalMs` (any worker on
- * any machine may move it), ending after the first view in a final status or when `signal` aborts.
- */
-export async function* watchBatch(pool: Pool, id: string, options: { intervalMs: number; signal: AbortSignal }): AsyncGenerator<BatchView> {
-  let last = '';
-  while (!options.signal.aborted) {
-    const batch = await getBatch(pool, id);
-    if (!batch) return;
-    const { rowsPerSecond: _rate, ...progress } = batch;
-    const key = JSON.stringify(progress);
-    if (key !== last) {
-      last = key;
-      yield batch;
-    }
-    if (isBatchFinished(batch.status)) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, options.intervalMs);
-      function done() {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', done);
-        resolve();
-      }
-      options.signal.addEventListener('abort', done, { once: true });
-    });
-  }
-}
-
 /** Cancels a batch still in progress; chunks not yet committed then write nothing. Returns the batch as it now is. */
 export async function cancelBatch(pool: Pool, id: string): Promise<BatchView | undefined> {
   await pool.query(sql.CANCEL_BATCH, [id]);
