@@ -198,6 +198,8 @@ export interface UploadOptions {
   filename?: string | null;
   /** How the bytes are read: CSV (the default) or a JSON array of records. */
   format?: UploadFormat;
+  /** Whether the sender is still connected (or has sent the whole file); the upload's heartbeat stops when not. */
+  senderConnected?: () => boolean;
 }
 
 /**
@@ -232,7 +234,7 @@ export async function createBatch(
   const planner = new ChunkPlanner(id);
   const records: AsyncIterable<UploadRecord> = options.format === 'json' ? jsonRecords(stream) : csvRows(stream);
   let finished: BatchRecord | undefined;
-  const stopHeartbeat = keepUploadAlive(deps.pool, id);
+  const stopHeartbeat = keepUploadAlive(deps.pool, id, options.senderConnected);
   try {
     let header: HeaderMap | undefined;
     for await (const record of records) {

@@ -8,9 +8,14 @@ export const UPLOAD_HEARTBEAT_MS = 5_000;
 /** Six missed heartbeats: the process receiving the upload is gone (crashed, or cut off from Postgres). */
 export const UPLOAD_DEAD_AFTER_MS = 30_000;
 
-/** Touches the batch while its upload is received; returns the function that stops. */
-export function keepUploadAlive(pool: Pool, batchId: string): () => void {
+/**
+ * Touches the batch while its upload is received; returns the function that stops. `alive` says
+ * whether the sender is still there: once it is not, the heartbeat stops, so an upload whose
+ * reader is somehow left waiting is still failed by the reconciler within a minute.
+ */
+export function keepUploadAlive(pool: Pool, batchId: string, alive: () => boolean = () => true): () => void {
   const timer = setInterval(() => {
+    if (!alive()) return clearInterval(timer);
     pool.query(sql.TOUCH_UPLOAD, [batchId]).catch(() => undefined);
   }, UPLOAD_HEARTBEAT_MS);
   timer.unref();

@@ -95,6 +95,7 @@ export function batchRoutes(deps: ApiDeps): Router {
       idempotencyKey,
       filename: upload.filename,
       format: upload.format,
+      senderConnected: () => req.complete || !req.socket?.destroyed,
     }).catch((error: unknown) => {
       // The batch is failed already; the client, if still there, learns why.
       if (error instanceof BodyCutOffError) throw validationFailed(`${error.message}; the batch was failed, send the file again`, [{ field: '(body)', message: error.message }]);
