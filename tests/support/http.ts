@@ -12,9 +12,9 @@ export async function call<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; contentType?: string; apiKey?: string | null } = {},
+  options: { body?: unknown; rawBody?: string; contentType?: string; apiKey?: string | null; headers?: Record<string, string> } = {},
 ): Promise<HttpResult<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   const apiKey = options.apiKey === undefined ? TEST_API_KEY : options.apiKey;
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   let body: string | undefined;

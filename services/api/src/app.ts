@@ -1,6 +1,8 @@
 import express, { type Express } from 'express';
 import type { ApiDeps } from './api-deps';
 import { authenticateRequests } from './http/authentication';
+import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
+import { requestContext } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
@@ -16,12 +18,17 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(requestContext(deps.logger));
+  app.use(['/v1', '/healthz', '/readyz'], apiResponseHeaders);
   app.use(healthRoutes(deps));
   app.use(webPageRoutes());
   app.use('/v1', authenticateRequests(deps.pool));
+  // Path and query here (batch uploads stream their body and check their rows); bodies once parsed, below.
+  app.use('/v1', refuseNulBytes);
   // Batch uploads stream their body (a CSV file or a JSON array of records), so they come before the JSON parser.
   app.use(batchRoutes(deps));
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use('/v1', refuseNulBytes);
   app.use(screeningRoutes(deps));
   app.use(listRoutes(deps));
   app.use(listVersionRoutes(deps));

@@ -4,7 +4,7 @@ import { ensureBootstrapKey } from '@sanctions/shared/auth';
 import type { BatchChunkJob } from '@sanctions/shared/batches';
 import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { exitOnStartFailure, installProcessGuards, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { ScreeningWaiter, type ScreeningJob } from '@sanctions/shared/screening';
@@ -23,10 +23,10 @@ export interface RunningApi {
 export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'api' })): Promise<RunningApi> {
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
-  const redis = createRedis(redisUrl);
-  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
-  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix);
-  const webhookQueue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix);
+  const redis = createRedis(redisUrl, { logger, name: 'api' });
+  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
+  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
+  const webhookQueue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix, logger);
   let server: Server | undefined;
   let waiter: ScreeningWaiter | undefined;
   const stop = async () => {
@@ -46,7 +46,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   try {
     await migrate(pool);
     const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
-    waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl), channels(config.queuePrefix).screeningDone);
+    waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl, { logger, name: 'api subscriber' }), channels(config.queuePrefix).screeningDone);
     const app = createApp({ config, pool, redis, queue, batchQueue, webhookQueue, waiter, logger });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.http.port, config.http.host, () => resolve(s));
@@ -68,6 +68,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
 if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { process: 'api' });
+  installProcessGuards(logger);
   start(config, logger).then(
     (api) => {
       if (api.generatedApiKey) process.stdout.write(`\nFirst start: an admin API key was created. It is shown only once:\n\n  ${api.generatedApiKey}\n\n`);

@@ -4,7 +4,7 @@ import { start as startWorker } from '@sanctions/screening-worker';
 import { start as startWebhooksWorker } from '@sanctions/webhooks-worker';
 import { loadConfig, REPO_ROOT, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { exitOnStartFailure, installProcessGuards, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
 import { activeListVersions, importSeedFile } from '@sanctions/shared/lists';
 import {
   publishServiceInfo,
@@ -169,6 +169,7 @@ export function banner(s: Standalone): string {
 
 if (require.main === module) {
   const logger = createLogger(loadConfig().logLevel, { process: 'standalone' });
+  installProcessGuards(logger);
   startStandalone(process.env, logger).then((s) => {
     process.stdout.write(banner(s));
     runUntilSignalled(s.stop, logger);

@@ -90,6 +90,10 @@ export function parseBatchRow(header: HeaderMap, fields: string[], line: number)
   if (fields.length > header.width && fields.slice(header.width).some((f) => f.trim() !== '')) {
     return fail(null, `has ${fields.length} columns but the header has ${header.width}`);
   }
+  // Postgres text cannot hold NUL: one such cell makes its row invalid, never the upload a 500.
+  for (const column of BATCH_COLUMNS) {
+    if (cell(fields, header[column]).includes('\u0000')) return fail(column, `${column.replace('_', ' ')} contains a NUL character (\\u0000)`);
+  }
   const name = cell(fields, header.name).replace(/\s+/g, ' ');
   if (name === '') return fail('name', 'name is empty');
   if (!LETTER_OR_DIGIT.test(name)) return fail('name', 'name has no letter or digit');

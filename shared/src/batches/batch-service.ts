@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db';
 import type { Logger } from '../logging';
-import { BATCH_CHUNK_JOB_OPTIONS } from '../queues';
+import { addWhileReachable, BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
 import { recordEvent } from '../webhooks';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
@@ -13,6 +13,7 @@ import * as sql from './batch-sql';
 import { csvRows } from './csv-rows';
 import { jsonRecords } from './json-records';
 import type { UploadRecord } from './upload-record';
+import { abandonUpload, keepUploadAlive, releaseDeadUploadOfKey, UPLOAD_DEAD_AFTER_MS } from './upload-liveness';
 
 /** Rows per INSERT statement while receiving: one round trip per thousand rows keeps the upload I/O-bound. */
 const INSERT_BATCH_ROWS = 1000;
@@ -203,6 +204,8 @@ export interface UploadOptions {
   filename?: string | null;
   /** How the bytes are read: CSV (the default) or a JSON array of records. */
   format?: UploadFormat;
+  /** Whether the sender is still connected (or has sent the whole file); the upload's heartbeat stops when not. */
+  senderConnected?: () => boolean;
 }
 
 /**
@@ -211,7 +214,8 @@ export interface UploadOptions {
  * file ends, one job per chunk of rows is queued. The same idempotency key from the same API key
  * returns the existing batch without reading the stream. A file that is not CSV (or not a JSON
  * array, for `format: 'json'`), or has no name column, is refused with a validation_failed
- * AppError and leaves nothing behind.
+ * AppError and leaves nothing behind; an upload cut off (or that Postgres failed under) fails its
+ * batch at once, and a dead upload's or a failed batch's Idempotency-Key accepts a new upload.
  */
 export async function createBatch(
   deps: BatchDeps,
@@ -220,6 +224,7 @@ export async function createBatch(
 ): Promise<{ batch: BatchView; created: boolean }> {
   const idempotencyKey = options.idempotencyKey ?? null;
   if (idempotencyKey) {
+    await releaseDeadUploadOfKey(deps.pool, options.apiKeyId, idempotencyKey);
     const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
     if (existing) return { batch: rowToBatch(existing), created: false };
   }
@@ -235,6 +240,7 @@ export async function createBatch(
   const planner = new ChunkPlanner(id);
   const records: AsyncIterable<UploadRecord> = options.format === 'json' ? jsonRecords(stream) : csvRows(stream);
   let finished: BatchRecord | undefined;
+  const stopHeartbeat = keepUploadAlive(deps.pool, id, options.senderConnected);
   try {
     let header: HeaderMap | undefined;
     for await (const record of records) {
@@ -266,9 +272,11 @@ export async function createBatch(
       return row;
     });
   } catch (error) {
-    // An upload that did not complete leaves nothing, so the same idempotency key can carry the corrected file.
-    await deps.pool.query(sql.DELETE_BATCH, [id]).catch(() => undefined);
+    // Either way the same idempotency key can carry the corrected file.
+    await abandonUpload(deps, id, error);
     throw error;
+  } finally {
+    stopHeartbeat();
   }
   if (!finished) {
     // Cancelled while it was arriving: the caller gets the batch as it now is.
@@ -289,10 +297,10 @@ async function queueReceivedChunks(deps: BatchDeps, writer: RowWriter, planner: 
   await queueOrLeaveToReconciler(deps, planner.take());
 }
 
-/** Queues chunks whose rows are committed; if Redis refuses, they stay in Postgres for the reconciler to queue. */
+/** Queues chunks whose rows are committed; if Redis refuses or is down, they stay in Postgres for the reconciler to queue. */
 async function queueOrLeaveToReconciler(deps: BatchDeps, chunks: BatchChunkJob[]): Promise<void> {
   try {
-    await enqueueBatchChunks(deps.queue, chunks);
+    await addWhileReachable(deps.queue, () => enqueueBatchChunks(deps.queue, chunks));
   } catch (error) {
     deps.logger.warn('batch chunks stored but not queued yet; the reconciler will queue them', { batchId: chunks[0]?.batchId, error });
   }
@@ -353,7 +361,7 @@ export async function enqueueBatchChunks(queue: Queue<BatchChunkJob>, chunks: Ba
 }
 
 /** A batch this module already holds the id of (it made it, or a caller found it in its workspace). */
-async function batchById(pool: Pool, id: string): Promise<BatchView | undefined> {
+export async function batchById(pool: Pool, id: string): Promise<BatchView | undefined> {
   const row = (await pool.query<BatchRecord>(sql.BATCH_BY_ID_UNSCOPED, [id])).rows[0];
   return row && rowToBatch(row);
 }
@@ -368,34 +376,6 @@ export async function getBatch(pool: Pool, id: string, workspaceId: string): Pro
 export async function listBatches(pool: Pool, options: { workspaceId: string; before?: string; limit: number }): Promise<BatchView[]> {
   const { rows } = await pool.query<BatchRecord>(sql.BATCHES_PAGE, [options.workspaceId, options.before ?? null, options.limit]);
   return rows.map(rowToBatch);
-}
-
-/**
- * The batch each time its progress changes, read from Postgres every `intervalMs` (any worker on
- * any machine may move it), ending after the first view in a final status or when `signal` aborts.
- */
-export async function* watchBatch(pool: Pool, id: string, options: { intervalMs: number; signal: AbortSignal }): AsyncGenerator<BatchView> {
-  let last = '';
-  while (!options.signal.aborted) {
-    const batch = await batchById(pool, id);
-    if (!batch) return;
-    const { rowsPerSecond: _rate, ...progress } = batch;
-    const key = JSON.stringify(progress);
-    if (key !== last) {
-      last = key;
-      yield batch;
-    }
-    if (isBatchFinished(batch.status)) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, options.intervalMs);
-      function done() {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', done);
-        resolve();
-      }
-      options.signal.addEventListener('abort', done, { once: true });
-    });
-  }
 }
 
 /** Cancels a batch still in progress; chunks not yet committed then write nothing. Returns the batch as it now is. */
@@ -466,9 +446,9 @@ export async function performBatchChunk(
   });
 }
 
-/** Fails uploads still arriving `maxAgeMs` after they began; returns their ids. */
+/** Fails uploads still arriving `maxAgeMs` after they began, or whose API process stopped receiving them; returns their ids. */
 export async function failAbandonedUploads(pool: Pool, maxAgeMs: number): Promise<string[]> {
-  const { rows } = await pool.query<{ id: string }>(sql.FAIL_ABANDONED_UPLOADS, [maxAgeMs]);
+  const { rows } = await pool.query<{ id: string }>(sql.FAIL_ABANDONED_UPLOADS, [maxAgeMs, UPLOAD_DEAD_AFTER_MS]);
   return rows.map((r) => r.id);
 }
 

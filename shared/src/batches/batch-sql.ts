@@ -141,16 +141,22 @@ export const ERRORS_PAGE = `
   ORDER BY line
   LIMIT $3`;
 
-/** An upload still arriving long after it began lost its sender or its API process: nothing will finish it. */
+/**
+ * An upload still arriving long after it began ($1 ms), or whose API process stopped proving it
+ * reads it ($2 ms), lost its sender or that process: nothing will finish it. Its key is released.
+ */
 export const FAIL_ABANDONED_UPLOADS = `
   UPDATE batches
-  SET status = 'failed', finished_at = now(),
+  SET status = 'failed', finished_at = now(), idempotency_key = NULL,
       error = 'The upload did not complete (the connection or the API process stopped while the file was arriving); send the file again'
-  WHERE status = 'receiving' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+  WHERE status = 'receiving'
+    AND (created_at < now() - make_interval(secs => $1::double precision / 1000)
+         OR upload_seen_at < now() - make_interval(secs => $2::double precision / 1000))
   RETURNING id`;
 
+/** A failed batch lets go of its Idempotency-Key: the same key may carry the file again. */
 export const MARK_FAILED = `
-  UPDATE batches SET status = 'failed', error = $2, finished_at = now()
+  UPDATE batches SET status = 'failed', error = $2, finished_at = now(), idempotency_key = NULL
   WHERE id = $1 AND status IN ('queued', 'running')`;
 
 /**
@@ -173,3 +179,34 @@ export const UNFINISHED_CHUNKS = `
   HAVING NOT bool_and(screened)
   ORDER BY batch_id, from_line
   LIMIT $3`;
+
+/** While an upload is being received, every few seconds: proof that its API process still reads it. */
+export const TOUCH_UPLOAD = `UPDATE batches SET upload_seen_at = now() WHERE id = $1 AND status = 'receiving'`;
+
+/**
+ * An upload whose request ended early, or that Postgres failed under: failed at once, its rows
+ * dropped, its Idempotency-Key released so that the same key can carry the file again.
+ */
+export const FAIL_UPLOAD = `
+  WITH failed AS (
+    UPDATE batches SET status = 'failed', error = $2, finished_at = now(), idempotency_key = NULL
+    WHERE id = $1 AND status = 'receiving'
+    RETURNING id
+  ), rows_gone AS (DELETE FROM batch_rows WHERE batch_id IN (SELECT id FROM failed)),
+     errors_gone AS (DELETE FROM batch_row_errors WHERE batch_id IN (SELECT id FROM failed)),
+     results_gone AS (DELETE FROM batch_results WHERE batch_id IN (SELECT id FROM failed))
+  SELECT id FROM failed`;
+
+/**
+ * Before an Idempotency-Key is looked up: a batch bound to it that is still receiving but whose
+ * upload stopped proving it is alive ($3 ms) lost its sender or its API process. It is failed and
+ * lets go of the key, so the retry that comes with the corrected file goes in.
+ */
+export const RELEASE_DEAD_UPLOAD_OF_KEY = `
+  UPDATE batches
+  SET status = 'failed', finished_at = now(), idempotency_key = NULL,
+      error = 'The upload did not complete (the connection or the API process stopped while the file was arriving); send the file again'
+  WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+    AND idempotency_key = $2 AND status = 'receiving'
+    AND upload_seen_at < now() - make_interval(secs => $3::double precision / 1000)
+  RETURNING id`;

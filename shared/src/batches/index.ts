@@ -8,7 +8,6 @@ export {
   unfinishedBatchChunks,
   createBatch,
   createBatchFromCsv,
-  watchBatch,
   getBatch,
   isBatchFinished,
   listBatches,
@@ -27,4 +26,5 @@ export {
   type UploadFormat,
   type UploadOptions,
 } from './batch-service';
+export { watchBatch } from './watch-batch';
 export { batchResultsCsv, csvField, resultCsvLine, RESULT_CSV_COLUMNS } from './results-csv';

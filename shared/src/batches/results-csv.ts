@@ -21,11 +21,18 @@ const PAGE_ROWS = 2000;
 /** Several values in one cell (lists, programs, citation URLs): a separator that does not occur in them. */
 const MULTI_VALUE_SEPARATOR = ' | ';
 
-/** RFC 4180: quote a field holding a quote, comma or line break; a leading = + - @ is prefixed so spreadsheets do not run it. */
+/**
+ * What a spreadsheet may take for the start of a formula: = + - @ and their fullwidth (＝ ＋ － ＠)
+ * and small (﹦ ﹢ ﹣ ﹫) forms and the minus sign, which some spreadsheets fold to ASCII, even after
+ * leading spaces; and a leading tab or carriage return (OWASP's CSV injection list).
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/;
+
+/** RFC 4180: quote a field holding a quote, comma or line break; a formula start is prefixed with ' so spreadsheets do not run it. */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -31,3 +31,4 @@ export function exitOnStartFailure(error: Error): never {
 export function runCommand(main: () => Promise<number>): void {
   main().then((code) => process.exit(code), exitOnStartFailure);
 }
+export { installProcessGuards, isClientStreamError } from './process-guard';

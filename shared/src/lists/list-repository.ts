@@ -269,7 +269,9 @@ const SEARCH_ENTITIES = `
   FROM (
     SELECT DISTINCT ON (n.entity_id) n.entity_id, n.name, n.kind, similarity(n.search_name, lower(unaccent($1))) AS similarity
     FROM entity_names n
-    WHERE n.search_name % lower(unaccent($1)) OR n.search_name LIKE '%' || lower(unaccent($1)) || '%'
+    WHERE n.search_name % lower(unaccent($1))
+       -- The query is text to find, not a pattern: its own %, _ and backslash are escaped.
+       OR n.search_name LIKE '%' || replace(replace(replace(lower(unaccent($1)), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
     ORDER BY n.entity_id, similarity DESC
   ) best
   JOIN entities e ON e.id = best.entity_id AND e.removed_in_version_id IS NULL

@@ -1,5 +1,26 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
+import { createLogger, type Logger } from '../logging';
+
+/** A Redis that is down fails every reconnection attempt: one line per client and reason this often is enough. */
+const REDIS_ERROR_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * An ioredis client, or a BullMQ queue, without an 'error' listener prints "Unhandled error event"
+ * with a stack trace on every reconnection attempt. Each gets one that logs a JSON line instead,
+ * once per reason every few seconds; the client goes on reconnecting by itself.
+ */
+export function logConnectionErrors(emitter: { on(event: 'error', listener: (error: Error) => void): unknown }, logger: Logger, what: string): void {
+  const lastLogged = new Map<string, number>();
+  emitter.on('error', (error: Error) => {
+    const now = Date.now();
+    if (now - (lastLogged.get(error.message) ?? 0) < REDIS_ERROR_LOG_INTERVAL_MS) return;
+    lastLogged.set(error.message, now);
+    logger.warn('redis connection error', { client: what, error: error.message, code: (error as NodeJS.ErrnoException).code });
+  });
+}
+
+const defaultLogger = () => createLogger('warn', { component: 'redis' });
 
 export const QUEUE_NAMES = {
   screenings: 'screenings',
@@ -44,12 +65,14 @@ export const WEBHOOK_DELIVERY_JOB_OPTIONS: JobsOptions = {
 };
 
 /** BullMQ needs maxRetriesPerRequest: null on connections used by workers (blocking commands). */
-export function createRedis(url: string, options: { forWorker?: boolean } = {}): Redis {
-  return new IORedis(url, {
+export function createRedis(url: string, options: { forWorker?: boolean; logger?: Logger; name?: string } = {}): Redis {
+  const client = new IORedis(url, {
     maxRetriesPerRequest: options.forWorker ? null : 3,
     enableReadyCheck: true,
     lazyConnect: false,
   });
+  logConnectionErrors(client, options.logger ?? defaultLogger(), options.name ?? 'redis');
+  return client;
 }
 
 /**
@@ -68,6 +91,10 @@ export function redisConnectionOptions(url: string): ConnectionOptions {
   };
 }
 
-export function createQueue<T = unknown>(name: string, redisUrl: string, prefix: string): Queue<T> {
-  return new Queue<T>(name, { connection: redisConnectionOptions(redisUrl), prefix });
+export function createQueue<T = unknown>(name: string, redisUrl: string, prefix: string, logger: Logger = defaultLogger()): Queue<T> {
+  const queue = new Queue<T>(name, { connection: redisConnectionOptions(redisUrl), prefix });
+  logConnectionErrors(queue, logger, `queue ${name}`);
+  return queue;
 }
+
+export { addWhileReachable, QueueUnavailableError, QUEUE_ADD_TIMEOUT_MS } from './bounded-add';

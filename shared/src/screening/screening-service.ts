@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db';
 import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
 import { screenWithNearMisses, type MatchOptions, type NameMatch, type NearMiss } from '../matching';
-import { SCREENING_JOB_OPTIONS } from '../queues';
+import { AppError } from '../errors';
+import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
 import { recordEvent } from '../webhooks';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
@@ -53,25 +54,65 @@ export function screeningJob(screeningId: string, query: ScreeningJob['query']):
   return { name: 'screen', data: { screeningId, query }, opts: { jobId: screeningJobId(screeningId) } };
 }
 
+/** The same request, however its fields were ordered: what an Idempotency-Key retry must repeat. */
+function requestHash(request: ScreeningRequest): string {
+  const canonical = Object.fromEntries(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+export interface SubmittedScreening {
+  id: string;
+  status: ScreeningStatus;
+  /** False for a retry under an Idempotency-Key: the screening made the first time. */
+  created: boolean;
+  /** False when Redis did not take the job within a moment: the reconciler queues it later. */
+  queued: boolean;
+}
+
 /**
  * Records the request, then queues it. The row is committed first: if Redis is down the request
- * is still accepted, and the worker's reconciler queues it once Redis is back.
+ * is still accepted at once (the add waits a moment at most), and the worker's reconciler queues
+ * it once Redis is back. The same `idempotencyKey` from the same API key with the same request
+ * returns the screening made the first time; with another request it is refused (409).
  */
 export async function submitScreening(
   deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger },
   request: ScreeningRequest,
   apiKeyId: string | null,
-): Promise<{ id: string; status: 'queued' }> {
+  idempotencyKey: string | null = null,
+): Promise<SubmittedScreening> {
   const id = randomUUID();
   const { reference, ...query } = request;
-  await deps.pool.query(sql.INSERT_SCREENING, [id, apiKeyId, query.name, query.type ?? null, query.birthDate ?? null, query.country ?? null, reference ?? null]);
+  const hash = requestHash(request);
+  const inserted = await deps.pool.query(sql.INSERT_SCREENING, [
+    id,
+    apiKeyId,
+    query.name,
+    query.type ?? null,
+    query.birthDate ?? null,
+    query.country ?? null,
+    reference ?? null,
+    idempotencyKey,
+    idempotencyKey ? hash : null,
+  ]);
+  if (inserted.rowCount === 0) {
+    const existing = (await deps.pool.query<{ id: string; status: ScreeningStatus; request_hash: string }>(sql.SCREENING_BY_IDEMPOTENCY_KEY, [apiKeyId, idempotencyKey])).rows[0];
+    if (!existing) throw new Error(`screening with idempotency key ${idempotencyKey} neither inserted nor found`);
+    if (existing.request_hash !== hash) {
+      throw new AppError('conflict', 'This Idempotency-Key was used for another request; use a new key for a new screening', {
+        fields: [{ field: 'Idempotency-Key', message: 'was used before with a different request body' }],
+      });
+    }
+    return { id: existing.id, status: existing.status, created: false, queued: true };
+  }
   const job = screeningJob(id, query);
   try {
-    await deps.queue.add(job.name, job.data, { ...SCREENING_JOB_OPTIONS, ...job.opts });
+    await addWhileReachable(deps.queue, () => deps.queue.add(job.name, job.data, { ...SCREENING_JOB_OPTIONS, ...job.opts }));
+    return { id, status: 'queued', created: true, queued: true };
   } catch (error) {
     deps.logger.warn('screening accepted but not queued yet; the reconciler will queue it', { screeningId: id, error });
+    return { id, status: 'queued', created: true, queued: false };
   }
-  return { id, status: 'queued' };
 }
 
 /** The screening, or undefined when there is none in this workspace: another workspace's screening is not found. */

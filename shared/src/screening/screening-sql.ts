@@ -1,7 +1,18 @@
-/** The screening belongs to the workspace of the key that asked for it (a key's workspace never changes). */
+/**
+ * The screening belongs to the workspace of the key that asked for it (a key's workspace never changes). With an
+ * Idempotency-Key already used by the same API key, nothing is inserted: the caller reads that screening.
+ */
 export const INSERT_SCREENING = `
-  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference)
-  VALUES ($1, $2, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $2::uuid), 'default'), 'queued', $3, $4, $5, $6, $7)`;
+  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference, idempotency_key, request_hash)
+  VALUES ($1, $2, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $2::uuid), 'default'), 'queued', $3, $4, $5, $6, $7, $8, $9)
+  ON CONFLICT (coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), idempotency_key)
+    WHERE idempotency_key IS NOT NULL DO NOTHING
+  RETURNING id`;
+
+export const SCREENING_BY_IDEMPOTENCY_KEY = `
+  SELECT id, status, request_hash FROM screenings
+  WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+    AND idempotency_key = $2`;
 
 export const SCREENING_BY_ID = `
   SELECT id, status, name, entity_type, birth_date, country, reference, decision, best_score, threshold,

@@ -26,6 +26,10 @@ const BLOCKED_V6: [string, number, string][] = [
   ['::1', 128, 'loopback'],
   ['::', 96, 'IPv4-compatible'],
   ['100::', 64, 'discard'],
+  // Local-use NAT64 (RFC 8215): a translator of the operator's own, which may reach private IPv4 space.
+  ['64:ff9b:1::', 48, 'local-use NAT64'],
+  // Teredo tunnels to an IPv4 host through a relay; whatever it reaches is not checked here.
+  ['2001::', 32, 'Teredo tunnel'],
   ['2001:db8::', 32, 'documentation'],
   ['fc00::', 7, 'unique local (private)'],
   ['fe80::', 10, 'link-local'],

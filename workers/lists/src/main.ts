@@ -55,8 +55,8 @@ export async function start(
   checkConfig(config);
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
-  const publisher = createRedis(redisUrl);
-  const queue = createQueue<ListUpdateJob>(QUEUE_NAMES.listUpdates, redisUrl, config.queuePrefix);
+  const publisher = createRedis(redisUrl, { logger, name: 'lists worker publisher' });
+  const queue = createQueue<ListUpdateJob>(QUEUE_NAMES.listUpdates, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged } = channels(config.queuePrefix);
   const closeAll = () => runShutdownSteps([() => queue.close(), () => publisher.quit(), () => pool.end()], logger);
   await migrate(pool).catch(async (error: unknown) => {

@@ -47,10 +47,10 @@ export async function start(
 ): Promise<RunningWorker> {
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
-  const publisher = createRedis(redisUrl);
-  const subscriber = createRedis(redisUrl);
-  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix);
-  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix);
+  const publisher = createRedis(redisUrl, { logger, name: 'worker publisher' });
+  const subscriber = createRedis(redisUrl, { logger, name: 'worker subscriber' });
+  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
+  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
   await migrate(pool);
 

@@ -51,8 +51,8 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   const settings = config.webhooks;
   const allow = new AllowList(settings.allowedHosts);
   const pool = createPool(databaseUrl, config.databasePoolMax);
-  const subscriber = createRedis(redisUrl);
-  const queue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix);
+  const subscriber = createRedis(redisUrl, { logger, name: 'webhooks worker subscriber' });
+  const queue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix, logger);
   await migrate(pool);
 
   const dispatcher = coalescing(

@@ -1,6 +1,7 @@
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import {
   batchErrors,
   batchResults,
@@ -19,8 +20,11 @@ import { AppError, notFound, validationFailed } from '@sanctions/shared/errors';
 import { channels } from '@sanctions/shared/queues';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
+import { idempotencyKeyOf } from '../http/idempotency';
 import { multipartFile } from '../http/multipart-file';
-import { isUuid } from '../http/validation';
+import { BodyCutOffError, requestBody } from '../http/request-body';
+import { INT4_MAX, parseQuery, queryInteger } from '../http/query';
+import { isUuid, UUID_PATTERN } from '../http/validation';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 const JSON_TYPES = ['application/json'];
@@ -30,7 +34,6 @@ const EVENTS_INTERVAL_MS = 500;
 const EVENTS_HEARTBEAT_MS = 15_000;
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
-const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 const links = (id: string) => ({
   self: `/v1/batches/${id}`,
@@ -39,44 +42,15 @@ const links = (id: string) => ({
   events: `/v1/batches/${id}/events`,
 });
 
-/** Counts the bytes of the body as they stream and stops the upload at the limit. */
-function boundedBody(req: Request, maxBytes: number): AsyncIterable<Buffer> {
-  let seen = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      if (seen > maxBytes) return done(new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`));
-      done(null, chunk);
-    },
-  });
-  req.on('error', (error) => limit.destroy(error));
-  return req.pipe(limit);
-}
+const limitParam = queryInteger(1, MAX_PAGE).optional().default(DEFAULT_PAGE);
+/** A line number of the file: `after` is the last line of the previous page. */
+const afterParam = queryInteger(0, INT4_MAX, 'a line number').optional().default(0);
+const decisionParam = z.enum(['hit', 'no_hit'], { error: 'must be hit or no_hit' }).optional();
 
-function idempotencyKeyOf(req: Request): string | null {
-  const key = req.get('idempotency-key')?.trim() || null;
-  if (key && key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw validationFailed('The Idempotency-Key header is too long', [{ field: 'Idempotency-Key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }]);
-  }
-  return key;
-}
-
-function pageQuery(req: Request): { after: number; limit: number } {
-  const after = req.query.after === undefined ? 0 : Number(req.query.after);
-  const limit = req.query.limit === undefined ? DEFAULT_PAGE : Number(req.query.limit);
-  const fields = [];
-  if (!Number.isInteger(after) || after < 0) fields.push({ field: 'after', message: 'must be a line number (a non-negative integer)' });
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) fields.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_PAGE}` });
-  if (fields.length > 0) throw validationFailed('Some query parameters are not valid', fields);
-  return { after, limit };
-}
-
-function decisionQuery(req: Request): 'hit' | 'no_hit' | undefined {
-  const decision = req.query.decision;
-  if (decision === undefined) return undefined;
-  if (decision === 'hit' || decision === 'no_hit') return decision;
-  throw validationFailed('Some query parameters are not valid', [{ field: 'decision', message: 'must be hit or no_hit' }]);
-}
+const uploadQuery = z.strictObject({ filename: z.string().transform((v) => v.slice(0, 255)).optional() });
+const batchesPageQuery = z.strictObject({ before: z.string().regex(UUID_PATTERN, 'must be a batch id').optional(), limit: limitParam });
+const resultsQuery = z.strictObject({ after: afterParam, limit: limitParam, decision: decisionParam });
+const errorsQuery = z.strictObject({ after: afterParam, limit: limitParam });
 
 export function batchRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -93,14 +67,14 @@ export function batchRoutes(deps: ApiDeps): Router {
 
   /** The upload as a byte stream and how to read it: a CSV or JSON body, or the file part of a form. */
   const uploadOf = async (req: Request): Promise<{ stream: AsyncIterable<Buffer>; format: UploadFormat; filename: string | null }> => {
-    const queryName = typeof req.query.filename === 'string' ? req.query.filename.slice(0, 255) : null;
+    const queryName = parseQuery(req, uploadQuery).filename ?? null;
     if (req.is(MULTIPART)) {
-      const file = await multipartFile(req, maxBytes);
+      const file = await multipartFile(req, requestBody(req, maxBytes, deps.logger), maxBytes, deps.logger);
       const json = file.mimeType === 'application/json' || /\.json$/i.test(file.filename ?? '');
       return { stream: file.stream, format: json ? 'json' : 'csv', filename: queryName ?? file.filename };
     }
-    if (req.is(JSON_TYPES)) return { stream: boundedBody(req, maxBytes), format: 'json', filename: queryName };
-    if (req.is(CSV_TYPES)) return { stream: boundedBody(req, maxBytes), format: 'csv', filename: queryName };
+    if (req.is(JSON_TYPES)) return { stream: requestBody(req, maxBytes, deps.logger), format: 'json', filename: queryName };
+    if (req.is(CSV_TYPES)) return { stream: requestBody(req, maxBytes, deps.logger), format: 'csv', filename: queryName };
     throw new AppError(
       'unsupported_media_type',
       'Send the file as the body (Content-Type: text/csv, or application/json for an array of records) or as the file of a multipart/form-data form',
@@ -116,16 +90,20 @@ export function batchRoutes(deps: ApiDeps): Router {
       idempotencyKey,
       filename: upload.filename,
       format: upload.format,
+      senderConnected: () => req.complete || !req.socket?.destroyed,
+    }).catch((error: unknown) => {
+      // The batch is failed already; the client, if still there, learns why.
+      if (error instanceof BodyCutOffError) throw validationFailed(`${error.message}; the batch was failed, send the file again`, [{ field: '(body)', message: error.message }]);
+      throw error;
     });
     // A batch finished by its upload has its batch.completed event waiting: wake the webhook dispatcher.
-    if (created && batch.status === 'done') await deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, batch.id).catch(() => undefined);
+    // Not awaited: with Redis down the publish would wait in ioredis's offline queue; the dispatcher also polls.
+    if (created && batch.status === 'done') void deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, batch.id).catch(() => undefined);
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, links: links(batch.id) });
   });
 
   router.get('/v1/batches', requireScope('batches:read'), async (req, res) => {
-    const before = typeof req.query.before === 'string' ? req.query.before : undefined;
-    if (before !== undefined && !isUuid(before)) throw validationFailed('Some query parameters are not valid', [{ field: 'before', message: 'must be a batch id' }]);
-    const { limit } = pageQuery(req);
+    const { before, limit } = parseQuery(req, batchesPageQuery);
     const batches = await listBatches(deps.pool, { workspaceId: req.principal!.workspaceId, limit, ...(before && { before }) });
     const last = batches[batches.length - 1];
     const next = batches.length === limit && last ? `/v1/batches?before=${last.id}&limit=${limit}` : null;
@@ -168,13 +146,12 @@ export function batchRoutes(deps: ApiDeps): Router {
 
   router.get('/v1/batches/:id/results', requireScope('batches:read'), async (req, res) => {
     const batch = await findBatch(req);
-    const decision = decisionQuery(req);
+    const { after, limit, decision } = parseQuery(req, resultsQuery);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
       res.status(200).type('text/csv; charset=utf-8').attachment(`batch-${batch.id}-results.csv`);
       await pipeline(Readable.from(batchResultsCsv(deps.pool, batch.id, decision ? { decision } : {})), res);
       return;
     }
-    const { after, limit } = pageQuery(req);
     const results = await batchResults(deps.pool, batch.id, { after, limit, ...(decision && { decision }) });
     const last = results[results.length - 1];
     const next = results.length === limit && last ? `/v1/batches/${batch.id}/results?after=${last.line}&limit=${limit}${decision ? `&decision=${decision}` : ''}` : null;
@@ -183,7 +160,7 @@ export function batchRoutes(deps: ApiDeps): Router {
 
   router.get('/v1/batches/:id/errors', requireScope('batches:read'), async (req, res) => {
     const batch = await findBatch(req);
-    const { after, limit } = pageQuery(req);
+    const { after, limit } = parseQuery(req, errorsQuery);
     const errors = await batchErrors(deps.pool, batch.id, { after, limit });
     const last = errors[errors.length - 1];
     const next = errors.length === limit && last ? `/v1/batches/${batch.id}/errors?after=${last.line}&limit=${limit}` : null;

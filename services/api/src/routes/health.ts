@@ -1,22 +1,30 @@
 import { Router } from 'express';
 import { activeListVersions } from '@sanctions/shared/lists';
+import type { Logger } from '@sanctions/shared/logging';
 import type { ApiDeps } from '../api-deps';
 import { sendProblem } from '../http/problem';
 
 /** Checks answer within this, so an orchestrator's probe never hangs on a dead dependency. */
 const CHECK_TIMEOUT_MS = 2_000;
 
-async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+/**
+ * The probe is unauthenticated: it says which dependency failed, never how (an error text names
+ * hosts, ports and versions). The reason goes to the log.
+ */
+async function check(name: string, fn: () => Promise<unknown>, logger: Logger): Promise<{ ok: boolean }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS)))]);
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    logger.warn('readiness check failed', { check: name, error: (error as Error).message });
+    return { ok: false };
   } finally {
     clearTimeout(timer);
   }
 }
+
+const FAILURE: Record<string, string> = { postgres: 'Postgres is not reachable', redis: 'Redis is not reachable', lists: 'no sanctions list is loaded' };
 
 export function healthRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -28,12 +36,16 @@ export function healthRoutes(deps: ApiDeps): Router {
   router.get('/readyz', async (req, res) => {
     let lists = 0;
     const [postgres, redis, listsLoaded] = await Promise.all([
-      check(() => deps.pool.query('SELECT 1')),
-      check(() => deps.redis.ping()),
-      check(async () => {
-        lists = (await activeListVersions(deps.pool)).length;
-        if (lists === 0) throw new Error('no list is loaded');
-      }),
+      check('postgres', () => deps.pool.query('SELECT 1'), deps.logger),
+      check('redis', () => deps.redis.ping(), deps.logger),
+      check(
+        'lists',
+        async () => {
+          lists = (await activeListVersions(deps.pool)).length;
+          if (lists === 0) throw new Error('no list is loaded');
+        },
+        deps.logger,
+      ),
     ]);
     const checks = { postgres, redis, lists: { ...listsLoaded, loaded: lists } };
     if (postgres.ok && redis.ok && listsLoaded.ok) return void res.json({ status: 'ready', checks });
@@ -43,7 +55,7 @@ export function healthRoutes(deps: ApiDeps): Router {
       status: 503,
       detail: Object.entries(checks)
         .filter(([, c]) => !c.ok)
-        .map(([name, c]) => `${name}: ${c.error}`)
+        .map(([name]) => FAILURE[name])
         .join('; '),
       instance: req.originalUrl,
       ...{ checks },

@@ -1,25 +1,23 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { fieldErrorsFromZod, notFound, validationFailed } from '@sanctions/shared/errors';
+import { notFound } from '@sanctions/shared/errors';
 import { findEntity, isListSourceId, listSummaries, listVersions, searchEntities, versionDelta } from '@sanctions/shared/lists';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
+import { parseQuery, queryInteger } from '../http/query';
 
 const deltaPageSchema = z.strictObject({
-  after: z.string().default(''),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  after: z.string().max(300).default(''),
+  limit: queryInteger(1, 1000).default(100),
 });
 
 const searchSchema = z.strictObject({
   q: z.string().trim().min(2, 'must be at least 2 characters').max(300),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInteger(1, 100).default(20),
 });
 
-function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationFailed('Some query parameters are not valid', fieldErrorsFromZod(parsed.error.issues));
-  return parsed.data;
-}
+/** A version number as the path writes it: plain digits within int4, else there is no such version. */
+const VERSION_NUMBER = /^\d{1,9}$/;
 
 export function listRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -36,11 +34,11 @@ export function listRoutes(deps: ApiDeps): Router {
 
   router.get('/v1/lists/:source/versions/:version/delta', requireScope('lists:read'), async (req, res) => {
     const source = String(req.params.source);
-    const version = Number(req.params.version);
+    const version = VERSION_NUMBER.test(String(req.params.version)) ? Number(req.params.version) : NaN;
     if (!isListSourceId(source) || !Number.isInteger(version)) throw notFound(`Version ${req.params.version} of list ${source}`);
     const known = (await listVersions(deps.pool, source)).find((v) => v.version === version);
     if (!known) throw notFound(`Version ${version} of list ${source}`);
-    const page = parseQuery(deltaPageSchema, req.query);
+    const page = parseQuery(req, deltaPageSchema);
     const changes = await versionDelta(deps.pool, source, version, page);
     const last = changes.length === page.limit ? changes[changes.length - 1]?.entityId : undefined;
     res.json({
@@ -53,7 +51,7 @@ export function listRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/v1/entities', requireScope('lists:read'), async (req, res) => {
-    const { q, limit } = parseQuery(searchSchema, req.query);
+    const { q, limit } = parseQuery(req, searchSchema);
     res.json({ query: q, results: await searchEntities(deps.pool, q, limit) });
   });
 

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { fieldErrorsFromZod, notFound, validationFailed } from '@sanctions/shared/errors';
+import { notFound } from '@sanctions/shared/errors';
 import { channels } from '@sanctions/shared/queues';
 import {
   createSubscription,
@@ -20,12 +20,13 @@ import {
 } from '@sanctions/shared/webhooks';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
+import { parseQuery, queryInteger } from '../http/query';
 import { isUuid, parseBody } from '../http/validation';
 
 const deliveriesQuerySchema = z.strictObject({
   status: z.enum(['pending', 'succeeded', 'dead']).optional(),
   before: z.uuid('must be the id of a delivery').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInteger(1, 100).default(20),
 });
 
 const owner = (req: Request): WebhookOwner => ({ keyId: req.principal!.keyId, workspaceId: req.principal!.workspaceId });
@@ -82,9 +83,7 @@ export function webhookRoutes(deps: ApiDeps): Router {
 
   router.get('/v1/webhooks/:id/deliveries', manage, async (req, res) => {
     const id = webhookId(req);
-    const parsed = deliveriesQuerySchema.safeParse(req.query);
-    if (!parsed.success) throw validationFailed('Some query parameters are not valid', fieldErrorsFromZod(parsed.error.issues));
-    const { status, before, limit } = parsed.data;
+    const { status, before, limit } = parseQuery(req, deliveriesQuerySchema);
     const deliveries = await listDeliveries(deps.pool, owner(req), id, { status, before, limit });
     const last = deliveries[deliveries.length - 1];
     const next = deliveries.length === limit && last ? `/v1/webhooks/${id}/deliveries?before=${last.id}&limit=${limit}${status ? `&status=${status}` : ''}` : null;

@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { fieldErrorsFromZod, validationFailed } from '@sanctions/shared/errors';
+
+/** The largest value of a Postgres integer column (int4): line numbers and counts compared with one. */
+export const INT4_MAX = 2_147_483_647;
+
+/**
+ * A whole number written in plain digits, from `min` to `max`. Number() would take `0x10`, `1e3`,
+ * `1e308` or ` 7 `; a client sending those has a bug worth hearing about, and a value past int4
+ * must be refused here rather than by Postgres as a 500.
+ */
+export function queryInteger(min: number, max: number, what = 'an integer') {
+  return z
+    .string({ error: `must be ${what} from ${min} to ${max}` })
+    .regex(/^\d{1,16}$/, `must be ${what} from ${min} to ${max}, written in digits`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be ${what} from ${min} to ${max}`);
+}
+
+/** Parses a route's query string with its schema (a strict object: an unknown parameter is refused by name). */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(req.query);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ field: key, message: 'is not a parameter of this route' })) : fieldErrorsFromZod([issue]),
+  );
+  throw validationFailed('Some query parameters are not valid', fields);
+}
