@@ -1,9 +1,8 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
-import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import type { AppConfig } from '@sanctions/shared/config';
+import { openWorkerProcess, runShutdownSteps, runWorkerProcess } from '@sanctions/shared/lifecycle';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
-import { channels, createQueue, createRedis, QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
+import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 import {
   AllowList,
   deliveryJobSchema,
@@ -47,13 +46,11 @@ function coalescing(task: () => Promise<void>, onError: (error: unknown) => void
  * reconciler that re-queues deliveries whose job Redis lost. Any number may run side by side.
  */
 export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'webhooks-worker' })): Promise<RunningWebhooksWorker> {
-  const { databaseUrl, redisUrl } = requireConnections(config);
   const settings = config.webhooks;
   const allow = new AllowList(settings.allowedHosts);
-  const pool = createPool(databaseUrl, config.databasePoolMax);
+  const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
   const subscriber = createRedis(redisUrl);
   const queue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix);
-  await migrate(pool);
 
   const dispatcher = coalescing(
     async () => {
@@ -89,7 +86,7 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
       if (!parsed.success) throw new UnrecoverableError(`Invalid webhook delivery payload: ${parsed.error.message}`);
       return { outcome: await performDelivery(deps, parsed.data) };
     },
-    { connection: redisConnectionOptions(redisUrl), prefix: config.queuePrefix, concurrency: settings.concurrency },
+    { ...bullmq, concurrency: settings.concurrency },
   );
   worker.on('failed', (job, error) => logger.warn('webhook delivery job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
   worker.on('error', (error) => logger.warn('webhook worker connection error', { error: error.message }));
@@ -110,8 +107,4 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   };
 }
 
-if (require.main === module) {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel, { process: 'webhooks-worker' });
-  start(config, logger).then((worker) => runUntilSignalled(worker.stop, logger), exitOnStartFailure);
-}
+if (require.main === module) runWorkerProcess('webhooks-worker', start);
