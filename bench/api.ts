@@ -2,7 +2,8 @@
  * npm run bench:api — single screenings as a client sees them: `POST /v1/screenings?wait=true` with varied names
  * (yente negatives and variations of listed names) from closed-loop clients, against the real API and worker
  * processes on the real Postgres and Redis, with OFAC SDN + Consolidated + UN loaded. Prints p50/p99 and answers/s per
- * concurrency level, and checks that every answered screening is stored as answered (status, decision, matches).
+ * concurrency level, the CPU each process (and the database's Postgres backends) spent per screening, and checks that
+ * every answered screening is stored as answered (status, decision, matches).
  *
  * Before/after in one window: BENCH_SERVICE_DIRS names several checkouts (each built with `npm run build`); each runs
  * on its own copy of the loaded database, in turn, BENCH_ROUNDS times, with the same names.
@@ -75,6 +76,35 @@ function databaseUrl(name: string): string {
   const u = new URL(SERVER);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** Linux's USER_HZ; /proc times are in these ticks. */
+const CLOCK_TICKS = 100;
+
+/** CPU seconds a process has used (user + system, the kernel's share of its socket writes included), from /proc. */
+async function cpuSecondsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / CLOCK_TICKS;
+}
+
+/** The Postgres backends serving one database: their CPU is the screenings' too. */
+async function backendPids(database: string): Promise<number[]> {
+  const c = new Client({ connectionString: SERVER });
+  await c.connect();
+  const { rows } = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+  await c.end();
+  return rows.map((r) => r.pid);
+}
+
+/** CPU seconds used by each service process and, together, by the database's Postgres backends (read on the same host). */
+async function cpuSnapshot(processes: ServiceProcess[], database: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const p of processes) out.set(p.role, await cpuSecondsOf(p.child.pid!));
+  let postgres = 0;
+  for (const pid of await backendPids(database)) postgres += await cpuSecondsOf(pid);
+  out.set('postgres', postgres);
+  return out;
 }
 
 /** What one service process is, for the trace table. */
@@ -164,6 +194,8 @@ interface LevelResult {
   round: number;
   concurrency: number;
   figures: LatencyFigures;
+  /** CPU milliseconds per screening, by process (and the database's Postgres backends). */
+  cpuMs: Map<string, number>;
   checked: number;
   wrong: number;
 }
@@ -201,8 +233,12 @@ async function runService(dir: string, round: number, template: string, names: s
       await runClosedLoop(base, API_KEY, names.slice(offset, offset + WARM_UP), concurrency);
       offset += WARM_UP;
       await collectTraces(processes);
+      const cpuBefore = await cpuSnapshot(processes, dbName);
       const { answers, wallMs } = await runClosedLoop(base, API_KEY, names.slice(offset, offset + count), concurrency);
       offset += count;
+      // Backends that ended during the run took their CPU with them; the pool keeps its connections, so few do.
+      const cpuAfter = await cpuSnapshot(processes, dbName);
+      const cpuMs = new Map([...cpuAfter].map(([role, s]) => [role, ((s - (cpuBefore.get(role) ?? 0)) * 1000) / answers.length]));
       const traces = await collectTraces(processes);
       const figures = latencyFigures(answers, wallMs);
       const { checked, wrong } = await verifyStored(url, answers);
@@ -211,8 +247,9 @@ async function runService(dir: string, round: number, template: string, names: s
         `${path.basename(dir)} round ${round} concurrency ${concurrency}: p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}, ${int(figures.answersPerSecond)} answers/s, ` +
           `${figures.notReady} not ready (202), ${checked - wrong.length}/${checked} stored as answered`,
       );
+      console.log(`  CPU ms per screening: ${[...cpuMs].map(([role, v]) => `${role} ${v.toFixed(2)}`).join(', ')}`);
       if (TRACE) printTraces(traces, answers.length);
-      results.push({ dir, round, concurrency, figures, checked, wrong: wrong.length });
+      results.push({ dir, round, concurrency, figures, cpuMs, checked, wrong: wrong.length });
     }
     return results;
   } finally {
@@ -250,12 +287,14 @@ async function main(): Promise<void> {
 
     const layout = LAYOUT === 'standalone' ? 'one process (npm start)' : `API, ${WORKERS} screening worker(s) and the webhooks worker as processes`;
     console.log(`\nPOST /v1/screenings?wait=true, closed-loop clients, ${os.cpus().length} cores, ${layout}; lists ${LISTS.map(([, f]) => f).join(', ')}`);
-    console.log('| service | round | concurrency | requests | p50 | p99 | mean | answers/s | hits | 202 | stored as answered |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('| service | round | concurrency | requests | p50 | p99 | mean | answers/s | CPU ms per screening | hits | 202 | stored as answered |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
     for (const r of results) {
       const f = r.figures;
+      const total = [...r.cpuMs.values()].reduce((a, b) => a + b, 0);
+      const cpu = `${total.toFixed(2)} (${[...r.cpuMs].map(([role, v]) => `${role} ${v.toFixed(2)}`).join(', ')})`;
       console.log(
-        `| ${path.basename(r.dir)} | ${r.round} | ${r.concurrency} | ${int(f.requests)} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.mean)} | ${int(f.answersPerSecond)} | ${int(f.hits)} | ${f.notReady} | ${r.checked - r.wrong}/${r.checked} |`,
+        `| ${path.basename(r.dir)} | ${r.round} | ${r.concurrency} | ${int(f.requests)} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.mean)} | ${int(f.answersPerSecond)} | ${cpu} | ${int(f.hits)} | ${f.notReady} | ${r.checked - r.wrong}/${r.checked} |`,
       );
     }
     if (results.some((r) => r.wrong > 0)) process.exitCode = 1;
