@@ -1,2 +1,2 @@
-export { createPool, withTransaction, type Pool, type PoolClient } from './pool';
+export { createPool, withTransaction, SHARED_SESSION_PARAMETER, type Pool, type PoolClient } from './pool';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrations';
