@@ -245,7 +245,7 @@ async function runService(dir: string, round: number, template: string, names: s
       for (const w of wrong.slice(0, 5)) console.error(`  not stored as answered: ${w}`);
       console.log(
         `${path.basename(dir)} round ${round} concurrency ${concurrency}: p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}, ${int(figures.answersPerSecond)} answers/s, ` +
-          `${figures.notReady} not ready (202), ${checked - wrong.length}/${checked} stored as answered`,
+          `max ${ms(figures.max)} (${figures.over400} over 400 ms), ${figures.notReady} not ready (202), ${checked - wrong.length}/${checked} stored as answered`,
       );
       console.log(`  CPU ms per screening: ${[...cpuMs].map(([role, v]) => `${role} ${v.toFixed(2)}`).join(', ')}`);
       if (TRACE) printTraces(traces, answers.length);

@@ -102,6 +102,9 @@ export interface LatencyFigures {
   p99: number;
   mean: number;
   answersPerSecond: number;
+  max: number;
+  /** Answers slower than 400 ms (a missed announcement waits for the 500 ms fallback poll). */
+  over400: number;
   /** Answers that came back 202 (not ready within SCREENING_WAIT_MAX_MS). */
   notReady: number;
   hits: number;
@@ -115,6 +118,8 @@ export function latencyFigures(answers: Answer[], wallMs: number): LatencyFigure
     p50: at(0.5),
     p99: at(0.99),
     mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+    max: sorted[sorted.length - 1] ?? NaN,
+    over400: answers.filter((a) => a.ms > 400).length,
     answersPerSecond: (answers.length / wallMs) * 1000,
     notReady: answers.filter((a) => a.status === 202).length,
     hits: answers.filter((a) => a.decision === 'hit').length,
