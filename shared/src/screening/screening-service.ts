@@ -76,7 +76,7 @@ export async function submitScreening(
 export async function getScreening(pool: Pool, id: string, workspaceId: string): Promise<ScreeningView | undefined> {
   const row = (await pool.query(sql.SCREENING_BY_ID, [id, workspaceId])).rows[0];
   if (!row) return undefined;
-  const matches: any[] = row.matches;
+  const matches = row.status === 'done' ? (await pool.query(sql.MATCHES_OF_SCREENING, [id])).rows : [];
   const versions: { sourceId: string; version: number }[] = row.list_versions ?? [];
   return {
     id: row.id,

@@ -3,19 +3,14 @@ export const INSERT_SCREENING = `
   INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference)
   VALUES ($1, $2, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $2::uuid), 'default'), 'queued', $3, $4, $5, $6, $7)`;
 
-/** The screening with its matches, in one round trip: a `?wait=true` answer reads this right after the worker commits. */
 export const SCREENING_BY_ID = `
-  SELECT s.id, s.status, s.name, s.entity_type, s.birth_date, s.country, s.reference, s.decision, s.best_score, s.threshold,
-         s.list_versions, s.error, s.created_at, s.screened_at,
-         CASE WHEN s.status = 'done' THEN
-           (SELECT coalesce(json_agg(json_build_object(
-                     'entity_id', m.entity_id, 'entity_name', m.entity_name, 'entity_type', m.entity_type,
-                     'matched_name', m.matched_name, 'matched_name_kind', m.matched_name_kind, 'score', m.score,
-                     'programs', m.programs, 'lists', m.lists, 'explanation', m.explanation, 'citations', m.citations)
-                   ORDER BY m.rank), '[]')
-            FROM screening_matches m WHERE m.screening_id = s.id)
-         ELSE '[]' END AS matches
-  FROM screenings s WHERE s.id = $1 AND s.workspace_id = $2`;
+  SELECT id, status, name, entity_type, birth_date, country, reference, decision, best_score, threshold,
+         list_versions, error, created_at, screened_at
+  FROM screenings WHERE id = $1 AND workspace_id = $2`;
+
+export const MATCHES_OF_SCREENING = `
+  SELECT entity_id, entity_name, entity_type, matched_name, matched_name_kind, score, programs, lists, explanation, citations
+  FROM screening_matches WHERE screening_id = $1 ORDER BY rank`;
 
 export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
 

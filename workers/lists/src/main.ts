@@ -1,7 +1,8 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import { ConfigError, type AppConfig } from '@sanctions/shared/config';
-import { openWorkerProcess, runShutdownSteps, runWorkerProcess } from '@sanctions/shared/lifecycle';
+import { runShutdownSteps } from '@sanctions/shared/lifecycle';
+import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import {
   isDownloadableList,
   LIST_UPDATE_JOB_NAME,

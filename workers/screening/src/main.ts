@@ -1,7 +1,8 @@
 import { UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { batchChunkJobSchema, markBatchFailed, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
 import type { AppConfig } from '@sanctions/shared/config';
-import { openWorkerProcess, runShutdownSteps, runWorkerProcess } from '@sanctions/shared/lifecycle';
+import { runShutdownSteps } from '@sanctions/shared/lifecycle';
+import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import {

@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { AppConfig } from '@sanctions/shared/config';
-import { openWorkerProcess, runShutdownSteps, runWorkerProcess } from '@sanctions/shared/lifecycle';
+import { runShutdownSteps } from '@sanctions/shared/lifecycle';
+import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 import {

@@ -1,9 +1,9 @@
 import type { ConnectionOptions } from 'bullmq';
-import { loadConfig, requireConnections, type AppConfig } from '../config';
-import { createPool, migrate, type Pool } from '../db';
-import { createLogger, type Logger } from '../logging';
-import { redisConnectionOptions } from '../queues';
-import { exitOnStartFailure, runUntilSignalled } from './shutdown';
+import { loadConfig, requireConnections, type AppConfig } from '../../config';
+import { createPool, migrate, type Pool } from '../../db';
+import { createLogger, type Logger } from '../../logging';
+import { redisConnectionOptions } from '../../queues';
+import { exitOnStartFailure, runUntilSignalled } from '..';
 
 /** What every worker process starts from: a migrated pool, and where its Redis is. */
 export interface WorkerProcess {
