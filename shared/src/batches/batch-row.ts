@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { ENTITY_TYPES, type EntityType } from '../lists';
+import { ENTITY_TYPES, type EntityType } from '../lists/entity-model';
 import { MAX_NAME_LENGTH, partialBirthDate } from '../screening';
 
 export const BATCH_COLUMNS = ['name', 'birth_date', 'reference', 'type', 'country'] as const;

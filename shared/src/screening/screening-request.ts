@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES } from '../lists';
+import { ENTITY_TYPES } from '../lists/entity-model';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Longer than any listed name (the longest SDN names are ~150 characters); bounds matching cost. */
