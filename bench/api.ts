@@ -114,6 +114,17 @@ interface ServiceProcess {
   traceFile?: string;
 }
 
+/** Set by SIGINT/SIGTERM: the clients stop, then the service is stopped and the databases dropped as after a run. */
+let interrupted = false;
+const stopped = () => interrupted;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: stopping the clients and the service, then dropping the databases`);
+    interrupted = true;
+    process.exitCode = 130;
+  });
+}
+
 function startProcess(role: string, dir: string, script: string, env: NodeJS.ProcessEnv, traceDir: string): ServiceProcess {
   const traceFile = TRACE ? path.join(traceDir, `${role}.json`) : undefined;
   const args = [
@@ -224,17 +235,18 @@ async function runService(dir: string, round: number, template: string, names: s
       await sleep(100);
     }
     // The first screening waits for the workers' index; it is not measured.
-    await runClosedLoop(base, API_KEY, ['warm up'], 1);
+    await runClosedLoop(base, API_KEY, ['warm up'], 1, stopped);
 
     const results: LevelResult[] = [];
     let offset = 0;
     for (const [i, concurrency] of CONCURRENCY.entries()) {
       const count = REQUESTS[i] ?? REQUESTS[REQUESTS.length - 1]!;
-      await runClosedLoop(base, API_KEY, names.slice(offset, offset + WARM_UP), concurrency);
+      if (interrupted) break;
+      await runClosedLoop(base, API_KEY, names.slice(offset, offset + WARM_UP), concurrency, stopped);
       offset += WARM_UP;
       await collectTraces(processes);
       const cpuBefore = await cpuSnapshot(processes, dbName);
-      const { answers, wallMs } = await runClosedLoop(base, API_KEY, names.slice(offset, offset + count), concurrency);
+      const { answers, wallMs } = await runClosedLoop(base, API_KEY, names.slice(offset, offset + count), concurrency, stopped);
       offset += count;
       // Backends that ended during the run took their CPU with them; the pool keeps its connections, so few do.
       const cpuAfter = await cpuSnapshot(processes, dbName);
@@ -282,7 +294,7 @@ async function main(): Promise<void> {
 
     const results: LevelResult[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const dir of SERVICE_DIRS) results.push(...(await runService(dir, round, templateName, names)));
+      for (const dir of SERVICE_DIRS) if (!interrupted) results.push(...(await runService(dir, round, templateName, names)));
     }
 
     const layout = LAYOUT === 'standalone' ? 'one process (npm start)' : `API, ${WORKERS} screening worker(s) and the webhooks worker as processes`;

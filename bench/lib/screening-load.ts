@@ -76,9 +76,15 @@ function screenOnce(agent: Agent, base: URL, apiKey: string, name: string): Prom
 
 /**
  * Closed-loop clients: `concurrency` of them, each sending its next name as soon as its last answer arrived, until
- * `names` are all sent. Returns every answer and the wall time from the first request to the last answer.
+ * `names` are all sent (or `stopped()` says so). Returns every answer and the wall time from the first request to the last answer.
  */
-export async function runClosedLoop(base: string, apiKey: string, names: readonly string[], concurrency: number): Promise<{ answers: Answer[]; wallMs: number }> {
+export async function runClosedLoop(
+  base: string,
+  apiKey: string,
+  names: readonly string[],
+  concurrency: number,
+  stopped: () => boolean = () => false,
+): Promise<{ answers: Answer[]; wallMs: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(base);
   const answers: Answer[] = [];
@@ -87,7 +93,7 @@ export async function runClosedLoop(base: string, apiKey: string, names: readonl
   try {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        while (next < names.length) answers.push(await screenOnce(agent, url, apiKey, names[next++]!));
+        while (next < names.length && !stopped()) answers.push(await screenOnce(agent, url, apiKey, names[next++]!));
       }),
     );
   } finally {
