@@ -7,14 +7,19 @@ export const UPSERT_KEY = `
   ON CONFLICT (key_hash) DO UPDATE SET scopes = excluded.scopes, revoked_at = NULL
   RETURNING ${KEY_COLUMNS}`;
 
-export const FIND_ACTIVE_KEY = `
-  SELECT id, name, scopes, workspace_id, rate_limit_per_minute
-  FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`;
-
-/** Touching last_used_at at most once a minute keeps authentication free of a write per request. */
-export const TOUCH_KEY = `
-  UPDATE api_keys SET last_used_at = now()
-  WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
+/**
+ * Finds the key and touches its last_used_at in one round trip (authentication is on every request's path). The
+ * touch happens at most once a minute, so most requests write nothing: an UPDATE that changes no row commits nothing.
+ */
+export const FIND_ACTIVE_KEY_AND_TOUCH = `
+  WITH found AS (
+    SELECT id, name, scopes, workspace_id, rate_limit_per_minute
+    FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL
+  ), touched AS (
+    UPDATE api_keys SET last_used_at = now()
+    WHERE id = (SELECT id FROM found) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+  )
+  SELECT id, name, scopes, workspace_id, rate_limit_per_minute FROM found`;
 
 export const ANY_KEY = `SELECT 1 FROM api_keys LIMIT 1`;
 

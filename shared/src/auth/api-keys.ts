@@ -113,12 +113,11 @@ export async function createApiKey(db: Pool | PoolClient, input: NewApiKey): Pro
 
 export async function authenticate(pool: Pool, presentedKey: string): Promise<ApiPrincipal | undefined> {
   const { rows } = await pool.query<{ id: string; name: string; scopes: Scope[]; workspace_id: string; rate_limit_per_minute: number | null }>(
-    sql.FIND_ACTIVE_KEY,
+    sql.FIND_ACTIVE_KEY_AND_TOUCH,
     [hashApiKey(presentedKey)],
   );
   const row = rows[0];
   if (!row) return undefined;
-  await pool.query(sql.TOUCH_KEY, [row.id]);
   return { keyId: row.id, name: row.name, scopes: row.scopes, workspaceId: row.workspace_id, rateLimitPerMinute: row.rate_limit_per_minute };
 }
 

@@ -1,3 +1,3 @@
-export { createPool, withTransaction, type Pool, type PoolClient } from './pool';
+export { createPool, withTransaction, SHARED_SESSION_PARAMETER, type Pool, type PoolClient } from './pool';
 export { migrate, readMigrations, MIGRATIONS_DIR } from './migrations';
 export { isDatabaseUnavailable } from './unavailable';

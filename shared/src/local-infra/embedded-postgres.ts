@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { SHARED_SESSION_PARAMETER } from '../db';
 import { PgliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
@@ -23,7 +24,8 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
   const db = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent, fuzzystrmatch } });
   const server = new PgliteWireServer(db);
   const port = await server.listen('127.0.0.1', 0);
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // One PGlite session serves every connection: statements must not be prepared by name there.
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres?${SHARED_SESSION_PARAMETER}=1`;
   return {
     url,
     async stop() {

@@ -2,24 +2,43 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { screeningStatus } from './screening-service';
 
-/** How often a waiting request re-reads Postgres, in case a completion message was missed. */
+/** How long a waiting request trusts pub/sub alone before it asks Postgres, in case a completion message was lost. */
 const FALLBACK_POLL_MS = 500;
 
 /**
- * Lets the API answer `?wait=true` as soon as a worker records the result: workers publish the
- * screening id after their transaction commits; Postgres stays the judge of whether it is done.
+ * How long an announcement is remembered, for a request that starts waiting just after its screening was announced.
+ * A request registers within microseconds of queueing its job; a miss costs one fallback poll, never a wrong answer.
+ */
+const REMEMBER_MS = 2_000;
+
+/**
+ * Lets the API answer `?wait=true` as soon as a worker records the result. Workers publish the screening id on one
+ * channel after their transaction commits (recorded, already recorded, or failed for good), so an announcement means
+ * the row is settled in Postgres, and the caller then reads the result from Postgres. One subscriber serves every
+ * waiting request; a request costs no Postgres read until its screening is announced, and one status read per
+ * FALLBACK_POLL_MS only when no announcement comes (Redis lost the message, or no worker is running).
  */
 export class ScreeningWaiter {
-  private readonly waiting = new Map<string, Set<() => void>>();
+  private readonly waiting = new Map<string, Set<(announced: boolean) => void>>();
+  /** Ids announced in the last REMEMBER_MS..2×REMEMBER_MS: two generations, the older dropped at each turn. */
+  private announcedNow = new Set<string>();
+  private announcedBefore = new Set<string>();
+  private readonly turn: NodeJS.Timeout;
 
   private constructor(
     private readonly pool: Pool,
     private readonly subscriber: Redis,
-  ) {}
+  ) {
+    this.turn = setInterval(() => {
+      this.announcedBefore = this.announcedNow;
+      this.announcedNow = new Set();
+    }, REMEMBER_MS);
+    this.turn.unref();
+  }
 
   static async start(pool: Pool, subscriber: Redis, channel: string): Promise<ScreeningWaiter> {
     const waiter = new ScreeningWaiter(pool, subscriber);
-    subscriber.on('message', (_channel: string, id: string) => waiter.wake(id));
+    subscriber.on('message', (_channel: string, id: string) => waiter.announce(id));
     await subscriber.subscribe(channel);
     return waiter;
   }
@@ -28,48 +47,41 @@ export class ScreeningWaiter {
   async waitUntilSettled(id: string, maxMs: number): Promise<boolean> {
     const deadline = Date.now() + maxMs;
     for (;;) {
-      // Listen before looking: a completion published while Postgres is being read still wakes us.
-      const wake = this.nextWake(id, Math.max(0, Math.min(deadline - Date.now(), FALLBACK_POLL_MS)));
-      const status = await screeningStatus(this.pool, id).catch((error: unknown) => {
-        wake.cancel();
-        throw error;
-      });
-      if (status !== 'queued') {
-        wake.cancel();
-        return true;
-      }
-      if (deadline - Date.now() <= 0) {
-        wake.cancel();
-        return false;
-      }
-      await wake.woken;
+      // Checked and registered in one synchronous step: an announcement cannot fall between the two.
+      if (this.announcedNow.has(id) || this.announcedBefore.has(id)) return true;
+      const announced = await this.nextAnnouncement(id, Math.max(0, Math.min(deadline - Date.now(), FALLBACK_POLL_MS)));
+      if (announced) return true;
+      // No announcement in time: Postgres decides.
+      if ((await screeningStatus(this.pool, id)) !== 'queued') return true;
+      if (deadline - Date.now() <= 0) return false;
     }
   }
 
   async stop(): Promise<void> {
-    for (const resolvers of this.waiting.values()) for (const resolve of resolvers) resolve();
+    clearInterval(this.turn);
+    for (const resolvers of [...this.waiting.values()]) for (const resolve of [...resolvers]) resolve(false);
     this.waiting.clear();
     await this.subscriber.quit().catch(() => this.subscriber.disconnect());
   }
 
-  private nextWake(id: string, ms: number): { woken: Promise<void>; cancel: () => void } {
-    let done!: () => void;
-    const woken = new Promise<void>((resolve) => {
+  private nextAnnouncement(id: string, ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
       const set = this.waiting.get(id) ?? new Set();
       this.waiting.set(id, set);
-      done = () => {
+      const done = (announced: boolean) => {
         clearTimeout(timer);
         set.delete(done);
-        if (set.size === 0) this.waiting.delete(id);
-        resolve();
+        if (set.size === 0 && this.waiting.get(id) === set) this.waiting.delete(id);
+        resolve(announced);
       };
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(() => done(false), ms);
       set.add(done);
     });
-    return { woken, cancel: done };
   }
 
-  private wake(id: string): void {
-    for (const resolve of [...(this.waiting.get(id) ?? [])]) resolve();
+  private announce(id: string): void {
+    this.announcedNow.add(id);
+    const resolvers = this.waiting.get(id);
+    if (resolvers) for (const resolve of [...resolvers]) resolve(true);
   }
 }

@@ -1,8 +1,8 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
-import { ConfigError, loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
-import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import { ConfigError, type AppConfig } from '@sanctions/shared/config';
+import { runShutdownSteps } from '@sanctions/shared/lifecycle';
+import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import {
   isDownloadableList,
   LIST_UPDATE_JOB_NAME,
@@ -17,7 +17,7 @@ import {
   type ListUpdateResult,
 } from '@sanctions/shared/list-updates';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
-import { channels, createQueue, createRedis, QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
+import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 
 export interface ListsWorkerHooks {
   /** Replaces the global fetch (tests, or a proxy-aware client). */
@@ -53,16 +53,11 @@ export async function start(
   hooks: ListsWorkerHooks = {},
 ): Promise<RunningListsWorker> {
   checkConfig(config);
-  const { databaseUrl, redisUrl } = requireConnections(config);
-  const pool = createPool(databaseUrl, config.databasePoolMax);
+  const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
   const publisher = createRedis(redisUrl, { logger, name: 'lists worker publisher' });
   const queue = createQueue<ListUpdateJob>(QUEUE_NAMES.listUpdates, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged } = channels(config.queuePrefix);
   const closeAll = () => runShutdownSteps([() => queue.close(), () => publisher.quit(), () => pool.end()], logger);
-  await migrate(pool).catch(async (error: unknown) => {
-    await closeAll();
-    throw error;
-  });
   await queue
     .upsertJobScheduler(LIST_UPDATE_SCHEDULER_ID, { pattern: config.listUpdates.cron }, { name: LIST_UPDATE_JOB_NAME, data: {}, opts: LIST_UPDATE_JOB_OPTIONS })
     .catch(async (error: unknown) => {
@@ -88,8 +83,7 @@ export async function start(
   };
 
   const worker = new Worker<ListUpdateJob, ListUpdateResult[]>(QUEUE_NAMES.listUpdates, processJob, {
-    connection: redisConnectionOptions(redisUrl),
-    prefix: config.queuePrefix,
+    ...bullmq,
     // One update at a time: imports of one list are serialised by Postgres anyway, and downloads are large.
     concurrency: 1,
   });
@@ -105,8 +99,4 @@ export async function start(
   };
 }
 
-if (require.main === module) {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel, { process: 'lists-worker' });
-  start(config, logger).then((worker) => runUntilSignalled(worker.stop, logger), exitOnStartFailure);
-}
+if (require.main === module) runWorkerProcess('lists-worker', start);

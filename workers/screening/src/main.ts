@@ -1,8 +1,8 @@
 import { UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import { batchChunkJobSchema, markBatchFailed, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
-import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
-import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import type { AppConfig } from '@sanctions/shared/config';
+import { runShutdownSteps } from '@sanctions/shared/lifecycle';
+import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import {
@@ -11,7 +11,6 @@ import {
   createQueue,
   createRedis,
   QUEUE_NAMES,
-  redisConnectionOptions,
   SCREENING_JOB_OPTIONS,
 } from '@sanctions/shared/queues';
 import {
@@ -45,14 +44,12 @@ export async function start(
   logger: Logger = createLogger(config.logLevel, { process: 'worker' }),
   hooks: WorkerHooks = {},
 ): Promise<RunningWorker> {
-  const { databaseUrl, redisUrl } = requireConnections(config);
-  const pool = createPool(databaseUrl, config.databasePoolMax);
+  const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
   const publisher = createRedis(redisUrl, { logger, name: 'worker publisher' });
   const subscriber = createRedis(redisUrl, { logger, name: 'worker subscriber' });
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
-  await migrate(pool);
 
   const indexCache = new MatchIndexCache(pool, logger);
   const refresh = () => void indexCache.refreshIfStale().catch((error: unknown) => logger.warn('index refresh failed', { error }));
@@ -77,8 +74,7 @@ export async function start(
   };
 
   const worker = new Worker<ScreeningJob>(QUEUE_NAMES.screenings, processJob, {
-    connection: redisConnectionOptions(redisUrl),
-    prefix: config.queuePrefix,
+    ...bullmq,
     concurrency: config.worker.concurrency,
     ...stallOptions,
   });
@@ -103,8 +99,7 @@ export async function start(
     return { ...result };
   };
   const batchWorker = new Worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {
-    connection: redisConnectionOptions(redisUrl),
-    prefix: config.queuePrefix,
+    ...bullmq,
     concurrency: config.worker.batchChunkConcurrency,
     ...stallOptions,
   });
@@ -135,8 +130,4 @@ export async function start(
   };
 }
 
-if (require.main === module) {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel, { process: 'worker' });
-  start(config, logger).then((worker) => runUntilSignalled(worker.stop, logger), exitOnStartFailure);
-}
+if (require.main === module) runWorkerProcess('worker', start);
