@@ -7,6 +7,7 @@ import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
+import { listVersionRoutes } from './routes/list-versions';
 import { listRoutes } from './routes/lists';
 import { screeningRoutes } from './routes/screenings';
 import { webPageRoutes } from './routes/web-page';
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(screeningRoutes(deps));
   app.use(listRoutes(deps));
+  app.use(listVersionRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(keyRoutes(deps));
