@@ -4,6 +4,7 @@ import { authenticateRequests } from './http/authentication';
 import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
 import { requestContext } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/problem';
+import { alertRoutes } from './routes/alerts';
 import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
@@ -35,6 +36,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(keyRoutes(deps));
+  app.use(alertRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -5,8 +5,10 @@ import { withTransaction } from '../db';
 import type { Logger } from '../logging';
 import { addWhileReachable, BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
+import { mergeByDesignation } from '../designations';
 import { recordEvent } from '../webhooks';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
+import { alertOnHitRows } from './batch-alerts';
 import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 import * as sql from './batch-sql';
@@ -63,7 +65,7 @@ export interface BatchResultRow {
   citationUrls: string[];
   /** What of the row was set aside so it could be screened, if anything. */
   warning: string | null;
-  matches: { entityId: string; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
+  matches: { entityId: string; entityIds: string[]; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
   /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
   nearMisses: NearMiss[];
 }
@@ -409,7 +411,7 @@ export async function performBatchChunk(
 
   const { rows } = await pool.query(sql.PENDING_ROWS_OF_CHUNK, [chunk.batchId, chunk.fromLine, chunk.toLine]);
   const screened = rows.map((r) => {
-    const { matches, nearMisses } = screenWithNearMisses(
+    const { matches: recordMatches, nearMisses } = screenWithNearMisses(
       loaded.index,
       {
         name: r.name,
@@ -419,13 +421,16 @@ export async function performBatchChunk(
       },
       options,
     );
-    return { line: r.line as number, matches, nearMisses };
+    const matches = mergeByDesignation(recordMatches, loaded.designations);
+    return { line: r.line as number, row: r, matches, nearMisses };
   });
 
   return withTransaction(pool, async (tx) => {
-    const locked = (await tx.query<{ status: BatchStatus }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0]?.status ?? null;
-    if (!locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
-    const written = await tx.query<{ decision: string }>(sql.INSERT_RESULTS, [
+    const batch = (await tx.query<{ status: BatchStatus; workspace_id: string; api_key_id: string | null }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0];
+    const locked = batch?.status ?? null;
+    if (!batch || !locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    await tx.query(sql.NO_JIT);
+    const written = await tx.query<{ line: number; decision: string }>(sql.INSERT_RESULTS, [
       chunk.batchId,
       screened.map((s) => s.line),
       screened.map((s) => (s.matches.length > 0 ? 'hit' : 'no_hit')),
@@ -434,7 +439,9 @@ export async function performBatchChunk(
       screened.map((s) => s.matches[0]?.matchedName ?? null),
       screened.map((s) => JSON.stringify(s.matches)),
       screened.map((s) => JSON.stringify(s.nearMisses)),
+      screened.map((s) => (s.matches[0] ? JSON.stringify(s.matches[0].entityIds) : null)),
     ]);
+    await alertOnHitRows(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, apiKeyId: batch.api_key_id }, screened, written.rows);
     const inserted = written.rowCount ?? 0;
     const hits = written.rows.filter((r) => r.decision === 'hit').length;
     // Always run, even for an empty chunk: a retry after a crash between commit and ack still finishes the batch.
