@@ -47,3 +47,8 @@ $$;
 CREATE TRIGGER list_version_activated_monitoring
   AFTER UPDATE OF status ON list_versions
   FOR EACH ROW EXECUTE FUNCTION monitoring_run_for_activated_version();
+
+-- A monitoring run that finds an entity removed from its list says so on the alerts still open on it.
+ALTER TABLE alert_events DROP CONSTRAINT alert_events_action_check;
+ALTER TABLE alert_events ADD CONSTRAINT alert_events_action_check
+  CHECK (action IN ('created', 'assigned', 'decided', 'submitted', 'approved', 'rejected', 'closed', 'entity_delisted'));

@@ -55,3 +55,9 @@ export const UPSERT_CUSTOMERS_BULK = `
   ON CONFLICT (workspace_id, reference) DO UPDATE
   SET name = excluded.name, entity_type = excluded.entity_type, birth_date = excluded.birth_date, country = excluded.country,
       monitored = true, updated_at = clock_timestamp()`;
+
+/** Alerts not yet closed per reference: screening, batch and monitoring alerts all carry the customer's reference. */
+export const OPEN_ALERT_COUNTS = `
+  SELECT reference, count(*)::int AS n FROM alerts
+  WHERE workspace_id = $1 AND reference = ANY ($2::text[]) AND status <> 'closed'
+  GROUP BY reference`;

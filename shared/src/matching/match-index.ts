@@ -642,7 +642,8 @@ class InMemoryMatchIndex implements MatchIndex {
       if (estimate >= reachable) candidates.push({ name: n, estimate });
     }
     candidates.sort((a, b) => b.estimate - a.estimate || a.name - b.name);
-    if (candidates.length > MAX_NAMES_SCORED) candidates.length = MAX_NAMES_SCORED;
+    const maxNamesScored = options.maxNamesScored ?? MAX_NAMES_SCORED;
+    if (candidates.length > maxNamesScored) candidates.length = maxNamesScored;
 
     // Score names; keep each entity's best.
     const bestByEntity = new Map<number, { name: number; alignment: NameAlignment; candidate: WeightedToken[] }>();
