@@ -127,7 +127,7 @@ export async function start(
   );
   const monitoring = startMonitoringWorker({ pool, logger, indexCache, queue: monitoringQueue, redisUrl }, config, matchOptions, hooks.monitoring);
   // A new version's run is queued at once rather than at the reconciler's next pass.
-  subscriber.on('message', () => void monitoring.queueRuns(0).catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error })));
+  subscriber.on('message', () => void monitoring.queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error })));
   logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
 
   return {

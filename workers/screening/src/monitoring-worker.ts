@@ -51,12 +51,15 @@ export function startMonitoringWorker(
   });
   worker.on('error', (error) => logger.warn('monitoring worker connection error', { error: error.message }));
 
-  /** Queues every run not finished; with no grace when a version change was just announced. */
-  const queueRuns = async (graceMs: number) => enqueueMonitoringRuns(deps.queue, await unfinishedMonitoringRuns(pool, graceMs));
-  const reconcile = () => void queueRuns(config.worker.reconcileGraceMs).catch((error: unknown) => logger.warn('monitoring runs not re-queued; will retry', { error }));
+  /**
+   * Queues every run not finished. No grace period is needed: the job id is the run id, so a run whose job is waiting,
+   * running, retrying or kept as completed is not added twice, and one whose job Redis lost is added again.
+   */
+  const queueRuns = async () => enqueueMonitoringRuns(deps.queue, await unfinishedMonitoringRuns(pool, 0));
+  const reconcile = () => void queueRuns().catch((error: unknown) => logger.warn('monitoring runs not re-queued; will retry', { error }));
   const timer = setInterval(reconcile, config.worker.reconcileIntervalMs);
   timer.unref();
-  void queueRuns(0).catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error }));
+  void queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error }));
   return {
     customers,
     queueRuns,
