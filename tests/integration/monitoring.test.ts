@@ -2,7 +2,7 @@ import { createApiKey } from '@sanctions/shared/auth';
 import { call } from '../support/http';
 import { createSeededDatabase, importEntities, listedEntity } from '../support/list-factories';
 import { startService, type RunningService } from '../support/running-service';
-import { testConfig, type TestDatabase } from '../support/test-stores';
+import { testConfig, TEST_API_KEY, type TestDatabase } from '../support/test-stores';
 import { eventually } from '../support/webhook-receiver';
 
 let db: TestDatabase;
@@ -88,6 +88,36 @@ describe('customers', () => {
     expect(rows).toEqual([{ monitored: false }]);
     // Put again, it is monitored anew.
     expect((await api('PUT', '/v1/customers/list-a', { name: 'Listed Person list-a' })).status).toBe(201);
+  });
+});
+
+describe('POST /v1/batches?monitor=true', () => {
+  it('every row with a reference becomes a monitored customer; a row without one is an error row saying why', async () => {
+    const csv = ['name,reference,birth_date', 'Batch Person One,batch-1,1970', 'No Reference Person,,', 'Batch Person Two,batch-2,'].join('\n');
+    const res = await fetch(`${service.url}/v1/batches?monitor=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const batch = await eventually(async () => {
+      const b = await api('GET', `/v1/batches/${id}`);
+      return b.body.status === 'done' && b.body;
+    });
+    expect(batch).toMatchObject({ total: 3, invalidRows: 1 });
+    const errors = await api('GET', `/v1/batches/${id}/errors`);
+    expect(errors.body.errors).toEqual([expect.objectContaining({ line: 3, field: 'reference', reason: expect.stringContaining('reference is needed to monitor') })]);
+    expect((await api('GET', '/v1/customers/batch-1')).body).toMatchObject({ name: 'Batch Person One', birthDate: '1970', monitored: true });
+    expect((await api('GET', '/v1/customers/batch-2')).status).toBe(200);
+
+    const noScope = await createApiKey(db.pool, { name: 'batcher', scopes: ['batches:write'] });
+    const refused = await fetch(`${service.url}/v1/batches?monitor=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${noScope.key}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(refused.status).toBe(403);
   });
 });
 

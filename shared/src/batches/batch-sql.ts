@@ -180,3 +180,6 @@ export const UNFINISHED_CHUNKS = `
   HAVING NOT bool_and(screened)
   ORDER BY batch_id, from_line
   LIMIT $3`;
+
+/** POST /v1/batches?monitor=true: the batch's rows become monitored customers when its upload completes. */
+export const MARK_MONITOR = `UPDATE batches SET monitor = true WHERE id = $1`;
