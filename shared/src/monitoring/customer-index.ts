@@ -30,6 +30,8 @@ export class CustomerIndex {
     private overlay: NameGroups,
     /** Customer id → its name key, for every customer changed since the base was built (deleted ones too). */
     private readonly changed: Map<number, string | null>,
+    /** Rows the load read inside the feed's re-read window, with their updated_at: the feed skips them unless changed again. */
+    private readonly loadedRecently: Map<number, string>,
     private feedPosition: { at: string; id: number },
     readonly builtAt: Date,
   ) {}
@@ -38,9 +40,11 @@ export class CustomerIndex {
   static async load(pool: Pool): Promise<CustomerIndex> {
     const position = (await pool.query<{ at: string }>(sql.FEED_NOW)).rows[0]!;
     const names = new Map<string, number[]>();
+    const loadedRecently = new Map<number, string>();
     for (let after = 0; ; ) {
-      const { rows } = await pool.query<{ id: string; name: string }>(sql.MONITORED_CUSTOMER_NAMES, [after, LOAD_PAGE]);
+      const { rows } = await pool.query<{ id: string; name: string; at: string | null }>(sql.MONITORED_CUSTOMER_NAMES, [after, LOAD_PAGE, position.at]);
       for (const r of rows) {
+        if (r.at !== null) loadedRecently.set(Number(r.id), r.at);
         const key = nameKey(r.name);
         const ids = names.get(key);
         if (ids) ids.push(Number(r.id));
@@ -49,7 +53,7 @@ export class CustomerIndex {
       if (rows.length < LOAD_PAGE) break;
       after = Number(rows[rows.length - 1]!.id);
     }
-    return new CustomerIndex(NameGroups.build(names), NameGroups.build(new Map()), new Map(), { at: position.at, id: 0 }, new Date());
+    return new CustomerIndex(NameGroups.build(names), NameGroups.build(new Map()), new Map(), loadedRecently, { at: position.at, id: 0 }, new Date());
   }
 
   /** Bytes held by the index structures (the matching index's own estimate plus the groups), for capacity planning. */
@@ -63,8 +67,12 @@ export class CustomerIndex {
    */
   async catchUp(pool: Pool): Promise<number> {
     const { rows } = await pool.query<{ id: string; name: string; monitored: boolean; at: string }>(sql.CUSTOMER_CHANGES, [this.feedPosition.at]);
-    if (rows.length === 0) return 0;
-    for (const r of rows) this.changed.set(Number(r.id), r.monitored ? nameKey(r.name) : null);
+    const fresh = rows.filter((r) => this.loadedRecently.get(Number(r.id)) !== r.at);
+    if (fresh.length === 0) return 0;
+    for (const r of fresh) {
+      this.changed.set(Number(r.id), r.monitored ? nameKey(r.name) : null);
+      this.loadedRecently.set(Number(r.id), r.at);
+    }
     const last = rows[rows.length - 1]!;
     this.feedPosition = { at: last.at, id: Number(last.id) };
     const names = new Map<string, number[]>();
@@ -75,7 +83,7 @@ export class CustomerIndex {
       else names.set(key, [id]);
     }
     this.overlay = NameGroups.build(names);
-    return rows.length;
+    return fresh.length;
   }
 
   /** Changes held in the overlay: past a share of the base, rebuilding is cheaper than querying two indexes. */

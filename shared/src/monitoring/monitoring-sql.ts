@@ -2,8 +2,10 @@
 
 export const FEED_NOW = `SELECT clock_timestamp()::text AS at`;
 
+/** `at` only for rows inside the change feed's re-read window, so catching up does not apply them a second time. */
 export const MONITORED_CUSTOMER_NAMES = `
-  SELECT id, name FROM customers WHERE monitored AND id > $1 ORDER BY id LIMIT $2`;
+  SELECT id, name, CASE WHEN updated_at > $3::timestamptz - interval '60 seconds' THEN updated_at::text END AS at
+  FROM customers WHERE monitored AND id > $1 ORDER BY id LIMIT $2`;
 
 /**
  * Customers changed since a position in the feed. updated_at is set when a row is written, not when its transaction
