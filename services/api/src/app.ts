@@ -8,6 +8,7 @@ import { compareRoutes } from './routes/compare';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
+import { listVersionRoutes } from './routes/list-versions';
 import { listRoutes } from './routes/lists';
 import { monitoringRoutes } from './routes/monitoring';
 import { screeningRoutes } from './routes/screenings';
@@ -26,6 +27,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(screeningRoutes(deps));
   app.use(listRoutes(deps));
+  app.use(listVersionRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(keyRoutes(deps));

@@ -62,6 +62,8 @@ export interface BatchResultRow {
   lists: string[];
   programs: string[];
   citationUrls: string[];
+  /** What of the row was set aside so it could be screened, if anything. */
+  warning: string | null;
   matches: { entityId: string; entityIds: string[]; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
 }
 
@@ -149,6 +151,7 @@ class RowWriter {
       rows.map((r) => r.type),
       rows.map((r) => r.birthDate),
       rows.map((r) => r.country),
+      rows.map((r) => r.warning),
     ]);
   }
 
@@ -496,6 +499,7 @@ function rowToResult(r: Record<string, any>): BatchResultRow {
     lists: r.lists,
     programs: r.programs,
     citationUrls: r.citation_urls,
+    warning: r.warning,
     matches: r.matches,
   };
 }

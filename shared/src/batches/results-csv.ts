@@ -13,6 +13,7 @@ export const RESULT_CSV_COLUMNS = [
   'lists',
   'programs',
   'citation_urls',
+  'warning',
 ] as const;
 
 /** Rows read per query while streaming the results file. */
@@ -42,6 +43,7 @@ export function resultCsvLine(r: BatchResultRow): string {
       r.lists.join(MULTI_VALUE_SEPARATOR),
       r.programs.join(MULTI_VALUE_SEPARATOR),
       r.citationUrls.join(MULTI_VALUE_SEPARATOR),
+      r.warning,
     ]
       .map(csvField)
       .join(',') + '\r\n'
