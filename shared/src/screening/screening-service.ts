@@ -143,6 +143,7 @@ export async function performScreening(
     if (!screening) return { outcome: 'already-recorded' as const };
     let alertId: string | undefined;
     if (matches.length > 0) {
+      await tx.query(sql.NO_JIT);
       await tx.query(sql.INSERT_MATCHES, [
         job.screeningId,
         matches.map((_, i) => i + 1),
