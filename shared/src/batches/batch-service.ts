@@ -6,6 +6,7 @@ import type { Logger } from '../logging';
 import { addWhileReachable, BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
 import { mergeByDesignation } from '../designations';
+import { UPSERT_CUSTOMERS_FROM_BATCH } from '../customers';
 import { recordEvent } from '../webhooks';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { alertOnHitRows } from './batch-alerts';
@@ -200,6 +201,8 @@ class ChunkPlanner {
 
 export type UploadFormat = 'csv' | 'json';
 
+const MONITOR_NEEDS_REFERENCE = 'A reference is needed to monitor a customer: give each row a reference';
+
 export interface UploadOptions {
   apiKeyId: string | null;
   idempotencyKey?: string | null;
@@ -208,6 +211,8 @@ export interface UploadOptions {
   format?: UploadFormat;
   /** Whether the sender is still connected (or has sent the whole file); the upload's heartbeat stops when not. */
   senderConnected?: () => boolean;
+  /** POST /v1/batches?monitor=true: every row with a reference becomes, or updates, a monitored customer. */
+  monitor?: boolean;
 }
 
 /**
@@ -238,6 +243,7 @@ export async function createBatch(
     throw new Error(`batch with idempotency key ${idempotencyKey} neither inserted nor found`);
   }
 
+  if (options.monitor) await deps.pool.query(sql.MARK_MONITOR, [id]);
   const writer = new RowWriter(deps.pool, id);
   const planner = new ChunkPlanner(id);
   const records: AsyncIterable<UploadRecord> = options.format === 'json' ? jsonRecords(stream) : csvRows(stream);
@@ -255,7 +261,9 @@ export async function createBatch(
         continue;
       }
       const parsed = parseBatchRow(header, record.fields, record.line);
-      if ('row' in parsed) {
+      if ('row' in parsed && options.monitor && !parsed.row.reference) {
+        await writer.addError({ line: record.line, field: 'reference', reason: MONITOR_NEEDS_REFERENCE });
+      } else if ('row' in parsed) {
         await writer.addRow(parsed.row);
         planner.add(parsed.row.line);
         if (planner.planned >= QUEUE_WHILE_RECEIVING_CHUNKS) await queueReceivedChunks(deps, writer, planner);
@@ -269,6 +277,8 @@ export async function createBatch(
     await writer.flush();
     finished = await withTransaction(deps.pool, async (tx) => {
       const row = (await tx.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid])).rows[0];
+      // The book becomes monitored with the upload that brings it, or not at all.
+      if (options.monitor) await tx.query(UPSERT_CUSTOMERS_FROM_BATCH, [id, 0, 2_147_483_647]);
       // Done already (no valid row, or every chunk screened while the file arrived): this is the step that completes it.
       if (row?.status === 'done') await recordEvent(tx, { type: 'batch.completed', batchId: id });
       return row;

@@ -220,3 +220,6 @@ export const RELEASE_DEAD_UPLOAD_OF_KEY = `
     AND idempotency_key = $2 AND status = 'receiving'
     AND upload_seen_at < now() - make_interval(secs => $3::double precision / 1000)
   RETURNING id`;
+
+/** POST /v1/batches?monitor=true: the batch's rows become monitored customers when its upload completes. */
+export const MARK_MONITOR = `UPDATE batches SET monitor = true WHERE id = $1`;

@@ -26,6 +26,8 @@ export interface ScreenOptions {
   threshold: number;
   /** Most candidates returned, best first. */
   limit: number;
+  /** Most names scored (default MAX_NAMES_SCORED); monitoring's reverse look-up raises it so no candidate is left out. */
+  maxNamesScored?: number;
 }
 
 export interface NearMissOptions extends ScreenOptions {

@@ -27,6 +27,7 @@ export const QUEUE_NAMES = {
   listUpdates: 'list-updates',
   batchChunks: 'batch-chunks',
   webhookDeliveries: 'webhook-deliveries',
+  monitoringRuns: 'monitoring-runs',
 } as const;
 
 /** Redis pub/sub channels; all carry the queue prefix so several deployments can share one Redis. */
@@ -51,6 +52,14 @@ export const BATCH_CHUNK_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
   removeOnComplete: { age: 3600, count: 5_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+/** A monitoring run resumes from its watermark, so retries are cheap; a run behind its list index waits for it. */
+export const MONITORING_RUN_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { age: 24 * 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
 };
 
 /**

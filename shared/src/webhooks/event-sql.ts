@@ -94,6 +94,19 @@ export const INSERT_ALERT_EVENTS = `
   WHERE a.id = ANY ($2::uuid[]) AND ${WANTED('$1::text')}
   ON CONFLICT (id) DO NOTHING`;
 
+/** monitoring.run.completed: each workspace of the run gets its own customers and alerts counted, never another's. */
+export const INSERT_MONITORING_RUN_COMPLETED_EVENTS = `
+  INSERT INTO webhook_events (id, type, workspace_id, lists, data)
+  SELECT md5('monitoring.run.completed:' || r.id || ':' || w.workspace_id)::uuid, 'monitoring.run.completed', w.workspace_id, ARRAY[r.source_id],
+         jsonb_build_object(
+           'run', jsonb_build_object(
+             'id', r.id, 'source', r.source_id, 'version', r.version, 'status', r.status, 'entities', r.entities,
+             'customers', w.customers, 'alerts', w.alerts, 'startedAt', ${ISO('r.started_at')}, 'finishedAt', ${ISO('r.finished_at')}),
+           'links', jsonb_build_object('self', '/v1/monitoring/runs/' || r.id, 'alerts', '/v1/alerts?source=monitoring'))
+  FROM monitoring_runs r JOIN monitoring_run_workspaces w ON w.run_id = r.id
+  WHERE r.id = $1 AND ${WANTED(`'monitoring.run.completed'`)}
+  ON CONFLICT (id) DO NOTHING`;
+
 /** list.updated: a new active version and its delta counts; every workspace's subscriptions may receive it. */
 export const INSERT_LIST_UPDATED_EVENT = `
   INSERT INTO webhook_events (id, type, lists, data)

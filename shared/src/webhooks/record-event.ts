@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import * as sql from './event-sql';
 
-export const EVENT_TYPES = ['screening.hit', 'screening.completed', 'batch.hit', 'batch.completed', 'list.updated', 'alert.created', 'alert.closed'] as const;
+export const EVENT_TYPES = ['screening.hit', 'screening.completed', 'batch.hit', 'batch.completed', 'list.updated', 'alert.created', 'alert.closed', 'monitoring.run.completed'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The fact an event reports; its payload is read from the rows the same transaction just wrote. */
@@ -14,6 +14,8 @@ export type EventFact =
   /** One alert.created per alert made. */
   | { type: 'alert.created'; alertIds: readonly string[] }
   | { type: 'alert.closed'; alertId: string }
+  /** One monitoring.run.completed per workspace with monitored customers, with that workspace's counts. */
+  | { type: 'monitoring.run.completed'; runId: string }
   | {
       type: 'list.updated';
       sourceId: string;
@@ -36,6 +38,9 @@ export async function recordEvent(tx: PoolClient, fact: EventFact): Promise<void
       return;
     case 'batch.hit':
       await tx.query(sql.INSERT_BATCH_HIT_EVENTS, [fact.batchId, fact.fromLine, fact.toLine]);
+      return;
+    case 'monitoring.run.completed':
+      await tx.query(sql.INSERT_MONITORING_RUN_COMPLETED_EVENTS, [fact.runId]);
       return;
     case 'batch.completed':
       await tx.query(sql.INSERT_BATCH_COMPLETED_EVENT, [fact.batchId]);

@@ -20,6 +20,8 @@ import {
   screeningJobSchema,
   type ScreeningJob,
 } from '@sanctions/shared/screening';
+import type { MonitoringRunHooks, MonitoringRunJob } from '@sanctions/shared/monitoring';
+import { startMonitoringWorker } from './monitoring-worker';
 import { startReconciler } from './reconciler';
 
 /** Whether BullMQ will not try this job again: it was unrecoverable, or its attempts are spent. */
@@ -30,10 +32,12 @@ function isLastAttempt(job: Job, error: Error, defaults: JobsOptions): boolean {
 export interface WorkerHooks {
   /** Called after a result is committed and before the job is acknowledged: lets tests crash there. */
   afterRecorded?: (screeningId: string) => void | Promise<void>;
+  monitoring?: MonitoringRunHooks;
 }
 
 export interface RunningWorker {
   indexCache: MatchIndexCache;
+  monitoring: ReturnType<typeof startMonitoringWorker>;
   reconcileNow(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,6 +53,7 @@ export async function start(
   const subscriber = createRedis(redisUrl, { logger, name: 'worker subscriber' });
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
+  const monitoringQueue = createQueue<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
 
   const indexCache = new MatchIndexCache(pool, logger);
@@ -115,15 +120,19 @@ export async function start(
     { pool, queue, batchQueue, logger },
     { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs, uploadTimeoutMs: config.worker.batchUploadTimeoutMs },
   );
+  const monitoring = startMonitoringWorker({ pool, logger, indexCache, queue: monitoringQueue, redisUrl }, config, matchOptions, hooks.monitoring);
+  // A new version's run is queued at once rather than at the reconciler's next pass.
+  subscriber.on('message', () => void monitoring.queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error })));
   logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
 
   return {
     indexCache,
+    monitoring,
     reconcileNow: reconciler.runOnce,
     async stop() {
       clearInterval(refreshTimer);
       await runShutdownSteps(
-        [() => worker.close(), () => batchWorker.close(), () => reconciler.stop(), () => queue.close(), () => batchQueue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
+        [() => worker.close(), () => batchWorker.close(), () => monitoring.close(), () => reconciler.stop(), () => queue.close(), () => batchQueue.close(), () => monitoringQueue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
         logger,
       );
     },

@@ -16,7 +16,8 @@ import {
   type BatchView,
   type UploadFormat,
 } from '@sanctions/shared/batches';
-import { AppError, notFound, validationFailed } from '@sanctions/shared/errors';
+import { hasScope } from '@sanctions/shared/auth';
+import { AppError, forbidden, notFound, validationFailed } from '@sanctions/shared/errors';
 import { channels } from '@sanctions/shared/queues';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
@@ -84,12 +85,15 @@ export function batchRoutes(deps: ApiDeps): Router {
   router.post('/v1/batches', requireScope('batches:write'), async (req, res) => {
     if (Number(req.get('content-length') ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
     const idempotencyKey = idempotencyKeyOf(req);
+    const monitor = req.query.monitor === 'true' || req.query.monitor === '1';
+    if (monitor && !hasScope(req.principal!, 'customers:write')) throw forbidden('This API key lacks the customers:write scope, which monitor=true needs');
     const upload = await uploadOf(req);
     const { batch, created } = await createBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, upload.stream, {
       apiKeyId: req.principal?.keyId ?? null,
       idempotencyKey,
       filename: upload.filename,
       format: upload.format,
+      monitor,
       senderConnected: () => req.complete || !req.socket?.destroyed,
     }).catch((error: unknown) => {
       // The batch is failed already; the client, if still there, learns why.

@@ -69,6 +69,7 @@ export class CandidateRetrieval {
     query: ScreeningQuery,
     analysed: AnalysedQuery,
     floor: number,
+    maxNamesScored: number = MAX_NAMES_SCORED,
   ): { candidates: Candidate[]; reachable: number } {
     const { queryTokens, units, splitWords, totalWeight, lightWeight } = analysed;
     let touchedCount = 0;
@@ -166,7 +167,7 @@ export class CandidateRetrieval {
       if (estimate >= reachable) candidates.push({ name: n, estimate });
     }
     candidates.sort((a, b) => b.estimate - a.estimate || a.name - b.name);
-    if (candidates.length > MAX_NAMES_SCORED) candidates.length = MAX_NAMES_SCORED;
+    if (candidates.length > maxNamesScored) candidates.length = maxNamesScored;
     return { candidates, reachable };
   }
 

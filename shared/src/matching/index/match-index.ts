@@ -82,7 +82,7 @@ class InMemoryMatchIndex implements MatchIndex {
     nearMissLimit: number,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
     const analysed = analyseQuery(query, this.vocabulary);
-    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, floor);
+    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, floor, options.maxNamesScored);
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
     const { results, near } = judgeCandidates(
       this.data,

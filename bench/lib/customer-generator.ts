@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { readCsvObjects } from './list-reader';
+
+/** A seeded 32-bit generator (mulberry32): the same book every run. */
+function rng(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface GeneratedCustomer {
+  reference: string;
+  name: string;
+  type?: string;
+  birthDate?: string;
+  country?: string;
+}
+
+/**
+ * A customer book of `count` people whose names are drawn from the yente benchmark's synthetic people (given names,
+ * middle names and surnames of many scripts and countries, recombined), with their birth dates and nationalities:
+ * realistic names, few exact duplicates, and none of them a listed person by construction of the source files.
+ */
+export function* generateCustomers(dataDir: string, count: number, seed = 17): Generator<GeneratedCustomer> {
+  const dir = path.join(dataDir, 'benchmark_name_matching_yente');
+  const people = [
+    ...readCsvObjects(path.join(dir, 'negatives_global.csv')),
+    ...readCsvObjects(path.join(dir, 'negatives_us.csv')),
+  ];
+  const firsts = [...new Set(people.map((p) => p['first_name']).filter((v): v is string => !!v))];
+  const middles = [...new Set(people.map((p) => p['middle_name']).filter((v): v is string => !!v))];
+  const lasts = [...new Set(people.map((p) => p['last_name']).filter((v): v is string => !!v))];
+  const random = rng(seed);
+  const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)] as T;
+  for (let i = 0; i < count; i++) {
+    const person = pick(people);
+    const middle = random() < 0.25 ? ` ${pick(middles)}` : '';
+    yield {
+      reference: `C-${i}`,
+      name: `${pick(firsts)}${middle} ${pick(lasts)}`,
+      type: 'person',
+      ...(random() < 0.5 && person['date_of_birth'] && { birthDate: person['date_of_birth'] }),
+    };
+  }
+}

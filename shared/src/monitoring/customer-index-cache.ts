@@ -1,0 +1,42 @@
+import type { Pool } from 'pg';
+import type { Logger } from '../logging';
+import { CustomerIndex } from './customer-index';
+
+/** Past this many changed customers in the overlay, the base index is rebuilt (in the background) and swapped in. */
+const OVERLAY_REBUILD_AT = 50_000;
+
+/**
+ * The worker's customer index: built once, kept current from the change feed before each run and on a timer, and
+ * rebuilt whole (then swapped in atomically) when the changes since the build grow large.
+ */
+export class CustomerIndexCache {
+  private loaded?: CustomerIndex;
+  private building?: Promise<CustomerIndex>;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The index, current with every customer change committed before the call. */
+  async current(): Promise<CustomerIndex> {
+    const index = this.loaded ?? (await this.rebuild());
+    await index.catchUp(this.pool);
+    if (index.overlaySize > OVERLAY_REBUILD_AT && !this.building) void this.rebuild().catch((error: unknown) => this.logger.warn('customer index rebuild failed', { error }));
+    return index;
+  }
+
+  /** One build at a time; the new index replaces the old one only once it is complete. */
+  rebuild(): Promise<CustomerIndex> {
+    this.building ??= (async () => {
+      const started = Date.now();
+      const index = await CustomerIndex.load(this.pool);
+      this.loaded = index;
+      this.logger.info('customer index ready', { buildMs: Date.now() - started, bytes: index.memoryBytes() });
+      return index;
+    })().finally(() => {
+      this.building = undefined;
+    });
+    return this.building;
+  }
+}

@@ -1,0 +1,185 @@
+import type { Pool } from 'pg';
+import { insertAlerts, type NewAlert } from '../alerts';
+import { withTransaction } from '../db';
+import { mergeByDesignation, type DesignationMatch } from '../designations';
+import type { EntityType } from '../lists';
+import type { Logger } from '../logging';
+import { buildMatchIndex, type ScreeningQuery } from '../matching';
+import type { LoadedIndex } from '../screening';
+import { recordEvent } from '../webhooks';
+import type { CustomerIndex } from './customer-index';
+import * as sql from './monitoring-sql';
+
+/** Candidate customers screened and written per transaction: the unit a killed run resumes after. */
+export const MONITORING_CHUNK = 2_000;
+/**
+ * Candidates are first screened, by name alone, against an index of just the delta's entities: cheap (a handful of
+ * entities), and loose by this margin below the threshold (a birth date or country may add up to 0.1 forward, and the
+ * delta index weighs words by the built-in prior rather than the whole list). Survivors are screened against the
+ * whole list exactly as a normal screening; the equality with a full rescreen is tested on real SDN deltas.
+ */
+export const DELTA_PREFILTER_MARGIN = 0.25;
+
+export interface MonitoringRunHooks {
+  /** Called after each chunk commits: lets tests crash a worker mid-run. */
+  afterChunk?: (runId: string, watermark: number) => void | Promise<void>;
+}
+
+interface CustomerRow {
+  id: string;
+  workspace_id: string;
+  reference: string;
+  name: string;
+  entity_type: EntityType | null;
+  birth_date: string | null;
+  country: string | null;
+}
+
+/** The error a run is retried on: the worker's list index does not hold the run's version yet. */
+export class IndexBehindRunError extends Error {}
+
+const customerQuery = (c: CustomerRow): ScreeningQuery => ({
+  name: c.name,
+  ...(c.entity_type && { type: c.entity_type }),
+  ...(c.birth_date && { birthDate: c.birth_date }),
+  ...(c.country && { country: c.country }),
+});
+
+/**
+ * Screens a list version's delta against every monitored customer of every workspace. The customer index finds the
+ * customers that may match a delta entity's names; each is then screened forward against the whole active list index,
+ * exactly as a normal screening (same matcher, threshold, limit and designation merge), and the matches on delta
+ * entities become its alert. So the alerts are what a full rescreen of every customer would newly find on the delta.
+ * Chunks are written in customer id order under a watermark: a killed or retried run writes no alert twice.
+ */
+export async function performMonitoringRun(
+  deps: { pool: Pool; logger: Logger },
+  indexes: { lists: LoadedIndex; customers: CustomerIndex },
+  runId: string,
+  options: { threshold: number; limit: number },
+  hooks: MonitoringRunHooks = {},
+): Promise<{ outcome: 'done' | 'already-finished'; alerts: number; candidates: number }> {
+  const { pool } = deps;
+  const run = (await pool.query(sql.RUN_BY_ID, [runId])).rows[0];
+  if (!run || run.status === 'done' || run.status === 'failed') return { outcome: 'already-finished', alerts: 0, candidates: 0 };
+  const active = indexes.lists.versions.find((v) => v.sourceId === run.source_id);
+  if (!active || active.version < run.version) throw new IndexBehindRunError(`The list index does not hold ${run.source_id}@${run.version} yet`);
+
+  const delta = await loadDelta(pool, run.version_id);
+  const customers = (await pool.query<{ n: number }>(sql.COUNT_MONITORED)).rows[0]!.n;
+  const started = await pool.query<{ watermark: string }>(sql.START_RUN, [runId, delta.screened.size, customers]);
+  if (started.rowCount === 0) return { outcome: 'already-finished', alerts: 0, candidates: 0 };
+  await pool.query(sql.RECORD_WORKSPACE_COUNTS, [runId]);
+  let watermark = Number(started.rows[0]!.watermark);
+
+  const deltaIndex = buildMatchIndex(
+    delta.entities.map((e) => ({ id: e.id, type: 'organization' as const, names: e.names.map((value) => ({ value, kind: 'primary' as const })), birthDates: [], countries: [], identifiers: [] })),
+  );
+  const candidateSet = new Set<number>();
+  if (customers > 0) for (const name of delta.names) for (const id of indexes.customers.candidates(name, options.threshold)) candidateSet.add(id);
+  const candidates = [...candidateSet].filter((id) => id > watermark).sort((a, b) => a - b);
+
+  let alerts = 0;
+  for (let start = 0; start < candidates.length; start += MONITORING_CHUNK) {
+    const ids = candidates.slice(start, start + MONITORING_CHUNK);
+    const last = ids[ids.length - 1]!;
+    const rows = (await pool.query<CustomerRow>(sql.CUSTOMERS_BY_IDS, [ids])).rows;
+    const found = rows
+      .filter((c) => deltaIndex.screen({ name: c.name }, { threshold: options.threshold - DELTA_PREFILTER_MARGIN, limit: 1 }).length > 0)
+      .map((c) => ({ customer: c, matches: onDelta(mergeByDesignation(indexes.lists.index.screen(customerQuery(c), options), indexes.lists.designations), delta.screened) }))
+      .filter((f) => f.matches.length > 0);
+    alerts += await withTransaction(pool, async (tx) => {
+      const locked = (await tx.query<{ status: string; watermark: string }>(sql.LOCK_RUN, [runId])).rows[0];
+      if (!locked || locked.status !== 'running' || Number(locked.watermark) >= last) return 0;
+      const open = await openAlertEntities(tx, found.map((f) => f.customer));
+      const newAlerts: NewAlert[] = found
+        .map(({ customer, matches }) => ({ customer, matches: matches.filter((m) => !m.entityIds.some((e) => open.get(`${customer.workspace_id}\u0000${customer.reference}`)?.has(e))) }))
+        .filter((f) => f.matches.length > 0)
+        .map(({ customer, matches }) => ({
+          workspaceId: customer.workspace_id,
+          source: 'monitoring',
+          runId,
+          customerReference: customer.reference,
+          query: customerQuery(customer),
+          matches,
+        }));
+      const made = await insertAlerts(tx, newAlerts);
+      const byWorkspace = new Map<string, number>();
+      if (made.length > 0) {
+        const rowsMade = await tx.query<{ workspace_id: string; n: number }>(sql.ALERTS_MADE_BY_WORKSPACE, [made]);
+        for (const r of rowsMade.rows) byWorkspace.set(r.workspace_id, r.n);
+      }
+      await tx.query(sql.ADVANCE_WATERMARK, [runId, last, made.length]);
+      if (byWorkspace.size > 0) await tx.query(sql.ADD_WORKSPACE_ALERTS, [runId, [...byWorkspace.keys()], [...byWorkspace.values()]]);
+      return made.length;
+    });
+    watermark = last;
+    await hooks.afterChunk?.(runId, watermark);
+  }
+
+  await withTransaction(pool, async (tx) => {
+    if (delta.removed.length > 0) await tx.query(sql.RECORD_DELISTED, [runId, delta.removed]);
+    const finished = await tx.query(sql.FINISH_RUN, [runId]);
+    if ((finished.rowCount ?? 0) > 0) await recordEvent(tx, { type: 'monitoring.run.completed', runId });
+  });
+  deps.logger.info('monitoring run done', { runId, source: run.source_id, version: run.version, entities: delta.screened.size, candidates: candidateSet.size, alerts });
+  return { outcome: 'done', alerts, candidates: candidateSet.size };
+}
+
+/** The matches on the delta's entities: a designation counts when any of its records is one. */
+function onDelta(matches: DesignationMatch[], screened: ReadonlySet<string>): DesignationMatch[] {
+  return matches.filter((m) => m.entityIds.some((id) => screened.has(id)));
+}
+
+async function loadDelta(
+  pool: Pool,
+  versionId: string,
+): Promise<{ screened: Set<string>; removed: string[]; names: string[]; entities: { id: string; names: string[] }[] }> {
+  const { rows } = await pool.query<{ entity_id: string; change: string; name: string | null }>(sql.DELTA_NAMES, [versionId]);
+  const screened = new Set<string>();
+  const removed: string[] = [];
+  const names = new Set<string>();
+  const byEntity = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.change === 'removed') removed.push(r.entity_id);
+    else {
+      screened.add(r.entity_id);
+      if (!byEntity.has(r.entity_id)) byEntity.set(r.entity_id, []);
+      if (r.name) {
+        names.add(r.name);
+        byEntity.get(r.entity_id)!.push(r.name);
+      }
+    }
+  }
+  const entities = [...byEntity].filter(([, n]) => n.length > 0).map(([id, n]) => ({ id, names: n }));
+  return { screened, removed, names: [...names], entities };
+}
+
+async function openAlertEntities(
+  tx: { query: Pool['query'] },
+  customers: CustomerRow[],
+): Promise<Map<string, Set<string>>> {
+  const open = new Map<string, Set<string>>();
+  if (customers.length === 0) return open;
+  const { rows } = await tx.query<{ workspace_id: string; reference: string; entity_ids: string[] }>(sql.OPEN_ALERT_ENTITIES, [
+    customers.map((c) => c.workspace_id),
+    customers.map((c) => c.reference),
+  ]);
+  for (const r of rows) {
+    const key = `${r.workspace_id}\u0000${r.reference}`;
+    const set = open.get(key) ?? new Set<string>();
+    for (const id of r.entity_ids) set.add(id);
+    open.set(key, set);
+  }
+  return open;
+}
+
+/** Marks a run failed once its job's attempts are spent. */
+export async function markMonitoringRunFailed(pool: Pool, runId: string, reason: string): Promise<void> {
+  await pool.query(sql.FAIL_RUN, [runId, reason]);
+}
+
+/** Runs still queued or running after the grace period: their job may be lost; the reconciler queues them again. */
+export async function unfinishedMonitoringRuns(pool: Pool, graceMs: number): Promise<string[]> {
+  return (await pool.query<{ id: string }>(sql.UNFINISHED_RUNS, [graceMs])).rows.map((r) => r.id);
+}
