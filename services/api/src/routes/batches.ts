@@ -48,7 +48,10 @@ const limitParam = queryInteger(1, MAX_PAGE).optional().default(DEFAULT_PAGE);
 const afterParam = queryInteger(0, INT4_MAX, 'a line number').optional().default(0);
 const decisionParam = z.enum(['hit', 'no_hit'], { error: 'must be hit or no_hit' }).optional();
 
-const uploadQuery = z.strictObject({ filename: z.string().transform((v) => v.slice(0, 255)).optional() });
+const uploadQuery = z.strictObject({
+  filename: z.string().transform((v) => v.slice(0, 255)).optional(),
+  monitor: z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).optional(),
+});
 const batchesPageQuery = z.strictObject({ before: z.string().regex(UUID_PATTERN, 'must be a batch id').optional(), limit: limitParam });
 const resultsQuery = z.strictObject({ after: afterParam, limit: limitParam, decision: decisionParam });
 const errorsQuery = z.strictObject({ after: afterParam, limit: limitParam });
@@ -85,7 +88,8 @@ export function batchRoutes(deps: ApiDeps): Router {
   router.post('/v1/batches', requireScope('batches:write'), async (req, res) => {
     if (Number(req.get('content-length') ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
     const idempotencyKey = idempotencyKeyOf(req);
-    const monitor = req.query.monitor === 'true' || req.query.monitor === '1';
+    const monitorParam = parseQuery(req, uploadQuery).monitor;
+    const monitor = monitorParam === 'true' || monitorParam === '1';
     if (monitor && !hasScope(req.principal!, 'customers:write')) throw forbidden('This API key lacks the customers:write scope, which monitor=true needs');
     const upload = await uploadOf(req);
     const { batch, created } = await createBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, upload.stream, {
