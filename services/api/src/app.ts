@@ -7,6 +7,7 @@ import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
 import { listRoutes } from './routes/lists';
+import { reportRoutes } from './routes/reports';
 import { screeningRoutes } from './routes/screenings';
 import { webPageRoutes } from './routes/web-page';
 import { webhookRoutes } from './routes/webhooks';
@@ -22,6 +23,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(batchRoutes(deps));
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(screeningRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use(listRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
