@@ -5,7 +5,9 @@ import { withTransaction } from '../db';
 import type { Logger } from '../logging';
 import { BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
+import { mergeByDesignation } from '../designations';
 import { recordEvent } from '../webhooks';
+import { alertOnHitRows } from './batch-alerts';
 import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 import * as sql from './batch-sql';
@@ -59,7 +61,7 @@ export interface BatchResultRow {
   lists: string[];
   programs: string[];
   citationUrls: string[];
-  matches: { entityId: string; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
+  matches: { entityId: string; entityIds: string[]; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
 }
 
 export interface BatchDeps {
@@ -423,7 +425,7 @@ export async function performBatchChunk(
 
   const { rows } = await pool.query(sql.PENDING_ROWS_OF_CHUNK, [chunk.batchId, chunk.fromLine, chunk.toLine]);
   const screened = rows.map((r) => {
-    const matches = loaded.index.screen(
+    const matches = mergeByDesignation(loaded.index.screen(
       {
         name: r.name,
         ...(r.type && { type: r.type }),
@@ -431,14 +433,15 @@ export async function performBatchChunk(
         ...(r.country && { country: r.country }),
       },
       options,
-    );
-    return { line: r.line as number, matches };
+    ), loaded.designations);
+    return { line: r.line as number, row: r, matches };
   });
 
   return withTransaction(pool, async (tx) => {
-    const locked = (await tx.query<{ status: BatchStatus }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0]?.status ?? null;
-    if (!locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
-    const written = await tx.query<{ decision: string }>(sql.INSERT_RESULTS, [
+    const batch = (await tx.query<{ status: BatchStatus; workspace_id: string; api_key_id: string | null }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0];
+    const locked = batch?.status ?? null;
+    if (!batch || !locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    const written = await tx.query<{ line: number; decision: string }>(sql.INSERT_RESULTS, [
       chunk.batchId,
       screened.map((s) => s.line),
       screened.map((s) => (s.matches.length > 0 ? 'hit' : 'no_hit')),
@@ -446,7 +449,9 @@ export async function performBatchChunk(
       screened.map((s) => s.matches[0]?.entityId ?? null),
       screened.map((s) => s.matches[0]?.matchedName ?? null),
       screened.map((s) => JSON.stringify(s.matches)),
+      screened.map((s) => (s.matches[0] ? JSON.stringify(s.matches[0].entityIds) : null)),
     ]);
+    await alertOnHitRows(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, apiKeyId: batch.api_key_id }, screened, written.rows);
     const inserted = written.rowCount ?? 0;
     const hits = written.rows.filter((r) => r.decision === 'hit').length;
     // Always run, even for an empty chunk: a retry after a crash between commit and ack still finishes the batch.

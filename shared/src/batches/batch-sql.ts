@@ -1,3 +1,5 @@
+import { designationEvidence } from '../designations';
+
 const BATCH_COLUMNS = `
   id, status, filename, total_rows, invalid_rows, processed_rows, hit_rows, error, created_at, started_at, finished_at`;
 
@@ -80,31 +82,36 @@ export const FINISH_UPLOAD = `
   RETURNING ${BATCH_COLUMNS}`;
 
 /** Taken first in each chunk's transaction: serialises the counter updates of one batch and sees a cancel. */
-export const LOCK_BATCH = `SELECT status FROM batches WHERE id = $1 FOR UPDATE`;
+export const LOCK_BATCH = `SELECT status, workspace_id, api_key_id FROM batches WHERE id = $1 FOR UPDATE`;
 
 export const BATCH_STATUS = `SELECT status FROM batches WHERE id = $1`;
 
 /** Rows of the chunk that have no result yet: a retried chunk screens only what the last attempt did not commit. */
 export const PENDING_ROWS_OF_CHUNK = `
-  SELECT r.line, r.name, r.type, r.birth_date, r.country
+  SELECT r.line, r.reference, r.name, r.type, r.birth_date, r.country
   FROM batch_rows r
   WHERE r.batch_id = $1 AND r.line BETWEEN $2 AND $3
     AND NOT EXISTS (SELECT 1 FROM batch_results x WHERE x.batch_id = r.batch_id AND x.line = r.line)
   ORDER BY r.line`;
 
-/** Copies the best match's names, lists and citation URLs so the results outlive list updates. */
+/**
+ * Copies the best match's names, lists and citation URLs so the results outlive list updates; the lists, programs and
+ * URLs are those of every record of its designation ($8: the records, primary first).
+ */
 export const INSERT_RESULTS = `
   INSERT INTO batch_results (batch_id, line, decision, score, entity_id, entity_name, matched_name, lists, programs, citation_urls, matches)
   SELECT $1, m.line, m.decision, m.score, e.id, e.primary_name, m.matched_name,
-         CASE WHEN e.id IS NULL THEN '{}' ELSE ARRAY[e.source_id] END,
-         coalesce(e.programs, '{}'),
-         coalesce(ARRAY(SELECT c.url FROM citations c WHERE c.entity_id = e.id AND c.url IS NOT NULL ORDER BY c.position), '{}'),
+         CASE WHEN e.id IS NULL THEN '{}' ELSE ev.lists END,
+         CASE WHEN e.id IS NULL THEN '{}' ELSE ev.programs END,
+         CASE WHEN e.id IS NULL THEN '{}' ELSE ev.citation_urls END,
          m.matches
-  FROM unnest($2::int[], $3::text[], $4::real[], $5::text[], $6::text[], $7::jsonb[])
-       AS m (line, decision, score, entity_id, matched_name, matches)
+  FROM unnest($2::int[], $3::text[], $4::real[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[])
+       AS m (line, decision, score, entity_id, matched_name, matches, entity_ids)
   LEFT JOIN entities e ON e.id = m.entity_id
+  CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(coalesce(m.entity_ids, '[]'))) AS ids) r
+  CROSS JOIN LATERAL (SELECT ${designationEvidence('r.ids')}) ev
   ON CONFLICT (batch_id, line) DO NOTHING
-  RETURNING decision`;
+  RETURNING line, decision`;
 
 /**
  * The update that brings processed up to the number of valid rows is the one that marks the batch

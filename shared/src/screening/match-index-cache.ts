@@ -1,10 +1,13 @@
 import type { Pool } from 'pg';
 import { activeListVersions, listVersionKey, loadIndexableEntities, type ActiveListVersion } from '../lists';
+import { loadSharedDesignations, type SharedDesignations } from '../designations';
 import { buildMatchIndex, type MatchIndex } from '../matching';
 import type { Logger } from '../logging';
 
 export interface LoadedIndex {
   index: MatchIndex;
+  /** The records that share a designation with another record: a screening shows them as one match. */
+  designations: SharedDesignations;
   versions: ActiveListVersion[];
   /** e.g. "ofac-sdn@3+seed@1" */
   key: string;
@@ -63,7 +66,10 @@ export class MatchIndexCache {
     const started = Date.now();
     const { versions, entities } = await loadIndexableEntities(this.pool);
     const index = buildMatchIndex(entities);
-    const loaded: LoadedIndex = { index, versions, key: listVersionKey(versions), builtAt: new Date(), buildMs: Date.now() - started };
+    // Read after the entities, outside their snapshot: a version switched in between only leaves a record shown apart
+    // from its designation until the rebuild that the new version triggers anyway.
+    const designations = await loadSharedDesignations(this.pool);
+    const loaded: LoadedIndex = { index, designations, versions, key: listVersionKey(versions), builtAt: new Date(), buildMs: Date.now() - started };
     this.loaded = loaded;
     this.logger.info('match index ready', { lists: loaded.key, entities: index.entityCount, names: index.nameCount, buildMs: loaded.buildMs });
     return loaded;

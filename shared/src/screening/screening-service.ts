@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
+import { insertAlert } from '../alerts';
 import { withTransaction } from '../db';
+import { mergeByDesignation, type DesignationMatch } from '../designations';
 import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
-import type { NameMatch } from '../matching';
 import { SCREENING_JOB_OPTIONS } from '../queues';
 import { recordEvent } from '../webhooks';
 import type { LoadedIndex } from './match-index-cache';
@@ -15,7 +16,10 @@ export type ScreeningStatus = 'queued' | 'done' | 'failed';
 export type Decision = 'hit' | 'no_hit';
 
 export interface ScreeningMatchView {
+  /** The designation's primary record: the best-scoring one. */
   entityId: string;
+  /** Every record of the designation (the same OFAC id on two lists, a seed entry and the record it restates). */
+  entityIds: string[];
   name: string;
   type: EntityType;
   matchedName: string;
@@ -94,6 +98,7 @@ export async function getScreening(pool: Pool, id: string, workspaceId: string):
     threshold: row.threshold,
     matches: matches.map((m) => ({
       entityId: m.entity_id,
+      entityIds: m.entity_ids,
       name: m.entity_name,
       type: m.entity_type,
       matchedName: m.matched_name,
@@ -123,10 +128,10 @@ export async function performScreening(
   loaded: LoadedIndex,
   job: ScreeningJob,
   options: { threshold: number; limit: number },
-): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: NameMatch[] }> {
-  const matches = loaded.index.screen(job.query, options);
+): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: DesignationMatch[]; alertId?: string }> {
+  const matches = mergeByDesignation(loaded.index.screen(job.query, options), loaded.designations);
   const decision: Decision = matches.length > 0 ? 'hit' : 'no_hit';
-  const outcome = await withTransaction(pool, async (tx) => {
+  const outcome: { outcome: 'recorded' | 'already-recorded'; alertId?: string } = await withTransaction(pool, async (tx) => {
     const updated = await tx.query(sql.MARK_DONE, [
       job.screeningId,
       decision,
@@ -134,7 +139,9 @@ export async function performScreening(
       options.threshold,
       JSON.stringify(loaded.versions.map((v) => ({ sourceId: v.sourceId, version: v.version, versionId: v.versionId }))),
     ]);
-    if (updated.rowCount === 0) return 'already-recorded' as const;
+    const screening = updated.rows[0] as { workspace_id: string; api_key_id: string | null; reference: string | null } | undefined;
+    if (!screening) return { outcome: 'already-recorded' as const };
+    let alertId: string | undefined;
     if (matches.length > 0) {
       await tx.query(sql.INSERT_MATCHES, [
         job.screeningId,
@@ -144,13 +151,24 @@ export async function performScreening(
         matches.map((m) => m.matchedNameKind),
         matches.map((m) => m.score),
         matches.map((m) => JSON.stringify(m.explanation)),
+        matches.map((m) => JSON.stringify(m.entityIds)),
       ]);
+      // The hit's alert commits with the result: a redelivered job records nothing, so it alerts on nothing.
+      alertId = await insertAlert(tx, {
+        workspaceId: screening.workspace_id,
+        source: 'screening',
+        screeningId: job.screeningId,
+        reference: screening.reference,
+        query: job.query,
+        matches,
+        actorKeyId: screening.api_key_id,
+      });
     }
     // The outbox event commits with the result, and only the attempt that recorded the result writes it.
     await recordEvent(tx, { type: 'screening', screeningId: job.screeningId });
-    return 'recorded' as const;
+    return { outcome: 'recorded' as const, ...(alertId && { alertId }) };
   });
-  return { outcome, decision, matches };
+  return { ...outcome, decision, matches };
 }
 
 export async function markScreeningFailed(pool: Pool, id: string, reason: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { designationEvidence } from '../designations';
+
 /** The screening belongs to the workspace of the key that asked for it (a key's workspace never changes). */
 export const INSERT_SCREENING = `
   INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference)
@@ -9,7 +11,7 @@ export const SCREENING_BY_ID = `
   FROM screenings WHERE id = $1 AND workspace_id = $2`;
 
 export const MATCHES_OF_SCREENING = `
-  SELECT entity_id, entity_name, entity_type, matched_name, matched_name_kind, score, programs, lists, explanation, citations
+  SELECT entity_id, entity_ids, entity_name, entity_type, matched_name, matched_name_kind, score, programs, lists, explanation, citations
   FROM screening_matches WHERE screening_id = $1 ORDER BY rank`;
 
 export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
@@ -19,22 +21,22 @@ export const MARK_DONE = `
   UPDATE screenings
   SET status = 'done', decision = $2, best_score = $3, threshold = $4, list_versions = $5, screened_at = now(), error = NULL
   WHERE id = $1 AND status = 'queued'
-  RETURNING id`;
+  RETURNING id, workspace_id, api_key_id, reference`;
 
-/** Copies what the officer must see (names, programs, citations) so the evidence outlives list updates. */
+/**
+ * Copies what the officer must see (names, programs, citations) so the evidence outlives list updates: one match per
+ * designation, with the lists, programs and citations of every record of it ($8: the records, primary first).
+ */
 export const INSERT_MATCHES = `
-  INSERT INTO screening_matches (screening_id, rank, entity_id, entity_name, entity_type, matched_name, matched_name_kind,
+  INSERT INTO screening_matches (screening_id, rank, entity_id, entity_ids, entity_name, entity_type, matched_name, matched_name_kind,
                                  score, programs, lists, explanation, citations)
-  SELECT $1, m.rank, e.id, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score, e.programs,
-         ARRAY[e.source_id], m.explanation,
-         coalesce((SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
-                     'title', c.title, 'url', c.url, 'publisher', c.publisher, 'authority', c.authority,
-                     'program', c.program, 'listedOn', c.listed_on, 'sourceRowId', c.source_row_id, 'note', c.note))
-                     ORDER BY c.position)
-                   FROM citations c WHERE c.entity_id = e.id), '[]')
-  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::real[], $7::jsonb[])
-       AS m (rank, entity_id, matched_name, matched_name_kind, score, explanation)
+  SELECT $1, m.rank, e.id, r.ids, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score, ev.programs,
+         ev.lists, m.explanation, ev.citations
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::real[], $7::jsonb[], $8::jsonb[])
+       AS m (rank, entity_id, matched_name, matched_name_kind, score, explanation, entity_ids)
   JOIN entities e ON e.id = m.entity_id
+  CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(m.entity_ids)) AS ids) r
+  CROSS JOIN LATERAL (SELECT ${designationEvidence('r.ids')}) ev
   ON CONFLICT (screening_id, entity_id) DO NOTHING`;
 
 export const MARK_FAILED = `UPDATE screenings SET status = 'failed', error = $2 WHERE id = $1 AND status = 'queued'`;

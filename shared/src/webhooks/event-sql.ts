@@ -25,7 +25,7 @@ export const INSERT_SCREENING_EVENTS = `
            'threshold', s.threshold,
            'matches', coalesce((
              SELECT jsonb_agg(jsonb_build_object(
-                      'entityId', m.entity_id, 'name', m.entity_name, 'type', m.entity_type, 'matchedName', m.matched_name,
+                      'entityId', m.entity_id, 'entityIds', m.entity_ids, 'name', m.entity_name, 'type', m.entity_type, 'matchedName', m.matched_name,
                       'matchedNameKind', m.matched_name_kind, 'score', round(m.score::numeric, 3), 'programs', m.programs,
                       'lists', m.lists, 'explanation', m.explanation, 'citations', m.citations) ORDER BY m.rank)
              FROM screening_matches m WHERE m.screening_id = s.id), '[]'),
@@ -68,6 +68,30 @@ export const INSERT_BATCH_COMPLETED_EVENT = `
              'hits', '/v1/batches/' || b.id || '/results?decision=hit', 'errors', '/v1/batches/' || b.id || '/errors'))
   FROM batches b
   WHERE b.id = $1 AND ${WANTED(`'batch.completed'`)}
+  ON CONFLICT (id) DO NOTHING`;
+
+/**
+ * alert.created and alert.closed ($1): the alert's id, reference, status, outcome and the entity ids of its matches
+ * (with each match's disposition once closed), for the alert's workspace only. Filters apply as for batch.hit: the
+ * best score, the lists and programs of its matches.
+ */
+export const INSERT_ALERT_EVENTS = `
+  INSERT INTO webhook_events (id, type, workspace_id, score, lists, programs, data)
+  SELECT md5($1::text || ':' || a.id)::uuid, $1::text, a.workspace_id, a.best_score, a.lists,
+         ARRAY(SELECT DISTINCT p FROM alert_matches m, unnest(m.programs) p WHERE m.alert_id = a.id),
+         jsonb_build_object(
+           'alert', jsonb_build_object(
+             'id', a.id, 'status', a.status, 'source', a.source, 'reference', a.reference, 'outcome', a.outcome,
+             'screeningId', a.screening_id, 'batchId', a.batch_id, 'line', a.line, 'runId', a.run_id,
+             'score', round(a.best_score::numeric, 3), 'lists', a.lists,
+             'entityIds', ARRAY(SELECT id FROM alert_matches m, unnest(m.entity_ids) WITH ORDINALITY AS u (id, o) WHERE m.alert_id = a.id ORDER BY m.position, u.o),
+             'matches', (SELECT jsonb_agg(jsonb_build_object('entityId', m.entity_id, 'entityIds', m.entity_ids, 'name', m.entity_name,
+                                                             'score', round(m.score::numeric, 3), 'disposition', m.disposition) ORDER BY m.position)
+                         FROM alert_matches m WHERE m.alert_id = a.id),
+             'createdAt', ${ISO('a.created_at')}, 'closedAt', ${ISO('a.closed_at')}),
+           'links', jsonb_build_object('self', '/v1/alerts/' || a.id, 'history', '/v1/alerts/' || a.id || '/history'))
+  FROM alerts a
+  WHERE a.id = ANY ($2::uuid[]) AND ${WANTED('$1::text')}
   ON CONFLICT (id) DO NOTHING`;
 
 /** list.updated: a new active version and its delta counts; every workspace's subscriptions may receive it. */

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import * as sql from './event-sql';
 
-export const EVENT_TYPES = ['screening.hit', 'screening.completed', 'batch.hit', 'batch.completed', 'list.updated'] as const;
+export const EVENT_TYPES = ['screening.hit', 'screening.completed', 'batch.hit', 'batch.completed', 'list.updated', 'alert.created', 'alert.closed'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The fact an event reports; its payload is read from the rows the same transaction just wrote. */
@@ -11,6 +11,9 @@ export type EventFact =
   /** One batch.hit per hit row in the line range. */
   | { type: 'batch.hit'; batchId: string; fromLine: number; toLine: number }
   | { type: 'batch.completed'; batchId: string }
+  /** One alert.created per alert made. */
+  | { type: 'alert.created'; alertIds: readonly string[] }
+  | { type: 'alert.closed'; alertId: string }
   | {
       type: 'list.updated';
       sourceId: string;
@@ -36,6 +39,12 @@ export async function recordEvent(tx: PoolClient, fact: EventFact): Promise<void
       return;
     case 'batch.completed':
       await tx.query(sql.INSERT_BATCH_COMPLETED_EVENT, [fact.batchId]);
+      return;
+    case 'alert.created':
+      await tx.query(sql.INSERT_ALERT_EVENTS, ['alert.created', [...fact.alertIds]]);
+      return;
+    case 'alert.closed':
+      await tx.query(sql.INSERT_ALERT_EVENTS, ['alert.closed', [fact.alertId]]);
       return;
     case 'list.updated': {
       const { type: _type, versionId, ...list } = fact;
