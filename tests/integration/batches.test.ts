@@ -86,10 +86,10 @@ describe('screening a customer file', () => {
     const res = await fetch(`${stores.service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls');
+    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,suppressed_matches,birth_date,country,match_reasons');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^2,C-1,Sense Time Group,hit,0\.\d+,seed:ofac-33114,SENSETIME GROUP LIMITED,/);
-    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,');
+    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,,0,,,');
     const hits = await fetch(`${stores.service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect((await hits.text()).trimEnd().split('\r\n')).toHaveLength(3);
   });

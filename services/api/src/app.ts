@@ -9,6 +9,7 @@ import { keyRoutes } from './routes/keys';
 import { listRoutes } from './routes/lists';
 import { reportRoutes } from './routes/reports';
 import { screeningRoutes } from './routes/screenings';
+import { suppressionRoutes } from './routes/suppressions';
 import { webPageRoutes } from './routes/web-page';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -24,6 +25,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(screeningRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(suppressionRoutes(deps));
   app.use(listRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));

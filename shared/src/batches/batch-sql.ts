@@ -135,7 +135,7 @@ export const CANCEL_BATCH = `
 
 export const RESULTS_PAGE = `
   SELECT x.line, r.reference, r.name, x.decision, x.score, x.entity_id, x.entity_name, x.matched_name,
-         x.lists, x.programs, x.citation_urls, x.matches
+         x.lists, x.programs, x.citation_urls, x.matches, x.suppressed_matches, r.birth_date, r.country
   FROM batch_results x
   JOIN batch_rows r ON r.batch_id = x.batch_id AND r.line = x.line
   WHERE x.batch_id = $1 AND x.line > $2 AND ($3::text IS NULL OR x.decision = $3)
@@ -180,3 +180,9 @@ export const UNFINISHED_CHUNKS = `
   HAVING NOT bool_and(screened)
   ORDER BY batch_id, from_line
   LIMIT $3`;
+
+/** The matches suppressions left out, stored with each row's result. */
+export const SET_SUPPRESSED_MATCHES = `
+  UPDATE batch_results x SET suppressed_matches = u.suppressed
+  FROM unnest($2::int[], $3::jsonb[]) AS u (line, suppressed)
+  WHERE x.batch_id = $1 AND x.line = u.line`;

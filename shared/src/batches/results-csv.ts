@@ -13,6 +13,10 @@ export const RESULT_CSV_COLUMNS = [
   'lists',
   'programs',
   'citation_urls',
+  'suppressed_matches',
+  'birth_date',
+  'country',
+  'match_reasons',
 ] as const;
 
 /** Rows read per query while streaming the results file. */
@@ -42,6 +46,10 @@ export function resultCsvLine(r: BatchResultRow): string {
       r.lists.join(MULTI_VALUE_SEPARATOR),
       r.programs.join(MULTI_VALUE_SEPARATOR),
       r.citationUrls.join(MULTI_VALUE_SEPARATOR),
+      r.suppressedMatches.length,
+      r.birthDate,
+      r.country,
+      (r.matches[0]?.explanation ?? []).join(MULTI_VALUE_SEPARATOR),
     ]
       .map(csvField)
       .join(',') + '\r\n'

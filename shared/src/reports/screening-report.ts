@@ -46,7 +46,7 @@ export async function screeningReport(
       listVersions: await describeListVersions(pool, view.listVersions),
     },
     matches: view.matches,
-    suppressedMatches: (view as { suppressedMatches?: EvidenceReport['suppressedMatches'] }).suppressedMatches ?? [],
+    suppressedMatches: view.suppressedMatches,
     decisions: evidence?.decisions ?? [],
     approval: evidence?.approval ?? null,
     history: [],

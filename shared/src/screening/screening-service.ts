@@ -7,6 +7,7 @@ import { mergeByDesignation, type DesignationMatch } from '../designations';
 import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
 import { SCREENING_JOB_OPTIONS } from '../queues';
+import { applySuppressionsToScreening, type SuppressedMatch } from '../suppressions';
 import { recordEvent } from '../webhooks';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
@@ -42,6 +43,8 @@ export interface ScreeningView {
   listVersions: { source: string; version: number }[];
   threshold: number | null;
   matches: ScreeningMatchView[];
+  /** Matches left out because the customer's officer cleared them before (see suppressions). */
+  suppressedMatches: SuppressedMatch[];
   error: string | null;
   createdAt: string;
   screenedAt: string | null;
@@ -109,6 +112,7 @@ export async function getScreening(pool: Pool, id: string, workspaceId: string):
       explanation: m.explanation,
       citations: m.citations,
     })),
+    suppressedMatches: row.suppressed_matches ?? [],
     error: row.error,
     createdAt: new Date(row.created_at).toISOString(),
     screenedAt: row.screened_at ? new Date(row.screened_at).toISOString() : null,
@@ -129,9 +133,14 @@ export async function performScreening(
   job: ScreeningJob,
   options: { threshold: number; limit: number },
 ): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: DesignationMatch[]; alertId?: string }> {
-  const matches = mergeByDesignation(loaded.index.screen(job.query, options), loaded.designations);
-  const decision: Decision = matches.length > 0 ? 'hit' : 'no_hit';
+  const found = mergeByDesignation(loaded.index.screen(job.query, options), loaded.designations);
+  let matches = found;
+  let decision: Decision = found.length > 0 ? 'hit' : 'no_hit';
   const outcome: { outcome: 'recorded' | 'already-recorded'; alertId?: string } = await withTransaction(pool, async (tx) => {
+    // Matches the customer's officer cleared before stay out, before hit or no_hit is decided (a retry reads the same).
+    const { kept, suppressed } = await applySuppressionsToScreening(tx, job.screeningId, job.query, found);
+    matches = kept;
+    decision = kept.length > 0 ? 'hit' : 'no_hit';
     const updated = await tx.query(sql.MARK_DONE, [
       job.screeningId,
       decision,
@@ -141,6 +150,7 @@ export async function performScreening(
     ]);
     const screening = updated.rows[0] as { workspace_id: string; api_key_id: string | null; reference: string | null } | undefined;
     if (!screening) return { outcome: 'already-recorded' as const };
+    if (suppressed.length > 0) await tx.query(sql.SET_SUPPRESSED_MATCHES, [job.screeningId, JSON.stringify(suppressed)]);
     let alertId: string | undefined;
     if (matches.length > 0) {
       await tx.query(sql.INSERT_MATCHES, [
