@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { ApiDeps } from './api-deps';
 import { authenticateRequests } from './http/authentication';
 import { errorHandler, notFoundHandler } from './http/problem';
+import { alertRoutes } from './routes/alerts';
 import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
@@ -30,6 +31,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(keyRoutes(deps));
+  app.use(alertRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -80,6 +80,10 @@ const envSchema = z.object({
   WEBHOOK_CONCURRENCY: intFrom(16, 1),
   /** The delivery log (events, deliveries, attempts) is operational history, not screening evidence: kept this long. */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** Four-eyes review: a fully decided alert waits for a second key's approval instead of closing. */
+  REVIEW_FOUR_EYES: z
+    .preprocess((v) => (v === undefined || v === '' ? 'false' : String(v).trim().toLowerCase()), z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }))
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -126,6 +130,7 @@ export interface AppConfig {
     concurrency: number;
     retentionMs: number;
   };
+  review: { fourEyes: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -180,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: e.WEBHOOK_CONCURRENCY,
       retentionMs: Math.round(e.WEBHOOK_RETENTION_DAYS * 86_400_000),
     },
+    review: { fourEyes: e.REVIEW_FOUR_EYES },
   };
 }
 
