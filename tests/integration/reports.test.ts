@@ -1,10 +1,20 @@
 import { createApiKey } from '@sanctions/shared/auth';
 import { call } from '../support/http';
 import { fetchBytes, pdfText } from '../support/pdf-text';
-import { seededServicePerFile } from '../support/running-service';
-import { TEST_API_KEY } from '../support/test-stores';
+import { createSeededDatabase } from '../support/list-factories';
+import { startService, type RunningService } from '../support/running-service';
+import { TEST_API_KEY, testConfig, type TestDatabase } from '../support/test-stores';
 
-const stores = seededServicePerFile();
+/** Four-eyes review on, so an alert's report has an approver. */
+const stores = {} as { db: TestDatabase; service: RunningService };
+beforeAll(async () => {
+  stores.db = await createSeededDatabase();
+  stores.service = await startService(testConfig(stores.db.url, { REVIEW_FOUR_EYES: 'true' }));
+});
+afterAll(async () => {
+  await stores.service?.stop();
+  await stores.db?.drop();
+});
 
 /** pdf.js puts a line break wherever the PDF wraps a line: compare with whitespace collapsed. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -58,5 +68,51 @@ describe('evidence reports', () => {
     expect(res.status).toBe(404);
     expect(res.contentType).toContain('application/problem+json');
     expect((await call(stores.service.url, 'GET', '/v1/screenings/not-a-uuid/report')).status).toBe(404);
+  });
+
+  it('an alert report holds each decision with who, when and the note, the approval and approver, and the full history', async () => {
+    const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group', reference: 'CUST-ALERT-9' } });
+    const { rows } = await stores.db.pool.query('SELECT id FROM alerts WHERE screening_id = $1', [screened.body.id]);
+    const alertId = rows[0].id as string;
+    const ann = await createApiKey(stores.db.pool, { name: 'officer ann', scopes: ['alerts:read', 'alerts:review'] });
+    const ben = await createApiKey(stores.db.pool, { name: 'officer ben', scopes: ['alerts:read', 'alerts:approve'] });
+    expect((await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/assign`, { body: { assignee: 'me' }, apiKey: ann.key })).status).toBe(200);
+    for (const m of screened.body.matches) {
+      const decided = await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/decisions`, {
+        body: { entityId: m.entityId, disposition: 'true_match', note: 'Same group: Hong Kong registration matches the listing' },
+        apiKey: ann.key,
+      });
+      expect(decided.status).toBe(200);
+    }
+    const approved = await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/approve`, { body: { note: 'Checked the registry extract' }, apiKey: ben.key });
+    expect(approved.body.status).toBe('closed');
+
+    const res = await fetchBytes(`${stores.service.url}/v1/alerts/${alertId}/report`, TEST_API_KEY);
+    expect(res.status).toBe(200);
+    expect(res.contentType).toBe('application/pdf');
+    const { text, pages } = await pdfText(res.body);
+    const t = flat(text);
+    expect(t).toContain('Alert evidence report');
+    expect(t).toContain(`Alert ${alertId}`);
+    expect(t).toContain('Reference: CUST-ALERT-9');
+    expect(t).toContain('Status: closed');
+    expect(t).toContain('Outcome: true_match');
+    expect(t).toContain('Assignee: officer ann');
+    expect(t).toContain('seed version 1');
+    expect(t).toContain(`${screened.body.matches[0].entityId}: true_match, by officer ann`);
+    expect(t).toContain('Note: Same group: Hong Kong registration matches the listing');
+    expect(t).toContain('Approver: officer ben');
+    expect(t).toContain('Note: Checked the registry extract');
+    for (const action of ['created', 'assigned by officer ann', 'decided by officer ann', 'submitted by officer ann', 'approved by officer ben', 'closed by officer ben']) {
+      expect(t).toContain(action);
+    }
+    expect(t).toMatch(new RegExp(`Page ${pages} of ${pages}`));
+
+    const screeningPdf = flat((await pdfText((await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, TEST_API_KEY)).body)).text);
+    expect(screeningPdf).toContain('true_match, by officer ann');
+    expect(screeningPdf).toContain('Approver: officer ben');
+
+    const other = await createApiKey(stores.db.pool, { name: 'other reader', scopes: ['alerts:read'], workspaceId: 'report-other' });
+    expect((await call(stores.service.url, 'GET', `/v1/alerts/${alertId}/report`, { apiKey: other.key })).status).toBe(404);
   });
 });

@@ -1,12 +1,20 @@
 import { createApiKey } from '@sanctions/shared/auth';
-import { withTransaction } from '@sanctions/shared/db';
-import { suppressFalsePositives } from '@sanctions/shared/suppressions';
 import { call } from '../support/http';
 import { importEntities, listedEntity } from '../support/list-factories';
-import { seededServicePerFile } from '../support/running-service';
-import { TEST_API_KEY } from '../support/test-stores';
+import { createSeededDatabase } from '../support/list-factories';
+import { startService, type RunningService } from '../support/running-service';
+import { TEST_API_KEY, testConfig, type TestDatabase } from '../support/test-stores';
 
-const stores = seededServicePerFile();
+/** The seed list, the API and a worker, with four-eyes review: a decided alert closes only on a second key's approval. */
+const stores = {} as { db: TestDatabase; service: RunningService };
+beforeAll(async () => {
+  stores.db = await createSeededDatabase();
+  stores.service = await startService(testConfig(stores.db.url, { REVIEW_FOUR_EYES: 'true' }));
+});
+afterAll(async () => {
+  await stores.service?.stop();
+  await stores.db?.drop();
+});
 
 const WANDA = listedEntity({ sourceEntityId: 'QDi.901', name: 'Wanda Falsepositive Testperson', birthDates: ['1970'], remarks: 'Listed for testing.' });
 const OSKAR = listedEntity({ sourceEntityId: 'QDi.902', name: 'Oskar Clearedname Testperson' });
@@ -122,14 +130,21 @@ describe('a closed false-positive alert', () => {
   it('suppresses its matches for the same name and birth date when there was no reference, and its history records the end', async () => {
     const first = await screen({ name: 'Oskar Clearedname Testperson', birthDate: '1980' });
     const [alert] = await alertsOf(first.body.id);
-    const decider = await createApiKey(stores.db.pool, { name: 'officer one', scopes: ['alerts:review'] });
-    const approver = await createApiKey(stores.db.pool, { name: 'officer two', scopes: ['alerts:approve'] });
-    // The decisions and approval as the alerts workflow records them; then its close path calls the hook.
-    await stores.db.pool.query(`UPDATE alert_matches SET disposition = 'false_positive', note = 'Born 1980 in Oslo, not listed', decided_by = $2, decided_at = now() WHERE alert_id = $1`, [alert.id, decider.id]);
-    await stores.db.pool.query(`UPDATE alerts SET status = 'closed', outcome = 'false_positive', closed_at = now() WHERE id = $1`, [alert.id]);
-    const made = await withTransaction(stores.db.pool, (tx) => suppressFalsePositives(tx, alert.id, approver.id));
+    const decider = await createApiKey(stores.db.pool, { name: 'officer one', scopes: ['alerts:read', 'alerts:review'] });
+    const approver = await createApiKey(stores.db.pool, { name: 'officer two', scopes: ['alerts:read', 'alerts:approve'] });
+    const decided = await call(stores.service.url, 'POST', `/v1/alerts/${alert.id}/decisions`, {
+      body: { entityId: OSKAR_ID, disposition: 'false_positive', note: 'Born 1980 in Oslo, not listed' },
+      apiKey: decider.key,
+    });
+    expect(decided.body.status).toBe('pending_approval');
+    // Decided but not approved yet: nothing is suppressed.
+    expect((await screen({ name: 'Oskar Clearedname Testperson', birthDate: '1980' })).body.decision).toBe('hit');
+    const approved = await call(stores.service.url, 'POST', `/v1/alerts/${alert.id}/approve`, { body: {}, apiKey: approver.key });
+    expect(approved.body).toMatchObject({ status: 'closed', outcome: 'false_positive' });
+    const made = (await call(stores.service.url, 'GET', `/v1/suppressions?entityId=${OSKAR_ID}`)).body.suppressions
+      .filter((s: any) => s.alertId === alert.id)
+      .map((s: any) => s.id);
     expect(made).toHaveLength(1);
-    expect(await withTransaction(stores.db.pool, (tx) => suppressFalsePositives(tx, alert.id, approver.id))).toEqual([]);
 
     const listed = (await call(stores.service.url, 'GET', `/v1/suppressions?entityId=${OSKAR_ID}`)).body.suppressions.find((s: any) => s.id === made[0]);
     expect(listed).toMatchObject({ alertId: alert.id, reference: null, subject: 'oskar clearedname testperson|1980', createdBy: 'officer one', approvedBy: 'officer two', note: 'Born 1980 in Oslo, not listed' });

@@ -5,3 +5,4 @@
 export type { EvidenceReport, ReportApproval, ReportDecision, ReportEvent, ReportMatch } from './report-model';
 export { renderReport, formatTime } from './render-report';
 export { screeningReport, describeListVersions } from './screening-report';
+export { alertReport, reviewEvidence, screeningAlertEvidence } from './alert-report';
