@@ -1,5 +1,6 @@
 import { start as startApi, type RunningApi } from '@sanctions/api';
 import { insertAlert } from '@sanctions/shared/alerts';
+import { performBatchChunk } from '@sanctions/shared/batches';
 import { createApiKey, type Scope } from '@sanctions/shared/auth';
 import { withTransaction } from '@sanctions/shared/db';
 import { start as startWebhooksWorker, type RunningWebhooksWorker } from '../../workers/webhooks/src';
@@ -130,6 +131,13 @@ describe('alerts from hits', () => {
       ]),
     );
     expect(listed.body.alerts).toHaveLength(2);
+
+    // The chunk redelivered: its rows are recorded, so nothing is screened, counted or alerted twice.
+    const loaded = await service.worker.indexCache.current();
+    const again = await performBatchChunk(db.pool, loaded, { batchId: accepted.body.id, fromLine: 2, toLine: 4 }, { threshold: 0.85, limit: 10 });
+    expect(again).toMatchObject({ inserted: 0, hits: 0 });
+    const { rows: made } = await db.pool.query(`SELECT count(*)::int AS n FROM alerts WHERE batch_id = $1`, [accepted.body.id]);
+    expect(made[0].n).toBe(2);
 
     const rescreen = await call(service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain' });
     expect(rescreen.status).toBe(202);
