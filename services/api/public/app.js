@@ -89,6 +89,7 @@ function renderProgress(b) {
     `${screened}, ${b.hits.toLocaleString()} hits, ${b.invalidRows.toLocaleString()} invalid rows${rate}${b.error ? ` — ${b.error}` : ''}`;
   $('batch-actions').hidden = false;
   $('cancel-batch').hidden = !['receiving', 'queued', 'running'].includes(b.status);
+  if (b.status === 'done' && window.showBatchFindings) window.showBatchFindings(b.id);
 }
 
 /** Follows GET /v1/batches/:id/events; EventSource cannot send an Authorization header, so the stream is read with fetch. */

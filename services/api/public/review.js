@@ -266,6 +266,45 @@
     }
   }
 
+  /** A finished batch's hits (each linking to its alert) and its invalid rows with their reasons, on the page. */
+  let findingsOf = null;
+  window.showBatchFindings = async (batchId) => {
+    if (findingsOf === batchId) return;
+    findingsOf = batchId;
+    const out = $('batch-findings');
+    try {
+      const [hits, errors, alerts] = await Promise.all([
+        api('GET', `/v1/batches/${batchId}/results?decision=hit&limit=100`),
+        api('GET', `/v1/batches/${batchId}/errors?limit=100`),
+        api('GET', `/v1/alerts?batchId=${batchId}&limit=500`).catch(() => ({ alerts: [] })),
+      ]);
+      const alertOfLine = new Map(alerts.alerts.map((a) => [a.line, a.id]));
+      const hitRows = hits.results.map((r) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, r.line),
+          el('td', {}, r.reference || '—'),
+          el('td', {}, r.name),
+          el('td', {}, `${r.entityName || ''} (${r.score})`),
+          el('td', {}, alertOfLine.has(r.line) ? el('button', { type: 'button', class: 'link', onclick: () => openAlert(alertOfLine.get(r.line)) }, 'open alert') : 'alert made earlier for the same result'),
+        ),
+      );
+      const errorRows = errors.errors.map((e) => el('li', {}, `line ${e.line}${e.field ? ` (${e.field})` : ''}: ${e.reason}`));
+      out.replaceChildren(
+        el('h3', {}, `Hits (${hits.results.length}${hits.links && hits.links.next ? '+' : ''})`),
+        hitRows.length
+          ? el('table', { id: 'batch-hits' }, el('thead', {}, el('tr', {}, ...['Line', 'Reference', 'Name', 'Matched (score)', 'Alert'].map((h) => el('th', {}, h)))), el('tbody', {}, ...hitRows))
+          : el('p', { class: 'hint' }, 'No hit in this file.'),
+        el('h3', {}, `Invalid rows (${errors.errors.length}${errors.links && errors.links.next ? '+' : ''})`),
+        errorRows.length ? el('ul', { id: 'batch-invalid' }, ...errorRows) : el('p', { class: 'hint' }, 'Every row was valid.'),
+      );
+    } catch (error) {
+      findingsOf = null;
+      out.replaceChildren(el('p', { class: 'error' }, error.message));
+    }
+  };
+
   window.reviewRefresh = () => {
     void showQueue();
     void showSuppressions();
