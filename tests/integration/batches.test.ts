@@ -63,7 +63,7 @@ describe('screening a customer file', () => {
 
   it('completes, counting every valid row once and the invalid rows apart', async () => {
     const res = await waitUntilFinished(id);
-    expect(res.body).toMatchObject({ status: 'done', total: 8, invalidRows: 4, processed: 4, hits: 2, percent: 100 });
+    expect(res.body).toMatchObject({ status: 'done', total: 8, invalidRows: 3, processed: 5, hits: 2, percent: 100 });
     expect(res.body.startedAt).toEqual(expect.any(String));
     expect(res.body.finishedAt).toEqual(expect.any(String));
   });
@@ -79,19 +79,40 @@ describe('screening a customer file', () => {
     const all = await call(stores.service.url, 'GET', `/v1/batches/${id}/results?limit=3`);
     expect(all.body.results.map((r: { line: number }) => r.line)).toEqual([2, 3, 5]);
     const next = await call(stores.service.url, 'GET', all.body.links.next);
-    expect(next.body.results).toEqual([expect.objectContaining({ line: 6, reference: 'C,4', decision: 'no_hit', entityId: null })]);
+    expect(next.body.results).toEqual([
+      expect.objectContaining({ line: 6, reference: 'C,4', decision: 'no_hit', entityId: null, warning: null }),
+      // An impossible birth date does not skip the row: it is screened on the name, and says so.
+      expect.objectContaining({
+        line: 9,
+        reference: 'C-7',
+        name: 'Maria Garcia',
+        decision: 'no_hit',
+        warning: 'birth date "1990-02-30" is not a real date (year 1850 to this year); screened without it',
+      }),
+    ]);
   });
 
   it('serves the results as CSV', async () => {
     const res = await fetch(`${stores.service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,suppressed_matches,birth_date,country,match_reasons');
-    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,warning,suppressed_matches,birth_date,country,match_reasons');
+    expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^2,C-1,Sense Time Group,hit,0\.\d+,seed:ofac-33114,SENSETIME GROUP LIMITED,/);
-    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,,0,,,');
+    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,,,0,,,');
+    expect(lines[5]).toMatch(/^9,C-7,Maria Garcia,no_hit,,,,,,,,"birth date ""1990-02-30"" is not a real date \(year 1850 to this year\); screened without it",0,/);
     const hits = await fetch(`${stores.service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect((await hits.text()).trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
+  it('screens a row with an unknown country on its name, with a warning naming the accepted forms', async () => {
+    const accepted = await upload('name,country,reference\nRi Yong-gil,Narnia,N-1\nJane Doe,GB,N-2\n');
+    expect((await waitUntilFinished(accepted.body.id)).body).toMatchObject({ status: 'done', total: 2, invalidRows: 0, processed: 2, hits: 1 });
+    const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
+    expect(res.body.results).toEqual([
+      expect.objectContaining({ line: 2, decision: 'hit', warning: expect.stringMatching(/^country "Narnia" is not a country we know; use an ISO 3166 alpha-2 code .* or an English country name/) }),
+      expect.objectContaining({ line: 3, decision: 'no_hit', warning: null }),
+    ]);
   });
 
   it('reports each invalid row with its line and reason', async () => {
@@ -99,7 +120,6 @@ describe('screening a customer file', () => {
     expect(res.body.errors).toEqual([
       { line: 7, field: 'name', reason: 'name is empty' },
       { line: 8, field: 'name', reason: 'name has no letter or digit' },
-      { line: 9, field: 'birth_date', reason: expect.stringContaining('not a real date') },
       { line: 10, field: null, reason: 'has 4 columns but the header has 3' },
     ]);
   });

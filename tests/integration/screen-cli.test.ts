@@ -53,4 +53,28 @@ describe('npm run screen', () => {
     await writeFile(bad, 'id,email\n1,a@b.c\n');
     await expect(runScreenCli(['batch', bad], () => undefined)).rejects.toThrow(/POST \/v1\/batches answered 400/);
   });
+
+  it('sends --reference, and prints the screening id so it can be found again', async () => {
+    const lines: string[] = [];
+    expect(await runScreenCli(['name', 'Jane Doe', '--reference', 'cust-42'], (l) => lines.push(l))).toBe(0);
+    const id = lines.join('\n').match(/screening ([0-9a-f-]{36}) \(reference cust-42\)/)?.[1];
+    expect(id).toBeDefined();
+    const stored = await db.pool.query('SELECT reference FROM screenings WHERE id = $1', [id]);
+    expect(stored.rows[0]).toEqual({ reference: 'cust-42' });
+  });
+
+  it('when the API is not there, says which URL it tried and how to start it', async () => {
+    const server = (await import('node:net')).createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise((resolve) => server.close(resolve));
+    process.env.API_URL = `http://127.0.0.1:${port}`;
+    try {
+      await expect(runScreenCli(['name', 'Jane Doe'], () => undefined)).rejects.toThrow(
+        new RegExp(`Could not reach the API at http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\.\\nStart it with \`npm start\``),
+      );
+    } finally {
+      process.env.API_URL = service.url;
+    }
+  });
 });

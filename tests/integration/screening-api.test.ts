@@ -84,6 +84,31 @@ describe('bad requests', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['birthDate', 'name', 'type']);
   });
 
+  it('refuses an unknown country, naming the field and the forms accepted', async () => {
+    const res = await screen({ name: 'Ri Yong-gil', country: 'Narnia' });
+    expectProblem(res, 400);
+    expect(res.body.errors).toEqual([
+      { field: 'country', message: 'is not a country we know; use an ISO 3166 alpha-2 code (e.g. "KP") or an English country name (e.g. "North Korea")' },
+    ]);
+    expect((await screen({ name: 'Ri Yong-gil', country: 'North Korea' })).status).toBe(200);
+    expect((await screen({ name: 'Ri Yong-gil', country: 'kp' })).status).toBe(200);
+  });
+
+  it('speaks the product: an array goes to /v1/batches, an unknown field suggests the one meant', async () => {
+    const array = await call(stores.service.url, 'POST', '/v1/screenings', { body: [{ name: 'Ri Yong-gil' }, { name: 'Jane Doe' }] });
+    expectProblem(array, 400);
+    expect(array.body.detail).toContain('to screen many, send the array to POST /v1/batches');
+    const typo = await screen({ fullName: 'Ri Yong-gil' });
+    expectProblem(typo, 400);
+    expect(typo.body.errors).toEqual(
+      expect.arrayContaining([{ field: 'fullName', message: 'is not a field of a screening; did you mean "name"?' }]),
+    );
+    const misspelt = await screen({ name: 'Ri Yong-gil', contry: 'KP' });
+    expect(misspelt.body.errors).toEqual([{ field: 'contry', message: 'is not a field of a screening; did you mean "country"?' }]);
+    const unknown = await screen({ name: 'Ri Yong-gil', favouriteColour: 'red' });
+    expect(unknown.body.errors).toEqual([{ field: 'favouriteColour', message: 'is not a field of a screening; the fields are name, type, birthDate, country, reference' }]);
+  });
+
   it('refuses a body that is not JSON', async () => {
     expectProblem(await call(stores.service.url, 'POST', '/v1/screenings', { rawBody: '{"name": ', contentType: 'application/json' }), 400);
     expectProblem(await call(stores.service.url, 'POST', '/v1/screenings', { rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }), 415);

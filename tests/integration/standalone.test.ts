@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandalone, banner } from '@sanctions/standalone';
@@ -14,7 +14,8 @@ describe('npm start on a machine with no Postgres configured', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const env = () => ({ PORT: '0', EMBEDDED_PG_DIR: dataDir, QUEUE_PREFIX: uniqueQueuePrefix(), LOG_LEVEL: 'silent' as const });
+  // .data/pglite's place: the service publishes its stores beside it, in service.json.
+  const env = () => ({ PORT: '0', EMBEDDED_PG_DIR: path.join(dataDir, 'pglite'), QUEUE_PREFIX: uniqueQueuePrefix(), LOG_LEVEL: 'silent' as const });
 
   it('boots on an embedded Postgres and a private redis-server, loads the seed list and screens a name', async () => {
     const s = await startStandalone(env(), quietLogger);
@@ -26,12 +27,20 @@ describe('npm start on a machine with no Postgres configured', () => {
       expect(banner(s)).toContain(s.generatedApiKey);
       expect(banner(s)).toContain(`curl -s -X POST '${s.url}/v1/screenings?wait=true'`);
       expect(banner(s)).toContain(`The screening page: ${s.url}/`);
+      // Where the data lives, and the command that loads a list into it.
+      expect(banner(s)).toContain(`Data:     ${path.join(dataDir, 'pglite')}`);
+      expect(banner(s)).toContain('npm run lists -- import --format un-xml --path consolidated.xml');
+      expect(banner(s)).not.toContain('Postgres: DATABASE_URL');
+      const published = JSON.parse(await readFile(path.join(dataDir, 'service.json'), 'utf8'));
+      expect(published).toMatchObject({ pid: process.pid, apiUrl: s.url, databaseUrl: s.config.databaseUrl, redisUrl: s.config.redisUrl });
+      expect((await stat(path.join(dataDir, 'service.json'))).mode & 0o077).toBe(0);
       const res = await call(s.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' }, apiKey: s.generatedApiKey });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ decision: 'hit', matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })] });
     } finally {
       await s.stop();
     }
+    await expect(stat(path.join(dataDir, 'service.json'))).rejects.toThrow(/ENOENT/);
   });
 
   it('keeps its data between starts: no second admin key, the seed list is not reloaded', async () => {

@@ -31,4 +31,28 @@ describe('docker-compose.yml', () => {
       expect(service.environment.REDIS_URL).toBe('redis://redis:6379');
     }
   });
+
+  it('publishes only the API on the host, on loopback, so a local Postgres or Redis is not in the way', () => {
+    const published = Object.entries(compose.services as Record<string, { ports?: string[] }>).filter(([, s]) => s.ports?.length);
+    expect(published.map(([name]) => name)).toEqual(['api']);
+    expect(compose.services.api.ports).toEqual(['127.0.0.1:${API_PORT:-3000}:3000']);
+    for (const name of ['redis', 'postgres']) expect(compose.services[name].ports).toBeUndefined();
+  });
+
+  it('downloads the official lists on a schedule only when asked, as the README says', () => {
+    expect(compose.services['lists-worker'].profiles).toEqual(['scheduled-updates']);
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('docker compose --profile scheduled-updates up');
+    for (const [name, service] of Object.entries(compose.services as Record<string, { profiles?: string[] }>)) {
+      if (name !== 'lists-worker') expect(service.profiles).toBeUndefined();
+    }
+  });
+
+  it('documents how to import a list into it, with a command that runs the lists CLI the image holds', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const command = readme.match(/docker compose run --rm -v "\$PWD\/\.\.\/shared\/data:\/lists:ro" lists-seed (node \S+) import --format un-xml --path \/lists\/un_consolidated/);
+    expect(command).not.toBeNull();
+    expect(command![1]).toBe(compose.services['lists-seed'].command.slice(0, 2).join(' '));
+    expect(readme).toMatch(/curl -s -X POST http:\/\/127\.0\.0\.1:3000\/v1\/lists\/un-sc\/versions/);
+  });
 });

@@ -7,6 +7,7 @@ import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
+import { listVersionRoutes } from './routes/list-versions';
 import { listRoutes } from './routes/lists';
 import { reportRoutes } from './routes/reports';
 import { screeningRoutes } from './routes/screenings';
@@ -28,6 +29,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(reportRoutes(deps));
   app.use(suppressionRoutes(deps));
   app.use(listRoutes(deps));
+  app.use(listVersionRoutes(deps));
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(keyRoutes(deps));

@@ -3,13 +3,15 @@ import { ConfigError, loadConfig } from '@sanctions/shared/config';
 import { createApiKey, isScope, listApiKeys, OPERATOR, revokeApiKey, SCOPES, workspaceNameSchema, type ApiKeyView, type Scope } from '@sanctions/shared/auth';
 import { createPool, migrate, type Pool } from '@sanctions/shared/db';
 import { runCommand } from '@sanctions/shared/lifecycle';
+import { resolveStores } from './running-stores';
 
 const USAGE = `Usage:
   npm run keys -- create --name <name> --scopes <scope,scope,...> [--workspace <workspace>] [--rate-limit <per minute>]
   npm run keys -- list [--workspace <workspace>]
   npm run keys -- revoke <key id>
 
-For operators: writes straight to the service's Postgres (DATABASE_URL), so it works before any key exists.
+For operators: writes straight to the service's Postgres (DATABASE_URL, or with none set the embedded Postgres of a
+running \`npm start\`), so it works before any key exists.
 A new workspace name creates that workspace. The key is printed once; only its hash is stored.
 Scopes: ${SCOPES.join(', ')}`;
 
@@ -71,9 +73,8 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const config = loadConfig();
-  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL must be set (the keys CLI writes to the same Postgres the service uses)');
-  const pool = createPool(config.databaseUrl, 2);
+  const stores = await resolveStores(loadConfig());
+  const pool = createPool(stores.databaseUrl, 2);
   try {
     await migrate(pool);
     return await run(pool, process.argv.slice(2));

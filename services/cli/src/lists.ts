@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
-import { importList, listSummaries, type ListImportResult } from '@sanctions/shared/lists';
+import { resolveStores } from './running-stores';
+import { importList, isListSourceId, LIST_SOURCES, listSummaries, setListEnabled, type ListImportResult } from '@sanctions/shared/lists';
 import { IMPORT_FORMATS, openList, type ImportFormat } from '@sanctions/shared/lists/importers';
 import { isDownloadableList, LIST_DOWNLOADS, listUpdateOptionsFromConfig, updateLists, type ListUpdateProgress, type ListUpdateResult } from '@sanctions/shared/list-updates';
 import { createLogger } from '@sanctions/shared/logging';
@@ -12,13 +13,19 @@ import { ProgressBar } from './progress-bar';
 const USAGE = `Usage:
   npm run lists -- import --format <format> --path <file-or-dir>
   npm run lists -- status
+  npm run lists -- disable <list> [--reason <why>]     e.g. disable seed, once official lists are loaded
+  npm run lists -- enable <list>
   npm run lists -- update [--source <id>]...
 
 Update downloads the lists in LIST_UPDATE_SOURCES (or each --source) from their official URLs
 (LIST_UPDATE_URLS overrides them) and imports any that changed. Lists: ${Object.keys(LIST_DOWNLOADS).join(', ')}
 
 Formats: ${IMPORT_FORMATS.join(', ')}
-Needs DATABASE_URL; with REDIS_URL set, running workers are told to rebuild their index at once.`;
+--path is the list's file, or a folder holding it (for OFAC CSV: sdn.csv with alt.csv, add.csv and sdn_comments.csv).
+
+Writes to DATABASE_URL, or with none set to the embedded Postgres of a running \`npm start\`
+(found through .data/service.json). Running workers are told to rebuild their index at once
+(through REDIS_URL, or that \`npm start\`'s Redis).`;
 
 function formatAge(iso: string): string {
   const hours = (Date.now() - Date.parse(iso)) / 3_600_000;
@@ -76,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       path: { type: 'string' },
       source: { type: 'string', multiple: true },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,8 +93,13 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig();
-  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL must be set (the lists CLI writes to the same Postgres the service uses)');
-  const pool = createPool(config.databaseUrl, 4);
+  const stores = await resolveStores(config);
+  const pool = createPool(stores.databaseUrl, 4);
+  const notify = async (sourceId: string) => {
+    if (!stores.redisUrl) return;
+    const redis = createRedis(stores.redisUrl);
+    await redis.publish(channels(stores.queuePrefix).listVersionChanged, sourceId).finally(() => redis.quit());
+  };
   try {
     await migrate(pool);
     if (command === 'status') {
@@ -94,10 +107,22 @@ async function main(argv: string[]): Promise<number> {
         const v = list.activeVersion;
         process.stdout.write(
           v
-            ? `${list.id.padEnd(14)} version ${v.version}  ${String(v.entityCount).padStart(7)} entities  ${String(v.nameCount).padStart(7)} names  activated ${formatAge(v.activatedAt)} ago${v.publishedAt ? `, published ${v.publishedAt.slice(0, 10)}` : ''}\n`
+            ? `${list.id.padEnd(14)} ${list.enabled ? '' : 'DISABLED '}version ${v.version}  ${String(v.entityCount).padStart(7)} entities  ${String(v.nameCount).padStart(7)} names  activated ${formatAge(v.activatedAt)} ago${v.publishedAt ? `, published ${v.publishedAt.slice(0, 10)}` : ''}\n`
             : `${list.id.padEnd(14)} no active version\n`,
         );
       }
+      return 0;
+    }
+    if (command === 'disable' || command === 'enable') {
+      const source = positionals[1] ?? values.source?.[0];
+      if (!source || !isListSourceId(source)) throw new ConfigError(`Name the list to ${command}: one of ${Object.keys(LIST_SOURCES).join(', ')}`);
+      const change = await setListEnabled(pool, source, command === 'enable', { actor: 'lists-cli', reason: values.reason });
+      if (change.changed) await notify(source);
+      process.stdout.write(
+        change.enabled
+          ? `${source}: enabled${change.changed ? '' : ' already'}; screenings use it again\n`
+          : `${source}: disabled${change.changed ? '' : ' already'}; new screenings no longer use it (its entities stay stored; enable it again with: npm run lists -- enable ${source})\n`,
+      );
       return 0;
     }
     if (command === 'import') {
@@ -108,17 +133,14 @@ async function main(argv: string[]): Promise<number> {
       const parsed = await openList(format, values.path, { onProgress: (read, total) => bar.update(read, total, `${(read / 1e6).toFixed(1)} MB`) });
       const result = await importList(pool, parsed);
       bar.finish(summarise(result));
-      if (result.status === 'activated' && config.redisUrl) {
-        const redis = createRedis(config.redisUrl);
-        await redis.publish(channels(config.queuePrefix).listVersionChanged, result.sourceId).finally(() => redis.quit());
-      }
+      if (result.status === 'activated') await notify(result.sourceId);
       return 0;
     }
     if (command === 'update') {
       const sources = values.source ?? config.listUpdates.sources;
       const unknown = sources.filter((s) => !isDownloadableList(s));
       if (unknown.length > 0) throw new ConfigError(`Cannot update ${unknown.join(', ')}: lists that can be downloaded are ${Object.keys(LIST_DOWNLOADS).join(', ')}`);
-      const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined;
+      const redis = stores.redisUrl ? createRedis(stores.redisUrl) : undefined;
       const progress = updateProgress();
       try {
         const results = await updateLists(pool, {
@@ -126,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
           sources,
           logger: createLogger('silent'),
           onProgress: progress.onProgress,
-          publish: redis ? (sourceId) => redis.publish(channels(config.queuePrefix).listVersionChanged, sourceId) : undefined,
+          publish: redis ? (sourceId) => redis.publish(channels(stores.queuePrefix).listVersionChanged, sourceId) : undefined,
         });
         progress.finish();
         for (const result of results) process.stdout.write(`${summariseUpdate(result)}\n`);

@@ -8,7 +8,7 @@ import { runCommand } from '@sanctions/shared/lifecycle';
 import { ProgressBar } from './progress-bar';
 
 const USAGE = `Usage:
-  npm run screen -- name "<name>" [--type person|organization|vessel|aircraft] [--birth-date YYYY[-MM[-DD]]] [--country XX]
+  npm run screen -- name "<name>" [--type person|organization|vessel|aircraft] [--birth-date YYYY[-MM[-DD]]] [--country XX] [--reference <your id>]
   npm run screen -- batch <file.csv> [--wait] [--out results.csv]
 
 Talks to the API at API_URL (default http://127.0.0.1:3000) with API_KEY (or BOOTSTRAP_API_KEY).`;
@@ -21,8 +21,26 @@ interface Client {
   key: string;
 }
 
+/** The API did not answer at all: say where we looked and how to start it, not "fetch failed". */
+export class ApiUnreachableError extends Error {
+  constructor(url: string, cause: unknown) {
+    const reason = (cause as { cause?: { code?: string; message?: string } }).cause?.code ?? (cause as Error).message;
+    super(
+      `Could not reach the API at ${url} (${reason}).\n` +
+        'Start it with `npm start` (in another terminal), or set API_URL to where it runs (e.g. API_URL=http://127.0.0.1:3000).',
+      { cause },
+    );
+    this.name = 'ApiUnreachableError';
+  }
+}
+
 async function request(client: Client, path: string, init: RequestInit & { duplex?: 'half' } = {}): Promise<Response> {
-  const res = await fetch(client.url + path, { ...init, headers: { authorization: `Bearer ${client.key}`, ...(init.headers ?? {}) } });
+  let res: Response;
+  try {
+    res = await fetch(client.url + path, { ...init, headers: { authorization: `Bearer ${client.key}`, ...(init.headers ?? {}) } });
+  } catch (error) {
+    throw new ApiUnreachableError(client.url, error);
+  }
   if (res.ok) return res;
   const body = await res.text();
   let detail = body;
@@ -36,13 +54,17 @@ async function request(client: Client, path: string, init: RequestInit & { duple
 }
 
 export function describeScreening(view: {
+  id?: string;
+  reference?: string | null;
   decision: string | null;
   status: string;
   listVersion: string | null;
   matches: { name: string; entityId: string; matchedName: string; score: number; programs: string[]; explanation: string[]; citations: { title: string; url?: string }[] }[];
 }): string {
-  if (view.status !== 'done') return `status: ${view.status}`;
+  const id = view.id ? `screening ${view.id}${view.reference ? ` (reference ${view.reference})` : ''}` : undefined;
+  if (view.status !== 'done') return [`status: ${view.status}`, id && `  ${id}: read it later with GET /v1/screenings/${view.id}`].filter(Boolean).join('\n');
   const lines = [`${view.decision === 'hit' ? 'HIT' : 'no hit'} (lists ${view.listVersion})`];
+  if (id) lines.push(`  ${id}`);
   for (const m of view.matches) {
     lines.push(`  ${m.name} [${m.entityId}] score ${m.score}, matched "${m.matchedName}", programs ${m.programs.join(', ')}`);
     for (const sentence of m.explanation) lines.push(`    ${sentence}`);
@@ -59,6 +81,7 @@ export async function runScreenCli(argv: string[], out: (line: string) => void =
       type: { type: 'string' },
       'birth-date': { type: 'string' },
       country: { type: 'string' },
+      reference: { type: 'string' },
       wait: { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -74,7 +97,7 @@ export async function runScreenCli(argv: string[], out: (line: string) => void =
   const client = { url: config.apiClient.url, key: config.apiClient.key };
 
   if (command === 'name') {
-    const body = { name: target, type: values.type, birthDate: values['birth-date'], country: values.country };
+    const body = { name: target, type: values.type, birthDate: values['birth-date'], country: values.country, reference: values.reference };
     const res = await request(client, '/v1/screenings?wait=true', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     out(describeScreening((await res.json()) as Parameters<typeof describeScreening>[0]));
     return 0;

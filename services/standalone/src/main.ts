@@ -6,7 +6,15 @@ import { loadConfig, REPO_ROOT, type AppConfig } from '@sanctions/shared/config'
 import { createPool, migrate } from '@sanctions/shared/db';
 import { exitOnStartFailure, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
 import { activeListVersions, importSeedFile } from '@sanctions/shared/lists';
-import { startEmbeddedPostgres, startLocalRedis, type EmbeddedPostgres, type LocalRedis } from '@sanctions/shared/local-infra';
+import {
+  publishServiceInfo,
+  serviceFilePath,
+  startEmbeddedPostgres,
+  startLocalRedis,
+  withdrawServiceInfo,
+  type EmbeddedPostgres,
+  type LocalRedis,
+} from '@sanctions/shared/local-infra';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 
 export interface Standalone {
@@ -15,6 +23,10 @@ export interface Standalone {
   /** Set only on the very first start without BOOTSTRAP_API_KEY. */
   generatedApiKey?: string;
   infrastructure: { postgres: string; redis: string };
+  /** Where the list data lives: the embedded Postgres' folder, or DATABASE_URL without its password. */
+  dataLocation: { embedded: boolean; where: string };
+  /** The file the lists CLI reads to find this service's stores (written only when it started one). */
+  serviceFile?: string;
   lists: string[];
   stop(): Promise<void>;
 }
@@ -54,14 +66,31 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logg
     stops.push(() => webhooksWorker.stop());
     const api = await startApi(config, log.child({ process: 'api' }));
     stops.push(() => api.stop());
+    let serviceFile: string | undefined;
+    if (embedded || localRedis) {
+      // Their ports change on every start: publish them so `npm run lists` needs no DATABASE_URL.
+      const file = serviceFilePath(config.embeddedPgDir);
+      await publishServiceInfo(file, {
+        pid: process.pid,
+        apiUrl: api.url,
+        databaseUrl: embedded?.url,
+        redisUrl: localRedis?.url,
+        queuePrefix: config.queuePrefix,
+        startedAt: new Date().toISOString(),
+      });
+      stops.push(() => withdrawServiceInfo(file));
+      serviceFile = file;
+    }
     return {
       url: api.url,
       config,
       generatedApiKey: api.generatedApiKey,
       infrastructure: {
-        postgres: embedded ? `embedded PGlite (data in ${displayPath(config.embeddedPgDir)})` : 'DATABASE_URL',
-        redis: localRedis ? `local redis-server at ${localRedis.url} (no persistence)` : 'REDIS_URL',
+        postgres: embedded ? `embedded PGlite (data in ${displayPath(config.embeddedPgDir)})` : `${withoutPassword(config.databaseUrl!)} (DATABASE_URL)`,
+        redis: localRedis ? `local redis-server at ${localRedis.url} (no persistence)` : `${withoutPassword(config.redisUrl!)} (REDIS_URL)`,
       },
+      dataLocation: embedded ? { embedded: true, where: displayPath(config.embeddedPgDir) } : { embedded: false, where: withoutPassword(config.databaseUrl!) },
+      serviceFile: serviceFile && displayPath(serviceFile),
       lists,
       stop,
     };
@@ -86,6 +115,30 @@ async function prepareDatabase(config: AppConfig, logger: Logger): Promise<strin
   }
 }
 
+/** A connection URL as it may be shown: the password replaced, so a banner or a log line never carries it. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(an unparsable URL)';
+  }
+}
+
+/** The lines that tell a newcomer how to load an official list into the database this service uses. */
+function importHint(s: Standalone, key: string): string[] {
+  const env = s.dataLocation.embedded ? '' : 'DATABASE_URL=<the same URL> ';
+  return [
+    s.dataLocation.embedded
+      ? `Load an official list into it (the lists CLI finds this service through ${s.serviceFile}):`
+      : `Load an official list into it (the lists CLI needs the same DATABASE_URL and REDIS_URL):`,
+    `  ${env}npm run lists -- update --source un-sc          # downloads the UN list and imports it`,
+    `  ${env}npm run lists -- import --format un-xml --path consolidated.xml   # or a file you have`,
+    `  curl -s -X POST '${s.url}/v1/lists/un-sc/versions' -H "Authorization: Bearer ${key}" -F file=@consolidated.xml`,
+  ];
+}
+
 export function banner(s: Standalone): string {
   const key = s.generatedApiKey ?? '$BOOTSTRAP_API_KEY';
   return [
@@ -94,6 +147,7 @@ export function banner(s: Standalone): string {
     `  Postgres: ${s.infrastructure.postgres}`,
     `  Redis:    ${s.infrastructure.redis}`,
     `  Lists:    ${s.lists.join(', ') || 'none'}`,
+    `  Data:     ${s.dataLocation.embedded ? `${s.dataLocation.where} (delete it to start afresh)` : `in the Postgres at ${s.dataLocation.where}`}`,
     s.generatedApiKey
       ? `\nAn admin API key was created on this first start. It is shown only once; keep it:\n\n  ${s.generatedApiKey}\n`
       : s.config.bootstrapApiKey
@@ -105,6 +159,8 @@ export function banner(s: Standalone): string {
     `  curl -s -X POST '${s.url}/v1/screenings?wait=true' \\`,
     `    -H "Authorization: Bearer ${key}" -H 'Content-Type: application/json' \\`,
     `    -d '{"name": "Sense Time Group"}'`,
+    '',
+    ...importHint(s, key),
     '',
     'Stop with Ctrl+C.',
     '',

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { ENTITY_TYPES, type EntityType } from '../lists/entity-model';
-import { MAX_NAME_LENGTH, partialBirthDate } from '../screening';
+import { knownCountry, MAX_NAME_LENGTH, partialBirthDate, UNKNOWN_COUNTRY } from '../screening';
 
 export const BATCH_COLUMNS = ['name', 'birth_date', 'reference', 'type', 'country'] as const;
 export type BatchColumn = (typeof BATCH_COLUMNS)[number];
@@ -36,6 +36,8 @@ export interface BatchRow {
   type: EntityType | null;
   birthDate: string | null;
   country: string | null;
+  /** What of the row was set aside so the rest could be screened (an impossible date, an unknown country). */
+  warning: string | null;
 }
 
 export interface BatchRowError {
@@ -97,18 +99,24 @@ export function parseBatchRow(header: HeaderMap, fields: string[], line: number)
   const type = rawType === '' ? null : ((ENTITY_TYPES as readonly string[]).includes(rawType) ? (rawType as EntityType) : TYPE_ALIASES[rawType]);
   if (type === undefined) return fail('type', `type "${rawType}" is not one of ${ENTITY_TYPES.join(', ')}`);
 
+  // A row is never skipped for what only narrows its screening: a customer with a mistyped birth date or an unknown
+  // country is screened on the name alone (which can only find more, never less), and the row says what was set aside.
+  const warnings: string[] = [];
   const rawDate = cell(fields, header.birth_date);
   let birthDate: string | null = null;
   if (rawDate !== '') {
     const parsed = partialBirthDate.safeParse(rawDate);
-    if (!parsed.success) return fail('birth_date', `birth date "${rawDate}" ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
-    birthDate = parsed.data;
+    if (parsed.success) birthDate = parsed.data;
+    else warnings.push(`birth date "${rawDate.slice(0, 40)}" ${parsed.error.issues[0]?.message ?? 'is not valid'}; screened without it`);
   }
 
-  const country = cell(fields, header.country);
-  if (country.length > MAX_COUNTRY_LENGTH) return fail('country', `country is longer than ${MAX_COUNTRY_LENGTH} characters`);
+  let country = cell(fields, header.country);
+  if (country !== '' && (country.length > MAX_COUNTRY_LENGTH || knownCountry(country) === undefined)) {
+    warnings.push(`country "${country.slice(0, 40)}" ${UNKNOWN_COUNTRY}; screened without it`);
+    country = '';
+  }
   const reference = cell(fields, header.reference);
   if (reference.length > MAX_REFERENCE_LENGTH) return fail('reference', `reference is longer than ${MAX_REFERENCE_LENGTH} characters`);
 
-  return { row: { line, reference: reference || null, name, type, birthDate, country: country || null } };
+  return { row: { line, reference: reference || null, name, type, birthDate, country: country || null, warning: warnings.join('; ') || null } };
 }

@@ -63,6 +63,8 @@ export interface BatchResultRow {
   lists: string[];
   programs: string[];
   citationUrls: string[];
+  /** What of the row was set aside so it could be screened, if anything. */
+  warning: string | null;
   matches: { entityId: string; entityIds: string[]; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
   /** Matches left out because the customer's officer cleared them before. */
   suppressedMatches: SuppressedMatch[];
@@ -155,6 +157,7 @@ class RowWriter {
       rows.map((r) => r.type),
       rows.map((r) => r.birthDate),
       rows.map((r) => r.country),
+      rows.map((r) => r.warning),
     ]);
   }
 
@@ -495,6 +498,7 @@ function rowToResult(r: Record<string, any>): BatchResultRow {
     lists: r.lists,
     programs: r.programs,
     citationUrls: r.citation_urls,
+    warning: r.warning,
     matches: r.matches,
     suppressedMatches: r.suppressed_matches ?? [],
     birthDate: r.birth_date ?? null,

@@ -41,8 +41,8 @@ export const INSERT_RESCREEN = `
   RETURNING ${BATCH_COLUMNS}`;
 
 export const COPY_ROWS = `
-  INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country)
-  SELECT $1, line, reference, name, type, birth_date, country FROM batch_rows WHERE batch_id = $2`;
+  INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country, warning)
+  SELECT $1, line, reference, name, type, birth_date, country, warning FROM batch_rows WHERE batch_id = $2`;
 
 export const COPY_ROW_ERRORS = `
   INSERT INTO batch_row_errors (batch_id, line, field, reason)
@@ -59,10 +59,10 @@ export const CHUNKS_OF_BATCH = `
   ORDER BY from_line`;
 
 export const INSERT_ROWS = `
-  INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country)
-  SELECT $1, r.line, r.reference, r.name, r.type, r.birth_date, r.country
-  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       AS r (line, reference, name, type, birth_date, country)`;
+  INSERT INTO batch_rows (batch_id, line, reference, name, type, birth_date, country, warning)
+  SELECT $1, r.line, r.reference, r.name, r.type, r.birth_date, r.country, r.warning
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       AS r (line, reference, name, type, birth_date, country, warning)`;
 
 export const INSERT_ROW_ERRORS = `
   INSERT INTO batch_row_errors (batch_id, line, field, reason)
@@ -134,7 +134,7 @@ export const CANCEL_BATCH = `
   RETURNING id`;
 
 export const RESULTS_PAGE = `
-  SELECT x.line, r.reference, r.name, x.decision, x.score, x.entity_id, x.entity_name, x.matched_name,
+  SELECT x.line, r.reference, r.name, r.warning, x.decision, x.score, x.entity_id, x.entity_name, x.matched_name,
          x.lists, x.programs, x.citation_urls, x.matches, x.suppressed_matches, r.birth_date, r.country
   FROM batch_results x
   JOIN batch_rows r ON r.batch_id = x.batch_id AND r.line = x.line

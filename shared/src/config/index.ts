@@ -53,6 +53,8 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: intFrom(15 * 60_000, 1000),
   /** A million customer rows is ~200 MB of CSV. */
   MAX_BATCH_BYTES: intFrom(250 * 1024 * 1024, 1024),
+  /** Per file of a list uploaded to POST /v1/lists/:source/versions; the largest official list file is about 100 MB. */
+  MAX_LIST_UPLOAD_BYTES: intFrom(500 * 1024 * 1024, 1024),
   EMBEDDED_PG_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
   SEED_PATH: z.string().default(path.join(REPO_ROOT, 'seeds', 'human-rights-day-2021.json')),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -91,7 +93,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   apiClient: { url: string; key?: string };
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number; requestTimeoutMs: number };
+  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number; maxListUploadBytes: number; requestTimeoutMs: number };
   databaseUrl?: string;
   databasePoolMax: number;
   redisUrl?: string;
@@ -145,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES, maxListUploadBytes: e.MAX_LIST_UPLOAD_BYTES, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,

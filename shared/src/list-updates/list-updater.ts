@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config';
 import { importList } from '../lists';
-import { ListFileError, openList, type ParsedList } from '../lists/importers';
+import { openList, relocator } from '../lists/importers';
 import type { Logger } from '../logging';
 import { downloadFile, type DownloadLimits, type FetchLike } from './download-file';
 import { displayUrl, isDownloadableList, resolveDownload, type ListUrlOverride } from './download-sources';
@@ -114,29 +114,4 @@ async function updateList(pool: Pool, source: string, options: ListUpdateOptions
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
-}
-
-/**
- * Makes the version, its warnings and any error name the URL each file came from, not the
- * temporary directory it passed through (which is gone by the time anyone reads them).
- */
-function relocator(urls: ReadonlyMap<string, string>) {
-  const url = (file: string) => urls.get(file) ?? file;
-  const error = (e: unknown) =>
-    e instanceof ListFileError && urls.has(e.file)
-      ? new ListFileError({ file: url(e.file), line: e.line, element: e.element, field: e.field }, e.reason, { cause: e })
-      : e;
-  const list = (parsed: ParsedList): ParsedList => {
-    async function* entities() {
-      try {
-        yield* parsed.entities;
-      } catch (e) {
-        throw error(e);
-      } finally {
-        for (const warning of parsed.warnings) warning.file = url(warning.file);
-      }
-    }
-    return { ...parsed, files: parsed.files.map((f) => ({ ...f, path: url(f.path) })), entities: { [Symbol.asyncIterator]: entities } };
-  };
-  return { error, list };
 }

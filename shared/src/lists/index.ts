@@ -6,6 +6,7 @@ export {
   importList,
   ListImportError,
   type ListImportInput,
+  type ListImportOptions,
   type ListImportResult,
   type ListFileDigest,
   type ImportWarning,
@@ -13,6 +14,7 @@ export {
 export {
   activeListVersions,
   findEntity,
+  findListVersion,
   indexableEntity,
   listSummaries,
   listVersionKey,
@@ -29,3 +31,5 @@ export {
   type StoredEntity,
 } from './list-repository';
 export { importSeedFile } from './seed-import';
+export { setListEnabled, versionWarnings, type ListStateChange, type StoredWarning } from './list-state';
+export { DEFAULT_FORMAT, startListImport, type ReceivedListFiles, type StartedListImport } from './list-import-job';

@@ -52,8 +52,18 @@ export class ListImportError extends Error {
 
 /** Rows per multi-row INSERT while staging: large enough to amortise round trips, small enough for PGlite. */
 const STAGE_BATCH_SIZE = 1000;
-/** Warnings kept on the version row; the count is always exact. */
+/** Warnings kept on the version row itself (the first ones, for a glance); every one is in list_version_warnings. */
 const MAX_STORED_WARNINGS = 500;
+/** Staging reads the files up to this percent; the diff and the switch take the rest. */
+const STAGED_PERCENT = 95;
+
+export interface ListImportOptions {
+  onEntities?: (staged: number) => void;
+  /** How much of the files the parser has read so far: recorded on the version while it imports. */
+  readProgress?: () => { bytesRead: number; totalBytes: number };
+  /** Called once the new version exists (not for an import identical to the active version). */
+  onVersionCreated?: (created: { id: string; version: number }) => void;
+}
 
 interface ActiveVersion {
   id: string;
@@ -73,11 +83,7 @@ const sameFiles = (a: ListFileDigest[], b: ListFileDigest[]) =>
  * version: readers see the old version or the new one, never a mix. Identical content is a
  * no-op. Any failure leaves the previous version active and the new one marked failed with why.
  */
-export async function importList(
-  pool: Pool,
-  input: ListImportInput,
-  options: { onEntities?: (staged: number) => void } = {},
-): Promise<ListImportResult> {
+export async function importList(pool: Pool, input: ListImportInput, options: ListImportOptions = {}): Promise<ListImportResult> {
   const source = LIST_SOURCES[input.sourceId];
   const lock = await pool.connect();
   try {
@@ -96,9 +102,13 @@ export async function importList(
         JSON.stringify(input.files),
         input.publishedAt ?? null,
       ]);
-      const created = rows[0]!;
+      const created = { id: String(rows[0]!.id), version: rows[0]!.version };
+      options.onVersionCreated?.(created);
       try {
-        await stage(pool, created.id, input.entities, options.onEntities);
+        await stage(pool, created.id, input.entities, (staged) => {
+          options.onEntities?.(staged);
+          return recordProgress(pool, created.id, staged, options.readProgress?.());
+        });
         if (input.deletedSourceEntityIds) {
           await pool.query(sql.CARRY_OVER_ACTIVE, [created.id, source.id, input.deletedSourceEntityIds]);
         }
@@ -113,6 +123,7 @@ export async function importList(
       } catch (error) {
         await pool
           .query(sql.FAIL_VERSION, [created.id, JSON.stringify(describeFailure(error)), JSON.stringify(warnings.slice(0, MAX_STORED_WARNINGS))])
+          .then(() => storeWarnings(pool, created.id, warnings))
           .catch(() => undefined);
         throw error instanceof ListImportError ? error : new ListImportError(`Import of ${source.id} failed: ${(error as Error).message}`, source.id, created.id, { cause: error });
       } finally {
@@ -126,7 +137,29 @@ export async function importList(
   }
 }
 
-async function stage(pool: Pool, versionId: string, entities: AsyncIterable<ListedEntity>, onEntities?: (n: number) => void): Promise<void> {
+function recordProgress(pool: Pool, versionId: string, staged: number, read?: { bytesRead: number; totalBytes: number }): Promise<unknown> {
+  const percent = read && read.totalBytes > 0 ? Math.min(STAGED_PERCENT, Math.floor((read.bytesRead / read.totalBytes) * STAGED_PERCENT)) : 0;
+  return pool.query(sql.RECORD_PROGRESS, [versionId, read?.bytesRead ?? 0, read?.totalBytes ?? 0, staged, percent]);
+}
+
+/** Every warning, in order, a thousand per statement. */
+async function storeWarnings(db: Pool | PoolClient, versionId: string, warnings: ImportWarning[]): Promise<void> {
+  for (let at = 0; at < warnings.length; at += STAGE_BATCH_SIZE) {
+    const page = warnings.slice(at, at + STAGE_BATCH_SIZE);
+    await db.query(sql.STORE_WARNINGS, [
+      versionId,
+      at + 1,
+      page.map((w) => w.file),
+      page.map((w) => w.line ?? null),
+      page.map((w) => w.element ?? null),
+      page.map((w) => w.field ?? null),
+      page.map((w) => w.message),
+    ]);
+  }
+  await db.query(sql.SET_WARNING_COUNT, [versionId, warnings.length]);
+}
+
+async function stage(pool: Pool, versionId: string, entities: AsyncIterable<ListedEntity>, onEntities?: (n: number) => unknown): Promise<void> {
   const seen = new Set<string>();
   let ids: string[] = [];
   let hashes: string[] = [];
@@ -136,7 +169,7 @@ async function stage(pool: Pool, versionId: string, entities: AsyncIterable<List
     if (ids.length === 0) return;
     await pool.query(sql.STAGE_ENTITIES, [versionId, ids, hashes, documents]);
     staged += ids.length;
-    onEntities?.(staged);
+    await onEntities?.(staged);
     ids = [];
     hashes = [];
     documents = [];
@@ -183,6 +216,8 @@ async function applyVersion(
     JSON.stringify(warnings.slice(0, MAX_STORED_WARNINGS)),
   ]);
   await tx.query(sql.POINT_SOURCE_AT_VERSION, [sourceId, v]);
+  await tx.query(sql.COMPLETE_PROGRESS, [v]);
+  await storeWarnings(tx, v, warnings);
   await recordAudit(tx, { action: 'list.version_activated', subject: `${sourceId}@${created.version}`, details: { versionId: v, ...counts, delta } });
   await recordEvent(tx, { type: 'list.updated', sourceId, version: created.version, versionId: v, ...counts, delta });
   return { sourceId, status: 'activated', versionId: v, version: created.version, ...counts, delta, warnings };

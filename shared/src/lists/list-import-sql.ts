@@ -137,3 +137,18 @@ export const DISCARD_VERSION = `DELETE FROM list_versions WHERE id = $1`;
 
 export const FAIL_VERSION = `
   UPDATE list_versions SET status = 'failed', error = $2, warnings = $3, finished_at = now() WHERE id = $1`;
+
+/** Every warning of a version, a page at a time: positions $2 to $2 + n - 1. */
+export const STORE_WARNINGS = `
+  INSERT INTO list_version_warnings (version_id, position, file, line, element, field, message)
+  SELECT $1, $2 + w.ordinality - 1, w.file, w.line, w.element, w.field, w.message
+  FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS w (file, line, element, field, message, ordinality)`;
+
+export const SET_WARNING_COUNT = `UPDATE list_versions SET warning_count = $2 WHERE id = $1`;
+
+/** How far an import has got, for GET /v1/lists/:source/versions while it runs. */
+export const RECORD_PROGRESS = `
+  UPDATE list_versions SET bytes_read = $2, bytes_total = $3, entities_staged = $4, progress_percent = $5
+  WHERE id = $1 AND status = 'importing'`;
+
+export const COMPLETE_PROGRESS = `UPDATE list_versions SET progress_percent = 100, bytes_read = bytes_total WHERE id = $1`;

@@ -13,6 +13,9 @@ export interface ListSummary {
   authority: string;
   url: string;
   license: string;
+  /** False once the list is disabled: it is kept, but no longer screened against. */
+  enabled: boolean;
+  disabledAt: string | null;
   activeVersion: null | {
     id: string;
     version: number;
@@ -50,9 +53,11 @@ export function indexableEntity(id: string, entity: ListedEntity): IndexableEnti
   };
 }
 
+/** The versions screened against: a disabled list keeps its active version but is left out. */
 const ACTIVE_VERSIONS = `
   SELECT s.id AS source_id, v.id AS version_id, v.version
   FROM list_sources s JOIN list_versions v ON v.id = s.active_version_id
+  WHERE s.disabled_at IS NULL
   ORDER BY s.id`;
 
 // Entities and their names are read as two streams in the same order (the same active entities, sorted by id), and
@@ -62,7 +67,7 @@ const INDEXABLE_ENTITIES = `
          coalesce(e.document -> 'birthDates', '[]') AS birth_dates,
          (coalesce(e.document -> 'countries', '[]') || coalesce(e.document -> 'nationalities', '[]')) AS countries,
          coalesce(e.document -> 'identifiers', '[]') AS identifiers
-  FROM entities e JOIN list_sources s ON s.id = e.source_id AND s.active_version_id IS NOT NULL
+  FROM entities e JOIN list_sources s ON s.id = e.source_id AND s.active_version_id IS NOT NULL AND s.disabled_at IS NULL
   WHERE e.removed_in_version_id IS NULL
   ORDER BY e.id`;
 
@@ -70,12 +75,12 @@ const INDEXABLE_NAMES = `
   SELECT n.entity_id, n.name, n.kind
   FROM entity_names n
   JOIN entities e ON e.id = n.entity_id
-  JOIN list_sources s ON s.id = e.source_id AND s.active_version_id IS NOT NULL
+  JOIN list_sources s ON s.id = e.source_id AND s.active_version_id IS NOT NULL AND s.disabled_at IS NULL
   WHERE e.removed_in_version_id IS NULL
   ORDER BY n.entity_id, n.position`;
 
 const LIST_SUMMARIES = `
-  SELECT s.id, s.name, s.authority, s.url, s.license,
+  SELECT s.id, s.name, s.authority, s.url, s.license, s.disabled_at,
          v.id AS version_id, v.version, v.format, v.published_at, v.activated_at, v.entity_count, v.name_count,
          v.added_count, v.removed_count, v.changed_count
   FROM list_sources s LEFT JOIN list_versions v ON v.id = s.active_version_id
@@ -194,6 +199,8 @@ export async function listSummaries(db: Pool): Promise<ListSummary[]> {
     authority: r.authority,
     url: r.url,
     license: r.license,
+    enabled: r.disabled_at === null,
+    disabledAt: r.disabled_at ? new Date(r.disabled_at).toISOString() : null,
     activeVersion: r.version_id
       ? {
           id: String(r.version_id),
@@ -233,14 +240,18 @@ export interface ListVersionView {
   entityCount: number;
   nameCount: number;
   delta: { added: number; removed: number; changed: number };
+  /** While importing: 0 to 95 as the files are read and staged, 100 once active. */
+  percent: number;
+  progress: { bytesRead: number; bytesTotal: number; entitiesStaged: number };
   warningCount: number;
   error: Record<string, unknown> | null;
 }
 
 const VERSIONS_OF_SOURCE = `
   SELECT id, version, status, format, files, published_at, started_at, activated_at, entity_count, name_count,
-         added_count, removed_count, changed_count, jsonb_array_length(warnings) AS warning_count, error
-  FROM list_versions WHERE source_id = $1
+         added_count, removed_count, changed_count, coalesce(warning_count, jsonb_array_length(warnings)) AS warning_count, error,
+         progress_percent, bytes_read, bytes_total, entities_staged
+  FROM list_versions WHERE source_id = $1 AND ($2::int IS NULL OR version = $2)
   ORDER BY version DESC`;
 
 const DELTA_OF_VERSION = `
@@ -265,8 +276,13 @@ const SEARCH_ENTITIES = `
   ORDER BY best.similarity DESC, e.id
   LIMIT $2`;
 
-export async function listVersions(db: Pool, sourceId: string): Promise<ListVersionView[]> {
-  const { rows } = await db.query(VERSIONS_OF_SOURCE, [sourceId]);
+/** One version of a source, or undefined. */
+export async function findListVersion(db: Pool, sourceId: string, version: number): Promise<ListVersionView | undefined> {
+  return (await listVersions(db, sourceId, version))[0];
+}
+
+export async function listVersions(db: Pool, sourceId: string, only?: number): Promise<ListVersionView[]> {
+  const { rows } = await db.query(VERSIONS_OF_SOURCE, [sourceId, only ?? null]);
   return rows.map((r) => ({
     id: String(r.id),
     version: r.version,
@@ -279,6 +295,8 @@ export async function listVersions(db: Pool, sourceId: string): Promise<ListVers
     entityCount: r.entity_count,
     nameCount: r.name_count,
     delta: { added: r.added_count, removed: r.removed_count, changed: r.changed_count },
+    percent: r.progress_percent,
+    progress: { bytesRead: Number(r.bytes_read), bytesTotal: Number(r.bytes_total), entitiesStaged: r.entities_staged },
     warningCount: r.warning_count,
     error: r.error,
   }));

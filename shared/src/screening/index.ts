@@ -3,6 +3,8 @@ export {
   screeningQuerySchema,
   screeningJobSchema,
   partialBirthDate,
+  knownCountry,
+  UNKNOWN_COUNTRY,
   MAX_NAME_LENGTH,
   type ScreeningRequest,
   type ScreeningJob,
@@ -24,3 +26,4 @@ export {
 } from './screening-service';
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
 export { ScreeningWaiter } from './screening-waiter';
+export { closestField, parseScreeningRequest } from './request-messages';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../lists/entity-model';
+import { countryCode } from '../matching/country-codes';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Longer than any listed name (the longest SDN names are ~150 characters); bounds matching cost. */
@@ -33,8 +34,18 @@ export const screeningQuerySchema = z.strictObject({
   country: z.string().trim().min(2, 'must be an ISO country code or a country name').max(64).optional(),
 });
 
-/** POST /v1/screenings body. Unknown fields are refused so that a typo ("nmae") is not silently ignored. */
+/** Why a country is refused, with the forms that are accepted: shared by single screenings and batch rows. */
+export const UNKNOWN_COUNTRY = 'is not a country we know; use an ISO 3166 alpha-2 code (e.g. "KP") or an English country name (e.g. "North Korea")';
+
+/** A country the matcher can compare (a code or a name it knows), else undefined. */
+export const knownCountry = (text: string): string | undefined => countryCode(text);
+
+/**
+ * POST /v1/screenings body. Unknown fields are refused so that a typo ("nmae") is not silently ignored,
+ * and so is a country the matcher cannot read ("Narnia"), which it would otherwise ignore.
+ */
 export const screeningRequestSchema = screeningQuerySchema.extend({
+  country: screeningQuerySchema.shape.country.refine((v) => v === undefined || knownCountry(v) !== undefined, UNKNOWN_COUNTRY),
   reference: z.string().trim().min(1).max(200, 'must be at most 200 characters').optional(),
 });
 

@@ -59,14 +59,35 @@ describe('validating customer rows', () => {
 
   it('accepts a full row, normalising spaces and type aliases', () => {
     expect(parseBatchRow(header, ['  Jane   Doe ', '1980-05', 'C-1', 'Individual', 'GB'], 7)).toEqual({
-      row: { line: 7, name: 'Jane Doe', birthDate: '1980-05', reference: 'C-1', type: 'person', country: 'GB' },
+      row: { line: 7, name: 'Jane Doe', birthDate: '1980-05', reference: 'C-1', type: 'person', country: 'GB', warning: null },
+    });
+  });
+
+  it('screens a row with an impossible birth date on its name, with a warning, rather than skip it', () => {
+    expect(parseBatchRow(header, ['Maria Garcia', '1990-02-30', 'C-9', '', 'Spain'], 9)).toEqual({
+      row: {
+        line: 9,
+        name: 'Maria Garcia',
+        birthDate: null,
+        reference: 'C-9',
+        type: null,
+        country: 'Spain',
+        warning: 'birth date "1990-02-30" is not a real date (year 1850 to this year); screened without it',
+      },
+    });
+  });
+
+  it('screens a row with an unknown country on its name, saying which forms are accepted', () => {
+    const parsed = parseBatchRow(header, ['Maria Garcia', '1990-02', '', '', 'Narnia'], 10);
+    expect(parsed).toEqual({ row: expect.objectContaining({ birthDate: '1990-02', country: null, warning: expect.stringContaining('country "Narnia" is not a country we know; use an ISO 3166 alpha-2 code') }) });
+    expect(parseBatchRow(header, ['A', '3000', '', '', 'Narnia'], 11)).toEqual({
+      row: expect.objectContaining({ warning: expect.stringMatching(/^birth date "3000" .*; country "Narnia" .*screened without it$/) }),
     });
   });
 
   it.each([
     [['', '', 'C-1', '', ''], 'name', 'name is empty'],
     [['!!! ...', '', '', '', ''], 'name', 'name has no letter or digit'],
-    [['Maria Garcia', '1990-02-30', '', '', ''], 'birth_date', 'birth date "1990-02-30"'],
     [['Acme', '', '', 'vessel-ish', ''], 'type', 'type "vessel-ish" is not one of'],
     [['Acme', '', '', '', '', 'extra'], null, 'has 6 columns but the header has 5'],
   ])('refuses %j naming the field and the reason', (fields, field, reason) => {

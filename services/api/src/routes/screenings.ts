@@ -1,15 +1,16 @@
 import { Router } from 'express';
-import { notFound } from '@sanctions/shared/errors';
-import { getScreening, screeningRequestSchema, submitScreening } from '@sanctions/shared/screening';
+import { AppError, notFound } from '@sanctions/shared/errors';
+import { getScreening, parseScreeningRequest, submitScreening } from '@sanctions/shared/screening';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
-import { isUuid, parseBody } from '../http/validation';
+import { isUuid } from '../http/validation';
 
 export function screeningRoutes(deps: ApiDeps): Router {
   const router = Router();
 
   router.post('/v1/screenings', requireScope('screenings:write'), async (req, res) => {
-    const request = parseBody(req, screeningRequestSchema);
+    if (!req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as application/json (a file of many records goes to POST /v1/batches)');
+    const request = parseScreeningRequest(req.body);
     const { id } = await submitScreening(deps, request, req.principal?.keyId ?? null);
     const location = `/v1/screenings/${id}`;
     if (req.query.wait === 'true' || req.query.wait === '1') {

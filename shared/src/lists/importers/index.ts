@@ -7,9 +7,11 @@ import { openSeed } from './seed-importer';
 import { openUkOfsiCsv } from './uk-ofsi-csv-importer';
 import { openUnXml } from './un-xml-importer';
 import { ListFileError } from './list-file-error';
+import { singleListFile } from './list-files';
 import type { ImportFormat, OpenListOptions, ParsedList } from './parsed-list';
 
 export { ListFileError, type ListFileLocation } from './list-file-error';
+export { relocator } from './relocate-files';
 export {
   IMPORT_FORMATS,
   isImportFormat,
@@ -49,8 +51,21 @@ const OPENERS: Record<ImportFormat, (path: string, options: OpenListOptions) => 
 export async function openList(format: ImportFormat, path: string, options: OpenListOptions = {}): Promise<ParsedList> {
   const open = OPENERS[format];
   if (!open) throw new TypeError(`Unknown list format "${String(format)}"`);
-  return counted(await open(path, options));
+  const single = SINGLE_FILE[format];
+  const file = single ? await singleListFile(path, single.extension, single.expected) : path;
+  return counted(await open(file, options));
 }
+
+/** Formats published as one file, which may be given as the folder holding it. The OFAC CSV formats take a folder of several. */
+const SINGLE_FILE: Partial<Record<ImportFormat, { extension: string; expected: string }>> = {
+  'ofac-xml': { extension: '.xml', expected: "OFAC's sdn_advanced.xml" },
+  'un-xml': { extension: '.xml', expected: "the UN's consolidated.xml" },
+  'uk-ofsi-csv': { extension: '.csv', expected: "OFSI's ConList.csv" },
+  'ca-sema-xml': { extension: '.xml', expected: "Global Affairs Canada's sema-lmes.xml" },
+  'eu-fsf-xml': { extension: '.xml', expected: "the EU's FSF XML file" },
+  'ftm-json': { extension: '.json', expected: 'an OpenSanctions entities.ftm.json or entities.delta.json' },
+  seed: { extension: '.json', expected: 'a seed dataset JSON file' },
+};
 
 /** Counts the entities and refuses a list that names one id twice, which no version can hold. */
 function counted(list: ParsedList): ParsedList {

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { digestFile } from './file-input';
 import { ListFileError } from './list-file-error';
 import type { ListFileDigest } from './parsed-list';
@@ -31,3 +31,21 @@ export async function digestAll(paths: readonly string[]): Promise<ListFileDiges
 }
 
 export const fileName = (path: string) => basename(path);
+
+/**
+ * For a list published as one file, a folder holding it may be given instead: the one file in it
+ * with the format's extension (e.g. consolidated.xml in un_consolidated/). A path that is a file
+ * is returned as it is.
+ */
+export async function singleListFile(path: string, extension: string, expected: string): Promise<string> {
+  if (!(await isDirectory(path))) return path;
+  const entries = await readdir(path, { withFileTypes: true });
+  const candidates = entries.filter((e) => e.isFile() && extname(e.name).toLowerCase() === extension).map((e) => e.name).sort();
+  if (candidates.length === 1) return join(path, candidates[0]!);
+  throw new ListFileError(
+    { file: path },
+    candidates.length === 0
+      ? `is a folder with no ${extension} file; expected ${expected}`
+      : `is a folder with ${candidates.length} ${extension} files (${candidates.slice(0, 5).join(', ')}); pass the one to import`,
+  );
+}

@@ -113,6 +113,26 @@ interface AddRow {
   country?: string;
 }
 
+const COMPANION_ROLE: Record<Exclude<Part, 'main'>, string> = {
+  alt: 'aliases (a.k.a. names), which screening matches on',
+  add: 'addresses and their countries',
+  comments: 'the end of remarks longer than the primary file holds (birth dates, identifiers)',
+};
+
+/**
+ * OFAC splits a list over four files; given the primary file alone (or a folder without the others)
+ * the import still works, but every alias is missing and screening misses names it should hit.
+ * Say so, naming the file to add, rather than import less than the list without a word.
+ */
+function missingCompanions(variant: Variant, files: OfacFiles): ImportWarning[] {
+  return (['alt', 'add', 'comments'] as const)
+    .filter((part) => !files[part])
+    .map((part) => ({
+      file: FILE_NAMES[variant][part],
+      message: `${FILE_NAMES[variant][part]} was not given, so this version has no ${COMPANION_ROLE[part]}; put it in the same folder as ${FILE_NAMES[variant].main} and pass the folder`,
+    }));
+}
+
 /**
  * OFAC's legacy CSV files: sdn.csv (or cons_prim.csv) streamed row by row, joined by ent_num with the
  * smaller alt/add/comments files, which are indexed first. Rows of those files whose ent_num is not
@@ -132,6 +152,7 @@ export async function openOfacCsv(variant: Variant, path: string, options: OpenL
   async function* entities(): AsyncGenerator<ListedEntity> {
     warnings.length = 0;
     stats.recordsRead = 0;
+    warnings.push(...missingCompanions(variant, files));
     const progress = new ProgressCounter(total, options.onProgress);
     const comments = new Map<string, Pending<string>>();
     const alts = new Map<string, Pending<AltRow>>();
