@@ -317,7 +317,7 @@ describe('after a list update', () => {
     await stores.service.worker.indexCache.refreshIfStale();
     const again = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain' });
     expect(again.status).toBe(202);
-    expect(again.body).toMatchObject({ rescreenOf: accepted.body.id, status: 'queued' });
+    expect(again.body).toMatchObject({ rescreenOf: accepted.body.id, status: expect.stringMatching(/^(queued|running|done)$/) }); // two rows: a worker may finish them before the answer is written
     const second = await waitUntilFinished(again.body.id);
     expect(second.body).toMatchObject({ status: 'done', total: 3, invalidRows: 1, processed: 2, hits: 2 });
     const hits = await call(stores.service.url, 'GET', `/v1/batches/${again.body.id}/results?decision=hit`);

@@ -52,3 +52,6 @@ export const INSERT_ALERTS = `
     FROM made JOIN input i ON i.id = made.id LEFT JOIN api_keys k ON k.id = i.actor_key_id
   )
   SELECT id FROM made`;
+
+/** For the rest of the caller's transaction only. */
+export const NO_JIT = `SET LOCAL jit = off`;

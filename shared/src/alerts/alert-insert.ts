@@ -55,6 +55,9 @@ export async function insertAlerts(tx: PoolClient, alerts: readonly NewAlert[]):
       matches: a.matches,
     }));
   if (input.length === 0) return [];
+  // The planner cannot estimate the JSON functions and prices the statement high enough to JIT-compile it, which
+  // costs seconds for a statement that runs in milliseconds; this transaction does not need JIT.
+  await tx.query(sql.NO_JIT);
   const { rows } = await tx.query<{ id: string }>(sql.INSERT_ALERTS, [JSON.stringify(input)]);
   const ids = rows.map((r) => r.id);
   if (ids.length > 0) await recordEvent(tx, { type: 'alert.created', alertIds: ids });

@@ -451,6 +451,7 @@ export async function performBatchChunk(
     const batch = (await tx.query<{ status: BatchStatus; workspace_id: string; api_key_id: string | null }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0];
     const locked = batch?.status ?? null;
     if (!batch || !locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    await tx.query(sql.NO_JIT);
     const suppressed = await suppressChunkMatches(tx, batch.workspace_id, screened);
     const written = await tx.query<{ line: number; decision: string }>(sql.INSERT_RESULTS, [
       chunk.batchId,

@@ -81,6 +81,9 @@ export const FINISH_UPLOAD = `
   WHERE id = $1 AND status = 'receiving'
   RETURNING ${BATCH_COLUMNS}`;
 
+/** The results statement's JSON functions look costly to the planner, which would JIT-compile it for seconds. */
+export const NO_JIT = `SET LOCAL jit = off`;
+
 /** Taken first in each chunk's transaction: serialises the counter updates of one batch and sees a cancel. */
 export const LOCK_BATCH = `SELECT status, workspace_id, api_key_id FROM batches WHERE id = $1 FOR UPDATE`;
 

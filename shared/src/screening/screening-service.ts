@@ -153,6 +153,7 @@ export async function performScreening(
     if (suppressed.length > 0) await tx.query(sql.SET_SUPPRESSED_MATCHES, [job.screeningId, JSON.stringify(suppressed)]);
     let alertId: string | undefined;
     if (matches.length > 0) {
+      await tx.query(sql.NO_JIT);
       await tx.query(sql.INSERT_MATCHES, [
         job.screeningId,
         matches.map((_, i) => i + 1),

@@ -39,6 +39,9 @@ export const INSERT_MATCHES = `
   CROSS JOIN LATERAL (SELECT ${designationEvidence('r.ids')}) ev
   ON CONFLICT (screening_id, entity_id) DO NOTHING`;
 
+/** The match statements' JSON functions look costly to the planner, which would JIT-compile them for seconds. */
+export const NO_JIT = `SET LOCAL jit = off`;
+
 export const MARK_FAILED = `UPDATE screenings SET status = 'failed', error = $2 WHERE id = $1 AND status = 'queued'`;
 
 export const STALE_QUEUED = `
