@@ -31,7 +31,7 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       globals: Object.fromEntries(
-        ['window', 'document', 'sessionStorage', 'fetch', 'FormData', 'URL', 'Node', 'TextDecoderStream'].map((name) => [name, 'readonly']),
+        ['window', 'document', 'sessionStorage', 'fetch', 'FormData', 'URL', 'URLSearchParams', 'Node', 'TextDecoderStream', 'setTimeout'].map((name) => [name, 'readonly']),
       ),
     },
   },

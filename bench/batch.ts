@@ -38,6 +38,23 @@ const REDIS = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 /** Linux's USER_HZ; /proc times are in these ticks. */
 const CLOCK_TICKS = 100;
 const API_KEY = `bench-${randomBytes(16).toString('hex')}`;
+/** `--suppressions N`: after the runs, N live suppressions on the file's references, then the first size again. */
+const SUPPRESSIONS = (() => {
+  const at = process.argv.indexOf('--suppressions');
+  return at > 0 ? Number(process.argv[at + 1]) : 0;
+})();
+
+/**
+ * Live suppressions on the customer references C00000001.., each on one of a thousand listed records as listed now, so
+ * every chunk's lookup finds rows; planted lines are left out so the planted hits stay hits.
+ */
+const INSERT_BENCH_SUPPRESSIONS = `
+  WITH e AS (SELECT array_agg(id) AS ids, array_agg(content_hash) AS hashes FROM (SELECT id, content_hash FROM entities ORDER BY id LIMIT 1000) x)
+  INSERT INTO suppressions (id, workspace_id, reference, customer_key, entity_id, entity_hash, note)
+  SELECT gen_random_uuid(), 'default', 'C' || lpad(g::text, 8, '0'), 'ref:C' || lpad(g::text, 8, '0'),
+         e.ids[1 + g % 1000], e.hashes[1 + g % 1000], 'bench'
+  FROM generate_series(1, $1::int) g, e
+  WHERE g % $2::int <> 0`;
 
 const LISTS: [ImportFormat, string][] = [
   ['ofac-sdn-csv', 'ofac_sdn/2024-05-03/sdn.csv'],
@@ -419,6 +436,26 @@ async function main(): Promise<void> {
       );
       await rm(file);
     }
+    let suppressed: RunFigures | undefined;
+    if (SUPPRESSIONS > 0) {
+      const rows = ROW_COUNTS[0]!;
+      const spool = createPool(db.url, 1);
+      const made = (await spool.query(INSERT_BENCH_SUPPRESSIONS, [SUPPRESSIONS, PLANT_EVERY])).rowCount ?? 0;
+      await spool.query('ANALYZE suppressions');
+      await spool.end();
+      const file = path.join(dir, `customers-${rows}-suppressed.csv`);
+      const expected = await writeCustomerFile(file, rows, people, planted);
+      console.log(`\n${rows.toLocaleString('en-US')} rows again, with ${int(made)} suppressions in the table:`);
+      suppressed = await runBatch(
+        base,
+        apiProcess.pid!,
+        workers.map((w) => w.pid!),
+        file,
+        rows,
+        expected,
+      );
+      await rm(file);
+    }
     const peer = await runPeer(base, people.slice(0, PEER_ROWS));
     const peerRate = (peer.rows / peer.ms) * 1000;
 
@@ -441,6 +478,13 @@ async function main(): Promise<void> {
     for (const f of figures) {
       console.log(
         `  ${int(f.rows)} rows: ${f.downloadMb.toFixed(0)} MB in ${secs(f.downloadMs)}, API RSS peak ${mb(f.apiDownloadPeakKb)}`,
+      );
+    }
+    if (suppressed) {
+      const without = figures[0]!;
+      const change = (suppressed.totalMs / without.totalMs - 1) * 100;
+      console.log(
+        `\nSuppressions: ${int(suppressed.rows)} rows end to end in ${secs(without.totalMs)} without, ${secs(suppressed.totalMs)} with ${int(SUPPRESSIONS)} suppressions in the table (${change >= 0 ? '+' : ''}${change.toFixed(1)}%).`,
       );
     }
     const best = figures[figures.length - 1]!;

@@ -96,11 +96,11 @@ describe('screening a customer file', () => {
     const res = await fetch(`${stores.service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,warning');
+    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,warning,suppressed_matches,birth_date,country,match_reasons');
     expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^2,C-1,Sense Time Group,hit,0\.\d+,seed:ofac-33114,SENSETIME GROUP LIMITED,/);
-    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,,');
-    expect(lines[5]).toBe('9,C-7,Maria Garcia,no_hit,,,,,,,,"birth date ""1990-02-30"" is not a real date (year 1850 to this year); screened without it"');
+    expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,,,0,,,');
+    expect(lines[5]).toMatch(/^9,C-7,Maria Garcia,no_hit,,,,,,,,"birth date ""1990-02-30"" is not a real date \(year 1850 to this year\); screened without it",0,/);
     const hits = await fetch(`${stores.service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
     expect((await hits.text()).trimEnd().split('\r\n')).toHaveLength(3);
   });

@@ -73,6 +73,10 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
     await page.locator('#batch-status', { hasText: /^done/ }).waitFor();
     expect(await page.textContent('#batch-percent')).toBe('100%');
     expect(await page.textContent('#batch-status')).toMatch(/^done: 2,001 of 2,001 rows screened, 1 hits, 1 invalid rows/);
+    // The finished file's hits, each linking to its alert, and its invalid rows with their reasons, on the page.
+    await page.locator('#batch-hits tbody tr', { hasText: 'Sense Time Group' }).waitFor();
+    expect(await page.textContent('#batch-hits tbody tr')).toContain('open alert');
+    expect(await page.textContent('#batch-invalid')).toContain('line 3 (name): name is empty');
     await page.locator('#batch-list tbody tr', { hasText: 'customers.csv' }).first().waitFor();
     expect(await page.textContent('#batch-list tbody tr:first-child')).toContain('done');
     await page.locator('#batch-list tbody tr:first-child button', { hasText: 'Re-screen' }).click();

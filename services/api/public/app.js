@@ -68,7 +68,10 @@ async function screen(event) {
     out.replaceChildren(
       el('p', {}, el('span', { class: `decision ${s.decision}` }, s.decision === 'hit' ? 'HIT' : 'NO HIT'), ` against ${s.listVersion} (threshold ${s.threshold}) · screening ${s.id}`),
       ...s.matches.map(renderMatch),
+      ...(s.suppressedMatches || []).map((m) => el('p', { class: 'hint' }, `Suppressed (cleared before for this customer): ${m.name} (${m.entityId}), score ${m.score}`)),
+      el('p', {}, el('button', { type: 'button', class: 'report' }, 'Download report (PDF)')),
     );
+    out.querySelector('button.report').addEventListener('click', () => window.downloadReport(`/v1/screenings/${s.id}/report`, `screening-${s.id}.pdf`, 'screen-message'));
   } catch (error) {
     showError(out, error);
   }
@@ -86,6 +89,7 @@ function renderProgress(b) {
     `${screened}, ${b.hits.toLocaleString()} hits, ${b.invalidRows.toLocaleString()} invalid rows${rate}${b.error ? ` — ${b.error}` : ''}`;
   $('batch-actions').hidden = false;
   $('cancel-batch').hidden = !['receiving', 'queued', 'running'].includes(b.status);
+  if (b.status === 'done' && window.showBatchFindings) window.showBatchFindings(b.id);
 }
 
 /** Follows GET /v1/batches/:id/events; EventSource cannot send an Authorization header, so the stream is read with fetch. */
@@ -184,6 +188,7 @@ async function useKey(event) {
     const lists = await api('GET', '/v1/lists');
     $('key-status').textContent = `key accepted · ${lists.lists.filter((l) => l.activeVersion).length} lists loaded`;
     await showBatches();
+    if (window.reviewRefresh) window.reviewRefresh();
   } catch (error) {
     $('key-status').textContent = error.message;
   }

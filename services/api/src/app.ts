@@ -13,7 +13,9 @@ import { keyRoutes } from './routes/keys';
 import { listVersionRoutes } from './routes/list-versions';
 import { listRoutes } from './routes/lists';
 import { monitoringRoutes } from './routes/monitoring';
+import { reportRoutes } from './routes/reports';
 import { screeningRoutes } from './routes/screenings';
+import { suppressionRoutes } from './routes/suppressions';
 import { webPageRoutes } from './routes/web-page';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -33,6 +35,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use('/v1', refuseNulBytes);
   app.use(screeningRoutes(deps));
+  app.use(reportRoutes(deps));
+  app.use(suppressionRoutes(deps));
   app.use(listRoutes(deps));
   app.use(listVersionRoutes(deps));
   app.use(compareRoutes(deps));

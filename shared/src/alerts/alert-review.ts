@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction } from '../db';
 import { AppError, forbidden, notFound, validationFailed } from '../errors';
+import { suppressFalsePositives } from '../suppressions';
 import { recordEvent } from '../webhooks';
 import { getAlert } from './alert-query';
 import type { AssignAlertInput, DecisionInput } from './alert-request';
@@ -94,6 +95,7 @@ export async function decideAlert(pool: Pool, id: string, actor: AlertActor, inp
     }
     await move(tx, id, status, 'closed', { outcome: next.outcome });
     await appendEvent(tx, id, actor, 'closed', { outcome: next.outcome });
+    if (next.outcome === 'false_positive') await suppressFalsePositives(tx, id, null);
   });
 }
 
@@ -109,6 +111,7 @@ export async function approveAlert(pool: Pool, id: string, actor: AlertActor, in
     await move(tx, id, status, 'closed', { outcome: next.outcome });
     await appendEvent(tx, id, actor, 'approved', { ...(input.note && { note: input.note }) });
     await appendEvent(tx, id, actor, 'closed', { outcome: next.outcome });
+    if (next.outcome === 'false_positive') await suppressFalsePositives(tx, id, actor.keyId);
   });
 }
 

@@ -7,9 +7,11 @@ import { addWhileReachable, BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
 import { mergeByDesignation } from '../designations';
 import { UPSERT_CUSTOMERS_FROM_BATCH } from '../customers';
+import type { SuppressedMatch } from '../suppressions';
 import { recordEvent } from '../webhooks';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { alertOnHitRows } from './batch-alerts';
+import { recordSuppressedMatches, suppressChunkMatches } from './batch-suppressions';
 import { batchChunkJob, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 import { mapHeader, parseBatchRow, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
 import * as sql from './batch-sql';
@@ -69,6 +71,11 @@ export interface BatchResultRow {
   matches: { entityId: string; entityIds: string[]; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
   /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
   nearMisses: NearMiss[];
+  /** Matches left out because the customer's officer cleared them before. */
+  suppressedMatches: SuppressedMatch[];
+  /** The customer's own birth date and country, as the file gave them. */
+  birthDate: string | null;
+  country: string | null;
 }
 
 export interface BatchDeps {
@@ -440,6 +447,7 @@ export async function performBatchChunk(
     const locked = batch?.status ?? null;
     if (!batch || !locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
     await tx.query(sql.NO_JIT);
+    const suppressed = await suppressChunkMatches(tx, batch.workspace_id, screened);
     const written = await tx.query<{ line: number; decision: string }>(sql.INSERT_RESULTS, [
       chunk.batchId,
       screened.map((s) => s.line),
@@ -451,6 +459,7 @@ export async function performBatchChunk(
       screened.map((s) => JSON.stringify(s.nearMisses)),
       screened.map((s) => (s.matches[0] ? JSON.stringify(s.matches[0].entityIds) : null)),
     ]);
+    await recordSuppressedMatches(tx, chunk.batchId, screened, suppressed);
     await alertOnHitRows(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, apiKeyId: batch.api_key_id }, screened, written.rows);
     const inserted = written.rowCount ?? 0;
     const hits = written.rows.filter((r) => r.decision === 'hit').length;
@@ -489,6 +498,9 @@ function rowToResult(r: Record<string, any>): BatchResultRow {
     warning: r.warning,
     matches: r.matches,
     nearMisses: r.near_misses ?? [],
+    suppressedMatches: r.suppressed_matches ?? [],
+    birthDate: r.birth_date ?? null,
+    country: r.country ?? null,
   };
 }
 

@@ -138,7 +138,7 @@ export const CANCEL_BATCH = `
 
 export const RESULTS_PAGE = `
   SELECT x.line, r.reference, r.name, r.warning, x.decision, x.score, x.entity_id, x.entity_name, x.matched_name,
-         x.lists, x.programs, x.citation_urls, x.matches, x.near_misses
+         x.lists, x.programs, x.citation_urls, x.matches, x.near_misses, x.suppressed_matches, r.birth_date, r.country
   FROM batch_results x
   JOIN batch_rows r ON r.batch_id = x.batch_id AND r.line = x.line
   WHERE x.batch_id = $1 AND x.line > $2 AND ($3::text IS NULL OR x.decision = $3)
@@ -223,3 +223,9 @@ export const RELEASE_DEAD_UPLOAD_OF_KEY = `
 
 /** POST /v1/batches?monitor=true: the batch's rows become monitored customers when its upload completes. */
 export const MARK_MONITOR = `UPDATE batches SET monitor = true WHERE id = $1`;
+
+/** The matches suppressions left out, stored with each row's result. */
+export const SET_SUPPRESSED_MATCHES = `
+  UPDATE batch_results x SET suppressed_matches = u.suppressed
+  FROM unnest($2::int[], $3::jsonb[]) AS u (line, suppressed)
+  WHERE x.batch_id = $1 AND x.line = u.line`;

@@ -14,6 +14,10 @@ export const RESULT_CSV_COLUMNS = [
   'programs',
   'citation_urls',
   'warning',
+  'suppressed_matches',
+  'birth_date',
+  'country',
+  'match_reasons',
 ] as const;
 
 /** Rows read per query while streaming the results file. */
@@ -51,6 +55,10 @@ export function resultCsvLine(r: BatchResultRow): string {
       r.programs.join(MULTI_VALUE_SEPARATOR),
       r.citationUrls.join(MULTI_VALUE_SEPARATOR),
       r.warning,
+      r.suppressedMatches.length,
+      r.birthDate,
+      r.country,
+      (r.matches[0]?.explanation ?? []).join(MULTI_VALUE_SEPARATOR),
     ]
       .map(csvField)
       .join(',') + '\r\n'

@@ -9,6 +9,7 @@ import type { Citation, EntityType, NameKind } from '../lists';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { AppError } from '../errors';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
+import { applySuppressionsToScreening, type SuppressedMatch } from '../suppressions';
 import { recordEvent } from '../webhooks';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
@@ -46,6 +47,8 @@ export interface ScreeningView {
   matches: ScreeningMatchView[];
   /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
   nearMisses: NearMiss[];
+  /** Matches left out because the customer's officer cleared them before (see suppressions). */
+  suppressedMatches: SuppressedMatch[];
   error: string | null;
   createdAt: string;
   screenedAt: string | null;
@@ -154,6 +157,7 @@ export async function getScreening(pool: Pool, id: string, workspaceId: string):
       citations: m.citations,
     })),
     nearMisses: row.status === 'done' ? (row.near_misses ?? []) : [],
+    suppressedMatches: row.suppressed_matches ?? [],
     error: row.error,
     createdAt: new Date(row.created_at).toISOString(),
     screenedAt: row.screened_at ? new Date(row.screened_at).toISOString() : null,
@@ -175,9 +179,14 @@ export async function performScreening(
   options: MatchOptions,
 ): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: DesignationMatch[]; alertId?: string }> {
   const { matches: recordMatches, nearMisses } = screenWithNearMisses(loaded.index, job.query, options);
-  const matches = mergeByDesignation(recordMatches, loaded.designations);
-  const decision: Decision = matches.length > 0 ? 'hit' : 'no_hit';
+  const found = mergeByDesignation(recordMatches, loaded.designations);
+  let matches = found;
+  let decision: Decision = found.length > 0 ? 'hit' : 'no_hit';
   const outcome: { outcome: 'recorded' | 'already-recorded'; alertId?: string } = await withTransaction(pool, async (tx) => {
+    // Matches the customer's officer cleared before stay out, before hit or no_hit is decided (a retry reads the same).
+    const { kept, suppressed } = await applySuppressionsToScreening(tx, job.screeningId, job.query, found);
+    matches = kept;
+    decision = kept.length > 0 ? 'hit' : 'no_hit';
     const updated = await tx.query(sql.MARK_DONE, [
       job.screeningId,
       decision,
@@ -188,6 +197,7 @@ export async function performScreening(
     ]);
     const screening = updated.rows[0] as { workspace_id: string; api_key_id: string | null; reference: string | null } | undefined;
     if (!screening) return { outcome: 'already-recorded' as const };
+    if (suppressed.length > 0) await tx.query(sql.SET_SUPPRESSED_MATCHES, [job.screeningId, JSON.stringify(suppressed)]);
     let alertId: string | undefined;
     if (matches.length > 0) {
       await tx.query(sql.NO_JIT);

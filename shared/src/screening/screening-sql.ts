@@ -18,7 +18,7 @@ export const SCREENING_BY_IDEMPOTENCY_KEY = `
 
 export const SCREENING_BY_ID = `
   SELECT id, status, name, entity_type, birth_date, country, reference, decision, best_score, threshold,
-         list_versions, near_misses, error, created_at, screened_at
+         list_versions, near_misses, error, created_at, screened_at, suppressed_matches
   FROM screenings WHERE id = $1 AND workspace_id = $2`;
 
 export const MATCHES_OF_SCREENING = `
@@ -61,3 +61,6 @@ export const STALE_QUEUED = `
   WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
   ORDER BY created_at
   LIMIT $2`;
+
+/** The matches a suppression left out, kept with the result so the officer and the report see them. */
+export const SET_SUPPRESSED_MATCHES = `UPDATE screenings SET suppressed_matches = $2 WHERE id = $1`;

@@ -1,0 +1,21 @@
+import { normalizeName } from '../matching';
+
+/** The customer a screening is about, as far as suppressions care. */
+export interface ScreenedCustomer {
+  reference?: string | null;
+  name: string;
+  birthDate?: string | null;
+}
+
+/** The normalized name and birth date: who the customer is when there is no reference. */
+export function subjectOf(customer: Pick<ScreenedCustomer, 'name' | 'birthDate'>): string {
+  return `${normalizeName(customer.name)}|${customer.birthDate ?? ''}`;
+}
+
+/**
+ * Same customer = same reference; without a reference, same normalized name and birth date. A screening with a
+ * reference never borrows the suppressions of a name-only one (nor the reverse): the two may be different people.
+ */
+export function customerKey(customer: ScreenedCustomer): string {
+  return customer.reference ? `ref:${customer.reference}` : `subject:${subjectOf(customer)}`;
+}

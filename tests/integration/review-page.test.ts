@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApiKey, type Scope } from '@sanctions/shared/auth';
+import { call } from '../support/http';
+import { createSeededDatabase } from '../support/list-factories';
+import { startService, type RunningService } from '../support/running-service';
+import { testConfig, type TestDatabase } from '../support/test-stores';
+
+/** Debian's chromium here and in CI (.ci/run installs it); skipped where there is none. */
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+/** Set to a folder (docs/images) to save the README's screenshots of the queue and the alert view. */
+const SCREENSHOTS = process.env.REVIEW_SCREENSHOTS;
+
+const stores = {} as { db: TestDatabase; service: RunningService };
+beforeAll(async () => {
+  stores.db = await createSeededDatabase();
+  stores.service = await startService(testConfig(stores.db.url, { REVIEW_FOUR_EYES: 'true' }));
+});
+afterAll(async () => {
+  await stores.service?.stop();
+  await stores.db?.drop();
+});
+
+describe('the review page', () => {
+  it('is served with its review script under the same policy', async () => {
+    const html = await (await fetch(`${stores.service.url}/`)).text();
+    for (const id of ['alert-filters', 'alert-queue', 'alert-view', 'suppression-list']) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain('name="reference"');
+    const js = await fetch(`${stores.service.url}/review.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const text = await js.text();
+    for (const endpoint of ['/v1/alerts', '/decisions', '/approve', '/history', '/report', '/v1/suppressions', '/v1/entities/']) expect(text).toContain(endpoint);
+  });
+});
+
+(CHROMIUM ? describe : describe.skip)('reviewing an alert in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const officer = (name: string, scopes: Scope[]) => createApiKey(stores.db.pool, { name, scopes: ['alerts:read', 'lists:read', 'screenings:read', ...scopes] });
+
+  async function logIn(page: Page, key: string) {
+    await page.fill('#api-key', key);
+    await page.press('#api-key', 'Enter');
+    await page.locator('#key-status', { hasText: 'key accepted' }).waitFor();
+  }
+
+  it('logs in, opens an alert, decides it, approves it with a second key, sees it closed, and downloads its report', async () => {
+    const ann = await officer('officer ann', ['alerts:review', 'alerts:approve', 'screenings:write', 'batches:read']);
+    const ben = await officer('officer ben', ['alerts:approve', 'batches:read']);
+    for (const [name, reference] of [
+      ['Sense Time Group', 'CUST-7001'],
+      ['Ri Yong-gil', 'CUST-7002'],
+    ]) {
+      const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name, reference }, apiKey: ann.key });
+      expect(screened.body.decision).toBe('hit');
+    }
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stores.service.url}/`);
+    await logIn(page, ann.key);
+    await page.locator('#alert-queue tbody tr', { hasText: 'CUST-7002' }).waitFor();
+    await page.locator('#alert-counts', { hasText: 'open: 2' }).waitFor();
+    if (SCREENSHOTS) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.locator('section[aria-labelledby="queue-title"]').screenshot({ path: path.join(SCREENSHOTS, 'alert-queue.png') });
+    }
+
+    // The queue filters: only alerts at or above a score, and by status.
+    await page.selectOption('#alert-filters select[name=status]', 'closed');
+    await page.click('#alert-filters button');
+    await page.locator('#alert-queue tbody', { hasText: 'No alert matches these filters.' }).waitFor();
+    await page.selectOption('#alert-filters select[name=status]', '');
+    await page.click('#alert-filters button');
+
+    await page.locator('#alert-queue tbody tr', { hasText: 'CUST-7002' }).locator('button').click();
+    await page.locator('#alert-body .customer', { hasText: 'CUST-7002' }).waitFor();
+    // The listed record beside the customer, with its citations as links.
+    await page.locator('#alert-body .entity', { hasText: 'Names and aliases' }).first().waitFor();
+    expect(await page.getAttribute('#alert-body .alert-match a', 'href')).toContain('ofac.treas.gov');
+
+    await page.click('#assign-me');
+    await page.locator('#alert-message', { hasText: 'Assigned to you.' }).waitFor();
+
+    const count = await page.locator('#alert-body form.decide').count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const form = page.locator('#alert-body form.decide').nth(i);
+      await form.locator('select').selectOption('false_positive');
+      await form.locator('input[name=note]').fill('Customer born 1990 in Seoul; the listed person was born 1960');
+      await form.locator('input[name=note]').press('Enter');
+      await page.locator('#alert-body .decided', { hasText: 'Decided: false positive' }).nth(i).waitFor();
+    }
+    await page.locator('#alert-status', { hasText: 'pending approval' }).waitFor();
+    if (SCREENSHOTS) await page.locator('#alert-view').screenshot({ path: path.join(SCREENSHOTS, 'alert-view.png') });
+
+    // The same key cannot approve its own decision: the message says so, and goes once the next action succeeds.
+    await page.fill('#approval-note', 'Checked the passport copy');
+    await page.click('#approve');
+    await page.locator('#alert-message.error', { hasText: 'second person' }).waitFor();
+
+    await logIn(page, ben.key);
+    await page.locator('#alert-queue tbody tr', { hasText: 'CUST-7002' }).locator('button').click();
+    // Opening the alert again clears the earlier error: no stale message.
+    await page.locator('#alert-message.error').waitFor({ state: 'detached' });
+    await page.locator('#alert-status', { hasText: 'pending approval' }).waitFor();
+    await page.fill('#approval-note', 'Checked the passport copy');
+    await page.click('#approve');
+    await page.locator('#alert-status', { hasText: 'closed' }).waitFor();
+    expect(await page.textContent('#alert-message')).toBe('Approved: the alert is closed.');
+    expect(await page.getAttribute('#alert-message', 'class')).not.toContain('error');
+    expect(await page.textContent('#alert-body .history')).toContain('approved by officer ben: Checked the passport copy');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#alert-report')]);
+    expect(download.suggestedFilename()).toMatch(/^alert-[0-9a-f-]+\.pdf$/);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The false positive is remembered for this customer and listed with who made it and why.
+    await page.locator('#suppression-list tbody tr', { hasText: 'CUST-7002' }).waitFor();
+    const row = await page.textContent('#suppression-list tbody tr');
+    expect(row).toContain('officer ann, approved by officer ben');
+    expect(row).toContain('Customer born 1990 in Seoul');
+
+    // Narrow screen: the page still lays out, the customer above the matches.
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.locator('#alert-queue tbody tr', { hasText: 'CUST-7002' }).locator('button').click();
+    await page.locator('#alert-status', { hasText: 'closed' }).waitFor();
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(420);
+    expect(errors).toEqual([]);
+  });
+});
