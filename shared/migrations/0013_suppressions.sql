@@ -34,4 +34,4 @@ ALTER TABLE batch_results ADD COLUMN suppressed_matches jsonb NOT NULL DEFAULT '
 -- Ending a suppression is part of its alert's history.
 ALTER TABLE alert_events DROP CONSTRAINT alert_events_action_check;
 ALTER TABLE alert_events ADD CONSTRAINT alert_events_action_check
-  CHECK (action IN ('created', 'assigned', 'decided', 'submitted', 'approved', 'rejected', 'closed', 'suppression_ended'));
+  CHECK (action IN ('created', 'assigned', 'decided', 'submitted', 'approved', 'rejected', 'closed', 'entity_delisted', 'suppression_ended'));
