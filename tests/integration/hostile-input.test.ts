@@ -28,18 +28,20 @@ afterAll(async () => {
 const AUTH = `Authorization: Bearer ${TEST_API_KEY}\r\n`;
 
 /** Sends `head` and `body` on a socket of its own, waits `holdMs`, then resets (RST) or half-closes it; resolves with what came back. */
-function rawRequest(head: string, body: string | Buffer, end: 'rst' | 'fin', holdMs = 150): Promise<string> {
+function rawRequest(head: string, body: string | Buffer, end: 'rst' | 'fin', holdMs = 150, holdUntil?: () => Promise<unknown>): Promise<string> {
   const { port } = new URL(api.url);
   return new Promise((resolve) => {
     let answer = '';
     const socket = net.connect(Number(port), '127.0.0.1', () => {
       socket.write(Buffer.concat([Buffer.from(head), Buffer.isBuffer(body) ? body : Buffer.from(body)]), () => {
-        setTimeout(() => {
+        const finish = () => {
           if (end === 'rst') {
             socket.resetAndDestroy();
             resolve(answer);
           } else socket.end();
-        }, holdMs);
+        };
+        if (holdUntil) void holdUntil().then(finish, finish);
+        else setTimeout(finish, holdMs);
       });
     });
     socket.on('data', (d) => (answer += String(d)));
@@ -64,6 +66,31 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
     value = await read();
   }
   return value;
+}
+
+/** Until `count` INSERTs into batches wait on a lock: the uploads are held before createBatch reads a byte. */
+async function insertsHeld(count: number): Promise<void> {
+  const held = async () =>
+    (
+      await db.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO batches %'`,
+      )
+    ).rows[0]!.n;
+  const n = await eventually(held, (v) => v >= count);
+  expect(n).toBe(count);
+}
+
+/**
+ * Waits until `count` more uploads than in `before` are failed and none is still receiving. Waiting
+ * for "none receiving" alone passes before a cut-off upload's batch is even inserted (its INSERT may
+ * still be in flight, or held by a lock), and a later look then sees it receiving for a moment.
+ */
+async function cutOffUploadsFailed(before: Record<string, number>, count: number): Promise<Record<string, number>> {
+  const after = await eventually(batchesByStatus, (s) => (s.failed ?? 0) - (before.failed ?? 0) >= count && (s.receiving ?? 0) === 0);
+  expect((after.failed ?? 0) - (before.failed ?? 0)).toBe(count);
+  expect(after.receiving ?? 0).toBe(0);
+  return after;
 }
 
 async function stillServing() {
@@ -99,18 +126,22 @@ describe('a batch upload cut off by the client (issue 21, items 1 and 4)', () =>
   });
 
   it('a reset that arrives while Postgres is slow (before the upload is read) does not crash it either', async () => {
+    const before = await batchesByStatus();
     const blocker = await db.pool.connect();
     try {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE batches IN ACCESS EXCLUSIVE MODE');
-      for (let i = 0; i < 3; i++) await rawRequest(batchHead('text/csv', 100_000), 'name\nJane Doe\n', 'rst', 100);
+      // Each reset is sent once its upload's INSERT is held: the body fails before createBatch starts reading it.
+      for (let i = 0; i < 3; i++) await rawRequest(batchHead('text/csv', 100_000), 'name\nJane Doe\n', 'rst', 0, () => insertsHeld(i + 1));
       await new Promise((r) => setTimeout(r, 200));
     } finally {
       await blocker.query('COMMIT');
       blocker.release();
     }
-    await eventually(batchesByStatus, (s) => (s.receiving ?? 0) === 0);
-    expect((await batchesByStatus()).receiving ?? 0).toBe(0);
+    // Each batch is inserted once the lock goes, and failed by its own upload at once (not by the reconciler, 30 s later).
+    await cutOffUploadsFailed(before, 3);
+    const { rows } = await db.pool.query(`SELECT error FROM batches WHERE status = 'failed' ORDER BY created_at DESC LIMIT 3`);
+    for (const row of rows) expect(row.error).toContain('The request body ended before it was complete');
     await stillServing();
     // The stray stream error is logged with the id of the request it belonged to.
     expect(logLines).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request stream failed', requestId: expect.any(String), path: '/v1/batches' })]));
@@ -151,8 +182,10 @@ describe('an Idempotency-Key bound to an upload that did not complete (item 4)',
     call(api.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv', headers: { "idempotency-key": key } });
 
   it('accepts the corrected file after the first upload was cut off', async () => {
+    const before = await batchesByStatus();
     await rawRequest(batchHead('text/csv', 100_000, 'Idempotency-Key: cut-off-1\r\n'), 'name\nJane Doe\n', 'rst');
-    await eventually(batchesByStatus, (s) => (s.receiving ?? 0) === 0);
+    // Not only "none receiving": that also holds before the cut-off upload's batch is inserted.
+    await eventually(batchesByStatus, (s) => (s.failed ?? 0) > (before.failed ?? 0) && (s.receiving ?? 0) === 0);
     const retry = await fetch(`${api.url}/v1/batches`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv', 'idempotency-key': 'cut-off-1' },
