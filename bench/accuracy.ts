@@ -26,7 +26,7 @@ import {
   type ScreeningQuery,
 } from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects, readUkConList } from './lib/list-reader';
-import { generateClass, seededRng, VARIATION_CLASSES, type LabelledQuery } from './lib/variations';
+import { generateClass, orderFreeNameKey, seededRng, VARIATION_CLASSES, type LabelledQuery } from './lib/variations';
 
 const PER_CLASS = Number(process.env['BENCH_PER_CLASS'] ?? 400);
 const FUSE_SAMPLE = Number(process.env['BENCH_FUSE_SAMPLE'] ?? 50);
@@ -400,14 +400,7 @@ async function main(): Promise<void> {
 
   // The yente open benchmark.
   const bench = path.join(dataDir(), 'benchmark_name_matching_yente');
-  const unKey = (name: string): string =>
-    name
-      .toUpperCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-      .split(' ')
-      .sort()
-      .join(' ');
+  const unKey = orderFreeNameKey;
   const unByKey = new Map<string, string>();
   for (const e of lists.un) for (const n of e.names) unByKey.set(unKey(n.value), e.id);
   const treated = readCsvObjects(path.join(bench, 'positives_un_treated.csv'));

@@ -526,14 +526,7 @@ export function generateClass(
 ): LabelledQuery[] {
   const rng = seededRng(seed);
   // A negative that happens to be a listed name (another vessel number, a real "Ahmed Mansour") is not a negative.
-  const nameKey = (name: string): string =>
-    name
-      .toUpperCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-      .split(' ')
-      .sort()
-      .join(' ');
+  const nameKey = orderFreeNameKey;
   const listed = cls.positive
     ? new Set<string>()
     : new Set(entities.flatMap((e) => e.names.map((n) => nameKey(n.value))));
@@ -552,4 +545,15 @@ export function generateClass(
     out.push(cls.positive ? { query, expected: e.id, source: primary(e) } : { query, source: primary(e) });
   }
   return out;
+}
+
+/** A name's words, upper-cased and sorted, without punctuation: the same name in any word order has the same key. */
+export function orderFreeNameKey(name: string): string {
+  return name
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .sort()
+    .join(' ');
 }
