@@ -14,6 +14,7 @@ import { listVersionRoutes } from './routes/list-versions';
 import { listRoutes } from './routes/lists';
 import { monitoringRoutes } from './routes/monitoring';
 import { reportRoutes } from './routes/reports';
+import { screeningHistoryRoutes } from './routes/screening-history';
 import { screeningRoutes } from './routes/screenings';
 import { suppressionRoutes } from './routes/suppressions';
 import { webPageRoutes } from './routes/web-page';
@@ -35,6 +36,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use('/v1', refuseNulBytes);
   app.use(screeningRoutes(deps));
+  app.use(screeningHistoryRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(suppressionRoutes(deps));
   app.use(listRoutes(deps));
