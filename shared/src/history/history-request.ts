@@ -38,10 +38,20 @@ export function decodeHistoryCursor(raw: string): HistoryCursor | undefined {
   }
 }
 
+/** A calendar day that exists (not 2026-02-30) and a time of day within 24 hours; Date.parse would roll either over. */
+function isRealInstant(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return false;
+  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59)) return false;
+  return !Number.isNaN(Date.parse(value));
+}
+
 const instant = z
   .string({ error: 'must be given once: a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)' })
-  .regex(INSTANT, 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
+  .regex(INSTANT, { message: 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)', abort: true })
+  .refine(isRealInstant, 'is not a real date or time');
 
 /**
  * GET /v1/screenings: the query string, every parameter a string as it arrives. An unknown parameter, a repeated one,
@@ -53,8 +63,8 @@ export const screeningHistoryQuerySchema = z
     name: z
       .string({ error: 'must be given once' })
       .trim()
-      .min(1, 'must not be empty')
-      .max(200, 'must be at most 200 characters')
+      .min(1, { message: 'must not be empty', abort: true })
+      .max(200, { message: 'must be at most 200 characters', abort: true })
       .refine((v) => normalizeName(v).length > 0, 'has no letter or digit to search for')
       .optional(),
     decision: z.enum(HISTORY_DECISIONS, { error: `must be one of ${HISTORY_DECISIONS.join(', ')}` }).optional(),
@@ -64,7 +74,7 @@ export const screeningHistoryQuerySchema = z
     to: instant.optional(),
     limit: z
       .string({ error: `must be given once: an integer from 1 to ${MAX_HISTORY_PAGE}` })
-      .regex(/^\d{1,7}$/, `must be an integer from 1 to ${MAX_HISTORY_PAGE}, written in digits`)
+      .regex(/^\d{1,7}$/, { message: `must be an integer from 1 to ${MAX_HISTORY_PAGE}, written in digits`, abort: true })
       .refine((v) => Number(v) >= 1 && Number(v) <= MAX_HISTORY_PAGE, `must be an integer from 1 to ${MAX_HISTORY_PAGE}`)
       .optional(),
     cursor: z
