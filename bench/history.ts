@@ -67,12 +67,16 @@ interface Case {
 }
 
 async function cases(pool: Pool): Promise<Case[]> {
-  const surnames = (
-    await pool.query<{ s: string }>(
-      `SELECT translate(substr(md5('s' || (g * 997) % $1), 1, 9), '0123456789', 'ghijklmnop') AS s FROM generate_series(1, 50) g`,
-      [SURNAMES],
+  // Surnames of the generated rows, each with the first name its rows carry (both follow from the row number).
+  const names = (
+    await pool.query<{ first: string; s: string }>(
+      `SELECT ($2::text[])[1 + ((g * 997) % $1) % 10] AS first,
+              translate(substr(md5('s' || (g * 997) % $1), 1, 9), '0123456789', 'ghijklmnop') AS s
+       FROM generate_series(1, 50) g`,
+      [SURNAMES, FIRST_NAMES],
     )
-  ).rows.map((r) => r.s);
+  ).rows;
+  const surnames = names.map((n) => n.s);
   const weekAgo = (i: number) => new Date(Date.now() - (7 + (i % 300)) * 86_400_000);
   return [
     { label: 'newest page', queries: () => ({}) },
@@ -80,7 +84,7 @@ async function cases(pool: Pool): Promise<Case[]> {
     { label: 'a surname anywhere (`name=`, ~100 rows)', queries: (i) => ({ name: surnames[i % surnames.length]! }) },
     {
       label: 'first name and part of a surname (`name=`)',
-      queries: (i) => ({ name: `${FIRST_NAMES[i % 10]} ${surnames[i % surnames.length]!.slice(0, 4)}` }),
+      queries: (i) => ({ name: `${names[i % names.length]!.first} ${names[i % names.length]!.s.slice(0, 4)}` }),
     },
     {
       label: 'hits of a week (`decision=hit&from=&to=`)',

@@ -4,6 +4,7 @@ import { authenticateRequests } from './http/authentication';
 import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
 import { requestContext } from './http/request-context';
 import { errorHandler, notFoundHandler } from './http/problem';
+import { alertCountRoutes } from './routes/alert-counts';
 import { alertRoutes } from './routes/alerts';
 import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
@@ -44,6 +45,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(compareRoutes(deps));
   app.use(webhookRoutes(deps));
   app.use(keyRoutes(deps));
+  app.use(alertCountRoutes(deps));
   app.use(alertRoutes(deps));
   app.use(customerRoutes(deps));
   app.use(monitoringRoutes(deps));

@@ -15,7 +15,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; objec
 export function webPageRoutes(): Router {
   const router = Router();
   router.use((req, res, next) => {
-    if (req.path === '/' || /^\/(app|review)\.(js|css)$/.test(req.path)) {
+    if (req.path === '/' || /^\/(app|review|history)\.(js|css)$/.test(req.path)) {
       res.set({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
     }
     next();
