@@ -3,7 +3,7 @@
 -- filter is one index scan in (screened_at, id) order and a page costs the same at row 10 as at row 10,000,000
 -- (docs/decisions/0019).
 CREATE TABLE screening_history (
-  -- The screening's id; a batch row's is derived from (batch, line); a monitoring result's is its alert's.
+  -- The screening's id; a batch row's is the batch's hash and the line (batchRowHistoryId); a monitoring result's is its alert's.
   id           uuid NOT NULL,
   -- No foreign keys: the result's own row holds them, and a 10M-row history should not pay a lookup per insert.
   workspace_id text NOT NULL,
@@ -53,7 +53,7 @@ WHERE s.status = 'done' AND s.screened_at IS NOT NULL AND s.decision IS NOT NULL
 
 INSERT INTO screening_history (id, workspace_id, source, screened_at, reference, name, name_key, entity_type, birth_date,
                                country, decision, top_score, match_count, batch_id, line, list_version)
-SELECT md5(x.batch_id::text || ':' || x.line)::uuid, b.workspace_id, 'batch', coalesce(b.finished_at, b.started_at, b.created_at),
+SELECT (substr(md5(x.batch_id::text), 1, 20) || lpad(to_hex(x.line), 12, '0'))::uuid, b.workspace_id, 'batch', coalesce(b.finished_at, b.started_at, b.created_at),
        r.reference, r.name, btrim(regexp_replace(lower(unaccent(r.name)), '[^[:alnum:]]+', ' ', 'g')), r.type, r.birth_date,
        r.country, x.decision, x.score, jsonb_array_length(x.matches), x.batch_id, x.line, NULL
 FROM batch_results x

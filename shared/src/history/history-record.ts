@@ -24,10 +24,13 @@ export function listVersionLabel(versions: readonly { sourceId: string; version:
   return versions.length > 0 ? versions.map((v) => `${v.sourceId}@${v.version}`).join('+') : null;
 }
 
-/** A batch row's history id: the same (batch, line) always gives the same id, so a retried chunk adds nothing. */
+/**
+ * A batch row's history id: the batch's hash, then the line, so the same (batch, line) always gives the same id (a
+ * retried chunk adds nothing) and a chunk's rows, screened at one instant, list in line order.
+ */
 export function batchRowHistoryId(batchId: string, line: number): string {
-  const h = createHash('md5').update(`${batchId}:${line}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const h = createHash('md5').update(batchId).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${line.toString(16).padStart(12, '0')}`;
 }
 
 /**
