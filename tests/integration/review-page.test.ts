@@ -177,12 +177,12 @@ describe('the review page', () => {
     expect(await page.getAttribute('#history-message', 'class')).not.toContain('error');
     const firstPage = await page.locator('#history-list tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.children[0]!.textContent, tr.children[1]!.textContent]));
     expect(firstPage).toHaveLength(20);
-    if (SCREENSHOTS) await page.locator('#history-section').screenshot({ path: path.join(SCREENSHOTS, 'customer-history.png') });
     // Newest first: the batch rows (screened last) lead.
     expect(firstPage.map((r) => r[2]).every((s) => String(s).startsWith('batch, line'))).toBe(true);
     expect([...firstPage.map((r) => String(r[1]))].sort().reverse()).toEqual(firstPage.map((r) => String(r[1])));
     await page.click('#history-next');
     await page.locator('#history-message', { hasText: '4 screening(s) shown' }).waitFor();
+    if (SCREENSHOTS) await page.locator('#history-section').screenshot({ path: path.join(SCREENSHOTS, 'customer-history.png') });
     const secondPage = await page.locator('#history-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     expect(secondPage).toEqual(expect.arrayContaining([hit.id, noHit.id]));
     expect(new Set([...firstPage.map((r) => r[0]), ...secondPage]).size).toBe(24);
