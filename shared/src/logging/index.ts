@@ -2,3 +2,4 @@
 export { createLogger, type Logger, type LogLevel } from './logger';
 export { redactFields, redactUrl } from './redact';
 export { httpRequestLogger, type HttpRequestLogOptions } from './http-request-log';
+export { requestIdFrom, requestIdSchema } from './request-id';
