@@ -58,41 +58,40 @@ export class ProcessMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    const metrics = this;
-    new Gauge({
+    const queueJobs: Gauge<'queue' | 'state'> = new Gauge({
       name: 'queue_jobs',
       help: 'Jobs in each BullMQ queue this process uses, by state, read from Redis at scrape time',
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
-      async collect() {
-        this.reset();
+      collect: async () => {
+        queueJobs.reset();
         await Promise.all(
-          [...metrics.queues].map(async ([name, queue]) => {
+          [...this.queues].map(async ([name, queue]) => {
             const counts = await within(queue.getJobCounts(...QUEUE_STATES), SCRAPE_READ_TIMEOUT_MS, `counting the jobs of ${name}`).catch(() => undefined);
-            if (counts) for (const state of QUEUE_STATES) this.set({ queue: name, state }, counts[state] ?? 0);
+            if (counts) for (const state of QUEUE_STATES) queueJobs.set({ queue: name, state }, counts[state] ?? 0);
           }),
         );
       },
     });
-    new Gauge({
+    const listVersion: Gauge<'source'> = new Gauge({
       name: 'list_version',
       help: 'The active version number of each list, read from Postgres at scrape time',
       labelNames: ['source'] as const,
       registers: [this.registry],
-      async collect() {
-        this.reset();
-        const rows = await metrics.read<{ source_id: string; version: number }>(sql.ACTIVE_LIST_VERSIONS);
-        for (const row of rows ?? []) this.set({ source: row.source_id }, row.version);
+      collect: async () => {
+        listVersion.reset();
+        const rows = await this.read<{ source_id: string; version: number }>(sql.ACTIVE_LIST_VERSIONS);
+        for (const row of rows ?? []) listVersion.set({ source: row.source_id }, row.version);
       },
     });
-    new Gauge({
+    const alertsOpen: Gauge = new Gauge({
       name: 'alerts_open',
       help: 'Alerts not closed yet (open, in_review or pending_approval), summed over every workspace, read from Postgres at scrape time',
       registers: [this.registry],
-      async collect() {
-        this.reset();
-        const rows = await metrics.read<{ n: number }>(sql.OPEN_ALERTS);
-        if (rows?.[0]) this.set(rows[0].n);
+      collect: async () => {
+        alertsOpen.reset();
+        const rows = await this.read<{ n: number }>(sql.OPEN_ALERTS);
+        if (rows?.[0]) alertsOpen.set(rows[0].n);
       },
     });
   }
