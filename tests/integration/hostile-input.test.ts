@@ -144,7 +144,7 @@ describe('a batch upload cut off by the client (issue 21, items 1 and 4)', () =>
     for (const row of rows) expect(row.error).toContain('The request body ended before it was complete');
     await stillServing();
     // The stray stream error is logged with the id of the request it belonged to.
-    expect(logLines).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request stream failed', requestId: expect.any(String), path: '/v1/batches' })]));
+    expect(logLines).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request stream failed', reqId: expect.any(String), path: '/v1/batches' })]));
   });
 
   it('a reset during a JSON or multipart upload, and before any byte of the body, is survived the same way', async () => {

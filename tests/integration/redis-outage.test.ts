@@ -47,6 +47,9 @@ it('while Redis is down, screenings and batches are accepted within a second, an
     expect(value.status).toBe(202);
     expect(value.body).toMatchObject({ id: expect.any(String), status: 'queued' });
     expect(ms).toBeLessThan(1_000);
+    // Rate limits count in this process's memory meanwhile (decision 0018): still limited, never a 5xx.
+    expect(value.headers.get('ratelimit-limit')).toBe('6000');
+    expect(Number(value.headers.get('ratelimit-remaining'))).toBeLessThan(6000);
     accepted.push(value.body.id);
   }
   const batch = await timed(() => call(service.url, 'POST', '/v1/batches', { rawBody: 'name\nSense Time Group\nJane Doe\n', contentType: 'text/csv' }));

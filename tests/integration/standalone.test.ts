@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStandalone, banner } from '@sanctions/standalone';
 import { call } from '../support/http';
+import { sampleValue } from '../support/prometheus';
 import { quietLogger, uniqueQueuePrefix } from '../support/test-stores';
 
 describe('npm start on a machine with no Postgres configured', () => {
@@ -18,7 +19,7 @@ describe('npm start on a machine with no Postgres configured', () => {
   const env = () => ({ PORT: '0', EMBEDDED_PG_DIR: path.join(dataDir, 'pglite'), QUEUE_PREFIX: uniqueQueuePrefix(), LOG_LEVEL: 'silent' as const });
 
   it('boots on an embedded Postgres and a private redis-server, loads the seed list and screens a name', async () => {
-    const s = await startStandalone(env(), quietLogger);
+    const s = await startStandalone({ ...env(), METRICS_PORT: '0' }, quietLogger);
     try {
       expect(s.infrastructure.postgres).toMatch(/embedded PGlite/);
       expect(s.infrastructure.redis).toMatch(/local redis-server/);
@@ -37,6 +38,15 @@ describe('npm start on a machine with no Postgres configured', () => {
       const res = await call(s.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' }, apiKey: s.generatedApiKey });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ decision: 'hit', matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })] });
+      // One process, one registry: the API's requests and the worker's screenings on one /metrics, without a key on METRICS_PORT.
+      expect(banner(s)).toContain(`Metrics:  ${s.metricsUrl}`);
+      const metrics = await (await fetch(s.metricsUrl!)).text();
+      expect(sampleValue(metrics, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/screenings', status: '200' })).toBe(1);
+      expect(sampleValue(metrics, 'screenings_total', { decision: 'hit', source: 'screening' })).toBe(1);
+      expect(sampleValue(metrics, 'list_version', { source: 'seed' })).toBe(1);
+      expect(sampleValue(metrics, 'queue_jobs', { queue: 'webhook-deliveries', state: 'failed' })).toBe(0);
+      const viaApi = await call(s.url, 'GET', '/metrics', { apiKey: s.generatedApiKey });
+      expect(sampleValue(viaApi.body, 'screenings_total', { decision: 'hit', source: 'screening' })).toBe(1);
     } finally {
       await s.stop();
     }

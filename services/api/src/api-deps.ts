@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { AppConfig } from '@sanctions/shared/config';
 import type { Logger } from '@sanctions/shared/logging';
+import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import type { BatchChunkJob } from '@sanctions/shared/batches';
 import type { ScreeningJob, ScreeningWaiter } from '@sanctions/shared/screening';
 import type { DeliveryJob } from '@sanctions/shared/webhooks';
@@ -18,4 +19,6 @@ export interface ApiDeps {
   webhookQueue: Queue<DeliveryJob>;
   waiter: ScreeningWaiter;
   logger: Logger;
+  /** This process's registry (shared with the workers under `npm start`). */
+  metrics: ProcessMetrics;
 }

@@ -2,7 +2,9 @@ import express, { type Express } from 'express';
 import type { ApiDeps } from './api-deps';
 import { authenticateRequests } from './http/authentication';
 import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
+import { rateLimitRequests } from './http/rate-limit';
 import { requestContext } from './http/request-context';
+import { requestLog } from './http/request-log';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { alertCountRoutes } from './routes/alert-counts';
 import { alertRoutes } from './routes/alerts';
@@ -13,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
 import { listVersionRoutes } from './routes/list-versions';
 import { listRoutes } from './routes/lists';
+import { metricsRoutes } from './routes/metrics';
 import { monitoringRoutes } from './routes/monitoring';
 import { reportRoutes } from './routes/reports';
 import { screeningHistoryRoutes } from './routes/screening-history';
@@ -26,10 +29,12 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
-  app.use(['/v1', '/healthz', '/readyz'], apiResponseHeaders);
+  app.use(requestLog(deps));
+  app.use(['/v1', '/healthz', '/readyz', '/metrics'], apiResponseHeaders);
   app.use(healthRoutes(deps));
   app.use(webPageRoutes());
-  app.use('/v1', authenticateRequests(deps.pool));
+  app.use(metricsRoutes(deps));
+  app.use('/v1', authenticateRequests(deps.pool), rateLimitRequests(deps));
   // Path and query here (batch uploads stream their body and check their rows); bodies once parsed, below.
   app.use('/v1', refuseNulBytes);
   // Batch uploads stream their body (a CSV file or a JSON array of records), so they come before the JSON parser.

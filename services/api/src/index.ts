@@ -1,2 +1,2 @@
-export { start, type RunningApi } from './main';
+export { start, type ApiOptions, type RunningApi } from './main';
 export { createApp } from './app';

@@ -6,6 +6,7 @@ import { loadConfig, requireConnections, type AppConfig } from '@sanctions/share
 import { createPool, migrate } from '@sanctions/shared/db';
 import { exitOnStartFailure, installProcessGuards, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { openProcessMetrics, type ProcessMetrics, type ProcessMetricsEndpoint } from '@sanctions/shared/metrics';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 import { ScreeningWaiter, type ScreeningJob } from '@sanctions/shared/screening';
 import type { DeliveryJob } from '@sanctions/shared/webhooks';
@@ -16,11 +17,18 @@ export interface RunningApi {
   port: number;
   /** Printed once when the first start generated an admin key. */
   generatedApiKey?: string;
+  /** GET /metrics without a key, when METRICS_PORT is set and this process owns its registry. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
+export interface ApiOptions {
+  /** A registry shared with other parts of the same process (npm start), which then serves METRICS_PORT itself. */
+  metrics?: ProcessMetrics;
+}
+
 /** Opens Postgres and Redis, migrates, and serves the API until stop(). */
-export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'api' })): Promise<RunningApi> {
+export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'api' }), options: ApiOptions = {}): Promise<RunningApi> {
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
   const redis = createRedis(redisUrl, { logger, name: 'api' });
@@ -28,11 +36,14 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
   const webhookQueue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix, logger);
   let server: Server | undefined;
+  let metricsEndpoint: ProcessMetricsEndpoint | undefined;
   let waiter: ScreeningWaiter | undefined;
   const stop = async () => {
     await runShutdownSteps(
       [
+        async () => metricsEndpoint?.close(),
         () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+        async () => metricsEndpoint?.metrics.unwatch({ queues: [queue, batchQueue, webhookQueue], pool }),
         async () => waiter?.stop(),
         () => queue.close(),
         () => batchQueue.close(),
@@ -47,7 +58,11 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
     await migrate(pool);
     const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
     waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl, { logger, name: 'api subscriber' }), channels(config.queuePrefix).screeningDone);
-    const app = createApp({ config, pool, redis, queue, batchQueue, webhookQueue, waiter, logger });
+    metricsEndpoint = await openProcessMetrics(config, options.metrics);
+    const { metrics } = metricsEndpoint;
+    metrics.watchQueues(queue, batchQueue, webhookQueue);
+    metrics.watchPostgres(pool);
+    const app = createApp({ config, pool, redis, queue, batchQueue, webhookQueue, waiter, logger, metrics });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.http.port, config.http.host, () => resolve(s));
       s.once('error', reject);
@@ -57,8 +72,8 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
     server.requestTimeout = config.http.requestTimeoutMs;
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.http.host}:${port}`;
-    logger.info('api listening', { url });
-    return { url, port, generatedApiKey: generatedKey, stop };
+    logger.info('api listening', { url, ...(metricsEndpoint.url && { metrics: metricsEndpoint.url }) });
+    return { url, port, generatedApiKey: generatedKey, metricsUrl: metricsEndpoint.url, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -46,7 +46,9 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
   if (command === 'create') {
     if (!values.name) throw new ConfigError(`--name is required\n\n${USAGE}`);
     const rateLimit = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
-    if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit > 0)) throw new ConfigError('--rate-limit must be a whole number of requests per minute');
+    if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit >= 1 && rateLimit <= 1_000_000)) {
+      throw new ConfigError('--rate-limit must be a whole number of requests per minute, from 1 to 1000000');
+    }
     const workspaceId = parseWorkspace(values.workspace);
     const { key, view } = await createApiKey(pool, {
       name: values.name,

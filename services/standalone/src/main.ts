@@ -16,6 +16,7 @@ import {
   type LocalRedis,
 } from '@sanctions/shared/local-infra';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { openProcessMetrics } from '@sanctions/shared/metrics';
 
 export interface Standalone {
   url: string;
@@ -28,6 +29,8 @@ export interface Standalone {
   /** The file the lists CLI reads to find this service's stores (written only when it started one). */
   serviceFile?: string;
   lists: string[];
+  /** GET /metrics without a key (the one registry of this process), when METRICS_PORT is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -60,11 +63,15 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logg
       config = { ...config, redisUrl: localRedis.url };
     }
     const lists = await prepareDatabase(config, log);
-    const worker = await startWorker(config, log.child({ process: 'worker' }));
+    // One process, one registry: the worker, the webhooks worker and the API record into it, and one /metrics shows all.
+    const metricsEndpoint = await openProcessMetrics(config);
+    stops.push(() => metricsEndpoint.close());
+    const { metrics } = metricsEndpoint;
+    const worker = await startWorker(config, log.child({ process: 'worker' }), {}, { metrics });
     stops.push(() => worker.stop());
-    const webhooksWorker = await startWebhooksWorker(config, log.child({ process: 'webhooks-worker' }));
+    const webhooksWorker = await startWebhooksWorker(config, log.child({ process: 'webhooks-worker' }), { metrics });
     stops.push(() => webhooksWorker.stop());
-    const api = await startApi(config, log.child({ process: 'api' }));
+    const api = await startApi(config, log.child({ process: 'api' }), { metrics });
     stops.push(() => api.stop());
     let serviceFile: string | undefined;
     if (embedded || localRedis) {
@@ -92,6 +99,7 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logg
       dataLocation: embedded ? { embedded: true, where: displayPath(config.embeddedPgDir) } : { embedded: false, where: withoutPassword(config.databaseUrl!) },
       serviceFile: serviceFile && displayPath(serviceFile),
       lists,
+      metricsUrl: metricsEndpoint.url,
       stop,
     };
   } catch (error) {
@@ -148,6 +156,7 @@ export function banner(s: Standalone): string {
     `  Redis:    ${s.infrastructure.redis}`,
     `  Lists:    ${s.lists.join(', ') || 'none'}`,
     `  Data:     ${s.dataLocation.embedded ? `${s.dataLocation.where} (delete it to start afresh)` : `in the Postgres at ${s.dataLocation.where}`}`,
+    ...(s.metricsUrl ? [`  Metrics:  ${s.metricsUrl} (no key needed on this port)`] : []),
     s.generatedApiKey
       ? `\nAn admin API key was created on this first start. It is shown only once; keep it:\n\n  ${s.generatedApiKey}\n`
       : s.config.bootstrapApiKey

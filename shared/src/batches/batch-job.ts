@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { requestIdSchema } from '../logging';
 
 /** Rows per chunk job: small enough that a retry redoes little, large enough that queue overhead stays negligible. */
 export const BATCH_CHUNK_ROWS = 500;
 
-/** The job on the `batch-chunks` queue: a line range of one batch; the rows themselves stay in Postgres. */
+/** The job on the `batch-chunks` queue: a line range of one batch (the rows stay in Postgres), and the id of the request that sent them. */
 export const batchChunkJobSchema = z.strictObject({
   batchId: z.uuid(),
   fromLine: z.int().min(1),
   toLine: z.int().min(1),
+  requestId: requestIdSchema.optional(),
 });
 
 export type BatchChunkJob = z.infer<typeof batchChunkJobSchema>;

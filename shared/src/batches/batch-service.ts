@@ -182,7 +182,10 @@ class ChunkPlanner {
   private last = 0;
   private count = 0;
 
-  constructor(private readonly batchId: string) {}
+  constructor(
+    private readonly batchId: string,
+    private readonly requestId?: string | null,
+  ) {}
 
   add(line: number): void {
     if (this.count === 0) this.first = line;
@@ -191,7 +194,7 @@ class ChunkPlanner {
   }
 
   close(): void {
-    if (this.count > 0) this.chunks.push({ batchId: this.batchId, fromLine: this.first, toLine: this.last });
+    if (this.count > 0) this.chunks.push({ batchId: this.batchId, fromLine: this.first, toLine: this.last, ...(this.requestId && { requestId: this.requestId }) });
     this.count = 0;
   }
 
@@ -221,6 +224,8 @@ export interface UploadOptions {
   senderConnected?: () => boolean;
   /** POST /v1/batches?monitor=true: every row with a reference becomes, or updates, a monitored customer. */
   monitor?: boolean;
+  /** The upload's request id (X-Request-Id), carried in each chunk job for the worker's log lines. */
+  requestId?: string | null;
 }
 
 /**
@@ -253,7 +258,7 @@ export async function createBatch(
 
   if (options.monitor) await deps.pool.query(sql.MARK_MONITOR, [id]);
   const writer = new RowWriter(deps.pool, id);
-  const planner = new ChunkPlanner(id);
+  const planner = new ChunkPlanner(id, options.requestId);
   const records: AsyncIterable<UploadRecord> = options.format === 'json' ? jsonRecords(stream) : csvRows(stream);
   let finished: BatchRecord | undefined;
   const stopHeartbeat = keepUploadAlive(deps.pool, id, options.senderConnected);
@@ -344,7 +349,7 @@ export function createBatchFromCsv(
 export async function rescreenBatch(
   deps: BatchDeps,
   sourceId: string,
-  options: { apiKeyId: string | null; idempotencyKey?: string | null },
+  options: { apiKeyId: string | null; idempotencyKey?: string | null; requestId?: string | null },
 ): Promise<{ batch: BatchView; created: boolean }> {
   const idempotencyKey = options.idempotencyKey ?? null;
   const id = randomUUID();
@@ -365,7 +370,7 @@ export async function rescreenBatch(
     throw new Error(`batch ${sourceId} to re-screen was not found`);
   }
   const { rows } = await deps.pool.query<{ from_line: number; to_line: number }>(sql.CHUNKS_OF_BATCH, [id, BATCH_CHUNK_ROWS]);
-  await queueOrLeaveToReconciler(deps, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line })));
+  await queueOrLeaveToReconciler(deps, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line, ...(options.requestId && { requestId: options.requestId }) })));
   return { batch: (await batchById(deps.pool, id))!, created: true };
 }
 

@@ -85,6 +85,10 @@ const envSchema = z.object({
   /** The delivery log (events, deliveries, attempts) is operational history, not screening evidence: kept this long. */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(90),
   /** Four-eyes review: a fully decided alert waits for a second key's approval instead of closing. */
+  /** Requests per minute an API key may make when the key sets no rateLimitPerMinute of its own. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+  /** When set, this process also serves GET /metrics without a key on this port (0: any free port), for a scraper inside the network. */
+  METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65_535).optional()),
   REVIEW_FOUR_EYES: z
     .preprocess((v) => (v === undefined || v === '' ? 'false' : String(v).trim().toLowerCase()), z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }))
     .transform((v) => v === 'true' || v === '1'),
@@ -135,6 +139,8 @@ export interface AppConfig {
     retentionMs: number;
   };
   review: { fourEyes: boolean };
+  rateLimit: { perMinute: number };
+  metrics: { port?: number };
 }
 
 export class ConfigError extends Error {}
@@ -190,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionMs: Math.round(e.WEBHOOK_RETENTION_DAYS * 86_400_000),
     },
     review: { fourEyes: e.REVIEW_FOUR_EYES },
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE },
+    metrics: { port: e.METRICS_PORT },
   };
 }
 

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   conflict: { status: 409, title: 'Conflict' },
   payload_too_large: { status: 413, title: 'Request too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   not_ready: { status: 503, title: 'Service not ready' },
   internal: { status: 500, title: 'Internal error' },
 } as const;

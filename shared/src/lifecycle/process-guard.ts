@@ -29,7 +29,7 @@ export function installProcessGuards(
   const onError = (kind: string) => (error: unknown) => {
     if (isClientStreamError(error)) {
       const e = error as NodeJS.ErrnoException & { requestId?: string };
-      logger.warn('stray request stream error; still serving', { kind, reason: e.message, code: e.code, requestId: e.requestId });
+      logger.warn('stray request stream error; still serving', { kind, reason: e.message, code: e.code, reqId: e.requestId });
       return;
     }
     logger.error(`${kind}; exiting`, { error });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestIdSchema } from '../logging';
 import { ENTITY_TYPES } from '../lists/entity-model';
 import { countryCode } from '../matching';
 
@@ -52,10 +53,11 @@ export const screeningRequestSchema = screeningQuerySchema.extend({
 export type ScreeningQueryInput = z.infer<typeof screeningQuerySchema>;
 export type ScreeningRequest = z.infer<typeof screeningRequestSchema>;
 
-/** The job on the `screenings` queue: the screening id and the query it needs, nothing else. */
+/** The job on the `screenings` queue: the screening id and the query it needs, and the id of the request that made it (for the logs). */
 export const screeningJobSchema = z.strictObject({
   screeningId: z.uuid(),
   query: screeningQuerySchema,
+  requestId: requestIdSchema.optional(),
 });
 
 export type ScreeningJob = z.infer<typeof screeningJobSchema>;

@@ -59,8 +59,8 @@ export function screeningJobId(screeningId: string): string {
   return `screening-${screeningId}`;
 }
 
-export function screeningJob(screeningId: string, query: ScreeningJob['query']): { name: string; data: ScreeningJob; opts: { jobId: string } } {
-  return { name: 'screen', data: { screeningId, query }, opts: { jobId: screeningJobId(screeningId) } };
+export function screeningJob(screeningId: string, query: ScreeningJob['query'], requestId?: string | null): { name: string; data: ScreeningJob; opts: { jobId: string } } {
+  return { name: 'screen', data: { screeningId, query, ...(requestId && { requestId }) }, opts: { jobId: screeningJobId(screeningId) } };
 }
 
 /** The same request, however its fields were ordered: what an Idempotency-Key retry must repeat. */
@@ -89,6 +89,8 @@ export async function submitScreening(
   request: ScreeningRequest,
   apiKeyId: string | null,
   idempotencyKey: string | null = null,
+  /** The API request's id (X-Request-Id), carried in the job for the worker's log lines. */
+  requestId: string | null = null,
 ): Promise<SubmittedScreening> {
   const id = randomUUID();
   const { reference, ...query } = request;
@@ -114,12 +116,12 @@ export async function submitScreening(
     }
     return { id: existing.id, status: existing.status, created: false, queued: true };
   }
-  const job = screeningJob(id, query);
+  const job = screeningJob(id, query, requestId);
   try {
     await addWhileReachable(deps.queue, () => deps.queue.add(job.name, job.data, { ...SCREENING_JOB_OPTIONS, ...job.opts }));
     return { id, status: 'queued', created: true, queued: true };
   } catch (error) {
-    deps.logger.warn('screening accepted but not queued yet; the reconciler will queue it', { screeningId: id, error });
+    deps.logger.warn('screening accepted but not queued yet; the reconciler will queue it', { screeningId: id, ...(requestId && { reqId: requestId }), error });
     return { id, status: 'queued', created: true, queued: false };
   }
 }
@@ -178,9 +180,11 @@ export async function performScreening(
   loaded: LoadedIndex,
   job: ScreeningJob,
   options: MatchOptions,
-): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: DesignationMatch[]; alertId?: string }> {
+): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: DesignationMatch[]; alertId?: string; matchSeconds: number }> {
+  const matchStarted = performance.now();
   const { matches: recordMatches, nearMisses } = screenWithNearMisses(loaded.index, job.query, options);
   const found = mergeByDesignation(recordMatches, loaded.designations);
+  const matchSeconds = (performance.now() - matchStarted) / 1000;
   let matches = found;
   let decision: Decision = found.length > 0 ? 'hit' : 'no_hit';
   const outcome: { outcome: 'recorded' | 'already-recorded'; alertId?: string } = await withTransaction(pool, async (tx) => {
@@ -240,7 +244,7 @@ export async function performScreening(
     await recordEvent(tx, { type: 'screening', screeningId: job.screeningId });
     return { outcome: 'recorded' as const, ...(alertId && { alertId }) };
   });
-  return { ...outcome, decision, matches };
+  return { ...outcome, decision, matches, matchSeconds };
 }
 
 export async function markScreeningFailed(pool: Pool, id: string, reason: string): Promise<void> {

@@ -22,6 +22,16 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the default rate limit and the metrics port, and refuses values out of range', () => {
+    expect(loadConfig({}).rateLimit.perMinute).toBe(6000);
+    expect(loadConfig({}).metrics.port).toBeUndefined();
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120', METRICS_PORT: '9464' })).toMatchObject({ rateLimit: { perMinute: 120 }, metrics: { port: 9464 } });
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '1000001' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
+  });
+
   it('refuses a short bootstrap key', () => {
     expect(() => loadConfig({ BOOTSTRAP_API_KEY: 'short' })).toThrow(/at least 16 characters/);
   });

@@ -20,7 +20,7 @@ describe('the process guard (issue 21)', () => {
     target.emit('uncaughtException', new Error('Unexpected end of form'));
     target.emit('unhandledRejection', Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }));
     expect(exits).toEqual([]);
-    expect(lines[0]).toMatchObject({ level: 'warn', msg: 'stray request stream error; still serving', requestId: 'req-1', code: 'ECONNRESET' });
+    expect(lines[0]).toMatchObject({ level: 'warn', msg: 'stray request stream error; still serving', reqId: 'req-1', code: 'ECONNRESET' });
     expect(lines).toHaveLength(3);
   });
 

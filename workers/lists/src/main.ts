@@ -17,6 +17,7 @@ import {
   type ListUpdateResult,
 } from '@sanctions/shared/list-updates';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { openProcessMetrics } from '@sanctions/shared/metrics';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 
 export interface ListsWorkerHooks {
@@ -25,6 +26,8 @@ export interface ListsWorkerHooks {
 }
 
 export interface RunningListsWorker {
+  /** GET /metrics without a key, when METRICS_PORT is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -57,7 +60,13 @@ export async function start(
   const publisher = createRedis(redisUrl, { logger, name: 'lists worker publisher' });
   const queue = createQueue<ListUpdateJob>(QUEUE_NAMES.listUpdates, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged } = channels(config.queuePrefix);
-  const closeAll = () => runShutdownSteps([() => queue.close(), () => publisher.quit(), () => pool.end()], logger);
+  const metricsEndpoint = await openProcessMetrics(config).catch(async (error: unknown) => {
+    await runShutdownSteps([() => queue.close(), () => publisher.quit(), () => pool.end()], logger);
+    throw error;
+  });
+  metricsEndpoint.metrics.watchQueues(queue);
+  metricsEndpoint.metrics.watchPostgres(pool);
+  const closeAll = () => runShutdownSteps([() => metricsEndpoint.close(), () => queue.close(), () => publisher.quit(), () => pool.end()], logger);
   await queue
     .upsertJobScheduler(LIST_UPDATE_SCHEDULER_ID, { pattern: config.listUpdates.cron }, { name: LIST_UPDATE_JOB_NAME, data: {}, opts: LIST_UPDATE_JOB_OPTIONS })
     .catch(async (error: unknown) => {
@@ -93,8 +102,9 @@ export async function start(
   logger.info('lists worker started', { cron: config.listUpdates.cron, sources: config.listUpdates.sources });
 
   return {
+    metricsUrl: metricsEndpoint.url,
     async stop() {
-      await runShutdownSteps([() => worker.close(), () => queue.close(), () => publisher.quit(), () => pool.end()], logger);
+      await runShutdownSteps([() => metricsEndpoint.close(), () => worker.close(), () => queue.close(), () => publisher.quit(), () => pool.end()], logger);
     },
   };
 }

@@ -1,1 +1,1 @@
-export { start, type RunningWorker, type WorkerHooks } from './main';
+export { start, type RunningWorker, type WorkerHooks, type WorkerOptions } from './main';

@@ -5,6 +5,7 @@ import { runShutdownSteps } from '@sanctions/shared/lifecycle';
 import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
+import { openProcessMetrics, type ProcessMetrics } from '@sanctions/shared/metrics';
 import {
   BATCH_CHUNK_JOB_OPTIONS,
   channels,
@@ -35,8 +36,15 @@ export interface WorkerHooks {
   monitoring?: MonitoringRunHooks;
 }
 
+export interface WorkerOptions {
+  /** A registry shared with other parts of the same process (npm start), which then serves METRICS_PORT itself. */
+  metrics?: ProcessMetrics;
+}
+
 export interface RunningWorker {
   indexCache: MatchIndexCache;
+  /** GET /metrics without a key, when METRICS_PORT is set and this worker owns its registry. */
+  metricsUrl?: string;
   monitoring: ReturnType<typeof startMonitoringWorker>;
   reconcileNow(): Promise<void>;
   stop(): Promise<void>;
@@ -47,14 +55,22 @@ export async function start(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel, { process: 'worker' }),
   hooks: WorkerHooks = {},
+  options: WorkerOptions = {},
 ): Promise<RunningWorker> {
   const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
+  const metricsEndpoint = await openProcessMetrics(config, options.metrics).catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  const { metrics } = metricsEndpoint;
   const publisher = createRedis(redisUrl, { logger, name: 'worker publisher' });
   const subscriber = createRedis(redisUrl, { logger, name: 'worker subscriber' });
   const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
   const monitoringQueue = createQueue<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns, redisUrl, config.queuePrefix, logger);
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
+  metrics.watchQueues(queue, batchQueue, monitoringQueue);
+  metrics.watchPostgres(pool);
 
   const indexCache = new MatchIndexCache(pool, logger);
   const refresh = () => void indexCache.refreshIfStale().catch((error: unknown) => logger.warn('index refresh failed', { error }));
@@ -68,11 +84,17 @@ export async function start(
   // A job claimed by a worker that died goes back to the queue once its lock lapses; its results are written exactly once all the same.
   const stallOptions = { lockDuration: config.worker.lockDurationMs, stalledInterval: config.worker.stalledIntervalMs };
   const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit, nearMissFloor: config.matching.nearMissFloor };
+  // The lines about one screening or chunk carry the id of the request that asked for it (X-Request-Id).
+  const jobLogger = (data: { screeningId?: string; batchId?: string; requestId?: string }) =>
+    logger.child({ ...(data.screeningId && { screeningId: data.screeningId }), ...(data.batchId && { batchId: data.batchId }), ...(data.requestId && { reqId: data.requestId }) });
   const processJob = async (job: Job<ScreeningJob>) => {
     const parsed = screeningJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);
     const loaded = await indexCache.current();
     const result = await performScreening(pool, loaded, parsed.data, matchOptions);
+    metrics.screeningMatchDuration.observe(result.matchSeconds);
+    if (result.outcome === 'recorded') metrics.screeningsTotal.inc({ decision: result.decision, source: 'screening' });
+    jobLogger(parsed.data).info('screening recorded', { outcome: result.outcome, decision: result.decision, matches: result.matches.length, lists: loaded.key });
     await hooks.afterRecorded?.(parsed.data.screeningId);
     await publisher.publish(screeningDone, parsed.data.screeningId).catch(() => undefined);
     return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
@@ -86,7 +108,7 @@ export async function start(
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final = isLastAttempt(job, error, SCREENING_JOB_OPTIONS);
-    logger.warn('screening job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    jobLogger(job.data ?? {}).warn('screening job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
     if (final && job.data?.screeningId) {
       void markScreeningFailed(pool, job.data.screeningId, error.message)
         .then(() => publisher.publish(screeningDone, job.data.screeningId))
@@ -99,6 +121,12 @@ export async function start(
     const parsed = batchChunkJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid batch chunk payload: ${parsed.error.message}`);
     const result = await performBatchChunk(pool, await indexCache.current(), parsed.data, matchOptions);
+    if (result.inserted > 0) {
+      metrics.batchRowsTotal.inc(result.inserted);
+      if (result.hits > 0) metrics.screeningsTotal.inc({ decision: 'hit', source: 'batch' }, result.hits);
+      if (result.inserted > result.hits) metrics.screeningsTotal.inc({ decision: 'no_hit', source: 'batch' }, result.inserted - result.hits);
+    }
+    jobLogger(parsed.data).info('batch chunk screened', { fromLine: parsed.data.fromLine, toLine: parsed.data.toLine, outcome: result.outcome, rows: result.inserted, hits: result.hits });
     // Hit rows and a finished batch may have webhook events waiting: wake the dispatcher rather than leave them to its poll.
     if (result.hits > 0 || result.status === 'done') await publisher.publish(webhookEvents, parsed.data.batchId).catch(() => undefined);
     return { ...result };
@@ -111,7 +139,7 @@ export async function start(
   batchWorker.on('failed', (job, error) => {
     if (!job) return;
     const final = isLastAttempt(job, error, BATCH_CHUNK_JOB_OPTIONS);
-    logger.warn('batch chunk job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    jobLogger(job.data ?? {}).warn('batch chunk job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
     if (final && job.data?.batchId) void markBatchFailed(pool, job.data.batchId, error.message).catch(() => undefined);
   });
   batchWorker.on('error', (error) => logger.warn('batch worker connection error', { error: error.message }));
@@ -120,7 +148,7 @@ export async function start(
     { pool, queue, batchQueue, logger },
     { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs, uploadTimeoutMs: config.worker.batchUploadTimeoutMs },
   );
-  const monitoring = startMonitoringWorker({ pool, logger, indexCache, queue: monitoringQueue, redisUrl }, config, matchOptions, hooks.monitoring);
+  const monitoring = startMonitoringWorker({ pool, logger, indexCache, queue: monitoringQueue, redisUrl, metrics }, config, matchOptions, hooks.monitoring);
   // A new version's run is queued at once rather than at the reconciler's next pass.
   subscriber.on('message', () => void monitoring.queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error })));
   logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
@@ -128,11 +156,25 @@ export async function start(
   return {
     indexCache,
     monitoring,
+    metricsUrl: metricsEndpoint.url,
     reconcileNow: reconciler.runOnce,
     async stop() {
       clearInterval(refreshTimer);
       await runShutdownSteps(
-        [() => worker.close(), () => batchWorker.close(), () => monitoring.close(), () => reconciler.stop(), () => queue.close(), () => batchQueue.close(), () => monitoringQueue.close(), () => subscriber.quit(), () => publisher.quit(), () => pool.end()],
+        [
+          () => metricsEndpoint.close(),
+          async () => metrics.unwatch({ queues: [queue, batchQueue, monitoringQueue], pool }),
+          () => worker.close(),
+          () => batchWorker.close(),
+          () => monitoring.close(),
+          () => reconciler.stop(),
+          () => queue.close(),
+          () => batchQueue.close(),
+          () => monitoringQueue.close(),
+          () => subscriber.quit(),
+          () => publisher.quit(),
+          () => pool.end(),
+        ],
         logger,
       );
     },

@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import type { AppConfig } from '@sanctions/shared/config';
 import type { Logger } from '@sanctions/shared/logging';
+import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import {
   CustomerIndexCache,
   enqueueMonitoringRuns,
@@ -21,7 +22,7 @@ import type { MatchIndexCache } from '@sanctions/shared/screening';
  * with its version, so a lost announcement or job only delays it).
  */
 export function startMonitoringWorker(
-  deps: { pool: Pool; logger: Logger; indexCache: MatchIndexCache; queue: Queue<MonitoringRunJob>; redisUrl: string },
+  deps: { pool: Pool; logger: Logger; indexCache: MatchIndexCache; queue: Queue<MonitoringRunJob>; redisUrl: string; metrics: ProcessMetrics },
   config: AppConfig,
   options: { threshold: number; limit: number },
   hooks: MonitoringRunHooks = {},
@@ -34,7 +35,9 @@ export function startMonitoringWorker(
     const parsed = monitoringRunJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid monitoring run payload: ${parsed.error.message}`);
     const lists = await deps.indexCache.refreshIfStale();
-    return performMonitoringRun({ pool, logger }, { lists, customers: await customers.current() }, parsed.data.runId, options, hooks);
+    const result = await performMonitoringRun({ pool, logger }, { lists, customers: await customers.current() }, parsed.data.runId, options, hooks);
+    if (result.alerts > 0) deps.metrics.screeningsTotal.inc({ decision: 'hit', source: 'monitoring' }, result.alerts);
+    return result;
   };
   const worker = new Worker<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns, processRun, {
     connection: redisConnectionOptions(deps.redisUrl),

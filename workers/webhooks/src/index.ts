@@ -1,1 +1,1 @@
-export { start, type RunningWebhooksWorker } from './main';
+export { start, type RunningWebhooksWorker, type WebhooksWorkerOptions } from './main';

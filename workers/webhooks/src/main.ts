@@ -3,6 +3,7 @@ import type { AppConfig } from '@sanctions/shared/config';
 import { runShutdownSteps } from '@sanctions/shared/lifecycle';
 import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
+import { openProcessMetrics, type ProcessMetrics } from '@sanctions/shared/metrics';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
 import {
   AllowList,
@@ -18,7 +19,14 @@ export interface RunningWebhooksWorker {
   /** Fans out the outbox now, instead of waiting for a wake-up or the next poll. */
   dispatchNow(): Promise<void>;
   reconcileNow(): Promise<void>;
+  /** GET /metrics without a key, when METRICS_PORT is set and this worker owns its registry. */
+  metricsUrl?: string;
   stop(): Promise<void>;
+}
+
+export interface WebhooksWorkerOptions {
+  /** A registry shared with other parts of the same process (npm start), which then serves METRICS_PORT itself. */
+  metrics?: ProcessMetrics;
 }
 
 /**
@@ -52,12 +60,23 @@ function coalescing(task: () => Promise<void>, onError: (error: unknown) => void
  * pub/sub, polling Postgres as the fallback), the delivery worker on `webhook-deliveries`, and a
  * reconciler that re-queues deliveries whose job Redis lost. Any number may run side by side.
  */
-export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'webhooks-worker' })): Promise<RunningWebhooksWorker> {
+export async function start(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel, { process: 'webhooks-worker' }),
+  options: WebhooksWorkerOptions = {},
+): Promise<RunningWebhooksWorker> {
   const settings = config.webhooks;
   const allow = new AllowList(settings.allowedHosts);
   const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
+  const metricsEndpoint = await openProcessMetrics(config, options.metrics).catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  const { metrics } = metricsEndpoint;
   const subscriber = createRedis(redisUrl, { logger, name: 'webhooks worker subscriber' });
   const queue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix, logger);
+  metrics.watchQueues(queue);
+  metrics.watchPostgres(pool);
 
   const dispatcher = coalescing(
     async () => {
@@ -98,7 +117,9 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
     async (job: Job<DeliveryJob>) => {
       const parsed = deliveryJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`Invalid webhook delivery payload: ${parsed.error.message}`);
-      return { outcome: await performDelivery(deps, parsed.data) };
+      const outcome = await performDelivery(deps, parsed.data);
+      metrics.webhookDeliveriesTotal.inc({ outcome });
+      return { outcome };
     },
     { ...bullmq, concurrency: settings.concurrency },
   );
@@ -110,12 +131,13 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   return {
     dispatchNow: dispatcher.poke,
     reconcileNow: reconciler.poke,
+    metricsUrl: metricsEndpoint.url,
     async stop() {
       clearInterval(dispatchTimer);
       clearTimeout(wakeTimer);
       clearInterval(reconcileTimer);
       await runShutdownSteps(
-        [() => worker.close(), () => dispatcher.idle(), () => reconciler.idle(), () => queue.close(), () => subscriber.quit(), () => pool.end()],
+        [() => metricsEndpoint.close(), async () => metrics.unwatch({ queues: [queue], pool }), () => worker.close(), () => dispatcher.idle(), () => reconciler.idle(), () => queue.close(), () => subscriber.quit(), () => pool.end()],
         logger,
       );
     },

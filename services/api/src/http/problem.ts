@@ -20,9 +20,10 @@ interface Problem {
   errors?: FieldError[];
 }
 
-/** Writes an RFC 9457 problem document. */
+/** Writes an RFC 9457 problem document, with the request's id (X-Request-Id) as `requestId` to quote to support. */
 export function sendProblem(res: Response, problem: Problem): void {
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  const requestId = res.req?.requestId;
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, ...(requestId && { requestId }) }));
 }
 
 function problemFor(error: AppError, instance: string): Problem {

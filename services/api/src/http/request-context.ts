@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Stream } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
-import type { Logger } from '@sanctions/shared/logging';
+import { requestIdFrom, type Logger } from '@sanctions/shared/logging';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -10,11 +9,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** A caller's own request id is kept when it is short and plain, so it can be matched in their logs. */
-const CALLER_REQUEST_ID = /^[\w.:-]{1,100}$/;
-
 /** Fields that say which request a log line is about. */
-export const requestFields = (req: Request) => ({ requestId: req.requestId, method: req.method, path: req.path });
+export const requestFields = (req: Request) => ({ reqId: req.requestId, method: req.method, path: req.path });
 
 /**
  * Gives the request an id and guards the two streams every request has: a client that resets its
@@ -23,8 +19,7 @@ export const requestFields = (req: Request) => ({ requestId: req.requestId, meth
  */
 export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const given = req.get('x-request-id');
-    req.requestId = given && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
+    req.requestId = requestIdFrom(req.get('x-request-id'));
     res.set('X-Request-Id', req.requestId);
     guardStream(req, req, logger, 'request');
     guardStream(req, res, logger, 'response');

@@ -98,6 +98,7 @@ export function batchRoutes(deps: ApiDeps): Router {
       filename: upload.filename,
       format: upload.format,
       monitor,
+      requestId: req.requestId,
       senderConnected: () => req.complete || !req.socket?.destroyed,
     }).catch((error: unknown) => {
       // The batch is failed already; the client, if still there, learns why.
@@ -124,6 +125,7 @@ export function batchRoutes(deps: ApiDeps): Router {
     const { batch, created } = await rescreenBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, source.id, {
       apiKeyId: req.principal?.keyId ?? null,
       idempotencyKey: idempotencyKeyOf(req),
+      requestId: req.requestId,
     });
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, rescreenOf: source.id, links: links(batch.id) });
   });

@@ -17,7 +17,7 @@ export function screeningRoutes(deps: ApiDeps): Router {
     const { wait } = parseQuery(req, submitQuery);
     if (!req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as application/json (a file of many records goes to POST /v1/batches)');
     const request = parseScreeningRequest(req.body);
-    const { id, status, created, queued } = await submitScreening(deps, request, req.principal?.keyId ?? null, idempotencyKeyOf(req));
+    const { id, status, created, queued } = await submitScreening(deps, request, req.principal?.keyId ?? null, idempotencyKeyOf(req), req.requestId);
     const location = `/v1/screenings/${id}`;
     // Not queued yet (Redis down): nothing will settle it within the wait, so the id is the answer.
     if (queued && (wait === 'true' || wait === '1')) {
