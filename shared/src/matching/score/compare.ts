@@ -10,6 +10,7 @@ import {
   translationSimilarity,
 } from '../signals/token-similarity';
 import { koreanSyllableSimilarity } from '../signals/korean-syllables';
+import { sameSyllabicScript } from '../signals/original-script';
 import { kindWeight, priorWeight } from '../signals/token-weights';
 import type { CompareResult, ScreeningQuery } from '../types';
 import { verdictSentence } from '../explain/verdict';
@@ -37,6 +38,9 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
   });
   const query = left.tokens.map((t) => ({ ...weigh(t), surface: t.surface }));
   const listed = right.tokens.map(weigh);
+  // Both written in Hangul (or Han, or kana): a syllable is itself or another syllable, as it is written, not as its
+  // romanisations may fold together ("정" and "종" are both "chong" in one system).
+  const syllables = sameSyllabicScript(a.name, b.name);
   const alignment = alignNames(
     query,
     listed,
@@ -44,6 +48,7 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
       const q = query[i] as WeightedToken;
       const c = listed[j] as WeightedToken;
       const words = q.kind === 'word' && c.kind === 'word';
+      if (syllables && words) return q.text === c.text ? 1 : 0;
       if (left.hangul && words) return koreanSyllableSimilarity(q.text, c.text);
       const token = left.tokens[i];
       // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
