@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 
 /**
  * Scripts without a table of their own here (Armenian, Thai, Lao, Khmer, Myanmar, Bengali, Gurmukhi, Gujarati, Tamil,
@@ -6,7 +5,7 @@ import { createRequire } from 'node:module';
  * maintained transliteration library covering all of Unicode. It is an ES module: loaded through require, which Node
  * 20.19+ supports for ES modules without top-level await (any-ascii has none).
  */
-const anyAscii = (createRequire(__filename)('any-ascii') as { default: (s: string) => string }).default;
+const anyAscii = (require('any-ascii') as { default: (s: string) => string }).default;
 
 /**
  * A letter or mark of a script that transliterate.ts has no table for: past Latin, Greek, Cyrillic, Armenian is the

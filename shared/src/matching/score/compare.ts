@@ -40,7 +40,7 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
   const listed = right.tokens.map(weigh);
   // Both written in Hangul (or Han, or kana): a syllable is itself or another syllable, as it is written, not as its
   // romanisations may fold together ("정" and "종" are both "chong" in one system).
-  const syllables = sameSyllabicScript(a.name, b.name);
+  const syllables = sameSyllabicScript(a.name, b.name) ? writtenSyllables(a.name, b.name, left, right) : undefined;
   const alignment = alignNames(
     query,
     listed,
@@ -48,7 +48,7 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
       const q = query[i] as WeightedToken;
       const c = listed[j] as WeightedToken;
       const words = q.kind === 'word' && c.kind === 'word';
-      if (syllables && words) return q.text === c.text ? 1 : 0;
+      if (syllables !== undefined && words) return syllables[0][i] === syllables[1][j] ? 1 : 0;
       if (left.hangul && words) return koreanSyllableSimilarity(q.text, c.text);
       const token = left.tokens[i];
       // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
@@ -70,6 +70,20 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
     identifiers: (b.identifiers ?? []).map((id) => ({ type: id.type ?? 'identifier', value: id.value })),
   });
   return { left, right, listed, alignment, verdict };
+}
+
+const SYLLABLE = /[\p{L}\p{M}]/gu;
+
+/** Each side's tokens as the syllables they were written as, when the tokens are the syllables one to one. */
+function writtenSyllables(
+  a: string,
+  b: string,
+  left: TokenizedName,
+  right: TokenizedName,
+): [string[], string[]] | undefined {
+  const la = a.normalize('NFC').match(SYLLABLE) ?? [];
+  const lb = b.normalize('NFC').match(SYLLABLE) ?? [];
+  return la.length === left.tokens.length && lb.length === right.tokens.length ? [la, lb] : undefined;
 }
 
 /**
