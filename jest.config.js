@@ -10,7 +10,10 @@ const moduleNameMapper = {
 // any-ascii ships only as an ES module, which Jest on Node 20 cannot require: compiled to CommonJS for the tests.
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
-  '/node_modules/any-ascii/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true }],
+  '/node_modules/any-ascii/.+\\.js$': [
+    'ts-jest',
+    { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true },
+  ],
 };
 const transformIgnorePatterns = ['/node_modules/(?!any-ascii/)'];
 const common = {

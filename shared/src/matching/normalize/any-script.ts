@@ -1,4 +1,3 @@
-
 /**
  * Scripts without a table of their own here (Armenian, Thai, Lao, Khmer, Myanmar, Bengali, Gurmukhi, Gujarati, Tamil,
  * Telugu, Kannada, Malayalam, Sinhala, Tibetan, Ethiopic, Syriac, Thaana, Mongolian, ...) read by any-ascii, a

@@ -480,7 +480,11 @@ function classify(word: string, legalContext: boolean, abjad: boolean, han: bool
     return { text: legal, surface: word, kind: 'legal' };
   }
   if (SINGLE_LATIN_LETTER.test(word)) return { text: word, surface: word, kind: 'initial' };
-  return { text: SPELLING_VARIANTS.get(word) ?? COMPANY_WORD_ABBREVIATIONS.get(word) ?? word, surface: word, kind: 'word' };
+  return {
+    text: SPELLING_VARIANTS.get(word) ?? COMPANY_WORD_ABBREVIATIONS.get(word) ?? word,
+    surface: word,
+    kind: 'word',
+  };
 }
 
 /**

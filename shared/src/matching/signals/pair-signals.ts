@@ -192,7 +192,11 @@ export const PAIR_SIGNALS: readonly { name: string; words: string; measure: (p: 
   { name: 'singlePart', words: 'only one name part agrees', measure: singlePartSignal },
   { name: 'replacedPart', words: 'each name has a part the other lacks', measure: replacedPartSignal },
   { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', measure: fuzzyRarePartSignal },
-  { name: 'givenNameVariant', words: 'a given name stands in another form or as a nickname', measure: givenNameVariantSignal },
+  {
+    name: 'givenNameVariant',
+    words: 'a given name stands in another form or as a nickname',
+    measure: givenNameVariantSignal,
+  },
   { name: 'wordCountGap', words: 'one name has more parts than the other', measure: wordCountGapSignal },
   { name: 'originalScript', words: 'the names differ in their own script', measure: originalScriptSignal },
 ];

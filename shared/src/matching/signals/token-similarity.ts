@@ -90,14 +90,7 @@ export const FIRST_LETTER_PENALTY = 0.1;
 export const TRUNCATION_MIN_PREFIX = 3;
 
 export type SimilarityMethod =
-  | 'exact'
-  | 'spelling'
-  | 'phonetic'
-  | 'initial'
-  | 'translation'
-  | 'near-reading'
-  | 'given-name-variant'
-  | 'none';
+  'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'near-reading' | 'given-name-variant' | 'none';
 
 /** A word written without vowels, as abjad scripts (Arabic, Hebrew) romanise: only its consonants can be compared. */
 function isSkeleton(word: string): boolean {
@@ -496,7 +489,13 @@ export function similarityMethod(
       : 'none';
   if (s === 1) return 'exact';
   if (qKind === 'initial' || cKind === 'initial') return 'initial';
-  if (!abjad && qKind === 'word' && cKind === 'word' && givenNameVariants(qText, cText) && jaroWinkler(qText, cText) < s)
+  if (
+    !abjad &&
+    qKind === 'word' &&
+    cKind === 'word' &&
+    givenNameVariants(qText, cText) &&
+    jaroWinkler(qText, cText) < s
+  )
     return 'given-name-variant';
   return (s === PHONETIC_AGREEMENT_SIMILARITY || s === ABJAD_AGREEMENT_SIMILARITY) && jaroWinkler(qText, cText) < s
     ? 'phonetic'
