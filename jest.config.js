@@ -7,8 +7,22 @@ const moduleNameMapper = {
   '^@sanctions/webhooks-worker$': '<rootDir>/workers/webhooks/src',
   '^@sanctions/standalone$': '<rootDir>/services/standalone/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };
-const common = { testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// any-ascii ships only as an ES module, which Jest on Node 20 cannot require: compiled to CommonJS for the tests.
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+  '/node_modules/any-ascii/.+\\.js$': [
+    'ts-jest',
+    { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true },
+  ],
+};
+const transformIgnorePatterns = ['/node_modules/(?!any-ascii/)'];
+const common = {
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform,
+  transformIgnorePatterns,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [

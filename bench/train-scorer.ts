@@ -16,7 +16,7 @@ import { readTrainingList, TRAINING_LISTS, trainingPairs, type TrainingPair } fr
 
 const PER_LIST = Number(process.env['TRAIN_PAIRS_PER_LIST'] ?? 4000);
 const FOLDS = Number(process.env['TRAIN_FOLDS'] ?? 5);
-export const SCORER_WEIGHTS_VERSION = 'calibrated-1';
+export const SCORER_WEIGHTS_VERSION = 'calibrated-2';
 
 export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: LabelledRow[] }> {
   const pairs: TrainingPair[] = [];

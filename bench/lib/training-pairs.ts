@@ -18,7 +18,7 @@ export interface TrainingPair {
   left: string;
   right: string;
   match: boolean;
-  /** What kind of pair: "alias", "weak_alias", "original_script" or "shared word". */
+  /** What kind of pair: "alias", "weak_alias", "original_script", "shared word" or "replaced part". */
   kind: string;
 }
 
@@ -40,7 +40,9 @@ const POSITIVES_PER_ENTITY = 3;
 /** A word shared by more entities than this is too common to make a hard negative (every "Muhammad", "Trading"). */
 const MAX_WORD_ENTITIES = 200;
 /** Entities sharing the word looked at per hard negative; the one whose name is most alike is taken. */
-const HARD_NEGATIVE_TRIES = 8;
+const HARD_NEGATIVE_TRIES = 24;
+/** Share of the hard negatives made by replacing one part of a name with another entity's part (the rest share a word). */
+const REPLACED_PART_SHARE = 0.4;
 /** Two names spelled at least this alike (Jaro-Winkler of their normalised forms) are variants of one name. */
 const VARIANT_SPELLING_SIMILARITY = 0.8;
 
@@ -98,6 +100,29 @@ export function trainingPairs(list: string, entities: readonly MatchableEntity[]
     }
   });
   let negatives = 0;
+  // A part replaced: one word of an entity's name swapped for the word in the same place of another entity's name of
+  // the same type ("Ayman Sabawi Ibrahim al-Dulaimi" from "... al-Tikriti"). Two people who share every name part but
+  // one are two people; two companies whose only differing word is the one that carries meaning are two companies.
+  const replacedTarget = Math.round(positives * REPLACED_PART_SHARE);
+  for (const i of shuffled(
+    primaries.map((_, k) => k),
+    rng,
+  )) {
+    if (negatives >= replacedTarget) break;
+    const p = primaries[i]!;
+    const parts = p.name.split(/\s+/).filter((w) => w.length > 0);
+    if (parts.length < 2) continue;
+    const q = primaries[Math.floor(rng() * primaries.length)]!;
+    const theirs = q.name.split(/\s+/).filter((w) => w.length > 0);
+    if (q === p || q.entity.type !== p.entity.type || theirs.length < 2) continue;
+    const at = Math.floor(rng() * parts.length);
+    const word = theirs[Math.min(at, theirs.length - 1)]!;
+    const replaced = [...parts.slice(0, at), word, ...parts.slice(at + 1)].join(' ');
+    const replacedKey = key(replaced);
+    if (replacedKey === p.key || p.keys.has(replacedKey) || jaroWinkler(key(word), key(parts[at]!)) >= 0.8) continue;
+    pairs.push({ list, type: p.entity.type, left: replaced, right: p.name, match: false, kind: 'replaced part' });
+    negatives++;
+  }
   for (const i of shuffled(
     primaries.map((_, k) => k),
     rng,

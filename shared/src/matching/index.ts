@@ -45,3 +45,6 @@ export { pairSignalValues } from './score/pair-signal-values';
 export { alignPair } from './score/compare';
 export * as pairSignals from './signals/pair-signals';
 export { PAIR_SIGNALS } from './signals/pair-signals';
+export { readNumberWords } from './normalize/number-words';
+export { givenNameVariants, GIVEN_NAME_VARIANT_COUNT } from './normalize/given-name-variants';
+export { originalScriptDistance } from './signals/original-script';

@@ -79,6 +79,8 @@ export function explainNameAlignment(
         );
       } else if (place) out.push(`${q} is the adjective of the place ${c} (${percent(edge.similarity)} similar).`);
       else if (method === 'translation') out.push(`${q} is the word listings translate as ${c}.`);
+      else if (method === 'given-name-variant')
+        out.push(`${q} and ${c} are forms of one given name (another language's form or a nickname).`);
       else if (method === 'near-reading')
         out.push(`${q} reads as ${c} but for one letter, a slip listings make (${percent(edge.similarity)} similar).`);
       else if (method === 'phonetic' && abjad)

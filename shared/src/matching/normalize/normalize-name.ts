@@ -2,6 +2,8 @@ import { separateGluedCommonNames } from './arabic-glued-names';
 import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
 import { CHINESE_WORD_READINGS, CYRILLIC_LETTER, transliterate } from './transliterate';
+import { readNumberWords } from './number-words';
+import { COMPANY_WORD_ABBREVIATIONS } from './company-words';
 import {
   ABJAD_HONORIFICS,
   ABJAD_PARTICLES,
@@ -111,12 +113,28 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const HAS_DIGIT = /\p{N}/u;
 const SINGLE_LATIN_LETTER = /^[a-z]$/;
 
+const LETTER_RUN = /\p{L}+/gu;
+
+/**
+ * "GmbH", "SpA", "SpA.", "AkG": a legal form written in mixed case is one word, not a lost space ("gmb h"). Only names
+ * with a case change inside a word are looked at.
+ */
+function keepMixedCaseLegalForms(raw: string, ascii: boolean): string {
+  if (!(ascii ? ASCII_CASE_BOUNDARY_TEST : CASE_BOUNDARY_TEST).test(raw)) return raw;
+  return raw.replace(LETTER_RUN, (word) => {
+    const lower = word.toLowerCase();
+    return word !== lower && word !== word.toUpperCase() && LEGAL_FORMS.has(lower) ? lower : word;
+  });
+}
+const ASCII_CASE_BOUNDARY_TEST = /[a-z][A-Z]/;
+const CASE_BOUNDARY_TEST = /\p{Ll}\p{Lu}/u;
+
 /** Case folds, transliterates, strips diacritics and punctuation noise; returns the raw word list. */
 function cleanWords(raw: string): string[] {
   // "MohamedSALMAN": a lower-to-upper case change inside a word is a lost space (merges are re-checked when matching).
   // Plain ASCII (most names) has nothing to compose, transliterate or strip, and its case change needs no Unicode classes.
   const ascii = !NON_ASCII.test(raw);
-  let text = raw.replace(ascii ? ASCII_CASE_BOUNDARY : CASE_BOUNDARY, '$1 $2');
+  let text = keepMixedCaseLegalForms(raw, ascii).replace(ascii ? ASCII_CASE_BOUNDARY : CASE_BOUNDARY, '$1 $2');
   if (!ascii) {
     text = text.normalize('NFKC').replace(CASE_BOUNDARY, '$1 $2').toLowerCase();
     if (ABJAD.test(text)) text = separateGluedCommonNames(text);
@@ -301,7 +319,7 @@ function replaceLegalPhrases(words: string[]): string[] {
 export function tokenizeName(raw: string): TokenizedName {
   const cleaned = repairLegalSpacing(cleanWords(raw)).map(repairLegalTypo);
   if (cleaned.length > 1) cleaned[cleaned.length - 1] = repairTruncatedLegalForm(cleaned[cleaned.length - 1] as string);
-  const words = replaceLegalPhrases(cleaned);
+  const words = readNumberWords(replaceLegalPhrases(cleaned));
   const hasLegalForm = words.some((w) => LEGAL_FORMS.has(w) && !AMBIGUOUS_LEGAL_FORMS.has(w));
   const legalFormCount = words.filter((w) => LEGAL_FORMS.has(w)).length;
   // Titles are dropped wherever they stand ("Yusuf Ahmed Hajji"), ranks only in front, and never the whole name.
@@ -462,7 +480,11 @@ function classify(word: string, legalContext: boolean, abjad: boolean, han: bool
     return { text: legal, surface: word, kind: 'legal' };
   }
   if (SINGLE_LATIN_LETTER.test(word)) return { text: word, surface: word, kind: 'initial' };
-  return { text: SPELLING_VARIANTS.get(word) ?? word, surface: word, kind: 'word' };
+  return {
+    text: SPELLING_VARIANTS.get(word) ?? COMPANY_WORD_ABBREVIATIONS.get(word) ?? word,
+    surface: word,
+    kind: 'word',
+  };
 }
 
 /**

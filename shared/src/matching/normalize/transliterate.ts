@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { otherScriptToLatin, OTHER_SCRIPT_LETTER } from './any-script';
 import {
   CHINESE_ORGANISATION_WORD_CHARACTERS,
   CHINESE_ORGANISATION_WORD_MAX_LENGTH,
@@ -12,9 +13,8 @@ import {
  * (Cyrillic, Greek, Georgian, Arabic/Persian/Urdu, Hebrew). Abjads (Arabic, Hebrew) do not write short vowels, so
  * their output is a consonant skeleton ("محمد" → "mhmd") that meets "Muhammad" through the phonetic key, not the
  * spelling.
- * Han characters are read in Mandarin pinyin from pinyin-pro's dictionary, which knows the readings names take. Thai
- * is left as it is: without a dictionary a reading would be a guess, so such names only match listed original-script
- * aliases written the same way.
+ * Han characters are read in Mandarin pinyin from pinyin-pro's dictionary, which knows the readings names take. Every
+ * other script (Armenian, Thai, Khmer, Bengali, Ethiopic, Tamil, ...) is read by any-ascii (any-script.ts).
  * Expects lower-cased input (the Cyrillic and Greek tables are lower case).
  */
 
@@ -235,12 +235,12 @@ const NON_LATIN =
 
 /** True when the text holds letters of a script this module romanises. */
 export function hasTransliterableScript(text: string): boolean {
-  return NON_LATIN.test(text);
+  return NON_LATIN.test(text) || OTHER_SCRIPT_LETTER.test(text);
 }
 
 /** Romanises every supported script in a lower-cased string, leaving Latin, digits and unsupported scripts as they are. */
 export function transliterate(text: string): string {
-  if (!NON_LATIN.test(text)) return text;
+  if (!NON_LATIN.test(text)) return OTHER_SCRIPT_LETTER.test(text) ? otherScriptToLatin(text) : text;
   if (CYRILLIC_LETTER.test(text)) text = cyrillicLookalikes(text);
   const ukrainianOrBelarusian = UKRAINIAN_OR_BELARUSIAN.test(text);
   let out = '';
@@ -289,7 +289,7 @@ export function transliterate(text: string): string {
         (ch === 'ь' || ch === 'ъ') && SIGN_BEFORE_Y.has(chars[i + 1] ?? '') ? 'y' : (ukrainian ?? CYRILLIC[ch] ?? '');
     } else out += ch;
   }
-  return out;
+  return OTHER_SCRIPT_LETTER.test(out) ? otherScriptToLatin(out) : out;
 }
 
 function runEnd(chars: string[], start: number, inRun: (code: number) => boolean): number {

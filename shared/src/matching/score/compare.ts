@@ -10,6 +10,7 @@ import {
   translationSimilarity,
 } from '../signals/token-similarity';
 import { koreanSyllableSimilarity } from '../signals/korean-syllables';
+import { sameSyllabicScript } from '../signals/original-script';
 import { kindWeight, priorWeight } from '../signals/token-weights';
 import type { CompareResult, ScreeningQuery } from '../types';
 import { verdictSentence } from '../explain/verdict';
@@ -37,6 +38,9 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
   });
   const query = left.tokens.map((t) => ({ ...weigh(t), surface: t.surface }));
   const listed = right.tokens.map(weigh);
+  // Both written in Hangul (or Han, or kana): a syllable is itself or another syllable, as it is written, not as its
+  // romanisations may fold together ("정" and "종" are both "chong" in one system).
+  const syllables = sameSyllabicScript(a.name, b.name) ? writtenSyllables(a.name, b.name, left, right) : undefined;
   const alignment = alignNames(
     query,
     listed,
@@ -44,6 +48,7 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
       const q = query[i] as WeightedToken;
       const c = listed[j] as WeightedToken;
       const words = q.kind === 'word' && c.kind === 'word';
+      if (syllables !== undefined && words) return syllables[0][i] === syllables[1][j] ? 1 : 0;
       if (left.hangul && words) return koreanSyllableSimilarity(q.text, c.text);
       const token = left.tokens[i];
       // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
@@ -65,6 +70,20 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
     identifiers: (b.identifiers ?? []).map((id) => ({ type: id.type ?? 'identifier', value: id.value })),
   });
   return { left, right, listed, alignment, verdict };
+}
+
+const SYLLABLE = /[\p{L}\p{M}]/gu;
+
+/** Each side's tokens as the syllables they were written as, when the tokens are the syllables one to one. */
+function writtenSyllables(
+  a: string,
+  b: string,
+  left: TokenizedName,
+  right: TokenizedName,
+): [string[], string[]] | undefined {
+  const la = a.normalize('NFC').match(SYLLABLE) ?? [];
+  const lb = b.normalize('NFC').match(SYLLABLE) ?? [];
+  return la.length === left.tokens.length && lb.length === right.tokens.length ? [la, lb] : undefined;
 }
 
 /**

@@ -4,6 +4,8 @@ import { hasTransliterableScript } from '../normalize/transliterate';
 import { jaroWinkler } from './jaro-winkler';
 import { phoneticKey } from './phonetic-key';
 import { priorWeight } from './token-weights';
+import { givenNameVariants } from '../normalize/given-name-variants';
+import { originalScriptDistance } from './original-script';
 
 /**
  * The measured signals of one aligned pair of names, each a small named function with a value in [0, 1], for the
@@ -94,10 +96,81 @@ export function tokenRaritySignal(p: PairSignalInput): number {
   return Math.min(1, heaviest);
 }
 
-/** The weakest aligned pair: 1 minus its similarity (a pair only partly alike, "Gold" / "Golden"). */
+/**
+ * The weakest aligned pair: 1 minus its similarity (a pair only partly alike, "Gold" / "Golden"). 0 when nothing
+ * aligned: that is no weak pair but no pair at all, which token alignment already says.
+ */
 export function weakestPairSignal(p: PairSignalInput): number {
-  if (p.alignment.edges.length === 0) return 1;
+  if (p.alignment.edges.length === 0) return 0;
   return 1 - Math.min(...p.alignment.edges.map((e) => e.similarity));
+}
+
+/** The rarity of the heaviest word of one side left without a counterpart, 0 when every word found one. */
+function heaviestUnmatched(tokens: readonly { kind: string; text: string }[], unmatched: readonly number[]): number {
+  let heaviest = 0;
+  for (const i of unmatched) {
+    const t = tokens[i];
+    if (t?.kind === 'word') heaviest = Math.max(heaviest, priorWeight(t.text));
+  }
+  return heaviest;
+}
+
+/**
+ * A part replaced: both names keep a word the other lacks ("... Ibrahim Hasan al-Dulaimi" / "... Ibrahim Hasan
+ * al-Tikriti", "Sergey Ivanovich" / "Sergey Viktorovich"). A name written shorter drops parts; another person has
+ * other parts. The lighter of the two sides' heaviest unmatched words, 0..1.
+ */
+export function replacedPartSignal(p: PairSignalInput): number {
+  return Math.min(
+    heaviestUnmatched(p.left.tokens, p.alignment.unmatchedQuery),
+    heaviestUnmatched(p.listed, p.alignment.unmatchedCandidate),
+  );
+}
+
+/**
+ * A rare word met only approximately: for each aligned pair of words that are not the same word (nor forms of one
+ * given name), its dissimilarity times the listed word's rarity; the largest. "Pezeshfar" / "Pezeshkian" weighs more
+ * than "Mohamed" / "Muhamad".
+ */
+export function fuzzyRarePartSignal(p: PairSignalInput): number {
+  let worst = 0;
+  for (const e of p.alignment.edges) {
+    if (e.similarity >= 1 || e.query.length !== 1 || e.candidate.length !== 1) continue;
+    const q = p.left.tokens[e.query[0] as number];
+    const c = p.listed[e.candidate[0] as number];
+    if (q?.kind !== 'word' || c?.kind !== 'word' || givenNameVariants(q.text, c.text)) continue;
+    worst = Math.max(worst, (1 - e.similarity) * priorWeight(c.text));
+  }
+  return Math.min(1, worst * FUZZY_SCALE);
+}
+/** Dissimilarities of aligned pairs lie in 0..0.2 (the similarity floor is 0.8): scaled to 0..1. */
+const FUZZY_SCALE = 5;
+
+/** A given-name variant: 1 when an aligned pair is a name against its form in another language or its nickname. */
+export function givenNameVariantSignal(p: PairSignalInput): number {
+  return p.alignment.edges.some((e) => {
+    const q = p.left.tokens[e.query[0] as number];
+    const c = p.listed[e.candidate[0] as number];
+    return q !== undefined && c !== undefined && givenNameVariants(q.text, c.text);
+  })
+    ? 1
+    : 0;
+}
+
+/** Word counts apart: the share of the longer name's words the shorter one has no room for (0 when as many). */
+export function wordCountGapSignal(p: PairSignalInput): number {
+  const a = words(p.left.tokens).length;
+  const b = p.listed.filter((t) => t.kind === 'word').length;
+  const longer = Math.max(a, b);
+  return longer === 0 ? 0 : Math.abs(a - b) / longer;
+}
+
+/**
+ * The original script: two names written in the same non-Latin script compared letter by letter there, before any
+ * transliteration ("金正恩" / "金正銀", "김정은" / "김종은" read alike, and differ here). 0 for other pairs.
+ */
+export function originalScriptSignal(p: PairSignalInput): number {
+  return originalScriptDistance(p.leftName, p.rightName);
 }
 
 /** One shared part only: 1 when the rules capped the score because a single name part agrees. */
@@ -117,6 +190,15 @@ export const PAIR_SIGNALS: readonly { name: string; words: string; measure: (p: 
   { name: 'tokenRarity', words: 'a rare word has no counterpart', measure: tokenRaritySignal },
   { name: 'weakestPair', words: 'one pair of words is only partly alike', measure: weakestPairSignal },
   { name: 'singlePart', words: 'only one name part agrees', measure: singlePartSignal },
+  { name: 'replacedPart', words: 'each name has a part the other lacks', measure: replacedPartSignal },
+  { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', measure: fuzzyRarePartSignal },
+  {
+    name: 'givenNameVariant',
+    words: 'a given name stands in another form or as a nickname',
+    measure: givenNameVariantSignal,
+  },
+  { name: 'wordCountGap', words: 'one name has more parts than the other', measure: wordCountGapSignal },
+  { name: 'originalScript', words: 'the names differ in their own script', measure: originalScriptSignal },
 ];
 
 /** The signal values of one pair, in PAIR_SIGNALS order. */

@@ -8,6 +8,7 @@ import { jaroWinkler } from './jaro-winkler';
 import { AMBIGUOUS_LEGAL_FORMS, PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import type { TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from './phonetic-key';
+import { givenNameVariants } from '../normalize/given-name-variants';
 
 /** Below this Jaro-Winkler two words are different words: typos of one name score 0.85+, unrelated short names 0.5-0.75. */
 export const TOKEN_SIMILARITY_FLOOR = 0.8;
@@ -69,6 +70,12 @@ export const PHONETIC_MIN_LENGTH = 4;
 /** How well an initial fits a word starting with that letter: strong, but never as good as the word itself. */
 export const INITIAL_SIMILARITY = 0.9;
 /**
+ * A given name against its variant in another language or its hypocorism ("Bill" / "William", "Sasha" /
+ * "Aleksandr"): as strong as a confident spelling, weaker than the same word, since the table joins names that many
+ * people share.
+ */
+export const GIVEN_NAME_VARIANT_SIMILARITY = 0.9;
+/**
  * Words whose lengths differ by this much are only similar when the query word is a truncation of the listed one
  * (shares its first {@link TRUNCATION_MIN_PREFIX} letters: "Abdurakhman" / "Abdurakhmanov"). Otherwise one merely sits
  * inside the other ("Putin" in "Computing", "David" in "Davidson"), which Jaro scores high but proves nothing.
@@ -82,7 +89,8 @@ export const FIRST_LETTER_PENALTY = 0.1;
 /** The shared prefix that makes a much shorter query word a truncation rather than a substring. */
 export const TRUNCATION_MIN_PREFIX = 3;
 
-export type SimilarityMethod = 'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'near-reading' | 'none';
+export type SimilarityMethod =
+  'exact' | 'spelling' | 'phonetic' | 'initial' | 'translation' | 'near-reading' | 'given-name-variant' | 'none';
 
 /** A word written without vowels, as abjad scripts (Arabic, Hebrew) romanise: only its consonants can be compared. */
 function isSkeleton(word: string): boolean {
@@ -102,6 +110,8 @@ function isSkeleton(word: string): boolean {
  */
 export function wordSimilarity(query: string, listed: string, abjad = false): number {
   if (query === listed) return 1;
+  if (!abjad && givenNameVariants(query, listed))
+    return Math.max(GIVEN_NAME_VARIANT_SIMILARITY, spellingSimilarity(query, listed, false));
   const spellings = VARIANT_SPELLINGS.get(listed);
   if (spellings !== undefined) {
     let best = 0;
@@ -479,6 +489,14 @@ export function similarityMethod(
       : 'none';
   if (s === 1) return 'exact';
   if (qKind === 'initial' || cKind === 'initial') return 'initial';
+  if (
+    !abjad &&
+    qKind === 'word' &&
+    cKind === 'word' &&
+    givenNameVariants(qText, cText) &&
+    jaroWinkler(qText, cText) < s
+  )
+    return 'given-name-variant';
   return (s === PHONETIC_AGREEMENT_SIMILARITY || s === ABJAD_AGREEMENT_SIMILARITY) && jaroWinkler(qText, cText) < s
     ? 'phonetic'
     : 'spelling';
