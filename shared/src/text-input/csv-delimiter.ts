@@ -1,4 +1,4 @@
-import { csvRecords, type CsvRecord } from './csv';
+import { CsvReader, type CsvRecord } from './csv';
 import { TextInputError } from './text-input-error';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -50,11 +50,12 @@ export async function* csvRecordsDetectingDelimiter(
   }
   const headerLine = head.replace(/^\uFEFF/, '').split(/[\r\n]/, 1)[0] ?? '';
   const delimiter = detectDelimiter(headerLine);
-  async function* rest(): AsyncGenerator<string> {
-    yield head;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  for await (const record of csvRecords(rest(), { delimiter, maxRecordChars: options.maxRecordChars }))
-    yield { ...record, delimiter };
+  // One reader driven here rather than a generator per stage: a record costs a few microtasks per stage.
+  const reader = new CsvReader({ delimiter, maxRecordChars: options.maxRecordChars });
+  const withDelimiter = (records: CsvRecord[]) => records.map((record) => Object.assign(record, { delimiter }));
+  yield* withDelimiter(reader.push(head));
+  if (!done)
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield* withDelimiter(reader.push(next.value));
+  yield* withDelimiter(reader.end());
 }

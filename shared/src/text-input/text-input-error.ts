@@ -4,6 +4,7 @@ export type TextInputProblem =
   | 'no_line_break'
   | 'not_csv'
   | 'quote_not_closed'
+  | 'text_after_quote'
   | 'record_too_long'
   | 'not_json'
   | 'not_an_array'

@@ -1,4 +1,4 @@
-import { csvRecords, CsvReader, TextInputError, type CsvRecord } from '../../text-input';
+import { CsvReader, TextInputError, type CsvRecord } from '../../text-input';
 import { checkTextHead, digestFile, fileSize, readHead, readText, SNIFF_BYTES, type TextEncoding } from './file-input';
 import { textLines, type TextLine } from './json-lines';
 import { ListFileError } from './list-file-error';
@@ -64,17 +64,14 @@ export class ListFile {
         { file: this.path, line: 1 },
         'has no line break in its first 64 KiB: not a CSV list file',
       );
-    const reader = new CsvReader({ maxRecordChars: MAX_RECORD_CHARS });
-    const records: CsvRecord[] = [];
+    const reader = new CsvReader({ maxRecordChars: MAX_RECORD_CHARS, strictQuotes: true });
     try {
-      const parts = this.headIsWholeFile
-        ? [reader.push(this.head), reader.end()]
-        : [reader.push(this.head.slice(0, end))];
-      for (const part of parts) for await (const record of part) if (records.length < count) records.push(record);
+      const records = reader.push(this.head.slice(0, end));
+      if (this.headIsWholeFile) records.push(...reader.end());
+      return records.slice(0, count);
     } catch (error) {
       throw this.csvError(error);
     }
-    return records;
   }
 
   /** The file as decoded text chunks; `onBytes` is told how many bytes each read took. */
@@ -88,8 +85,10 @@ export class ListFile {
 
   /** The file's CSV records, streaming; blank lines are skipped. */
   async *csvRecords(onBytes?: (bytes: number) => void): AsyncGenerator<CsvRecord> {
+    const reader = new CsvReader({ maxRecordChars: MAX_RECORD_CHARS, strictQuotes: true });
     try {
-      yield* csvRecords(this.text(onBytes), { maxRecordChars: MAX_RECORD_CHARS });
+      for await (const text of this.text(onBytes)) yield* reader.push(text);
+      yield* reader.end();
     } catch (error) {
       throw this.csvError(error);
     }
@@ -118,6 +117,8 @@ export class ListFile {
         `a record is longer than ${MAX_RECORD_CHARS} characters: not a list file, or a quote is never closed`,
         { cause: error },
       );
+    if (error.problem === 'text_after_quote')
+      return new ListFileError(at, 'text follows a closing quote: not valid CSV', { cause: error });
     return new ListFileError(at, `is not valid CSV (${error.message})`, { cause: error });
   }
 }
