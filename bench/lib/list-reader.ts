@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { indexableEntity } from '../../shared/src/lists';
 import { openUkOfsiCsv } from '../../shared/src/lists/importers/uk-ofsi-csv-importer';
 import type { MatchableEntity } from '../../shared/src/matching';
+import { CsvReader } from '../../shared/src/text-input';
 
 /** The shared data directory: env SHARED_DATA_DIR, else ../shared/data relative to the repository root. */
 export function dataDir(): string {
@@ -27,27 +28,12 @@ function repoRootFromHere(): string {
   throw new Error(`cannot find the repository root above ${__dirname}`);
 }
 
-/** Minimal RFC 4180 line parser (quotes, doubled quotes); OFAC's legacy files never break a field across lines. */
-export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
+/** The records of a whole CSV text, through the product's own reader (Papa Parse behind shared/src/text-input). */
+function csvLines(text: string): string[][] {
+  // OFAC's legacy files end with a DOS end-of-file mark (Ctrl-Z).
+  if (text.endsWith('\x1a')) text = text.slice(0, -1);
+  const reader = new CsvReader({ maxRecordChars: 1024 * 1024 });
+  return [...reader.push(text), ...reader.end()].map((r) => r.fields);
 }
 
 const empty = (v: string | undefined): boolean => v === undefined || v.trim() === '-0-' || v.trim() === '';
@@ -87,9 +73,7 @@ function ofacDates(remarks: string): string[] {
  */
 export function readOfacCsv(prefix: string, primaryFile: string, altFile?: string): MatchableEntity[] {
   const entities = new Map<string, MatchableEntity>();
-  for (const line of fs.readFileSync(primaryFile, 'latin1').split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    const f = parseCsvLine(line);
+  for (const f of csvLines(fs.readFileSync(primaryFile, 'latin1'))) {
     const [entNum, name, sdnType] = f;
     if (entNum === undefined || empty(name) || !/^\d+$/.test(entNum)) continue;
     const remarks = empty(f[11]) ? '' : (f[11] as string);
@@ -120,8 +104,7 @@ export function readOfacCsv(prefix: string, primaryFile: string, altFile?: strin
     });
   }
   if (altFile !== undefined && fs.existsSync(altFile)) {
-    for (const line of fs.readFileSync(altFile, 'latin1').split(/\r?\n/)) {
-      const [entNum, , altType, altName] = parseCsvLine(line);
+    for (const [entNum, , altType, altName] of csvLines(fs.readFileSync(altFile, 'latin1'))) {
       const entity = entNum === undefined ? undefined : entities.get(entNum);
       if (entity === undefined || empty(altName)) continue;
       entity.names.push({ value: altName as string, kind: altType === 'weak aka' ? 'weak_alias' : 'alias' });
@@ -222,15 +205,8 @@ export function loadBenchLists(options: UnReadOptions = {}): {
 
 /** Reads a CSV with a header row into objects (the yente benchmark files; fields may be quoted). */
 export function readCsvObjects(file: string): Record<string, string>[] {
-  const lines = fs
-    .readFileSync(file, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l !== '');
-  const header = parseCsvLine(lines[0] ?? '');
-  return lines.slice(1).map((line) => {
-    const values = parseCsvLine(line);
-    return Object.fromEntries(header.map((h, i) => [h, values[i] ?? '']));
-  });
+  const [header = [], ...rows] = csvLines(fs.readFileSync(file, 'utf8'));
+  return rows.map((values) => Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])));
 }
 
 /**

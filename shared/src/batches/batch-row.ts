@@ -1,30 +1,23 @@
 import { AppError } from '../errors';
 import { ENTITY_TYPES, type EntityType } from '../lists/entity-model';
-import { knownCountry, MAX_NAME_LENGTH, partialBirthDate, UNKNOWN_COUNTRY } from '../screening';
+import {
+  BATCH_COLUMNS,
+  canonicalColumn,
+  knownCountry,
+  MAX_NAME_LENGTH,
+  partialBirthDate,
+  UNKNOWN_COUNTRY,
+  type BatchColumn,
+} from '../screening';
 
-export const BATCH_COLUMNS = ['name', 'birth_date', 'reference', 'type', 'country'] as const;
-export type BatchColumn = (typeof BATCH_COLUMNS)[number];
+export { BATCH_COLUMNS, canonicalColumn, type BatchColumn };
 
-/** Header spellings seen in core banking exports, compared after splitting camelCase, lower-casing and turning _ and - into spaces. */
-const HEADER_ALIASES: Record<string, BatchColumn> = {
-  name: 'name',
-  'full name': 'name',
-  'customer name': 'name',
-  dob: 'birth_date',
-  'date of birth': 'birth_date',
-  'birth date': 'birth_date',
-  birthdate: 'birth_date',
-  reference: 'reference',
-  'customer id': 'reference',
-  id: 'reference',
-  ref: 'reference',
-  type: 'type',
-  'entity type': 'type',
-  country: 'country',
-  nationality: 'country',
+const TYPE_ALIASES: Record<string, EntityType> = {
+  individual: 'person',
+  company: 'organization',
+  entity: 'organization',
+  organisation: 'organization',
 };
-
-const TYPE_ALIASES: Record<string, EntityType> = { individual: 'person', company: 'organization', entity: 'organization', organisation: 'organization' };
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MAX_REFERENCE_LENGTH = 200;
 const MAX_COUNTRY_LENGTH = 64;
@@ -49,19 +42,6 @@ export interface BatchRowError {
 /** Column index of each recognised field. */
 export type HeaderMap = Partial<Record<BatchColumn, number>> & { name: number; width: number };
 
-const normaliseHeader = (header: string) =>
-  header
-    .trim()
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[_-]+/g, ' ')
-    .replace(/\s+/g, ' ');
-
-/** Our column for a header or JSON key ("Full Name", "DOB", "customer_id"...), if we know it. */
-export function canonicalColumn(header: string): BatchColumn | undefined {
-  return HEADER_ALIASES[normaliseHeader(header)];
-}
-
 /** Maps the header row to our columns; a file without a name column is refused as a whole. */
 export function mapHeader(fields: string[]): HeaderMap {
   const map: Partial<Record<BatchColumn, number>> = {};
@@ -70,7 +50,10 @@ export function mapHeader(fields: string[]): HeaderMap {
     if (column && map[column] === undefined) map[column] = index;
   });
   if (map.name === undefined) {
-    const seen = fields.slice(0, 10).map((f) => JSON.stringify(f.slice(0, 40))).join(', ');
+    const seen = fields
+      .slice(0, 10)
+      .map((f) => JSON.stringify(f.slice(0, 40)))
+      .join(', ');
     throw new AppError(
       'validation_failed',
       `The first line must be a header row with a name column ("name", "full name" or "customer name"); found ${seen || 'nothing'}`,
@@ -85,14 +68,19 @@ function cell(fields: string[], index: number | undefined): string {
 }
 
 /** Validates one data record; the reason names the first thing wrong with it. */
-export function parseBatchRow(header: HeaderMap, fields: string[], line: number): { row: BatchRow } | { error: BatchRowError } {
+export function parseBatchRow(
+  header: HeaderMap,
+  fields: string[],
+  line: number,
+): { row: BatchRow } | { error: BatchRowError } {
   const fail = (field: string | null, reason: string) => ({ error: { line, field, reason } });
   if (fields.length > header.width && fields.slice(header.width).some((f) => f.trim() !== '')) {
     return fail(null, `has ${fields.length} columns but the header has ${header.width}`);
   }
   // Postgres text cannot hold NUL: one such cell makes its row invalid, never the upload a 500.
   for (const column of BATCH_COLUMNS) {
-    if (cell(fields, header[column]).includes('\u0000')) return fail(column, `${column.replace('_', ' ')} contains a NUL character (\\u0000)`);
+    if (cell(fields, header[column]).includes('\u0000'))
+      return fail(column, `${column.replace('_', ' ')} contains a NUL character (\\u0000)`);
   }
   const name = cell(fields, header.name).replace(/\s+/g, ' ');
   if (name === '') return fail('name', 'name is empty');
@@ -100,7 +88,12 @@ export function parseBatchRow(header: HeaderMap, fields: string[], line: number)
   if (name.length > MAX_NAME_LENGTH) return fail('name', `name is longer than ${MAX_NAME_LENGTH} characters`);
 
   const rawType = cell(fields, header.type).toLowerCase();
-  const type = rawType === '' ? null : ((ENTITY_TYPES as readonly string[]).includes(rawType) ? (rawType as EntityType) : TYPE_ALIASES[rawType]);
+  const type =
+    rawType === ''
+      ? null
+      : (ENTITY_TYPES as readonly string[]).includes(rawType)
+        ? (rawType as EntityType)
+        : TYPE_ALIASES[rawType];
   if (type === undefined) return fail('type', `type "${rawType}" is not one of ${ENTITY_TYPES.join(', ')}`);
 
   // A row is never skipped for what only narrows its screening: a customer with a mistyped birth date or an unknown
@@ -111,7 +104,10 @@ export function parseBatchRow(header: HeaderMap, fields: string[], line: number)
   if (rawDate !== '') {
     const parsed = partialBirthDate.safeParse(rawDate);
     if (parsed.success) birthDate = parsed.data;
-    else warnings.push(`birth date "${rawDate.slice(0, 40)}" ${parsed.error.issues[0]?.message ?? 'is not valid'}; screened without it`);
+    else
+      warnings.push(
+        `birth date "${rawDate.slice(0, 40)}" ${parsed.error.issues[0]?.message ?? 'is not valid'}; screened without it`,
+      );
   }
 
   let country = cell(fields, header.country);
@@ -120,7 +116,18 @@ export function parseBatchRow(header: HeaderMap, fields: string[], line: number)
     country = '';
   }
   const reference = cell(fields, header.reference);
-  if (reference.length > MAX_REFERENCE_LENGTH) return fail('reference', `reference is longer than ${MAX_REFERENCE_LENGTH} characters`);
+  if (reference.length > MAX_REFERENCE_LENGTH)
+    return fail('reference', `reference is longer than ${MAX_REFERENCE_LENGTH} characters`);
 
-  return { row: { line, reference: reference || null, name, type, birthDate, country: country || null, warning: warnings.join('; ') || null } };
+  return {
+    row: {
+      line,
+      reference: reference || null,
+      name,
+      type,
+      birthDate,
+      country: country || null,
+      warning: warnings.join('; ') || null,
+    },
+  };
 }

@@ -1,7 +1,15 @@
-export { csvRows, decodeUtf8OrLatin1, detectDelimiter, type CsvRow, type CsvDelimiter } from './csv-rows';
+export { csvRows, type CsvRow } from './csv-rows';
+export { decodeUtf8OrLatin1, detectDelimiter, type CsvDelimiter } from '../text-input';
 export { jsonRecords } from './json-records';
 export type { UploadRecord } from './upload-record';
-export { mapHeader, parseBatchRow, BATCH_COLUMNS, type BatchRow, type BatchRowError, type HeaderMap } from './batch-row';
+export {
+  mapHeader,
+  parseBatchRow,
+  BATCH_COLUMNS,
+  type BatchRow,
+  type BatchRowError,
+  type HeaderMap,
+} from './batch-row';
 export { batchChunkJobSchema, batchChunkJob, batchChunkJobId, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
 export {
   enqueueBatchChunks,

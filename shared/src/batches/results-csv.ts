@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Pool } from 'pg';
 import { batchResults, type BatchResultRow } from './batch-service';
 
@@ -32,47 +33,58 @@ const MULTI_VALUE_SEPARATOR = ' | ';
  */
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212])/;
 
-/** RFC 4180: quote a field holding a quote, comma or line break; a formula start is prefixed with ' so spreadsheets do not run it. */
-export function csvField(value: string | number | null): string {
+/** A formula start is prefixed with ' so spreadsheets do not run it; null is an empty cell. */
+function cellText(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = String(value);
+  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** RFC 4180 (csv-stringify): a field holding a quote, comma or line break is quoted; formula starts are escaped. */
+export function csvField(value: string | number | null): string {
+  return stringify([[cellText(value)]], { ...CSV_OPTIONS, record_delimiter: '' });
+}
+
+function resultCells(r: BatchResultRow): string[] {
+  return [
+    r.line,
+    r.reference,
+    r.name,
+    r.decision,
+    r.score,
+    r.entityId,
+    r.entityName,
+    r.matchedName,
+    r.lists.join(MULTI_VALUE_SEPARATOR),
+    r.programs.join(MULTI_VALUE_SEPARATOR),
+    r.citationUrls.join(MULTI_VALUE_SEPARATOR),
+    r.warning,
+    r.suppressedMatches.length,
+    r.birthDate,
+    r.country,
+    (r.matches[0]?.explanation ?? []).join(MULTI_VALUE_SEPARATOR),
+  ].map(cellText);
+}
+
+// csv-stringify quotes a line break only when it is the record delimiter: a lone LF or CR is quoted too.
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ };
+
 export function resultCsvLine(r: BatchResultRow): string {
-  return (
-    [
-      r.line,
-      r.reference,
-      r.name,
-      r.decision,
-      r.score,
-      r.entityId,
-      r.entityName,
-      r.matchedName,
-      r.lists.join(MULTI_VALUE_SEPARATOR),
-      r.programs.join(MULTI_VALUE_SEPARATOR),
-      r.citationUrls.join(MULTI_VALUE_SEPARATOR),
-      r.warning,
-      r.suppressedMatches.length,
-      r.birthDate,
-      r.country,
-      (r.matches[0]?.explanation ?? []).join(MULTI_VALUE_SEPARATOR),
-    ]
-      .map(csvField)
-      .join(',') + '\r\n'
-  );
+  return stringify([resultCells(r)], CSV_OPTIONS);
 }
 
 /** The results of a batch as CSV text, page by page, so a million rows never sit in memory. */
-export async function* batchResultsCsv(pool: Pool, id: string, options: { decision?: 'hit' | 'no_hit' } = {}): AsyncGenerator<string> {
-  yield RESULT_CSV_COLUMNS.join(',') + '\r\n';
+export async function* batchResultsCsv(
+  pool: Pool,
+  id: string,
+  options: { decision?: 'hit' | 'no_hit' } = {},
+): AsyncGenerator<string> {
+  yield stringify([[...RESULT_CSV_COLUMNS]], CSV_OPTIONS);
   let after = 0;
   for (;;) {
     const page = await batchResults(pool, id, { ...options, after, limit: PAGE_ROWS });
     if (page.length === 0) return;
-    yield page.map(resultCsvLine).join('');
+    yield stringify(page.map(resultCells), CSV_OPTIONS);
     after = page[page.length - 1]?.line ?? after;
     if (page.length < PAGE_ROWS) return;
   }

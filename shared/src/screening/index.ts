@@ -27,3 +27,4 @@ export {
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
 export { ScreeningWaiter } from './screening-waiter';
 export { closestField, parseScreeningRequest } from './request-messages';
+export { BATCH_COLUMNS, canonicalColumn, type BatchColumn } from './customer-columns';

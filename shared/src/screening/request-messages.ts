@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { validationFailed, type FieldError } from '../errors';
-import { canonicalColumn, type BatchColumn } from '../batches/batch-row';
+import { canonicalColumn, type BatchColumn } from './customer-columns';
 import { screeningRequestSchema, type ScreeningRequest } from './screening-request';
 
 const FIELDS = ['name', 'type', 'birthDate', 'country', 'reference'] as const;

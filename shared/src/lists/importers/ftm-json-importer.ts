@@ -3,10 +3,9 @@ import { LIST_SOURCES } from '../sources';
 import { countryOrText } from './countries';
 import { parseBirthDates, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText } from './file-input';
-import { parseJsonLine, textLines, type TextLine } from './json-lines';
+import { parseJsonLine } from './json-lines';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
+import { digestAll, ListFile, ProgressCounter } from './list-file';
 import type { DeltaOperationCounts, ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
 
 const EXPECTED = 'FollowTheMoney JSON lines (one entity, or one {"op","entity"} delta operation, per line)';
@@ -62,17 +61,27 @@ interface SanctionFacts {
   recordId?: string;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 
 function toFtmEntity(file: string, line: number, raw: unknown): FtmEntity {
   const object = raw as Record<string, unknown>;
-  if (typeof object !== 'object' || object === null || typeof object['id'] !== 'string' || typeof object['schema'] !== 'string') {
-    throw new ListFileError({ file, line, field: 'id' }, `is not a FollowTheMoney entity (it needs "id" and "schema"); expected ${EXPECTED}`);
+  if (
+    typeof object !== 'object' ||
+    object === null ||
+    typeof object['id'] !== 'string' ||
+    typeof object['schema'] !== 'string'
+  ) {
+    throw new ListFileError(
+      { file, line, field: 'id' },
+      `is not a FollowTheMoney entity (it needs "id" and "schema"); expected ${EXPECTED}`,
+    );
   }
   const properties: Record<string, string[]> = {};
   const rawProperties = object['properties'];
   if (rawProperties && typeof rawProperties === 'object') {
-    for (const [key, value] of Object.entries(rawProperties as Record<string, unknown>)) properties[key] = strings(value);
+    for (const [key, value] of Object.entries(rawProperties as Record<string, unknown>))
+      properties[key] = strings(value);
   }
   return {
     id: object['id'],
@@ -91,23 +100,36 @@ const isUrl = (text: string | undefined): text is string => Boolean(text && /^ht
  * citing the Sanction entities that point at them.
  */
 export async function openFtmJson(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const head = await readHead(path, FTM_SNIFF_BYTES);
-  const size = await fileSize(path);
-  const headText = checkTextHead(path, head, 'utf-8', EXPECTED);
+  const file = await ListFile.open(path, { encoding: 'utf-8', expected: EXPECTED, sniffBytes: FTM_SNIFF_BYTES });
+  const size = file.size;
+  const headText = file.head;
   const firstLine = headText.split('\n').find((l) => l.trim() !== '');
-  if (firstLine === undefined) throw new ListFileError({ file: path, line: 1 }, `holds no JSON line; expected ${EXPECTED}`);
-  if (!headText.includes('\n') && size > head.length) throw new ListFileError({ file: path, line: 1 }, `has no line break in its first ${FTM_SNIFF_BYTES} bytes; expected ${EXPECTED}`);
-  const first = parseJsonLine(path, { text: firstLine.replace(/\r$/, ''), line: headText.split('\n').indexOf(firstLine) + 1 }, EXPECTED);
+  if (firstLine === undefined)
+    throw new ListFileError({ file: path, line: 1 }, `holds no JSON line; expected ${EXPECTED}`);
+  if (!headText.includes('\n') && !file.headIsWholeFile)
+    throw new ListFileError(
+      { file: path, line: 1 },
+      `has no line break in its first ${FTM_SNIFF_BYTES} bytes; expected ${EXPECTED}`,
+    );
+  const first = parseJsonLine(
+    path,
+    { text: firstLine.replace(/\r$/, ''), line: headText.split('\n').indexOf(firstLine) + 1 },
+    EXPECTED,
+  );
   const delta = 'op' in first;
   if (delta) checkOperation(path, 1, first);
   else toFtmEntity(path, 1, first);
-  const files = await digestAll([path]);
+  const files = await digestAll([file]);
   const warnings: ImportWarning[] = [];
   const stats: ImportStats = { recordsRead: 0, entities: 0 };
   const deletedSourceEntityIds: string[] = [];
   const deltaOperations: DeltaOperationCounts = { ADD: 0, MOD: 0, DEL: 0 };
 
-  function checkOperation(file: string, line: number, object: Record<string, unknown>): { op: Operation; entity: unknown } {
+  function checkOperation(
+    file: string,
+    line: number,
+    object: Record<string, unknown>,
+  ): { op: Operation; entity: unknown } {
     const op = object['op'];
     if (typeof op !== 'string' || !(OPERATIONS as readonly string[]).includes(op)) {
       throw new ListFileError({ file, line, field: 'op' }, `"op" is ${JSON.stringify(op)}; expected ADD, MOD or DEL`);
@@ -121,11 +143,14 @@ export async function openFtmJson(path: string, options: OpenListOptions = {}): 
 
   /** Each line as an entity, with its delta operation (always ADD in an entity file). */
   async function* lines(progress: ProgressCounter): AsyncGenerator<{ op: Operation; line: number; raw: unknown }> {
-    for await (const textLine of textLines(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }))) {
+    for await (const textLine of file.lines(progress.add)) {
       if (textLine.text.trim() === '') continue;
-      const object = parseJsonLine(path, textLine as TextLine, EXPECTED);
+      const object = parseJsonLine(path, textLine, EXPECTED);
       if ('op' in object !== delta) {
-        throw new ListFileError({ file: path, line: textLine.line }, delta ? 'is a plain entity inside a delta file' : 'is a delta operation inside an entity file');
+        throw new ListFileError(
+          { file: path, line: textLine.line },
+          delta ? 'is a plain entity inside a delta file' : 'is a delta operation inside an entity file',
+        );
       }
       if (delta) {
         const { op, entity } = checkOperation(path, textLine.line, object);
@@ -177,7 +202,12 @@ export async function openFtmJson(path: string, options: OpenListOptions = {}): 
       if (!type) continue;
       const listed = toListedEntity(entity, type, sanctions.get(entity.id) ?? [], addresses);
       if (!listed) {
-        warnings.push({ file: path, line, field: 'name', message: `${entity.schema} ${entity.id} has no name: skipped` });
+        warnings.push({
+          file: path,
+          line,
+          field: 'name',
+          message: `${entity.schema} ${entity.id} has no name: skipped`,
+        });
         continue;
       }
       yield listed;
@@ -195,7 +225,12 @@ export async function openFtmJson(path: string, options: OpenListOptions = {}): 
   };
 }
 
-function toListedEntity(entity: FtmEntity, type: EntityType, sanctions: SanctionFacts[], addresses: Map<string, string>): ListedEntity | undefined {
+function toListedEntity(
+  entity: FtmEntity,
+  type: EntityType,
+  sanctions: SanctionFacts[],
+  addresses: Map<string, string>,
+): ListedEntity | undefined {
   const p = entity.properties;
   const builder = new EntityBuilder(entity.id, type);
   const names = p['name'] ?? [];
@@ -206,8 +241,14 @@ function toListedEntity(entity: FtmEntity, type: EntityType, sanctions: Sanction
   for (const name of p['weakAlias'] ?? []) builder.addName(name, 'weak_alias');
   if (!builder.hasName()) return undefined;
   for (const date of p['birthDate'] ?? []) builder.addBirthDates(parseBirthDates(date));
-  for (const code of [...(p['nationality'] ?? []), ...(p['citizenship'] ?? [])]) builder.addNationality(countryOrText(code));
-  for (const code of [...(p['country'] ?? []), ...(p['jurisdiction'] ?? []), ...(p['birthCountry'] ?? []), ...(p['flag'] ?? [])]) {
+  for (const code of [...(p['nationality'] ?? []), ...(p['citizenship'] ?? [])])
+    builder.addNationality(countryOrText(code));
+  for (const code of [
+    ...(p['country'] ?? []),
+    ...(p['jurisdiction'] ?? []),
+    ...(p['birthCountry'] ?? []),
+    ...(p['flag'] ?? []),
+  ]) {
     const country = countryOrText(code);
     if (country && /^[A-Z]{2}$/.test(country)) builder.addCountry(country);
   }

@@ -7,7 +7,7 @@ import { openSeed } from './seed-importer';
 import { openUkOfsiCsv } from './uk-ofsi-csv-importer';
 import { openUnXml } from './un-xml-importer';
 import { ListFileError } from './list-file-error';
-import { singleListFile } from './list-files';
+import { singleListFile } from './list-folders';
 import type { ImportFormat, OpenListOptions, ParsedList } from './parsed-list';
 
 export { ListFileError, type ListFileLocation } from './list-file-error';

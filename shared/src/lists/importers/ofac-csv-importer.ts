@@ -1,10 +1,9 @@
 import type { EntityType, ListedEntity } from '../entity-model';
 import { countryCode, countryOrText } from './countries';
-import { csvRecords, firstCsvRecords, type CsvRecord } from './csv-records';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll, findInDirectory, isDirectory } from './list-files';
+import { digestAll, ListFile, ProgressCounter, type CsvRecord } from './list-file';
+import { findInDirectory, isDirectory } from './list-folders';
 import { parseOfacRemarks } from './ofac-remarks';
 import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
 
@@ -13,7 +12,20 @@ type Part = 'main' | 'alt' | 'add' | 'comments';
 
 /** OFAC's legacy CSV layout: no header row, so the column count is the only structural check there is. */
 const COLUMNS: Record<Part, readonly string[]> = {
-  main: ['ent_num', 'SDN_Name', 'SDN_Type', 'Program', 'Title', 'Call_Sign', 'Vess_type', 'Tonnage', 'GRT', 'Vess_flag', 'Vess_owner', 'Remarks'],
+  main: [
+    'ent_num',
+    'SDN_Name',
+    'SDN_Type',
+    'Program',
+    'Title',
+    'Call_Sign',
+    'Vess_type',
+    'Tonnage',
+    'GRT',
+    'Vess_flag',
+    'Vess_owner',
+    'Remarks',
+  ],
   alt: ['ent_num', 'alt_num', 'alt_type', 'alt_name', 'alt_remarks'],
   add: ['ent_num', 'add_num', 'address', 'city_state_postal', 'country', 'add_remarks'],
   comments: ['ent_num', 'remarks_extended'],
@@ -24,10 +36,13 @@ const FILE_NAMES: Record<Variant, Record<Part, string>> = {
   'ofac-cons-csv': { main: 'cons_prim.csv', alt: 'cons_alt.csv', add: 'cons_add.csv', comments: 'cons_comments.csv' },
 };
 
-const TYPES: Record<string, EntityType> = { '': 'organization', entity: 'organization', individual: 'person', vessel: 'vessel', aircraft: 'aircraft' };
-
-/** The DOS end-of-file mark (Ctrl-Z) that ends most OFAC files. */
-const EOF_MARK = '\x1a';
+const TYPES: Record<string, EntityType> = {
+  '': 'organization',
+  entity: 'organization',
+  individual: 'person',
+  vessel: 'vessel',
+  aircraft: 'aircraft',
+};
 
 export const OFAC_ENTRY_URL = 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=';
 
@@ -47,7 +62,11 @@ async function resolveFiles(variant: Variant, path: string): Promise<OfacFiles> 
   const names = FILE_NAMES[variant];
   const found = await findInDirectory(path, Object.values(names));
   const main = found.get(names.main);
-  if (!main) throw new ListFileError({ file: path }, `holds no ${names.main}; expected an OFAC ${variant === 'ofac-sdn-csv' ? 'SDN' : 'Consolidated'} CSV directory`);
+  if (!main)
+    throw new ListFileError(
+      { file: path },
+      `holds no ${names.main}; expected an OFAC ${variant === 'ofac-sdn-csv' ? 'SDN' : 'Consolidated'} CSV directory`,
+    );
   const files: OfacFiles = { main };
   for (const part of ['alt', 'add', 'comments'] as const) {
     const file = found.get(names[part]);
@@ -66,26 +85,32 @@ function checkRecord(file: string, part: Part, record: CsvRecord): void {
   }
   const entNum = record.fields[0]!.trim();
   if (!/^\d+$/.test(entNum)) {
-    throw new ListFileError({ file, line: record.line, field: 'ent_num' }, `ent_num is "${entNum.slice(0, 40)}"; expected a number (not an OFAC legacy CSV file?)`);
+    throw new ListFileError(
+      { file, line: record.line, field: 'ent_num' },
+      `ent_num is "${entNum.slice(0, 40)}"; expected a number (not an OFAC legacy CSV file?)`,
+    );
   }
 }
 
-/** Recognises each file from its first record before anything is hashed or streamed. */
-async function sniff(file: string, part: Part): Promise<void> {
-  const head = await readHead(file);
-  const size = await fileSize(file);
-  if (part !== 'main' && head.toString('latin1').replaceAll(EOF_MARK, '').trim() === '') return;
-  const decoded = checkTextHead(file, head, 'latin1', 'an OFAC legacy CSV file');
-  const text = decoded.endsWith(EOF_MARK) ? decoded.slice(0, -1) : decoded;
-  const [first] = await firstCsvRecords(file, text, 1, size <= SNIFF_BYTES);
-  if (!first) throw new ListFileError({ file, line: 1 }, 'holds no record; expected an OFAC legacy CSV file');
-  checkRecord(file, part, first);
+/** Opens each file and recognises it from its first record before anything is hashed or streamed. */
+async function sniff(path: string, part: Part): Promise<ListFile> {
+  const file = await ListFile.open(path, {
+    encoding: 'latin1',
+    expected: 'an OFAC legacy CSV file',
+    dropTrailingEof: true,
+    blankAllowed: part !== 'main',
+  });
+  if (file.blank) return file;
+  const [first] = await file.headCsvRecords(1);
+  if (!first) throw new ListFileError({ file: path, line: 1 }, 'holds no record; expected an OFAC legacy CSV file');
+  checkRecord(path, part, first);
+  return file;
 }
 
-async function* records(file: string, part: Part, progress: ProgressCounter): AsyncGenerator<CsvRecord> {
-  for await (const record of csvRecords(file, readText(file, { encoding: 'latin1', onBytes: progress.add, dropTrailingEof: true }))) {
+async function* records(file: ListFile, part: Part, progress: ProgressCounter): AsyncGenerator<CsvRecord> {
+  for await (const record of file.csvRecords(progress.add)) {
     if (record.fields.length === 1 && record.fields[0]!.trim() === '') continue;
-    checkRecord(file, part, record);
+    checkRecord(file.path, part, record);
     yield record;
   }
 }
@@ -141,9 +166,9 @@ function missingCompanions(variant: Variant, files: OfacFiles): ImportWarning[] 
 export async function openOfacCsv(variant: Variant, path: string, options: OpenListOptions = {}): Promise<ParsedList> {
   const files = await resolveFiles(variant, path);
   const parts = (['main', 'alt', 'add', 'comments'] as const).filter((p) => files[p]);
-  for (const part of parts) await sniff(files[part]!, part);
-  const ordered = parts.map((p) => files[p]!);
-  const digests = await digestAll(ordered);
+  const opened: Partial<Record<Part, ListFile>> = {};
+  for (const part of parts) opened[part] = await sniff(files[part]!, part);
+  const digests = await digestAll(parts.map((p) => opened[p]!));
   const total = digests.reduce((sum, d) => sum + d.bytes, 0);
   const sourceId = variant === 'ofac-sdn-csv' ? 'ofac-sdn' : 'ofac-cons';
   const warnings: ImportWarning[] = [];
@@ -157,40 +182,58 @@ export async function openOfacCsv(variant: Variant, path: string, options: OpenL
     const comments = new Map<string, Pending<string>>();
     const alts = new Map<string, Pending<AltRow>>();
     const adds = new Map<string, Pending<AddRow>>();
-    if (files.comments) {
-      for await (const r of records(files.comments, 'comments', progress)) pushPending(comments, r.fields[0]!.trim(), raw(r.fields[1]), r.line);
+    if (opened.comments) {
+      for await (const r of records(opened.comments, 'comments', progress))
+        pushPending(comments, r.fields[0]!.trim(), raw(r.fields[1]), r.line);
     }
-    if (files.alt) {
-      for await (const r of records(files.alt, 'alt', progress)) {
+    if (opened.alt) {
+      for await (const r of records(opened.alt, 'alt', progress)) {
         const name = value(r.fields[3]);
         if (!name) continue;
         const weak = /weak/i.test(r.fields[2]!) || /weak/i.test(value(r.fields[4]));
         pushPending(alts, r.fields[0]!.trim(), { name, weak }, r.line);
       }
     }
-    if (files.add) {
-      for await (const r of records(files.add, 'add', progress)) {
+    if (opened.add) {
+      for await (const r of records(opened.add, 'add', progress)) {
         const [address, city, country] = [value(r.fields[2]), value(r.fields[3]), value(r.fields[4])];
         const full = [address, city, country].filter(Boolean).join(', ');
         if (!full) continue;
         const code = countryOrText(country);
-        pushPending(adds, r.fields[0]!.trim(), { full, ...(city ? { city } : {}), ...(code ? { country: code } : {}) }, r.line);
+        pushPending(
+          adds,
+          r.fields[0]!.trim(),
+          { full, ...(city ? { city } : {}), ...(code ? { country: code } : {}) },
+          r.line,
+        );
       }
     }
 
     const seen = new Map<string, number>();
-    for await (const row of records(files.main, 'main', progress)) {
+    for await (const row of records(opened.main!, 'main', progress)) {
       stats.recordsRead++;
       const f = row.fields;
       const entNum = f[0]!.trim();
       const earlier = seen.get(entNum);
-      if (earlier !== undefined) throw new ListFileError({ file: files.main, line: row.line, field: 'ent_num' }, `ent_num ${entNum} is listed twice (lines ${earlier} and ${row.line})`);
+      if (earlier !== undefined)
+        throw new ListFileError(
+          { file: files.main, line: row.line, field: 'ent_num' },
+          `ent_num ${entNum} is listed twice (lines ${earlier} and ${row.line})`,
+        );
       seen.set(entNum, row.line);
       const sdnType = value(f[2]).toLowerCase();
       const type = TYPES[sdnType];
-      if (!type) throw new ListFileError({ file: files.main, line: row.line, field: 'SDN_Type' }, `SDN_Type is "${sdnType}"; expected individual, vessel, aircraft or -0-`);
+      if (!type)
+        throw new ListFileError(
+          { file: files.main, line: row.line, field: 'SDN_Type' },
+          `SDN_Type is "${sdnType}"; expected individual, vessel, aircraft or -0-`,
+        );
       const name = value(f[1]);
-      if (!name) throw new ListFileError({ file: files.main, line: row.line, field: 'SDN_Name' }, `ent_num ${entNum} has no name`);
+      if (!name)
+        throw new ListFileError(
+          { file: files.main, line: row.line, field: 'SDN_Name' },
+          `ent_num ${entNum} has no name`,
+        );
 
       // Overflow continues the Remarks mid-word: join the raw texts, trim only the whole.
       const remarks = (raw(f[11]) + (comments.get(entNum)?.items.join('') ?? '')).trim();
@@ -213,7 +256,12 @@ export async function openOfacCsv(variant: Variant, path: string, options: OpenL
       adds.delete(entNum);
       if (remarks) entity.remarks = remarks;
       for (const phrase of facts.unreadable) {
-        warnings.push({ file: files.main, line: row.line, field: 'Remarks', message: `ent_num ${entNum}: cannot read "${phrase}"` });
+        warnings.push({
+          file: files.main,
+          line: row.line,
+          field: 'Remarks',
+          message: `ent_num ${entNum}: cannot read "${phrase}"`,
+        });
       }
       const listedOn = variant === 'ofac-cons-csv' ? facts.listedOn : undefined;
       entity.citations = listCitations({
@@ -231,7 +279,12 @@ export async function openOfacCsv(variant: Variant, path: string, options: OpenL
     const orphans = (file: string | undefined, kind: string, map: Map<string, Pending<unknown>>) => {
       for (const [entNum, pending] of map) {
         for (const line of pending.lines) {
-          warnings.push({ file: file!, line, field: 'ent_num', message: `${kind} row for ent_num ${entNum}, which is not in ${FILE_NAMES[variant].main}: skipped` });
+          warnings.push({
+            file: file!,
+            line,
+            field: 'ent_num',
+            message: `${kind} row for ent_num ${entNum}, which is not in ${FILE_NAMES[variant].main}: skipped`,
+          });
         }
       }
     };

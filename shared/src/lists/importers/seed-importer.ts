@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { ListedEntity } from '../entity-model';
 import { parseSeedDataset, type SeedDataset } from '../seed-dataset';
-import { checkTextHead, fileSize } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
+import { ListFile } from './list-file';
 import type { OpenListOptions, ParsedList } from './parsed-list';
 
 /** A seed file is hand-curated: anything this large is not one, so it is refused before being read. */
@@ -22,19 +20,26 @@ function lineOf(text: string, offset: number): number {
  * so it is read at once; its entities are already in our model.
  */
 export async function openSeed(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const size = await fileSize(path);
-  if (size > MAX_SEED_BYTES) throw new ListFileError({ file: path }, `is ${size} bytes, larger than any seed file (${MAX_SEED_BYTES}); expected ${EXPECTED}`);
-  const bytes = await readFile(path).catch((error: Error) => {
-    throw new ListFileError({ file: path }, `cannot be read: ${error.message}`, { cause: error });
-  });
-  const text = checkTextHead(path, bytes, 'utf-8', EXPECTED);
+  // Read whole, as it is validated whole; at most MAX_SEED_BYTES are read before a larger file is refused.
+  const file = await ListFile.open(path, { encoding: 'utf-8', expected: EXPECTED, sniffBytes: MAX_SEED_BYTES });
+  const size = file.size;
+  if (!file.headIsWholeFile)
+    throw new ListFileError(
+      { file: path },
+      `is ${size} bytes, larger than any seed file (${MAX_SEED_BYTES}); expected ${EXPECTED}`,
+    );
+  const text = file.head;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
     const line = position ? lineOf(text, Number(position)) : undefined;
-    throw new ListFileError({ file: path, ...(line ? { line } : {}) }, `is not valid JSON (${(error as Error).message}); expected ${EXPECTED}`, { cause: error });
+    throw new ListFileError(
+      { file: path, ...(line ? { line } : {}) },
+      `is not valid JSON (${(error as Error).message}); expected ${EXPECTED}`,
+      { cause: error },
+    );
   }
   let dataset: SeedDataset;
   try {
@@ -47,16 +52,28 @@ export async function openSeed(path: string, options: OpenListOptions = {}): Pro
       .slice(0, 5)
       .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
       .join('; ');
-    throw new ListFileError({ file: path, ...(field ? { field } : {}) }, `is not a valid seed dataset: ${summary || (error as Error).message}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`, {
-      cause: error,
-    });
+    throw new ListFileError(
+      { file: path, ...(field ? { field } : {}) },
+      `is not a valid seed dataset: ${summary || (error as Error).message}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
+      {
+        cause: error,
+      },
+    );
   }
-  const files = await digestAll([path]);
+  const files = [await file.digest()];
   const stats = { recordsRead: 0, entities: 0 };
   async function* entities(): AsyncGenerator<ListedEntity> {
     options.onProgress?.(size, size);
     stats.recordsRead = dataset.entities.length;
     yield* dataset.entities;
   }
-  return { sourceId: 'seed', format: 'seed', files, publishedAt: dataset.publishedOn, entities: { [Symbol.asyncIterator]: entities }, warnings: [], stats };
+  return {
+    sourceId: 'seed',
+    format: 'seed',
+    files,
+    publishedAt: dataset.publishedOn,
+    entities: { [Symbol.asyncIterator]: entities },
+    warnings: [],
+    stats,
+  };
 }

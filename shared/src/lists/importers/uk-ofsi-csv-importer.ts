@@ -1,11 +1,9 @@
 import type { EntityType, ListedEntity, NameKind } from '../entity-model';
 import { countryCode, countryOrText } from './countries';
-import { csvRecords, firstCsvRecords, type CsvRecord } from './csv-records';
 import { parseBirthDates, parsePartialDate, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
 import { ListFileError } from './list-file-error';
-import { digestAll } from './list-files';
+import { digestAll, ListFile, ProgressCounter, type CsvRecord } from './list-file';
 import type { ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
 
 const EXPECTED = 'the UK OFSI consolidated list CSV (ConList.csv: a "Last Updated" row, then the header)';
@@ -37,8 +35,20 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 const TYPES: Record<string, EntityType> = { individual: 'person', entity: 'organization', ship: 'vessel' };
 
 const NON_LATIN_SCRIPTS: Record<string, string> = {
-  cyrillic: 'Cyrl', cryillic: 'Cyrl', cyrilic: 'Cyrl', russian: 'Cyrl', arabic: 'Arab', persian: 'Arab', chinese: 'Hani',
-  georgian: 'Geor', hebrew: 'Hebr', hangul: 'Hang', korean: 'Hang', thai: 'Thai', greek: 'Grek', burmese: 'Mymr',
+  cyrillic: 'Cyrl',
+  cryillic: 'Cyrl',
+  cyrilic: 'Cyrl',
+  russian: 'Cyrl',
+  arabic: 'Arab',
+  persian: 'Arab',
+  chinese: 'Hani',
+  georgian: 'Geor',
+  hebrew: 'Hebr',
+  hangul: 'Hang',
+  korean: 'Hang',
+  thai: 'Thai',
+  greek: 'Grek',
+  burmese: 'Mymr',
 };
 
 /** OFSI numbers several values in one cell: "(1) Germany. (2) Morocco". */
@@ -46,7 +56,12 @@ function numbered(text: string): string[] {
   if (!/^\(\d+\)/.test(text.trim())) return text.trim() ? [text.trim()] : [];
   return text
     .split(/\(\d+\)\s*/)
-    .map((t) => t.trim().replace(/[.,;]$/, '').trim())
+    .map((t) =>
+      t
+        .trim()
+        .replace(/[.,;]$/, '')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -59,16 +74,24 @@ function readHeader(file: string, record: CsvRecord): Header {
   const header: Header = new Map();
   record.fields.forEach((name, index) => {
     const column = name.trim() as Column;
-    if ((REQUIRED as readonly string[]).includes(column) || (OPTIONAL as readonly string[]).includes(column)) header.set(column, index);
+    if ((REQUIRED as readonly string[]).includes(column) || (OPTIONAL as readonly string[]).includes(column))
+      header.set(column, index);
   });
   const missing = REQUIRED.filter((c) => !header.has(c));
-  if (missing.length) throw new ListFileError({ file, line: record.line }, `the header lacks ${missing.map((m) => `"${m}"`).join(', ')}; expected ${EXPECTED}`);
+  if (missing.length)
+    throw new ListFileError(
+      { file, line: record.line },
+      `the header lacks ${missing.map((m) => `"${m}"`).join(', ')}; expected ${EXPECTED}`,
+    );
   return header;
 }
 
 function checkLastUpdated(file: string, record: CsvRecord | undefined): string | undefined {
   if (!record || record.fields[0]?.trim() !== 'Last Updated') {
-    throw new ListFileError({ file, line: record?.line ?? 1 }, `the first row is not "Last Updated,<date>"; expected ${EXPECTED}`);
+    throw new ListFileError(
+      { file, line: record?.line ?? 1 },
+      `the first row is not "Last Updated,<date>"; expected ${EXPECTED}`,
+    );
   }
   return parseFullDate(record.fields[1] ?? '');
 }
@@ -88,13 +111,13 @@ interface Group {
  * counts each group's rows and the second emits a group as soon as its last row is read.
  */
 export async function openUkOfsiCsv(path: string, options: OpenListOptions = {}): Promise<ParsedList> {
-  const head = await readHead(path);
-  const size = await fileSize(path);
-  const [first, second] = await firstCsvRecords(path, checkTextHead(path, head, 'utf-8', EXPECTED), 2, size <= SNIFF_BYTES);
+  const file = await ListFile.open(path, { encoding: 'utf-8', expected: EXPECTED });
+  const size = file.size;
+  const [first, second] = await file.headCsvRecords(2);
   const publishedAt = checkLastUpdated(path, first);
   if (!second) throw new ListFileError({ file: path, line: 2 }, `has no header row; expected ${EXPECTED}`);
   readHeader(path, second);
-  const files = await digestAll([path]);
+  const files = await digestAll([file]);
   const warnings: ImportWarning[] = [];
   const stats: ImportStats = { recordsRead: 0, entities: 0 };
 
@@ -102,7 +125,7 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
     let header: Header | undefined;
     let width = 0;
     let index = 0;
-    for await (const record of csvRecords(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }))) {
+    for await (const record of file.csvRecords(progress.add)) {
       index++;
       if (index === 1) {
         checkLastUpdated(path, record);
@@ -114,7 +137,10 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
         continue;
       }
       if (record.fields.length !== width) {
-        throw new ListFileError({ file: path, line: record.line }, `has ${record.fields.length} columns; the header has ${width}`);
+        throw new ListFileError(
+          { file: path, line: record.line },
+          `has ${record.fields.length} columns; the header has ${width}`,
+        );
       }
       const h = header!;
       yield { record, get: (c: Column) => (h.has(c) ? (record.fields[h.get(c)!] ?? '').trim() : '') };
@@ -137,7 +163,11 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
       const id = get('Group ID');
       const groupType = get('Group Type').toLowerCase();
       const type = TYPES[groupType];
-      if (!type) throw new ListFileError({ file: path, line: record.line, field: 'Group Type' }, `Group Type is "${get('Group Type')}"; expected Individual, Entity or Ship`);
+      if (!type)
+        throw new ListFileError(
+          { file: path, line: record.line, field: 'Group Type' },
+          `Group Type is "${get('Group Type')}"; expected Individual, Entity or Ship`,
+        );
       let group = groups.get(id);
       if (!group) {
         group = { entity: new EntityBuilder(id, type), firstLine: record.line };
@@ -157,7 +187,9 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
 
   function addRow(group: Group, get: (c: Column) => string, line: number) {
     const { entity } = group;
-    const name = NAME_COLUMNS.map((c) => get(c)).filter(Boolean).join(' ');
+    const name = NAME_COLUMNS.map((c) => get(c))
+      .filter(Boolean)
+      .join(' ');
     const aliasType = get('Alias Type').toLowerCase();
     let kind: NameKind = 'alias';
     if (aliasType === 'primary name' && (!group.primary || group.primary === name)) {
@@ -166,22 +198,46 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
     } else if (get('Alias Quality').toLowerCase().startsWith('low')) kind = 'weak_alias';
     entity.addName(name, kind);
     const nonLatin = get('Name Non-Latin Script');
-    if (nonLatin) entity.addName(nonLatin, 'original_script', NON_LATIN_SCRIPTS[get('Non-Latin Script Type').toLowerCase()]);
+    if (nonLatin)
+      entity.addName(nonLatin, 'original_script', NON_LATIN_SCRIPTS[get('Non-Latin Script Type').toLowerCase()]);
     for (const dob of numbered(get('DOB'))) {
       const dates = parseBirthDates(dob);
       if (dates.length) entity.addBirthDates(dates);
-      else warnings.push({ file: path, line, field: 'DOB', message: `Group ID ${entity.sourceEntityId}: cannot read date of birth "${dob}"` });
+      else
+        warnings.push({
+          file: path,
+          line,
+          field: 'DOB',
+          message: `Group ID ${entity.sourceEntityId}: cannot read date of birth "${dob}"`,
+        });
     }
     for (const place of numbered(get('Country of Birth'))) entity.addCountry(countryCode(place));
     for (const nationality of numbered(get('Nationality'))) entity.addNationality(countryOrText(nationality));
     const passports = numbered(get('Passport Number'));
     const passportDetails = numbered(get('Passport Details'));
-    passports.forEach((value, i) => entity.addIdentifier(identifier('passport', value, passportDetails[passports.length > 1 ? i : 0] ?? passportDetails.join('; '))));
+    passports.forEach((value, i) =>
+      entity.addIdentifier(
+        identifier('passport', value, passportDetails[passports.length > 1 ? i : 0] ?? passportDetails.join('; ')),
+      ),
+    );
     const ids = numbered(get('National Identification Number'));
     const idDetails = numbered(get('National Identification Details'));
-    ids.forEach((value, i) => entity.addIdentifier(identifier('national_id', value, idDetails[ids.length > 1 ? i : 0] ?? idDetails.join('; '))));
+    ids.forEach((value, i) =>
+      entity.addIdentifier(identifier('national_id', value, idDetails[ids.length > 1 ? i : 0] ?? idDetails.join('; '))),
+    );
     const country = get('Country');
-    const addressParts = ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6', 'Post/Zip Code', 'Country'].map((c) => get(c as Column)).filter(Boolean);
+    const addressParts = [
+      'Address 1',
+      'Address 2',
+      'Address 3',
+      'Address 4',
+      'Address 5',
+      'Address 6',
+      'Post/Zip Code',
+      'Country',
+    ]
+      .map((c) => get(c as Column))
+      .filter(Boolean);
     if (addressParts.length) {
       const code = countryOrText(country.replace(/\s*\([^)]*\)\s*$/, ''));
       entity.addAddress({ full: addressParts.join(', '), ...(code ? { country: code } : {}) });
@@ -189,7 +245,8 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
     const info = get('Other Information');
     if (info && !entity.remarks) entity.remarks = info;
     if (entity.type === 'vessel') {
-      for (const m of info.matchAll(/IMO(?:\s+(?:number|no\.?))?[:\s]+(\d{7})\b/gi)) entity.addIdentifier({ type: 'imo', value: m[1]! });
+      for (const m of info.matchAll(/IMO(?:\s+(?:number|no\.?))?[:\s]+(\d{7})\b/gi))
+        entity.addIdentifier({ type: 'imo', value: m[1]! });
     }
     group.reference ??= /\(UK Sanctions List Ref\):\s*([A-Z]{2,4}\d{3,5})/.exec(info)?.[1];
     entity.addProgram(get('Regime'));
@@ -217,5 +274,13 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
     return entity.build();
   }
 
-  return { sourceId: 'uk-ofsi', format: 'uk-ofsi-csv', files, ...(publishedAt ? { publishedAt } : {}), entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+  return {
+    sourceId: 'uk-ofsi',
+    format: 'uk-ofsi-csv',
+    files,
+    ...(publishedAt ? { publishedAt } : {}),
+    entities: { [Symbol.asyncIterator]: entities },
+    warnings,
+    stats,
+  };
 }

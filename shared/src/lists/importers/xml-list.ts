@@ -1,7 +1,6 @@
 import type { ListedEntity } from '../entity-model';
 import type { ListSourceId } from '../sources';
-import { checkTextHead, fileSize, ProgressCounter, readHead, readText, SNIFF_BYTES } from './file-input';
-import { digestAll } from './list-files';
+import { digestAll, ListFile, ProgressCounter } from './list-file';
 import type { ImportFormat, ImportStats, ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
 import { readXmlHead, xmlRecords, type XmlElement, type XmlHead, type XmlShape } from './xml-records';
 
@@ -19,22 +18,30 @@ export interface XmlListFormat {
  * then streams one record at a time into entities on each iteration.
  */
 export async function openXmlList(path: string, options: OpenListOptions, spec: XmlListFormat): Promise<ParsedList> {
-  const head = await readHead(path);
-  const size = await fileSize(path);
-  const xmlHead = readXmlHead(path, checkTextHead(path, head, 'utf-8', spec.shape.expected), spec.shape, size <= SNIFF_BYTES);
+  const file = await ListFile.open(path, { encoding: 'utf-8', expected: spec.shape.expected });
+  const size = file.size;
+  const xmlHead = readXmlHead(path, file.head, spec.shape, file.headIsWholeFile);
   const sourceId = spec.sourceId(xmlHead);
   const publishedAt = spec.publishedAt?.(xmlHead);
-  const files = await digestAll([path]);
+  const files = await digestAll([file]);
   const warnings: ImportWarning[] = [];
   const stats: ImportStats = { recordsRead: 0, entities: 0 };
   async function* entities(): AsyncGenerator<ListedEntity> {
     warnings.length = 0;
     stats.recordsRead = 0;
     const progress = new ProgressCounter(size, options.onProgress);
-    for await (const record of xmlRecords(path, readText(path, { encoding: 'utf-8', onBytes: progress.add }), spec.shape)) {
+    for await (const record of xmlRecords(path, file.text(progress.add), spec.shape)) {
       stats.recordsRead++;
       yield spec.toEntity(record, warnings, sourceId);
     }
   }
-  return { sourceId, format: spec.format, files, ...(publishedAt ? { publishedAt } : {}), entities: { [Symbol.asyncIterator]: entities }, warnings, stats };
+  return {
+    sourceId,
+    format: spec.format,
+    files,
+    ...(publishedAt ? { publishedAt } : {}),
+    entities: { [Symbol.asyncIterator]: entities },
+    warnings,
+    stats,
+  };
 }

@@ -1,8 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { digestFile } from './file-input';
+import { extname, join } from 'node:path';
 import { ListFileError } from './list-file-error';
-import type { ListFileDigest } from './parsed-list';
 
 export async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -23,15 +21,6 @@ export async function findInDirectory(dir: string, names: readonly string[]): Pr
   return found;
 }
 
-/** Hashes every file, streaming: done after the files were recognised, before any is parsed. */
-export async function digestAll(paths: readonly string[]): Promise<ListFileDigest[]> {
-  const digests: ListFileDigest[] = [];
-  for (const path of paths) digests.push(await digestFile(path));
-  return digests;
-}
-
-export const fileName = (path: string) => basename(path);
-
 /**
  * For a list published as one file, a folder holding it may be given instead: the one file in it
  * with the format's extension (e.g. consolidated.xml in un_consolidated/). A path that is a file
@@ -40,7 +29,10 @@ export const fileName = (path: string) => basename(path);
 export async function singleListFile(path: string, extension: string, expected: string): Promise<string> {
   if (!(await isDirectory(path))) return path;
   const entries = await readdir(path, { withFileTypes: true });
-  const candidates = entries.filter((e) => e.isFile() && extname(e.name).toLowerCase() === extension).map((e) => e.name).sort();
+  const candidates = entries
+    .filter((e) => e.isFile() && extname(e.name).toLowerCase() === extension)
+    .map((e) => e.name)
+    .sort();
   if (candidates.length === 1) return join(path, candidates[0]!);
   throw new ListFileError(
     { file: path },
