@@ -16,8 +16,9 @@ import {
 import {
   MatchIndexCache,
   markScreeningFailed,
-  performScreening,
+  matchScreening,
   screeningJobSchema,
+  ScreeningWriter,
   type ScreeningJob,
 } from '@sanctions/shared/screening';
 import type { MonitoringRunHooks, MonitoringRunJob } from '@sanctions/shared/monitoring';
@@ -68,13 +69,14 @@ export async function start(
   // A job claimed by a worker that died goes back to the queue once its lock lapses; its results are written exactly once all the same.
   const stallOptions = { lockDuration: config.worker.lockDurationMs, stalledInterval: config.worker.stalledIntervalMs };
   const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit, nearMissFloor: config.matching.nearMissFloor };
+  // The jobs running at once are recorded together (group commit), and announced together once committed.
+  const writer = new ScreeningWriter(pool, async (ids) => void (await publisher.publish(screeningDone, ids.join(','))), logger);
   const processJob = async (job: Job<ScreeningJob>) => {
     const parsed = screeningJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);
     const loaded = await indexCache.current();
-    const result = await performScreening(pool, loaded, parsed.data, matchOptions);
+    const result = await writer.record(matchScreening(loaded, parsed.data, matchOptions));
     await hooks.afterRecorded?.(parsed.data.screeningId);
-    await publisher.publish(screeningDone, parsed.data.screeningId).catch(() => undefined);
     return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
   };
 
