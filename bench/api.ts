@@ -13,7 +13,7 @@
  * as separate processes; standalone: `npm start`'s one process), BENCH_SERVICE_DIRS (default this checkout),
  * BENCH_ROUNDS (1), BENCH_TRACE=1 (count each process's Postgres queries and Redis commands per screening, see
  * lib/round-trip-tracer.ts), BENCH_CPU_PROF (a folder: the service processes write `--cpu-prof` profiles there),
- * SHARED_DATA_DIR, DATABASE_URL (a server to create scratch databases on; default 127.0.0.1:5432), REDIS_URL
+ * BENCH_ANALYZE=0 (leave the loaded lists without planner statistics), SHARED_DATA_DIR, DATABASE_URL (a server to create scratch databases on; default 127.0.0.1:5432), REDIS_URL
  * (default 127.0.0.1:6379). The service's own settings (WORKER_CONCURRENCY, DATABASE_POOL_MAX…) pass through.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -337,6 +337,10 @@ async function main(): Promise<void> {
       const result = await importList(pool, await openList(format, path.join(dataDir(), file)));
       console.log(`loaded ${result.sourceId}: ${result.entityCount} entities, ${result.nameCount} names`);
     }
+    // Planner statistics, as autovacuum would gather them soon after an import (it is off on this machine's server,
+    // and a database copied from a template starts with no activity counts, so it would never analyze). Without them
+    // the planner hashes whole tables (citations, entities) for each hit's write: decision 0014.
+    if (process.env['BENCH_ANALYZE'] !== '0') await pool.query('ANALYZE');
     await pool.end();
     const { sdn, cons, un } = loadBenchLists();
     const perRun = CONCURRENCY.reduce(

@@ -47,6 +47,13 @@ describe('waiting for a screening to settle', () => {
     await expect(settled).resolves.toBe(true);
   });
 
+  it('settles every screening of a group a worker announces in one message', async () => {
+    const [a, b] = [await screening('queued'), await screening('queued')];
+    const settled = Promise.all([waiter.waitUntilSettled(a, 5_000), waiter.waitUntilSettled(b, 5_000)]);
+    await publisher.publish(channel, `${a},${b}`);
+    await expect(settled).resolves.toEqual([true, true]);
+  });
+
   it('settles at once when the announcement came just before the request started waiting', async () => {
     const id = await screening('queued');
     await announce(id);

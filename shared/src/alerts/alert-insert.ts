@@ -37,7 +37,7 @@ export interface NewAlert {
  * or monitoring result the same as one already alerted on (same subject, same designations, same listed content),
  * makes none. Results without a match make none. Returns the ids of the alerts made.
  */
-export async function insertAlerts(tx: PoolClient, alerts: readonly NewAlert[]): Promise<string[]> {
+export async function insertAlerts(tx: PoolClient, alerts: readonly NewAlert[], options: { jitAlreadyOff?: boolean } = {}): Promise<string[]> {
   const input = alerts
     .filter((a) => a.matches.length > 0)
     .map((a) => ({
@@ -57,7 +57,7 @@ export async function insertAlerts(tx: PoolClient, alerts: readonly NewAlert[]):
   if (input.length === 0) return [];
   // The planner cannot estimate the JSON functions and prices the statement high enough to JIT-compile it, which
   // costs seconds for a statement that runs in milliseconds; this transaction does not need JIT.
-  await tx.query(sql.NO_JIT);
+  if (!options.jitAlreadyOff) await tx.query(sql.NO_JIT);
   const { rows } = await tx.query<{ id: string }>(sql.INSERT_ALERTS, [JSON.stringify(input)]);
   const ids = rows.map((r) => r.id);
   if (ids.length > 0) await recordEvent(tx, { type: 'alert.created', alertIds: ids });

@@ -39,7 +39,7 @@ const envSchema = z.object({
   /** Candidates scoring from this up to the threshold are returned as near misses, never hits. */
   NEAR_MISS_FLOOR: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).default(0.6)),
   SCREENING_WAIT_MAX_MS: intFrom(10_000, 0),
-  WORKER_CONCURRENCY: intFrom(8, 1),
+  WORKER_CONCURRENCY: intFrom(32, 1),
   /** Batch chunks are hundreds of rows each: two in flight overlap one's SQL with the other's matching. */
   BATCH_CHUNK_CONCURRENCY: intFrom(2, 1),
   /** How long a job stays claimed by a worker that stopped answering, and how often the others look (BullMQ lockDuration, stalledInterval). */

@@ -26,5 +26,7 @@ export {
 } from './screening-service';
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
 export { ScreeningWaiter } from './screening-waiter';
+export { ScreeningWriter } from './screening-writer';
+export { matchScreening, recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';
 export { closestField, parseScreeningRequest } from './request-messages';
 export { BATCH_COLUMNS, canonicalColumn, type BatchColumn } from './customer-columns';

@@ -1,23 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
-import { insertAlert } from '../alerts';
-import { withTransaction } from '../db';
-import { mergeByDesignation, type DesignationMatch } from '../designations';
 import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
-import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
+import type { MatchOptions, NearMiss } from '../matching';
 import { AppError } from '../errors';
-import { listVersionLabel, recordHistory } from '../history';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
-import { applySuppressionsToScreening, type SuppressedMatch } from '../suppressions';
-import { recordEvent } from '../webhooks';
+import type { SuppressedMatch } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
+import { matchScreening, recordScreenings, type RecordedScreening } from './screening-record';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
 import * as sql from './screening-sql';
 
 export type ScreeningStatus = 'queued' | 'done' | 'failed';
-export type Decision = 'hit' | 'no_hit';
+export type { Decision } from './screening-record';
 
 export interface ScreeningMatchView {
   /** The designation's primary record: the best-scoring one. */
@@ -130,7 +126,7 @@ export async function submitScreening(
 export async function getScreening(pool: Pool, id: string, workspaceId: string): Promise<ScreeningView | undefined> {
   const row = (await pool.query(sql.SCREENING_BY_ID, [id, workspaceId])).rows[0];
   if (!row) return undefined;
-  const matches = row.status === 'done' ? (await pool.query(sql.MATCHES_OF_SCREENING, [id])).rows : [];
+  const matches: Record<string, any>[] = row.matches ?? [];
   const versions: { sourceId: string; version: number }[] = row.list_versions ?? [];
   return {
     id: row.id,
@@ -172,79 +168,11 @@ export async function screeningStatus(pool: Pool, id: string): Promise<Screening
 }
 
 /**
- * Matches a queued screening against the loaded index and records the outcome in one
- * transaction. Returns `already-recorded` when a previous attempt got there first.
+ * Matches a queued screening against the loaded index and records the outcome, exactly once. Returns
+ * `already-recorded` when a previous attempt got there first. A worker records many at once (ScreeningWriter).
  */
-export async function performScreening(
-  pool: Pool,
-  loaded: LoadedIndex,
-  job: ScreeningJob,
-  options: MatchOptions,
-): Promise<{ outcome: 'recorded' | 'already-recorded'; decision: Decision; matches: DesignationMatch[]; alertId?: string; matchSeconds: number }> {
-  const matchStarted = performance.now();
-  const { matches: recordMatches, nearMisses } = screenWithNearMisses(loaded.index, job.query, options);
-  const found = mergeByDesignation(recordMatches, loaded.designations);
-  const matchSeconds = (performance.now() - matchStarted) / 1000;
-  let matches = found;
-  let decision: Decision = found.length > 0 ? 'hit' : 'no_hit';
-  const outcome: { outcome: 'recorded' | 'already-recorded'; alertId?: string } = await withTransaction(pool, async (tx) => {
-    // Matches the customer's officer cleared before stay out, before hit or no_hit is decided (a retry reads the same).
-    const { kept, suppressed } = await applySuppressionsToScreening(tx, job.screeningId, job.query, found);
-    matches = kept;
-    decision = kept.length > 0 ? 'hit' : 'no_hit';
-    const updated = await tx.query(sql.MARK_DONE, [
-      job.screeningId,
-      decision,
-      matches[0]?.score ?? null,
-      options.threshold,
-      JSON.stringify(loaded.versions.map((v) => ({ sourceId: v.sourceId, version: v.version, versionId: v.versionId }))),
-      JSON.stringify(nearMisses),
-    ]);
-    const screening = updated.rows[0] as { workspace_id: string; api_key_id: string | null; reference: string | null } | undefined;
-    if (!screening) return { outcome: 'already-recorded' as const };
-    await recordHistory(tx, [
-      {
-        id: job.screeningId,
-        workspaceId: screening.workspace_id,
-        source: 'screening',
-        reference: screening.reference,
-        query: job.query,
-        decision,
-        topScore: matches[0]?.score ?? null,
-        matchCount: matches.length,
-        listVersion: listVersionLabel(loaded.versions),
-      },
-    ]);
-    if (suppressed.length > 0) await tx.query(sql.SET_SUPPRESSED_MATCHES, [job.screeningId, JSON.stringify(suppressed)]);
-    let alertId: string | undefined;
-    if (matches.length > 0) {
-      await tx.query(sql.NO_JIT);
-      await tx.query(sql.INSERT_MATCHES, [
-        job.screeningId,
-        matches.map((_, i) => i + 1),
-        matches.map((m) => m.entityId),
-        matches.map((m) => m.matchedName),
-        matches.map((m) => m.matchedNameKind),
-        matches.map((m) => m.score),
-        matches.map((m) => JSON.stringify(m.explanation)),
-        matches.map((m) => JSON.stringify(m.entityIds)),
-      ]);
-      // The hit's alert commits with the result: a redelivered job records nothing, so it alerts on nothing.
-      alertId = await insertAlert(tx, {
-        workspaceId: screening.workspace_id,
-        source: 'screening',
-        screeningId: job.screeningId,
-        reference: screening.reference,
-        query: job.query,
-        matches,
-        actorKeyId: screening.api_key_id,
-      });
-    }
-    // The outbox event commits with the result, and only the attempt that recorded the result writes it.
-    await recordEvent(tx, { type: 'screening', screeningId: job.screeningId });
-    return { outcome: 'recorded' as const, ...(alertId && { alertId }) };
-  });
-  return { ...outcome, decision, matches, matchSeconds };
+export async function performScreening(pool: Pool, loaded: LoadedIndex, job: ScreeningJob, options: MatchOptions): Promise<RecordedScreening> {
+  return (await recordScreenings(pool, [matchScreening(loaded, job, options)]))[0]!;
 }
 
 export async function markScreeningFailed(pool: Pool, id: string, reason: string): Promise<void> {

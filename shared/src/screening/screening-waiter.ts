@@ -12,8 +12,8 @@ const FALLBACK_POLL_MS = 500;
 const REMEMBER_MS = 2_000;
 
 /**
- * Lets the API answer `?wait=true` as soon as a worker records the result. Workers publish the screening id on one
- * channel after their transaction commits (recorded, already recorded, or failed for good), so an announcement means
+ * Lets the API answer `?wait=true` as soon as a worker records the result. Workers publish the screening ids on one
+ * channel after their write commits (recorded, already recorded, or failed for good), so an announcement means
  * the row is settled in Postgres, and the caller then reads the result from Postgres. One subscriber serves every
  * waiting request; a request costs no Postgres read until its screening is announced, and one status read per
  * FALLBACK_POLL_MS only when no announcement comes (Redis lost the message, or no worker is running).
@@ -38,7 +38,10 @@ export class ScreeningWaiter {
 
   static async start(pool: Pool, subscriber: Redis, channel: string): Promise<ScreeningWaiter> {
     const waiter = new ScreeningWaiter(pool, subscriber);
-    subscriber.on('message', (_channel: string, id: string) => waiter.announce(id));
+    // A worker announces a group it committed together in one message: the ids, comma-separated.
+    subscriber.on('message', (_channel: string, ids: string) => {
+      for (const id of ids.split(',')) waiter.announce(id);
+    });
     await subscriber.subscribe(channel);
     return waiter;
   }

@@ -43,7 +43,7 @@ interface SuppressionRow {
   primary_name: string;
 }
 
-function partition<M extends SuppressibleMatch>(
+export function partition<M extends SuppressibleMatch>(
   keys: readonly string[],
   matches: readonly (readonly M[])[],
   rows: readonly SuppressionRow[],

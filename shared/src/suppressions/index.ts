@@ -3,6 +3,7 @@
  * (single, batch, monitoring) until the listed record changes or someone ends the suppression.
  */
 export { applySuppressions, applySuppressionsToScreening, type SuppressedMatch, type SuppressibleMatch } from './apply-suppressions';
+export { applySuppressionsToScreenings } from './screening-group-suppressions';
 export { customerKey, subjectOf, type ScreenedCustomer } from './customer-key';
 export {
   endSuppression,

@@ -8,13 +8,18 @@ const WANTED = (type: string) => `EXISTS (SELECT 1 FROM webhook_subscriptions w 
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** screening.completed for every screening, and screening.hit when it is a hit: the screening as GET /v1/screenings/:id shows it. */
-export const INSERT_SCREENING_EVENTS = `
+/**
+ * screening.completed for every screening, and screening.hit when it is a hit: the screening as GET /v1/screenings/:id
+ * shows it. Built from `s`, a screenings row (the table, or a CTE returning its columns), and its matches in `matches`
+ * (the table, or the RETURNING rows of a CTE that wrote them: a statement's CTEs all see one snapshot).
+ */
+export function screeningEventsFrom(screenings: string, matches: string, where: string): string {
+  return `
   INSERT INTO webhook_events (id, type, api_key_id, workspace_id, score, lists, programs, data)
   SELECT md5(t.type || ':' || s.id)::uuid, t.type, s.api_key_id, s.workspace_id,
          CASE WHEN t.type = 'screening.hit' THEN s.best_score END,
-         CASE WHEN t.type = 'screening.hit' THEN ARRAY(SELECT DISTINCT l FROM screening_matches m, unnest(m.lists) l WHERE m.screening_id = s.id) END,
-         CASE WHEN t.type = 'screening.hit' THEN ARRAY(SELECT DISTINCT p FROM screening_matches m, unnest(m.programs) p WHERE m.screening_id = s.id) END,
+         CASE WHEN t.type = 'screening.hit' THEN ARRAY(SELECT DISTINCT l FROM ${matches} m, unnest(m.lists) l WHERE m.screening_id = s.id) END,
+         CASE WHEN t.type = 'screening.hit' THEN ARRAY(SELECT DISTINCT p FROM ${matches} m, unnest(m.programs) p WHERE m.screening_id = s.id) END,
          jsonb_build_object('screening', jsonb_build_object(
            'id', s.id,
            'status', s.status,
@@ -28,14 +33,17 @@ export const INSERT_SCREENING_EVENTS = `
                       'entityId', m.entity_id, 'entityIds', m.entity_ids, 'name', m.entity_name, 'type', m.entity_type, 'matchedName', m.matched_name,
                       'matchedNameKind', m.matched_name_kind, 'score', round(m.score::numeric, 3), 'programs', m.programs,
                       'lists', m.lists, 'explanation', m.explanation, 'citations', m.citations) ORDER BY m.rank)
-             FROM screening_matches m WHERE m.screening_id = s.id), '[]'),
+             FROM ${matches} m WHERE m.screening_id = s.id), '[]'),
            'createdAt', ${ISO('s.created_at')},
            'screenedAt', ${ISO('s.screened_at')},
            'links', jsonb_build_object('self', '/v1/screenings/' || s.id)))
-  FROM screenings s
+  FROM ${screenings}
   CROSS JOIN (VALUES ('screening.completed'), ('screening.hit')) AS t (type)
-  WHERE s.id = $1 AND (t.type = 'screening.completed' OR s.decision = 'hit') AND ${WANTED('t.type')}
+  WHERE ${where} AND (t.type = 'screening.completed' OR s.decision = 'hit') AND ${WANTED('t.type')}
   ON CONFLICT (id) DO NOTHING`;
+}
+
+export const INSERT_SCREENING_EVENTS = screeningEventsFrom('screenings s', 'screening_matches', 's.id = $1');
 
 /** One batch.hit per hit row of the line range: the row as GET /v1/batches/:id/results shows it. */
 export const INSERT_BATCH_HIT_EVENTS = `

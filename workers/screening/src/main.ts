@@ -17,8 +17,9 @@ import {
 import {
   MatchIndexCache,
   markScreeningFailed,
-  performScreening,
+  matchScreening,
   screeningJobSchema,
+  ScreeningWriter,
   type ScreeningJob,
 } from '@sanctions/shared/screening';
 import type { MonitoringRunHooks, MonitoringRunJob } from '@sanctions/shared/monitoring';
@@ -87,16 +88,18 @@ export async function start(
   // The lines about one screening or chunk carry the id of the request that asked for it (X-Request-Id).
   const jobLogger = (data: { screeningId?: string; batchId?: string; requestId?: string }) =>
     logger.child({ ...(data.screeningId && { screeningId: data.screeningId }), ...(data.batchId && { batchId: data.batchId }), ...(data.requestId && { reqId: data.requestId }) });
+  // The jobs running at once are recorded together (group commit), and announced together once committed.
+  const writer = new ScreeningWriter(pool, async (ids) => void (await publisher.publish(screeningDone, ids.join(','))), logger);
   const processJob = async (job: Job<ScreeningJob>) => {
     const parsed = screeningJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);
     const loaded = await indexCache.current();
-    const result = await performScreening(pool, loaded, parsed.data, matchOptions);
-    metrics.screeningMatchDuration.observe(result.matchSeconds);
+    const matched = matchScreening(loaded, parsed.data, matchOptions);
+    metrics.screeningMatchDuration.observe(matched.matchSeconds);
+    const result = await writer.record(matched);
     if (result.outcome === 'recorded') metrics.screeningsTotal.inc({ decision: result.decision, source: 'screening' });
     jobLogger(parsed.data).info('screening recorded', { outcome: result.outcome, decision: result.decision, matches: result.matches.length, lists: loaded.key });
     await hooks.afterRecorded?.(parsed.data.screeningId);
-    await publisher.publish(screeningDone, parsed.data.screeningId).catch(() => undefined);
     return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
   };
 

@@ -1,0 +1,150 @@
+import type { Pool, PoolClient } from 'pg';
+import { insertAlerts, type NewAlert } from '../alerts';
+import { listVersionLabel } from '../history';
+import { mergeByDesignation, type DesignationMatch } from '../designations';
+import { normalizeName, screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
+import { applySuppressionsToScreenings } from '../suppressions';
+import type { LoadedIndex } from './match-index-cache';
+import type { ScreeningJob } from './screening-request';
+import * as sql from './screening-write-sql';
+
+export type Decision = 'hit' | 'no_hit';
+
+/** A screening matched in memory, not yet recorded. */
+export interface MatchedScreening {
+  job: ScreeningJob;
+  /** One match per designation, before suppressions. */
+  found: DesignationMatch[];
+  nearMisses: NearMiss[];
+  threshold: number;
+  versions: LoadedIndex['versions'];
+  /** How long the match took, for screening_match_duration_seconds. */
+  matchSeconds: number;
+}
+
+export interface RecordedScreening {
+  /** `already-recorded` when a previous attempt (or another job of the same screening) got there first. */
+  outcome: 'recorded' | 'already-recorded';
+  decision: Decision;
+  matches: DesignationMatch[];
+}
+
+/** The match itself: pure, in memory, about 0.1–0.3 ms. */
+export function matchScreening(loaded: LoadedIndex, job: ScreeningJob, options: MatchOptions): MatchedScreening {
+  const started = performance.now();
+  const { matches, nearMisses } = screenWithNearMisses(loaded.index, job.query, options);
+  const found = mergeByDesignation(matches, loaded.designations);
+  return {
+    job,
+    matchSeconds: (performance.now() - started) / 1000,
+    found,
+    nearMisses,
+    threshold: options.threshold,
+    versions: loaded.versions,
+  };
+}
+
+/**
+ * Records a group of matched screenings at once (group commit), each exactly once: status, decision, matches,
+ * suppressed matches, the hit's alert and the outbox events. Suppressions are looked up first (one query for the
+ * group, only when something matched: a read-committed transaction would read them with a snapshot of its own
+ * statement just the same). A group without a kept match is one statement that commits by itself; a group with
+ * matches is one transaction of four round trips (begin, the results, the alerts and their events, commit),
+ * whatever its size. Results come back in the order given.
+ */
+export async function recordScreenings(pool: Pool, group: readonly MatchedScreening[]): Promise<RecordedScreening[]> {
+  const firstOf = new Map<string, number>();
+  group.forEach((s, i) => firstOf.has(s.job.screeningId) || firstOf.set(s.job.screeningId, i));
+  const unique = [...firstOf.values()].map((i) => group[i]!);
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const sifted = await applySuppressionsToScreenings(
+      client,
+      unique.map((s) => ({ screeningId: s.job.screeningId, query: s.job.query, matches: s.found })),
+    );
+    const done = await write(client, unique, sifted);
+    const keptOf = new Map(unique.map((s, i) => [s.job.screeningId, sifted[i]!.kept]));
+    return group.map((s, i) => {
+      const kept = keptOf.get(s.job.screeningId)!;
+      // A second job of the same screening in one group is a duplicate delivery: the first one records.
+      const first = firstOf.get(s.job.screeningId) === i;
+      return {
+        outcome: first && done.has(s.job.screeningId) ? 'recorded' : 'already-recorded',
+        decision: kept.length > 0 ? 'hit' : 'no_hit',
+        matches: kept,
+      };
+    });
+  } catch (error) {
+    // Outside a transaction (the one-statement write, or before BEGIN) a ROLLBACK only warns.
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw error;
+  } finally {
+    // A connection that cannot even roll back (Postgres restarted) is destroyed, not handed to the next caller.
+    client.release(broken);
+  }
+}
+
+type Sifted = Awaited<ReturnType<typeof applySuppressionsToScreenings<DesignationMatch>>>;
+
+/** The group's write; returns the ids it flipped to done (the others were recorded before). */
+async function write(client: PoolClient, group: readonly MatchedScreening[], sifted: Sifted): Promise<Set<string>> {
+  const results = [
+    group.map((s) => s.job.screeningId),
+    sifted.map((s) => (s.kept.length > 0 ? 'hit' : 'no_hit')),
+    sifted.map((s) => s.kept[0]?.score ?? null),
+    group.map((s) => s.threshold),
+    group.map((s) =>
+      JSON.stringify(s.versions.map((v) => ({ sourceId: v.sourceId, version: v.version, versionId: v.versionId }))),
+    ),
+    group.map((s) => JSON.stringify(s.nearMisses)),
+    sifted.map((s) => JSON.stringify(s.suppressed)),
+  ];
+  // What the history row needs beyond the screening's own columns.
+  const history = [
+    group.map((s) => normalizeName(s.job.query.name)),
+    sifted.map((s) => s.kept.length),
+    group.map((s) => listVersionLabel(s.versions)),
+  ];
+  type Done = { id: string; workspace_id: string; api_key_id: string | null; reference: string | null };
+  if (sifted.every((s) => s.kept.length === 0)) {
+    const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS_WITHOUT_MATCHES, [...results, ...history]);
+    return new Set(rows.map((r) => r.id));
+  }
+  const matches = group.flatMap((s, i) =>
+    sifted[i]!.kept.map((m, rank) => ({ screeningId: s.job.screeningId, rank: rank + 1, m })),
+  );
+  await client.query(sql.BEGIN_WITHOUT_JIT);
+  const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS, [
+    ...results,
+    matches.map((x) => x.screeningId),
+    matches.map((x) => x.rank),
+    matches.map((x) => x.m.entityId),
+    matches.map((x) => x.m.matchedName),
+    matches.map((x) => x.m.matchedNameKind),
+    matches.map((x) => x.m.score),
+    matches.map((x) => JSON.stringify(x.m.explanation)),
+    matches.map((x) => JSON.stringify(x.m.entityIds)),
+    ...history,
+  ]);
+  // The hits' alerts commit with the results: a redelivered job records nothing, so it alerts on nothing.
+  const byId = new Map(group.map((s, i) => [s.job.screeningId, { s, kept: sifted[i]!.kept }]));
+  const alerts: NewAlert[] = rows.flatMap((r) => {
+    const { s, kept } = byId.get(r.id)!;
+    if (kept.length === 0) return [];
+    return [
+      {
+        workspaceId: r.workspace_id,
+        source: 'screening' as const,
+        screeningId: r.id,
+        reference: r.reference,
+        query: s.job.query,
+        matches: kept,
+        actorKeyId: r.api_key_id,
+      },
+    ];
+  });
+  if (alerts.length > 0) await insertAlerts(client, alerts, { jitAlreadyOff: true });
+  await client.query('COMMIT');
+  return new Set(rows.map((r) => r.id));
+}

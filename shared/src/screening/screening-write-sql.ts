@@ -1,0 +1,83 @@
+import { designationEvidence } from '../designations';
+import { screeningEventsFrom } from '../webhooks';
+
+/**
+ * The screenings of one group ($1…$7, one element per screening), flipped queued → done exactly once: a screening
+ * already done (a retried or duplicated job) is not in `done`, so nothing below writes for it.
+ */
+const FLIP_TO_DONE = `
+  input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::real[], $4::real[], $5::jsonb[], $6::jsonb[], $7::jsonb[])
+      AS i (id, decision, best_score, threshold, list_versions, near_misses, suppressed_matches)
+  ), done AS (
+    UPDATE screenings s
+    SET status = 'done', decision = i.decision, best_score = i.best_score, threshold = i.threshold,
+        list_versions = i.list_versions, near_misses = i.near_misses, suppressed_matches = i.suppressed_matches,
+        screened_at = now(), error = NULL
+    FROM input i
+    WHERE s.id = i.id AND s.status = 'queued'
+    RETURNING s.id, s.workspace_id, s.api_key_id, s.reference, s.status, s.decision, s.best_score, s.threshold, s.name,
+              s.entity_type, s.birth_date, s.country, s.list_versions, s.created_at, s.screened_at
+  )`;
+
+/**
+ * The history row of each screening flipped here (GET /v1/screenings), in the same statement so it exists exactly
+ * when the result does. `$first…` are the group's normalized names, match counts and list-version labels.
+ */
+function historyOfDone(first: number): string {
+  const [nameKey, matchCount, listVersion] = [first, first + 1, first + 2];
+  return `
+  history AS (
+    INSERT INTO screening_history (id, workspace_id, source, screened_at, reference, name, name_key, entity_type,
+                                   birth_date, country, decision, top_score, match_count, list_version)
+    SELECT d.id, d.workspace_id, 'screening', d.screened_at, d.reference, d.name, h.name_key, d.entity_type,
+           d.birth_date, d.country, d.decision, d.best_score, h.match_count, h.list_version
+    FROM done d
+    JOIN unnest($1::uuid[], $${nameKey}::text[], $${matchCount}::int[], $${listVersion}::text[])
+         AS h (id, name_key, match_count, list_version) ON h.id = d.id
+    ON CONFLICT (id) DO NOTHING
+  )`;
+}
+
+/**
+ * A group of screenings without a match: the results and their outbox events in one statement, which commits on its
+ * own (one round trip, one WAL flush for the group). Returns the screenings this statement recorded.
+ */
+export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
+  WITH ${FLIP_TO_DONE},
+  events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')}),
+  ${historyOfDone(8)}
+  SELECT id, workspace_id, api_key_id, reference FROM done`;
+
+/**
+ * A group with matches ($8…$15, one element per match, `$8` its screening): the results, the matches with what the
+ * officer must see copied from the lists (one per designation, the evidence of every record of it), and the outbox
+ * events, built from the matches this statement wrote (its CTEs see one snapshot, so the table would look empty).
+ * Matches of a screening not flipped here are not written.
+ */
+export const RECORD_SCREENINGS = `
+  WITH ${FLIP_TO_DONE},
+  written AS (
+    INSERT INTO screening_matches (screening_id, rank, entity_id, entity_ids, entity_name, entity_type, matched_name,
+                                   matched_name_kind, score, programs, lists, explanation, citations)
+    SELECT m.screening_id, m.rank, e.id, r.ids, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score,
+           ev.programs, ev.lists, m.explanation, ev.citations
+    FROM unnest($8::uuid[], $9::int[], $10::text[], $11::text[], $12::text[], $13::real[], $14::jsonb[], $15::jsonb[])
+         AS m (screening_id, rank, entity_id, matched_name, matched_name_kind, score, explanation, entity_ids)
+    JOIN done d ON d.id = m.screening_id
+    JOIN entities e ON e.id = m.entity_id
+    CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(m.entity_ids)) AS ids) r
+    CROSS JOIN LATERAL (SELECT ${designationEvidence('r.ids')}) ev
+    ON CONFLICT (screening_id, entity_id) DO NOTHING
+    RETURNING screening_id, rank, entity_id, entity_ids, entity_name, entity_type, matched_name, matched_name_kind, score,
+              programs, lists, explanation, citations
+  ),
+  events AS (${screeningEventsFrom('done s', 'written', 'true')}),
+  ${historyOfDone(16)}
+  SELECT id, workspace_id, api_key_id, reference FROM done`;
+
+/**
+ * Opens the transaction of a group with matches: the match and alert statements' JSON functions look costly to the
+ * planner, which would JIT-compile them for seconds. One simple-protocol round trip for both.
+ */
+export const BEGIN_WITHOUT_JIT = `BEGIN; SET LOCAL jit = off`;

@@ -1,0 +1,90 @@
+import type { Pool } from 'pg';
+import type { Logger } from '../logging';
+import { recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';
+
+/** A Postgres error about what was written (not a lost connection, a restart or exhausted resources). */
+function aboutTheData(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57|58)/.test(code);
+}
+
+/** Screenings one group write takes at most; more wait for the next one. */
+const MAX_GROUP = 64;
+
+interface Pending {
+  matched: MatchedScreening;
+  resolve: (recorded: RecordedScreening) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for a worker's screenings: the jobs it runs at once hand their matched results here, and one write
+ * records them together (recordScreenings: one statement, or one transaction of four round trips, and one WAL flush
+ * for the group, instead of four to ten round trips and a flush each). A group is written as soon as the event loop
+ * has nothing else ready (setImmediate), so a lone screening waits for no one; the results that arrive while a group
+ * is being written form the next group. Each job's promise settles after its group commits, so a job is still
+ * acknowledged to BullMQ only once its result is stored, and a failed write fails every job of it (each is retried).
+ * A group that fails is written again one screening at a time, so one bad screening cannot fail the others.
+ */
+export class ScreeningWriter {
+  private pending: Pending[] = [];
+  private writing = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly pool: Pool,
+    /** Called with the ids of each group once it is committed (recorded or already recorded): the announcement. */
+    private readonly onCommitted: (screeningIds: string[]) => Promise<void>,
+    private readonly logger?: Logger,
+  ) {}
+
+  record(matched: MatchedScreening): Promise<RecordedScreening> {
+    return new Promise<RecordedScreening>((resolve, reject) => {
+      this.pending.push({ matched, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.writing || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.writeNext();
+    });
+  }
+
+  private async writeNext(): Promise<void> {
+    if (this.writing || this.pending.length === 0) return;
+    this.writing = true;
+    try {
+      await this.write(this.pending.splice(0, MAX_GROUP));
+    } finally {
+      this.writing = false;
+      if (this.pending.length > 0) this.schedule();
+    }
+  }
+
+  private async write(group: Pending[]): Promise<void> {
+    let results: RecordedScreening[];
+    try {
+      results = await recordScreenings(
+        this.pool,
+        group.map((p) => p.matched),
+      );
+    } catch (error) {
+      if (group.length === 1 || !aboutTheData(error)) {
+        for (const p of group) p.reject(error);
+        return;
+      }
+      this.logger?.warn('group write failed; writing its screenings one at a time', {
+        screenings: group.length,
+        error: (error as Error).message,
+      });
+      for (const one of group) await this.write([one]);
+      return;
+    }
+    await this.onCommitted(group.map((p) => p.matched.job.screeningId)).catch(() => undefined);
+    group.forEach((p, i) => p.resolve(results[i]!));
+  }
+}

@@ -1,0 +1,38 @@
+import type { PoolClient } from 'pg';
+import { partition, type SuppressedMatch, type SuppressibleMatch } from './apply-suppressions';
+import { customerKey, type ScreenedCustomer } from './customer-key';
+
+/** `LIVE_SUPPRESSIONS_OF_SCREENING` for a group of screenings ($1 their ids, $2 their subject keys), in one lookup. */
+const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
+  SELECT x.screening_id, s.id, s.customer_key, s.entity_id, e.primary_name
+  FROM unnest($1::uuid[], $2::text[]) AS x (screening_id, subject_key)
+  JOIN screenings q ON q.id = x.screening_id
+  JOIN suppressions s ON s.workspace_id = q.workspace_id AND s.customer_key = coalesce('ref:' || q.reference, x.subject_key)
+                     AND s.ended_at IS NULL
+  JOIN entities e ON e.id = s.entity_id AND e.content_hash = s.entity_hash`;
+
+/**
+ * `applySuppressionsToScreening` for the screenings a worker records together: one indexed lookup for all of them,
+ * and none when nothing matched. Each screening's workspace and reference are read from its row, as for one.
+ */
+export async function applySuppressionsToScreenings<M extends SuppressibleMatch>(
+  client: PoolClient,
+  screenings: readonly { screeningId: string; query: Pick<ScreenedCustomer, 'name' | 'birthDate'>; matches: readonly M[] }[],
+): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }[]> {
+  const subjectKeys = screenings.map((s) => customerKey({ name: s.query.name, birthDate: s.query.birthDate ?? null }));
+  const asked = screenings.flatMap((s, i) => (s.matches.length > 0 ? [i] : []));
+  const rowsOf = new Map<string, { id: string; customer_key: string; entity_id: string; primary_name: string }[]>();
+  if (asked.length > 0) {
+    const { rows } = await client.query<{ screening_id: string; id: string; customer_key: string; entity_id: string; primary_name: string }>(
+      LIVE_SUPPRESSIONS_OF_SCREENINGS,
+      [asked.map((i) => screenings[i]!.screeningId), asked.map((i) => subjectKeys[i]!)],
+    );
+    for (const r of rows) rowsOf.set(r.screening_id, [...(rowsOf.get(r.screening_id) ?? []), r]);
+  }
+  return screenings.map((s, i) => {
+    const rows = rowsOf.get(s.screeningId) ?? [];
+    // The key the rows came back under stands for this one screening, whichever it was (reference or subject).
+    const { kept, suppressed } = partition([rows[0]?.customer_key ?? subjectKeys[i]!], [s.matches], rows);
+    return { kept: kept[0]!, suppressed: suppressed[0]! };
+  });
+}
