@@ -93,7 +93,7 @@ export function documentRoute(doc: RouteDoc): void {
   const body = doc.body && ('schema' in doc.body
     ? { required: doc.body.required ?? true, description: doc.body.description, content: { 'application/json': { schema: doc.body.schema } } }
     : { required: true, description: doc.body.description, content: Object.fromEntries(Object.entries(doc.body.content).map(([type, schema]) => [type, { schema }])) });
-X
+  const scopeText = !doc.scope ? '\n\nNo API key needed.' : doc.scope === 'admin' ? '\n\nScope: `admin`.' : `\n\nScope: \`${doc.scope}\` (or \`admin\`).`;
   documented.set(routeKey(doc.method, doc.path), {
     method: doc.method,
     path: openApiPath(doc.path),
