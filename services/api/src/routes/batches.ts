@@ -222,8 +222,8 @@ export function batchRoutes(deps: ApiDeps): Router {
     errors: [400, 404],
   });
   router.get('/v1/batches/:id/results', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(req);
     const { after, limit, decision } = parseQuery(req, resultsQuery);
+    const batch = await findBatch(req);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
       res.status(200).type('text/csv; charset=utf-8').attachment(`batch-${batch.id}-results.csv`);
       await pipeline(Readable.from(batchResultsCsv(deps.pool, batch.id, decision ? { decision } : {})), res);
@@ -246,8 +246,8 @@ export function batchRoutes(deps: ApiDeps): Router {
     errors: [400, 404],
   });
   router.get('/v1/batches/:id/errors', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(req);
     const { after, limit } = parseQuery(req, errorsQuery);
+    const batch = await findBatch(req);
     const errors = await batchErrors(deps.pool, batch.id, { after, limit });
     const last = errors[errors.length - 1];
     const next = errors.length === limit && last ? `/v1/batches/${batch.id}/errors?after=${last.line}&limit=${limit}` : null;

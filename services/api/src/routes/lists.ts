@@ -66,9 +66,9 @@ export function listRoutes(deps: ApiDeps): Router {
     const source = String(req.params.source);
     const version = VERSION_NUMBER.test(String(req.params.version)) ? Number(req.params.version) : NaN;
     if (!isListSourceId(source) || !Number.isInteger(version)) throw notFound(`Version ${req.params.version} of list ${source}`);
+    const page = parseQuery(req, deltaPageSchema);
     const known = (await listVersions(deps.pool, source)).find((v) => v.version === version);
     if (!known) throw notFound(`Version ${version} of list ${source}`);
-    const page = parseQuery(req, deltaPageSchema);
     const changes = await versionDelta(deps.pool, source, version, page);
     const last = changes.length === page.limit ? changes[changes.length - 1]?.entityId : undefined;
     res.json({
