@@ -86,7 +86,10 @@ export const alertListQuerySchema = z.strictObject({
     .regex(/^\d{1,7}$/, `must be an integer from 1 to ${MAX_ALERT_PAGE}`)
     .refine((v) => Number(v) >= 1 && Number(v) <= MAX_ALERT_PAGE, `must be an integer from 1 to ${MAX_ALERT_PAGE}`)
     .optional(),
-  cursor: text().optional(),
+  // Checked here too, so a bad cursor is named with the other bad parameters; its sort is checked below.
+  cursor: text()
+    .refine((v) => decodeCursor(v) !== undefined, 'is not a cursor this listing gave out; use links.next as it is')
+    .optional(),
 });
 
 /** Reads GET /v1/alerts's query string with alertListQuerySchema; `assignee=me` is the caller's key. */

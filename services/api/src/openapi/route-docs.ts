@@ -5,7 +5,7 @@ import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 import { problemSchema } from './common-schemas';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-/** The errors a route may answer besides those every /v1 route has (401, 403, 429, 503). */
+/** The errors a route may answer besides those every /v1 route has (400, 401, 403, 429, 503). */
 export type RouteError = 400 | 404 | 409 | 413 | 415;
 
 type ZodObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -51,8 +51,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: 'The database or queue cannot be reached right now; retry after Retry-After seconds',
 };
 
-/** Every route behind an API key may answer these. */
-const KEYED_ERRORS = [401, 403, 429, 503] as const;
+/** Every route behind an API key may answer these: 400 too, as a NUL byte in the path or query is refused on all of them. */
+const KEYED_ERRORS = [400, 401, 403, 429, 503] as const;
 
 const problem = (status: number): ResponseConfig => ({
   description: ERROR_DESCRIPTIONS[status] ?? 'A problem',
