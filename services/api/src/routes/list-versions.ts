@@ -133,7 +133,8 @@ export function listVersionRoutes(deps: ApiDeps): Router {
       scope: 'lists:write',
       body: { schema: stateBodySchema, required: false },
       responses: { 200: { description: 'Whether the list is screened now, and whether this changed it', schema: listStateSchema } },
-      errors: [400, 404, 413, 415],
+      // Disabling the last list screened against is refused (409).
+      errors: action === 'disable' ? [400, 404, 409, 413, 415] : [400, 404, 413, 415],
     });
     router.post(`/v1/lists/:source/${action}`, requireScope('lists:write'), async (req, res) => {
       const source = sourceOf(req);
