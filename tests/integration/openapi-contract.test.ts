@@ -93,6 +93,9 @@ describe('the OpenAPI document and hardening', () => {
     ['/v1/webhooks/00000000-0000-4000-8000-000000000000/deliveries?status=lost', 'status'],
     ['/v1/webhooks/00000000-0000-4000-8000-000000000000/deliveries?limit=101', 'limit'],
     ['/v1/alerts?staus=open', 'staus'],
+    ['/v1/alerts/00000000-0000-4000-8000-000000000000?status=open', 'status'],
+    ['/v1/lists?limit=10', 'limit'],
+    ['/v1/webhooks/00000000-0000-4000-8000-000000000000?verbose=1', 'verbose'],
   ])('GET %s is a 400 naming %s', async (path, parameter) => {
     const res = await call(api.url, 'GET', path);
     expect(res.status).toBe(400);

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { documentsQuery } from '../openapi/route-docs';
 import { z } from 'zod';
 import { fieldErrorsFromZod, validationFailed } from '@sanctions/shared/errors';
 import { UUID_PATTERN } from './validation';
@@ -47,4 +48,14 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
     issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ field: key, message: 'is not a parameter of this route' })) : fieldErrorsFromZod([issue]),
   );
   throw validationFailed('Some query parameters are not valid', fields);
+}
+
+/**
+ * A route that documents no query parameters takes none: `GET /v1/alerts/:id?status=open` is a 400
+ * naming `status` rather than an answer that looks filtered. Routes with parameters parse them with parseQuery.
+ */
+export function refuseQueryWhereNone(req: Request): void {
+  if (!req.route || documentsQuery(req.method === 'HEAD' ? 'GET' : req.method, String(req.route.path))) return;
+  const given = Object.keys(req.query ?? {});
+  if (given.length > 0) throw validationFailed('This route takes no query parameters', given.map((field) => ({ field, message: 'is not a parameter of this route; it takes none' })));
 }

@@ -120,4 +120,6 @@ function operationId(method: string, expressPath: string): string {
 }
 
 export const documentedRoutes = (): RouteConfig[] => [...documented.values()];
+/** Whether the route documents query parameters; one that documents none takes none (see refuseQueryWhereNone). */
+export const documentsQuery = (method: string, expressPath: string) => Boolean(documented.get(routeKey(method, expressPath))?.request?.query);
 export const isDocumented = (method: string, expressPath: string) => documented.has(routeKey(method, expressPath));
