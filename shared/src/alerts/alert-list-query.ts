@@ -95,14 +95,20 @@ export const alertListQuerySchema = z.strictObject({
 /** Reads GET /v1/alerts's query string with alertListQuerySchema; `assignee=me` is the caller's key. */
 export function parseAlertListQuery(query: Record<string, unknown>, callerKeyId: string): AlertListQuery {
   const parsed = alertListQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.flatMap((issue): FieldError[] =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: key, message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}` }))
-        : fieldErrorsFromZod([issue]),
-    );
-    throw validationFailed('Some query parameters are not valid', errors);
-  }
+  const errors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue): FieldError[] =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => ({ field: key, message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}` }))
+          : fieldErrorsFromZod([issue]),
+      );
+  // The cursor is checked even when other parameters failed, so one answer names every bad parameter.
+  const rawCursor = typeof query.cursor === 'string' && query.cursor.trim() !== '' ? query.cursor.trim() : undefined;
+  const rawSort = typeof query.sort === 'string' ? query.sort : '-created';
+  const cursor = rawCursor === undefined ? undefined : decodeCursor(rawCursor);
+  if (rawCursor !== undefined && !cursor) errors.push({ field: 'cursor', message: 'is not a cursor this listing gave out; use links.next as it is' });
+  else if (cursor && ALERT_SORTS.includes(rawSort as AlertSort) && cursor.sort !== rawSort) errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
+  if (!parsed.success || errors.length > 0) throw validationFailed('Some query parameters are not valid', errors);
   const q = parsed.data;
   const filters: AlertFilters = {
     ...(q.status && { status: q.status }),
@@ -117,12 +123,6 @@ export function parseAlertListQuery(query: Record<string, unknown>, callerKeyId:
   };
   const sort: AlertSort = q.sort ?? '-created';
   const limit = q.limit === undefined ? DEFAULT_ALERT_PAGE : Number(q.limit);
-  let cursor: AlertCursor | undefined;
-  if (q.cursor !== undefined) {
-    cursor = decodeCursor(q.cursor);
-    const problem = !cursor ? 'is not a cursor this listing gave out; use links.next as it is' : cursor.sort !== sort ? `belongs to sort=${cursor.sort}; use links.next as it is` : undefined;
-    if (problem) throw validationFailed('Some query parameters are not valid', [{ field: 'cursor', message: problem }]);
-  }
   return { filters, sort, limit, ...(cursor && { cursor }) };
 }
 
