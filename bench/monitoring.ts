@@ -104,7 +104,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     });
     const rssStart = rssMb();
-    worker = await startWorker(config, createLogger('warn', { process: 'bench-worker' }));
+    // At info, the worker logs its index builds and the run's phases (reverse look-up, screening, writes) on stdout.
+    worker = await startWorker(config, createLogger('info', { process: 'bench-worker' }));
     const lists = await worker.indexCache.current();
     const rssLists = rssMb();
     started = Date.now();

@@ -32,3 +32,4 @@ export function runCommand(main: () => Promise<number>): void {
   main().then((code) => process.exit(code), exitOnStartFailure);
 }
 export { installProcessGuards, isClientStreamError } from './process-guard';
+export { SwappedBuild } from './swapped-build';

@@ -119,7 +119,11 @@ export async function importList(pool: Pool, input: ListImportInput, options: Li
           await pool.query(sql.DISCARD_VERSION, [created.id]);
           return unchanged(source.id, active, await countActive(pool, source.id), warnings);
         }
-        return await withTransaction(pool, (tx) => applyVersion(tx, source.id, created, staged.content_hash, warnings));
+        const applied = await withTransaction(pool, (tx) => applyVersion(tx, source.id, created, staged.content_hash, warnings));
+        // The version's rows are read at once (alerts copy their citations, monitoring runs follow the activation): a
+        // planner left with an empty table's statistics scans citations once per alert match, seconds for a run.
+        await pool.query(sql.ANALYZE_LIST_TABLES).catch(() => undefined);
+        return applied;
       } catch (error) {
         await pool
           .query(sql.FAIL_VERSION, [created.id, JSON.stringify(describeFailure(error)), JSON.stringify(warnings.slice(0, MAX_STORED_WARNINGS))])

@@ -152,3 +152,6 @@ export const RECORD_PROGRESS = `
   WHERE id = $1 AND status = 'importing'`;
 
 export const COMPLETE_PROGRESS = `UPDATE list_versions SET progress_percent = 100, bytes_read = bytes_total WHERE id = $1`;
+
+/** After an activation: statistics for the rows it wrote. */
+export const ANALYZE_LIST_TABLES = `ANALYZE entities, entity_names, citations`;

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { SwappedBuild } from '../lifecycle';
 import type { Logger } from '../logging';
 import { CustomerIndex } from './customer-index';
 
@@ -10,8 +11,7 @@ const OVERLAY_REBUILD_AT = 50_000;
  * rebuilt whole (then swapped in atomically) when the changes since the build grow large.
  */
 export class CustomerIndexCache {
-  private loaded?: CustomerIndex;
-  private building?: Promise<CustomerIndex>;
+  private readonly swapped = new SwappedBuild(() => this.build());
 
   constructor(
     private readonly pool: Pool,
@@ -20,23 +20,21 @@ export class CustomerIndexCache {
 
   /** The index, current with every customer change committed before the call. */
   async current(): Promise<CustomerIndex> {
-    const index = this.loaded ?? (await this.rebuild());
+    const index = await this.swapped.current();
     await index.catchUp(this.pool);
-    if (index.overlaySize > OVERLAY_REBUILD_AT && !this.building) void this.rebuild().catch((error: unknown) => this.logger.warn('customer index rebuild failed', { error }));
+    if (index.overlaySize > OVERLAY_REBUILD_AT && !this.swapped.isBuilding) void this.rebuild().catch((error: unknown) => this.logger.warn('customer index rebuild failed', { error }));
     return index;
   }
 
   /** One build at a time; the new index replaces the old one only once it is complete. */
   rebuild(): Promise<CustomerIndex> {
-    this.building ??= (async () => {
-      const started = Date.now();
-      const index = await CustomerIndex.load(this.pool);
-      this.loaded = index;
-      this.logger.info('customer index ready', { buildMs: Date.now() - started, bytes: index.memoryBytes() });
-      return index;
-    })().finally(() => {
-      this.building = undefined;
-    });
-    return this.building;
+    return this.swapped.rebuild();
+  }
+
+  private async build(): Promise<CustomerIndex> {
+    const started = Date.now();
+    const index = await CustomerIndex.load(this.pool);
+    this.logger.info('customer index ready', { buildMs: Date.now() - started, bytes: index.memoryBytes() });
+    return index;
   }
 }

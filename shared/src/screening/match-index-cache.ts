@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { activeListVersions, listVersionKey, loadIndexableEntities, type ActiveListVersion } from '../lists';
 import { loadSharedDesignations, type SharedDesignations } from '../designations';
 import { buildMatchIndex, type MatchIndex } from '../matching';
+import { SwappedBuild } from '../lifecycle';
 import type { Logger } from '../logging';
 
 export interface LoadedIndex {
@@ -27,8 +28,7 @@ export class NoListLoadedError extends Error {
  * a screening in flight keeps the index object it started with.
  */
 export class MatchIndexCache {
-  private loaded?: LoadedIndex;
-  private building?: Promise<LoadedIndex>;
+  private readonly swapped = new SwappedBuild(() => this.build());
 
   constructor(
     private readonly pool: Pool,
@@ -37,7 +37,7 @@ export class MatchIndexCache {
 
   /** The current index, building it on first use. Throws NoListLoadedError while no list is loaded. */
   async current(): Promise<LoadedIndex> {
-    const loaded = this.loaded ?? (await this.rebuild());
+    const loaded = await this.swapped.current();
     if (loaded.versions.length === 0) {
       // A list may have landed since: check before refusing.
       const fresh = await this.refreshIfStale();
@@ -50,16 +50,14 @@ export class MatchIndexCache {
   /** Rebuilds only when the active versions in Postgres differ from the loaded ones. */
   async refreshIfStale(): Promise<LoadedIndex> {
     const key = listVersionKey(await activeListVersions(this.pool));
-    if (this.loaded && this.loaded.key === key) return this.loaded;
+    const loaded = this.swapped.loaded;
+    if (loaded && loaded.key === key) return loaded;
     return this.rebuild();
   }
 
   /** One build at a time; concurrent callers share it. */
   rebuild(): Promise<LoadedIndex> {
-    this.building ??= this.build().finally(() => {
-      this.building = undefined;
-    });
-    return this.building;
+    return this.swapped.rebuild();
   }
 
   private async build(): Promise<LoadedIndex> {
@@ -70,7 +68,6 @@ export class MatchIndexCache {
     // from its designation until the rebuild that the new version triggers anyway.
     const designations = await loadSharedDesignations(this.pool);
     const loaded: LoadedIndex = { index, designations, versions, key: listVersionKey(versions), builtAt: new Date(), buildMs: Date.now() - started };
-    this.loaded = loaded;
     this.logger.info('match index ready', { lists: loaded.key, entities: index.entityCount, names: index.nameCount, buildMs: loaded.buildMs });
     return loaded;
   }
