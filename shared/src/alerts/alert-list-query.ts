@@ -102,12 +102,10 @@ export function parseAlertListQuery(query: Record<string, unknown>, callerKeyId:
           ? issue.keys.map((key) => ({ field: key, message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}` }))
           : fieldErrorsFromZod([issue]),
       );
-  // The cursor is checked even when other parameters failed, so one answer names every bad parameter.
-  const rawCursor = typeof query.cursor === 'string' && query.cursor.trim() !== '' ? query.cursor.trim() : undefined;
+  // The schema refused a cursor that does not decode; one from another sort is refused here, with the rest.
   const rawSort = typeof query.sort === 'string' ? query.sort : '-created';
-  const cursor = rawCursor === undefined ? undefined : decodeCursor(rawCursor);
-  if (rawCursor !== undefined && !cursor) errors.push({ field: 'cursor', message: 'is not a cursor this listing gave out; use links.next as it is' });
-  else if (cursor && ALERT_SORTS.includes(rawSort as AlertSort) && cursor.sort !== rawSort) errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
+  const cursor = typeof query.cursor === 'string' ? decodeCursor(query.cursor.trim()) : undefined;
+  if (cursor && ALERT_SORTS.includes(rawSort as AlertSort) && cursor.sort !== rawSort) errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
   if (!parsed.success || errors.length > 0) throw validationFailed('Some query parameters are not valid', errors);
   const q = parsed.data;
   const filters: AlertFilters = {
