@@ -143,4 +143,94 @@ describe('the review page', () => {
     expect(width).toBeLessThanOrEqual(420);
     expect(errors).toEqual([]);
   });
+
+  it('shows a customer’s screening history by reference, newest first and paged, linking to its alerts and reports', async () => {
+    const ann = await officer('officer cleo', ['alerts:review', 'screenings:write', 'batches:write', 'batches:read']);
+    const screenAs = async (name: string) => (await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name, reference: 'CUST-7100' }, apiKey: ann.key })).body;
+    const hit = await screenAs('Sense Time Group');
+    const noHit = await screenAs('Jane Example');
+    expect([hit.decision, noHit.decision]).toEqual(['hit', 'no_hit']);
+    const rows = ['reference,name', 'CUST-7100,Sense Time Group', ...Array.from({ length: 21 }, (_, i) => `CUST-7100,Person ${String.fromCharCode(97 + i)} Example`)];
+    const batch = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: rows.join('\n'), contentType: 'text/csv', apiKey: ann.key });
+    expect(batch.status).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      if ((await call(stores.service.url, 'GET', `/v1/batches/${batch.body.id}`, { apiKey: ann.key })).body.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stores.service.url}/`);
+    await logIn(page, ann.key);
+    // A search that fails says why, and keeps what was typed.
+    await page.fill('#history-form input[name=reference]', 'x'.repeat(200));
+    await page.evaluate("document.querySelector('#history-form input[name=reference]').removeAttribute('maxlength')");
+    await page.fill('#history-form input[name=reference]', 'x'.repeat(201));
+    await page.click('#history-form button');
+    await page.locator('#history-message.error', { hasText: 'reference' }).waitFor();
+    expect(await page.inputValue('#history-form input[name=reference]')).toHaveLength(201);
+
+    await page.fill('#history-form input[name=reference]', 'CUST-7100');
+    await page.click('#history-form button');
+    await page.locator('#history-message', { hasText: '20 screening(s) shown' }).waitFor();
+    expect(await page.getAttribute('#history-message', 'class')).not.toContain('error');
+    const firstPage = await page.locator('#history-list tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.children[0]!.textContent, tr.children[1]!.textContent]));
+    expect(firstPage).toHaveLength(20);
+    // Newest first: the batch rows (screened last) lead.
+    expect(firstPage.map((r) => r[2]).every((s) => String(s).startsWith('batch, line'))).toBe(true);
+    expect([...firstPage.map((r) => String(r[1]))].sort().reverse()).toEqual(firstPage.map((r) => String(r[1])));
+    await page.click('#history-next');
+    await page.locator('#history-message', { hasText: '4 screening(s) shown' }).waitFor();
+    if (SCREENSHOTS) await page.locator('#history-section').screenshot({ path: path.join(SCREENSHOTS, 'customer-history.png') });
+    const secondPage = await page.locator('#history-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    expect(secondPage).toEqual(expect.arrayContaining([hit.id, noHit.id]));
+    expect(new Set([...firstPage.map((r) => r[0]), ...secondPage]).size).toBe(24);
+    expect(await page.isDisabled('#history-next')).toBe(true);
+    // The single screening that hit links to its alert and its report; the no-hit to its report only.
+    expect(await page.textContent(`#history-list tr[data-id="${noHit.id}"] .links`)).toBe('report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#history-list tr[data-id="${hit.id}"] .links button:has-text("report")`)]);
+    expect(download.suggestedFilename()).toBe(`report-${hit.id}.pdf`);
+    await page.click(`#history-list tr[data-id="${hit.id}"] .links button:has-text("open alert")`);
+    await page.locator('#alert-body .customer', { hasText: 'CUST-7100' }).waitFor();
+    await page.click('#history-prev');
+    await page.locator('#history-message', { hasText: '20 screening(s) shown' }).waitFor();
+
+    // From an alert, the customer's history is one click away.
+    await page.fill('#history-form input[name=reference]', '');
+    await page.click('#alert-customer-history');
+    await page.locator('#history-message', { hasText: '20 screening(s) shown' }).waitFor();
+    expect(await page.inputValue('#history-form input[name=reference]')).toBe('CUST-7100');
+
+    // A failed upload after a finished one starts from 0%, never shows 100%.
+    await page.setInputFiles('#batch-form input[name=file]', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('name\nMargaret Oyelaran\n') });
+    await page.click('#batch-form button');
+    await page.locator('#batch-percent', { hasText: '100%' }).waitFor();
+    await page.setInputFiles('#batch-form input[name=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('not,a\n"customer file\n') });
+    await page.click('#batch-form button');
+    await page.locator('#batch-status .error').waitFor();
+    expect(await page.textContent('#batch-percent')).toBe('0%');
+    expect(errors).toEqual([]);
+  });
+
+  it('counts every alert per status exactly, past any page size', async () => {
+    await stores.db.pool.query(
+      `INSERT INTO alerts (id, workspace_id, status, source, reference, query, best_score, lists, result_key, created_at, updated_at)
+       SELECT gen_random_uuid(), 'default', 'in_review', 'screening', 'bulk-' || g, jsonb_build_object('name', 'Bulk ' || g), 0.9, ARRAY['seed'], md5('bulk' || g), now(), now()
+       FROM generate_series(1, 1234) g`,
+    );
+    const counted = await call(stores.service.url, 'GET', '/v1/alerts/counts');
+    expect(counted.status).toBe(200);
+    const exact = (await stores.db.pool.query(`SELECT status, count(*)::int AS n FROM alerts WHERE workspace_id = 'default' GROUP BY status`)).rows;
+    expect(counted.body.counts).toEqual({ open: 0, in_review: 0, pending_approval: 0, closed: 0, ...Object.fromEntries(exact.map((r) => [r.status, r.n])) });
+    expect(counted.body.counts.in_review).toBeGreaterThanOrEqual(1234);
+    expect((await call(stores.service.url, 'GET', '/v1/alerts/counts?status=open')).status).toBe(400);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stores.service.url}/`);
+    const key = await officer('officer dan', []);
+    await logIn(page, key.key);
+    await page.locator('#alert-counts', { hasText: `in review: ${counted.body.counts.in_review.toLocaleString('en')}` }).waitFor();
+    expect(await page.textContent('#alert-counts')).not.toContain('+');
+  });
 });

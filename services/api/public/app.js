@@ -59,6 +59,7 @@ async function screen(event) {
   const request = {};
   for (const [k, v] of form) if (String(v).trim() !== '') request[k] = String(v).trim();
   out.replaceChildren(el('p', {}, 'Screening…'));
+  $('screen-message').textContent = '';
   try {
     const s = await api('POST', '/v1/screenings?wait=true', JSON.stringify(request), { 'content-type': 'application/json' });
     if (s.status !== 'done') {
@@ -77,9 +78,14 @@ async function screen(event) {
   }
 }
 
+/** The bar: 100% only for a batch that is done; a failed or cancelled one shows how far it got, never full. */
+function setBar(percent) {
+  $('batch-bar').value = percent;
+  $('batch-percent').textContent = `${percent}%`;
+}
+
 function renderProgress(b) {
-  $('batch-bar').value = b.percent;
-  $('batch-percent').textContent = `${b.percent}%`;
+  setBar(b.status === 'done' ? 100 : Math.min(b.percent, 99.9));
   const rate = b.rowsPerSecond ? `, ${b.rowsPerSecond.toLocaleString()} rows/s` : '';
   const screened =
     b.status === 'receiving'
@@ -156,6 +162,9 @@ async function upload(event) {
   if (!file) return;
   $('batch-progress').hidden = false;
   $('batch-actions').hidden = true;
+  // A new file starts from nothing: neither the last file's bar nor its findings stay on screen.
+  setBar(0);
+  $('batch-findings').replaceChildren();
   $('batch-status').textContent = `Uploading ${file.name}…`;
   const form = new FormData();
   form.append('file', file, file.name);

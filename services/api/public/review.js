@@ -56,6 +56,7 @@
     }
   }
   window.downloadReport = downloadPdf;
+  window.openAlert = (id) => openAlert(id);
 
   const fmtTime = (iso) => (iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') : '');
   const customerOf = (a) => [a.query.name, a.query.birthDate && `born ${a.query.birthDate}`, a.query.country].filter(Boolean).join(', ');
@@ -70,14 +71,9 @@
   }
 
   async function showCounts() {
-    const counts = await Promise.all(
-      STATUSES.map(async (s) => {
-        // A count is the length of a listing capped at 500: enough for a queue the officer reads, said as "500+" past it.
-        const page = await api('GET', `/v1/alerts?status=${s}&limit=500`);
-        return `${s.replace('_', ' ')}: ${page.alerts.length}${page.links.next ? '+' : ''}`;
-      }),
-    );
-    $('alert-counts').textContent = counts.join(' · ');
+    // Exact counts per status, counted by the API (not the length of a capped listing).
+    const { counts } = await api('GET', '/v1/alerts/counts');
+    $('alert-counts').textContent = STATUSES.map((s) => `${s.replace('_', ' ')}: ${counts[s].toLocaleString('en')}`).join(' · ');
   }
 
   async function showQueue(cursor = null) {
@@ -198,6 +194,7 @@
         list('Country', [alert.query.country]),
         list('Source', [alert.source, alert.batchId && `batch ${alert.batchId} line ${alert.line}`]),
         alert.reference ? el('button', { type: 'button', onclick: () => showSuppressions(alert.reference) }, 'This customer’s suppressions') : null,
+        alert.reference && window.showHistory ? el('button', { type: 'button', id: 'alert-customer-history', onclick: () => window.showHistory(alert.reference) }, 'This customer’s screening history') : null,
       );
       const matches = alert.matches.map((m, i) =>
         el(

@@ -14,5 +14,6 @@ export {
 } from './alert-list-query';
 export { ALERT_SORTS, type AlertSort } from './alert-sql';
 export { getAlert, listAlerts, alertHistory } from './alert-query';
+export { countAlertsByStatus } from './alert-counts';
 export { assignAlert, decideAlert, approveAlert, rejectAlert, type ReviewSettings } from './alert-review';
 export { afterDecision, afterAssignment, outcomeOf, isFinal, DECIDABLE, ASSIGNABLE } from './alert-state';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { withTransaction } from '../db';
+import { listVersionLabel, recordBatchHistory } from '../history';
 import type { Logger } from '../logging';
 import { addWhileReachable, BATCH_CHUNK_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from '../screening';
@@ -460,6 +461,7 @@ export async function performBatchChunk(
       screened.map((s) => (s.matches[0] ? JSON.stringify(s.matches[0].entityIds) : null)),
     ]);
     await recordSuppressedMatches(tx, chunk.batchId, screened, suppressed);
+    await recordBatchHistory(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, listVersion: listVersionLabel(loaded.versions) }, screened, written.rows);
     await alertOnHitRows(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, apiKeyId: batch.api_key_id }, screened, written.rows);
     const inserted = written.rowCount ?? 0;
     const hits = written.rows.filter((r) => r.decision === 'hit').length;

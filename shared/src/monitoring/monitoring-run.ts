@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { insertAlerts, type NewAlert } from '../alerts';
 import { withTransaction } from '../db';
+import { listVersionLabel, recordMonitoringHistory } from '../history';
 import { mergeByDesignation, type DesignationMatch } from '../designations';
 import type { EntityType } from '../lists';
 import type { Logger } from '../logging';
@@ -153,6 +154,7 @@ export async function performMonitoringRun(
           matches,
         }));
       const made = await insertAlerts(tx, newAlerts);
+      await recordMonitoringHistory(tx, made, listVersionLabel(indexes.lists.versions));
       const byWorkspace = new Map<string, number>();
       if (made.length > 0) {
         const rowsMade = await tx.query<{ workspace_id: string; n: number }>(sql.ALERTS_MADE_BY_WORKSPACE, [made]);

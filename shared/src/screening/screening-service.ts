@@ -8,6 +8,7 @@ import type { Logger } from '../logging';
 import type { Citation, EntityType, NameKind } from '../lists';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { AppError } from '../errors';
+import { listVersionLabel, recordHistory } from '../history';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
 import { applySuppressionsToScreening, type SuppressedMatch } from '../suppressions';
 import { recordEvent } from '../webhooks';
@@ -197,6 +198,19 @@ export async function performScreening(
     ]);
     const screening = updated.rows[0] as { workspace_id: string; api_key_id: string | null; reference: string | null } | undefined;
     if (!screening) return { outcome: 'already-recorded' as const };
+    await recordHistory(tx, [
+      {
+        id: job.screeningId,
+        workspaceId: screening.workspace_id,
+        source: 'screening',
+        reference: screening.reference,
+        query: job.query,
+        decision,
+        topScore: matches[0]?.score ?? null,
+        matchCount: matches.length,
+        listVersion: listVersionLabel(loaded.versions),
+      },
+    ]);
     if (suppressed.length > 0) await tx.query(sql.SET_SUPPRESSED_MATCHES, [job.screeningId, JSON.stringify(suppressed)]);
     let alertId: string | undefined;
     if (matches.length > 0) {
