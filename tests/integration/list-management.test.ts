@@ -181,7 +181,7 @@ describe('GET /v1/lists/:source/versions/:version/warnings', () => {
 
     const bad = await call(service.url, 'GET', `/v1/lists/ofac-sdn/versions/${version}/warnings?limit=5000`);
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'limit', message: 'must be at most 1000' }]);
+    expect(bad.body.errors).toEqual([{ field: 'limit', message: 'must be an integer from 1 to 1000' }]);
     expect((await call(service.url, 'GET', '/v1/lists/ofac-sdn/versions/999/warnings')).status).toBe(404);
   });
 });

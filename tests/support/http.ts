@@ -1,3 +1,4 @@
+import { checkResponse } from './contract';
 import { TEST_API_KEY } from './test-stores';
 
 export interface HttpResult<T = any> {
@@ -7,12 +8,12 @@ export interface HttpResult<T = any> {
   headers: Headers;
 }
 
-/** A real HTTP call to the API under test. */
+/** A real HTTP call to the API under test; its answer is checked against /openapi.json (see contract.ts). */
 export async function call<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; contentType?: string; apiKey?: string | null; headers?: Record<string, string> } = {},
+  options: { body?: unknown; rawBody?: string; contentType?: string; apiKey?: string | null; headers?: Record<string, string>; skipContract?: boolean } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   const apiKey = options.apiKey === undefined ? TEST_API_KEY : options.apiKey;
@@ -24,5 +25,7 @@ export async function call<T = any>(
   const res = await fetch(baseUrl + path, { method, headers, body });
   const contentType = res.headers.get('content-type') ?? '';
   const text = await res.text();
-  return { status: res.status, contentType, headers: res.headers, body: contentType.includes('json') && text ? JSON.parse(text) : text };
+  const parsed = contentType.includes('json') && text ? JSON.parse(text) : text;
+  if (!options.skipContract) checkResponse(method, baseUrl + path, res.status, contentType, parsed);
+  return { status: res.status, contentType, headers: res.headers, body: parsed };
 }

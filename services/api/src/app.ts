@@ -5,9 +5,11 @@ import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
 import { rateLimitRequests } from './http/rate-limit';
 import { requestContext } from './http/request-context';
 import { requestLog } from './http/request-log';
+import { corsFor, securityHeaders } from './http/security-headers';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { alertCountRoutes } from './routes/alert-counts';
 import { alertRoutes } from './routes/alerts';
+import { apiDocsRoutes } from './routes/api-docs';
 import { batchRoutes } from './routes/batches';
 import { compareRoutes } from './routes/compare';
 import { customerRoutes } from './routes/customers';
@@ -24,15 +26,22 @@ import { suppressionRoutes } from './routes/suppressions';
 import { webPageRoutes } from './routes/web-page';
 import { webhookRoutes } from './routes/webhooks';
 
+/** The API's version as /openapi.json states it: the package's. */
+const API_VERSION: string = require('../package.json').version;
+
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext(deps.logger));
   app.use(requestLog(deps));
+  app.use(securityHeaders);
+  const cors = corsFor(deps.config.http.corsOrigins);
+  if (cors) app.use(cors);
   app.use(['/v1', '/healthz', '/readyz', '/metrics'], apiResponseHeaders);
   app.use(healthRoutes(deps));
   app.use(webPageRoutes());
+  app.use(apiDocsRoutes(API_VERSION));
   app.use(metricsRoutes(deps));
   app.use('/v1', authenticateRequests(deps.pool), rateLimitRequests(deps));
   // Path and query here (batch uploads stream their body and check their rows); bodies once parsed, below.

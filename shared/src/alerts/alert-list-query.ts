@@ -1,11 +1,12 @@
-import { validationFailed, type FieldError } from '../errors';
+import { z } from 'zod';
+import { fieldErrorsFromZod, validationFailed, type FieldError } from '../errors';
 import { ALERT_SORTS, type AlertSort } from './alert-sql';
 import { ALERT_SOURCES, ALERT_STATUSES, type AlertSource, type AlertStatus } from './alert-types';
 
 export const DEFAULT_ALERT_PAGE = 100;
 export const MAX_ALERT_PAGE = 1000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/; // no flag: the pattern goes into /openapi.json as it is
 /** A date or a date-time with an offset: "2026-12-01", "2026-12-01T09:00:00Z". */
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -57,83 +58,70 @@ function decodeCursor(raw: string): AlertCursor | undefined {
   }
 }
 
+/** A parameter given once with a value (the query parser makes a repeated one an array). */
+const text = () => z.string({ error: 'must be given once, with a value' }).trim().min(1, 'must be given once, with a value');
+const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)';
+const instant = () => text().refine((v) => INSTANT.test(v) && !Number.isNaN(Date.parse(v)), INSTANT_MESSAGE);
+
 /**
- * Reads GET /v1/alerts's query string. Every failing parameter is named with its reason; an unknown parameter is
- * refused, so a typo ("staus") does not silently list everything. `assignee=me` is the caller's key.
+ * GET /v1/alerts's query string, as strings: every failing parameter is named with its reason, and an
+ * unknown one is refused, so a typo ("staus") does not silently list everything. The API documents this schema.
  */
+export const alertListQuerySchema = z.strictObject({
+  status: z.enum(ALERT_STATUSES, { error: `must be one of ${ALERT_STATUSES.join(', ')}` }).optional(),
+  source: z.enum(ALERT_SOURCES, { error: `must be one of ${ALERT_SOURCES.join(', ')}` }).optional(),
+  batchId: text().regex(UUID, 'must be a batch id').optional(),
+  reference: text().max(200, 'must be at most 200 characters').optional(),
+  assignee: text()
+    .refine((v) => v === 'me' || UUID.test(v), 'must be a key id or "me"')
+    .optional(),
+  minScore: text()
+    .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, 'must be a number from 0 to 1')
+    .optional(),
+  list: text().regex(/^[a-z0-9-]{1,64}$/, 'must be a list id, e.g. ofac-sdn').optional(),
+  from: instant().optional(),
+  to: instant().optional(),
+  sort: z.enum(ALERT_SORTS as [AlertSort, ...AlertSort[]], { error: `must be one of ${ALERT_SORTS.join(', ')}` }).optional(),
+  limit: text()
+    .regex(/^\d{1,7}$/, `must be an integer from 1 to ${MAX_ALERT_PAGE}`)
+    .refine((v) => Number(v) >= 1 && Number(v) <= MAX_ALERT_PAGE, `must be an integer from 1 to ${MAX_ALERT_PAGE}`)
+    .optional(),
+  // Checked here too, so a bad cursor is named with the other bad parameters; its sort is checked below.
+  cursor: text()
+    .refine((v) => decodeCursor(v) !== undefined, 'is not a cursor this listing gave out; use links.next as it is')
+    .optional(),
+});
+
+/** Reads GET /v1/alerts's query string with alertListQuerySchema; `assignee=me` is the caller's key. */
 export function parseAlertListQuery(query: Record<string, unknown>, callerKeyId: string): AlertListQuery {
-  const errors: FieldError[] = [];
-  const text = (name: string): string | undefined => {
-    const value = query[name];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value.trim() === '') {
-      errors.push({ field: name, message: 'must be given once, with a value' });
-      return undefined;
-    }
-    return value.trim();
+  const parsed = alertListQuerySchema.safeParse(query);
+  const errors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue): FieldError[] =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => ({ field: key, message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}` }))
+          : fieldErrorsFromZod([issue]),
+      );
+  // The schema refused a cursor that does not decode; one from another sort is refused here, with the rest.
+  const rawSort = typeof query.sort === 'string' ? query.sort : '-created';
+  const cursor = typeof query.cursor === 'string' ? decodeCursor(query.cursor.trim()) : undefined;
+  if (cursor && ALERT_SORTS.includes(rawSort as AlertSort) && cursor.sort !== rawSort) errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
+  if (!parsed.success || errors.length > 0) throw validationFailed('Some query parameters are not valid', errors);
+  const q = parsed.data;
+  const filters: AlertFilters = {
+    ...(q.status && { status: q.status }),
+    ...(q.source && { source: q.source }),
+    ...(q.batchId && { batchId: q.batchId }),
+    ...(q.reference && { reference: q.reference }),
+    ...(q.assignee && { assignee: q.assignee === 'me' ? callerKeyId : q.assignee }),
+    ...(q.minScore !== undefined && { minScore: Number(q.minScore) }),
+    ...(q.list && { list: q.list }),
+    ...(q.from && { from: q.from }),
+    ...(q.to && { to: q.to }),
   };
-  for (const name of Object.keys(query)) {
-    if (!PARAMETERS.includes(name)) errors.push({ field: name, message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}` });
-  }
-  const filters: AlertFilters = {};
-  const status = text('status');
-  if (status !== undefined) {
-    if ((ALERT_STATUSES as readonly string[]).includes(status)) filters.status = status as AlertStatus;
-    else errors.push({ field: 'status', message: `must be one of ${ALERT_STATUSES.join(', ')}` });
-  }
-  const source = text('source');
-  if (source !== undefined) {
-    if ((ALERT_SOURCES as readonly string[]).includes(source)) filters.source = source as AlertSource;
-    else errors.push({ field: 'source', message: `must be one of ${ALERT_SOURCES.join(', ')}` });
-  }
-  const batchId = text('batchId');
-  if (batchId !== undefined) {
-    if (UUID.test(batchId)) filters.batchId = batchId;
-    else errors.push({ field: 'batchId', message: 'must be a batch id' });
-  }
-  const reference = text('reference');
-  if (reference !== undefined) {
-    if (reference.length <= 200) filters.reference = reference;
-    else errors.push({ field: 'reference', message: 'must be at most 200 characters' });
-  }
-  const assignee = text('assignee');
-  if (assignee !== undefined) {
-    if (assignee === 'me') filters.assignee = callerKeyId;
-    else if (UUID.test(assignee)) filters.assignee = assignee;
-    else errors.push({ field: 'assignee', message: 'must be a key id or "me"' });
-  }
-  const minScore = text('minScore');
-  if (minScore !== undefined) {
-    const score = Number(minScore);
-    if (Number.isFinite(score) && score >= 0 && score <= 1) filters.minScore = score;
-    else errors.push({ field: 'minScore', message: 'must be a number from 0 to 1' });
-  }
-  const list = text('list');
-  if (list !== undefined) {
-    if (/^[a-z0-9-]{1,64}$/.test(list)) filters.list = list;
-    else errors.push({ field: 'list', message: 'must be a list id, e.g. ofac-sdn' });
-  }
-  for (const name of ['from', 'to'] as const) {
-    const value = text(name);
-    if (value === undefined) continue;
-    if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) filters[name] = value;
-    else errors.push({ field: name, message: 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)' });
-  }
-  const sortText = text('sort') ?? '-created';
-  const sort = ALERT_SORTS.includes(sortText as AlertSort) ? (sortText as AlertSort) : undefined;
-  if (!sort) errors.push({ field: 'sort', message: `must be one of ${ALERT_SORTS.join(', ')}` });
-  const limitText = text('limit');
-  const limit = limitText === undefined ? DEFAULT_ALERT_PAGE : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ALERT_PAGE) errors.push({ field: 'limit', message: `must be an integer from 1 to ${MAX_ALERT_PAGE}` });
-  const cursorText = text('cursor');
-  let cursor: AlertCursor | undefined;
-  if (cursorText !== undefined) {
-    cursor = decodeCursor(cursorText);
-    if (!cursor) errors.push({ field: 'cursor', message: 'is not a cursor this listing gave out; use links.next as it is' });
-    else if (sort && cursor.sort !== sort) errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
-  }
-  if (errors.length > 0) throw validationFailed('Some query parameters are not valid', errors);
-  return { filters, sort: sort!, limit, ...(cursor && { cursor }) };
+  const sort: AlertSort = q.sort ?? '-created';
+  const limit = q.limit === undefined ? DEFAULT_ALERT_PAGE : Number(q.limit);
+  return { filters, sort, limit, ...(cursor && { cursor }) };
 }
 
 /** The query string of the next page: the same filters, sort and limit, and the cursor. */

@@ -10,7 +10,7 @@ const note = z
   .min(1, 'must not be empty: say why')
   .max(MAX_NOTE_LENGTH, `must be at most ${MAX_NOTE_LENGTH} characters`);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/; // no flag: the pattern goes into /openapi.json as it is
 
 /** POST /v1/alerts/:id/assign */
 export const assignAlertSchema = z.strictObject({

@@ -3,6 +3,7 @@ export { insertAlert, insertAlerts, type AlertMatchInput, type NewAlert } from '
 export { assignAlertSchema, decisionSchema, approveSchema, rejectSchema, MAX_NOTE_LENGTH, type AssignAlertInput, type DecisionInput } from './alert-request';
 export {
   parseAlertListQuery,
+  alertListQuerySchema,
   nextPageQuery,
   encodeCursor,
   DEFAULT_ALERT_PAGE,

@@ -50,7 +50,13 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_MS: intFrom(30_000, 100),
   RECONCILE_GRACE_MS: intFrom(30_000, 0),
   INDEX_REFRESH_INTERVAL_MS: intFrom(60_000, 100),
-  MAX_JSON_BODY_BYTES: intFrom(64 * 1024, 1024),
+  /** JSON bodies are single records and small settings; past 1 MB one is refused (413) whatever this says. */
+  MAX_JSON_BODY_BYTES: intFrom(64 * 1024, 1024).pipe(z.number().max(1024 * 1024, 'must be at most 1048576 (1 MB)')),
+  /** Browser origins allowed to call the API (CORS), e.g. https://console.example.com; none by default. */
+  CORS_ORIGINS: z.preprocess(
+    (v) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'entries are origins such as https://console.example.com (scheme, host, optional port; no path)')),
+  ),
   /** A whole request, body included, must arrive within this: a 250 MB customer file at 1 MB/s takes about 4 minutes. */
   HTTP_REQUEST_TIMEOUT_MS: intFrom(15 * 60_000, 1000),
   /** A million customer rows is ~200 MB of CSV. */
@@ -99,7 +105,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   apiClient: { url: string; key?: string };
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number; maxListUploadBytes: number; requestTimeoutMs: number };
+  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number; maxListUploadBytes: number; requestTimeoutMs: number; corsOrigins: string[] };
   databaseUrl?: string;
   databasePoolMax: number;
   redisUrl?: string;
@@ -155,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES, maxListUploadBytes: e.MAX_LIST_UPLOAD_BYTES, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES, maxListUploadBytes: e.MAX_LIST_UPLOAD_BYTES, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, corsOrigins: e.CORS_ORIGINS },
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,

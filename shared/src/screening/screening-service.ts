@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
 import type { SuppressedMatch } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
-import { matchScreening, recordScreenings, type RecordedScreening } from './screening-record';
+import { matchScreening, recordScreenings, type Decision, type RecordedScreening } from './screening-record';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
 import * as sql from './screening-sql';
 

@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Pool } from 'pg';
 import { authenticate, hasScope, type ApiPrincipal, type Scope } from '@sanctions/shared/auth';
 import { forbidden, unauthorized } from '@sanctions/shared/errors';
+import { refuseQueryWhereNone } from './query';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -32,6 +33,8 @@ export function authenticateRequests(pool: Pool): RequestHandler {
 export function requireScope(scope: Scope): RequestHandler {
   return (req, _res, next) => {
     if (!req.principal || !hasScope(req.principal, scope)) throw forbidden(`This API key lacks the ${scope} scope`);
+    // Every keyed route passes here once routed, so this is where a query on a route that takes none is refused.
+    refuseQueryWhereNone(req);
     next();
   };
 }

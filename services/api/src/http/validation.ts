@@ -10,6 +10,6 @@ export function parseBody<S extends z.ZodType>(req: Request, schema: S): z.infer
   return parsed.data;
 }
 
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/; // no flag: the pattern goes into /openapi.json as it is
 
 export const isUuid = (value: string) => UUID_PATTERN.test(value);

@@ -1,3 +1,4 @@
+import { documentRoute } from '../openapi/route-docs';
 import { Router } from 'express';
 import { z } from 'zod';
 import { countAlertsByStatus } from '@sanctions/shared/alerts';
@@ -10,6 +11,16 @@ const noParameters = z.strictObject({});
 /** GET /v1/alerts/counts: the review queue's exact count per status. Mounted before /v1/alerts/:id. */
 export function alertCountRoutes(deps: ApiDeps): Router {
   const router = Router();
+  documentRoute({
+    method: 'get',
+    path: '/v1/alerts/counts',
+    tag: 'Alerts',
+    summary: 'Counts of the workspace alerts',
+    scope: 'alerts:read',
+    query: noParameters,
+    errors: [400],
+    responses: { 200: { description: 'The counts', schema: z.record(z.string(), z.unknown()) } },
+  });
   router.get('/v1/alerts/counts', requireScope('alerts:read'), async (req, res) => {
     parseQuery(req, noParameters);
     const counts = await countAlertsByStatus(deps.pool, req.principal!.workspaceId);

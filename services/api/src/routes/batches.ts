@@ -24,8 +24,11 @@ import { requireScope } from '../http/authentication';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { multipartFile } from '../http/multipart-file';
 import { BodyCutOffError, requestBody } from '../http/request-body';
-import { INT4_MAX, parseQuery, queryInteger } from '../http/query';
-import { isUuid, UUID_PATTERN } from '../http/validation';
+import { INT4_MAX, parseQuery, queryBoolean, queryInteger, queryLimit, queryUuid } from '../http/query';
+import { isUuid } from '../http/validation';
+import { csvSchema, idempotencyHeader } from '../openapi/common-schemas';
+import { documentRoute } from '../openapi/route-docs';
+import { batchAcceptedSchema, batchErrorsSchema, batchListSchema, batchResultsSchema, batchWithLinksSchema } from '../openapi/schemas/batches';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 const JSON_TYPES = ['application/json'];
@@ -43,16 +46,16 @@ const links = (id: string) => ({
   events: `/v1/batches/${id}/events`,
 });
 
-const limitParam = queryInteger(1, MAX_PAGE).optional().default(DEFAULT_PAGE);
+const limitParam = queryLimit(MAX_PAGE, DEFAULT_PAGE);
 /** A line number of the file: `after` is the last line of the previous page. */
 const afterParam = queryInteger(0, INT4_MAX, 'a line number').optional().default(0);
 const decisionParam = z.enum(['hit', 'no_hit'], { error: 'must be hit or no_hit' }).optional();
 
 const uploadQuery = z.strictObject({
   filename: z.string().transform((v) => v.slice(0, 255)).optional(),
-  monitor: z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).optional(),
+  monitor: queryBoolean().optional().meta({ description: 'Also register every row as a monitored customer (needs customers:write)' }),
 });
-const batchesPageQuery = z.strictObject({ before: z.string().regex(UUID_PATTERN, 'must be a batch id').optional(), limit: limitParam });
+const batchesPageQuery = z.strictObject({ before: queryUuid('a batch id').optional(), limit: limitParam });
 const resultsQuery = z.strictObject({ after: afterParam, limit: limitParam, decision: decisionParam });
 const errorsQuery = z.strictObject({ after: afterParam, limit: limitParam });
 
@@ -85,11 +88,29 @@ export function batchRoutes(deps: ApiDeps): Router {
     );
   };
 
+  documentRoute({
+    method: 'post',
+    path: '/v1/batches',
+    tag: 'Batches',
+    summary: 'Upload a file of records to screen (CSV, a JSON array, or a form file)',
+    scope: 'batches:write',
+    description: 'Upload a file of records to screen: a CSV body (a header row naming name, and optionally reference, birth_date, country, type), a JSON array of screening records, or either as the file of a multipart/form-data form.',
+    query: uploadQuery,
+    headers: idempotencyHeader,
+    body: {
+      content: {
+        'text/csv': csvSchema,
+        'application/json': z.array(z.record(z.string(), z.unknown())),
+        'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary' }) }),
+      },
+    },
+    responses: { 200: { description: 'The batch an Idempotency-Key retry repeats', schema: batchAcceptedSchema }, 202: { description: 'Received; screening has started', schema: batchAcceptedSchema } },
+    errors: [400, 409, 413, 415],
+  });
   router.post('/v1/batches', requireScope('batches:write'), async (req, res) => {
     if (Number(req.get('content-length') ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
     const idempotencyKey = idempotencyKeyOf(req);
-    const monitorParam = parseQuery(req, uploadQuery).monitor;
-    const monitor = monitorParam === 'true' || monitorParam === '1';
+    const monitor = parseQuery(req, uploadQuery).monitor ?? false;
     if (monitor && !hasScope(req.principal!, 'customers:write')) throw forbidden('This API key lacks the customers:write scope, which monitor=true needs');
     const upload = await uploadOf(req);
     const { batch, created } = await createBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, upload.stream, {
@@ -111,6 +132,16 @@ export function batchRoutes(deps: ApiDeps): Router {
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, links: links(batch.id) });
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/batches',
+    tag: 'Batches',
+    summary: 'Batches of the workspace, newest first',
+    scope: 'batches:read',
+    query: batchesPageQuery,
+    responses: { 200: { description: 'A page of batches', schema: batchListSchema } },
+    errors: [400],
+  });
   router.get('/v1/batches', requireScope('batches:read'), async (req, res) => {
     const { before, limit } = parseQuery(req, batchesPageQuery);
     const batches = await listBatches(deps.pool, { workspaceId: req.principal!.workspaceId, limit, ...(before && { before }) });
@@ -119,6 +150,16 @@ export function batchRoutes(deps: ApiDeps): Router {
     res.json({ batches: batches.map((b) => ({ ...b, links: links(b.id) })), links: { next } });
   });
 
+  documentRoute({
+    method: 'post',
+    path: '/v1/batches/:id/rescreen',
+    tag: 'Batches',
+    summary: "Screen a batch's file again against today's lists",
+    scope: 'batches:write',
+    headers: idempotencyHeader,
+    responses: { 200: { description: 'The re-screen an Idempotency-Key retry repeats', schema: batchAcceptedSchema }, 202: { description: 'The new batch', schema: batchAcceptedSchema } },
+    errors: [400, 404, 409],
+  });
   router.post('/v1/batches/:id/rescreen', requireScope('batches:write'), async (req, res) => {
     const source = await findBatch(req);
     if (source.status === 'receiving') throw new AppError('conflict', 'This batch is still being received; re-screen it once its file has arrived');
@@ -130,6 +171,15 @@ export function batchRoutes(deps: ApiDeps): Router {
     res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, rescreenOf: source.id, links: links(batch.id) });
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/batches/:id/events',
+    tag: 'Batches',
+    summary: "A batch's progress as server-sent events until it finishes",
+    scope: 'batches:read',
+    responses: { 200: { description: 'progress events, then one of done, failed or cancelled; each data is the batch as JSON', content: { 'text/event-stream': z.string() } } },
+    errors: [404],
+  });
   router.get('/v1/batches/:id/events', requireScope('batches:read'), async (req, res) => {
     const batch = await findBatch(req);
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
@@ -149,14 +199,33 @@ export function batchRoutes(deps: ApiDeps): Router {
     }
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/batches/:id',
+    tag: 'Batches',
+    summary: 'A batch and its progress',
+    scope: 'batches:read',
+    responses: { 200: { description: 'The batch', schema: batchWithLinksSchema } },
+    errors: [404],
+  });
   router.get('/v1/batches/:id', requireScope('batches:read'), async (req, res) => {
     const batch = await findBatch(req);
     res.json({ ...batch, links: links(batch.id) });
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/batches/:id/results',
+    tag: 'Batches',
+    summary: "A batch's results by line, as JSON pages or one CSV (Accept: text/csv)",
+    scope: 'batches:read',
+    query: resultsQuery,
+    responses: { 200: { description: 'A page of results, or all of them as CSV', schema: batchResultsSchema, content: { 'text/csv': csvSchema } } },
+    errors: [400, 404],
+  });
   router.get('/v1/batches/:id/results', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(req);
     const { after, limit, decision } = parseQuery(req, resultsQuery);
+    const batch = await findBatch(req);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
       res.status(200).type('text/csv; charset=utf-8').attachment(`batch-${batch.id}-results.csv`);
       await pipeline(Readable.from(batchResultsCsv(deps.pool, batch.id, decision ? { decision } : {})), res);
@@ -168,15 +237,34 @@ export function batchRoutes(deps: ApiDeps): Router {
     res.json({ batchId: batch.id, status: batch.status, results, links: { next } });
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/batches/:id/errors',
+    tag: 'Batches',
+    summary: 'The rows of a batch that could not be screened, and why',
+    scope: 'batches:read',
+    query: errorsQuery,
+    responses: { 200: { description: 'A page of row errors', schema: batchErrorsSchema } },
+    errors: [400, 404],
+  });
   router.get('/v1/batches/:id/errors', requireScope('batches:read'), async (req, res) => {
-    const batch = await findBatch(req);
     const { after, limit } = parseQuery(req, errorsQuery);
+    const batch = await findBatch(req);
     const errors = await batchErrors(deps.pool, batch.id, { after, limit });
     const last = errors[errors.length - 1];
     const next = errors.length === limit && last ? `/v1/batches/${batch.id}/errors?after=${last.line}&limit=${limit}` : null;
     res.json({ batchId: batch.id, invalidRows: batch.invalidRows, errors, links: { next } });
   });
 
+  documentRoute({
+    method: 'delete',
+    path: '/v1/batches/:id',
+    tag: 'Batches',
+    summary: 'Cancel a batch',
+    scope: 'batches:write',
+    responses: { 200: { description: 'The batch, cancelled (or as it finished)', schema: batchWithLinksSchema } },
+    errors: [404],
+  });
   router.delete('/v1/batches/:id', requireScope('batches:write'), async (req, res) => {
     const batch = await findBatch(req);
     const cancelled = await cancelBatch(deps.pool, batch.id);

@@ -2,7 +2,13 @@ import { Router } from 'express';
 import { activeListVersions } from '@sanctions/shared/lists';
 import type { Logger } from '@sanctions/shared/logging';
 import type { ApiDeps } from '../api-deps';
-import { sendProblem } from '../http/problem';
+import { z } from 'zod';
+import { PROBLEM_CONTENT_TYPE, sendProblem } from '../http/problem';
+import { problemSchema } from '../openapi/common-schemas';
+import { documentRoute } from '../openapi/route-docs';
+
+const checkSchema = z.object({ ok: z.boolean() });
+const checksSchema = z.object({ postgres: checkSchema, redis: checkSchema, lists: checkSchema.extend({ loaded: z.int() }) });
 
 /** Checks answer within this, so an orchestrator's probe never hangs on a dead dependency. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -29,10 +35,27 @@ const FAILURE: Record<string, string> = { postgres: 'Postgres is not reachable',
 export function healthRoutes(deps: ApiDeps): Router {
   const router = Router();
 
+  documentRoute({
+    method: 'get',
+    path: '/healthz',
+    tag: 'Health',
+    summary: 'Liveness: the process answers',
+    scope: null,
+    responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
+  });
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/readyz',
+    tag: 'Health',
+    summary: 'Readiness: Postgres and Redis answer and a list is loaded',
+    scope: null,
+    responses: { 200: { description: 'Ready', schema: z.object({ status: z.literal('ready'), checks: checksSchema }) } },
+    extraResponses: { 503: { description: 'Not ready; checks says which dependency failed', content: { [PROBLEM_CONTENT_TYPE]: problemSchema.extend({ checks: checksSchema }) } } },
+  });
   router.get('/readyz', async (req, res) => {
     let lists = 0;
     const [postgres, redis, listsLoaded] = await Promise.all([

@@ -4,6 +4,8 @@ import { alertReport, renderReport, screeningAlertEvidence, screeningReport, typ
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { isUuid } from '../http/validation';
+import { pdfSchema } from '../openapi/common-schemas';
+import { documentRoute } from '../openapi/route-docs';
 
 async function sendPdf(res: Response, report: EvidenceReport): Promise<void> {
   const pdf = await renderReport(report);
@@ -18,6 +20,15 @@ async function sendPdf(res: Response, report: EvidenceReport): Promise<void> {
 export function reportRoutes(deps: ApiDeps): Router {
   const router = Router();
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/screenings/:id/report',
+    tag: 'Reports',
+    summary: "A screening's evidence report (PDF)",
+    scope: 'screenings:read',
+    responses: { 200: { description: 'The report', content: { 'application/pdf': pdfSchema } } },
+    errors: [404],
+  });
   router.get('/v1/screenings/:id/report', requireScope('screenings:read'), async (req, res) => {
     const id = String(req.params.id);
     const report = isUuid(id) ? await screeningReport(deps.pool, id, req.principal!.workspaceId, screeningAlertEvidence) : undefined;
@@ -25,6 +36,15 @@ export function reportRoutes(deps: ApiDeps): Router {
     await sendPdf(res, report);
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/alerts/:id/report',
+    tag: 'Reports',
+    summary: "An alert's evidence report (PDF): its matches, decisions and history",
+    scope: 'alerts:read',
+    responses: { 200: { description: 'The report', content: { 'application/pdf': pdfSchema } } },
+    errors: [404],
+  });
   router.get('/v1/alerts/:id/report', requireScope('alerts:read'), async (req, res) => {
     const id = String(req.params.id);
     const report = isUuid(id) ? await alertReport(deps.pool, id, req.principal!.workspaceId) : undefined;

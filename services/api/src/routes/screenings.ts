@@ -1,18 +1,38 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError, notFound } from '@sanctions/shared/errors';
-import { getScreening, parseScreeningRequest, submitScreening } from '@sanctions/shared/screening';
+import { getScreening, parseScreeningRequest, screeningRequestSchema, submitScreening } from '@sanctions/shared/screening';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { idempotencyKeyOf } from '../http/idempotency';
-import { parseQuery } from '../http/query';
+import { parseQuery, queryBoolean } from '../http/query';
 import { isUuid } from '../http/validation';
+import { idempotencyHeader } from '../openapi/common-schemas';
+import { documentRoute } from '../openapi/route-docs';
+import { screeningAcceptedSchema, screeningSchema } from '../openapi/schemas/screenings';
 
-const submitQuery = z.strictObject({ wait: z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).optional() });
+const submitQuery = z.strictObject({
+  wait: queryBoolean().optional().meta({ description: 'Wait (up to SCREENING_WAIT_MAX_MS) and answer the result instead of its id' }),
+});
 
 export function screeningRoutes(deps: ApiDeps): Router {
   const router = Router();
 
+  documentRoute({
+    method: 'post',
+    path: '/v1/screenings',
+    tag: 'Screenings',
+    summary: 'Screen one name',
+    scope: 'screenings:write',
+    query: submitQuery,
+    headers: idempotencyHeader,
+    body: { schema: screeningRequestSchema },
+    responses: {
+      200: { description: 'The result (wait=true), or the screening an Idempotency-Key retry repeats', schema: z.union([screeningSchema, screeningAcceptedSchema]) },
+      202: { description: 'Recorded and queued; poll links.self', schema: screeningAcceptedSchema },
+    },
+    errors: [400, 409, 413, 415],
+  });
   router.post('/v1/screenings', requireScope('screenings:write'), async (req, res) => {
     const { wait } = parseQuery(req, submitQuery);
     if (!req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as application/json (a file of many records goes to POST /v1/batches)');
@@ -20,7 +40,7 @@ export function screeningRoutes(deps: ApiDeps): Router {
     const { id, status, created, queued } = await submitScreening(deps, request, req.principal?.keyId ?? null, idempotencyKeyOf(req), req.requestId);
     const location = `/v1/screenings/${id}`;
     // Not queued yet (Redis down): nothing will settle it within the wait, so the id is the answer.
-    if (queued && (wait === 'true' || wait === '1')) {
+    if (queued && wait) {
       const settled = await deps.waiter.waitUntilSettled(id, deps.config.screening.waitMaxMs);
       const view = settled ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
       if (view) return void res.status(200).location(location).json(view);
@@ -28,6 +48,15 @@ export function screeningRoutes(deps: ApiDeps): Router {
     res.status(created ? 202 : 200).location(location).json({ id, status, links: { self: location } });
   });
 
+  documentRoute({
+    method: 'get',
+    path: '/v1/screenings/:id',
+    tag: 'Screenings',
+    summary: 'A screening and its result',
+    scope: 'screenings:read',
+    responses: { 200: { description: 'The screening', schema: screeningSchema } },
+    errors: [404],
+  });
   router.get('/v1/screenings/:id', requireScope('screenings:read'), async (req, res) => {
     const id = String(req.params.id);
     const view = isUuid(id) ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
