@@ -27,7 +27,7 @@ export {
   type TokenKind,
   type TokenizedName,
 } from './normalize/normalize-name';
-export { countryCode } from './normalize/country-codes';
+export { requestCountryCode as countryCode } from '../countries';
 export { transliterate } from './normalize/transliterate';
 export { jaroWinkler } from './signals/jaro-winkler';
 export { phoneticKey } from './signals/phonetic-key';

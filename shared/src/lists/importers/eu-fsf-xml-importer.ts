@@ -1,5 +1,5 @@
 import type { ListedEntity } from '../entity-model';
-import { countryCode, countryOrText } from './countries';
+import { countryCode, countryOrText } from '../../countries';
 import { parseBirthDates, parseFullDate, parsePartialDate, yearRange } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
 import { ListFileError } from './list-file-error';

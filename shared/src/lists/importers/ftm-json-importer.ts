@@ -1,6 +1,6 @@
 import type { Citation, EntityType, ListedEntity } from '../entity-model';
 import { LIST_SOURCES } from '../sources';
-import { countryOrText } from './countries';
+import { countryOrText } from '../../countries';
 import { parseBirthDates, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
 import { parseJsonLine } from './json-lines';

@@ -23,7 +23,7 @@ export {
   type OpenListOptions,
   type ParsedList,
 } from './parsed-list';
-export { countryCode } from './countries';
+export { countryCode } from '../../countries';
 export { parseBirthDates } from './dates';
 export { parseOfacRemarks, type OfacRemarkFacts } from './ofac-remarks';
 

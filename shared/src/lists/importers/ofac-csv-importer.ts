@@ -1,5 +1,5 @@
 import type { EntityType, ListedEntity } from '../entity-model';
-import { countryCode, countryOrText } from './countries';
+import { countryCode, countryOrText } from '../../countries';
 import { EntityBuilder, listCitations } from './entity-builder';
 import { ListFileError } from './list-file-error';
 import { digestAll, ListFile, ProgressCounter, type CsvRecord } from './list-file';

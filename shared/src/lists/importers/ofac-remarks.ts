@@ -1,5 +1,5 @@
 import type { Identifier } from '../entity-model';
-import { countryCode, countryOrText } from './countries';
+import { countryCode, countryOrText } from '../../countries';
 import { parseBirthDates, parseFullDate } from './dates';
 
 /** What OFAC's free-text Remarks say in its fixed phrases ("DOB 1955; nationality Korea, North; Passport 123 (Korea, North)"). */

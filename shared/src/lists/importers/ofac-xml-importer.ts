@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { EntityType, ListedEntity } from '../entity-model';
 import type { ListSourceId } from '../sources';
-import { countryCode, countryOrText } from './countries';
+import { countryCode, countryOrText } from '../../countries';
 import { parseBirthDates, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
 import { ListFileError } from './list-file-error';

@@ -1,5 +1,5 @@
 import type { EntityType, ListedEntity, NameKind } from '../entity-model';
-import { countryCode, countryOrText } from './countries';
+import { countryCode, countryOrText } from '../../countries';
 import { parseBirthDates, parsePartialDate, parseFullDate } from './dates';
 import { EntityBuilder, listCitations } from './entity-builder';
 import { ListFileError } from './list-file-error';

@@ -1,4 +1,4 @@
-import { countryCode, foldCountry } from '../normalize/country-codes';
+import { foldCountry, requestCountryCode as countryCode } from '../../countries';
 import { NO_SIGNAL, type SignalOutcome } from './signal';
 
 /** Same country: mild support, as a country is shared by millions. */

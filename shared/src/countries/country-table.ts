@@ -1,10 +1,11 @@
 /**
  * Country names and codes as the lists write them, mapped to ISO 3166-1 alpha-2.
- * Each row: alpha-2, alpha-3, then every spelling seen in OFAC, UN, EU, UK and Canadian files.
+ * Each row: alpha-2, alpha-3, then every spelling seen in OFAC, UN, EU, UK and Canadian files and in customers' own
+ * records. The one table both list importers and screening requests read.
  */
-const COUNTRIES: readonly (readonly string[])[] = [
+export const COUNTRIES: readonly (readonly string[])[] = [
   ['AD', 'AND', 'Andorra'],
-  ['AE', 'ARE', 'United Arab Emirates', 'UAE', 'U.A.E.'],
+  ['AE', 'ARE', 'United Arab Emirates', 'UAE', 'U.A.E.', 'Emirates'],
   ['AF', 'AFG', 'Afghanistan'],
   ['AG', 'ATG', 'Antigua and Barbuda', 'Antigua & Barbuda'],
   ['AI', 'AIA', 'Anguilla'],
@@ -32,7 +33,7 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['BM', 'BMU', 'Bermuda'],
   ['BN', 'BRN', 'Brunei', 'Brunei Darussalam'],
   ['BO', 'BOL', 'Bolivia', 'Bolivia (Plurinational State of)', 'Plurinational State of Bolivia'],
-  ['BQ', 'BES', 'Bonaire, Sint Eustatius and Saba', 'Caribbean Netherlands'],
+  ['BQ', 'BES', 'Bonaire, Sint Eustatius and Saba', 'Caribbean Netherlands', 'Bonaire'],
   ['BR', 'BRA', 'Brazil'],
   ['BS', 'BHS', 'Bahamas', 'Bahamas, The', 'The Bahamas'],
   ['BT', 'BTN', 'Bhutan'],
@@ -42,7 +43,18 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['BZ', 'BLZ', 'Belize'],
   ['CA', 'CAN', 'Canada'],
   ['CC', 'CCK', 'Cocos (Keeling) Islands', 'Cocos Islands'],
-  ['CD', 'COD', 'Congo, Democratic Republic of the', 'Democratic Republic of the Congo', 'Congo (Democratic Republic)', 'DRC', 'DR Congo', 'Congo - Kinshasa', 'Zaire', 'The Democratic Republic of the Congo'],
+  [
+    'CD',
+    'COD',
+    'Congo, Democratic Republic of the',
+    'Democratic Republic of the Congo',
+    'Congo (Democratic Republic)',
+    'DRC',
+    'DR Congo',
+    'Congo - Kinshasa',
+    'Zaire',
+    'The Democratic Republic of the Congo',
+  ],
   ['CF', 'CAF', 'Central African Republic', 'CAR'],
   ['CG', 'COG', 'Congo, Republic of the', 'Republic of the Congo', 'Congo', 'Congo - Brazzaville', 'Congo (Republic)'],
   ['CH', 'CHE', 'Switzerland'],
@@ -75,11 +87,31 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['FI', 'FIN', 'Finland'],
   ['FJ', 'FJI', 'Fiji'],
   ['FK', 'FLK', 'Falkland Islands', 'Falkland Islands (Malvinas)'],
-  ['FM', 'FSM', 'Micronesia', 'Micronesia, Federated States of', 'Federated States of Micronesia', 'Micronesia (Federated States of)'],
+  [
+    'FM',
+    'FSM',
+    'Micronesia',
+    'Micronesia, Federated States of',
+    'Federated States of Micronesia',
+    'Micronesia (Federated States of)',
+  ],
   ['FO', 'FRO', 'Faroe Islands'],
   ['FR', 'FRA', 'France'],
   ['GA', 'GAB', 'Gabon'],
-  ['GB', 'GBR', 'United Kingdom', 'United Kingdom of Great Britain and Northern Ireland', 'UK', 'U.K.', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  [
+    'GB',
+    'GBR',
+    'United Kingdom',
+    'United Kingdom of Great Britain and Northern Ireland',
+    'UK',
+    'U.K.',
+    'Great Britain',
+    'Britain',
+    'England',
+    'Scotland',
+    'Wales',
+    'Northern Ireland',
+  ],
   ['GD', 'GRD', 'Grenada'],
   ['GE', 'GEO', 'Georgia'],
   ['GF', 'GUF', 'French Guiana'],
@@ -97,7 +129,15 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['GU', 'GUM', 'Guam'],
   ['GW', 'GNB', 'Guinea-Bissau', 'Guinea Bissau'],
   ['GY', 'GUY', 'Guyana'],
-  ['HK', 'HKG', 'Hong Kong', 'Hong Kong SAR', 'Hong Kong SAR China', 'Hong Kong, China', 'China, Hong Kong Special Administrative Region'],
+  [
+    'HK',
+    'HKG',
+    'Hong Kong',
+    'Hong Kong SAR',
+    'Hong Kong SAR China',
+    'Hong Kong, China',
+    'China, Hong Kong Special Administrative Region',
+  ],
   ['HM', 'HMD', 'Heard Island and McDonald Islands'],
   ['HN', 'HND', 'Honduras'],
   ['HR', 'HRV', 'Croatia'],
@@ -123,7 +163,16 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['KI', 'KIR', 'Kiribati'],
   ['KM', 'COM', 'Comoros'],
   ['KN', 'KNA', 'Saint Kitts and Nevis', 'St. Kitts and Nevis', 'St Kitts and Nevis'],
-  ['KP', 'PRK', 'Korea, North', 'North Korea', "Democratic People's Republic of Korea", 'DPRK', "Korea, Democratic People's Republic of", "Korea (Democratic People's Republic of)"],
+  [
+    'KP',
+    'PRK',
+    'Korea, North',
+    'North Korea',
+    "Democratic People's Republic of Korea",
+    'DPRK',
+    "Korea, Democratic People's Republic of",
+    "Korea (Democratic People's Republic of)",
+  ],
   ['KR', 'KOR', 'Korea, South', 'South Korea', 'Republic of Korea', 'Korea, Republic of'],
   ['KW', 'KWT', 'Kuwait'],
   ['KY', 'CYM', 'Cayman Islands'],
@@ -146,7 +195,16 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['MF', 'MAF', 'Saint Martin'],
   ['MG', 'MDG', 'Madagascar'],
   ['MH', 'MHL', 'Marshall Islands'],
-  ['MK', 'MKD', 'North Macedonia', 'Macedonia', 'North Macedonia, The Republic of', 'The former Yugoslav Republic of Macedonia', 'Macedonia, The Former Yugoslav Republic of', 'Republic of North Macedonia'],
+  [
+    'MK',
+    'MKD',
+    'North Macedonia',
+    'Macedonia',
+    'North Macedonia, The Republic of',
+    'The former Yugoslav Republic of Macedonia',
+    'Macedonia, The Former Yugoslav Republic of',
+    'Republic of North Macedonia',
+  ],
   ['ML', 'MLI', 'Mali'],
   ['MM', 'MMR', 'Burma', 'Myanmar', 'Myanmar (Burma)'],
   ['MN', 'MNG', 'Mongolia'],
@@ -185,7 +243,21 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['PM', 'SPM', 'Saint Pierre and Miquelon'],
   ['PN', 'PCN', 'Pitcairn', 'Pitcairn Islands'],
   ['PR', 'PRI', 'Puerto Rico'],
-  ['PS', 'PSE', 'Palestine', 'State of Palestine', 'Palestinian', 'Palestinian Territories', 'Occupied Palestinian Territories', 'Occupied Palestinian Territory', 'West Bank', 'Gaza', 'Gaza Strip', 'West Bank and Gaza', 'Palestinian Territory, Occupied'],
+  [
+    'PS',
+    'PSE',
+    'Palestine',
+    'State of Palestine',
+    'Palestinian',
+    'Palestinian Territories',
+    'Occupied Palestinian Territories',
+    'Occupied Palestinian Territory',
+    'West Bank',
+    'Gaza',
+    'Gaza Strip',
+    'West Bank and Gaza',
+    'Palestinian Territory, Occupied',
+  ],
   ['PT', 'PRT', 'Portugal'],
   ['PW', 'PLW', 'Palau'],
   ['PY', 'PRY', 'Paraguay'],
@@ -254,53 +326,3 @@ const COUNTRIES: readonly (readonly string[])[] = [
   ['ZM', 'ZMB', 'Zambia'],
   ['ZW', 'ZWE', 'Zimbabwe'],
 ];
-
-/** Values that say "no country" rather than naming one. */
-const NO_COUNTRY = new Set(['', 'na', 'n/a', 'none', 'unknown', '-', '-0-', 'stateless', 'not known']);
-
-const normalise = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'`.]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9,()]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const BY_NAME = new Map<string, string>();
-const ALPHA2 = new Set<string>();
-for (const [alpha2, alpha3, ...names] of COUNTRIES) {
-  ALPHA2.add(alpha2!);
-  BY_NAME.set(normalise(alpha3!), alpha2!);
-  for (const name of names) BY_NAME.set(normalise(name), alpha2!);
-}
-
-/**
- * Maps a country as a list writes it ("Korea, North", "Iran (Islamic Republic of)", "RUS", "ru") to its
- * ISO 3166-1 alpha-2 code, or undefined. Place names ("Tehran, Iran") resolve by their last parts.
- */
-export function countryCode(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  // OFAC writes "Region: Gaza"; FollowTheMoney writes subdivisions as "gb-nir".
-  const trimmed = text.trim().replace(/^region:\s*/i, '').replace(/^([a-z]{2})-[a-z]{2,3}$/, '$1');
-  if (/^[A-Za-z]{2}$/.test(trimmed) && ALPHA2.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
-  const key = normalise(trimmed);
-  const direct = BY_NAME.get(key) ?? BY_NAME.get(key.replace(/\s*\([^)]*\)\s*/g, ' ').trim());
-  if (direct) return direct;
-  const parts = key.split(',').map((p) => p.trim());
-  for (let i = 1; i < parts.length; i++) {
-    const tail = BY_NAME.get(parts.slice(i).join(', '));
-    if (tail) return tail;
-  }
-  return undefined;
-}
-
-/** The alpha-2 code when the text maps to one, otherwise the source's own text; undefined for "no country". */
-export function countryOrText(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const trimmed = text.replace(/\s+/g, ' ').trim();
-  if (NO_COUNTRY.has(trimmed.toLowerCase())) return undefined;
-  return countryCode(trimmed) ?? trimmed;
-}
