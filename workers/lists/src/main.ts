@@ -1,7 +1,6 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import { ConfigError, type AppConfig } from '@sanctions/shared/config';
-import { runShutdownSteps } from '@sanctions/shared/lifecycle';
 import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import {
   isDownloadableList,
@@ -17,8 +16,7 @@ import {
   type ListUpdateResult,
 } from '@sanctions/shared/list-updates';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
-import { openProcessMetrics } from '@sanctions/shared/metrics';
-import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
+import { channels, QUEUE_NAMES } from '@sanctions/shared/queues';
 
 export interface ListsWorkerHooks {
   /** Replaces the global fetch (tests, or a proxy-aware client). */
@@ -56,21 +54,15 @@ export async function start(
   hooks: ListsWorkerHooks = {},
 ): Promise<RunningListsWorker> {
   checkConfig(config);
-  const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
-  const publisher = createRedis(redisUrl, { logger, name: 'lists worker publisher' });
-  const queue = createQueue<ListUpdateJob>(QUEUE_NAMES.listUpdates, redisUrl, config.queuePrefix, logger);
+  const proc = await openWorkerProcess(config, logger);
+  const { pool } = proc;
+  const publisher = proc.redis('lists worker publisher');
+  const queue = proc.queue<ListUpdateJob>(QUEUE_NAMES.listUpdates);
   const { listVersionChanged } = channels(config.queuePrefix);
-  const metricsEndpoint = await openProcessMetrics(config).catch(async (error: unknown) => {
-    await runShutdownSteps([() => queue.close(), () => publisher.quit(), () => pool.end()], logger);
-    throw error;
-  });
-  metricsEndpoint.metrics.watchQueues(queue);
-  metricsEndpoint.metrics.watchPostgres(pool);
-  const closeAll = () => runShutdownSteps([() => metricsEndpoint.close(), () => queue.close(), () => publisher.quit(), () => pool.end()], logger);
   await queue
     .upsertJobScheduler(LIST_UPDATE_SCHEDULER_ID, { pattern: config.listUpdates.cron }, { name: LIST_UPDATE_JOB_NAME, data: {}, opts: LIST_UPDATE_JOB_OPTIONS })
     .catch(async (error: unknown) => {
-      await closeAll();
+      await proc.close();
       throw error;
     });
 
@@ -91,21 +83,17 @@ export async function start(
     return results;
   };
 
-  const worker = new Worker<ListUpdateJob, ListUpdateResult[]>(QUEUE_NAMES.listUpdates, processJob, {
-    ...bullmq,
+  const worker = proc.worker<ListUpdateJob, ListUpdateResult[]>(QUEUE_NAMES.listUpdates, processJob, {
     // One update at a time: imports of one list are serialised by Postgres anyway, and downloads are large.
     concurrency: 1,
   });
   worker.on('failed', (job, error) => logger.warn('list update job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
-  worker.on('error', (error) => logger.warn('worker connection error', { error: error.message }));
 
   logger.info('lists worker started', { cron: config.listUpdates.cron, sources: config.listUpdates.sources });
 
   return {
-    metricsUrl: metricsEndpoint.url,
-    async stop() {
-      await runShutdownSteps([() => metricsEndpoint.close(), () => worker.close(), () => queue.close(), () => publisher.quit(), () => pool.end()], logger);
-    },
+    metricsUrl: proc.metricsUrl,
+    stop: () => proc.close(),
   };
 }
 

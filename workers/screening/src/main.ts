@@ -1,19 +1,11 @@
-import { UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import { UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
 import { batchChunkJobSchema, markBatchFailed, performBatchChunk, type BatchChunkJob } from '@sanctions/shared/batches';
 import type { AppConfig } from '@sanctions/shared/config';
-import { runShutdownSteps } from '@sanctions/shared/lifecycle';
 import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
-import { openProcessMetrics, type ProcessMetrics } from '@sanctions/shared/metrics';
-import {
-  BATCH_CHUNK_JOB_OPTIONS,
-  channels,
-  createQueue,
-  createRedis,
-  QUEUE_NAMES,
-  SCREENING_JOB_OPTIONS,
-} from '@sanctions/shared/queues';
+import type { ProcessMetrics } from '@sanctions/shared/metrics';
+import { BATCH_CHUNK_JOB_OPTIONS, channels, QUEUE_NAMES, SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import {
   MatchIndexCache,
   markScreeningFailed,
@@ -58,20 +50,14 @@ export async function start(
   hooks: WorkerHooks = {},
   options: WorkerOptions = {},
 ): Promise<RunningWorker> {
-  const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
-  const metricsEndpoint = await openProcessMetrics(config, options.metrics).catch(async (error: unknown) => {
-    await pool.end().catch(() => undefined);
-    throw error;
-  });
-  const { metrics } = metricsEndpoint;
-  const publisher = createRedis(redisUrl, { logger, name: 'worker publisher' });
-  const subscriber = createRedis(redisUrl, { logger, name: 'worker subscriber' });
-  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
-  const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
-  const monitoringQueue = createQueue<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns, redisUrl, config.queuePrefix, logger);
+  const proc = await openWorkerProcess(config, logger, options);
+  const { pool, redisUrl, metrics } = proc;
+  const publisher = proc.redis('worker publisher');
+  const subscriber = proc.redis('worker subscriber');
+  const queue = proc.queue<ScreeningJob>(QUEUE_NAMES.screenings);
+  const batchQueue = proc.queue<BatchChunkJob>(QUEUE_NAMES.batchChunks);
+  const monitoringQueue = proc.queue<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns);
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
-  metrics.watchQueues(queue, batchQueue, monitoringQueue);
-  metrics.watchPostgres(pool);
 
   const indexCache = new MatchIndexCache(pool, logger);
   const refresh = () => void indexCache.refreshIfStale().catch((error: unknown) => logger.warn('index refresh failed', { error }));
@@ -103,8 +89,7 @@ export async function start(
     return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
   };
 
-  const worker = new Worker<ScreeningJob>(QUEUE_NAMES.screenings, processJob, {
-    ...bullmq,
+  const worker = proc.worker<ScreeningJob>(QUEUE_NAMES.screenings, processJob, {
     concurrency: config.worker.concurrency,
     ...stallOptions,
   });
@@ -118,7 +103,6 @@ export async function start(
         .catch(() => undefined);
     }
   });
-  worker.on('error', (error) => logger.warn('worker connection error', { error: error.message }));
 
   const processChunk = async (job: Job<BatchChunkJob>) => {
     const parsed = batchChunkJobSchema.safeParse(job.data);
@@ -134,8 +118,7 @@ export async function start(
     if (result.hits > 0 || result.status === 'done') await publisher.publish(webhookEvents, parsed.data.batchId).catch(() => undefined);
     return { ...result };
   };
-  const batchWorker = new Worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {
-    ...bullmq,
+  const batchWorker = proc.worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {
     concurrency: config.worker.batchChunkConcurrency,
     ...stallOptions,
   });
@@ -145,7 +128,6 @@ export async function start(
     jobLogger(job.data ?? {}).warn('batch chunk job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
     if (final && job.data?.batchId) void markBatchFailed(pool, job.data.batchId, error.message).catch(() => undefined);
   });
-  batchWorker.on('error', (error) => logger.warn('batch worker connection error', { error: error.message }));
 
   const reconciler = startReconciler(
     { pool, queue, batchQueue, logger },
@@ -159,27 +141,11 @@ export async function start(
   return {
     indexCache,
     monitoring,
-    metricsUrl: metricsEndpoint.url,
+    metricsUrl: proc.metricsUrl,
     reconcileNow: reconciler.runOnce,
     async stop() {
       clearInterval(refreshTimer);
-      await runShutdownSteps(
-        [
-          () => metricsEndpoint.close(),
-          async () => metrics.unwatch({ queues: [queue, batchQueue, monitoringQueue], pool }),
-          () => worker.close(),
-          () => batchWorker.close(),
-          () => monitoring.close(),
-          () => reconciler.stop(),
-          () => queue.close(),
-          () => batchQueue.close(),
-          () => monitoringQueue.close(),
-          () => subscriber.quit(),
-          () => publisher.quit(),
-          () => pool.end(),
-        ],
-        logger,
-      );
+      await proc.close([() => monitoring.close(), () => reconciler.stop()]);
     },
   };
 }

@@ -1,10 +1,9 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { AppConfig } from '@sanctions/shared/config';
-import { runShutdownSteps } from '@sanctions/shared/lifecycle';
 import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
-import { openProcessMetrics, type ProcessMetrics } from '@sanctions/shared/metrics';
-import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
+import type { ProcessMetrics } from '@sanctions/shared/metrics';
+import { channels, QUEUE_NAMES } from '@sanctions/shared/queues';
 import {
   AllowList,
   deliveryJobSchema,
@@ -67,16 +66,10 @@ export async function start(
 ): Promise<RunningWebhooksWorker> {
   const settings = config.webhooks;
   const allow = new AllowList(settings.allowedHosts);
-  const { pool, redisUrl, bullmq } = await openWorkerProcess(config);
-  const metricsEndpoint = await openProcessMetrics(config, options.metrics).catch(async (error: unknown) => {
-    await pool.end().catch(() => undefined);
-    throw error;
-  });
-  const { metrics } = metricsEndpoint;
-  const subscriber = createRedis(redisUrl, { logger, name: 'webhooks worker subscriber' });
-  const queue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix, logger);
-  metrics.watchQueues(queue);
-  metrics.watchPostgres(pool);
+  const proc = await openWorkerProcess(config, logger, options);
+  const { pool, metrics } = proc;
+  const subscriber = proc.redis('webhooks worker subscriber');
+  const queue = proc.queue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries);
 
   const dispatcher = coalescing(
     async () => {
@@ -112,7 +105,7 @@ export async function start(
   reconcileTimer.unref();
 
   const deps = { pool, queue, logger, settings, allow };
-  const worker = new Worker<DeliveryJob>(
+  const worker = proc.worker<DeliveryJob>(
     QUEUE_NAMES.webhookDeliveries,
     async (job: Job<DeliveryJob>) => {
       const parsed = deliveryJobSchema.safeParse(job.data);
@@ -121,25 +114,21 @@ export async function start(
       metrics.webhookDeliveriesTotal.inc({ outcome });
       return { outcome };
     },
-    { ...bullmq, concurrency: settings.concurrency },
+    { concurrency: settings.concurrency },
   );
   worker.on('failed', (job, error) => logger.warn('webhook delivery job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
-  worker.on('error', (error) => logger.warn('webhook worker connection error', { error: error.message }));
   void dispatcher.poke();
   logger.info('webhooks worker started', { concurrency: settings.concurrency, allowedHosts: settings.allowedHosts });
 
   return {
     dispatchNow: dispatcher.poke,
     reconcileNow: reconciler.poke,
-    metricsUrl: metricsEndpoint.url,
+    metricsUrl: proc.metricsUrl,
     async stop() {
       clearInterval(dispatchTimer);
       clearTimeout(wakeTimer);
       clearInterval(reconcileTimer);
-      await runShutdownSteps(
-        [() => metricsEndpoint.close(), async () => metrics.unwatch({ queues: [queue], pool }), () => worker.close(), () => dispatcher.idle(), () => reconciler.idle(), () => queue.close(), () => subscriber.quit(), () => pool.end()],
-        logger,
-      );
+      await proc.close([() => dispatcher.idle(), () => reconciler.idle()]);
     },
   };
 }
