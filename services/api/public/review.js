@@ -1,23 +1,13 @@
 // The officer's workbench: the alert queue, one alert with the customer beside each listed entity, decisions,
 // approval, history, suppressions and evidence reports. Same /v1 API and same tab-only key as app.js.
 'use strict';
+/* global el -- app.js, loaded first, builds elements for every script of the page */
 
 (() => {
   const $ = (id) => document.getElementById(id);
   const KEY = 'sanctions-api-key';
   const STATUSES = ['open', 'in_review', 'pending_approval', 'closed'];
   const state = { cursor: null, cursors: [], alertId: null, me: null };
-
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === 'class') node.className = v;
-      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
-    }
-    for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
-    return node;
-  }
 
   async function api(method, path, body) {
     const headers = { authorization: `Bearer ${sessionStorage.getItem(KEY) || ''}` };
