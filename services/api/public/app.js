@@ -9,13 +9,15 @@ function apiKey() {
   return sessionStorage.getItem(KEY) || '';
 }
 
+/** Builds an element: `class`, `on…` handlers and attributes; children skip null, undefined and false. review.js and history.js use it too. */
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === 'class') node.className = v;
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
   return node;
 }
 

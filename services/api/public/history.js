@@ -1,34 +1,12 @@
 // A customer's screening history by reference: every single screening, batch row and monitoring result, newest
 // first, paged with links.next, each linking to its alert and report where it has them. Same /v1 API and tab key.
 'use strict';
+/* global el, api -- from app.js, loaded first: one element builder and one API call for every script of the page */
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const KEY = 'sanctions-api-key';
   /** The pages before the one shown (their paths), for "Previous page"; the one shown; the next one's path. */
   const state = { back: [], current: null, next: null };
-
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === 'class') node.className = v;
-      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
-    }
-    for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
-    return node;
-  }
-
-  async function api(path) {
-    const res = await fetch(path, { headers: { authorization: `Bearer ${sessionStorage.getItem(KEY) || ''}` } });
-    const type = res.headers.get('content-type') || '';
-    const data = type.includes('json') ? await res.json() : await res.text();
-    if (!res.ok) {
-      const fields = (data && data.errors ? data.errors : []).map((e) => `${e.field}: ${e.message}`).join('; ');
-      throw new Error(`${(data && (data.detail || data.title)) || res.statusText}${fields ? ` — ${fields}` : ''}`);
-    }
-    return data;
-  }
 
   function say(text, isError = false) {
     const node = $('history-message');
@@ -67,7 +45,7 @@
 
   async function showPage(path) {
     try {
-      const page = await api(path);
+      const page = await api('GET', path);
       state.current = path;
       state.next = page.links.next;
       const rows = page.screenings.map(row);

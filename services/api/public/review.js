@@ -1,6 +1,7 @@
 // The officer's workbench: the alert queue, one alert with the customer beside each listed entity, decisions,
 // approval, history, suppressions and evidence reports. Same /v1 API and same tab-only key as app.js.
 'use strict';
+/* global el, api -- from app.js, loaded first: one element builder and one API call for every script of the page */
 
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -8,29 +9,9 @@
   const STATUSES = ['open', 'in_review', 'pending_approval', 'closed'];
   const state = { cursor: null, cursors: [], alertId: null, me: null };
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === 'class') node.className = v;
-      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v);
-    }
-    for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
-    return node;
-  }
-
-  async function api(method, path, body) {
-    const headers = { authorization: `Bearer ${sessionStorage.getItem(KEY) || ''}` };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const type = res.headers.get('content-type') || '';
-    const data = type.includes('json') ? await res.json() : await res.text();
-    if (!res.ok) {
-      const fields = (data && data.errors ? data.errors : []).map((e) => `${e.field}: ${e.message}`).join('; ');
-      throw new Error(`${(data && (data.detail || data.title)) || res.statusText}${fields ? ` — ${fields}` : ''}`);
-    }
-    return data;
-  }
+  /** app.js's api, with the body sent as JSON. */
+  const send = (method, path, body) =>
+    body === undefined ? api(method, path) : api(method, path, JSON.stringify(body), { 'content-type': 'application/json' });
 
   /** One message line per area: a success replaces the last error, so nothing stale stays on screen. */
   function say(id, text, isError = false) {
@@ -72,13 +53,13 @@
 
   async function showCounts() {
     // Exact counts per status, counted by the API (not the length of a capped listing).
-    const { counts } = await api('GET', '/v1/alerts/counts');
+    const { counts } = await send('GET', '/v1/alerts/counts');
     $('alert-counts').textContent = STATUSES.map((s) => `${s.replace('_', ' ')}: ${counts[s].toLocaleString('en')}`).join(' · ');
   }
 
   async function showQueue(cursor = null) {
     try {
-      const page = await api('GET', `/v1/alerts?${queueQuery(cursor)}`);
+      const page = await send('GET', `/v1/alerts?${queueQuery(cursor)}`);
       state.cursor = page.links.next ? new URLSearchParams(page.links.next.split('?')[1]).get('cursor') : null;
       const rows = page.alerts.map((a) =>
         el(
@@ -141,7 +122,7 @@
       event.preventDefault();
       const data = new FormData(form);
       try {
-        await api('POST', `/v1/alerts/${alert.id}/decisions`, { entityId: match.entityId, disposition: data.get('disposition'), note: String(data.get('note')).trim() });
+        await send('POST', `/v1/alerts/${alert.id}/decisions`, { entityId: match.entityId, disposition: data.get('disposition'), note: String(data.get('note')).trim() });
         say('alert-message', `Decision recorded on ${match.name}.`);
         await openAlert(alert.id, true);
       } catch (error) {
@@ -166,7 +147,7 @@
 
   async function action(path, body, done) {
     try {
-      await api('POST', path, body);
+      await send('POST', path, body);
       say('alert-message', done);
       await openAlert(state.alertId, true);
       await showQueue();
@@ -181,8 +162,8 @@
     const view = $('alert-view');
     view.hidden = false;
     try {
-      const [alert, history] = await Promise.all([api('GET', `/v1/alerts/${id}`), api('GET', `/v1/alerts/${id}/history`)]);
-      const entities = await Promise.all(alert.matches.map((m) => api('GET', `/v1/entities/${encodeURIComponent(m.entityId)}`).catch(() => null)));
+      const [alert, history] = await Promise.all([send('GET', `/v1/alerts/${id}`), send('GET', `/v1/alerts/${id}/history`)]);
+      const entities = await Promise.all(alert.matches.map((m) => send('GET', `/v1/entities/${encodeURIComponent(m.entityId)}`).catch(() => null)));
       const customer = el(
         'div',
         { class: 'customer' },
@@ -243,7 +224,7 @@
     const params = new URLSearchParams();
     for (const [k, v] of new FormData($('suppression-filters'))) if (String(v).trim() !== '') params.set(k, String(v).trim());
     try {
-      const page = await api('GET', `/v1/suppressions?${params}`);
+      const page = await send('GET', `/v1/suppressions?${params}`);
       const rows = page.suppressions.map((s) =>
         el(
           'tr',
@@ -271,9 +252,9 @@
     const out = $('batch-findings');
     try {
       const [hits, errors, alerts] = await Promise.all([
-        api('GET', `/v1/batches/${batchId}/results?decision=hit&limit=100`),
-        api('GET', `/v1/batches/${batchId}/errors?limit=100`),
-        api('GET', `/v1/alerts?batchId=${batchId}&limit=500`).catch(() => ({ alerts: [] })),
+        send('GET', `/v1/batches/${batchId}/results?decision=hit&limit=100`),
+        send('GET', `/v1/batches/${batchId}/errors?limit=100`),
+        send('GET', `/v1/alerts?batchId=${batchId}&limit=500`).catch(() => ({ alerts: [] })),
       ]);
       const alertOfLine = new Map(alerts.alerts.map((a) => [a.line, a.id]));
       const hitRows = hits.results.map((r) =>

@@ -1,0 +1,87 @@
+import { registerCustomers } from '@sanctions/shared/customers';
+import { MONITORING_CHUNK } from '@sanctions/shared/monitoring';
+import { start as startWorker, type RunningWorker } from '@sanctions/screening-worker';
+import { createSeededDatabase, importEntities, listedEntity } from '../support/list-factories';
+import { PostgresOutage, StoppableRedis } from '../support/outages';
+import { quietLogger, testConfig, type TestDatabase } from '../support/test-stores';
+import { eventually } from '../support/webhook-receiver';
+
+/**
+ * Issue 17, exactly once: Redis restarted (its jobs lost, no persistence) and Postgres gone (every connection cut) in
+ * the middle of one monitoring run. The run must still end `done` with every alert made once. The outages start from
+ * the worker's after-chunk hook, so they fall between chunks every time, whatever the machine's speed.
+ */
+const PLANTED = 4 * MONITORING_CHUNK - 500;
+const UNRELATED = 500;
+
+let db: TestDatabase;
+let redis: StoppableRedis;
+let proxy: PostgresOutage;
+let worker: RunningWorker;
+const seen: string[] = [];
+let chunks = 0;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const run = async () => (await db.pool.query(`SELECT id, status, watermark, alerts, error FROM monitoring_runs WHERE source_id = 'un-sc'`)).rows[0];
+
+beforeAll(async () => {
+  db = await createSeededDatabase();
+  redis = await StoppableRedis.start();
+  const front = await PostgresOutage.inFrontOf(db.url);
+  proxy = front.proxy;
+  // The seed's own run found no customers; it is done before the book arrives.
+  await db.pool.query(`UPDATE monitoring_runs SET status = 'done', finished_at = now() WHERE status = 'queued'`);
+  await registerCustomers(db.pool, 'default', [
+    ...Array.from({ length: PLANTED }, (_, i) => ({ reference: `planted-${i}`, name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan' })),
+    ...Array.from({ length: UNRELATED }, (_, i) => ({ reference: `other-${i}`, name: `Customer Number ${i}` })),
+  ]);
+  const config = testConfig(front.url, { REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '300', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '500' });
+  worker = await startWorker(config, quietLogger, {
+    monitoring: {
+      afterChunk: async () => {
+        chunks += 1;
+        if (chunks === 1) {
+          // Redis restarted without persistence: the run's job, its lock and the queue are gone with it.
+          seen.push('redis down');
+          await redis.stop();
+          await sleep(1_000);
+          await redis.start();
+        } else if (chunks === 2) {
+          // Postgres gone: the next chunk's queries fail; it comes back while the run's job waits for its retry.
+          seen.push('postgres down');
+          await proxy.stop();
+          setTimeout(() => void proxy.start().then(() => seen.push('postgres back')), 1_500);
+        }
+      },
+    },
+  });
+  // The customer index is built before the version lands, so the run finds the whole book.
+  await worker.monitoring.customers.current();
+}, 180_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await proxy?.stop();
+  await redis?.stop();
+  await db?.drop();
+});
+
+it('a run that lives through a Redis restart and a Postgres outage ends done, with every alert made once', async () => {
+  await importEntities(db.pool, 'un-sc', [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })], 'outages-1');
+  const done = await eventually(async () => {
+    const r = await run();
+    return r?.status === 'done' && r;
+  }, 120_000, 'the run done');
+  // Both outages happened mid-run, and the run needed more chunks after them.
+  expect(seen).toEqual(['redis down', 'postgres down', 'postgres back']);
+  expect(chunks).toBeGreaterThanOrEqual(4);
+
+  expect(done).toMatchObject({ alerts: PLANTED, error: null });
+  const { rows } = await db.pool.query(
+    `SELECT count(*)::int AS alerts, count(DISTINCT customer_reference)::int AS customers,
+            count(*) FILTER (WHERE customer_reference LIKE 'planted-%')::int AS planted
+     FROM alerts WHERE run_id = $1`,
+    [done.id],
+  );
+  expect(rows[0]).toEqual({ alerts: PLANTED, customers: PLANTED, planted: PLANTED });
+}, 240_000);
