@@ -6,7 +6,8 @@ module.exports = {
   forbidden: [
     {
       name: 'workers-never-import-services',
-      comment: 'Workers are entry points of their own; the HTTP layer and the command-line tools are not theirs to use.',
+      comment:
+        'Workers are entry points of their own; the HTTP layer and the command-line tools are not theirs to use.',
       severity: 'error',
       from: { path: '^workers/' },
       to: { path: '^services/' },
@@ -39,11 +40,14 @@ module.exports = {
         'Each folder under shared/src is a capability whose index.ts is its public surface; other folders import only that (a sub-capability, e.g. lists/importers, has its own index.ts). One known exception until it has a folder of its own: the entity model (lists/entity-model.ts, types and their value lists), which matching, screening and batches read directly, because lists/index.ts brings the repository, which imports matching.',
       severity: 'error',
       from: { path: '^shared/src/([^/]+)/' },
-      to: { path: '^shared/src/[^/]+/', pathNot: ['^shared/src/$1/', '^shared/src/.+/index\\.ts$', '^shared/src/lists/entity-model\\.ts$'] },
+      to: {
+        path: '^shared/src/[^/]+/',
+        pathNot: ['^shared/src/$1/', '^shared/src/.+/index\\.ts$', '^shared/src/lists/entity-model\\.ts$'],
+      },
     },
     {
       name: 'entry-points-use-shared-through-its-surfaces',
-      comment: 'services and workers import @sanctions/shared/<capability>, which is that capability\'s index.ts.',
+      comment: "services and workers import @sanctions/shared/<capability>, which is that capability's index.ts.",
       severity: 'error',
       from: { path: '^(services|workers)/' },
       to: { path: '^shared/src/', pathNot: '^shared/src/.+/index\\.ts$' },

@@ -6,7 +6,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
@@ -31,7 +39,18 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       globals: Object.fromEntries(
-        ['window', 'document', 'sessionStorage', 'fetch', 'FormData', 'URL', 'URLSearchParams', 'Node', 'TextDecoderStream', 'setTimeout'].map((name) => [name, 'readonly']),
+        [
+          'window',
+          'document',
+          'sessionStorage',
+          'fetch',
+          'FormData',
+          'URL',
+          'URLSearchParams',
+          'Node',
+          'TextDecoderStream',
+          'setTimeout',
+        ].map((name) => [name, 'readonly']),
       ),
     },
   },

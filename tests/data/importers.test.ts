@@ -9,7 +9,9 @@ const DATA_DIR = process.env['SHARED_DATA_DIR'] ?? resolve(__dirname, '../../../
 const SEED_FILE = resolve(__dirname, '../../seeds/human-rights-day-2021.json');
 const haveData = existsSync(join(DATA_DIR, 'PROVENANCE.md'));
 if (!haveData) {
-  console.warn(`Skipping the list importer data suite: no list files at ${DATA_DIR} (set SHARED_DATA_DIR to the shared/data folder).`);
+  console.warn(
+    `Skipping the list importer data suite: no list files at ${DATA_DIR} (set SHARED_DATA_DIR to the shared/data folder).`,
+  );
 }
 const suite = haveData ? describe : describe.skip;
 
@@ -49,7 +51,8 @@ const get = (loaded: Loaded, id: string): ListedEntity => {
   if (!entity) throw new Error(`no entity ${id}`);
   return entity;
 };
-const namesOf = (entity: ListedEntity, kind?: string) => entity.names.filter((n) => !kind || n.kind === kind).map((n) => n.value);
+const namesOf = (entity: ListedEntity, kind?: string) =>
+  entity.names.filter((n) => !kind || n.kind === kind).map((n) => n.value);
 
 /** Every importer must give each entity a unique id, a primary name and a citation of its row. */
 function expectWellFormed({ entities, byId, list }: Loaded) {
@@ -60,7 +63,8 @@ function expectWellFormed({ entities, byId, list }: Loaded) {
     if (!entity.names.some((n) => n.kind === 'primary')) problems.push(`${id}: no primary name`);
     if (!entity.citations[0]?.sourceRowId) problems.push(`${id}: no cited row`);
     if (!/^https?:\/\//.test(entity.citations[0]?.url ?? '')) problems.push(`${id}: no cited URL`);
-    for (const date of entity.birthDates) if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) problems.push(`${id}: birth date ${date}`);
+    for (const date of entity.birthDates)
+      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) problems.push(`${id}: birth date ${date}`);
   }
   expect(problems).toEqual([]);
   for (const file of list.files) expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -72,15 +76,24 @@ suite('list importers on the real files (shared/data)', () => {
       const sdn = await load('ofac-sdn-csv', 'ofac_sdn/2024-05-03');
       expect(sdn.entities).toHaveLength(14965);
       expect(sdn.types).toEqual({ organization: 6884, person: 6854, vessel: 851, aircraft: 376 });
-      expect(sdn.list.files).toEqual([{ path: join(DATA_DIR, 'ofac_sdn/2024-05-03/sdn.csv'), bytes: 3909739, sha256: '210ca6b4a8187a34e0850be69ecc6e918f23ad7778b8b5b2f9c9d5fbbaf4e0cb' }]);
+      expect(sdn.list.files).toEqual([
+        {
+          path: join(DATA_DIR, 'ofac_sdn/2024-05-03/sdn.csv'),
+          bytes: 3909739,
+          sha256: '210ca6b4a8187a34e0850be69ecc6e918f23ad7778b8b5b2f9c9d5fbbaf4e0cb',
+        },
+      ]);
       expect(sdn.list.stats).toEqual({ recordsRead: 14965, entities: 14965 });
       expectWellFormed(sdn);
-      console.log(`SDN 2024-05-03: ${sdn.entities.length} entities parsed in ${sdn.parseMs.toFixed(0)} ms (${Math.round(sdn.entities.length / (sdn.parseMs / 1000))} entities/s)`);
+      console.log(
+        `SDN 2024-05-03: ${sdn.entities.length} entities parsed in ${sdn.parseMs.toFixed(0)} ms (${Math.round(sdn.entities.length / (sdn.parseMs / 1000))} entities/s)`,
+      );
     });
 
     it('2024-05-03: every Human Rights Day designation of 2021-12-10 is still there', async () => {
       const sdn = await load('ofac-sdn-csv', 'ofac_sdn/2024-05-03');
-      for (const id of ['34022', '33936', '30184', '33951', '33952', '33973', '33537']) expect(sdn.byId.has(id)).toBe(true);
+      for (const id of ['34022', '33936', '30184', '33951', '33952', '33973', '33537'])
+        expect(sdn.byId.has(id)).toBe(true);
     });
 
     it('2021-12-10 sdn.csv: ent_num 33936 RI Yong Gil is a DPRK2 person born 1955, nationality KP', async () => {
@@ -90,7 +103,10 @@ suite('list importers on the real files (shared/data)', () => {
       const ri = get(sdn, '33936');
       expect(ri).toMatchObject({ type: 'person', programs: ['DPRK2'], birthDates: ['1955'], nationalities: ['KP'] });
       expect(namesOf(ri, 'primary')).toEqual(['RI, Yong Gil']);
-      expect(ri.citations[0]).toMatchObject({ sourceRowId: '33936', url: 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=33936' });
+      expect(ri.citations[0]).toMatchObject({
+        sourceRowId: '33936',
+        url: 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=33936',
+      });
       expect(ri.citations[0]?.listedOn).toBeUndefined();
       expectWellFormed(sdn);
     });
@@ -102,7 +118,33 @@ suite('list importers on the real files (shared/data)', () => {
       const added = [...after.byId.keys()].filter((id) => !before.byId.has(id)).sort();
       const removed = [...before.byId.keys()].filter((id) => !after.byId.has(id));
       expect(added).toEqual(
-        ['30184', '33936', '31042', '34020', '34021', '34022', '34023', '34024', '34025', '33536', '33537', '33538', '33973', '34016', '34017', '34018', '33951', '33952', '33953', '34076', '34077', '33954', '33955', '34079', '34119'].sort(),
+        [
+          '30184',
+          '33936',
+          '31042',
+          '34020',
+          '34021',
+          '34022',
+          '34023',
+          '34024',
+          '34025',
+          '33536',
+          '33537',
+          '33538',
+          '33973',
+          '34016',
+          '34017',
+          '34018',
+          '33951',
+          '33952',
+          '33953',
+          '34076',
+          '34077',
+          '33954',
+          '33955',
+          '34079',
+          '34119',
+        ].sort(),
       );
       expect(removed).toEqual([]);
     });
@@ -117,7 +159,11 @@ suite('list importers on the real files (shared/data)', () => {
       const bank = get(sdn, '306');
       expect(namesOf(bank)).toEqual(['BANCO NACIONAL DE CUBA', 'NATIONAL BANK OF CUBA', 'BNC']);
       expect(bank.addresses).toHaveLength(4);
-      expect(bank.addresses).toContainEqual({ full: 'Zweierstrasse 35, Zurich CH-8022, Switzerland', city: 'Zurich CH-8022', country: 'CH' });
+      expect(bank.addresses).toContainEqual({
+        full: 'Zweierstrasse 35, Zurich CH-8022, Switzerland',
+        city: 'Zurich CH-8022',
+        country: 'CH',
+      });
       expectWellFormed(sdn);
     });
 
@@ -135,18 +181,30 @@ suite('list importers on the real files (shared/data)', () => {
       for (const expected of seed.entities) {
         const id = expected.sourceEntityId.replace(/^ofac-/, '');
         const actual = sdn.byId.get(id) ?? get(cons, id);
-        expect({ id, type: actual.type, programs: actual.programs, birthDates: actual.birthDates, nationalities: actual.nationalities }).toEqual({
+        expect({
+          id,
+          type: actual.type,
+          programs: actual.programs,
+          birthDates: actual.birthDates,
+          nationalities: actual.nationalities,
+        }).toEqual({
           id,
           type: expected.type,
           programs: expected.programs,
           birthDates: expected.birthDates,
           nationalities: expected.nationalities,
         });
-        expect({ id, identifiers: sorted(actual.identifiers.map((i) => `${i.type}:${i.value}:${i.country ?? ''}`)) }).toEqual({
+        expect({
+          id,
+          identifiers: sorted(actual.identifiers.map((i) => `${i.type}:${i.value}:${i.country ?? ''}`)),
+        }).toEqual({
           id,
           identifiers: sorted(expected.identifiers.map((i) => `${i.type}:${i.value}:${i.country ?? ''}`)),
         });
-        expect({ id, weak: sorted(namesOf(actual, 'weak_alias')) }).toEqual({ id, weak: sorted(namesOf(expected as ListedEntity, 'weak_alias')) });
+        expect({ id, weak: sorted(namesOf(actual, 'weak_alias')) }).toEqual({
+          id,
+          weak: sorted(namesOf(expected as ListedEntity, 'weak_alias')),
+        });
       }
     });
   });
@@ -217,7 +275,12 @@ suite('list importers on the real files (shared/data)', () => {
       expect(ernst.citations[0]).toMatchObject({ program: 'Russia', listedOn: '2022-03-06' });
       const lukashenko = ca.entities.find((e) => namesOf(e, 'primary')[0] === 'Aleksandr Grigoryevich Lukashenko');
       expect(lukashenko?.birthDates).toEqual(['1954-08-30']);
-      expect(ca.entities.map((e) => e.citations[0]?.listedOn ?? '').sort().at(-1)).toBe('2025-03-20');
+      expect(
+        ca.entities
+          .map((e) => e.citations[0]?.listedOn ?? '')
+          .sort()
+          .at(-1),
+      ).toBe('2025-03-20');
       expectWellFormed(ca);
     });
   });
@@ -243,7 +306,11 @@ suite('list importers on the real files (shared/data)', () => {
       const cst = get(zala, 'NK-abdzbEBkqyT29GyREbiURZ');
       expect(namesOf(cst, 'primary')).toEqual(['LLC CST']);
       expect(namesOf(cst, 'weak_alias')).toEqual(expect.arrayContaining(['TsST LLC', 'CST, OOO', 'OOO TSST']));
-      expect(cst.citations.some((c) => c.authority === 'Department of Foreign Affairs and Trade' && c.program === 'Autonomous (Russia)')).toBe(true);
+      expect(
+        cst.citations.some(
+          (c) => c.authority === 'Department of Foreign Affairs and Trade' && c.program === 'Autonomous (Russia)',
+        ),
+      ).toBe(true);
       expectWellFormed(zala);
     });
 

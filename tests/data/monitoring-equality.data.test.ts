@@ -55,7 +55,12 @@ function variants(name: string): string[] {
   return [...out];
 }
 
-async function plantedCustomers(db: TestDatabase, versionId: string, prefix: string, delta: boolean): Promise<Customer[]> {
+async function plantedCustomers(
+  db: TestDatabase,
+  versionId: string,
+  prefix: string,
+  delta: boolean,
+): Promise<Customer[]> {
   const { rows } = await db.pool.query<{ entity_id: string; name: string; type: string; birth_date: string | null }>(
     delta
       ? `SELECT c.entity_id, n.name, e.type, e.document -> 'birthDates' ->> 0 AS birth_date
@@ -72,16 +77,30 @@ async function plantedCustomers(db: TestDatabase, versionId: string, prefix: str
     variants(r.name).forEach((name, i) => {
       const reference = `${prefix}-${customers.length}`;
       // Every other variant carries the listed birth date, which a forward screening adds to the name score.
-      const birthDate = i % 2 === 1 && r.birth_date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.birth_date) ? r.birth_date : undefined;
-      customers.push({ reference, name, ...(r.type === 'person' && i % 3 === 0 && { type: 'person' }), ...(birthDate && { birthDate }) });
+      const birthDate =
+        i % 2 === 1 && r.birth_date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(r.birth_date) ? r.birth_date : undefined;
+      customers.push({
+        reference,
+        name,
+        ...(r.type === 'person' && i % 3 === 0 && { type: 'person' }),
+        ...(birthDate && { birthDate }),
+      });
     });
   }
   return customers;
 }
 
-const queryOf = (c: Customer): ScreeningQuery => ({ name: c.name, ...(c.type && { type: c.type as 'person' }), ...(c.birthDate && { birthDate: c.birthDate }) });
+const queryOf = (c: Customer): ScreeningQuery => ({
+  name: c.name,
+  ...(c.type && { type: c.type as 'person' }),
+  ...(c.birthDate && { birthDate: c.birthDate }),
+});
 
-async function checkEquality(from: string, to: string, expectedDelta: { added: number; changed: number; removed: number }) {
+async function checkEquality(
+  from: string,
+  to: string,
+  expectedDelta: { added: number; changed: number; removed: number },
+) {
   const db = await createTestDatabase();
   try {
     await importList(db.pool, await sdn(from));
@@ -98,22 +117,39 @@ async function checkEquality(from: string, to: string, expectedDelta: { added: n
       await scratch.drop();
     }
     const customers = [...planted, ...outside, ...unrelatedPeople()];
-    for (let i = 0; i < customers.length; i += 5_000) await registerCustomers(db.pool, 'default', customers.slice(i, i + 5_000));
+    for (let i = 0; i < customers.length; i += 5_000)
+      await registerCustomers(db.pool, 'default', customers.slice(i, i + 5_000));
 
     const imported = await importList(db.pool, await sdn(to));
     expect(imported.delta).toEqual(expectedDelta);
-    const run = (await db.pool.query(`SELECT id FROM monitoring_runs WHERE source_id = 'ofac-sdn' AND version = $1`, [imported.version])).rows[0];
+    const run = (
+      await db.pool.query(`SELECT id FROM monitoring_runs WHERE source_id = 'ofac-sdn' AND version = $1`, [
+        imported.version,
+      ])
+    ).rows[0];
     const lists = await new MatchIndexCache(db.pool, logger).refreshIfStale();
-    const result = await performMonitoringRun({ pool: db.pool, logger }, { lists, customers: await CustomerIndex.load(db.pool) }, run.id, OPTIONS);
+    const result = await performMonitoringRun(
+      { pool: db.pool, logger },
+      { lists, customers: await CustomerIndex.load(db.pool) },
+      run.id,
+      OPTIONS,
+    );
     expect(result.outcome).toBe('done');
 
     const deltaIds = new Set(
-      (await db.pool.query(`SELECT entity_id FROM list_version_changes WHERE version_id = $1 AND change <> 'removed'`, [imported.versionId])).rows.map((r) => r.entity_id),
+      (
+        await db.pool.query(
+          `SELECT entity_id FROM list_version_changes WHERE version_id = $1 AND change <> 'removed'`,
+          [imported.versionId],
+        )
+      ).rows.map((r) => r.entity_id),
     );
     // The peer: every customer screened forward against the whole list, keeping what it finds on the delta.
     const expected = new Map<string, string[]>();
     for (const c of customers) {
-      const found = mergeByDesignation(lists.index.screen(queryOf(c), OPTIONS), lists.designations).filter((m) => m.entityIds.some((id) => deltaIds.has(id)));
+      const found = mergeByDesignation(lists.index.screen(queryOf(c), OPTIONS), lists.designations).filter((m) =>
+        m.entityIds.some((id) => deltaIds.has(id)),
+      );
       if (found.length > 0) expected.set(c.reference, found.map((m) => m.entityId).sort());
     }
     const { rows } = await db.pool.query(
@@ -127,8 +163,15 @@ async function checkEquality(from: string, to: string, expectedDelta: { added: n
     // Not a vacuous equality: most customers planted on the delta are found.
     const plantedFound = planted.filter((c) => expected.has(c.reference)).length;
     expect(plantedFound).toBeGreaterThan(planted.length * 0.6);
-    const runRow = (await db.pool.query(`SELECT status, entities, customers, alerts FROM monitoring_runs WHERE id = $1`, [run.id])).rows[0];
-    expect(runRow).toEqual({ status: 'done', entities: deltaIds.size, customers: customers.length, alerts: expected.size });
+    const runRow = (
+      await db.pool.query(`SELECT status, entities, customers, alerts FROM monitoring_runs WHERE id = $1`, [run.id])
+    ).rows[0];
+    expect(runRow).toEqual({
+      status: 'done',
+      entities: deltaIds.size,
+      customers: customers.length,
+      alerts: expected.size,
+    });
     console.log(
       `${from} → ${to}: ${deltaIds.size} delta entities, ${customers.length} customers (${planted.length} planted on the delta, ${outside.length} on other entities), ` +
         `${result.candidates} candidates from the customer index, ${actual.size} alerts = ${expected.size} found by a full rescreen`,

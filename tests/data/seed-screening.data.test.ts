@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { indexableEntity } from '@sanctions/shared/lists';
 import { openList, type ImportFormat } from '@sanctions/shared/lists/importers';
-import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type MatchIndex } from '@sanctions/shared/matching';
+import {
+  buildMatchIndex,
+  DEFAULT_MATCH_THRESHOLD,
+  type MatchableEntity,
+  type MatchIndex,
+} from '@sanctions/shared/matching';
 import { SEED_MISSPELLINGS, seedEntities } from '../support/seed-misspellings';
 
 const DATA_DIR = process.env['SHARED_DATA_DIR'] ?? resolve(__dirname, '../../../shared/data');

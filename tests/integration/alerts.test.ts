@@ -10,7 +10,11 @@ import { startService, type RunningService } from '../support/running-service';
 import { quietLogger, testConfig, type TestDatabase } from '../support/test-stores';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver';
 
-const WEBHOOK_ENV = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_DISPATCH_INTERVAL_MS: '100', WEBHOOK_BACKOFF_BASE_MS: '50' };
+const WEBHOOK_ENV = {
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  WEBHOOK_DISPATCH_INTERVAL_MS: '100',
+  WEBHOOK_BACKOFF_BASE_MS: '50',
+};
 
 let db: TestDatabase;
 let service: RunningService;
@@ -38,7 +42,8 @@ const api = (method: string, path: string, body?: unknown, apiKey?: string) =>
 const api4 = (method: string, path: string, body?: unknown, apiKey?: string) =>
   call(fourEyes.url, method, path, { ...(body !== undefined && { body }), ...(apiKey !== undefined && { apiKey }) });
 
-const key = async (name: string, scopes: Scope[], workspaceId?: string) => createApiKey(db.pool, { name, scopes, ...(workspaceId && { workspaceId }) });
+const key = async (name: string, scopes: Scope[], workspaceId?: string) =>
+  createApiKey(db.pool, { name, scopes, ...(workspaceId && { workspaceId }) });
 const REVIEWER: Scope[] = ['alerts:read', 'alerts:review', 'screenings:write', 'screenings:read'];
 
 /** Screens a name and returns the alert its hit made. */
@@ -134,12 +139,22 @@ describe('alerts from hits', () => {
 
     // The chunk redelivered: its rows are recorded, so nothing is screened, counted or alerted twice.
     const loaded = await service.worker.indexCache.current();
-    const again = await performBatchChunk(db.pool, loaded, { batchId: accepted.body.id, fromLine: 2, toLine: 4 }, { threshold: 0.85, limit: 10 });
+    const again = await performBatchChunk(
+      db.pool,
+      loaded,
+      { batchId: accepted.body.id, fromLine: 2, toLine: 4 },
+      { threshold: 0.85, limit: 10 },
+    );
     expect(again).toMatchObject({ inserted: 0, hits: 0 });
-    const { rows: made } = await db.pool.query(`SELECT count(*)::int AS n FROM alerts WHERE batch_id = $1`, [accepted.body.id]);
+    const { rows: made } = await db.pool.query(`SELECT count(*)::int AS n FROM alerts WHERE batch_id = $1`, [
+      accepted.body.id,
+    ]);
     expect(made[0].n).toBe(2);
 
-    const rescreen = await call(service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain' });
+    const rescreen = await call(service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, {
+      rawBody: '',
+      contentType: 'text/plain',
+    });
     expect(rescreen.status).toBe(202);
     expect(await waitForBatch(rescreen.body.id)).toMatchObject({ hits: 2 });
     expect((await api('GET', `/v1/alerts?batchId=${rescreen.body.id}`)).body.alerts).toEqual([]);
@@ -176,9 +191,12 @@ describe('GET /v1/alerts', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const secondPage = await api('GET', '/v1/alerts?sort=-score&limit=3', undefined, reader.key);
     const rest = await api('GET', secondPage.body.links.next, undefined, reader.key);
-    expect([...secondPage.body.alerts, ...rest.body.alerts].map((a: any) => a.id)).toEqual(best.body.alerts.map((a: any) => a.id));
+    expect([...secondPage.body.alerts, ...rest.body.alerts].map((a: any) => a.id)).toEqual(
+      best.body.alerts.map((a: any) => a.id),
+    );
 
-    const filtered = async (qs: string) => (await api('GET', `/v1/alerts?${qs}`, undefined, reader.key)).body.alerts.length;
+    const filtered = async (qs: string) =>
+      (await api('GET', `/v1/alerts?${qs}`, undefined, reader.key)).body.alerts.length;
     expect(await filtered('status=open&source=screening&list=seed')).toBe(5);
     expect(await filtered('status=closed')).toBe(0);
     expect(await filtered('source=batch')).toBe(0);
@@ -192,10 +210,22 @@ describe('GET /v1/alerts', () => {
   });
 
   it('names every bad parameter', async () => {
-    const bad = await api('GET', '/v1/alerts?status=shut&limit=0&sort=name&minScore=2&assignee=bob&from=yesterday&cursor=xyz&staus=open');
+    const bad = await api(
+      'GET',
+      '/v1/alerts?status=shut&limit=0&sort=name&minScore=2&assignee=bob&from=yesterday&cursor=xyz&staus=open',
+    );
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain('application/problem+json');
-    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['assignee', 'cursor', 'from', 'limit', 'minScore', 'sort', 'status', 'staus']);
+    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual([
+      'assignee',
+      'cursor',
+      'from',
+      'limit',
+      'minScore',
+      'sort',
+      'status',
+      'staus',
+    ]);
     const page = await api('GET', '/v1/alerts?limit=1');
     const wrongSort = await api('GET', `${page.body.links.next.replace('sort=-created', 'sort=created')}`);
     expect(wrongSort.status).toBe(400);
@@ -213,8 +243,12 @@ describe('review', () => {
     const mine = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }, reviewer.key);
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ status: 'in_review', assignee: reviewer.id });
-    expect((await api('GET', '/v1/alerts?assignee=me&reference=assign-1', undefined, reviewer.key)).body.alerts).toHaveLength(1);
-    expect((await api('GET', '/v1/alerts?assignee=me&reference=assign-1', undefined, colleague.key)).body.alerts).toHaveLength(0);
+    expect(
+      (await api('GET', '/v1/alerts?assignee=me&reference=assign-1', undefined, reviewer.key)).body.alerts,
+    ).toHaveLength(1);
+    expect(
+      (await api('GET', '/v1/alerts?assignee=me&reference=assign-1', undefined, colleague.key)).body.alerts,
+    ).toHaveLength(0);
 
     const theirs = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: colleague.id }, reviewer.key);
     expect(theirs.body).toMatchObject({ status: 'in_review', assignee: colleague.id });
@@ -223,13 +257,18 @@ describe('review', () => {
     const foreign = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: outsider.id }, reviewer.key);
     expect(foreign.status).toBe(400);
     expect(foreign.body.errors).toEqual([{ field: 'assignee', message: expect.any(String) }]);
-    expect((await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'bob' }, reviewer.key)).body.errors[0].field).toBe('assignee');
+    expect(
+      (await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'bob' }, reviewer.key)).body.errors[0].field,
+    ).toBe('assignee');
 
     const nobody = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: null }, reviewer.key);
     expect(nobody.body).toMatchObject({ status: 'open', assignee: null });
     const history = await api('GET', `/v1/alerts/${alert.id}/history`);
     expect(history.body.events.map((e: any) => e.action)).toEqual(['created', 'assigned', 'assigned', 'assigned']);
-    expect(history.body.events[2]).toMatchObject({ actor: { keyId: reviewer.id, name: 'assigner' }, details: { assignee: { keyId: colleague.id, name: 'colleague' } } });
+    expect(history.body.events[2]).toMatchObject({
+      actor: { keyId: reviewer.id, name: 'assigner' },
+      details: { assignee: { keyId: colleague.id, name: 'colleague' } },
+    });
   });
 
   it('refuses bad decisions naming the field, then closes on the last final decision (four-eyes off)', async () => {
@@ -238,38 +277,70 @@ describe('review', () => {
     const entityId = alert.matches[0].entityId;
     const decide = (body: unknown) => api('POST', `/v1/alerts/${alert.id}/decisions`, body, reviewer.key);
 
-    expect((await decide({ entityId, disposition: 'false_positive' })).body.errors).toEqual([{ field: 'note', message: expect.any(String) }]);
+    expect((await decide({ entityId, disposition: 'false_positive' })).body.errors).toEqual([
+      { field: 'note', message: expect.any(String) },
+    ]);
     expect((await decide({ entityId, disposition: 'false_positive', note: '' })).body.errors[0].field).toBe('note');
-    expect((await decide({ entityId, disposition: 'false_positive', note: 'x'.repeat(4001) })).body.errors[0].field).toBe('note');
-    expect((await decide({ entityId, disposition: 'maybe', note: 'hm' })).body.errors).toEqual([{ field: 'disposition', message: expect.stringContaining('true_match') }]);
+    expect(
+      (await decide({ entityId, disposition: 'false_positive', note: 'x'.repeat(4001) })).body.errors[0].field,
+    ).toBe('note');
+    expect((await decide({ entityId, disposition: 'maybe', note: 'hm' })).body.errors).toEqual([
+      { field: 'disposition', message: expect.stringContaining('true_match') },
+    ]);
     const stranger = await decide({ entityId: 'ofac-sdn:1', disposition: 'false_positive', note: 'not ours' });
     expect(stranger.status).toBe(400);
     expect(stranger.body.errors).toEqual([{ field: 'entityId', message: expect.stringContaining('ofac-sdn:1') }]);
-    const unknown = await api('POST', '/v1/alerts/00000000-0000-4000-8000-000000000000/decisions', { entityId, disposition: 'true_match', note: 'x' }, reviewer.key);
+    const unknown = await api(
+      'POST',
+      '/v1/alerts/00000000-0000-4000-8000-000000000000/decisions',
+      { entityId, disposition: 'true_match', note: 'x' },
+      reviewer.key,
+    );
     expect(unknown.status).toBe(404);
 
     const pending = await decide({ entityId, disposition: 'needs_info', note: 'Asked the branch for a passport copy' });
     expect(pending.status).toBe(200);
     expect(pending.body).toMatchObject({ status: 'in_review', outcome: null });
-    expect(pending.body.matches[0]).toMatchObject({ disposition: 'needs_info', note: 'Asked the branch for a passport copy', decidedBy: reviewer.id, decidedAt: expect.any(String) });
+    expect(pending.body.matches[0]).toMatchObject({
+      disposition: 'needs_info',
+      note: 'Asked the branch for a passport copy',
+      decidedBy: reviewer.id,
+      decidedAt: expect.any(String),
+    });
 
     const others = alert.matches.slice(1);
-    for (const m of others) expect((await decide({ entityId: m.entityId, disposition: 'false_positive', note: 'other person' })).status).toBe(200);
-    const closed = await decide({ entityId, disposition: 'false_positive', note: 'Passport shows born 1990, not 1955' });
+    for (const m of others)
+      expect((await decide({ entityId: m.entityId, disposition: 'false_positive', note: 'other person' })).status).toBe(
+        200,
+      );
+    const closed = await decide({
+      entityId,
+      disposition: 'false_positive',
+      note: 'Passport shows born 1990, not 1955',
+    });
     expect(closed.body).toMatchObject({ status: 'closed', outcome: 'false_positive', closedAt: expect.any(String) });
     expect((await decide({ entityId, disposition: 'true_match', note: 'changed my mind' })).status).toBe(409);
     expect((await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }, reviewer.key)).status).toBe(409);
 
     const history = await api('GET', `/v1/alerts/${alert.id}/history`, undefined, reviewer.key);
     const events = history.body.events;
-    expect(events.map((e: any) => e.action)).toEqual(['created', 'decided', ...others.map(() => 'decided'), 'decided', 'closed']);
+    expect(events.map((e: any) => e.action)).toEqual([
+      'created',
+      'decided',
+      ...others.map(() => 'decided'),
+      'decided',
+      'closed',
+    ]);
     expect(events[1]).toEqual({
       at: expect.any(String),
       actor: { keyId: reviewer.id, name: 'decider' },
       action: 'decided',
       details: { entityId, disposition: 'needs_info', note: 'Asked the branch for a passport copy' },
     });
-    expect(events.at(-2).details).toMatchObject({ disposition: 'false_positive', note: 'Passport shows born 1990, not 1955' });
+    expect(events.at(-2).details).toMatchObject({
+      disposition: 'false_positive',
+      note: 'Passport shows born 1990, not 1955',
+    });
     expect(events.at(-1).details).toEqual({ outcome: 'false_positive' });
     expect([...events.map((e: any) => e.at)].sort()).toEqual(events.map((e: any) => e.at));
   });
@@ -281,27 +352,53 @@ describe('review', () => {
     const { alert } = await alertFor('Sense Time Group', 'four-eyes-1');
     const decideAll = async (disposition: string, note: string) => {
       let last: any;
-      for (const m of alert.matches) last = await api4('POST', `/v1/alerts/${alert.id}/decisions`, { entityId: m.entityId, disposition, note }, maker.key);
+      for (const m of alert.matches)
+        last = await api4(
+          'POST',
+          `/v1/alerts/${alert.id}/decisions`,
+          { entityId: m.entityId, disposition, note },
+          maker.key,
+        );
       return last;
     };
 
     const submitted = await decideAll('false_positive', 'Different company: registered in Hong Kong in 2019');
     expect(submitted.body).toMatchObject({ status: 'pending_approval', outcome: null, closedAt: null });
-    expect((await api4('POST', `/v1/alerts/${alert.id}/decisions`, { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' }, maker.key)).status).toBe(409);
+    expect(
+      (
+        await api4(
+          'POST',
+          `/v1/alerts/${alert.id}/decisions`,
+          { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' },
+          maker.key,
+        )
+      ).status,
+    ).toBe(409);
 
     const self = await api4('POST', `/v1/alerts/${alert.id}/approve`, {}, maker.key);
     expect(self.status).toBe(403);
     expect(self.body.detail).toMatch(/second person must approve/);
     expect((await api4('POST', `/v1/alerts/${alert.id}/approve`, {}, reviewOnly.key)).status).toBe(403);
-    expect((await api4('POST', `/v1/alerts/${alert.id}/reject`, {}, checker.key)).body.errors).toEqual([{ field: 'note', message: expect.any(String) }]);
+    expect((await api4('POST', `/v1/alerts/${alert.id}/reject`, {}, checker.key)).body.errors).toEqual([
+      { field: 'note', message: expect.any(String) },
+    ]);
 
-    const rejected = await api4('POST', `/v1/alerts/${alert.id}/reject`, { note: 'SenseTime Group Limited is the listed Cayman parent; check again' }, checker.key);
+    const rejected = await api4(
+      'POST',
+      `/v1/alerts/${alert.id}/reject`,
+      { note: 'SenseTime Group Limited is the listed Cayman parent; check again' },
+      checker.key,
+    );
     expect(rejected.status).toBe(200);
     expect(rejected.body.status).toBe('in_review');
-    expect(rejected.body.matches.every((m: any) => m.disposition === null && m.note === null && m.decidedBy === null)).toBe(true);
+    expect(
+      rejected.body.matches.every((m: any) => m.disposition === null && m.note === null && m.decidedBy === null),
+    ).toBe(true);
     expect((await api4('POST', `/v1/alerts/${alert.id}/approve`, {}, checker.key)).status).toBe(409);
 
-    expect((await decideAll('true_match', 'Same company: Cayman parent of the listed group')).body.status).toBe('pending_approval');
+    expect((await decideAll('true_match', 'Same company: Cayman parent of the listed group')).body.status).toBe(
+      'pending_approval',
+    );
     const approved = await call(fourEyes.url, 'POST', `/v1/alerts/${alert.id}/approve`, { apiKey: checker.key });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'closed', outcome: 'true_match', closedAt: expect.any(String) });
@@ -320,12 +417,14 @@ describe('review', () => {
       'closed',
     ]);
     const rejection = history.body.events.find((e: any) => e.action === 'rejected');
-    expect(rejection).toMatchObject({ actor: { keyId: checker.id, name: 'checker' }, details: { note: 'SenseTime Group Limited is the listed Cayman parent; check again' } });
+    expect(rejection).toMatchObject({
+      actor: { keyId: checker.id, name: 'checker' },
+      details: { note: 'SenseTime Group Limited is the listed Cayman parent; check again' },
+    });
     // Both rounds of decisions stay in the history.
-    expect(history.body.events.filter((e: any) => e.action === 'decided').map((e: any) => e.details.disposition)).toEqual([
-      ...Array(n).fill('false_positive'),
-      ...Array(n).fill('true_match'),
-    ]);
+    expect(
+      history.body.events.filter((e: any) => e.action === 'decided').map((e: any) => e.details.disposition),
+    ).toEqual([...Array(n).fill('false_positive'), ...Array(n).fill('true_match')]);
   });
 
   it('needs the scopes: alerts:read to read, alerts:review to decide', async () => {
@@ -335,7 +434,12 @@ describe('review', () => {
     expect((await api('GET', '/v1/alerts', undefined, screener.key)).status).toBe(403);
     expect((await api('GET', `/v1/alerts/${alert.id}/history`, undefined, screener.key)).status).toBe(403);
     expect((await api('GET', `/v1/alerts/${alert.id}`, undefined, reader.key)).status).toBe(200);
-    const decided = await api('POST', `/v1/alerts/${alert.id}/decisions`, { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' }, reader.key);
+    const decided = await api(
+      'POST',
+      `/v1/alerts/${alert.id}/decisions`,
+      { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' },
+      reader.key,
+    );
     expect(decided.status).toBe(403);
     expect((await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }, reader.key)).status).toBe(403);
   });
@@ -349,7 +453,11 @@ describe('workspaces', () => {
       ['GET', `/v1/alerts/${alert.id}`, undefined],
       ['GET', `/v1/alerts/${alert.id}/history`, undefined],
       ['POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }],
-      ['POST', `/v1/alerts/${alert.id}/decisions`, { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' }],
+      [
+        'POST',
+        `/v1/alerts/${alert.id}/decisions`,
+        { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' },
+      ],
       ['POST', `/v1/alerts/${alert.id}/approve`, {}],
       ['POST', `/v1/alerts/${alert.id}/reject`, { note: 'x' }],
     ] as const) {
@@ -366,8 +474,12 @@ describe('workspaces', () => {
 describe('history is append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE on alert_events', async () => {
     const { alert } = await alertFor('Ri Yong Gil', 'append-only-1');
-    await expect(db.pool.query(`UPDATE alert_events SET details = '{}' WHERE alert_id = $1`, [alert.id])).rejects.toThrow(/append-only/);
-    await expect(db.pool.query(`DELETE FROM alert_events WHERE alert_id = $1`, [alert.id])).rejects.toThrow(/append-only/);
+    await expect(
+      db.pool.query(`UPDATE alert_events SET details = '{}' WHERE alert_id = $1`, [alert.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`DELETE FROM alert_events WHERE alert_id = $1`, [alert.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.pool.query(`TRUNCATE alert_events CASCADE`)).rejects.toThrow(/append-only/);
     expect((await api('GET', `/v1/alerts/${alert.id}/history`)).body.events).toHaveLength(1);
   });
@@ -379,14 +491,39 @@ describe('webhooks', () => {
     const theirs = await WebhookReceiver.start();
     try {
       const other = await createApiKey(db.pool, { name: 'hooks other', scopes: ['admin'], workspaceId: 'hooks-other' });
-      expect((await api('POST', '/v1/webhooks', { url: ours.url(), events: ['alert.created', 'alert.closed'] })).status).toBe(201);
-      expect((await api('POST', '/v1/webhooks', { url: theirs.url(), events: ['alert.created', 'alert.closed'] }, other.key)).status).toBe(201);
+      expect(
+        (await api('POST', '/v1/webhooks', { url: ours.url(), events: ['alert.created', 'alert.closed'] })).status,
+      ).toBe(201);
+      expect(
+        (await api('POST', '/v1/webhooks', { url: theirs.url(), events: ['alert.created', 'alert.closed'] }, other.key))
+          .status,
+      ).toBe(201);
       const { alert } = await alertFor('Sense Time Group', 'hooks-1');
-      for (const m of alert.matches) await api('POST', `/v1/alerts/${alert.id}/decisions`, { entityId: m.entityId, disposition: 'true_match', note: 'confirmed' });
-      const received = await eventually(async () => ours.received.length >= 2 && ours.received, 15_000, 'two alert events');
+      for (const m of alert.matches)
+        await api('POST', `/v1/alerts/${alert.id}/decisions`, {
+          entityId: m.entityId,
+          disposition: 'true_match',
+          note: 'confirmed',
+        });
+      const received = await eventually(
+        async () => ours.received.length >= 2 && ours.received,
+        15_000,
+        'two alert events',
+      );
       const byType = Object.fromEntries(received.map((r) => [r.json.type, r.json.data]));
-      expect(byType['alert.created'].alert).toMatchObject({ id: alert.id, reference: 'hooks-1', outcome: null, entityIds: alert.matches.flatMap((m: any) => m.entityIds) });
-      expect(byType['alert.closed'].alert).toMatchObject({ id: alert.id, reference: 'hooks-1', status: 'closed', outcome: 'true_match', entityIds: alert.matches.flatMap((m: any) => m.entityIds) });
+      expect(byType['alert.created'].alert).toMatchObject({
+        id: alert.id,
+        reference: 'hooks-1',
+        outcome: null,
+        entityIds: alert.matches.flatMap((m: any) => m.entityIds),
+      });
+      expect(byType['alert.closed'].alert).toMatchObject({
+        id: alert.id,
+        reference: 'hooks-1',
+        status: 'closed',
+        outcome: 'true_match',
+        entityIds: alert.matches.flatMap((m: any) => m.entityIds),
+      });
       expect(received.every((r) => r.headers['x-signature'])).toBe(true);
       await new Promise((r) => setTimeout(r, 500));
       expect(theirs.received).toEqual([]);

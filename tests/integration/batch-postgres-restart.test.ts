@@ -24,25 +24,37 @@ async function dropEveryConnection(databaseUrl: string): Promise<number> {
 }
 
 // The embedded PGlite has no backends to terminate; the server path runs on our machines and in CI.
-(onServer ? it : it.skip)('when Postgres drops every connection mid-batch, the batch still completes with each row written and counted once', async () => {
-  const lines = ['name', ...Array.from({ length: ROWS }, (_, i) => (i % 1000 === 999 ? 'Sense Time Group' : `Customer Number ${i}`))];
-  const accepted = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: lines.join('\n'), contentType: 'text/csv' });
-  expect(accepted.status).toBe(202);
-  const id = accepted.body.id;
+(onServer ? it : it.skip)(
+  'when Postgres drops every connection mid-batch, the batch still completes with each row written and counted once',
+  async () => {
+    const lines = [
+      'name',
+      ...Array.from({ length: ROWS }, (_, i) => (i % 1000 === 999 ? 'Sense Time Group' : `Customer Number ${i}`)),
+    ];
+    const accepted = await call(stores.service.url, 'POST', '/v1/batches', {
+      rawBody: lines.join('\n'),
+      contentType: 'text/csv',
+    });
+    expect(accepted.status).toBe(202);
+    const id = accepted.body.id;
 
-  let view = await getBatch(stores.db.pool, id, 'default');
-  for (let i = 0; i < 400 && (view?.processed ?? 0) === 0; i++) {
-    await new Promise((r) => setTimeout(r, 10));
-    view = await getBatch(stores.db.pool, id, 'default');
-  }
-  expect(view?.status).toBe('running');
-  expect(await dropEveryConnection(stores.db.url)).toBeGreaterThan(0);
+    let view = await getBatch(stores.db.pool, id, 'default');
+    for (let i = 0; i < 400 && (view?.processed ?? 0) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      view = await getBatch(stores.db.pool, id, 'default');
+    }
+    expect(view?.status).toBe('running');
+    expect(await dropEveryConnection(stores.db.url)).toBeGreaterThan(0);
 
-  for (let i = 0; i < 600 && view?.status !== 'done'; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    view = await getBatch(stores.db.pool, id, 'default').catch(() => view);
-  }
-  expect(view).toMatchObject({ status: 'done', total: ROWS, processed: ROWS, hits: ROWS / 1000 });
-  const { rows } = await stores.db.pool.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE decision = 'hit')::int AS hits FROM batch_results WHERE batch_id = $1`, [id]);
-  expect(rows[0]).toEqual({ n: ROWS, hits: ROWS / 1000 });
-});
+    for (let i = 0; i < 600 && view?.status !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      view = await getBatch(stores.db.pool, id, 'default').catch(() => view);
+    }
+    expect(view).toMatchObject({ status: 'done', total: ROWS, processed: ROWS, hits: ROWS / 1000 });
+    const { rows } = await stores.db.pool.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE decision = 'hit')::int AS hits FROM batch_results WHERE batch_id = $1`,
+      [id],
+    );
+    expect(rows[0]).toEqual({ n: ROWS, hits: ROWS / 1000 });
+  },
+);

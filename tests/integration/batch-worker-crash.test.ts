@@ -40,7 +40,8 @@ afterAll(async () => {
 
 it('when a worker process is killed mid-batch, another finishes it and every row is written and counted once', async () => {
   const lines = ['name,reference'];
-  for (let i = 1; i <= ROWS; i++) lines.push(i % PLANTED_EVERY === 0 ? `Sense Time Group,planted-${i}` : `Customer Number ${i},C-${i}`);
+  for (let i = 1; i <= ROWS; i++)
+    lines.push(i % PLANTED_EVERY === 0 ? `Sense Time Group,planted-${i}` : `Customer Number ${i},C-${i}`);
   const res = await fetch(`${api.url}/v1/batches`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
@@ -75,7 +76,13 @@ it('when a worker process is killed mid-batch, another finishes it and every row
     await sleep(50);
     view = await batchView(id);
   }
-  expect(view).toMatchObject({ status: 'done', total: ROWS, processed: ROWS, hits: ROWS / PLANTED_EVERY, invalidRows: 0 });
+  expect(view).toMatchObject({
+    status: 'done',
+    total: ROWS,
+    processed: ROWS,
+    hits: ROWS / PLANTED_EVERY,
+    invalidRows: 0,
+  });
 
   const { rows } = await db.pool.query(
     `SELECT count(*)::int AS results, count(*) FILTER (WHERE decision = 'hit')::int AS hits,

@@ -32,9 +32,15 @@ async function waitUntilFinished(id: string) {
 }
 
 /** Receives a file without queueing its chunks, so a test can run them itself. */
-const unqueued = { pool: () => stores.db.pool, queue: { addBulk: async () => [] } as unknown as Queue<BatchChunkJob>, logger: quietLogger };
+const unqueued = {
+  pool: () => stores.db.pool,
+  queue: { addBulk: async () => [] } as unknown as Queue<BatchChunkJob>,
+  logger: quietLogger,
+};
 const receive = (csv: string) =>
-  createBatchFromCsv({ pool: unqueued.pool(), queue: unqueued.queue, logger: quietLogger }, [Buffer.from(csv)], { apiKeyId: null });
+  createBatchFromCsv({ pool: unqueued.pool(), queue: unqueued.queue, logger: quietLogger }, [Buffer.from(csv)], {
+    apiKeyId: null,
+  });
 
 const CUSTOMERS =
   '\uFEFFFull Name;DOB;Customer ID\r\n' +
@@ -57,7 +63,12 @@ describe('screening a customer file', () => {
     expect(accepted.body).toEqual({
       id: expect.any(String),
       status: 'queued',
-      links: { self: `/v1/batches/${id}`, results: `/v1/batches/${id}/results`, errors: `/v1/batches/${id}/errors`, events: `/v1/batches/${id}/events` },
+      links: {
+        self: `/v1/batches/${id}`,
+        results: `/v1/batches/${id}/results`,
+        errors: `/v1/batches/${id}/errors`,
+        events: `/v1/batches/${id}/events`,
+      },
     });
   });
 
@@ -72,8 +83,21 @@ describe('screening a customer file', () => {
     const res = await call(stores.service.url, 'GET', `/v1/batches/${id}/results?decision=hit`);
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
-      expect.objectContaining({ line: 2, reference: 'C-1', name: 'Sense Time Group', decision: 'hit', entityId: 'seed:ofac-33114', lists: ['seed'] }),
-      expect.objectContaining({ line: 3, reference: 'C-2', name: 'Ri Yong-gil', decision: 'hit', entityId: 'seed:ofac-33936' }),
+      expect.objectContaining({
+        line: 2,
+        reference: 'C-1',
+        name: 'Sense Time Group',
+        decision: 'hit',
+        entityId: 'seed:ofac-33114',
+        lists: ['seed'],
+      }),
+      expect.objectContaining({
+        line: 3,
+        reference: 'C-2',
+        name: 'Ri Yong-gil',
+        decision: 'hit',
+        entityId: 'seed:ofac-33936',
+      }),
     ]);
     expect(res.body.results[0].citationUrls.length).toBeGreaterThan(0);
     const all = await call(stores.service.url, 'GET', `/v1/batches/${id}/results?limit=3`);
@@ -93,24 +117,44 @@ describe('screening a customer file', () => {
   });
 
   it('serves the results as CSV', async () => {
-    const res = await fetch(`${stores.service.url}/v1/batches/${id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    const res = await fetch(`${stores.service.url}/v1/batches/${id}/results`, {
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' },
+    });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,warning,suppressed_matches,birth_date,country,match_reasons');
+    expect(lines[0]).toBe(
+      'line,reference,name,decision,score,entity_id,entity_name,matched_name,lists,programs,citation_urls,warning,suppressed_matches,birth_date,country,match_reasons',
+    );
     expect(lines).toHaveLength(6);
     expect(lines[1]).toMatch(/^2,C-1,Sense Time Group,hit,0\.\d+,seed:ofac-33114,SENSETIME GROUP LIMITED,/);
     expect(lines[4]).toBe('6,"C,4",John Smith,no_hit,,,,,,,,,0,,,');
-    expect(lines[5]).toMatch(/^9,C-7,Maria Garcia,no_hit,,,,,,,,"birth date ""1990-02-30"" is not a real date \(year 1850 to this year\); screened without it",0,/);
-    const hits = await fetch(`${stores.service.url}/v1/batches/${id}/results?decision=hit`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    expect(lines[5]).toMatch(
+      /^9,C-7,Maria Garcia,no_hit,,,,,,,,"birth date ""1990-02-30"" is not a real date \(year 1850 to this year\); screened without it",0,/,
+    );
+    const hits = await fetch(`${stores.service.url}/v1/batches/${id}/results?decision=hit`, {
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' },
+    });
     expect((await hits.text()).trimEnd().split('\r\n')).toHaveLength(3);
   });
 
   it('screens a row with an unknown country on its name, with a warning naming the accepted forms', async () => {
     const accepted = await upload('name,country,reference\nRi Yong-gil,Narnia,N-1\nJane Doe,GB,N-2\n');
-    expect((await waitUntilFinished(accepted.body.id)).body).toMatchObject({ status: 'done', total: 2, invalidRows: 0, processed: 2, hits: 1 });
+    expect((await waitUntilFinished(accepted.body.id)).body).toMatchObject({
+      status: 'done',
+      total: 2,
+      invalidRows: 0,
+      processed: 2,
+      hits: 1,
+    });
     const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}/results`);
     expect(res.body.results).toEqual([
-      expect.objectContaining({ line: 2, decision: 'hit', warning: expect.stringMatching(/^country "Narnia" is not a country we know; use an ISO 3166 alpha-2 code .* or an English country name/) }),
+      expect.objectContaining({
+        line: 2,
+        decision: 'hit',
+        warning: expect.stringMatching(
+          /^country "Narnia" is not a country we know; use an ISO 3166 alpha-2 code .* or an English country name/,
+        ),
+      }),
       expect.objectContaining({ line: 3, decision: 'no_hit', warning: null }),
     ]);
   });
@@ -159,8 +203,16 @@ describe('other ways to send the file', () => {
   it('accepts the file of a multipart/form-data form, as a browser sends it', async () => {
     const form = new FormData();
     form.append('note', 'November onboarding');
-    form.append('file', new Blob(['Customer Name,Customer ID\nSense Time Group,C-1\nJane Doe,C-2\n'], { type: 'text/csv' }), 'book.csv');
-    const res = await fetch(`${stores.service.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${TEST_API_KEY}` }, body: form });
+    form.append(
+      'file',
+      new Blob(['Customer Name,Customer ID\nSense Time Group,C-1\nJane Doe,C-2\n'], { type: 'text/csv' }),
+      'book.csv',
+    );
+    const res = await fetch(`${stores.service.url}/v1/batches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}` },
+      body: form,
+    });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as any;
     const done = await waitUntilFinished(id);
@@ -170,14 +222,24 @@ describe('other ways to send the file', () => {
   it('refuses a form without a file, naming the field', async () => {
     const form = new FormData();
     form.append('name', 'Sense Time Group');
-    const res = await fetch(`${stores.service.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${TEST_API_KEY}` }, body: form });
+    const res = await fetch(`${stores.service.url}/v1/batches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}` },
+      body: form,
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(((await res.json()) as any).errors).toEqual([{ field: 'file', message: expect.stringContaining('file part') }]);
+    expect(((await res.json()) as any).errors).toEqual([
+      { field: 'file', message: expect.stringContaining('file part') },
+    ]);
   });
 
   it('accepts a JSON array of records, reporting invalid records by their position', async () => {
-    const records = [{ name: 'Ri Yong-gil', reference: 'C-1', dob: '1955' }, { name: '' }, { fullName: 'Jane Doe', customer_id: 3 }];
+    const records = [
+      { name: 'Ri Yong-gil', reference: 'C-1', dob: '1955' },
+      { name: '' },
+      { fullName: 'Jane Doe', customer_id: 3 },
+    ];
     const accepted = await upload(JSON.stringify(records), { 'content-type': 'application/json' });
     expect(accepted.status).toBe(202);
     const done = await waitUntilFinished(accepted.body.id);
@@ -201,15 +263,25 @@ describe('other ways to send the file', () => {
 
 describe('following a batch', () => {
   it('streams progress as server-sent events until the batch is done', async () => {
-    const rows = ['name', ...Array.from({ length: 1500 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join('\n');
+    const rows = ['name', ...Array.from({ length: 1500 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join(
+      '\n',
+    );
     const accepted = await upload(rows);
-    const res = await fetch(`${stores.service.url}/v1/batches/${accepted.body.id}/events`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    const res = await fetch(`${stores.service.url}/v1/batches/${accepted.body.id}/events`, {
+      headers: { authorization: `Bearer ${TEST_API_KEY}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const text = await res.text();
-    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({ event: m[1], data: JSON.parse(m[2] as string) }));
+    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({
+      event: m[1],
+      data: JSON.parse(m[2] as string),
+    }));
     expect(events.length).toBeGreaterThan(0);
-    expect(events.at(-1)).toMatchObject({ event: 'done', data: { status: 'done', processed: 1501, hits: 1, percent: 100 } });
+    expect(events.at(-1)).toMatchObject({
+      event: 'done',
+      data: { status: 'done', processed: 1501, hits: 1, percent: 100 },
+    });
     const percents = events.map((e) => e.data.percent);
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
   });
@@ -220,7 +292,9 @@ describe('following a batch', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
-        controller.enqueue(encoder.encode('name\n' + Array.from({ length: 12_000 }, (_, i) => `Customer Number ${i}`).join('\n') + '\n'));
+        controller.enqueue(
+          encoder.encode('name\n' + Array.from({ length: 12_000 }, (_, i) => `Customer Number ${i}`).join('\n') + '\n'),
+        );
         await released;
         controller.enqueue(encoder.encode('Sense Time Group\n'));
         controller.close();
@@ -235,7 +309,9 @@ describe('following a batch', () => {
     let receiving: any;
     for (let i = 0; i < 400 && !(receiving?.status === 'receiving' && receiving.processed > 0); i++) {
       await new Promise((r) => setTimeout(r, 25));
-      const { rows } = await stores.db.pool.query(`SELECT id FROM batches WHERE status = 'receiving' ORDER BY created_at DESC LIMIT 1`);
+      const { rows } = await stores.db.pool.query(
+        `SELECT id FROM batches WHERE status = 'receiving' ORDER BY created_at DESC LIMIT 1`,
+      );
       if (rows[0]) receiving = (await call(stores.service.url, 'GET', `/v1/batches/${rows[0].id}`)).body;
     }
     expect(receiving).toMatchObject({ status: 'receiving', processed: expect.any(Number) });
@@ -247,11 +323,19 @@ describe('following a batch', () => {
     expect(done.body).toMatchObject({ status: 'done', total: 12_001, processed: 12_001, hits: 1 });
   });
 
-  it('lists the batches of the caller\'s workspace, newest first, page by page', async () => {
-    const desk = await createApiKey(stores.db.pool, { name: 'desk', scopes: ['batches:read', 'batches:write'], workspaceId: 'listing-desk' });
+  it("lists the batches of the caller's workspace, newest first, page by page", async () => {
+    const desk = await createApiKey(stores.db.pool, {
+      name: 'desk',
+      scopes: ['batches:read', 'batches:write'],
+      workspaceId: 'listing-desk',
+    });
     const ids: string[] = [];
     for (const file of ['name\nJane Doe\n', 'name\nJohn Smith\n', 'name\nMaria Garcia\n']) {
-      const res = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: file, contentType: 'text/csv', apiKey: desk.key });
+      const res = await call(stores.service.url, 'POST', '/v1/batches', {
+        rawBody: file,
+        contentType: 'text/csv',
+        apiKey: desk.key,
+      });
       ids.push(res.body.id);
     }
     const first = await call(stores.service.url, 'GET', '/v1/batches?limit=2', { apiKey: desk.key });
@@ -259,12 +343,18 @@ describe('following a batch', () => {
     const second = await call(stores.service.url, 'GET', first.body.links.next, { apiKey: desk.key });
     expect(second.body.batches.map((b: any) => b.id)).toEqual([ids[0]]);
     expect(second.body.links.next).toBeNull();
-    const colleague = await createApiKey(stores.db.pool, { name: 'colleague', scopes: ['batches:read'], workspaceId: 'listing-desk' });
+    const colleague = await createApiKey(stores.db.pool, {
+      name: 'colleague',
+      scopes: ['batches:read'],
+      workspaceId: 'listing-desk',
+    });
     const shared = await call(stores.service.url, 'GET', '/v1/batches?limit=1000', { apiKey: colleague.key });
     expect(shared.body.batches.map((b: any) => b.id)).toEqual([ids[2], ids[1], ids[0]]);
     const elsewhere = await call(stores.service.url, 'GET', '/v1/batches?limit=1000');
     expect(elsewhere.body.batches.map((b: any) => b.id)).not.toContain(ids[0]);
-    expect((await call(stores.service.url, 'GET', '/v1/batches?before=nope', { apiKey: desk.key })).body.errors).toEqual([{ field: 'before', message: 'must be a batch id' }]);
+    expect(
+      (await call(stores.service.url, 'GET', '/v1/batches?before=nope', { apiKey: desk.key })).body.errors,
+    ).toEqual([{ field: 'before', message: 'must be a batch id' }]);
   });
 
   it('an upload the client abandons half-way leaves nothing behind', async () => {
@@ -272,7 +362,13 @@ describe('following a batch', () => {
     const abort = new AbortController();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode('name,reference\n' + Array.from({ length: 11_000 }, (_, i) => `Customer Number ${i},X${i}`).join('\n') + '\n'));
+        controller.enqueue(
+          encoder.encode(
+            'name,reference\n' +
+              Array.from({ length: 11_000 }, (_, i) => `Customer Number ${i},X${i}`).join('\n') +
+              '\n',
+          ),
+        );
       },
     });
     const sent = fetch(`${stores.service.url}/v1/batches`, {
@@ -282,28 +378,41 @@ describe('following a batch', () => {
       duplex: 'half',
       signal: abort.signal,
     } as RequestInit).catch(() => 'aborted');
-    const receiving = async () => (await stores.db.pool.query(`SELECT id FROM batches WHERE status = 'receiving'`)).rows;
+    const receiving = async () =>
+      (await stores.db.pool.query(`SELECT id FROM batches WHERE status = 'receiving'`)).rows;
     for (let i = 0; i < 400 && (await receiving()).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await receiving()).toHaveLength(1);
     abort.abort();
     expect(await sent).toBe('aborted');
     for (let i = 0; i < 400 && (await receiving()).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(await receiving()).toHaveLength(0);
-    const { rows } = await stores.db.pool.query(`SELECT count(*)::int AS n FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE r.reference LIKE 'X%'`);
+    const { rows } = await stores.db.pool.query(
+      `SELECT count(*)::int AS n FROM batch_rows r JOIN batches b ON b.id = r.batch_id WHERE r.reference LIKE 'X%'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('a batch is visible to the keys of its workspace only, admin keys of another workspace included', async () => {
     const accepted = await upload('name\nJane Doe\n');
-    const other = await createApiKey(stores.db.pool, { name: 'other desk', scopes: ['admin'], workspaceId: 'other-desk' });
+    const other = await createApiKey(stores.db.pool, {
+      name: 'other desk',
+      scopes: ['admin'],
+      workspaceId: 'other-desk',
+    });
     for (const path of ['', '/results', '/errors', '/events']) {
-      const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}${path}`, { apiKey: other.key });
+      const res = await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}${path}`, {
+        apiKey: other.key,
+      });
       expect(res.status).toBe(404);
     }
-    expect((await call(stores.service.url, 'DELETE', `/v1/batches/${accepted.body.id}`, { apiKey: other.key })).status).toBe(404);
+    expect(
+      (await call(stores.service.url, 'DELETE', `/v1/batches/${accepted.body.id}`, { apiKey: other.key })).status,
+    ).toBe(404);
     expect((await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`)).status).toBe(200);
     const colleague = await createApiKey(stores.db.pool, { name: 'colleague', scopes: ['batches:read'] });
-    expect((await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`, { apiKey: colleague.key })).status).toBe(200);
+    expect(
+      (await call(stores.service.url, 'GET', `/v1/batches/${accepted.body.id}`, { apiKey: colleague.key })).status,
+    ).toBe(200);
   });
 });
 
@@ -313,11 +422,19 @@ describe('after a list update', () => {
     const first = await waitUntilFinished(accepted.body.id);
     expect(first.body).toMatchObject({ status: 'done', hits: 1 });
 
-    await importEntities(stores.db.pool, 'un-sc', [listedEntity({ sourceEntityId: 'QDi.999', name: 'Wanda Rescreen Testperson' })]);
+    await importEntities(stores.db.pool, 'un-sc', [
+      listedEntity({ sourceEntityId: 'QDi.999', name: 'Wanda Rescreen Testperson' }),
+    ]);
     await stores.service.worker.indexCache.refreshIfStale();
-    const again = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain' });
+    const again = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, {
+      rawBody: '',
+      contentType: 'text/plain',
+    });
     expect(again.status).toBe(202);
-    expect(again.body).toMatchObject({ rescreenOf: accepted.body.id, status: expect.stringMatching(/^(queued|running|done)$/) }); // two rows: a worker may finish them before the answer is written
+    expect(again.body).toMatchObject({
+      rescreenOf: accepted.body.id,
+      status: expect.stringMatching(/^(queued|running|done)$/),
+    }); // two rows: a worker may finish them before the answer is written
     const second = await waitUntilFinished(again.body.id);
     expect(second.body).toMatchObject({ status: 'done', total: 3, invalidRows: 1, processed: 2, hits: 2 });
     const hits = await call(stores.service.url, 'GET', `/v1/batches/${again.body.id}/results?decision=hit`);
@@ -331,14 +448,25 @@ describe('after a list update', () => {
 
   it('refuses to re-screen a batch of another workspace', async () => {
     const accepted = await upload('name\nJane Doe\n');
-    const other = await createApiKey(stores.db.pool, { name: 'rescreen other', scopes: ['batches:write', 'batches:read'], workspaceId: 'rescreen-other' });
-    const res = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, { rawBody: '', contentType: 'text/plain', apiKey: other.key });
+    const other = await createApiKey(stores.db.pool, {
+      name: 'rescreen other',
+      scopes: ['batches:write', 'batches:read'],
+      workspaceId: 'rescreen-other',
+    });
+    const res = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, {
+      rawBody: '',
+      contentType: 'text/plain',
+      apiKey: other.key,
+    });
     expect(res.status).toBe(404);
   });
 });
 
 describe('exactly once', () => {
-  const rows = (count: number) => 'name,reference\n' + Array.from({ length: count }, (_, i) => `Customer ${i},R${i}`).join('\n') + '\nSense Time Group,R-hit\n';
+  const rows = (count: number) =>
+    'name,reference\n' +
+    Array.from({ length: count }, (_, i) => `Customer ${i},R${i}`).join('\n') +
+    '\nSense Time Group,R-hit\n';
 
   it('a chunk run twice writes and counts its results once', async () => {
     const { batch } = await receive(rows(599));
@@ -347,14 +475,31 @@ describe('exactly once', () => {
     const first = { batchId: batch.id, fromLine: 2, toLine: 501 };
     const second = { batchId: batch.id, fromLine: 502, toLine: 601 };
 
-    expect(await performBatchChunk(stores.db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 500, status: 'running' });
-    expect(await performBatchChunk(stores.db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({ outcome: 'recorded', inserted: 0, status: 'running' });
-    expect(await performBatchChunk(stores.db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ inserted: 100, hits: 1, status: 'done' });
-    expect(await performBatchChunk(stores.db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({ outcome: 'skipped', inserted: 0 });
+    expect(await performBatchChunk(stores.db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({
+      outcome: 'recorded',
+      inserted: 500,
+      status: 'running',
+    });
+    expect(await performBatchChunk(stores.db.pool, loaded, first, MATCH_OPTIONS)).toMatchObject({
+      outcome: 'recorded',
+      inserted: 0,
+      status: 'running',
+    });
+    expect(await performBatchChunk(stores.db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({
+      inserted: 100,
+      hits: 1,
+      status: 'done',
+    });
+    expect(await performBatchChunk(stores.db.pool, loaded, second, MATCH_OPTIONS)).toMatchObject({
+      outcome: 'skipped',
+      inserted: 0,
+    });
 
     const res = await call(stores.service.url, 'GET', `/v1/batches/${batch.id}`);
     expect(res.body).toMatchObject({ status: 'done', processed: 600, hits: 1, percent: 100 });
-    const count = await stores.db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
+    const count = await stores.db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [
+      batch.id,
+    ]);
     expect(count.rows[0].n).toBe(600);
   });
 
@@ -364,11 +509,16 @@ describe('exactly once', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('cancelled');
     const loaded = await stores.service.worker.indexCache.current();
-    expect(await performBatchChunk(stores.db.pool, loaded, { batchId: batch.id, fromLine: 2, toLine: 12 }, MATCH_OPTIONS)).toMatchObject({
+    expect(
+      await performBatchChunk(stores.db.pool, loaded, { batchId: batch.id, fromLine: 2, toLine: 12 }, MATCH_OPTIONS),
+    ).toMatchObject({
       outcome: 'skipped',
       status: 'cancelled',
     });
-    expect((await call(stores.service.url, 'GET', `/v1/batches/${batch.id}`)).body).toMatchObject({ status: 'cancelled', processed: 0 });
+    expect((await call(stores.service.url, 'GET', `/v1/batches/${batch.id}`)).body).toMatchObject({
+      status: 'cancelled',
+      processed: 0,
+    });
   });
 });
 
@@ -379,8 +529,14 @@ describe('when Redis lost the chunk jobs of a batch', () => {
     // Jobs added under another prefix reach no worker: as if Redis had been flushed after the upload.
     const lost = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, config.redisUrl!, uniqueQueuePrefix());
     try {
-      const rows = ['name', ...Array.from({ length: 1200 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join('\n');
-      const { batch } = await createBatchFromCsv({ pool: stores.db.pool, queue: lost, logger: quietLogger }, [Buffer.from(rows)], { apiKeyId: null });
+      const rows = ['name', ...Array.from({ length: 1200 }, (_, i) => `Customer Number ${i}`), 'Sense Time Group'].join(
+        '\n',
+      );
+      const { batch } = await createBatchFromCsv(
+        { pool: stores.db.pool, queue: lost, logger: quietLogger },
+        [Buffer.from(rows)],
+        { apiKeyId: null },
+      );
       await reconciling.worker.reconcileNow();
       await reconciling.worker.reconcileNow(); // a second pass while chunks are queued or running adds nothing twice
       let view = await getBatch(stores.db.pool, batch.id, 'default');
@@ -389,7 +545,10 @@ describe('when Redis lost the chunk jobs of a batch', () => {
         view = await getBatch(stores.db.pool, batch.id, 'default');
       }
       expect(view).toMatchObject({ status: 'done', total: 1201, processed: 1201, hits: 1 });
-      const { rows: counted } = await stores.db.pool.query('SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1', [batch.id]);
+      const { rows: counted } = await stores.db.pool.query(
+        'SELECT count(*)::int AS n FROM batch_results WHERE batch_id = $1',
+        [batch.id],
+      );
       expect(counted[0].n).toBe(1201);
     } finally {
       await lost.obliterate({ force: true }).catch(() => undefined);
@@ -402,7 +561,10 @@ describe('when Redis lost the chunk jobs of a batch', () => {
 describe('an upload that never completed', () => {
   it('is failed by the reconciler with a reason, so its batch does not wait forever', async () => {
     const id = '00000000-0000-4000-8000-00000000abcd';
-    await stores.db.pool.query(`INSERT INTO batches (id, status, created_at) VALUES ($1, 'receiving', now() - interval '3 hours')`, [id]);
+    await stores.db.pool.query(
+      `INSERT INTO batches (id, status, created_at) VALUES ($1, 'receiving', now() - interval '3 hours')`,
+      [id],
+    );
     await stores.service.worker.reconcileNow();
     const res = await call(stores.service.url, 'GET', `/v1/batches/${id}`);
     expect(res.body).toMatchObject({ status: 'failed', error: expect.stringContaining('send the file again') });

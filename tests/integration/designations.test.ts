@@ -5,7 +5,8 @@ import { testConfig, type TestDatabase } from '../support/test-stores';
 import { eventually } from '../support/webhook-receiver';
 
 const OFAC_URL = 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=';
-const REUTERS = 'https://www.reuters.com/world/asia-pacific/us-issues-human-rights-related-sanctions-adds-sensetime-blacklist-2021-12-10/';
+const REUTERS =
+  'https://www.reuters.com/world/asia-pacific/us-issues-human-rights-related-sanctions-adds-sensetime-blacklist-2021-12-10/';
 
 let db: TestDatabase;
 let service: RunningService;
@@ -21,7 +22,10 @@ beforeAll(async () => {
       programs: [program],
       citations: [{ title: `OFAC entry ${id}: ${name}`, url: `${OFAC_URL}${id}`, sourceRowId: id, program }],
     });
-  await importEntities(db.pool, 'ofac-cons', [record('33114', 'SENSETIME GROUP LIMITED', 'CMIC-EO13959'), record('990001', 'ZORVAX TRADING COMPANY', 'NS-PLC')]);
+  await importEntities(db.pool, 'ofac-cons', [
+    record('33114', 'SENSETIME GROUP LIMITED', 'CMIC-EO13959'),
+    record('990001', 'ZORVAX TRADING COMPANY', 'NS-PLC'),
+  ]);
   await importEntities(db.pool, 'ofac-sdn', [record('990001', 'ZORVAX TRADING COMPANY', 'SDGT')]);
   service = await startService(testConfig(db.url));
   await service.worker.indexCache.refreshIfStale();
@@ -47,9 +51,13 @@ describe('one match per designation', () => {
   });
 
   it('a screening shows the seed entry and the OFAC record as one match, with both lists and every citation', async () => {
-    const res = await call(service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'SenseTime Group Limited', reference: 'designation-1' } });
+    const res = await call(service.url, 'POST', '/v1/screenings?wait=true', {
+      body: { name: 'SenseTime Group Limited', reference: 'designation-1' },
+    });
     expect(res.body.decision).toBe('hit');
-    const sensetime = res.body.matches.filter((m: any) => m.entityIds.includes('seed:ofac-33114') || m.entityIds.includes('ofac-cons:33114'));
+    const sensetime = res.body.matches.filter(
+      (m: any) => m.entityIds.includes('seed:ofac-33114') || m.entityIds.includes('ofac-cons:33114'),
+    );
     expect(sensetime).toHaveLength(1);
     const [match] = sensetime;
     expect([...match.entityIds].sort()).toEqual(['ofac-cons:33114', 'seed:ofac-33114']);
@@ -63,12 +71,20 @@ describe('one match per designation', () => {
     const alerts = await call(service.url, 'GET', '/v1/alerts?reference=designation-1');
     const [alert] = alerts.body.alerts;
     expect(alert.matches.filter((m: any) => m.entityIds.includes('ofac-cons:33114'))).toEqual([
-      expect.objectContaining({ entityId: match.entityId, entityIds: match.entityIds, lists: match.lists, citations: match.citations }),
+      expect.objectContaining({
+        entityId: match.entityId,
+        entityIds: match.entityIds,
+        lists: match.lists,
+        citations: match.citations,
+      }),
     ]);
   });
 
   it('an entity on SDN and on Consolidated under one OFAC id is one match in a batch row and in its alert', async () => {
-    const accepted = await call(service.url, 'POST', '/v1/batches', { rawBody: 'name,reference\nZorvax Trading Company,designation-2\n', contentType: 'text/csv' });
+    const accepted = await call(service.url, 'POST', '/v1/batches', {
+      rawBody: 'name,reference\nZorvax Trading Company,designation-2\n',
+      contentType: 'text/csv',
+    });
     const id = accepted.body.id;
     await eventually(async () => (await call(service.url, 'GET', `/v1/batches/${id}`)).body.status === 'done');
     const results = await call(service.url, 'GET', `/v1/batches/${id}/results`);
@@ -86,10 +102,17 @@ describe('one match per designation', () => {
 
     // A decision may name any record of the designation: it settles the one match.
     const other = alert.matches[0].entityIds.find((e: string) => e !== alert.matches[0].entityId);
-    const decided = await call(service.url, 'POST', `/v1/alerts/${alert.id}/decisions`, { body: { entityId: other, disposition: 'true_match', note: 'Same OFAC designation' } });
+    const decided = await call(service.url, 'POST', `/v1/alerts/${alert.id}/decisions`, {
+      body: { entityId: other, disposition: 'true_match', note: 'Same OFAC designation' },
+    });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'closed', outcome: 'true_match' });
     const history = await call(service.url, 'GET', `/v1/alerts/${alert.id}/history`);
-    expect(history.body.events[1].details).toEqual({ entityId: alert.matches[0].entityId, decidedOn: other, disposition: 'true_match', note: 'Same OFAC designation' });
+    expect(history.body.events[1].details).toEqual({
+      entityId: alert.matches[0].entityId,
+      decidedOn: other,
+      disposition: 'true_match',
+      note: 'Same OFAC designation',
+    });
   });
 });

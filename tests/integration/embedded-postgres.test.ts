@@ -16,7 +16,9 @@ describe('the embedded Postgres served to many connections', () => {
 
   it('gives every concurrent parameterised query its own result', async () => {
     const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => pool.query<{ n: number; label: string }>('SELECT $1::int AS n, $2::text AS label', [i, `q${i}`])),
+      Array.from({ length: 300 }, (_, i) =>
+        pool.query<{ n: number; label: string }>('SELECT $1::int AS n, $2::text AS label', [i, `q${i}`]),
+      ),
     );
     results.forEach((r, i) => expect(r.rows).toEqual([{ n: i, label: `q${i}` }]));
   });

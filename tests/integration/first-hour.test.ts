@@ -14,7 +14,9 @@ import { REPO_ROOT } from '@sanctions/shared/config';
  * hard-linked in, because `npm ci` needs the registry and the namespace has no network.
  */
 
-const SHARED = process.env.SHARED_DATA_DIR ? path.dirname(path.resolve(process.env.SHARED_DATA_DIR)) : path.resolve(REPO_ROOT, '../shared');
+const SHARED = process.env.SHARED_DATA_DIR
+  ? path.dirname(path.resolve(process.env.SHARED_DATA_DIR))
+  : path.resolve(REPO_ROOT, '../shared');
 const canIsolate = spawnSync('unshare', ['-rn', 'true']).status === 0;
 const hasData = existsSync(path.join(SHARED, 'data', 'un_consolidated'));
 const runIt = canIsolate && hasData ? it : it.skip;
@@ -37,7 +39,9 @@ function driver(commands: string[], log: string): string {
     lines.push(command);
     if (/&\s*(#.*)?$/.test(command)) {
       lines.push('background="$!"');
-      lines.push(`for i in $(seq 1 600); do grep -q 'Stop with Ctrl+C' ${JSON.stringify(log)} && break; sleep 0.2; done`);
+      lines.push(
+        `for i in $(seq 1 600); do grep -q 'Stop with Ctrl+C' ${JSON.stringify(log)} && break; sleep 0.2; done`,
+      );
     } else {
       lines.push('echo "::: exit $?"');
     }
@@ -74,7 +78,12 @@ describe('the first hour, on a fresh clone with no servers and no network', () =
     const log = path.join(tmp, 'first-hour.log');
     const script = path.join(tmp, 'first-hour.sh');
     await writeFile(script, driver(commands, log));
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, npm_config_update_notifier: 'false', npm_config_fund: 'false' };
+    const env = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+    };
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn('unshare', ['-rn', 'bash', script], { cwd: clone, env, stdio: 'ignore' });
       child.on('exit', resolve);

@@ -25,7 +25,27 @@ function generator(seed: number) {
   };
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  const NASTY = ['\u0000', '\uFFFF', '\uD800', '\u202E', '＝', '%', '_', '"', "'", '\\', '\r\n', '{', ']', ',', ';', '=cmd|', 'é', '李', '🙂'];
+  const NASTY = [
+    '\u0000',
+    '\uFFFF',
+    '\uD800',
+    '\u202E',
+    '＝',
+    '%',
+    '_',
+    '"',
+    "'",
+    '\\',
+    '\r\n',
+    '{',
+    ']',
+    ',',
+    ';',
+    '=cmd|',
+    'é',
+    '李',
+    '🙂',
+  ];
   const text = (max = 40): string => {
     let s = '';
     for (let i = int(max); i > 0; i--) s += next() < 0.3 ? pick(NASTY) : String.fromCharCode(32 + int(95));
@@ -33,14 +53,34 @@ function generator(seed: number) {
   };
   const json = (depth = 0): unknown => {
     switch (int(depth > 3 ? 5 : 8)) {
-      case 0: return text();
-      case 1: return pick([0, -1, 1e308, 2147483648, 0.5, Number.MAX_SAFE_INTEGER]);
-      case 2: return pick([true, false, null]);
-      case 3: return pick(['Sense Time Group', 'Jane Doe', 'Ri Yong-gil', '', ' ']);
-      case 4: return pick(['person', 'organization', '1955', '2020-02-30', 'FR', 'https://10.0.0.1/x', 'screening.hit']);
-      case 5: return Array.from({ length: int(4) }, () => json(depth + 1));
+      case 0:
+        return text();
+      case 1:
+        return pick([0, -1, 1e308, 2147483648, 0.5, Number.MAX_SAFE_INTEGER]);
+      case 2:
+        return pick([true, false, null]);
+      case 3:
+        return pick(['Sense Time Group', 'Jane Doe', 'Ri Yong-gil', '', ' ']);
+      case 4:
+        return pick(['person', 'organization', '1955', '2020-02-30', 'FR', 'https://10.0.0.1/x', 'screening.hit']);
+      case 5:
+        return Array.from({ length: int(4) }, () => json(depth + 1));
       default: {
-        const keys = ['name', 'type', 'birthDate', 'country', 'reference', 'a', 'b', 'url', 'events', 'filters', 'description', 'gracePeriodHours', text(8)];
+        const keys = [
+          'name',
+          'type',
+          'birthDate',
+          'country',
+          'reference',
+          'a',
+          'b',
+          'url',
+          'events',
+          'filters',
+          'description',
+          'gracePeriodHours',
+          text(8),
+        ];
         return Object.fromEntries(Array.from({ length: int(5) }, () => [pick(keys), json(depth + 1)]));
       }
     }
@@ -49,21 +89,40 @@ function generator(seed: number) {
   return { int, pick, text, json, bytes, next };
 }
 
-type Body = { kind: 'raw'; body: Buffer | string; contentType: string } | { kind: 'truncated'; body: string; contentType: string };
+type Body =
+  | { kind: 'raw'; body: Buffer | string; contentType: string }
+  | { kind: 'truncated'; body: string; contentType: string };
 
 function bodyFor(g: ReturnType<typeof generator>, forUpload: boolean): Body {
   switch (g.int(forUpload ? 6 : 4)) {
-    case 0: return { kind: 'raw', body: g.bytes(), contentType: g.pick(['application/json', 'text/csv', 'application/octet-stream', 'text/plain']) };
-    case 1: return { kind: 'raw', body: JSON.stringify(g.json()), contentType: 'application/json' };
-    case 2: return { kind: 'raw', body: JSON.stringify(g.json()).slice(0, g.int(40)), contentType: 'application/json' };
-    case 3: return { kind: 'raw', body: JSON.stringify([g.json(), { name: g.text() }]), contentType: 'application/json' };
+    case 0:
+      return {
+        kind: 'raw',
+        body: g.bytes(),
+        contentType: g.pick(['application/json', 'text/csv', 'application/octet-stream', 'text/plain']),
+      };
+    case 1:
+      return { kind: 'raw', body: JSON.stringify(g.json()), contentType: 'application/json' };
+    case 2:
+      return { kind: 'raw', body: JSON.stringify(g.json()).slice(0, g.int(40)), contentType: 'application/json' };
+    case 3:
+      return { kind: 'raw', body: JSON.stringify([g.json(), { name: g.text() }]), contentType: 'application/json' };
     case 4: {
-      const csv = ['name,reference,type,birth_date,country', ...Array.from({ length: g.int(20) }, () => [g.text(20), g.text(8), g.text(6), g.text(10), g.text(4)].join(g.pick([',', ';', '\t'])))].join(g.pick(['\n', '\r\n']));
+      const csv = [
+        'name,reference,type,birth_date,country',
+        ...Array.from({ length: g.int(20) }, () =>
+          [g.text(20), g.text(8), g.text(6), g.text(10), g.text(4)].join(g.pick([',', ';', '\t'])),
+        ),
+      ].join(g.pick(['\n', '\r\n']));
       return { kind: 'raw', body: csv, contentType: 'text/csv' };
     }
     default: {
       const form = `--B\r\nContent-Disposition: form-data; name="file"; filename="${g.text(10).replace(/["\r\n]/g, '')}.csv"\r\nContent-Type: text/csv\r\n\r\nname\n${g.text(30)}\n\r\n--B--\r\n`;
-      return { kind: 'truncated', body: form.slice(0, g.int(form.length)), contentType: 'multipart/form-data; boundary=B' };
+      return {
+        kind: 'truncated',
+        body: form.slice(0, g.int(form.length)),
+        contentType: 'multipart/form-data; boundary=B',
+      };
     }
   }
 }
@@ -74,7 +133,9 @@ function sendTruncated(url: string, path: string, body: string, contentType: str
   return new Promise((resolve) => {
     let answer = '';
     const socket = net.connect(Number(port), '127.0.0.1', () => {
-      socket.end(`POST ${path} HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer ${TEST_API_KEY}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `POST ${path} HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer ${TEST_API_KEY}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     socket.setTimeout(10_000, () => socket.destroy());
     socket.on('data', (d) => (answer += String(d)));
@@ -90,8 +151,12 @@ describe('fuzzing every write route', () => {
   const acceptedBatches: string[] = [];
 
   beforeAll(async () => {
-    batchId = (await call(stores.service.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' })).body.id;
-    const hook = await call(stores.service.url, 'POST', '/v1/webhooks', { body: { url: 'https://93.184.215.14/hook', events: ['batch.completed'] } });
+    batchId = (
+      await call(stores.service.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' })
+    ).body.id;
+    const hook = await call(stores.service.url, 'POST', '/v1/webhooks', {
+      body: { url: 'https://93.184.215.14/hook', events: ['batch.completed'] },
+    });
     webhookId = hook.body.id;
   });
 
@@ -115,7 +180,15 @@ describe('fuzzing every write route', () => {
       const path = template
         .replace(':batch', batchId)
         .replace(':webhook', webhookId)
-        .replace(':random', g.pick([crypto.randomUUID(), encodeURIComponent(g.text(10).replace(/[\uD800-\uDFFF]/g, '')) || 'x', '%00', '..%2f']));
+        .replace(
+          ':random',
+          g.pick([
+            crypto.randomUUID(),
+            encodeURIComponent(g.text(10).replace(/[\uD800-\uDFFF]/g, '')) || 'x',
+            '%00',
+            '..%2f',
+          ]),
+        );
       const body = bodyFor(g, forUpload);
       const context = `seed ${SEED}, case ${i}: ${method} ${path} ${body.contentType} ${JSON.stringify(String(body.body).slice(0, 200))}`;
       if (body.kind === 'truncated') {
@@ -128,13 +201,22 @@ describe('fuzzing every write route', () => {
       }
       const res = await fetch(stores.service.url + path, {
         method,
-        headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': body.contentType, ...(g.next() < 0.2 && { 'idempotency-key': `fuzz-${g.int(5)}` }) },
+        headers: {
+          authorization: `Bearer ${TEST_API_KEY}`,
+          'content-type': body.contentType,
+          ...(g.next() < 0.2 && { 'idempotency-key': `fuzz-${g.int(5)}` }),
+        },
         body: body.body,
       });
       const text = await res.text();
-      expect({ context, status: res.status >= 500 ? res.status : 'ok', text: res.status >= 500 ? text : '' }).toEqual({ context, status: 'ok', text: '' });
+      expect({ context, status: res.status >= 500 ? res.status : 'ok', text: res.status >= 500 ? text : '' }).toEqual({
+        context,
+        status: 'ok',
+        text: '',
+      });
       if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
-      if ((res.status === 202 || res.status === 200) && template.startsWith('/v1/screenings')) acceptedScreenings.push(JSON.parse(text).id);
+      if ((res.status === 202 || res.status === 200) && template.startsWith('/v1/screenings'))
+        acceptedScreenings.push(JSON.parse(text).id);
       if (res.status === 202 && template === '/v1/batches') acceptedBatches.push(JSON.parse(text).id);
     }
     expect((await call(stores.service.url, 'GET', '/healthz', { apiKey: null })).status).toBe(200);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   db = await createSeededDatabase();
   const config = testConfig(db.url, { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   worker = await startWorker(config, quietLogger);
-  api = await startApi(config, createLogger('info', {}, (line) => logLines.push(JSON.parse(line))));
+  api = await startApi(
+    config,
+    createLogger('info', {}, (line) => logLines.push(JSON.parse(line))),
+  );
 });
 afterAll(async () => {
   await api?.stop();
@@ -28,7 +31,13 @@ afterAll(async () => {
 const AUTH = `Authorization: Bearer ${TEST_API_KEY}\r\n`;
 
 /** Sends `head` and `body` on a socket of its own, waits `holdMs`, then resets (RST) or half-closes it; resolves with what came back. */
-function rawRequest(head: string, body: string | Buffer, end: 'rst' | 'fin', holdMs = 150, holdUntil?: () => Promise<unknown>): Promise<string> {
+function rawRequest(
+  head: string,
+  body: string | Buffer,
+  end: 'rst' | 'fin',
+  holdMs = 150,
+  holdUntil?: () => Promise<unknown>,
+): Promise<string> {
   const { port } = new URL(api.url);
   return new Promise((resolve) => {
     let answer = '';
@@ -54,7 +63,9 @@ const batchHead = (contentType: string, contentLength: number, extra = '') =>
   `POST /v1/batches HTTP/1.1\r\nHost: test\r\n${AUTH}Content-Type: ${contentType}\r\nContent-Length: ${contentLength}\r\n${extra}\r\n`;
 
 async function batchesByStatus(): Promise<Record<string, number>> {
-  const { rows } = await db.pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM batches GROUP BY status');
+  const { rows } = await db.pool.query<{ status: string; n: number }>(
+    'SELECT status, count(*)::int AS n FROM batches GROUP BY status',
+  );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
@@ -87,7 +98,10 @@ async function insertsHeld(count: number): Promise<void> {
  * still be in flight, or held by a lock), and a later look then sees it receiving for a moment.
  */
 async function cutOffUploadsFailed(before: Record<string, number>, count: number): Promise<Record<string, number>> {
-  const after = await eventually(batchesByStatus, (s) => (s.failed ?? 0) - (before.failed ?? 0) >= count && (s.receiving ?? 0) === 0);
+  const after = await eventually(
+    batchesByStatus,
+    (s) => (s.failed ?? 0) - (before.failed ?? 0) >= count && (s.receiving ?? 0) === 0,
+  );
   expect((after.failed ?? 0) - (before.failed ?? 0)).toBe(count);
   expect(after.receiving ?? 0).toBe(0);
   return after;
@@ -120,7 +134,9 @@ describe('a batch upload cut off by the client (issue 21, items 1 and 4)', () =>
     const after = await eventually(batchesByStatus, (s) => (s.failed ?? 0) - (before.failed ?? 0) === 5);
     expect((after.failed ?? 0) - (before.failed ?? 0)).toBe(5);
     expect(after.receiving ?? 0).toBe(0);
-    const { rows } = await db.pool.query(`SELECT error FROM batches WHERE status = 'failed' ORDER BY created_at DESC LIMIT 1`);
+    const { rows } = await db.pool.query(
+      `SELECT error FROM batches WHERE status = 'failed' ORDER BY created_at DESC LIMIT 1`,
+    );
     expect(rows[0].error).toContain('send the file again');
     await stillServing();
   });
@@ -132,7 +148,8 @@ describe('a batch upload cut off by the client (issue 21, items 1 and 4)', () =>
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE batches IN ACCESS EXCLUSIVE MODE');
       // Each reset is sent once its upload's INSERT is held: the body fails before createBatch starts reading it.
-      for (let i = 0; i < 3; i++) await rawRequest(batchHead('text/csv', 100_000), 'name\nJane Doe\n', 'rst', 0, () => insertsHeld(i + 1));
+      for (let i = 0; i < 3; i++)
+        await rawRequest(batchHead('text/csv', 100_000), 'name\nJane Doe\n', 'rst', 0, () => insertsHeld(i + 1));
       await new Promise((r) => setTimeout(r, 200));
     } finally {
       await blocker.query('COMMIT');
@@ -140,16 +157,26 @@ describe('a batch upload cut off by the client (issue 21, items 1 and 4)', () =>
     }
     // Each batch is inserted once the lock goes, and failed by its own upload at once (not by the reconciler, 30 s later).
     await cutOffUploadsFailed(before, 3);
-    const { rows } = await db.pool.query(`SELECT error FROM batches WHERE status = 'failed' ORDER BY created_at DESC LIMIT 3`);
+    const { rows } = await db.pool.query(
+      `SELECT error FROM batches WHERE status = 'failed' ORDER BY created_at DESC LIMIT 3`,
+    );
     for (const row of rows) expect(row.error).toContain('The request body ended before it was complete');
     await stillServing();
     // The stray stream error is logged with the id of the request it belonged to.
-    expect(logLines).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request stream failed', reqId: expect.any(String), path: '/v1/batches' })]));
+    expect(logLines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'request stream failed', reqId: expect.any(String), path: '/v1/batches' }),
+      ]),
+    );
   });
 
   it('a reset during a JSON or multipart upload, and before any byte of the body, is survived the same way', async () => {
     await rawRequest(batchHead('application/json', 100_000), '[{"name": "Jane Doe"},', 'rst');
-    await rawRequest(batchHead('multipart/form-data; boundary=XYZ', 100_000), '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nname\nJane', 'rst');
+    await rawRequest(
+      batchHead('multipart/form-data; boundary=XYZ', 100_000),
+      '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nname\nJane',
+      'rst',
+    );
     await rawRequest(batchHead('text/csv', 100_000), '', 'rst', 0);
     await eventually(batchesByStatus, (s) => (s.receiving ?? 0) === 0);
     expect((await batchesByStatus()).receiving ?? 0).toBe(0);
@@ -163,10 +190,16 @@ describe('a batch upload cut off by the client (issue 21, items 1 and 4)', () =>
 
 describe('a multipart upload without its closing boundary (item 2)', () => {
   it('is answered 400 naming the body, every time, and its batch is failed', async () => {
-    const body = '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="customers.csv"\r\nContent-Type: text/csv\r\n\r\nname\nJane Doe\nJohn Smith\n';
+    const body =
+      '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="customers.csv"\r\nContent-Type: text/csv\r\n\r\nname\nJane Doe\nJohn Smith\n';
     const before = await batchesByStatus();
     for (let i = 0; i < 3; i++) {
-      const answer = await rawRequest(batchHead('multipart/form-data; boundary=XYZ', Buffer.byteLength(body)), body, 'fin', 1_000);
+      const answer = await rawRequest(
+        batchHead('multipart/form-data; boundary=XYZ', Buffer.byteLength(body)),
+        body,
+        'fin',
+        1_000,
+      );
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
       expect(answer).toContain('application/problem+json');
       expect(answer).toContain('"field":"(body)"');
@@ -179,7 +212,11 @@ describe('a multipart upload without its closing boundary (item 2)', () => {
 
 describe('an Idempotency-Key bound to an upload that did not complete (item 4)', () => {
   const upload = (csv: string, key: string) =>
-    call(api.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv', headers: { "idempotency-key": key } });
+    call(api.url, 'POST', '/v1/batches', {
+      rawBody: csv,
+      contentType: 'text/csv',
+      headers: { 'idempotency-key': key },
+    });
 
   it('accepts the corrected file after the first upload was cut off', async () => {
     const before = await batchesByStatus();
@@ -219,16 +256,29 @@ describe('an Idempotency-Key bound to an upload that did not complete (item 4)',
     });
     expect(retry.status).toBe(202);
     expect(((await retry.json()) as any).id).not.toBe(dead);
-    expect((await call(api.url, 'GET', `/v1/batches/${dead}`)).body).toMatchObject({ status: 'failed', error: expect.stringContaining('send the file again') });
+    expect((await call(api.url, 'GET', `/v1/batches/${dead}`)).body).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('send the file again'),
+    });
   });
 
   it('a live upload bound to the key is not taken over, and the reconciler fails a dead one within a minute, not two hours', async () => {
     const keyId = (await db.pool.query(`SELECT id FROM api_keys ORDER BY created_at LIMIT 1`)).rows[0].id;
     const live = '00000000-0000-4000-8000-00000000a11e';
     const dead = '00000000-0000-4000-8000-0000000dead2';
-    await db.pool.query(`INSERT INTO batches (id, api_key_id, status, idempotency_key) VALUES ($1, $2, 'receiving', 'live-1')`, [live, keyId]);
-    await db.pool.query(`INSERT INTO batches (id, status, upload_seen_at) VALUES ($1, 'receiving', now() - interval '1 minute')`, [dead]);
-    const retry = await call(api.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv', headers: { "idempotency-key": "live-1" } });
+    await db.pool.query(
+      `INSERT INTO batches (id, api_key_id, status, idempotency_key) VALUES ($1, $2, 'receiving', 'live-1')`,
+      [live, keyId],
+    );
+    await db.pool.query(
+      `INSERT INTO batches (id, status, upload_seen_at) VALUES ($1, 'receiving', now() - interval '1 minute')`,
+      [dead],
+    );
+    const retry = await call(api.url, 'POST', '/v1/batches', {
+      rawBody: 'name\nJane Doe\n',
+      contentType: 'text/csv',
+      headers: { 'idempotency-key': 'live-1' },
+    });
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(live);
     await worker.reconcileNow();
@@ -240,7 +290,11 @@ describe('an Idempotency-Key bound to an upload that did not complete (item 4)',
   it('accepts a new upload under the key of a batch that failed in the workers', async () => {
     const first = await fetch(`${api.url}/v1/batches`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv', 'idempotency-key': 'worker-failed-1' },
+      headers: {
+        authorization: `Bearer ${TEST_API_KEY}`,
+        'content-type': 'text/csv',
+        'idempotency-key': 'worker-failed-1',
+      },
       body: 'name\nJane Doe\n',
     });
     const { id } = (await first.json()) as any;
@@ -250,7 +304,11 @@ describe('an Idempotency-Key bound to an upload that did not complete (item 4)',
     await markBatchFailed(db.pool, id, 'a chunk failed too often');
     const retry = await fetch(`${api.url}/v1/batches`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv', 'idempotency-key': 'worker-failed-1' },
+      headers: {
+        authorization: `Bearer ${TEST_API_KEY}`,
+        'content-type': 'text/csv',
+        'idempotency-key': 'worker-failed-1',
+      },
       body: 'name\nJane Doe\n',
     });
     expect(retry.status).toBe(202);
@@ -268,13 +326,25 @@ describe('NUL bytes in anything that reaches Postgres (item 7)', () => {
   });
 
   it('a NUL in a body field of any JSON route is refused naming the field (compare, webhooks)', async () => {
-    expectProblem(await call(api.url, 'POST', '/v1/compare', { body: { a: { name: 'A\u0000' }, b: { name: 'B' } } }), 400, 'a.name');
-    expectProblem(await call(api.url, 'POST', '/v1/webhooks', { body: { url: 'https://hooks.example.com/\u0000', events: ['screening.hit'] } }), 400, 'url');
+    expectProblem(
+      await call(api.url, 'POST', '/v1/compare', { body: { a: { name: 'A\u0000' }, b: { name: 'B' } } }),
+      400,
+      'a.name',
+    );
+    expectProblem(
+      await call(api.url, 'POST', '/v1/webhooks', {
+        body: { url: 'https://hooks.example.com/\u0000', events: ['screening.hit'] },
+      }),
+      400,
+      'url',
+    );
   });
 
   it('a CSV row with a NUL anywhere in the file is an invalid row; the rest of the file goes on', async () => {
     const filler = Array.from({ length: 400 }, (_, i) => `Customer Number ${i},R${i}`);
-    const csv = ['name,reference', ...filler, 'Jane\u0000Doe,R-nul', 'Sense Time Group,R-hit', 'John Smith,R\u0000x'].join('\n') + '\n';
+    const csv =
+      ['name,reference', ...filler, 'Jane\u0000Doe,R-nul', 'Sense Time Group,R-hit', 'John Smith,R\u0000x'].join('\n') +
+      '\n';
     expect(csv.indexOf('\u0000')).toBeGreaterThan(4096);
     const res = await call(api.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv' });
     expect(res.status).toBe(202);
@@ -288,7 +358,11 @@ describe('NUL bytes in anything that reaches Postgres (item 7)', () => {
   });
 
   it('a JSON batch record with a NUL is an invalid row; the other records go on', async () => {
-    const records = JSON.stringify([{ name: 'Jane\u0000Doe' }, { name: 'Sense Time Group', reference: 'ok' }, { name: 'Jo', reference: '\u0000' }]);
+    const records = JSON.stringify([
+      { name: 'Jane\u0000Doe' },
+      { name: 'Sense Time Group', reference: 'ok' },
+      { name: 'Jo', reference: '\u0000' },
+    ]);
     const res = await call(api.url, 'POST', '/v1/batches', { rawBody: records, contentType: 'application/json' });
     expect(res.status).toBe(202);
     expect(await waitUntilFinished(res.body.id)).toMatchObject({ status: 'done', total: 3, invalidRows: 2, hits: 1 });
@@ -297,12 +371,23 @@ describe('NUL bytes in anything that reaches Postgres (item 7)', () => {
   it('a NUL in the file name (form or query) is refused naming filename', async () => {
     for (const disposition of ['filename="cust\u0000omers.csv"', "filename*=UTF-8''cust%00omers.csv"]) {
       const form = `--XYZ\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\nContent-Type: text/csv\r\n\r\nname\nJane Doe\n\r\n--XYZ--\r\n`;
-      const res = await call(api.url, 'POST', '/v1/batches', { rawBody: form, contentType: 'multipart/form-data; boundary=XYZ' });
+      const res = await call(api.url, 'POST', '/v1/batches', {
+        rawBody: form,
+        contentType: 'multipart/form-data; boundary=XYZ',
+      });
       expect(res.status).toBe(400);
       expect(res.contentType).toContain('application/problem+json');
-      if (disposition.startsWith('filename*')) expect(res.body.errors).toEqual([expect.objectContaining({ field: 'filename' })]);
+      if (disposition.startsWith('filename*'))
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: 'filename' })]);
     }
-    expectProblem(await call(api.url, 'POST', '/v1/batches?filename=a%00b.csv', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' }), 400, 'filename');
+    expectProblem(
+      await call(api.url, 'POST', '/v1/batches?filename=a%00b.csv', {
+        rawBody: 'name\nJane Doe\n',
+        contentType: 'text/csv',
+      }),
+      400,
+      'filename',
+    );
   });
 
   it('a NUL in a query parameter or a path segment is refused, on every route', async () => {
@@ -317,12 +402,20 @@ describe('NUL bytes in anything that reaches Postgres (item 7)', () => {
 describe('integer parameters are parsed strictly and within their column (item 8)', () => {
   let batchId: string;
   beforeAll(async () => {
-    batchId = (await call(api.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' })).body.id;
+    batchId = (await call(api.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' }))
+      .body.id;
   });
 
-  it.each(['2147483648', '1e308', '0x10', '1e3', '-1', '1.5', ' 7', 'abc', ''])('results?after=%s is 400 naming after', async (value) => {
-    expectProblem(await call(api.url, 'GET', `/v1/batches/${batchId}/results?after=${encodeURIComponent(value)}`), 400, 'after');
-  });
+  it.each(['2147483648', '1e308', '0x10', '1e3', '-1', '1.5', ' 7', 'abc', ''])(
+    'results?after=%s is 400 naming after',
+    async (value) => {
+      expectProblem(
+        await call(api.url, 'GET', `/v1/batches/${batchId}/results?after=${encodeURIComponent(value)}`),
+        400,
+        'after',
+      );
+    },
+  );
 
   it('limit is strict on every paged route', async () => {
     for (const path of [
@@ -342,31 +435,45 @@ describe('integer parameters are parsed strictly and within their column (item 8
   });
 
   it('a version number in the path past int4 or not in digits names no version', async () => {
-    for (const v of ['2147483648', '1e0', '0x1', '99999999999999999999']) expect((await call(api.url, 'GET', `/v1/lists/seed/versions/${v}/delta`)).status).toBe(404);
+    for (const v of ['2147483648', '1e0', '0x1', '99999999999999999999'])
+      expect((await call(api.url, 'GET', `/v1/lists/seed/versions/${v}/delta`)).status).toBe(404);
     expect((await call(api.url, 'GET', `/v1/lists/seed/versions/1/delta`)).status).toBe(200);
   });
 });
 
 describe('a Content-Encoding the body does not match (item 9)', () => {
   const send = (path: string, body: Buffer | string, headers: Record<string, string>) =>
-    fetch(`${api.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TEST_API_KEY}`, ...headers }, body });
+    fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, ...headers },
+      body,
+    });
 
-  it.each(['gzip', 'br', 'deflate'])('%s declared over a plain body is 400 problem+json on JSON and upload routes', async (encoding) => {
-    for (const [path, type, body] of [
-      ['/v1/screenings', 'application/json', '{"name":"Jane Doe"}'],
-      ['/v1/batches', 'text/csv', 'name\nJane Doe\n'],
-      ['/v1/batches', 'application/json', '[{"name":"Jane Doe"}]'],
-    ] as const) {
-      const res = await send(path, body, { 'content-type': type, 'content-encoding': encoding });
-      expect(res.status).toBe(400);
-      expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(((await res.json()) as any).errors).toEqual([expect.objectContaining({ field: 'Content-Encoding' })]);
-    }
-  });
+  it.each(['gzip', 'br', 'deflate'])(
+    '%s declared over a plain body is 400 problem+json on JSON and upload routes',
+    async (encoding) => {
+      for (const [path, type, body] of [
+        ['/v1/screenings', 'application/json', '{"name":"Jane Doe"}'],
+        ['/v1/batches', 'text/csv', 'name\nJane Doe\n'],
+        ['/v1/batches', 'application/json', '[{"name":"Jane Doe"}]'],
+      ] as const) {
+        const res = await send(path, body, { 'content-type': type, 'content-encoding': encoding });
+        expect(res.status).toBe(400);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(((await res.json()) as any).errors).toEqual([expect.objectContaining({ field: 'Content-Encoding' })]);
+      }
+    },
+  );
 
   it('an encoding we do not know is 415; a real gzip body is read', async () => {
-    expect((await send('/v1/batches', 'name\nJane Doe\n', { 'content-type': 'text/csv', 'content-encoding': 'compress' })).status).toBe(415);
-    const gz = await send('/v1/batches', zlib.gzipSync('name\nSense Time Group\n'), { 'content-type': 'text/csv', 'content-encoding': 'gzip' });
+    expect(
+      (await send('/v1/batches', 'name\nJane Doe\n', { 'content-type': 'text/csv', 'content-encoding': 'compress' }))
+        .status,
+    ).toBe(415);
+    const gz = await send('/v1/batches', zlib.gzipSync('name\nSense Time Group\n'), {
+      'content-type': 'text/csv',
+      'content-encoding': 'gzip',
+    });
     expect(gz.status).toBe(202);
     expect(await waitUntilFinished(((await gz.json()) as any).id)).toMatchObject({ status: 'done', total: 1, hits: 1 });
   });
@@ -414,7 +521,9 @@ describe('API response headers (item 12)', () => {
   });
 
   it('a webhook secret is never cacheable', async () => {
-    const res = await call(api.url, 'POST', '/v1/webhooks', { body: { url: 'http://127.0.0.1:9/hook', events: ['batch.completed'] } });
+    const res = await call(api.url, 'POST', '/v1/webhooks', {
+      body: { url: 'http://127.0.0.1:9/hook', events: ['batch.completed'] },
+    });
     expect(res.status).toBe(201);
     expect(res.body.secret).toEqual(expect.any(String));
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -423,12 +532,22 @@ describe('API response headers (item 12)', () => {
 
 describe('CSV exports escape formula starters, fullwidth ones too (item 13)', () => {
   it('every cell a spreadsheet would read as a formula is prefixed with a quote', async () => {
-    const names = ['＝1+2 Trading', '＋Plus Holdings', '－Minus Ltd', '＠Sum Corp', '=Plain Equals', '﹦Small Equals', '\u3000=Ideographic Space'];
+    const names = [
+      '＝1+2 Trading',
+      '＋Plus Holdings',
+      '－Minus Ltd',
+      '＠Sum Corp',
+      '=Plain Equals',
+      '﹦Small Equals',
+      '\u3000=Ideographic Space',
+    ];
     const csv = 'name,reference\n' + names.map((n, i) => `"${n}",＝R${i}`).join('\n') + '\n';
     const res = await call(api.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv' });
     expect(res.status).toBe(202);
     await waitUntilFinished(res.body.id);
-    const exported = await fetch(`${api.url}/v1/batches/${res.body.id}/results`, { headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' } });
+    const exported = await fetch(`${api.url}/v1/batches/${res.body.id}/results`, {
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, accept: 'text/csv' },
+    });
     const lines = (await exported.text()).trim().split(/\r?\n/).slice(1);
     expect(lines).toHaveLength(names.length);
     for (const line of lines) {

@@ -24,12 +24,24 @@ async function keysCli(...args: string[]): Promise<{ code: number; out: string }
 
 describe('npm run keys', () => {
   it('creates a key in a new workspace, lists it, and revokes it', async () => {
-    const created = await keysCli('create', '--name', 'ops desk', '--scopes', 'screenings:read,alerts:read', '--workspace', 'ops');
+    const created = await keysCli(
+      'create',
+      '--name',
+      'ops desk',
+      '--scopes',
+      'screenings:read,alerts:read',
+      '--workspace',
+      'ops',
+    );
     expect(created.code).toBe(0);
     const key = /\n {2}(ssk_\S+)\n/.exec(created.out)?.[1];
     expect(key).toBeDefined();
     const principal = await authenticate(db.pool, key!);
-    expect(principal).toMatchObject({ name: 'ops desk', workspaceId: 'ops', scopes: ['screenings:read', 'alerts:read'] });
+    expect(principal).toMatchObject({
+      name: 'ops desk',
+      workspaceId: 'ops',
+      scopes: ['screenings:read', 'alerts:read'],
+    });
 
     const listed = await keysCli('list', '--workspace', 'ops');
     expect(listed.out).toContain('ops desk');
@@ -43,6 +55,8 @@ describe('npm run keys', () => {
   });
 
   it('refuses an unknown scope by name', async () => {
-    await expect(keysCli('create', '--name', 'x', '--scopes', 'lists:read,lists:writ')).rejects.toThrow(/Unknown scope\(s\): lists:writ/);
+    await expect(keysCli('create', '--name', 'x', '--scopes', 'lists:read,lists:writ')).rejects.toThrow(
+      /Unknown scope\(s\): lists:writ/,
+    );
   });
 });

@@ -14,7 +14,6 @@ const UPLOAD_LIMIT = 4 * 1024 * 1024;
 let db: TestDatabase;
 let service: RunningService;
 
-
 beforeAll(async () => {
   db = await createSeededDatabase();
   service = await startService(testConfig(db.url, { MAX_LIST_UPLOAD_BYTES: String(UPLOAD_LIMIT) }));
@@ -25,7 +24,11 @@ afterAll(async () => {
 });
 
 /** POST the files as a multipart form, as `curl -F file=@…` does. */
-async function upload(source: string, files: { name: string; content: string | Buffer }[], options: { query?: string; format?: string; apiKey?: string } = {}) {
+async function upload(
+  source: string,
+  files: { name: string; content: string | Buffer }[],
+  options: { query?: string; format?: string; apiKey?: string } = {},
+) {
   const form = new FormData();
   if (options.format) form.append('format', options.format);
   for (const f of files) form.append('file', new Blob([f.content]), f.name);
@@ -35,7 +38,11 @@ async function upload(source: string, files: { name: string; content: string | B
     body: form,
   });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    body: text ? JSON.parse(text) : undefined,
+  };
 }
 
 const fixture = (file: string) => ({ name: path.basename(file), content: readFileSync(path.join(FIXTURES, file)) });
@@ -78,10 +85,19 @@ describe('POST /v1/lists/:source/versions', () => {
 
     const res = await upload('un-sc', [fixture('un-consolidated.xml')]);
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ source: 'un-sc', version: 1, links: { self: '/v1/lists/un-sc/versions/1', warnings: '/v1/lists/un-sc/versions/1/warnings' } });
+    expect(res.body).toMatchObject({
+      source: 'un-sc',
+      version: 1,
+      links: { self: '/v1/lists/un-sc/versions/1', warnings: '/v1/lists/un-sc/versions/1/warnings' },
+    });
     expect(['importing', 'active']).toContain(res.body.status);
     const { view } = await waitUntilDone('un-sc', 1);
-    expect(view).toMatchObject({ status: 'active', percent: 100, format: 'un-xml', files: [expect.objectContaining({ path: 'un-consolidated.xml' })] });
+    expect(view).toMatchObject({
+      status: 'active',
+      percent: 100,
+      format: 'un-xml',
+      files: [expect.objectContaining({ path: 'un-consolidated.xml' })],
+    });
     expect(view.entityCount).toBeGreaterThan(0);
 
     // The worker was told through the list-version-changed message: no waiting for its periodic check.
@@ -97,19 +113,30 @@ describe('POST /v1/lists/:source/versions', () => {
 
   it('shows percent and staged entities of a large import while it runs, then 100', async () => {
     // Names of distinct made-up words, as a real list's are (10,000 entities sharing two words would be no list at all).
-    const word = (n: number) => Array.from({ length: 6 }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** k) % 26))).join('');
-    const rows = Array.from({ length: 10_000 }, (_, i) => `${900000 + i},"${word(i * 7919 + 13)}, ${word(i * 104729 + 7)}","individual","TEST",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- `);
+    const word = (n: number) =>
+      Array.from({ length: 6 }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** k) % 26))).join('');
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `${900000 + i},"${word(i * 7919 + 13)}, ${word(i * 104729 + 7)}","individual","TEST",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- `,
+    );
     const res = await upload('ofac-cons', [{ name: 'cons_prim.csv', content: `${rows.join('\r\n')}\r\n` }]);
     expect(res.status).toBe(202);
     const { view, seen } = await waitUntilDone('ofac-cons', res.body.version);
     expect(view).toMatchObject({ status: 'active', percent: 100, entityCount: 10_000 });
     // Out of the index again, so the tests after this one screen a small index.
     expect((await call(service.url, 'POST', `/v1/lists/ofac-cons/disable`)).status).toBe(200);
-    expect(seen.some((s) => s.status === 'importing' && s.percent > 0 && s.percent < 100 && s.entitiesStaged > 0)).toBe(true);
+    expect(seen.some((s) => s.status === 'importing' && s.percent > 0 && s.percent < 100 && s.entitiesStaged > 0)).toBe(
+      true,
+    );
   });
 
   it('waits for the result with ?wait=true', async () => {
-    const res = await upload('ofac-sdn', ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => fixture(`ofac-sdn/${f}`)), { query: '?wait=true' });
+    const res = await upload(
+      'ofac-sdn',
+      ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => fixture(`ofac-sdn/${f}`)),
+      { query: '?wait=true' },
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ source: 'ofac-sdn', status: 'active', percent: 100 });
   });
@@ -118,7 +145,11 @@ describe('POST /v1/lists/:source/versions', () => {
     const res = await upload('ofac-sdn', [fixture('ofac-sdn-only/sdn.csv')], { query: '?wait=true' });
     expect(res.status).toBe(201);
     const warnings = await call(service.url, 'GET', `/v1/lists/ofac-sdn/versions/${res.body.version}/warnings`);
-    expect(warnings.body.warnings.slice(0, 3).map((w: { file: string }) => w.file)).toEqual(['alt.csv', 'add.csv', 'sdn_comments.csv']);
+    expect(warnings.body.warnings.slice(0, 3).map((w: { file: string }) => w.file)).toEqual([
+      'alt.csv',
+      'add.csv',
+      'sdn_comments.csv',
+    ]);
     expect(warnings.body.warnings[0].message).toBe(
       'alt.csv was not given, so this version has no aliases (a.k.a. names), which screening matches on; put it in the same folder as sdn.csv and pass the folder',
     );
@@ -144,7 +175,10 @@ describe('POST /v1/lists/:source/versions', () => {
   it('bounds each file (413) and the number of files', async () => {
     const big = await upload('un-sc', [{ name: 'consolidated.xml', content: Buffer.alloc(UPLOAD_LIMIT + 1, 'a') }]);
     expect(big.status).toBe(413);
-    const many = await upload('ofac-sdn', Array.from({ length: 9 }, (_, i) => ({ name: `f${i}.csv`, content: 'x' })));
+    const many = await upload(
+      'ofac-sdn',
+      Array.from({ length: 9 }, (_, i) => ({ name: `f${i}.csv`, content: 'x' })),
+    );
     expect(many.status).toBe(413);
     expect(await uploadDirsLeft()).toEqual([]);
   });
@@ -162,7 +196,14 @@ describe('GET /v1/lists/:source/versions/:version/warnings', () => {
     // 1,200 alias rows for entities the primary file does not hold: one warning each, past the 500 kept on the version row.
     const alt = Array.from({ length: 1200 }, (_, i) => `${800000 + i},${i + 1},"aka","GHOST ${i}",-0- `).join('\r\n');
     const sdn = `36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n`;
-    const res = await upload('ofac-sdn', [{ name: 'sdn.csv', content: sdn }, { name: 'alt.csv', content: `${alt}\r\n` }], { query: '?wait=true' });
+    const res = await upload(
+      'ofac-sdn',
+      [
+        { name: 'sdn.csv', content: sdn },
+        { name: 'alt.csv', content: `${alt}\r\n` },
+      ],
+      { query: '?wait=true' },
+    );
     expect(res.status).toBe(201);
     const version = res.body.version;
     // The two companion files not sent (add.csv, sdn_comments.csv) warn too.
@@ -173,7 +214,13 @@ describe('GET /v1/lists/:source/versions/:version/warnings', () => {
     expect(first.body.total).toBe(1202);
     expect(first.body.warnings).toHaveLength(1000);
     expect(first.body.warnings[0]).toMatchObject({ position: 1, file: 'add.csv' });
-    expect(first.body.warnings[2]).toEqual({ position: 3, file: 'alt.csv', line: 1, field: 'ent_num', message: 'alias row for ent_num 800000, which is not in sdn.csv: skipped' });
+    expect(first.body.warnings[2]).toEqual({
+      position: 3,
+      file: 'alt.csv',
+      line: 1,
+      field: 'ent_num',
+      message: 'alias row for ent_num 800000, which is not in sdn.csv: skipped',
+    });
     const second = await call(service.url, 'GET', first.body.next);
     expect(second.body.warnings).toHaveLength(202);
     expect(second.body.warnings[201].message).toContain('ent_num 801199');
@@ -190,15 +237,24 @@ describe('POST /v1/lists/:source/disable and /enable', () => {
   it('takes a list out of screening at once and back, shown in GET /v1/lists', async () => {
     expect((await screen('Sense Time Group')).body.decision).toBe('hit');
 
-    const off = await call(service.url, 'POST', '/v1/lists/seed/disable', { body: { reason: 'official lists loaded' } });
+    const off = await call(service.url, 'POST', '/v1/lists/seed/disable', {
+      body: { reason: 'official lists loaded' },
+    });
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ source: 'seed', enabled: false, changed: true });
     const hidden = await screenUntil('Sense Time Group', 'no_hit');
     expect(hidden.body.decision).toBe('no_hit');
     expect(hidden.body.listVersion).not.toContain('seed');
     const lists = await call(service.url, 'GET', '/v1/lists');
-    expect(lists.body.lists.find((l: { id: string }) => l.id === 'seed')).toMatchObject({ enabled: false, disabledAt: expect.any(String), activeVersion: expect.objectContaining({ version: 1 }) });
-    expect(lists.body.lists.find((l: { id: string }) => l.id === 'un-sc')).toMatchObject({ enabled: true, disabledAt: null });
+    expect(lists.body.lists.find((l: { id: string }) => l.id === 'seed')).toMatchObject({
+      enabled: false,
+      disabledAt: expect.any(String),
+      activeVersion: expect.objectContaining({ version: 1 }),
+    });
+    expect(lists.body.lists.find((l: { id: string }) => l.id === 'un-sc')).toMatchObject({
+      enabled: true,
+      disabledAt: null,
+    });
 
     const twice = await call(service.url, 'POST', '/v1/lists/seed/disable');
     expect(twice.body).toMatchObject({ enabled: false, changed: false });
@@ -209,12 +265,14 @@ describe('POST /v1/lists/:source/disable and /enable', () => {
   });
 
   it('refuses to disable the last list screened against, and lists never loaded', async () => {
-    for (const source of ['un-sc', 'ofac-sdn']) expect((await call(service.url, 'POST', `/v1/lists/${source}/disable`)).status).toBe(200);
+    for (const source of ['un-sc', 'ofac-sdn'])
+      expect((await call(service.url, 'POST', `/v1/lists/${source}/disable`)).status).toBe(200);
     const last = await call(service.url, 'POST', '/v1/lists/seed/disable');
     expect(last.status).toBe(409);
     expect(last.body.detail).toMatch(/seed is the only list screened against/);
     expect((await call(service.url, 'POST', '/v1/lists/eu-fsf/disable')).status).toBe(404);
-    for (const source of ['un-sc', 'ofac-sdn']) expect((await call(service.url, 'POST', `/v1/lists/${source}/enable`)).status).toBe(200);
+    for (const source of ['un-sc', 'ofac-sdn'])
+      expect((await call(service.url, 'POST', `/v1/lists/${source}/enable`)).status).toBe(200);
   });
 
   it('needs lists:write', async () => {

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { QueueEvents } from 'bullmq';
 import { start as startListsWorker, type RunningListsWorker } from '@sanctions/lists-worker';
-import { LIST_UPDATE_JOB_NAME, LIST_UPDATE_SCHEDULER_ID, resolveDownload, updateLists, type ListUpdateOptions } from '@sanctions/shared/list-updates';
+import {
+  LIST_UPDATE_JOB_NAME,
+  LIST_UPDATE_SCHEDULER_ID,
+  resolveDownload,
+  updateLists,
+  type ListUpdateOptions,
+} from '@sanctions/shared/list-updates';
 import { activeListVersions } from '@sanctions/shared/lists';
 import { channels, createQueue, createRedis, QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
 import { createTestDatabase, quietLogger, testConfig, testRedisUrl, type TestDatabase } from '../support/test-stores';
@@ -13,8 +19,14 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/lists');
 const SDN_FILES = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'];
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const serveFile = (file: string): Handler => (_req, res) => createReadStream(path.join(FIXTURES, file)).pipe(res);
-const answer = (status: number, body = ''): Handler => (_req, res) => res.writeHead(status).end(body);
+const serveFile =
+  (file: string): Handler =>
+  (_req, res) =>
+    createReadStream(path.join(FIXTURES, file)).pipe(res);
+const answer =
+  (status: number, body = ''): Handler =>
+  (_req, res) =>
+    res.writeHead(status).end(body);
 
 /** A stand-in for the publishers' servers: each path answers as the test says; requests are recorded. */
 class ListServer {
@@ -80,12 +92,21 @@ describe('updating lists from their publishers', () => {
       ...options,
     });
   const versionCount = async (sourceId: string) =>
-    (await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM list_versions WHERE source_id = $1', [sourceId])).rows[0]!.n;
+    (
+      await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM list_versions WHERE source_id = $1', [
+        sourceId,
+      ])
+    ).rows[0]!.n;
 
   it('downloads every OFAC SDN file, activates a version and tells the workers', async () => {
     listServer.serveOfacSdn();
     const [result] = await update();
-    expect(result).toMatchObject({ source: 'ofac-sdn', status: 'updated', version: 1, delta: { removed: 0, changed: 0 } });
+    expect(result).toMatchObject({
+      source: 'ofac-sdn',
+      status: 'updated',
+      version: 1,
+      delta: { removed: 0, changed: 0 },
+    });
     expect(result!.delta!.added).toBe(result!.entityCount);
     expect(result!.entityCount).toBeGreaterThan(5);
     expect(listServer.requests.sort()).toEqual(SDN_FILES.map((f) => `/ofac/${f}`).sort());
@@ -93,9 +114,13 @@ describe('updating lists from their publishers', () => {
     const { rows } = await db.pool.query<{ files: { path: string }[]; warnings: { file: string }[] }>(
       `SELECT files, warnings FROM list_versions WHERE source_id = 'ofac-sdn' AND status = 'active'`,
     );
-    expect(rows[0]!.files.map((f) => f.path).sort()).toEqual(SDN_FILES.map((f) => `${listServer.url}/ofac/${f}`).sort());
+    expect(rows[0]!.files.map((f) => f.path).sort()).toEqual(
+      SDN_FILES.map((f) => `${listServer.url}/ofac/${f}`).sort(),
+    );
     expect(rows[0]!.warnings.length).toBeGreaterThan(0);
-    expect(rows[0]!.warnings.map((w) => w.file)).toEqual(rows[0]!.warnings.map(() => expect.stringMatching(`^${listServer.url}/ofac/`)));
+    expect(rows[0]!.warnings.map((w) => w.file)).toEqual(
+      rows[0]!.warnings.map(() => expect.stringMatching(`^${listServer.url}/ofac/`)),
+    );
   });
 
   it('leaves the list alone when the publisher serves the same files again', async () => {
@@ -111,7 +136,11 @@ describe('updating lists from their publishers', () => {
     listServer.routes.set('/ofac/alt.csv', answer(500, 'upstream exploded'));
     const before = await activeListVersions(db.pool);
     const [result] = await update();
-    expect(result).toEqual({ source: 'ofac-sdn', status: 'failed', error: `${listServer.url}/ofac/alt.csv: HTTP 500 Internal Server Error` });
+    expect(result).toEqual({
+      source: 'ofac-sdn',
+      status: 'failed',
+      error: `${listServer.url}/ofac/alt.csv: HTTP 500 Internal Server Error`,
+    });
     expect(await activeListVersions(db.pool)).toEqual(before);
     expect(await versionCount('ofac-sdn')).toBe(1);
     expect(published).toEqual([]);
@@ -133,25 +162,42 @@ describe('updating lists from their publishers', () => {
       res.write('36,"AEROCARIBBEAN AIRLINES",');
     });
     const [result] = await update({ timeoutMs: 300 });
-    expect(result).toMatchObject({ source: 'ofac-sdn', status: 'failed', error: `${listServer.url}/ofac/sdn.csv: no complete answer within 300 ms` });
+    expect(result).toMatchObject({
+      source: 'ofac-sdn',
+      status: 'failed',
+      error: `${listServer.url}/ofac/sdn.csv: no complete answer within 300 ms`,
+    });
   });
 
   it('refuses a file larger than the size limit, declared or not', async () => {
     listServer.serveOfacSdn();
     const [streamed] = await update({ maxBytes: 1000 });
-    expect(streamed).toMatchObject({ status: 'failed', error: `${listServer.url}/ofac/sdn.csv: more than the 1000-byte limit` });
-    listServer.routes.set('/ofac/sdn.csv', (_req, res) => res.writeHead(200, { 'content-length': '5000' }).end('x'.repeat(5000)));
+    expect(streamed).toMatchObject({
+      status: 'failed',
+      error: `${listServer.url}/ofac/sdn.csv: more than the 1000-byte limit`,
+    });
+    listServer.routes.set('/ofac/sdn.csv', (_req, res) =>
+      res.writeHead(200, { 'content-length': '5000' }).end('x'.repeat(5000)),
+    );
     const [declared] = await update({ maxBytes: 1000 });
-    expect(declared).toMatchObject({ status: 'failed', error: `${listServer.url}/ofac/sdn.csv: 5000 bytes is over the 1000-byte limit` });
+    expect(declared).toMatchObject({
+      status: 'failed',
+      error: `${listServer.url}/ofac/sdn.csv: 5000 bytes is over the 1000-byte limit`,
+    });
   });
 
   it('when the publisher serves an error page instead of the list, the list fails naming the file', async () => {
     listServer.serveOfacSdn();
-    listServer.routes.set('/ofac/sdn.csv', answer(200, '<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>'));
+    listServer.routes.set(
+      '/ofac/sdn.csv',
+      answer(200, '<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>'),
+    );
     const before = await activeListVersions(db.pool);
     const [result] = await update();
     expect(result).toMatchObject({ source: 'ofac-sdn', status: 'failed' });
-    expect(result!.error).toMatch(new RegExp(`^${listServer.url}/ofac/sdn\\.csv, line 1: has 1 column; an OFAC primary file has 12`));
+    expect(result!.error).toMatch(
+      new RegExp(`^${listServer.url}/ofac/sdn\\.csv, line 1: has 1 column; an OFAC primary file has 12`),
+    );
     expect(await activeListVersions(db.pool)).toEqual(before);
   });
 
@@ -167,13 +213,22 @@ describe('updating lists from their publishers', () => {
 
   it('a list without a public URL (EU FSF) fails until one is configured, and its token is never stored', async () => {
     const [unconfigured] = await update({ sources: ['eu-fsf'] });
-    expect(unconfigured).toEqual({ source: 'eu-fsf', status: 'failed', error: 'no download URL for eu-fsf.xml; set one in LIST_UPDATE_URLS' });
+    expect(unconfigured).toEqual({
+      source: 'eu-fsf',
+      status: 'failed',
+      error: 'no download URL for eu-fsf.xml; set one in LIST_UPDATE_URLS',
+    });
 
     listServer.routes.set('/fsf/content', serveFile('eu-fsf-export.xml'));
-    const [configured] = await update({ sources: ['eu-fsf'], urls: { 'eu-fsf': `${listServer.url}/fsf/content?token=s3cret-token` } });
+    const [configured] = await update({
+      sources: ['eu-fsf'],
+      urls: { 'eu-fsf': `${listServer.url}/fsf/content?token=s3cret-token` },
+    });
     expect(configured).toMatchObject({ source: 'eu-fsf', status: 'updated', version: 1 });
     expect(listServer.requests).toEqual(['/fsf/content?token=s3cret-token']);
-    const { rows } = await db.pool.query<{ files: unknown }>(`SELECT files FROM list_versions WHERE source_id = 'eu-fsf'`);
+    const { rows } = await db.pool.query<{ files: unknown }>(
+      `SELECT files FROM list_versions WHERE source_id = 'eu-fsf'`,
+    );
     expect(JSON.stringify(rows)).not.toContain('s3cret');
   });
 });
@@ -197,9 +252,15 @@ describe('the lists worker', () => {
       LIST_UPDATE_CRON: '15 4 * * *',
     });
 
-  async function withQueue<T>(prefix: string, use: (queue: ReturnType<typeof createQueue>, events: QueueEvents) => Promise<T>): Promise<T> {
+  async function withQueue<T>(
+    prefix: string,
+    use: (queue: ReturnType<typeof createQueue>, events: QueueEvents) => Promise<T>,
+  ): Promise<T> {
     const queue = createQueue(QUEUE_NAMES.listUpdates, testRedisUrl(), prefix);
-    const events = new QueueEvents(QUEUE_NAMES.listUpdates, { connection: redisConnectionOptions(testRedisUrl()), prefix });
+    const events = new QueueEvents(QUEUE_NAMES.listUpdates, {
+      connection: redisConnectionOptions(testRedisUrl()),
+      prefix,
+    });
     await events.waitUntilReady();
     try {
       return await use(queue, events);
@@ -218,7 +279,11 @@ describe('the lists worker', () => {
     await withQueue(config.queuePrefix, async (queue) => {
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers).toHaveLength(1);
-      expect(schedulers[0]).toMatchObject({ key: LIST_UPDATE_SCHEDULER_ID, name: LIST_UPDATE_JOB_NAME, pattern: '15 4 * * *' });
+      expect(schedulers[0]).toMatchObject({
+        key: LIST_UPDATE_SCHEDULER_ID,
+        name: LIST_UPDATE_JOB_NAME,
+        pattern: '15 4 * * *',
+      });
     });
   });
 
@@ -258,13 +323,18 @@ describe('the lists worker', () => {
   });
 
   it('refuses to start on a cron pattern it cannot read, naming the setting', async () => {
-    await expect(startListsWorker(testConfig(db.url, { LIST_UPDATE_SOURCES: 'un-sc', LIST_UPDATE_CRON: 'every six hours' }), quietLogger)).rejects.toThrow(
-      /^LIST_UPDATE_CRON "every six hours" is not a cron pattern/,
-    );
+    await expect(
+      startListsWorker(
+        testConfig(db.url, { LIST_UPDATE_SOURCES: 'un-sc', LIST_UPDATE_CRON: 'every six hours' }),
+        quietLogger,
+      ),
+    ).rejects.toThrow(/^LIST_UPDATE_CRON "every six hours" is not a cron pattern/);
   });
 
   it('refuses to start when a configured list has no URL', async () => {
-    await expect(startListsWorker(testConfig(db.url, { LIST_UPDATE_SOURCES: 'un-sc,eu-fsf' }), quietLogger)).rejects.toThrow(/eu-fsf.*LIST_UPDATE_URLS/);
+    await expect(
+      startListsWorker(testConfig(db.url, { LIST_UPDATE_SOURCES: 'un-sc,eu-fsf' }), quietLogger),
+    ).rejects.toThrow(/eu-fsf.*LIST_UPDATE_URLS/);
   });
 });
 
@@ -280,29 +350,49 @@ describe('list update configuration', () => {
   });
 
   it('reads the URL overrides as JSON and fails fast on anything else', () => {
-    const urls = { 'un-sc': 'https://mirror.example/un.xml', 'ofac-sdn': { 'sdn.csv': 'https://mirror.example/SDN.CSV' } };
-    expect(testConfig('postgres://localhost/x', { LIST_UPDATE_URLS: JSON.stringify(urls), LIST_UPDATE_SOURCES: 'un-sc, ofac-sdn' }).listUpdates).toMatchObject({
+    const urls = {
+      'un-sc': 'https://mirror.example/un.xml',
+      'ofac-sdn': { 'sdn.csv': 'https://mirror.example/SDN.CSV' },
+    };
+    expect(
+      testConfig('postgres://localhost/x', {
+        LIST_UPDATE_URLS: JSON.stringify(urls),
+        LIST_UPDATE_SOURCES: 'un-sc, ofac-sdn',
+      }).listUpdates,
+    ).toMatchObject({
       sources: ['un-sc', 'ofac-sdn'],
       urls,
     });
-    expect(() => testConfig('postgres://localhost/x', { LIST_UPDATE_URLS: '{un-sc: nope' })).toThrow(/LIST_UPDATE_URLS: must be a JSON object/);
-    expect(() => testConfig('postgres://localhost/x', { LIST_UPDATE_URLS: '{"un-sc": "not a url"}' })).toThrow(/LIST_UPDATE_URLS/);
+    expect(() => testConfig('postgres://localhost/x', { LIST_UPDATE_URLS: '{un-sc: nope' })).toThrow(
+      /LIST_UPDATE_URLS: must be a JSON object/,
+    );
+    expect(() => testConfig('postgres://localhost/x', { LIST_UPDATE_URLS: '{"un-sc": "not a url"}' })).toThrow(
+      /LIST_UPDATE_URLS/,
+    );
   });
 });
 
 describe('download URLs', () => {
   it('fetch OFAC from its export service and the UN from its XML, unless overridden', () => {
     expect(resolveDownload('ofac-sdn').files.map((f) => f.url)).toEqual(
-      ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((f) => `https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/${f}`),
+      ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map(
+        (f) => `https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/${f}`,
+      ),
     );
-    expect(resolveDownload('un-sc').files).toEqual([{ name: 'consolidated.xml', url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' }]);
+    expect(resolveDownload('un-sc').files).toEqual([
+      { name: 'consolidated.xml', url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' },
+    ]);
   });
 
   it('read an override as a base URL for a list of several files, and as the file URL for a list of one', () => {
     expect(resolveDownload('ofac-cons', 'https://mirror.example/ofac/').files.map((f) => f.url)).toEqual(
-      ['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv'].map((f) => `https://mirror.example/ofac/${f}`),
+      ['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv'].map(
+        (f) => `https://mirror.example/ofac/${f}`,
+      ),
     );
-    expect(resolveDownload('uk-ofsi', 'https://mirror.example/ConList.csv').files[0]!.url).toBe('https://mirror.example/ConList.csv');
+    expect(resolveDownload('uk-ofsi', 'https://mirror.example/ConList.csv').files[0]!.url).toBe(
+      'https://mirror.example/ConList.csv',
+    );
     const perFile = resolveDownload('ofac-sdn', { 'sdn.csv': 'https://mirror.example/SDN.CSV' }).files;
     expect(perFile.map((f) => f.url)).toEqual([
       'https://mirror.example/SDN.CSV',

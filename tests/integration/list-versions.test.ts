@@ -1,4 +1,12 @@
-import { activeListVersions, findEntity, importList, indexableEntity, listSummaries, loadIndexableEntities, type ListedEntity } from '@sanctions/shared/lists';
+import {
+  activeListVersions,
+  findEntity,
+  importList,
+  indexableEntity,
+  listSummaries,
+  loadIndexableEntities,
+  type ListedEntity,
+} from '@sanctions/shared/lists';
 import { importEntities, listedEntity } from '../support/list-factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-stores';
 
@@ -17,16 +25,32 @@ const carol = listedEntity({ sourceEntityId: '3', name: 'CAROL, Example', type: 
 describe('list versions', () => {
   it('activates a first version with every entity added, names and citations stored', async () => {
     const result = await importEntities(db.pool, 'ofac-sdn', [alice, bob]);
-    expect(result).toMatchObject({ status: 'activated', version: 1, entityCount: 2, nameCount: 2, delta: { added: 2, removed: 0, changed: 0 } });
+    expect(result).toMatchObject({
+      status: 'activated',
+      version: 1,
+      entityCount: 2,
+      nameCount: 2,
+      delta: { added: 2, removed: 0, changed: 0 },
+    });
     const stored = await findEntity(db.pool, 'ofac-sdn:2');
     expect(stored).toMatchObject({ id: 'ofac-sdn:2', sourceId: 'ofac-sdn', programs: ['SDGT'], removed: false });
-    const { rows } = await db.pool.query(`SELECT title, source_row_id, listed_on::text FROM citations WHERE entity_id = 'ofac-sdn:2'`);
+    const { rows } = await db.pool.query(
+      `SELECT title, source_row_id, listed_on::text FROM citations WHERE entity_id = 'ofac-sdn:2'`,
+    );
     expect(rows).toEqual([{ title: 'Test list entry 2', source_row_id: '2', listed_on: '2024-01-01' }]);
   });
 
   it('records each activation in the append-only audit trail', async () => {
-    const { rows } = await db.pool.query(`SELECT action, subject, details FROM audit_log WHERE action = 'list.version_activated'`);
-    expect(rows).toEqual([{ action: 'list.version_activated', subject: 'ofac-sdn@1', details: expect.objectContaining({ delta: { added: 2, removed: 0, changed: 0 } }) }]);
+    const { rows } = await db.pool.query(
+      `SELECT action, subject, details FROM audit_log WHERE action = 'list.version_activated'`,
+    );
+    expect(rows).toEqual([
+      {
+        action: 'list.version_activated',
+        subject: 'ofac-sdn@1',
+        details: expect.objectContaining({ delta: { added: 2, removed: 0, changed: 0 } }),
+      },
+    ]);
     await expect(db.pool.query(`UPDATE audit_log SET actor = 'someone'`)).rejects.toThrow(/append-only/);
     await expect(db.pool.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
   });
@@ -39,9 +63,19 @@ describe('list versions', () => {
   });
 
   it('records added, removed and changed entities, naming the changed fields', async () => {
-    const bobRenamed = { ...bob, names: [...bob.names, { value: 'BOBBY', kind: 'alias' as const }], programs: ['SDGT', 'IRAN'] };
+    const bobRenamed = {
+      ...bob,
+      names: [...bob.names, { value: 'BOBBY', kind: 'alias' as const }],
+      programs: ['SDGT', 'IRAN'],
+    };
     const result = await importEntities(db.pool, 'ofac-sdn', [bobRenamed, carol]);
-    expect(result).toMatchObject({ status: 'activated', version: 2, entityCount: 2, nameCount: 3, delta: { added: 1, removed: 1, changed: 1 } });
+    expect(result).toMatchObject({
+      status: 'activated',
+      version: 2,
+      entityCount: 2,
+      nameCount: 3,
+      delta: { added: 1, removed: 1, changed: 1 },
+    });
     const { rows } = await db.pool.query(
       `SELECT entity_id, change, fields FROM list_version_changes WHERE version_id = $1 ORDER BY entity_id`,
       [result.versionId],
@@ -53,11 +87,19 @@ describe('list versions', () => {
     ]);
     expect(await findEntity(db.pool, 'ofac-sdn:1')).toMatchObject({ removed: true });
     const summary = (await listSummaries(db.pool)).find((l) => l.id === 'ofac-sdn');
-    expect(summary?.activeVersion).toMatchObject({ version: 2, entityCount: 2, delta: { added: 1, removed: 1, changed: 1 } });
+    expect(summary?.activeVersion).toMatchObject({
+      version: 2,
+      entityCount: 2,
+      delta: { added: 1, removed: 1, changed: 1 },
+    });
   });
 
   it('brings a removed entity back as added when it is listed again', async () => {
-    const result = await importEntities(db.pool, 'ofac-sdn', [alice, { ...bob, names: [...bob.names, { value: 'BOBBY', kind: 'alias' }], programs: ['SDGT', 'IRAN'] }, carol]);
+    const result = await importEntities(db.pool, 'ofac-sdn', [
+      alice,
+      { ...bob, names: [...bob.names, { value: 'BOBBY', kind: 'alias' }], programs: ['SDGT', 'IRAN'] },
+      carol,
+    ]);
     expect(result.delta).toEqual({ added: 1, removed: 0, changed: 0 });
     expect(await findEntity(db.pool, 'ofac-sdn:1')).toMatchObject({ removed: false });
   });
@@ -69,11 +111,21 @@ describe('list versions', () => {
       throw Object.assign(new Error('unexpected end of file'), { file: 'sdn.csv', line: 42 });
     }
     await expect(
-      importList(db.pool, { sourceId: 'ofac-sdn', format: 'test', files: [{ path: 'sdn.csv', bytes: 1, sha256: 'broken' }], entities: failing() }),
+      importList(db.pool, {
+        sourceId: 'ofac-sdn',
+        format: 'test',
+        files: [{ path: 'sdn.csv', bytes: 1, sha256: 'broken' }],
+        entities: failing(),
+      }),
     ).rejects.toThrow(/unexpected end of file/);
     expect(await activeListVersions(db.pool)).toEqual(before);
-    const { rows } = await db.pool.query(`SELECT status, error FROM list_versions WHERE source_id = 'ofac-sdn' ORDER BY version DESC LIMIT 1`);
-    expect(rows[0]).toEqual({ status: 'failed', error: { message: 'unexpected end of file', file: 'sdn.csv', line: 42 } });
+    const { rows } = await db.pool.query(
+      `SELECT status, error FROM list_versions WHERE source_id = 'ofac-sdn' ORDER BY version DESC LIMIT 1`,
+    );
+    expect(rows[0]).toEqual({
+      status: 'failed',
+      error: { message: 'unexpected end of file', file: 'sdn.csv', line: 42 },
+    });
     expect(await findEntity(db.pool, 'ofac-sdn:9')).toBeUndefined();
     const staged = await db.pool.query('SELECT count(*)::int AS n FROM list_import_staging');
     expect(staged.rows[0].n).toBe(0);
@@ -93,7 +145,12 @@ describe('list versions', () => {
       entities: delta(),
       deletedSourceEntityIds: ['3'],
     });
-    expect(patched).toMatchObject({ status: 'activated', version: 2, entityCount: 3, delta: { added: 1, removed: 1, changed: 1 } });
+    expect(patched).toMatchObject({
+      status: 'activated',
+      version: 2,
+      entityCount: 3,
+      delta: { added: 1, removed: 1, changed: 1 },
+    });
     expect(await findEntity(db.pool, 'opensanctions:1')).toMatchObject({ removed: false });
     expect(await findEntity(db.pool, 'opensanctions:2')).toMatchObject({ programs: ['SDGT', 'DPRK3'] });
     expect(await findEntity(db.pool, 'opensanctions:3')).toMatchObject({ removed: true });
@@ -125,13 +182,25 @@ describe('loading the active lists for the match index', () => {
       );
       await importEntities(own.pool, 'ofac-sdn', people);
       // The next version drops p3: it is kept in Postgres as removed, and must not be indexed.
-      await importEntities(own.pool, 'ofac-sdn', people.filter((p) => p.sourceEntityId !== 'p3'));
+      await importEntities(
+        own.pool,
+        'ofac-sdn',
+        people.filter((p) => p.sourceEntityId !== 'p3'),
+      );
       await importEntities(own.pool, 'un-sc', [listedEntity({ sourceEntityId: 'u1', name: 'UN PERSON' })]);
 
       // Two rows a page: entities and names both run over many pages, and not in step.
       const { entities, versions } = await loadIndexableEntities(own.pool, { pageSize: 2 });
       expect(versions.map((v) => `${v.sourceId}@${v.version}`)).toEqual(['ofac-sdn@2', 'un-sc@1']);
-      expect(entities.map((e) => e.id).sort()).toEqual(['ofac-sdn:p0', 'ofac-sdn:p1', 'ofac-sdn:p2', 'ofac-sdn:p4', 'ofac-sdn:p5', 'ofac-sdn:p6', 'un-sc:u1']);
+      expect(entities.map((e) => e.id).sort()).toEqual([
+        'ofac-sdn:p0',
+        'ofac-sdn:p1',
+        'ofac-sdn:p2',
+        'ofac-sdn:p4',
+        'ofac-sdn:p5',
+        'ofac-sdn:p6',
+        'un-sc:u1',
+      ]);
       expect(entities.find((e) => e.id === 'ofac-sdn:p5')).toEqual({
         id: 'ofac-sdn:p5',
         type: 'person',
@@ -146,7 +215,9 @@ describe('loading the active lists for the match index', () => {
       });
       expect(entities.find((e) => e.id === 'un-sc:u1')?.names).toEqual([{ value: 'UN PERSON', kind: 'primary' }]);
       // What code indexing a list without a database builds is what the database gives back.
-      expect(entities.find((e) => e.id === 'ofac-sdn:p5')).toEqual(indexableEntity('ofac-sdn:p5', people[5] as ListedEntity));
+      expect(entities.find((e) => e.id === 'ofac-sdn:p5')).toEqual(
+        indexableEntity('ofac-sdn:p5', people[5] as ListedEntity),
+      );
       // The default page size reads the same.
       expect((await loadIndexableEntities(own.pool)).entities).toEqual(entities);
     } finally {

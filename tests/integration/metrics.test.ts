@@ -21,7 +21,11 @@ let config: AppConfig;
 beforeAll(async () => {
   db = await createSeededDatabase();
   receiver = await WebhookReceiver.start();
-  config = testConfig(db.url, { METRICS_PORT: '0', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_DISPATCH_INTERVAL_MS: '100' });
+  config = testConfig(db.url, {
+    METRICS_PORT: '0',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    WEBHOOK_DISPATCH_INTERVAL_MS: '100',
+  });
   worker = await startWorker(config, quietLogger);
   webhooksWorker = await startWebhooksWorker(config, quietLogger);
   api = await startApi(config, quietLogger);
@@ -67,9 +71,23 @@ it('after a screening, the API and the worker show what they did under route tem
       'nodejs_eventloop_lag_seconds',
     ]),
   );
-  expect(sampleValue(fromApi, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/screenings', status: '200' })).toBe(1);
-  expect(sampleValue(fromApi, 'http_request_duration_seconds_count', { method: 'GET', route: '/v1/screenings/:id', status: '200' })).toBe(1);
-  expect(sampleValue(fromApi, 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+  expect(
+    sampleValue(fromApi, 'http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/v1/screenings',
+      status: '200',
+    }),
+  ).toBe(1);
+  expect(
+    sampleValue(fromApi, 'http_request_duration_seconds_count', {
+      method: 'GET',
+      route: '/v1/screenings/:id',
+      status: '200',
+    }),
+  ).toBe(1);
+  expect(
+    sampleValue(fromApi, 'http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' }),
+  ).toBe(1);
   for (const state of ['waiting', 'active', 'delayed', 'failed']) {
     expect(sampleValue(fromApi, 'queue_jobs', { queue: 'screenings', state })).toBe(0);
     expect(sampleValue(fromApi, 'queue_jobs', { queue: 'batch-chunks', state })).toBe(0);
@@ -95,12 +113,23 @@ it('counters move: a no-hit screening, a batch and a webhook delivery each add t
   const noHitsBefore = sampleValue(before, 'screenings_total', { decision: 'no_hit', source: 'screening' }) ?? 0;
   const rowsBefore = sampleValue(before, 'batch_rows_total') ?? 0;
 
-  const subscription = await call(api.url, 'POST', '/v1/webhooks', { body: { url: receiver.url(), events: ['screening.completed'] } });
+  const subscription = await call(api.url, 'POST', '/v1/webhooks', {
+    body: { url: receiver.url(), events: ['screening.completed'] },
+  });
   expect(subscription.status).toBe(201);
-  expect((await call(api.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Jane Q. Ordinary Customer' } })).body).toMatchObject({ decision: 'no_hit' });
-  const batch = await call(api.url, 'POST', '/v1/batches', { rawBody: 'name\nSense Time Group\nJohn Plain Person\nAnother Plain Name\n', contentType: 'text/csv' });
+  expect(
+    (await call(api.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Jane Q. Ordinary Customer' } })).body,
+  ).toMatchObject({ decision: 'no_hit' });
+  const batch = await call(api.url, 'POST', '/v1/batches', {
+    rawBody: 'name\nSense Time Group\nJohn Plain Person\nAnother Plain Name\n',
+    contentType: 'text/csv',
+  });
   expect(batch.status).toBe(202);
-  await eventually(async () => (await call(api.url, 'GET', `/v1/batches/${batch.body.id}`)).body.status === 'done', 20_000, 'the batch');
+  await eventually(
+    async () => (await call(api.url, 'GET', `/v1/batches/${batch.body.id}`)).body.status === 'done',
+    20_000,
+    'the batch',
+  );
 
   const after = await scrape(worker.metricsUrl);
   expect(sampleValue(after, 'screenings_total', { decision: 'no_hit', source: 'screening' })).toBe(noHitsBefore + 1);
@@ -110,7 +139,8 @@ it('counters move: a no-hit screening, a batch and a webhook delivery each add t
 
   await receiver.waitFor(1);
   const delivered = await eventually(
-    async () => sampleValue(await scrape(webhooksWorker.metricsUrl), 'webhook_deliveries_total', { outcome: 'succeeded' }),
+    async () =>
+      sampleValue(await scrape(webhooksWorker.metricsUrl), 'webhook_deliveries_total', { outcome: 'succeeded' }),
     15_000,
     'a counted delivery',
   );
@@ -118,7 +148,9 @@ it('counters move: a no-hit screening, a batch and a webhook delivery each add t
 
   const openBefore = sampleValue(await apiMetrics(), 'alerts_open')!;
   expect(openBefore).toBe(2);
-  await db.pool.query(`UPDATE alerts SET status = 'closed', outcome = 'false_positive', closed_at = now() WHERE source = 'batch'`);
+  await db.pool.query(
+    `UPDATE alerts SET status = 'closed', outcome = 'false_positive', closed_at = now() WHERE source = 'batch'`,
+  );
   expect(sampleValue(await apiMetrics(), 'alerts_open')).toBe(openBefore - 1);
 });
 
@@ -130,9 +162,16 @@ it('GET /metrics needs metrics:read or admin: 401 without a key, 403 without the
   expect(anonymous.status).toBe(401);
   expect(anonymous.contentType).toMatch(/application\/problem\+json/);
 
-  const refused = await call(api.url, 'GET', '/metrics', { apiKey: screener.key, headers: { 'X-Request-Id': 'scrape-1' } });
+  const refused = await call(api.url, 'GET', '/metrics', {
+    apiKey: screener.key,
+    headers: { 'X-Request-Id': 'scrape-1' },
+  });
   expect(refused.status).toBe(403);
-  expect(refused.body).toMatchObject({ status: 403, detail: expect.stringContaining('metrics:read'), requestId: 'scrape-1' });
+  expect(refused.body).toMatchObject({
+    status: 403,
+    detail: expect.stringContaining('metrics:read'),
+    requestId: 'scrape-1',
+  });
 
   const allowed = await call(api.url, 'GET', '/metrics', { apiKey: reader.key });
   expect(allowed.status).toBe(200);
@@ -155,7 +194,18 @@ it('queue_jobs is read from Redis at scrape time', async () => {
 it('with METRICS_PORT, each process serves its own metrics there without a key, and nothing else', async () => {
   expect(new Set([api.metricsUrl, worker.metricsUrl, webhooksWorker.metricsUrl]).size).toBe(3);
   const text = await scrape(api.metricsUrl);
-  expect(sampleValue(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/screenings', status: '200' })).toBeGreaterThanOrEqual(1);
-  expect(sampleValue(await scrape(webhooksWorker.metricsUrl), 'queue_jobs', { queue: 'webhook-deliveries', state: 'failed' })).toBe(0);
+  expect(
+    sampleValue(text, 'http_request_duration_seconds_count', {
+      method: 'POST',
+      route: '/v1/screenings',
+      status: '200',
+    }),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    sampleValue(await scrape(webhooksWorker.metricsUrl), 'queue_jobs', {
+      queue: 'webhook-deliveries',
+      state: 'failed',
+    }),
+  ).toBe(0);
   expect((await fetch(api.metricsUrl!.replace('/metrics', '/v1/screenings'))).status).toBe(404);
 });

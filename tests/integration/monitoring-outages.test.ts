@@ -22,7 +22,9 @@ const seen: string[] = [];
 let chunks = 0;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const run = async () => (await db.pool.query(`SELECT id, status, watermark, alerts, error FROM monitoring_runs WHERE source_id = 'un-sc'`)).rows[0];
+const run = async () =>
+  (await db.pool.query(`SELECT id, status, watermark, alerts, error FROM monitoring_runs WHERE source_id = 'un-sc'`))
+    .rows[0];
 
 beforeAll(async () => {
   db = await createSeededDatabase();
@@ -32,10 +34,18 @@ beforeAll(async () => {
   // The seed's own run found no customers; it is done before the book arrives.
   await db.pool.query(`UPDATE monitoring_runs SET status = 'done', finished_at = now() WHERE status = 'queued'`);
   await registerCustomers(db.pool, 'default', [
-    ...Array.from({ length: PLANTED }, (_, i) => ({ reference: `planted-${i}`, name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan' })),
+    ...Array.from({ length: PLANTED }, (_, i) => ({
+      reference: `planted-${i}`,
+      name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan',
+    })),
     ...Array.from({ length: UNRELATED }, (_, i) => ({ reference: `other-${i}`, name: `Customer Number ${i}` })),
   ]);
-  const config = testConfig(front.url, { REDIS_URL: redis.url, RECONCILE_INTERVAL_MS: '300', WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '500' });
+  const config = testConfig(front.url, {
+    REDIS_URL: redis.url,
+    RECONCILE_INTERVAL_MS: '300',
+    WORKER_LOCK_DURATION_MS: '2000',
+    WORKER_STALLED_INTERVAL_MS: '500',
+  });
   worker = await startWorker(config, quietLogger, {
     monitoring: {
       afterChunk: async () => {
@@ -67,11 +77,20 @@ afterAll(async () => {
 });
 
 it('a run that lives through a Redis restart and a Postgres outage ends done, with every alert made once', async () => {
-  await importEntities(db.pool, 'un-sc', [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })], 'outages-1');
-  const done = await eventually(async () => {
-    const r = await run();
-    return r?.status === 'done' && r;
-  }, 120_000, 'the run done');
+  await importEntities(
+    db.pool,
+    'un-sc',
+    [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })],
+    'outages-1',
+  );
+  const done = await eventually(
+    async () => {
+      const r = await run();
+      return r?.status === 'done' && r;
+    },
+    120_000,
+    'the run done',
+  );
   // Both outages happened mid-run, and the run needed more chunks after them.
   expect(seen).toEqual(['redis down', 'postgres down', 'postgres back']);
   expect(chunks).toBeGreaterThanOrEqual(4);

@@ -14,7 +14,8 @@ const UNRELATED = 1_000;
 let db: TestDatabase;
 let workers: WorkerProcesses;
 
-const run = async () => (await db.pool.query(`SELECT id, status, watermark, alerts FROM monitoring_runs WHERE source_id = 'un-sc'`)).rows[0];
+const run = async () =>
+  (await db.pool.query(`SELECT id, status, watermark, alerts FROM monitoring_runs WHERE source_id = 'un-sc'`)).rows[0];
 
 beforeAll(async () => {
   db = await createSeededDatabase();
@@ -22,7 +23,10 @@ beforeAll(async () => {
   // The seed's own run found no customers; it is done before the book arrives.
   await db.pool.query(`UPDATE monitoring_runs SET status = 'done', finished_at = now() WHERE status = 'queued'`);
   const customers = [
-    ...Array.from({ length: PLANTED }, (_, i) => ({ reference: `planted-${i}`, name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan' })),
+    ...Array.from({ length: PLANTED }, (_, i) => ({
+      reference: `planted-${i}`,
+      name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan',
+    })),
     ...Array.from({ length: UNRELATED }, (_, i) => ({ reference: `other-${i}`, name: `Customer Number ${i}` })),
   ];
   await registerCustomers(db.pool, 'default', customers);
@@ -37,11 +41,20 @@ it('when a worker process is killed mid-run, another finishes it from the waterm
   const first = workers.start();
   // Let the first worker build its indexes before the version lands, so it takes the run at once.
   await new Promise((r) => setTimeout(r, 4_000));
-  await importEntities(db.pool, 'un-sc', [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })], 'crash-1');
-  const midway = await eventually(async () => {
-    const r = await run();
-    return r && Number(r.watermark) > 0 && r;
-  }, 120_000, 'a first chunk written');
+  await importEntities(
+    db.pool,
+    'un-sc',
+    [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })],
+    'crash-1',
+  );
+  const midway = await eventually(
+    async () => {
+      const r = await run();
+      return r && Number(r.watermark) > 0 && r;
+    },
+    120_000,
+    'a first chunk written',
+  );
   await workers.kill(first);
   const atKill = await run();
   expect(atKill.status).toBe('running');
@@ -49,10 +62,14 @@ it('when a worker process is killed mid-run, another finishes it from the waterm
   expect(Number(atKill.watermark)).toBeGreaterThanOrEqual(Number(midway.watermark));
 
   workers.start();
-  const done = await eventually(async () => {
-    const r = await run();
-    return r.status === 'done' && r;
-  }, 120_000, 'the run done');
+  const done = await eventually(
+    async () => {
+      const r = await run();
+      return r.status === 'done' && r;
+    },
+    120_000,
+    'the run done',
+  );
   expect(done.alerts).toBe(PLANTED);
   const { rows } = await db.pool.query(
     `SELECT count(*)::int AS alerts, count(DISTINCT customer_reference)::int AS customers,

@@ -22,22 +22,40 @@ const api = (method: string, path: string, body?: unknown, apiKey?: string) =>
   call(service.url, method, path, { ...(body !== undefined && { body }), ...(apiKey !== undefined && { apiKey }) });
 
 async function runOf(source: string, version: number) {
-  return eventually(async () => {
-    const { body } = await api('GET', '/v1/monitoring/runs');
-    const run = body.runs.find((r: { source: string; version: number }) => r.source === source && r.version === version);
-    return run?.status === 'done' && run;
-  }, 30_000, `monitoring run ${source}@${version} done`);
+  return eventually(
+    async () => {
+      const { body } = await api('GET', '/v1/monitoring/runs');
+      const run = body.runs.find(
+        (r: { source: string; version: number }) => r.source === source && r.version === version,
+      );
+      return run?.status === 'done' && run;
+    },
+    30_000,
+    `monitoring run ${source}@${version} done`,
+  );
 }
 
 const monitoringAlerts = async (runId: string) =>
-  (await db.pool.query(`SELECT a.customer_reference, array_agg(m.entity_id ORDER BY m.entity_id) AS entities FROM alerts a JOIN alert_matches m ON m.alert_id = a.id WHERE a.run_id = $1 GROUP BY 1 ORDER BY 1`, [runId])).rows;
+  (
+    await db.pool.query(
+      `SELECT a.customer_reference, array_agg(m.entity_id ORDER BY m.entity_id) AS entities FROM alerts a JOIN alert_matches m ON m.alert_id = a.id WHERE a.run_id = $1 GROUP BY 1 ORDER BY 1`,
+      [runId],
+    )
+  ).rows;
 
 describe('customers', () => {
   it('a new customer is 201 and screened at once; the same again is 200 and unchanged; a change is 200 and screened again', async () => {
     const created = await api('PUT', '/v1/customers/cust-1', { name: 'Sense Time Group', country: 'CN' });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/v1/customers/cust-1');
-    expect(created.body).toMatchObject({ reference: 'cust-1', name: 'Sense Time Group', type: null, birthDate: null, country: 'CN', monitored: true });
+    expect(created.body).toMatchObject({
+      reference: 'cust-1',
+      name: 'Sense Time Group',
+      type: null,
+      birthDate: null,
+      country: 'CN',
+      monitored: true,
+    });
     expect(created.body.lastScreeningId).toEqual(expect.any(String));
     const screening = await eventually(async () => {
       const s = await api('GET', `/v1/screenings/${created.body.lastScreeningId}`);
@@ -51,9 +69,19 @@ describe('customers', () => {
     expect(same.status).toBe(200);
     expect(same.body.lastScreeningId).toBe(created.body.lastScreeningId);
 
-    const changed = await api('PUT', '/v1/customers/cust-1', { name: 'Jane Example', type: 'person', birthDate: '1980' });
+    const changed = await api('PUT', '/v1/customers/cust-1', {
+      name: 'Jane Example',
+      type: 'person',
+      birthDate: '1980',
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ name: 'Jane Example', type: 'person', birthDate: '1980', country: null, createdAt: created.body.createdAt });
+    expect(changed.body).toMatchObject({
+      name: 'Jane Example',
+      type: 'person',
+      birthDate: '1980',
+      country: null,
+      createdAt: created.body.createdAt,
+    });
     expect(changed.body.lastScreeningId).not.toBe(created.body.lastScreeningId);
   });
 
@@ -68,7 +96,8 @@ describe('customers', () => {
   });
 
   it('lists by reference with q, limit and links.next; another workspace sees none of them; DELETE stops monitoring', async () => {
-    for (const ref of ['list-a', 'list-b', 'list-c']) expect((await api('PUT', `/v1/customers/${ref}`, { name: `Listed Person ${ref}` })).status).toBe(201);
+    for (const ref of ['list-a', 'list-b', 'list-c'])
+      expect((await api('PUT', `/v1/customers/${ref}`, { name: `Listed Person ${ref}` })).status).toBe(201);
     const first = await api('GET', '/v1/customers?q=list-&limit=2');
     expect(first.body.customers.map((c: { reference: string }) => c.reference)).toEqual(['list-a', 'list-b']);
     expect(first.body.links.next).toBe('/v1/customers?q=list-&limit=2&cursor=list-b');
@@ -76,7 +105,11 @@ describe('customers', () => {
     expect(second.body.customers.map((c: { reference: string }) => c.reference)).toEqual(['list-c']);
     expect(second.body.links.next).toBeNull();
 
-    const other = await createApiKey(db.pool, { name: 'other', scopes: ['customers:read', 'customers:write'], workspaceId: 'other-ws' });
+    const other = await createApiKey(db.pool, {
+      name: 'other',
+      scopes: ['customers:read', 'customers:write'],
+      workspaceId: 'other-ws',
+    });
     expect((await api('GET', '/v1/customers/list-a', undefined, other.key)).status).toBe(404);
     expect((await api('GET', '/v1/customers', undefined, other.key)).body.customers).toEqual([]);
     expect((await api('DELETE', '/v1/customers/list-a', undefined, other.key)).status).toBe(404);
@@ -93,7 +126,12 @@ describe('customers', () => {
 
 describe('POST /v1/batches?monitor=true', () => {
   it('every row with a reference becomes a monitored customer; a row without one is an error row saying why', async () => {
-    const csv = ['name,reference,birth_date', 'Batch Person One,batch-1,1970', 'No Reference Person,,', 'Batch Person Two,batch-2,'].join('\n');
+    const csv = [
+      'name,reference,birth_date',
+      'Batch Person One,batch-1,1970',
+      'No Reference Person,,',
+      'Batch Person Two,batch-2,',
+    ].join('\n');
     const res = await fetch(`${service.url}/v1/batches?monitor=true`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
@@ -107,8 +145,18 @@ describe('POST /v1/batches?monitor=true', () => {
     });
     expect(batch).toMatchObject({ total: 3, invalidRows: 1 });
     const errors = await api('GET', `/v1/batches/${id}/errors`);
-    expect(errors.body.errors).toEqual([expect.objectContaining({ line: 3, field: 'reference', reason: expect.stringContaining('reference is needed to monitor') })]);
-    expect((await api('GET', '/v1/customers/batch-1')).body).toMatchObject({ name: 'Batch Person One', birthDate: '1970', monitored: true });
+    expect(errors.body.errors).toEqual([
+      expect.objectContaining({
+        line: 3,
+        field: 'reference',
+        reason: expect.stringContaining('reference is needed to monitor'),
+      }),
+    ]);
+    expect((await api('GET', '/v1/customers/batch-1')).body).toMatchObject({
+      name: 'Batch Person One',
+      birthDate: '1970',
+      monitored: true,
+    });
     expect((await api('GET', '/v1/customers/batch-2')).status).toBe(200);
 
     const noScope = await createApiKey(db.pool, { name: 'batcher', scopes: ['batches:write'] });
@@ -122,18 +170,35 @@ describe('POST /v1/batches?monitor=true', () => {
 });
 
 describe('monitoring runs', () => {
-  const sidorov = listedEntity({ sourceEntityId: 'M-1', name: 'Ivan Petrovich Sidorovsky', birthDates: ['1961-05-23'] });
+  const sidorov = listedEntity({
+    sourceEntityId: 'M-1',
+    name: 'Ivan Petrovich Sidorovsky',
+    birthDates: ['1961-05-23'],
+  });
   const vessel = listedEntity({ sourceEntityId: 'M-2', name: 'Oceanic Brightstar Carrier', type: 'vessel' });
 
   it('a new version screens its delta against every workspace’s customers: one alert per matching customer, none for others', async () => {
-    const other = await createApiKey(db.pool, { name: 'other-mon', scopes: ['customers:read', 'customers:write', 'alerts:read'], workspaceId: 'mon-ws' });
-    expect((await api('PUT', '/v1/customers/planted-1', { name: 'Ivan Sidorovsky', birthDate: '1961-05-23' })).status).toBe(201);
-    expect((await api('PUT', '/v1/customers/planted-2', { name: 'Oceanic Brightstar Carrier' }, other.key)).status).toBe(201);
+    const other = await createApiKey(db.pool, {
+      name: 'other-mon',
+      scopes: ['customers:read', 'customers:write', 'alerts:read'],
+      workspaceId: 'mon-ws',
+    });
+    expect(
+      (await api('PUT', '/v1/customers/planted-1', { name: 'Ivan Sidorovsky', birthDate: '1961-05-23' })).status,
+    ).toBe(201);
+    expect(
+      (await api('PUT', '/v1/customers/planted-2', { name: 'Oceanic Brightstar Carrier' }, other.key)).status,
+    ).toBe(201);
     expect((await api('PUT', '/v1/customers/unrelated-1', { name: 'Margaret Oyelaran' })).status).toBe(201);
     expect((await api('PUT', '/v1/customers/deleted-1', { name: 'Ivan Petrovich Sidorovsky' })).status).toBe(201);
     expect((await api('DELETE', '/v1/customers/deleted-1')).status).toBe(204);
 
-    const imported = await importEntities(db.pool, 'un-sc', [sidorov, vessel, listedEntity({ sourceEntityId: 'M-3', name: 'Nobody Matches Thisname' })], 'mon-1');
+    const imported = await importEntities(
+      db.pool,
+      'un-sc',
+      [sidorov, vessel, listedEntity({ sourceEntityId: 'M-3', name: 'Nobody Matches Thisname' })],
+      'mon-1',
+    );
     expect(imported.status).toBe('activated');
     const run = await runOf('un-sc', imported.version);
     expect(run).toMatchObject({ status: 'done', entities: 3, alerts: 1, error: null });
@@ -145,7 +210,10 @@ describe('monitoring runs', () => {
       { customer_reference: 'planted-2', entities: ['un-sc:M-2'] },
     ]);
     // Each workspace sees its own counts only.
-    expect((await api('GET', `/v1/monitoring/runs/${run.id}`, undefined, other.key)).body).toMatchObject({ customers: 1, alerts: 1 });
+    expect((await api('GET', `/v1/monitoring/runs/${run.id}`, undefined, other.key)).body).toMatchObject({
+      customers: 1,
+      alerts: 1,
+    });
     const alerts = await api('GET', '/v1/alerts', undefined, other.key);
     expect(alerts.status).toBe(200);
     expect(alerts.body.alerts).toHaveLength(1);
@@ -155,7 +223,12 @@ describe('monitoring runs', () => {
 
   it('the same file again is no delta and makes nothing; a change makes no second alert for an open pair; a removal is written on the open alert', async () => {
     const before = (await db.pool.query(`SELECT count(*)::int AS n FROM monitoring_runs`)).rows[0].n;
-    const again = await importEntities(db.pool, 'un-sc', [sidorov, vessel, listedEntity({ sourceEntityId: 'M-3', name: 'Nobody Matches Thisname' })], 'mon-2');
+    const again = await importEntities(
+      db.pool,
+      'un-sc',
+      [sidorov, vessel, listedEntity({ sourceEntityId: 'M-3', name: 'Nobody Matches Thisname' })],
+      'mon-2',
+    );
     expect(again.status).toBe('unchanged');
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM monitoring_runs`)).rows[0].n).toBe(before);
 
@@ -179,7 +252,9 @@ describe('monitoring runs', () => {
     const delisted = await db.pool.query(
       `SELECT a.customer_reference, e.details FROM alert_events e JOIN alerts a ON a.id = e.alert_id WHERE e.action = 'entity_delisted'`,
     );
-    expect(delisted.rows).toEqual([{ customer_reference: 'planted-2', details: { runId: run.id, entityIds: ['un-sc:M-2'] } }]);
+    expect(delisted.rows).toEqual([
+      { customer_reference: 'planted-2', details: { runId: run.id, entityIds: ['un-sc:M-2'] } },
+    ]);
   });
 
   it('lists runs newest first, pages them, and refuses a bad id or limit', async () => {
@@ -187,7 +262,19 @@ describe('monitoring runs', () => {
     expect(body.runs).toHaveLength(2);
     expect(body.runs[0].createdAt >= body.runs[1].createdAt).toBe(true);
     expect(Object.keys(body.runs[0]).sort()).toEqual(
-      ['alerts', 'createdAt', 'customers', 'entities', 'error', 'finishedAt', 'id', 'source', 'startedAt', 'status', 'version'].sort(),
+      [
+        'alerts',
+        'createdAt',
+        'customers',
+        'entities',
+        'error',
+        'finishedAt',
+        'id',
+        'source',
+        'startedAt',
+        'status',
+        'version',
+      ].sort(),
     );
     const next = await api('GET', body.links.next);
     expect(next.body.runs[0].id).not.toBe(body.runs[1].id);

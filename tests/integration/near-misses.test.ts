@@ -5,7 +5,8 @@ import { TEST_API_KEY } from '../support/test-stores';
 
 const stores = seededServicePerFile();
 
-const screen = (body: unknown, query = '?wait=true') => call(stores.service.url, 'POST', `/v1/screenings${query}`, { body });
+const screen = (body: unknown, query = '?wait=true') =>
+  call(stores.service.url, 'POST', `/v1/screenings${query}`, { body });
 
 /** The listed "RI, Yong Gil" (born 1955, North Korea) written exactly, with a birth date and a country that disagree. */
 const OTHER_RI = { name: 'Ri Yong Gil', birthDate: '1990', country: 'FR' };
@@ -16,7 +17,12 @@ describe('near misses', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'done', decision: 'no_hit', matches: [] });
     const [first] = res.body.nearMisses;
-    expect(first).toMatchObject({ entityId: 'seed:ofac-33936', name: 'RI, Yong Gil', matchedName: 'RI, Yong Gil', matchedNameKind: 'primary' });
+    expect(first).toMatchObject({
+      entityId: 'seed:ofac-33936',
+      name: 'RI, Yong Gil',
+      matchedName: 'RI, Yong Gil',
+      matchedNameKind: 'primary',
+    });
     expect(first.score).toBeLessThan(res.body.threshold);
     expect(first.score).toBeGreaterThanOrEqual(DEFAULT_NEAR_MISS_FLOOR);
     expect(first.reason).toContain('birth date differs: 1990 against 1955');
@@ -33,7 +39,10 @@ describe('near misses', () => {
       result = await call(stores.service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
     }
     expect(result.body).toMatchObject({ status: 'done', decision: 'no_hit' });
-    expect(result.body.nearMisses[0]).toMatchObject({ entityId: 'seed:ofac-33936', reason: expect.stringContaining('birth date differs') });
+    expect(result.body.nearMisses[0]).toMatchObject({
+      entityId: 'seed:ofac-33936',
+      reason: expect.stringContaining('birth date differs'),
+    });
   });
 
   it('never shows a hit as a near miss', async () => {
@@ -64,7 +73,10 @@ describe('near misses', () => {
     const results = await call(stores.service.url, 'GET', `/v1/batches/${id}/results`);
     const [ri, sensetime] = results.body.results;
     expect(ri).toMatchObject({ line: 2, decision: 'no_hit', matches: [] });
-    expect(ri.nearMisses[0]).toMatchObject({ entityId: 'seed:ofac-33936', reason: expect.stringContaining('birth date differs: 1990 against 1955') });
+    expect(ri.nearMisses[0]).toMatchObject({
+      entityId: 'seed:ofac-33936',
+      reason: expect.stringContaining('birth date differs: 1990 against 1955'),
+    });
     expect(sensetime).toMatchObject({ line: 3, decision: 'hit', nearMisses: expect.any(Array) });
     expect(sensetime.nearMisses.map((n: { entityId: string }) => n.entityId)).not.toContain(sensetime.entityId);
   });

@@ -17,7 +17,8 @@ function mountedRoutes(app: Express): [string, string][] {
   const found: [string, string][] = [];
   const walk = (stack: any[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push([method.toUpperCase(), layer.route.path]);
+      if (layer.route)
+        for (const method of Object.keys(layer.route.methods)) found.push([method.toUpperCase(), layer.route.path]);
       else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
@@ -58,8 +59,12 @@ describe('the OpenAPI document and hardening', () => {
     expect(alerts.security).toEqual([{ bearer: ['alerts:review'] }]);
     expect(alerts['x-scopes']).toEqual(['alerts:review']);
     expect(alerts.requestBody.content['application/json'].schema.required).toEqual(['entityId', 'disposition', 'note']);
-    expect(Object.keys(alerts.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '413', '429']));
-    expect(alerts.responses['400'].content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+    expect(Object.keys(alerts.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '409', '413', '429']),
+    );
+    expect(alerts.responses['400'].content['application/problem+json'].schema.$ref).toBe(
+      '#/components/schemas/Problem',
+    );
     for (const [path, operations] of Object.entries<any>(doc.paths)) {
       if (!path.startsWith('/v1')) continue;
       for (const operation of Object.values<any>(operations)) expect(operation.security[0].bearer).toHaveLength(1);
@@ -116,7 +121,14 @@ describe('the OpenAPI document and hardening', () => {
 
   it('answers no CORS headers unless CORS_ORIGINS names the origin', async () => {
     const preflight = (url: string, origin: string) =>
-      fetch(`${url}/v1/screenings`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      fetch(`${url}/v1/screenings`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
     const off = await preflight(api.url, 'https://console.example.com');
     expect(off.headers.get('access-control-allow-origin')).toBeNull();
     const on = await preflight(corsApi.url, 'https://console.example.com');

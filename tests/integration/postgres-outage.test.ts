@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 it('every API route answers 503 problem+json with Retry-After while Postgres is down, and works again once it is back', async () => {
-  const batch = await call(service.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' });
+  const batch = await call(service.url, 'POST', '/v1/batches', {
+    rawBody: 'name\nJane Doe\n',
+    contentType: 'text/csv',
+  });
   expect(batch.status).toBe(202);
   await proxy.stop();
 

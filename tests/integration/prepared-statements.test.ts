@@ -23,7 +23,10 @@ onServer('statements sent with parameters', () => {
   it('are prepared once per connection and answer as before, in and out of transactions', async () => {
     const p = pool(db.url);
     for (let i = 0; i < 3; i++) expect((await p.query('SELECT $1::int + 1 AS n', [i])).rows).toEqual([{ n: i + 1 }]);
-    const inTransaction = await withTransaction(p, async (tx) => (await tx.query('SELECT $1::text AS label', ['in a transaction'])).rows);
+    const inTransaction = await withTransaction(
+      p,
+      async (tx) => (await tx.query('SELECT $1::text AS label', ['in a transaction'])).rows,
+    );
     expect(inTransaction).toEqual([{ label: 'in a transaction' }]);
     const { rows } = await p.query<{ statement: string }>(PREPARED);
     expect(rows.map((r) => r.statement)).toEqual(['SELECT $1::int + 1 AS n', 'SELECT $1::text AS label']);

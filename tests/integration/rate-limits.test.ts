@@ -31,11 +31,15 @@ const limits = (res: HttpResult) => ({
 const missingScreening = '/v1/screenings/00000000-0000-4000-8000-000000000000';
 
 it('a key with rateLimitPerMinute 3 is refused its 4th request with 429 and Retry-After, across both API processes', async () => {
-  const created = await call(first.url, 'POST', '/v1/keys', { body: { name: 'limited', scopes: ['screenings:read'], rateLimitPerMinute: 3 } });
+  const created = await call(first.url, 'POST', '/v1/keys', {
+    body: { name: 'limited', scopes: ['screenings:read'], rateLimitPerMinute: 3 },
+  });
   expect(created.status).toBe(201);
   expect(created.body.rateLimitPerMinute).toBe(3);
   const listed = await call(first.url, 'GET', '/v1/keys');
-  expect(listed.body.keys).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, rateLimitPerMinute: 3 })]));
+  expect(listed.body.keys).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: created.body.id, rateLimitPerMinute: 3 })]),
+  );
   const key = created.body.key as string;
 
   const answers = [
@@ -51,10 +55,18 @@ it('a key with rateLimitPerMinute 3 is refused its 4th request with 429 and Retr
     expect(limits(a).reset).toBeLessThanOrEqual(60);
   }
 
-  const refused = await call(second.url, 'GET', missingScreening, { apiKey: key, headers: { 'X-Request-Id': 'over-the-limit' } });
+  const refused = await call(second.url, 'GET', missingScreening, {
+    apiKey: key,
+    headers: { 'X-Request-Id': 'over-the-limit' },
+  });
   expect(refused.status).toBe(429);
   expect(refused.contentType).toMatch(/application\/problem\+json/);
-  expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests', detail: expect.stringContaining('3 requests a minute'), requestId: 'over-the-limit' });
+  expect(refused.body).toMatchObject({
+    status: 429,
+    title: 'Too many requests',
+    detail: expect.stringContaining('3 requests a minute'),
+    requestId: 'over-the-limit',
+  });
   const retryAfter = Number(refused.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(60);
@@ -76,9 +88,17 @@ it("one key's traffic never limits another key, which has RATE_LIMIT_PER_MINUTE 
 });
 
 it('every /v1 answer carries the headers, errors included; a batch upload counts as one request whatever its rows', async () => {
-  const uploader = await createApiKey(db.pool, { name: 'uploader', scopes: ['batches:write', 'batches:read'], rateLimitPerMinute: 5 });
+  const uploader = await createApiKey(db.pool, {
+    name: 'uploader',
+    scopes: ['batches:write', 'batches:read'],
+    rateLimitPerMinute: 5,
+  });
   const rows = ['name', ...Array.from({ length: 1200 }, (_, i) => `Customer Number ${i}`)].join('\n');
-  const upload = await call(first.url, 'POST', '/v1/batches', { apiKey: uploader.key, rawBody: rows, contentType: 'text/csv' });
+  const upload = await call(first.url, 'POST', '/v1/batches', {
+    apiKey: uploader.key,
+    rawBody: rows,
+    contentType: 'text/csv',
+  });
   expect(upload.status).toBe(202);
   expect(limits(upload)).toMatchObject({ limit: '5', remaining: '4' });
 
@@ -92,12 +112,18 @@ it('every /v1 answer carries the headers, errors included; a batch upload counts
 
 it('POST /v1/keys refuses a rateLimitPerMinute outside 1 to 1,000,000 or not whole, naming the field', async () => {
   for (const rateLimitPerMinute of [0, 1_000_001, 2.5, '60']) {
-    const res = await call(first.url, 'POST', '/v1/keys', { body: { name: 'bad', scopes: ['screenings:read'], rateLimitPerMinute } });
+    const res = await call(first.url, 'POST', '/v1/keys', {
+      body: { name: 'bad', scopes: ['screenings:read'], rateLimitPerMinute },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'rateLimitPerMinute' })]);
   }
-  const highest = await call(first.url, 'POST', '/v1/keys', { body: { name: 'highest', scopes: ['screenings:read'], rateLimitPerMinute: 1_000_000 } });
+  const highest = await call(first.url, 'POST', '/v1/keys', {
+    body: { name: 'highest', scopes: ['screenings:read'], rateLimitPerMinute: 1_000_000 },
+  });
   expect(highest.status).toBe(201);
   // The database holds the same bound.
-  await expect(db.pool.query(`UPDATE api_keys SET rate_limit_per_minute = 1000001 WHERE id = $1`, [highest.body.id])).rejects.toThrow(/rate_limit_per_minute/);
+  await expect(
+    db.pool.query(`UPDATE api_keys SET rate_limit_per_minute = 1000001 WHERE id = $1`, [highest.body.id]),
+  ).rejects.toThrow(/rate_limit_per_minute/);
 });

@@ -12,7 +12,12 @@ let service: RunningService;
 beforeAll(async () => {
   db = await createSeededDatabase();
   redis = await StoppableRedis.start();
-  const config = testConfig(db.url, { REDIS_URL: redis.url, RECONCILE_GRACE_MS: '0', RECONCILE_INTERVAL_MS: '300', SCREENING_WAIT_MAX_MS: '5000' });
+  const config = testConfig(db.url, {
+    REDIS_URL: redis.url,
+    RECONCILE_GRACE_MS: '0',
+    RECONCILE_INTERVAL_MS: '300',
+    SCREENING_WAIT_MAX_MS: '5000',
+  });
   service = await startService(config);
 });
 afterAll(async () => {
@@ -38,12 +43,16 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
 }
 
 it('while Redis is down, screenings and batches are accepted within a second, and all of them complete once it is back', async () => {
-  expect((await call(service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' } })).status).toBe(200);
+  expect(
+    (await call(service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' } })).status,
+  ).toBe(200);
   await redis.stop();
 
   const accepted: string[] = [];
   for (const path of ['/v1/screenings', '/v1/screenings?wait=true', '/v1/screenings', '/v1/screenings?wait=1']) {
-    const { ms, value } = await timed(() => call(service.url, 'POST', path, { body: { name: 'Sense Time Group', reference: path } }));
+    const { ms, value } = await timed(() =>
+      call(service.url, 'POST', path, { body: { name: 'Sense Time Group', reference: path } }),
+    );
     expect(value.status).toBe(202);
     expect(value.body).toMatchObject({ id: expect.any(String), status: 'queued' });
     expect(ms).toBeLessThan(1_000);
@@ -52,11 +61,18 @@ it('while Redis is down, screenings and batches are accepted within a second, an
     expect(Number(value.headers.get('ratelimit-remaining'))).toBeLessThan(6000);
     accepted.push(value.body.id);
   }
-  const batch = await timed(() => call(service.url, 'POST', '/v1/batches', { rawBody: 'name\nSense Time Group\nJane Doe\n', contentType: 'text/csv' }));
+  const batch = await timed(() =>
+    call(service.url, 'POST', '/v1/batches', {
+      rawBody: 'name\nSense Time Group\nJane Doe\n',
+      contentType: 'text/csv',
+    }),
+  );
   expect(batch.value.status).toBe(202);
   expect(batch.ms).toBeLessThan(1_000);
   const big = ['name', ...Array.from({ length: 3000 }, (_, i) => `Customer Number ${i}`)].join('\n');
-  const bigBatch = await timed(() => call(service.url, 'POST', '/v1/batches', { rawBody: big, contentType: 'text/csv' }));
+  const bigBatch = await timed(() =>
+    call(service.url, 'POST', '/v1/batches', { rawBody: big, contentType: 'text/csv' }),
+  );
   expect(bigBatch.value.status).toBe(202);
   expect(bigBatch.ms).toBeLessThan(1_500);
 
@@ -82,16 +98,30 @@ it('while Redis is down, screenings and batches are accepted within a second, an
     );
     expect(view.status).toBe('done');
   }
-  const { rows } = await db.pool.query('SELECT batch_id, count(*)::int AS n FROM batch_results WHERE batch_id = ANY($1) GROUP BY batch_id', [[batch.value.body.id, bigBatch.value.body.id]]);
-  expect(Object.fromEntries(rows.map((r) => [r.batch_id, r.n]))).toEqual({ [batch.value.body.id]: 2, [bigBatch.value.body.id]: 3000 });
+  const { rows } = await db.pool.query(
+    'SELECT batch_id, count(*)::int AS n FROM batch_results WHERE batch_id = ANY($1) GROUP BY batch_id',
+    [[batch.value.body.id, bigBatch.value.body.id]],
+  );
+  expect(Object.fromEntries(rows.map((r) => [r.batch_id, r.n]))).toEqual({
+    [batch.value.body.id]: 2,
+    [bigBatch.value.body.id]: 3000,
+  });
   // Each screening was recorded once, whoever queued it (the request, late, or the reconciler): one outbox event each.
-  const events = await db.pool.query(`SELECT count(*)::int AS n FROM screenings WHERE id = ANY($1) AND status = 'done'`, [accepted]);
+  const events = await db.pool.query(
+    `SELECT count(*)::int AS n FROM screenings WHERE id = ANY($1) AND status = 'done'`,
+    [accepted],
+  );
   expect(events.rows[0].n).toBe(accepted.length);
   expect((await call(service.url, 'GET', '/readyz', { apiKey: null })).status).toBe(200);
 });
 
 describe('POST /v1/screenings honours Idempotency-Key', () => {
-  const submit = (body: unknown, key: string, apiKey?: string) => call(service.url, 'POST', '/v1/screenings', { body, headers: { 'idempotency-key': key }, ...(apiKey && { apiKey }) });
+  const submit = (body: unknown, key: string, apiKey?: string) =>
+    call(service.url, 'POST', '/v1/screenings', {
+      body,
+      headers: { 'idempotency-key': key },
+      ...(apiKey && { apiKey }),
+    });
 
   it('the same key and body is the same screening, with no second row; another body under the key is 409', async () => {
     const first = await submit({ name: 'Jane Doe', reference: 'C-1' }, 'retry-1');
@@ -120,7 +150,14 @@ describe('POST /v1/screenings honours Idempotency-Key', () => {
     }
     // Back: the screening accepted during the outage is screened once the reconciler queues it.
     const view = await eventually(
-      async () => (await call(service.url, 'GET', `/v1/screenings/${(await submit({ name: 'Sense Time Group' }, 'outage-retry')).body.id}`)).body,
+      async () =>
+        (
+          await call(
+            service.url,
+            'GET',
+            `/v1/screenings/${(await submit({ name: 'Sense Time Group' }, 'outage-retry')).body.id}`,
+          )
+        ).body,
       (v) => v.status === 'done',
     );
     expect(view).toMatchObject({ status: 'done', decision: 'hit' });

@@ -54,37 +54,65 @@ describe('evidence reports', () => {
   });
 
   it('prints names in their own script', async () => {
-    const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Иван Петров', reference: 'CUST-CYR' } });
-    const { text } = await pdfText((await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, TEST_API_KEY)).body);
+    const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', {
+      body: { name: 'Иван Петров', reference: 'CUST-CYR' },
+    });
+    const { text } = await pdfText(
+      (await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, TEST_API_KEY)).body,
+    );
     expect(text).toContain('Иван Петров');
   });
 
   it('needs screenings:read, and another workspace sees no report', async () => {
     const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Jane Doe' } });
     const noScope = await createApiKey(stores.db.pool, { name: 'writer only', scopes: ['screenings:write'] });
-    expect((await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, noScope.key)).status).toBe(403);
-    const other = await createApiKey(stores.db.pool, { name: 'other', scopes: ['screenings:read'], workspaceId: 'report-other' });
-    const res = await call(stores.service.url, 'GET', `/v1/screenings/${screened.body.id}/report`, { apiKey: other.key });
+    expect(
+      (await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, noScope.key)).status,
+    ).toBe(403);
+    const other = await createApiKey(stores.db.pool, {
+      name: 'other',
+      scopes: ['screenings:read'],
+      workspaceId: 'report-other',
+    });
+    const res = await call(stores.service.url, 'GET', `/v1/screenings/${screened.body.id}/report`, {
+      apiKey: other.key,
+    });
     expect(res.status).toBe(404);
     expect(res.contentType).toContain('application/problem+json');
     expect((await call(stores.service.url, 'GET', '/v1/screenings/not-a-uuid/report')).status).toBe(404);
   });
 
   it('an alert report holds each decision with who, when and the note, the approval and approver, and the full history', async () => {
-    const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group', reference: 'CUST-ALERT-9' } });
+    const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', {
+      body: { name: 'Sense Time Group', reference: 'CUST-ALERT-9' },
+    });
     const { rows } = await stores.db.pool.query('SELECT id FROM alerts WHERE screening_id = $1', [screened.body.id]);
     const alertId = rows[0].id as string;
     const ann = await createApiKey(stores.db.pool, { name: 'officer ann', scopes: ['alerts:read', 'alerts:review'] });
     const ben = await createApiKey(stores.db.pool, { name: 'officer ben', scopes: ['alerts:read', 'alerts:approve'] });
-    expect((await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/assign`, { body: { assignee: 'me' }, apiKey: ann.key })).status).toBe(200);
+    expect(
+      (
+        await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/assign`, {
+          body: { assignee: 'me' },
+          apiKey: ann.key,
+        })
+      ).status,
+    ).toBe(200);
     for (const m of screened.body.matches) {
       const decided = await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/decisions`, {
-        body: { entityId: m.entityId, disposition: 'true_match', note: 'Same group: Hong Kong registration matches the listing' },
+        body: {
+          entityId: m.entityId,
+          disposition: 'true_match',
+          note: 'Same group: Hong Kong registration matches the listing',
+        },
         apiKey: ann.key,
       });
       expect(decided.status).toBe(200);
     }
-    const approved = await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/approve`, { body: { note: 'Checked the registry extract' }, apiKey: ben.key });
+    const approved = await call(stores.service.url, 'POST', `/v1/alerts/${alertId}/approve`, {
+      body: { note: 'Checked the registry extract' },
+      apiKey: ben.key,
+    });
     expect(approved.body.status).toBe('closed');
 
     const res = await fetchBytes(`${stores.service.url}/v1/alerts/${alertId}/report`, TEST_API_KEY);
@@ -103,16 +131,35 @@ describe('evidence reports', () => {
     expect(t).toContain('Note: Same group: Hong Kong registration matches the listing');
     expect(t).toContain('Approver: officer ben');
     expect(t).toContain('Note: Checked the registry extract');
-    for (const action of ['created', 'assigned by officer ann', 'decided by officer ann', 'submitted by officer ann', 'approved by officer ben', 'closed by officer ben']) {
+    for (const action of [
+      'created',
+      'assigned by officer ann',
+      'decided by officer ann',
+      'submitted by officer ann',
+      'approved by officer ben',
+      'closed by officer ben',
+    ]) {
       expect(t).toContain(action);
     }
     expect(t).toMatch(new RegExp(`Page ${pages} of ${pages}`));
 
-    const screeningPdf = flat((await pdfText((await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, TEST_API_KEY)).body)).text);
+    const screeningPdf = flat(
+      (
+        await pdfText(
+          (await fetchBytes(`${stores.service.url}/v1/screenings/${screened.body.id}/report`, TEST_API_KEY)).body,
+        )
+      ).text,
+    );
     expect(screeningPdf).toContain('true_match, by officer ann');
     expect(screeningPdf).toContain('Approver: officer ben');
 
-    const other = await createApiKey(stores.db.pool, { name: 'other reader', scopes: ['alerts:read'], workspaceId: 'report-other' });
-    expect((await call(stores.service.url, 'GET', `/v1/alerts/${alertId}/report`, { apiKey: other.key })).status).toBe(404);
+    const other = await createApiKey(stores.db.pool, {
+      name: 'other reader',
+      scopes: ['alerts:read'],
+      workspaceId: 'report-other',
+    });
+    expect((await call(stores.service.url, 'GET', `/v1/alerts/${alertId}/report`, { apiKey: other.key })).status).toBe(
+      404,
+    );
   });
 });

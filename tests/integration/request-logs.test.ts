@@ -17,8 +17,14 @@ const parsed = (lines: string[]) => lines.map((line) => JSON.parse(line) as Reco
 beforeAll(async () => {
   db = await createSeededDatabase();
   const config = testConfig(db.url, { LOG_LEVEL: 'info' });
-  worker = await startWorker(config, createLogger('info', { process: 'worker' }, (line) => workerLines.push(line)));
-  api = await startApi(config, createLogger('info', { process: 'api' }, (line) => apiLines.push(line)));
+  worker = await startWorker(
+    config,
+    createLogger('info', { process: 'worker' }, (line) => workerLines.push(line)),
+  );
+  api = await startApi(
+    config,
+    createLogger('info', { process: 'api' }, (line) => apiLines.push(line)),
+  );
 });
 afterAll(async () => {
   await api?.stop();
@@ -32,14 +38,18 @@ const missing = '/v1/screenings/00000000-0000-4000-8000-000000000000';
 describe('X-Request-Id', () => {
   it('keeps a sane incoming id and echoes it', async () => {
     for (const id of ['abc', 'trace.2026-12-03:0001', 'under_score', 'A'.repeat(128)]) {
-      expect((await call(api.url, 'GET', '/healthz', { headers: { 'X-Request-Id': id } })).headers.get('x-request-id')).toBe(id);
+      expect(
+        (await call(api.url, 'GET', '/healthz', { headers: { 'X-Request-Id': id } })).headers.get('x-request-id'),
+      ).toBe(id);
     }
   });
 
   it('replaces a missing, too long or unusual id with a new UUID', async () => {
     expect((await call(api.url, 'GET', '/healthz')).headers.get('x-request-id')).toMatch(UUID);
     for (const id of ['A'.repeat(129), 'has space', 'semi;colon', 'slash/es', '<script>']) {
-      const echoed = (await call(api.url, 'GET', '/healthz', { headers: { 'X-Request-Id': id } })).headers.get('x-request-id');
+      const echoed = (await call(api.url, 'GET', '/healthz', { headers: { 'X-Request-Id': id } })).headers.get(
+        'x-request-id',
+      );
       expect(echoed).toMatch(UUID);
     }
   });
@@ -51,22 +61,46 @@ describe('X-Request-Id', () => {
     const unauthorized = await call(api.url, 'GET', missing, { apiKey: null });
     expect(unauthorized.status).toBe(401);
     expect(unauthorized.body.requestId).toBe(unauthorized.headers.get('x-request-id'));
-    const invalid = await call(api.url, 'POST', '/v1/screenings', { body: { nmae: 'typo' }, headers: { 'X-Request-Id': 'problem-400' } });
+    const invalid = await call(api.url, 'POST', '/v1/screenings', {
+      body: { nmae: 'typo' },
+      headers: { 'X-Request-Id': 'problem-400' },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toMatchObject({ status: 400, requestId: 'problem-400' });
   });
 
   it("is carried in the screening's job: the worker's line for that screening has it", async () => {
-    const res = await call(api.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' }, headers: { 'X-Request-Id': 'trace-screening-1' } });
+    const res = await call(api.url, 'POST', '/v1/screenings?wait=true', {
+      body: { name: 'Sense Time Group' },
+      headers: { 'X-Request-Id': 'trace-screening-1' },
+    });
     expect(res.status).toBe(200);
-    const line = await eventually(async () => parsed(workerLines).find((l) => l.msg === 'screening recorded' && l.screeningId === res.body.id), 5_000, 'the worker line');
-    expect(line).toMatchObject({ level: 'info', process: 'worker', reqId: 'trace-screening-1', decision: 'hit', outcome: 'recorded' });
+    const line = await eventually(
+      async () => parsed(workerLines).find((l) => l.msg === 'screening recorded' && l.screeningId === res.body.id),
+      5_000,
+      'the worker line',
+    );
+    expect(line).toMatchObject({
+      level: 'info',
+      process: 'worker',
+      reqId: 'trace-screening-1',
+      decision: 'hit',
+      outcome: 'recorded',
+    });
   });
 
   it("is carried in a batch's chunk jobs: the worker's lines for its chunks have it", async () => {
-    const res = await call(api.url, 'POST', '/v1/batches', { rawBody: 'name\nSense Time Group\nJane Doe\n', contentType: 'text/csv', headers: { 'X-Request-Id': 'trace-batch-1' } });
+    const res = await call(api.url, 'POST', '/v1/batches', {
+      rawBody: 'name\nSense Time Group\nJane Doe\n',
+      contentType: 'text/csv',
+      headers: { 'X-Request-Id': 'trace-batch-1' },
+    });
     expect(res.status).toBe(202);
-    const line = await eventually(async () => parsed(workerLines).find((l) => l.msg === 'batch chunk screened' && l.batchId === res.body.id), 15_000, 'the chunk line');
+    const line = await eventually(
+      async () => parsed(workerLines).find((l) => l.msg === 'batch chunk screened' && l.batchId === res.body.id),
+      15_000,
+      'the chunk line',
+    );
     expect(line).toMatchObject({ reqId: 'trace-batch-1', rows: 2, hits: 1 });
   });
 });
@@ -98,9 +132,16 @@ describe('request lines', () => {
   it('never carries a key, a password or a body: an Authorization header and a password field leave no trace', async () => {
     const before = apiLines.length;
     const secret = 'hunter2-very-secret';
-    const res = await call(api.url, 'POST', '/v1/screenings', { body: { name: 'Jane Doe', password: secret }, headers: { 'X-Request-Id': 'secrets-1' } });
+    const res = await call(api.url, 'POST', '/v1/screenings', {
+      body: { name: 'Jane Doe', password: secret },
+      headers: { 'X-Request-Id': 'secrets-1' },
+    });
     expect(res.status).toBe(400);
-    await call(api.url, 'POST', '/v1/screenings', { body: { name: 'Jane Doe' }, apiKey: 'ssk_not-a-real-key-but-still-secret', headers: { 'X-Request-Id': 'secrets-2' } });
+    await call(api.url, 'POST', '/v1/screenings', {
+      body: { name: 'Jane Doe' },
+      apiKey: 'ssk_not-a-real-key-but-still-secret',
+      headers: { 'X-Request-Id': 'secrets-2' },
+    });
     const written = await eventually(async () => {
       const lines = apiLines.slice(before);
       return parsed(lines).some((l) => l.reqId === 'secrets-2') && lines.join('\n');

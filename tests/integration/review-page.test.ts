@@ -9,7 +9,9 @@ import { startService, type RunningService } from '../support/running-service';
 import { testConfig, type TestDatabase } from '../support/test-stores';
 
 /** Debian's chromium here and in CI (.ci/run installs it); skipped where there is none. */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 /** Set to a folder (docs/images) to save the README's screenshots of the queue and the alert view. */
 const SCREENSHOTS = process.env.REVIEW_SCREENSHOTS;
 
@@ -26,13 +28,23 @@ afterAll(async () => {
 describe('the review page', () => {
   it('is served with its review script under the same policy', async () => {
     const html = await (await fetch(`${stores.service.url}/`)).text();
-    for (const id of ['alert-filters', 'alert-queue', 'alert-view', 'suppression-list']) expect(html).toContain(`id="${id}"`);
+    for (const id of ['alert-filters', 'alert-queue', 'alert-view', 'suppression-list'])
+      expect(html).toContain(`id="${id}"`);
     expect(html).toContain('name="reference"');
     const js = await fetch(`${stores.service.url}/review.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-security-policy')).toContain("default-src 'self'");
     const text = await js.text();
-    for (const endpoint of ['/v1/alerts', '/decisions', '/approve', '/history', '/report', '/v1/suppressions', '/v1/entities/']) expect(text).toContain(endpoint);
+    for (const endpoint of [
+      '/v1/alerts',
+      '/decisions',
+      '/approve',
+      '/history',
+      '/report',
+      '/v1/suppressions',
+      '/v1/entities/',
+    ])
+      expect(text).toContain(endpoint);
   });
 });
 
@@ -41,14 +53,22 @@ describe('the review page', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  const officer = (name: string, scopes: Scope[]) => createApiKey(stores.db.pool, { name, scopes: ['alerts:read', 'lists:read', 'screenings:read', ...scopes] });
+  const officer = (name: string, scopes: Scope[]) =>
+    createApiKey(stores.db.pool, { name, scopes: ['alerts:read', 'lists:read', 'screenings:read', ...scopes] });
 
   async function logIn(page: Page, key: string) {
     await page.fill('#api-key', key);
@@ -63,7 +83,10 @@ describe('the review page', () => {
       ['Sense Time Group', 'CUST-7001'],
       ['Ri Yong-gil', 'CUST-7002'],
     ]) {
-      const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name, reference }, apiKey: ann.key });
+      const screened = await call(stores.service.url, 'POST', '/v1/screenings?wait=true', {
+        body: { name, reference },
+        apiKey: ann.key,
+      });
       expect(screened.body.decision).toBe('hit');
     }
 
@@ -76,7 +99,9 @@ describe('the review page', () => {
     await page.locator('#alert-counts', { hasText: 'open: 2' }).waitFor();
     if (SCREENSHOTS) {
       await mkdir(SCREENSHOTS, { recursive: true });
-      await page.locator('section[aria-labelledby="queue-title"]').screenshot({ path: path.join(SCREENSHOTS, 'alert-queue.png') });
+      await page
+        .locator('section[aria-labelledby="queue-title"]')
+        .screenshot({ path: path.join(SCREENSHOTS, 'alert-queue.png') });
     }
 
     // The queue filters: only alerts at or above a score, and by status.
@@ -122,7 +147,9 @@ describe('the review page', () => {
     await page.locator('#alert-status', { hasText: 'closed' }).waitFor();
     expect(await page.textContent('#alert-message')).toBe('Approved: the alert is closed.');
     expect(await page.getAttribute('#alert-message', 'class')).not.toContain('error');
-    expect(await page.textContent('#alert-body .history')).toContain('approved by officer ben: Checked the passport copy');
+    expect(await page.textContent('#alert-body .history')).toContain(
+      'approved by officer ben: Checked the passport copy',
+    );
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#alert-report')]);
     expect(download.suggestedFilename()).toMatch(/^alert-[0-9a-f-]+\.pdf$/);
@@ -146,15 +173,33 @@ describe('the review page', () => {
 
   it('shows a customer’s screening history by reference, newest first and paged, linking to its alerts and reports', async () => {
     const ann = await officer('officer cleo', ['alerts:review', 'screenings:write', 'batches:write', 'batches:read']);
-    const screenAs = async (name: string) => (await call(stores.service.url, 'POST', '/v1/screenings?wait=true', { body: { name, reference: 'CUST-7100' }, apiKey: ann.key })).body;
+    const screenAs = async (name: string) =>
+      (
+        await call(stores.service.url, 'POST', '/v1/screenings?wait=true', {
+          body: { name, reference: 'CUST-7100' },
+          apiKey: ann.key,
+        })
+      ).body;
     const hit = await screenAs('Sense Time Group');
     const noHit = await screenAs('Jane Example');
     expect([hit.decision, noHit.decision]).toEqual(['hit', 'no_hit']);
-    const rows = ['reference,name', 'CUST-7100,Sense Time Group', ...Array.from({ length: 21 }, (_, i) => `CUST-7100,Person ${String.fromCharCode(97 + i)} Example`)];
-    const batch = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: rows.join('\n'), contentType: 'text/csv', apiKey: ann.key });
+    const rows = [
+      'reference,name',
+      'CUST-7100,Sense Time Group',
+      ...Array.from({ length: 21 }, (_, i) => `CUST-7100,Person ${String.fromCharCode(97 + i)} Example`),
+    ];
+    const batch = await call(stores.service.url, 'POST', '/v1/batches', {
+      rawBody: rows.join('\n'),
+      contentType: 'text/csv',
+      apiKey: ann.key,
+    });
     expect(batch.status).toBe(202);
     for (let i = 0; i < 200; i++) {
-      if ((await call(stores.service.url, 'GET', `/v1/batches/${batch.body.id}`, { apiKey: ann.key })).body.status === 'done') break;
+      if (
+        (await call(stores.service.url, 'GET', `/v1/batches/${batch.body.id}`, { apiKey: ann.key })).body.status ===
+        'done'
+      )
+        break;
       await new Promise((r) => setTimeout(r, 100));
     }
 
@@ -175,21 +220,31 @@ describe('the review page', () => {
     await page.click('#history-form button');
     await page.locator('#history-message', { hasText: '20 screening(s) shown' }).waitFor();
     expect(await page.getAttribute('#history-message', 'class')).not.toContain('error');
-    const firstPage = await page.locator('#history-list tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-id'), tr.children[0]!.textContent, tr.children[1]!.textContent]));
+    const firstPage = await page
+      .locator('#history-list tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.getAttribute('data-id'), tr.children[0]!.textContent, tr.children[1]!.textContent]),
+      );
     expect(firstPage).toHaveLength(20);
     // Newest first: the batch rows (screened last) lead.
     expect(firstPage.map((r) => r[2]).every((s) => String(s).startsWith('batch, line'))).toBe(true);
     expect([...firstPage.map((r) => String(r[1]))].sort().reverse()).toEqual(firstPage.map((r) => String(r[1])));
     await page.click('#history-next');
     await page.locator('#history-message', { hasText: '4 screening(s) shown' }).waitFor();
-    if (SCREENSHOTS) await page.locator('#history-section').screenshot({ path: path.join(SCREENSHOTS, 'customer-history.png') });
-    const secondPage = await page.locator('#history-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    if (SCREENSHOTS)
+      await page.locator('#history-section').screenshot({ path: path.join(SCREENSHOTS, 'customer-history.png') });
+    const secondPage = await page
+      .locator('#history-list tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     expect(secondPage).toEqual(expect.arrayContaining([hit.id, noHit.id]));
     expect(new Set([...firstPage.map((r) => r[0]), ...secondPage]).size).toBe(24);
     expect(await page.isDisabled('#history-next')).toBe(true);
     // The single screening that hit links to its alert and its report; the no-hit to its report only.
     expect(await page.textContent(`#history-list tr[data-id="${noHit.id}"] .links`)).toBe('report');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#history-list tr[data-id="${hit.id}"] .links button:has-text("report")`)]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`#history-list tr[data-id="${hit.id}"] .links button:has-text("report")`),
+    ]);
     expect(download.suggestedFilename()).toBe(`report-${hit.id}.pdf`);
     await page.click(`#history-list tr[data-id="${hit.id}"] .links button:has-text("open alert")`);
     await page.locator('#alert-body .customer', { hasText: 'CUST-7100' }).waitFor();
@@ -203,10 +258,18 @@ describe('the review page', () => {
     expect(await page.inputValue('#history-form input[name=reference]')).toBe('CUST-7100');
 
     // A failed upload after a finished one starts from 0%, never shows 100%.
-    await page.setInputFiles('#batch-form input[name=file]', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('name\nMargaret Oyelaran\n') });
+    await page.setInputFiles('#batch-form input[name=file]', {
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('name\nMargaret Oyelaran\n'),
+    });
     await page.click('#batch-form button');
     await page.locator('#batch-percent', { hasText: '100%' }).waitFor();
-    await page.setInputFiles('#batch-form input[name=file]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('not,a\n"customer file\n') });
+    await page.setInputFiles('#batch-form input[name=file]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('not,a\n"customer file\n'),
+    });
     await page.click('#batch-form button');
     await page.locator('#batch-status .error').waitFor();
     expect(await page.textContent('#batch-percent')).toBe('0%');
@@ -221,8 +284,18 @@ describe('the review page', () => {
     );
     const counted = await call(stores.service.url, 'GET', '/v1/alerts/counts');
     expect(counted.status).toBe(200);
-    const exact = (await stores.db.pool.query(`SELECT status, count(*)::int AS n FROM alerts WHERE workspace_id = 'default' GROUP BY status`)).rows;
-    expect(counted.body.counts).toEqual({ open: 0, in_review: 0, pending_approval: 0, closed: 0, ...Object.fromEntries(exact.map((r) => [r.status, r.n])) });
+    const exact = (
+      await stores.db.pool.query(
+        `SELECT status, count(*)::int AS n FROM alerts WHERE workspace_id = 'default' GROUP BY status`,
+      )
+    ).rows;
+    expect(counted.body.counts).toEqual({
+      open: 0,
+      in_review: 0,
+      pending_approval: 0,
+      closed: 0,
+      ...Object.fromEntries(exact.map((r) => [r.status, r.n])),
+    });
     expect(counted.body.counts.in_review).toBeGreaterThanOrEqual(1234);
     expect((await call(stores.service.url, 'GET', '/v1/alerts/counts?status=open')).status).toBe(400);
 
@@ -230,7 +303,9 @@ describe('the review page', () => {
     await page.goto(`${stores.service.url}/`);
     const key = await officer('officer dan', []);
     await logIn(page, key.key);
-    await page.locator('#alert-counts', { hasText: `in review: ${counted.body.counts.in_review.toLocaleString('en')}` }).waitFor();
+    await page
+      .locator('#alert-counts', { hasText: `in review: ${counted.body.counts.in_review.toLocaleString('en')}` })
+      .waitFor();
     expect(await page.textContent('#alert-counts')).not.toContain('+');
   });
 });

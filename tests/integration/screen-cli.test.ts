@@ -71,7 +71,9 @@ describe('npm run screen', () => {
     process.env.API_URL = `http://127.0.0.1:${port}`;
     try {
       await expect(runScreenCli(['name', 'Jane Doe'], () => undefined)).rejects.toThrow(
-        new RegExp(`Could not reach the API at http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\.\\nStart it with \`npm start\``),
+        new RegExp(
+          `Could not reach the API at http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\.\\nStart it with \`npm start\``,
+        ),
       );
     } finally {
       process.env.API_URL = service.url;

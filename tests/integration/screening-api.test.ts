@@ -2,11 +2,13 @@ import { createApiKey } from '@sanctions/shared/auth';
 import { call } from '../support/http';
 import { seededServicePerFile } from '../support/running-service';
 
-const REUTERS_URL = 'https://www.reuters.com/world/asia-pacific/us-issues-human-rights-related-sanctions-adds-sensetime-blacklist-2021-12-10/';
+const REUTERS_URL =
+  'https://www.reuters.com/world/asia-pacific/us-issues-human-rights-related-sanctions-adds-sensetime-blacklist-2021-12-10/';
 
 const stores = seededServicePerFile();
 
-const screen = (body: unknown, query = '?wait=true') => call(stores.service.url, 'POST', `/v1/screenings${query}`, { body });
+const screen = (body: unknown, query = '?wait=true') =>
+  call(stores.service.url, 'POST', `/v1/screenings${query}`, { body });
 
 describe('screening a name over HTTP', () => {
   it.each([
@@ -25,14 +27,18 @@ describe('screening a name over HTTP', () => {
     expect(match.score).toBeGreaterThanOrEqual(res.body.threshold);
     expect(match.explanation.length).toBeGreaterThan(0);
     expect(match.programs.length).toBeGreaterThan(0);
-    const ofac = match.citations.find((c: { sourceRowId?: string }) => c.sourceRowId === entityId.replace('seed:ofac-', ''));
+    const ofac = match.citations.find(
+      (c: { sourceRowId?: string }) => c.sourceRowId === entityId.replace('seed:ofac-', ''),
+    );
     expect(ofac).toMatchObject({ listedOn: '2021-12-10', url: expect.stringContaining('ofac.treas.gov') });
   });
 
   it('cites the Reuters report on SenseTime', async () => {
     const res = await screen({ name: 'SenseTime' });
     expect(res.body.decision).toBe('hit');
-    expect(res.body.matches[0].citations).toEqual(expect.arrayContaining([expect.objectContaining({ url: REUTERS_URL, publisher: 'Reuters' })]));
+    expect(res.body.matches[0].citations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ url: REUTERS_URL, publisher: 'Reuters' })]),
+    );
   });
 
   it.each(['Jane Doe', 'John Smith', 'Maria Garcia', 'Acme Trading Ltd'])('answers no-hit for %s', async (name) => {
@@ -44,7 +50,11 @@ describe('screening a name over HTTP', () => {
   it('queues without ?wait and serves the result at its location', async () => {
     const accepted = await screen({ name: 'Ri Yong Gil', reference: 'customer-42' }, '');
     expect(accepted.status).toBe(202);
-    expect(accepted.body).toEqual({ id: expect.any(String), status: 'queued', links: { self: `/v1/screenings/${accepted.body.id}` } });
+    expect(accepted.body).toEqual({
+      id: expect.any(String),
+      status: 'queued',
+      links: { self: `/v1/screenings/${accepted.body.id}` },
+    });
     expect(accepted.headers.get('location')).toBe(`/v1/screenings/${accepted.body.id}`);
     let result = await call(stores.service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
     for (let i = 0; i < 100 && result.body.status === 'queued'; i++) {
@@ -52,7 +62,12 @@ describe('screening a name over HTTP', () => {
       result = await call(stores.service.url, 'GET', `/v1/screenings/${accepted.body.id}`);
     }
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ status: 'done', decision: 'hit', reference: 'customer-42', screenedAt: expect.any(String) });
+    expect(result.body).toMatchObject({
+      status: 'done',
+      decision: 'hit',
+      reference: 'customer-42',
+      screenedAt: expect.any(String),
+    });
   });
 
   it('lowers the score, and says so, when the query type contradicts the listed type', async () => {
@@ -88,14 +103,20 @@ describe('bad requests', () => {
     const res = await screen({ name: 'Ri Yong-gil', country: 'Narnia' });
     expectProblem(res, 400);
     expect(res.body.errors).toEqual([
-      { field: 'country', message: 'is not a country we know; use an ISO 3166 alpha-2 code (e.g. "KP") or an English country name (e.g. "North Korea")' },
+      {
+        field: 'country',
+        message:
+          'is not a country we know; use an ISO 3166 alpha-2 code (e.g. "KP") or an English country name (e.g. "North Korea")',
+      },
     ]);
     expect((await screen({ name: 'Ri Yong-gil', country: 'North Korea' })).status).toBe(200);
     expect((await screen({ name: 'Ri Yong-gil', country: 'kp' })).status).toBe(200);
   });
 
   it('speaks the product: an array goes to /v1/batches, an unknown field suggests the one meant', async () => {
-    const array = await call(stores.service.url, 'POST', '/v1/screenings', { body: [{ name: 'Ri Yong-gil' }, { name: 'Jane Doe' }] });
+    const array = await call(stores.service.url, 'POST', '/v1/screenings', {
+      body: [{ name: 'Ri Yong-gil' }, { name: 'Jane Doe' }],
+    });
     expectProblem(array, 400);
     expect(array.body.detail).toContain('to screen many, send the array to POST /v1/batches');
     const typo = await screen({ fullName: 'Ri Yong-gil' });
@@ -104,14 +125,33 @@ describe('bad requests', () => {
       expect.arrayContaining([{ field: 'fullName', message: 'is not a field of a screening; did you mean "name"?' }]),
     );
     const misspelt = await screen({ name: 'Ri Yong-gil', contry: 'KP' });
-    expect(misspelt.body.errors).toEqual([{ field: 'contry', message: 'is not a field of a screening; did you mean "country"?' }]);
+    expect(misspelt.body.errors).toEqual([
+      { field: 'contry', message: 'is not a field of a screening; did you mean "country"?' },
+    ]);
     const unknown = await screen({ name: 'Ri Yong-gil', favouriteColour: 'red' });
-    expect(unknown.body.errors).toEqual([{ field: 'favouriteColour', message: 'is not a field of a screening; the fields are name, type, birthDate, country, reference' }]);
+    expect(unknown.body.errors).toEqual([
+      {
+        field: 'favouriteColour',
+        message: 'is not a field of a screening; the fields are name, type, birthDate, country, reference',
+      },
+    ]);
   });
 
   it('refuses a body that is not JSON', async () => {
-    expectProblem(await call(stores.service.url, 'POST', '/v1/screenings', { rawBody: '{"name": ', contentType: 'application/json' }), 400);
-    expectProblem(await call(stores.service.url, 'POST', '/v1/screenings', { rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }), 415);
+    expectProblem(
+      await call(stores.service.url, 'POST', '/v1/screenings', {
+        rawBody: '{"name": ',
+        contentType: 'application/json',
+      }),
+      400,
+    );
+    expectProblem(
+      await call(stores.service.url, 'POST', '/v1/screenings', {
+        rawBody: 'name=x',
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+      415,
+    );
   });
 
   it('bounds the request size', async () => {
@@ -156,19 +196,32 @@ describe('health', () => {
     expect((await call(stores.service.url, 'GET', '/healthz', { apiKey: null })).body).toEqual({ status: 'ok' });
     const ready = await call(stores.service.url, 'GET', '/readyz', { apiKey: null });
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, lists: { ok: true, loaded: 1 } });
+    expect(ready.body.checks).toMatchObject({
+      postgres: { ok: true },
+      redis: { ok: true },
+      lists: { ok: true, loaded: 1 },
+    });
   });
 
   it('lists the loaded lists', async () => {
     const res = await call(stores.service.url, 'GET', '/v1/lists');
-    expect(res.body.lists.find((l: { id: string }) => l.id === 'seed')).toMatchObject({ activeVersion: { version: 1, entityCount: 26 } });
+    expect(res.body.lists.find((l: { id: string }) => l.id === 'seed')).toMatchObject({
+      activeVersion: { version: 1, entityCount: 26 },
+    });
   });
 });
 
 describe('lists and entities', () => {
   it('lists the versions of a source and pages through a version delta', async () => {
     const versions = await call(stores.service.url, 'GET', '/v1/lists/seed/versions');
-    expect(versions.body.versions).toEqual([expect.objectContaining({ version: 1, status: 'active', entityCount: 26, delta: { added: 26, removed: 0, changed: 0 } })]);
+    expect(versions.body.versions).toEqual([
+      expect.objectContaining({
+        version: 1,
+        status: 'active',
+        entityCount: 26,
+        delta: { added: 26, removed: 0, changed: 0 },
+      }),
+    ]);
     const seen: string[] = [];
     let next: string | undefined = '/v1/lists/seed/versions/1/delta?limit=10';
     while (next) {
@@ -192,7 +245,12 @@ describe('lists and entities', () => {
 
   it('serves an entity with its citations, and 404s for an unknown list or version', async () => {
     const entity = await call(stores.service.url, 'GET', '/v1/entities/seed:ofac-33936');
-    expect(entity.body).toMatchObject({ id: 'seed:ofac-33936', type: 'person', birthDates: ['1955'], programs: ['DPRK2'] });
+    expect(entity.body).toMatchObject({
+      id: 'seed:ofac-33936',
+      type: 'person',
+      birthDates: ['1955'],
+      programs: ['DPRK2'],
+    });
     expect(entity.body.citations.length).toBeGreaterThanOrEqual(2);
     expect((await call(stores.service.url, 'GET', '/v1/lists/nope/versions')).status).toBe(404);
     expect((await call(stores.service.url, 'GET', '/v1/lists/seed/versions/7/delta')).status).toBe(404);
@@ -201,10 +259,14 @@ describe('lists and entities', () => {
 
 describe('POST /v1/compare', () => {
   it('scores two names and explains the decision', async () => {
-    const close = await call(stores.service.url, 'POST', '/v1/compare', { body: { a: { name: 'Myo Swe Winn' }, b: { name: 'WIN, Myo Swe', type: 'person' } } });
+    const close = await call(stores.service.url, 'POST', '/v1/compare', {
+      body: { a: { name: 'Myo Swe Winn' }, b: { name: 'WIN, Myo Swe', type: 'person' } },
+    });
     expect(close.status).toBe(200);
     expect(close.body).toMatchObject({ match: true, threshold: expect.any(Number), explanation: expect.any(Array) });
-    const far = await call(stores.service.url, 'POST', '/v1/compare', { body: { a: { name: 'George Bush' }, b: { name: 'HABBASH, George' } } });
+    const far = await call(stores.service.url, 'POST', '/v1/compare', {
+      body: { a: { name: 'George Bush' }, b: { name: 'HABBASH, George' } },
+    });
     expect(far.body.match).toBe(false);
     expect(far.body.score).toBeLessThan(close.body.score);
   });

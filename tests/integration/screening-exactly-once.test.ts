@@ -7,7 +7,6 @@ import { createSeededDatabase } from '../support/list-factories';
 import { startService, type RunningService } from '../support/running-service';
 import { testConfig, type TestDatabase } from '../support/test-stores';
 
-
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createSeededDatabase();
@@ -16,7 +15,12 @@ afterAll(async () => {
   await db.drop();
 });
 
-async function waitForStatus(pool: TestDatabase['pool'], id: string, status: string, timeoutMs = 20_000): Promise<void> {
+async function waitForStatus(
+  pool: TestDatabase['pool'],
+  id: string,
+  status: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await pool.query('SELECT status FROM screenings WHERE id = $1', [id]);
@@ -48,7 +52,10 @@ describe('exactly-once results', () => {
     const id = accepted.body.id as string;
     await waitForStatus(db.pool, id, 'done');
 
-    const queue = new Queue(QUEUE_NAMES.screenings, { connection: redisConnectionOptions(config.redisUrl!), prefix: config.queuePrefix });
+    const queue = new Queue(QUEUE_NAMES.screenings, {
+      connection: redisConnectionOptions(config.redisUrl!),
+      prefix: config.queuePrefix,
+    });
     try {
       for (let i = 0; i < 200; i++) {
         if ((await queue.getJobState(screeningJobId(id))) === 'completed') break;
@@ -70,11 +77,17 @@ describe('exactly-once results', () => {
     service = await startService(config);
     // An accepted screening whose job never reached Redis (or was flushed with it).
     const id = randomUUID();
-    await db.pool.query(`INSERT INTO screenings (id, status, name, entity_type) VALUES ($1, 'queued', 'Sense Time Group', 'organization')`, [id]);
+    await db.pool.query(
+      `INSERT INTO screenings (id, status, name, entity_type) VALUES ($1, 'queued', 'Sense Time Group', 'organization')`,
+      [id],
+    );
     await service.worker.reconcileNow();
     await waitForStatus(db.pool, id, 'done');
     const res = await call(service.url, 'GET', `/v1/screenings/${id}`);
-    expect(res.body).toMatchObject({ decision: 'hit', matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })] });
+    expect(res.body).toMatchObject({
+      decision: 'hit',
+      matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })],
+    });
   });
 
   it('a duplicate delivery of the same screening records one result', async () => {
@@ -82,7 +95,10 @@ describe('exactly-once results', () => {
     service = await startService(config);
     const id = randomUUID();
     await db.pool.query(`INSERT INTO screenings (id, status, name) VALUES ($1, 'queued', 'SEK Studio')`, [id]);
-    const queue = new Queue(QUEUE_NAMES.screenings, { connection: redisConnectionOptions(config.redisUrl!), prefix: config.queuePrefix });
+    const queue = new Queue(QUEUE_NAMES.screenings, {
+      connection: redisConnectionOptions(config.redisUrl!),
+      prefix: config.queuePrefix,
+    });
     try {
       const data = { screeningId: id, query: { name: 'SEK Studio' } };
       await queue.addBulk([
@@ -90,20 +106,26 @@ describe('exactly-once results', () => {
         { name: 'screen', data, opts: { jobId: `dup-b-${id}` } },
       ]);
       await waitForStatus(db.pool, id, 'done');
-      for (let i = 0; i < 200 && (await queue.getCompletedCount()) < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && (await queue.getCompletedCount()) < 2; i++)
+        await new Promise((r) => setTimeout(r, 50));
       const outcomes = (await queue.getCompleted()).map((j) => j.returnvalue.outcome).sort();
       expect(outcomes).toEqual(['already-recorded', 'recorded']);
     } finally {
       await queue.close();
     }
-    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM screening_matches WHERE screening_id = $1', [id]);
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM screening_matches WHERE screening_id = $1', [
+      id,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 
   it('a job with an invalid payload fails at once and never retries', async () => {
     const config = testConfig(db.url);
     service = await startService(config);
-    const queue = new Queue(QUEUE_NAMES.screenings, { connection: redisConnectionOptions(config.redisUrl!), prefix: config.queuePrefix });
+    const queue = new Queue(QUEUE_NAMES.screenings, {
+      connection: redisConnectionOptions(config.redisUrl!),
+      prefix: config.queuePrefix,
+    });
     try {
       const job = await queue.add('screen', { screeningId: 'not-a-uuid', query: {} }, { attempts: 5 });
       for (let i = 0; i < 200 && (await job.getState()) !== 'failed'; i++) await new Promise((r) => setTimeout(r, 25));

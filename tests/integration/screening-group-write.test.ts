@@ -45,7 +45,12 @@ describe('writing a group of screenings at once', () => {
       ['recorded', 'hit'],
     ]);
     const again = await recordScreenings(db.pool, group);
-    expect(again.map((r) => r.outcome)).toEqual(['already-recorded', 'already-recorded', 'already-recorded', 'already-recorded']);
+    expect(again.map((r) => r.outcome)).toEqual([
+      'already-recorded',
+      'already-recorded',
+      'already-recorded',
+      'already-recorded',
+    ]);
 
     const ids = [hit, noHit, otherHit].map((s) => s.job.screeningId);
     const { rows } = await db.pool.query(
@@ -56,12 +61,34 @@ describe('writing a group of screenings at once', () => {
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(hit.job.screeningId)).toMatchObject({ status: 'done', decision: 'hit', matches: ['seed:ofac-33936'], alerts: 1, events: ['screening.completed', 'screening.hit'] });
-    expect(byId.get(noHit.job.screeningId)).toMatchObject({ status: 'done', decision: 'no_hit', matches: null, alerts: 0, events: ['screening.completed'] });
-    expect(byId.get(otherHit.job.screeningId)).toMatchObject({ status: 'done', decision: 'hit', matches: ['seed:ofac-33114'], alerts: 1 });
+    expect(byId.get(hit.job.screeningId)).toMatchObject({
+      status: 'done',
+      decision: 'hit',
+      matches: ['seed:ofac-33936'],
+      alerts: 1,
+      events: ['screening.completed', 'screening.hit'],
+    });
+    expect(byId.get(noHit.job.screeningId)).toMatchObject({
+      status: 'done',
+      decision: 'no_hit',
+      matches: null,
+      alerts: 0,
+      events: ['screening.completed'],
+    });
+    expect(byId.get(otherHit.job.screeningId)).toMatchObject({
+      status: 'done',
+      decision: 'hit',
+      matches: ['seed:ofac-33114'],
+      alerts: 1,
+    });
     // The hit event carries the matches the same statement wrote.
-    const event = await db.pool.query(`SELECT data FROM webhook_events WHERE type = 'screening.hit' AND data -> 'screening' ->> 'id' = $1`, [hit.job.screeningId]);
-    expect(event.rows[0].data.screening.matches.map((m: { entityId: string }) => m.entityId)).toEqual(['seed:ofac-33936']);
+    const event = await db.pool.query(
+      `SELECT data FROM webhook_events WHERE type = 'screening.hit' AND data -> 'screening' ->> 'id' = $1`,
+      [hit.job.screeningId],
+    );
+    expect(event.rows[0].data.screening.matches.map((m: { entityId: string }) => m.entityId)).toEqual([
+      'seed:ofac-33936',
+    ]);
   });
 
   it('a group without a match is written as one statement, with its events', async () => {
@@ -71,7 +98,10 @@ describe('writing a group of screenings at once', () => {
       ['recorded', 'no_hit'],
       ['recorded', 'no_hit'],
     ]);
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM webhook_events WHERE data -> 'screening' ->> 'id' = ANY ($1::text[])`, [[a.job.screeningId, b.job.screeningId]]);
+    const { rows } = await db.pool.query(
+      `SELECT count(*)::int AS n FROM webhook_events WHERE data -> 'screening' ->> 'id' = ANY ($1::text[])`,
+      [[a.job.screeningId, b.job.screeningId]],
+    );
     expect(rows[0].n).toBe(2);
   });
 });

@@ -13,7 +13,9 @@ let started: string;
 beforeAll(async () => {
   db = await createSeededDatabase();
   service = await startService(testConfig(db.url));
-  started = (await db.pool.query<{ t: string }>(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t`)).rows[0]!.t;
+  started = (
+    await db.pool.query<{ t: string }>(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS t`)
+  ).rows[0]!.t;
 }, 60_000);
 
 afterAll(async () => {
@@ -31,9 +33,17 @@ async function screen(name: string, reference?: string, apiKey?: string) {
 }
 
 async function uploadBatch(csv: string, apiKey?: string): Promise<string> {
-  const res = await call(service.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv', ...(apiKey && { apiKey }) });
+  const res = await call(service.url, 'POST', '/v1/batches', {
+    rawBody: csv,
+    contentType: 'text/csv',
+    ...(apiKey && { apiKey }),
+  });
   expect(res.status).toBe(202);
-  await eventually(async () => (await api('GET', `/v1/batches/${res.body.id}`, undefined, apiKey)).body.status === 'done', 30_000, 'batch done');
+  await eventually(
+    async () => (await api('GET', `/v1/batches/${res.body.id}`, undefined, apiKey)).body.status === 'done',
+    30_000,
+    'batch done',
+  );
   return res.body.id;
 }
 
@@ -58,7 +68,8 @@ async function allPages(first: string, apiKey?: string): Promise<{ entries: any[
   return { entries, pages };
 }
 
-const newestFirst = (entries: { screenedAt: string }[]) => entries.every((e, i) => i === 0 || entries[i - 1]!.screenedAt >= e.screenedAt);
+const newestFirst = (entries: { screenedAt: string }[]) =>
+  entries.every((e, i) => i === 0 || entries[i - 1]!.screenedAt >= e.screenedAt);
 
 describe('GET /v1/screenings', () => {
   let batchId: string;
@@ -68,7 +79,15 @@ describe('GET /v1/screenings', () => {
   beforeAll(async () => {
     hitScreening = await screen('Sense Time Group', 'cust-h1');
     noHitScreening = await screen('Zoë Ñúñez Example', 'cust-h1');
-    batchId = await uploadBatch(['reference,name', 'cust-h1,Sense Time Group', 'cust-h2,Margaret Oyelaran', 'cust-h3,Zoe Nunez Other', ',No Reference Person'].join('\n'));
+    batchId = await uploadBatch(
+      [
+        'reference,name',
+        'cust-h1,Sense Time Group',
+        'cust-h2,Margaret Oyelaran',
+        'cust-h3,Zoe Nunez Other',
+        ',No Reference Person',
+      ].join('\n'),
+    );
   }, 60_000);
 
   it('one call shows every screening of a customer: single screenings and batch rows alike, newest first, with their alerts', async () => {
@@ -90,13 +109,37 @@ describe('GET /v1/screenings', () => {
       listVersion: expect.stringMatching(/^seed@\d+$/),
       screenedAt: expect.any(String),
       alertId: expect.any(String),
-      links: { alert: `/v1/alerts/${batchRow.alertId}`, report: `/v1/alerts/${batchRow.alertId}/report`, screening: null },
+      links: {
+        alert: `/v1/alerts/${batchRow.alertId}`,
+        report: `/v1/alerts/${batchRow.alertId}/report`,
+        screening: null,
+      },
     });
     expect(batchRow.matchCount).toBeGreaterThan(0);
-    expect(noHit).toMatchObject({ id: noHitScreening.id, source: 'screening', decision: 'no_hit', topScore: null, matchCount: 0, batchId: null, line: null, alertId: null });
-    expect(noHit.links).toEqual({ alert: null, report: `/v1/screenings/${noHitScreening.id}/report`, screening: `/v1/screenings/${noHitScreening.id}` });
+    expect(noHit).toMatchObject({
+      id: noHitScreening.id,
+      source: 'screening',
+      decision: 'no_hit',
+      topScore: null,
+      matchCount: 0,
+      batchId: null,
+      line: null,
+      alertId: null,
+    });
+    expect(noHit.links).toEqual({
+      alert: null,
+      report: `/v1/screenings/${noHitScreening.id}/report`,
+      screening: `/v1/screenings/${noHitScreening.id}`,
+    });
     const single = await api('GET', `/v1/screenings/${hitScreening.id}`);
-    expect(hit).toMatchObject({ id: hitScreening.id, source: 'screening', decision: 'hit', topScore: single.body.matches[0].score, matchCount: single.body.matches.length, listVersion: single.body.listVersion });
+    expect(hit).toMatchObject({
+      id: hitScreening.id,
+      source: 'screening',
+      decision: 'hit',
+      topScore: single.body.matches[0].score,
+      matchCount: single.body.matches.length,
+      listVersion: single.body.listVersion,
+    });
     // The alert it links to is the one that screening opened.
     const alert = await api('GET', hit.links.alert);
     expect(alert.body).toMatchObject({ screeningId: hitScreening.id, reference: 'cust-h1' });
@@ -113,7 +156,9 @@ describe('GET /v1/screenings', () => {
     const batchRows = await history(`batchId=${batchId}`);
     expect(batchRows.screenings.map((s) => s.line).sort()).toEqual([2, 3, 4, 5]);
     expect((await history('source=batch')).screenings.every((s) => s.source === 'batch')).toBe(true);
-    expect((await history('source=screening')).screenings.map((s) => s.id)).toEqual(expect.arrayContaining([hitScreening.id, noHitScreening.id]));
+    expect((await history('source=screening')).screenings.map((s) => s.id)).toEqual(
+      expect.arrayContaining([hitScreening.id, noHitScreening.id]),
+    );
     expect((await history('source=batch&reference=cust-h2')).screenings).toHaveLength(1);
 
     // The name is read as the matcher reads names: case, accents and punctuation do not matter; any part matches.
@@ -127,7 +172,9 @@ describe('GET /v1/screenings', () => {
     const oldest = all.screenings[all.screenings.length - 1];
     const beforeOldest = await history(`to=${encodeURIComponent(oldest.screenedAt)}`);
     expect(beforeOldest.screenings.map((s) => s.id)).not.toContain(oldest.id);
-    expect((await history(`from=${encodeURIComponent(oldest.screenedAt)}`)).screenings.map((s) => s.id)).toContain(oldest.id);
+    expect((await history(`from=${encodeURIComponent(oldest.screenedAt)}`)).screenings.map((s) => s.id)).toContain(
+      oldest.id,
+    );
     expect((await history('from=2999-01-01')).screenings).toEqual([]);
   });
 
@@ -153,7 +200,11 @@ describe('GET /v1/screenings', () => {
   });
 
   it('is workspace-scoped: another workspace sees only its own screenings, and needs screenings:read', async () => {
-    const other = await createApiKey(db.pool, { name: 'history-other', scopes: ['screenings:read', 'screenings:write', 'batches:write', 'batches:read'], workspaceId: 'history-ws' });
+    const other = await createApiKey(db.pool, {
+      name: 'history-other',
+      scopes: ['screenings:read', 'screenings:write', 'batches:write', 'batches:read'],
+      workspaceId: 'history-ws',
+    });
     expect((await history('reference=cust-h1', other.key)).screenings).toEqual([]);
     const own = await screen('Sense Time Group', 'cust-h1', other.key);
     const theirs = await history('reference=cust-h1', other.key);
@@ -193,19 +244,41 @@ describe('GET /v1/screenings', () => {
 
 describe('monitoring results in the history', () => {
   it('a monitoring run’s alert joins the customer’s history, beside its screening when it was registered', async () => {
-    expect((await api('PUT', '/v1/customers/mon-h1', { name: 'Ivan Sidorovsky', birthDate: '1961-05-23' })).status).toBe(201);
+    expect(
+      (await api('PUT', '/v1/customers/mon-h1', { name: 'Ivan Sidorovsky', birthDate: '1961-05-23' })).status,
+    ).toBe(201);
     await eventually(async () => (await history('reference=mon-h1')).screenings.length === 1);
-    const imported = await importEntities(db.pool, 'un-sc', [listedEntity({ sourceEntityId: 'H-1', name: 'Ivan Petrovich Sidorovsky', birthDates: ['1961-05-23'] })], 'history-1');
+    const imported = await importEntities(
+      db.pool,
+      'un-sc',
+      [listedEntity({ sourceEntityId: 'H-1', name: 'Ivan Petrovich Sidorovsky', birthDates: ['1961-05-23'] })],
+      'history-1',
+    );
     expect(imported.status).toBe('activated');
-    const { screenings } = await eventually(async () => {
-      const page = await history('reference=mon-h1');
-      return page.screenings.length === 2 && page;
-    }, 30_000, 'monitoring result in the history');
+    const { screenings } = await eventually(
+      async () => {
+        const page = await history('reference=mon-h1');
+        return page.screenings.length === 2 && page;
+      },
+      30_000,
+      'monitoring result in the history',
+    );
     expect(screenings.map((s) => s.source)).toEqual(['monitoring', 'screening']);
     const [monitoring] = screenings;
-    expect(monitoring).toMatchObject({ source: 'monitoring', decision: 'hit', matchCount: 1, batchId: null, line: null, alertId: monitoring.id, query: { name: 'Ivan Sidorovsky', birthDate: '1961-05-23' } });
+    expect(monitoring).toMatchObject({
+      source: 'monitoring',
+      decision: 'hit',
+      matchCount: 1,
+      batchId: null,
+      line: null,
+      alertId: monitoring.id,
+      query: { name: 'Ivan Sidorovsky', birthDate: '1961-05-23' },
+    });
     expect(monitoring.listVersion).toContain(`un-sc@${imported.version}`);
-    expect((await api('GET', monitoring.links.alert)).body).toMatchObject({ source: 'monitoring', reference: 'mon-h1' });
+    expect((await api('GET', monitoring.links.alert)).body).toMatchObject({
+      source: 'monitoring',
+      reference: 'mon-h1',
+    });
     expect((await history('source=monitoring')).screenings.map((s) => s.id)).toEqual([monitoring.id]);
   });
 });

@@ -17,7 +17,10 @@ describe('waiting for a screening to settle', () => {
 
   const screening = async (status: 'queued' | 'done') => {
     const id = randomUUID();
-    await db.pool.query(`INSERT INTO screenings (id, workspace_id, status, name) VALUES ($1, 'default', $2, 'Jane Doe')`, [id, status]);
+    await db.pool.query(
+      `INSERT INTO screenings (id, workspace_id, status, name) VALUES ($1, 'default', $2, 'Jane Doe')`,
+      [id, status],
+    );
     return id;
   };
   /** Resolves once the waiter's own subscriber has received the message: a round trip through Redis on a second publish. */

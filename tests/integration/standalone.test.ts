@@ -16,7 +16,12 @@ describe('npm start on a machine with no Postgres configured', () => {
   });
 
   // .data/pglite's place: the service publishes its stores beside it, in service.json.
-  const env = () => ({ PORT: '0', EMBEDDED_PG_DIR: path.join(dataDir, 'pglite'), QUEUE_PREFIX: uniqueQueuePrefix(), LOG_LEVEL: 'silent' as const });
+  const env = () => ({
+    PORT: '0',
+    EMBEDDED_PG_DIR: path.join(dataDir, 'pglite'),
+    QUEUE_PREFIX: uniqueQueuePrefix(),
+    LOG_LEVEL: 'silent' as const,
+  });
 
   it('boots on an embedded Postgres and a private redis-server, loads the seed list and screens a name', async () => {
     const s = await startStandalone({ ...env(), METRICS_PORT: '0' }, quietLogger);
@@ -33,15 +38,32 @@ describe('npm start on a machine with no Postgres configured', () => {
       expect(banner(s)).toContain('npm run lists -- import --format un-xml --path consolidated.xml');
       expect(banner(s)).not.toContain('Postgres: DATABASE_URL');
       const published = JSON.parse(await readFile(path.join(dataDir, 'service.json'), 'utf8'));
-      expect(published).toMatchObject({ pid: process.pid, apiUrl: s.url, databaseUrl: s.config.databaseUrl, redisUrl: s.config.redisUrl });
+      expect(published).toMatchObject({
+        pid: process.pid,
+        apiUrl: s.url,
+        databaseUrl: s.config.databaseUrl,
+        redisUrl: s.config.redisUrl,
+      });
       expect((await stat(path.join(dataDir, 'service.json'))).mode & 0o077).toBe(0);
-      const res = await call(s.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' }, apiKey: s.generatedApiKey });
+      const res = await call(s.url, 'POST', '/v1/screenings?wait=true', {
+        body: { name: 'Sense Time Group' },
+        apiKey: s.generatedApiKey,
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ decision: 'hit', matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })] });
+      expect(res.body).toMatchObject({
+        decision: 'hit',
+        matches: [expect.objectContaining({ entityId: 'seed:ofac-33114' })],
+      });
       // One process, one registry: the API's requests and the worker's screenings on one /metrics, without a key on METRICS_PORT.
       expect(banner(s)).toContain(`Metrics:  ${s.metricsUrl}`);
       const metrics = await (await fetch(s.metricsUrl!)).text();
-      expect(sampleValue(metrics, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/screenings', status: '200' })).toBe(1);
+      expect(
+        sampleValue(metrics, 'http_request_duration_seconds_count', {
+          method: 'POST',
+          route: '/v1/screenings',
+          status: '200',
+        }),
+      ).toBe(1);
       expect(sampleValue(metrics, 'screenings_total', { decision: 'hit', source: 'screening' })).toBe(1);
       expect(sampleValue(metrics, 'list_version', { source: 'seed' })).toBe(1);
       expect(sampleValue(metrics, 'queue_jobs', { queue: 'webhook-deliveries', state: 'failed' })).toBe(0);

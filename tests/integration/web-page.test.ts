@@ -24,7 +24,8 @@ describe('the screening page', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('javascript');
     const js = await res.text();
-    for (const endpoint of ['/v1/screenings?wait=true', '/v1/batches', '/events', '/results']) expect(js).toContain(endpoint);
+    for (const endpoint of ['/v1/screenings?wait=true', '/v1/batches', '/events', '/results'])
+      expect(js).toContain(endpoint);
   });
 
   it('leaves the API behind its keys', async () => {
@@ -33,7 +34,9 @@ describe('the screening page', () => {
 });
 
 /** A real browser on the page, where one is installed (Debian's chromium here and in CI); skipped elsewhere. */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 
 (CHROMIUM ? describe : describe.skip)('the screening page in a browser', () => {
   let browser: Browser;
@@ -42,7 +45,14 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     dir = await mkdtemp(path.join(os.tmpdir(), 'web-page-'));
   });
@@ -64,15 +74,27 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
     await page.click('#screen-form button');
     await page.waitForSelector('#screen-result .decision');
     expect(await page.textContent('#screen-result .decision')).toBe('HIT');
-    expect(await page.getAttribute('#screen-result a', 'href')).toContain('sanctionssearch.ofac.treas.gov/Details.aspx?id=33936');
+    expect(await page.getAttribute('#screen-result a', 'href')).toContain(
+      'sanctionssearch.ofac.treas.gov/Details.aspx?id=33936',
+    );
 
     const file = path.join(dir, 'customers.csv');
-    await writeFile(file, ['Full Name,Customer ID', 'Sense Time Group,C-1', ',C-2', ...Array.from({ length: 2000 }, (_, i) => `Customer Number ${i},R${i}`)].join('\n'));
+    await writeFile(
+      file,
+      [
+        'Full Name,Customer ID',
+        'Sense Time Group,C-1',
+        ',C-2',
+        ...Array.from({ length: 2000 }, (_, i) => `Customer Number ${i},R${i}`),
+      ].join('\n'),
+    );
     await page.setInputFiles('#batch-form input[name=file]', file);
     await page.click('#batch-form button');
     await page.locator('#batch-status', { hasText: /^done/ }).waitFor();
     expect(await page.textContent('#batch-percent')).toBe('100%');
-    expect(await page.textContent('#batch-status')).toMatch(/^done: 2,001 of 2,001 rows screened, 1 hits, 1 invalid rows/);
+    expect(await page.textContent('#batch-status')).toMatch(
+      /^done: 2,001 of 2,001 rows screened, 1 hits, 1 invalid rows/,
+    );
     // The finished file's hits, each linking to its alert, and its invalid rows with their reasons, on the page.
     await page.locator('#batch-hits tbody tr', { hasText: 'Sense Time Group' }).waitFor();
     expect(await page.textContent('#batch-hits tbody tr')).toContain('open alert');

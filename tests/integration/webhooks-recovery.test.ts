@@ -66,8 +66,12 @@ describe('no event is lost', () => {
   it('a delivery whose job never reached Redis is queued again by the reconciler', async () => {
     const id = await subscribe(['screening.hit']);
     await api('POST', '/v1/screenings?wait=true', { name: 'Sense Time Group' });
-    const redisDown = { addBulk: async () => Promise.reject(new Error('Redis is down')) } as unknown as Queue<DeliveryJob>;
-    await expect(dispatchEvents({ pool: db.pool, queue: redisDown }, { maxRetryMs: 3_600_000 })).rejects.toThrow('Redis is down');
+    const redisDown = {
+      addBulk: async () => Promise.reject(new Error('Redis is down')),
+    } as unknown as Queue<DeliveryJob>;
+    await expect(dispatchEvents({ pool: db.pool, queue: redisDown }, { maxRetryMs: 3_600_000 })).rejects.toThrow(
+      'Redis is down',
+    );
     const pending = await api('GET', `/v1/webhooks/${id}/deliveries`);
     expect(pending.body.deliveries).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
 
@@ -87,7 +91,9 @@ describe('a receiver failing for too long', () => {
       const res = await api('GET', `/v1/webhooks/${id}`);
       return res.body.status === 'disabled' && res.body;
     });
-    expect(disabled.disabledReason).toMatch(/^Every delivery has failed since .*; the last error: the receiver answered 500/);
+    expect(disabled.disabledReason).toMatch(
+      /^Every delivery has failed since .*; the last error: the receiver answered 500/,
+    );
     expect(disabled.failingSince).toEqual(expect.any(String));
     const [dead] = await eventually(async () => {
       const list = (await api('GET', `/v1/webhooks/${id}/deliveries`)).body.deliveries;
@@ -123,9 +129,14 @@ describe('the delivery log', () => {
     await insertEvent('00000000-0000-4000-8000-000000000003', 'pending', 100);
     await insertEvent('00000000-0000-4000-8000-000000000004', 'succeeded', 10);
 
-    worker = await startWebhooksWorker(testConfig(db.url, { ...WEBHOOK_ENV, WEBHOOK_RETENTION_DAYS: '90' }), quietLogger);
+    worker = await startWebhooksWorker(
+      testConfig(db.url, { ...WEBHOOK_ENV, WEBHOOK_RETENTION_DAYS: '90' }),
+      quietLogger,
+    );
     await worker.reconcileNow();
-    const { rows } = await db.pool.query(`SELECT id FROM webhook_events WHERE id::text LIKE '00000000-0000-4000-8000-%' ORDER BY id`);
+    const { rows } = await db.pool.query(
+      `SELECT id FROM webhook_events WHERE id::text LIKE '00000000-0000-4000-8000-%' ORDER BY id`,
+    );
     expect(rows.map((r) => r.id.slice(-1))).toEqual(['3', '4']);
   });
 });

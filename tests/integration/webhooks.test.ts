@@ -45,7 +45,8 @@ afterEach(async () => {
   await db.pool.query('DELETE FROM webhook_subscriptions');
 });
 
-const api = (method: string, path: string, body?: unknown, apiKey?: string) => call(service.url, method, path, { body, ...(apiKey && { apiKey }) });
+const api = (method: string, path: string, body?: unknown, apiKey?: string) =>
+  call(service.url, method, path, { body, ...(apiKey && { apiKey }) });
 
 async function subscribe(events: string[], extra: Record<string, unknown> = {}, url = receiver.url()) {
   const res = await api('POST', '/v1/webhooks', { url, events, ...extra });
@@ -60,7 +61,9 @@ function verifies(secret: string, webhook: ReceivedWebhook): boolean {
   const t = Number(fields.find(([k]) => k === 't')?.[1]);
   if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > 300) return false;
   const expected = createHmac('sha256', secret).update(`${t}.${webhook.body}`).digest();
-  return fields.some(([k, v]) => k === 'v1' && v !== undefined && v.length === 64 && timingSafeEqual(Buffer.from(v, 'hex'), expected));
+  return fields.some(
+    ([k, v]) => k === 'v1' && v !== undefined && v.length === 64 && timingSafeEqual(Buffer.from(v, 'hex'), expected),
+  );
 }
 
 async function deliveriesOf(webhookId: string) {
@@ -73,21 +76,39 @@ const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
 describe('subscriptions', () => {
   it('returns the secret once, at creation, and never in reads', async () => {
-    const created = await api('POST', '/v1/webhooks', { url: receiver.url(), events: ['screening.hit'], description: 'case desk', filters: { minScore: 0.8 } });
+    const created = await api('POST', '/v1/webhooks', {
+      url: receiver.url(),
+      events: ['screening.hit'],
+      description: 'case desk',
+      filters: { minScore: 0.8 },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), secret: expect.stringMatching(/^whsec_/), status: 'active', events: ['screening.hit'], filters: { minScore: 0.8 } });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      secret: expect.stringMatching(/^whsec_/),
+      status: 'active',
+      events: ['screening.hit'],
+      filters: { minScore: 0.8 },
+    });
     const read = await api('GET', `/v1/webhooks/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: created.body.id, description: 'case desk' });
     expect(JSON.stringify(read.body)).not.toContain(created.body.secret);
-    const patched = await api('PATCH', `/v1/webhooks/${created.body.id}`, { events: ['screening.hit', 'batch.completed'], description: null });
+    const patched = await api('PATCH', `/v1/webhooks/${created.body.id}`, {
+      events: ['screening.hit', 'batch.completed'],
+      description: null,
+    });
     expect(patched.body).toMatchObject({ events: ['screening.hit', 'batch.completed'], description: null });
     expect((await api('DELETE', `/v1/webhooks/${created.body.id}`)).status).toBe(204);
     expect((await api('GET', `/v1/webhooks/${created.body.id}`)).status).toBe(404);
   });
 
   it('refuses unknown events and invalid filters, naming the fields', async () => {
-    const res = await api('POST', '/v1/webhooks', { url: receiver.url(), events: ['screening.maybe'], filters: { minScore: 2 } });
+    const res = await api('POST', '/v1/webhooks', {
+      url: receiver.url(),
+      events: ['screening.maybe'],
+      filters: { minScore: 2 },
+    });
     expect(res.status).toBe(400);
     expect(res.contentType).toContain('application/problem+json');
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['events.0', 'filters.minScore']);
@@ -114,7 +135,14 @@ describe('subscriptions', () => {
 
   it('refuses localhost when it is not in WEBHOOK_ALLOWED_HOSTS', async () => {
     const owner = { keyId: null, workspaceId: 'default' };
-    await expect(createSubscription(db.pool, owner, { url: 'https://localhost/hooks', events: ['screening.hit'] }, { allowedHosts: [], maxRetryMs: 1000 })).rejects.toMatchObject({
+    await expect(
+      createSubscription(
+        db.pool,
+        owner,
+        { url: 'https://localhost/hooks', events: ['screening.hit'] },
+        { allowedHosts: [], maxRetryMs: 1000 },
+      ),
+    ).rejects.toMatchObject({
       fields: [{ field: 'url', message: expect.stringMatching(/localhost resolves to .*loopback/) }],
     });
   });
@@ -133,13 +161,24 @@ describe('subscriptions', () => {
       ['POST', '/rotate-secret'],
       ['GET', '/deliveries'],
     ] as const) {
-      const res = await api(method, `/v1/webhooks/${id}${path}`, method === 'PATCH' ? { description: 'mine now' } : undefined, other.key);
+      const res = await api(
+        method,
+        `/v1/webhooks/${id}${path}`,
+        method === 'PATCH' ? { description: 'mine now' } : undefined,
+        other.key,
+      );
       expect(res.status).toBe(404);
     }
     expect((await api('GET', '/v1/webhooks', undefined, other.key)).body.webhooks).toEqual([]);
-    expect((await api('GET', '/v1/webhooks', undefined, desk.key)).body.webhooks.map((w: { id: string }) => w.id)).toEqual([id]);
+    expect(
+      (await api('GET', '/v1/webhooks', undefined, desk.key)).body.webhooks.map((w: { id: string }) => w.id),
+    ).toEqual([id]);
     expect((await api('GET', `/v1/webhooks/${id}`)).status).toBe(404);
-    const colleague = await createApiKey(db.pool, { name: 'colleague', scopes: ['webhooks:manage'], workspaceId: 'hooks-desk' });
+    const colleague = await createApiKey(db.pool, {
+      name: 'colleague',
+      scopes: ['webhooks:manage'],
+      workspaceId: 'hooks-desk',
+    });
     expect((await api('GET', `/v1/webhooks/${id}`, undefined, colleague.key)).status).toBe(200);
     const reader = await createApiKey(db.pool, { name: 'reader', scopes: ['screenings:read'] });
     expect((await api('GET', '/v1/webhooks', undefined, reader.key)).status).toBe(403);
@@ -160,10 +199,22 @@ describe('delivering events', () => {
       id: expect.any(String),
       type: 'screening.hit',
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      data: { screening: expect.objectContaining({ id: hit.body.id, decision: 'hit', reference: 'cust-1', listVersion: 'seed@1' }) },
+      data: {
+        screening: expect.objectContaining({
+          id: hit.body.id,
+          decision: 'hit',
+          reference: 'cust-1',
+          listVersion: 'seed@1',
+        }),
+      },
     });
     const match = webhook!.json.data.screening.matches[0];
-    expect(match).toMatchObject({ entityId: 'seed:ofac-33114', name: 'SENSETIME GROUP LIMITED', score: hit.body.matches[0].score, lists: ['seed'] });
+    expect(match).toMatchObject({
+      entityId: 'seed:ofac-33114',
+      name: 'SENSETIME GROUP LIMITED',
+      score: hit.body.matches[0].score,
+      lists: ['seed'],
+    });
     expect(match.citations).toEqual(hit.body.matches[0].citations);
     expect(webhook!.headers).toMatchObject({
       'content-type': 'application/json',
@@ -181,13 +232,35 @@ describe('delivering events', () => {
       return list[0]?.status === 'succeeded' && list;
     });
     expect(deliveries).toHaveLength(1);
-    expect(deliveries[0]).toMatchObject({ eventId: webhook!.json.id, eventType: 'screening.hit', attempts: 1, lastStatusCode: 200 });
-    expect(deliveries[0].attemptLog).toEqual([{ attempt: 1, startedAt: expect.any(String), statusCode: 200, latencyMs: expect.any(Number), error: null, responseExcerpt: 'ok' }]);
+    expect(deliveries[0]).toMatchObject({
+      eventId: webhook!.json.id,
+      eventType: 'screening.hit',
+      attempts: 1,
+      lastStatusCode: 200,
+    });
+    expect(deliveries[0].attemptLog).toEqual([
+      {
+        attempt: 1,
+        startedAt: expect.any(String),
+        statusCode: 200,
+        latencyMs: expect.any(Number),
+        error: null,
+        responseExcerpt: 'ok',
+      },
+    ]);
   });
 
   it("a workspace's subscription receives that workspace's screenings only, whichever of its keys made them", async () => {
-    const desk = await createApiKey(db.pool, { name: 'screening desk', scopes: ['webhooks:manage', 'screenings:write'], workspaceId: 'screening-desk' });
-    const colleague = await createApiKey(db.pool, { name: 'colleague', scopes: ['screenings:write'], workspaceId: 'screening-desk' });
+    const desk = await createApiKey(db.pool, {
+      name: 'screening desk',
+      scopes: ['webhooks:manage', 'screenings:write'],
+      workspaceId: 'screening-desk',
+    });
+    const colleague = await createApiKey(db.pool, {
+      name: 'colleague',
+      scopes: ['screenings:write'],
+      workspaceId: 'screening-desk',
+    });
     const deskHooks = await WebhookReceiver.start();
     try {
       await api('POST', '/v1/webhooks', { url: deskHooks.url(), events: ['screening.hit'] }, desk.key);
@@ -199,7 +272,9 @@ describe('delivering events', () => {
       await deskHooks.waitFor(2);
       await settle();
       expect(receiver.received.map((w) => w.json.data.screening.id)).toEqual([admins.body.id]);
-      expect(deskHooks.received.map((w) => w.json.data.screening.id).sort()).toEqual([desks.body.id, colleagues.body.id].sort());
+      expect(deskHooks.received.map((w) => w.json.data.screening.id).sort()).toEqual(
+        [desks.body.id, colleagues.body.id].sort(),
+      );
     } finally {
       await deskHooks.stop();
     }
@@ -209,7 +284,10 @@ describe('delivering events', () => {
     await subscribe(['screening.completed']);
     const res = await api('POST', '/v1/screenings?wait=true', { name: 'Jane Doe' });
     const [webhook] = await receiver.waitFor(1);
-    expect(webhook!.json).toMatchObject({ type: 'screening.completed', data: { screening: { id: res.body.id, decision: 'no_hit', matches: [] } } });
+    expect(webhook!.json).toMatchObject({
+      type: 'screening.completed',
+      data: { screening: { id: res.body.id, decision: 'no_hit', matches: [] } },
+    });
   });
 
   it('filters by list and by minimum score', async () => {
@@ -320,13 +398,21 @@ describe('delivering events', () => {
   it('refuses at delivery time a target that has turned private since creation, and sends nothing', async () => {
     const { id } = await subscribe(['screening.hit']);
     // What a DNS change would do to a host name: the stored target now leads to the metadata service.
-    await db.pool.query(`UPDATE webhook_subscriptions SET url = 'https://169.254.169.254/latest/meta-data/' WHERE id = $1`, [id]);
+    await db.pool.query(
+      `UPDATE webhook_subscriptions SET url = 'https://169.254.169.254/latest/meta-data/' WHERE id = $1`,
+      [id],
+    );
     await api('POST', `/v1/webhooks/${id}/test`);
     const [dead] = await eventually(async () => {
       const list = await deliveriesOf(id);
       return list[0]?.status === 'dead' && list;
     });
-    expect(dead.attemptLog).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringMatching(/refused.*169\.254\.169\.254.*link-local/) })]);
+    expect(dead.attemptLog).toEqual([
+      expect.objectContaining({
+        statusCode: null,
+        error: expect.stringMatching(/refused.*169\.254\.169\.254.*link-local/),
+      }),
+    ]);
     expect(receiver.received).toHaveLength(0);
   });
 
@@ -386,7 +472,10 @@ describe('delivering events', () => {
     expect(upload.status).toBe(202);
     const batchId = ((await upload.json()) as { id: string }).id;
     const [webhook] = await receiver.waitFor(1);
-    expect(webhook!.json).toMatchObject({ type: 'batch.completed', data: { batch: { id: batchId, status: 'done', total: 2, invalidRows: 2, processed: 0 } } });
+    expect(webhook!.json).toMatchObject({
+      type: 'batch.completed',
+      data: { batch: { id: batchId, status: 'done', total: 2, invalidRows: 2, processed: 0 } },
+    });
   });
 
   it('a new list version fires list.updated with its delta counts', async () => {
@@ -395,7 +484,10 @@ describe('delivering events', () => {
     const [webhook] = await receiver.waitFor(1);
     expect(webhook!.json).toMatchObject({
       type: 'list.updated',
-      data: { list: { source: 'un-sc', version: 1, entityCount: 1, delta: { added: 1, removed: 0, changed: 0 } }, links: { delta: '/v1/lists/un-sc/versions/1/delta' } },
+      data: {
+        list: { source: 'un-sc', version: 1, entityCount: 1, delta: { added: 1, removed: 0, changed: 0 } },
+        links: { delta: '/v1/lists/un-sc/versions/1/delta' },
+      },
     });
   });
 });

@@ -4,11 +4,17 @@ import { seededServicePerFile } from '../support/running-service';
 
 const stores = seededServicePerFile();
 const api = (method: string, path: string, body?: unknown, apiKey?: string) =>
-  call(stores.service.url, method, path, { ...(body !== undefined && { body }), ...(apiKey !== undefined && { apiKey }) });
+  call(stores.service.url, method, path, {
+    ...(body !== undefined && { body }),
+    ...(apiKey !== undefined && { apiKey }),
+  });
 
 describe('API keys over HTTP', () => {
   it('creates a key shown once, stored hashed, listed without its secret', async () => {
-    const created = await api('POST', '/v1/keys', { name: 'case desk', scopes: ['screenings:read', 'screenings:write'] });
+    const created = await api('POST', '/v1/keys', {
+      name: 'case desk',
+      scopes: ['screenings:read', 'screenings:write'],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -30,7 +36,13 @@ describe('API keys over HTTP', () => {
     const listed = await api('GET', '/v1/keys');
     expect(listed.status).toBe(200);
     const mine = listed.body.keys.find((k: { id: string }) => k.id === created.body.id);
-    expect(mine).toMatchObject({ name: 'case desk', workspace: 'default', prefix: created.body.prefix, lastUsedAt: expect.any(String), revokedAt: null });
+    expect(mine).toMatchObject({
+      name: 'case desk',
+      workspace: 'default',
+      prefix: created.body.prefix,
+      lastUsedAt: expect.any(String),
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
     expect(JSON.stringify(listed.body)).not.toMatch(/key_hash|"key"/);
   });
@@ -42,7 +54,9 @@ describe('API keys over HTTP', () => {
     expect(revoked.status).toBe(204);
     expect((await api('GET', '/v1/lists', undefined, created.body.key)).status).toBe(401);
     const listed = await api('GET', '/v1/keys');
-    expect(listed.body.keys.find((k: { id: string }) => k.id === created.body.id).revokedAt).toEqual(expect.any(String));
+    expect(listed.body.keys.find((k: { id: string }) => k.id === created.body.id).revokedAt).toEqual(
+      expect.any(String),
+    );
   });
 
   it('rotates a key: the new one works, the old one gets 401 at once', async () => {
@@ -59,33 +73,59 @@ describe('API keys over HTTP', () => {
     const bad = await api('POST', '/v1/keys', { name: 'typo', scopes: ['screenings:read', 'alerts:writ'] });
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain('application/problem+json');
-    expect(bad.body.errors).toEqual([{ field: 'scopes.1', message: expect.stringContaining('"alerts:writ" is not a scope') }]);
-    const reader = await createApiKey(stores.db.pool, { name: 'not admin', scopes: [...SCOPES.filter((s) => s !== 'admin')] });
+    expect(bad.body.errors).toEqual([
+      { field: 'scopes.1', message: expect.stringContaining('"alerts:writ" is not a scope') },
+    ]);
+    const reader = await createApiKey(stores.db.pool, {
+      name: 'not admin',
+      scopes: [...SCOPES.filter((s) => s !== 'admin')],
+    });
     for (const [method, path] of [
       ['POST', '/v1/keys'],
       ['GET', '/v1/keys'],
       ['DELETE', `/v1/keys/${reader.id}`],
       ['POST', `/v1/keys/${reader.id}/rotate`],
     ] as const) {
-      const res = await api(method, path, method === 'POST' && path === '/v1/keys' ? { name: 'x', scopes: ['lists:read'] } : undefined, reader.key);
+      const res = await api(
+        method,
+        path,
+        method === 'POST' && path === '/v1/keys' ? { name: 'x', scopes: ['lists:read'] } : undefined,
+        reader.key,
+      );
       expect(res.status).toBe(403);
       expect(res.body.detail).toMatch(/admin/);
     }
   });
 
   it('sets a per-key rate limit and knows the alert scopes', async () => {
-    const created = await api('POST', '/v1/keys', { name: 'reviewer', scopes: ['alerts:read', 'alerts:review', 'alerts:approve'], rateLimitPerMinute: 120 });
+    const created = await api('POST', '/v1/keys', {
+      name: 'reviewer',
+      scopes: ['alerts:read', 'alerts:review', 'alerts:approve'],
+      rateLimitPerMinute: 120,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ scopes: ['alerts:read', 'alerts:review', 'alerts:approve'], rateLimitPerMinute: 120 });
-    expect((await api('POST', '/v1/keys', { name: 'x', scopes: ['lists:read'], rateLimitPerMinute: 0 })).body.errors[0].field).toBe('rateLimitPerMinute');
+    expect(created.body).toMatchObject({
+      scopes: ['alerts:read', 'alerts:review', 'alerts:approve'],
+      rateLimitPerMinute: 120,
+    });
+    expect(
+      (await api('POST', '/v1/keys', { name: 'x', scopes: ['lists:read'], rateLimitPerMinute: 0 })).body.errors[0]
+        .field,
+    ).toBe('rateLimitPerMinute');
   });
 });
 
 describe('workspaces', () => {
   it('a new workspace named at key creation is created, and its keys see none of the default workspace', async () => {
-    const screening = await api('POST', '/v1/screenings?wait=true', { name: 'Sense Time Group', reference: 'cust-secret' });
+    const screening = await api('POST', '/v1/screenings?wait=true', {
+      name: 'Sense Time Group',
+      reference: 'cust-secret',
+    });
     expect(screening.body.decision).toBe('hit');
-    const batch = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' });
+    const batch = await call(stores.service.url, 'POST', '/v1/batches', {
+      rawBody: 'name\nJane Doe\n',
+      contentType: 'text/csv',
+    });
     expect(batch.status).toBe(202);
 
     const tenant = await api('POST', '/v1/keys', { name: 'acme admin', scopes: ['admin'], workspace: 'acme' });
@@ -97,7 +137,9 @@ describe('workspaces', () => {
     expect(JSON.stringify(other.body)).not.toContain('cust-secret');
     expect((await api('GET', `/v1/batches/${batch.body.id}`, undefined, key)).status).toBe(404);
     expect((await api('GET', '/v1/batches', undefined, key)).body.batches).toEqual([]);
-    expect((await api('GET', '/v1/keys', undefined, key)).body.keys.map((k: { name: string }) => k.name)).toEqual(['acme admin']);
+    expect((await api('GET', '/v1/keys', undefined, key)).body.keys.map((k: { name: string }) => k.name)).toEqual([
+      'acme admin',
+    ]);
 
     const own = await api('POST', '/v1/screenings?wait=true', { name: 'Sense Time Group' }, key);
     expect(own.body.decision).toBe('hit');
@@ -108,8 +150,16 @@ describe('workspaces', () => {
   });
 
   it('a screening is visible to every key of its workspace with the read scope', async () => {
-    const writer = await createApiKey(stores.db.pool, { name: 'writer', scopes: ['screenings:write'], workspaceId: 'shared-desk' });
-    const reader = await createApiKey(stores.db.pool, { name: 'reader', scopes: ['screenings:read'], workspaceId: 'shared-desk' });
+    const writer = await createApiKey(stores.db.pool, {
+      name: 'writer',
+      scopes: ['screenings:write'],
+      workspaceId: 'shared-desk',
+    });
+    const reader = await createApiKey(stores.db.pool, {
+      name: 'reader',
+      scopes: ['screenings:read'],
+      workspaceId: 'shared-desk',
+    });
     const made = await api('POST', '/v1/screenings', { name: 'Jane Doe' }, writer.key);
     expect((await api('GET', `/v1/screenings/${made.body.id}`, undefined, reader.key)).status).toBe(200);
     expect((await api('GET', `/v1/screenings/${made.body.id}`, undefined, writer.key)).status).toBe(403);
@@ -117,16 +167,26 @@ describe('workspaces', () => {
 
   it("an admin of one workspace cannot mint keys into another tenant's workspace nor see its keys", async () => {
     const tenant = await api('POST', '/v1/keys', { name: 'beta admin', scopes: ['admin'], workspace: 'beta' });
-    const intruder = await api('POST', '/v1/keys', { name: 'x', scopes: ['admin'], workspace: 'default' }, tenant.body.key);
+    const intruder = await api(
+      'POST',
+      '/v1/keys',
+      { name: 'x', scopes: ['admin'], workspace: 'default' },
+      tenant.body.key,
+    );
     expect(intruder.status).toBe(409);
     expect(intruder.body.errors).toEqual([{ field: 'workspace', message: expect.stringContaining('taken') }]);
-    const defaultKey = (await api('GET', '/v1/keys')).body.keys.find((k: { workspace: string }) => k.workspace === 'default');
+    const defaultKey = (await api('GET', '/v1/keys')).body.keys.find(
+      (k: { workspace: string }) => k.workspace === 'default',
+    );
     expect((await api('DELETE', `/v1/keys/${defaultKey.id}`, undefined, tenant.body.key)).status).toBe(404);
     expect((await api('POST', `/v1/keys/${defaultKey.id}/rotate`, undefined, tenant.body.key)).status).toBe(404);
     // The default workspace's admin manages the workspaces it created.
     const listed = await api('GET', '/v1/keys?workspace=beta');
     expect(listed.body.keys.map((k: { name: string }) => k.name)).toEqual(['beta admin']);
     expect((await api('GET', '/v1/keys?workspace=Not%20A%20Name')).status).toBe(400);
-    expect((await api('POST', '/v1/keys', { name: 'bad', scopes: ['lists:read'], workspace: 'Has Spaces' })).body.errors[0].field).toBe('workspace');
+    expect(
+      (await api('POST', '/v1/keys', { name: 'bad', scopes: ['lists:read'], workspace: 'Has Spaces' })).body.errors[0]
+        .field,
+    ).toBe('workspace');
   });
 });

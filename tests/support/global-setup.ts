@@ -23,7 +23,9 @@ function withDatabase(url: string, database: string): string {
 export default async function globalSetup(): Promise<void> {
   // TEST_EMBEDDED_POSTGRES=1 tries the fresh-laptop path on a machine that has a Postgres.
   const embeddedOnly = process.env.TEST_EMBEDDED_POSTGRES === '1';
-  const databaseUrl = embeddedOnly ? undefined : process.env.DATABASE_URL || ((await isListening('127.0.0.1', 5432)) ? LOCAL_POSTGRES : undefined);
+  const databaseUrl = embeddedOnly
+    ? undefined
+    : process.env.DATABASE_URL || ((await isListening('127.0.0.1', 5432)) ? LOCAL_POSTGRES : undefined);
   if (databaseUrl) {
     const template = `sanctions_test_template_${process.pid}`;
     const admin = new Client({ connectionString: databaseUrl });

@@ -13,7 +13,14 @@ export async function call<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; contentType?: string; apiKey?: string | null; headers?: Record<string, string>; skipContract?: boolean } = {},
+  options: {
+    body?: unknown;
+    rawBody?: string;
+    contentType?: string;
+    apiKey?: string | null;
+    headers?: Record<string, string>;
+    skipContract?: boolean;
+  } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   const apiKey = options.apiKey === undefined ? TEST_API_KEY : options.apiKey;

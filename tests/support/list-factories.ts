@@ -1,10 +1,18 @@
 import type { Pool } from 'pg';
 import path from 'node:path';
-import { importList, importSeedFile, type ListedEntity, type ListImportResult, type ListSourceId } from '@sanctions/shared/lists';
+import {
+  importList,
+  importSeedFile,
+  type ListedEntity,
+  type ListImportResult,
+  type ListSourceId,
+} from '@sanctions/shared/lists';
 import { createTestDatabase, type TestDatabase } from './test-stores';
 
 /** A listed entity with sensible defaults, for tests that need a list of their own. */
-export function listedEntity(overrides: Partial<ListedEntity> & Pick<ListedEntity, 'sourceEntityId'> & { name?: string }): ListedEntity {
+export function listedEntity(
+  overrides: Partial<ListedEntity> & Pick<ListedEntity, 'sourceEntityId'> & { name?: string },
+): ListedEntity {
   const { name, ...rest } = overrides;
   return {
     type: 'person',
@@ -15,12 +23,23 @@ export function listedEntity(overrides: Partial<ListedEntity> & Pick<ListedEntit
     programs: ['TEST'],
     identifiers: [],
     addresses: [],
-    citations: [{ title: `Test list entry ${overrides.sourceEntityId}`, sourceRowId: overrides.sourceEntityId, listedOn: '2024-01-01' }],
+    citations: [
+      {
+        title: `Test list entry ${overrides.sourceEntityId}`,
+        sourceRowId: overrides.sourceEntityId,
+        listedOn: '2024-01-01',
+      },
+    ],
     ...rest,
   };
 }
 
-export async function importEntities(pool: Pool, sourceId: ListSourceId, entities: ListedEntity[], fileHash = 'test'): Promise<ListImportResult> {
+export async function importEntities(
+  pool: Pool,
+  sourceId: ListSourceId,
+  entities: ListedEntity[],
+  fileHash = 'test',
+): Promise<ListImportResult> {
   async function* stream() {
     yield* entities;
   }

@@ -36,7 +36,11 @@ export class StoppableRedis {
     const binary = findRedisServer();
     if (!binary) throw new Error('redis-server is not on PATH');
     // Without persistence, as npm start runs it: what Redis held is lost with it, Postgres re-derives it.
-    this.child = spawn(binary, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn(
+      binary,
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await waitForPort(this.port);
   }
 

@@ -12,7 +12,15 @@ export async function pdfText(pdf: Buffer | Uint8Array): Promise<{ text: string;
 }
 
 /** A binary body over real HTTP, for the PDF endpoints. */
-export async function fetchBytes(url: string, apiKey: string): Promise<{ status: number; contentType: string; body: Buffer; headers: Headers }> {
+export async function fetchBytes(
+  url: string,
+  apiKey: string,
+): Promise<{ status: number; contentType: string; body: Buffer; headers: Headers }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${apiKey}` } });
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    headers: res.headers,
+    body: Buffer.from(await res.arrayBuffer()),
+  };
 }

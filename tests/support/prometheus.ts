@@ -21,7 +21,8 @@ export function samples(text: string): Sample[] {
 
 /** The value of the sample with this name whose labels include `labels`; undefined when there is none. */
 export function sampleValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  return samples(text).find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+  return samples(text).find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    ?.value;
 }
 
 /** The names of every metric the text declares (its # TYPE lines). */

@@ -34,7 +34,12 @@ export class WebhookReceiver {
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const receiver = self.receiver!;
-        receiver.received.push({ headers: req.headers, body, json: body ? JSON.parse(body) : undefined, receivedAt: Date.now() });
+        receiver.received.push({
+          headers: req.headers,
+          body,
+          json: body ? JSON.parse(body) : undefined,
+          receivedAt: Date.now(),
+        });
         const reply = receiver.script.shift() ?? receiver.fallback;
         res.writeHead(reply.status, { 'content-type': 'text/plain', ...reply.headers });
         res.end(reply.body ?? '');
@@ -83,7 +88,11 @@ export async function reservePort(): Promise<number> {
 }
 
 /** Polls until `check` returns a value, or fails after the timeout. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

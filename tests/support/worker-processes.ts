@@ -19,8 +19,15 @@ export interface WorkerProcesses {
  * returns a starter whose processes use the config's database, Redis and queue prefix. A dead worker's claimed jobs go
  * back to the queue after 2 s instead of 30 s.
  */
-export async function screeningWorkerProcesses(config: AppConfig, extraEnv: Record<string, string> = {}): Promise<WorkerProcesses> {
-  await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'workers/screening'], { cwd: REPO_ROOT });
+export async function screeningWorkerProcesses(
+  config: AppConfig,
+  extraEnv: Record<string, string> = {},
+): Promise<WorkerProcesses> {
+  await promisify(execFile)(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'workers/screening'],
+    { cwd: REPO_ROOT },
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: config.databaseUrl,

@@ -7,8 +7,17 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 
 describe('docker-compose.yml', () => {
   it('runs postgres, redis, the seed import, the api and a worker, each with a healthcheck where it serves', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'lists-seed', 'lists-worker', 'postgres', 'redis', 'webhooks-worker', 'worker']);
-    for (const name of ['postgres', 'redis', 'api', 'worker', 'lists-worker', 'webhooks-worker']) expect(compose.services[name].healthcheck?.test).toBeDefined();
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'lists-seed',
+      'lists-worker',
+      'postgres',
+      'redis',
+      'webhooks-worker',
+      'worker',
+    ]);
+    for (const name of ['postgres', 'redis', 'api', 'worker', 'lists-worker', 'webhooks-worker'])
+      expect(compose.services[name].healthcheck?.test).toBeDefined();
   });
 
   it('starts the api only once its stores are healthy and the seed list is loaded', () => {
@@ -33,7 +42,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only the API on the host, on loopback, so a local Postgres or Redis is not in the way', () => {
-    const published = Object.entries(compose.services as Record<string, { ports?: string[] }>).filter(([, s]) => s.ports?.length);
+    const published = Object.entries(compose.services as Record<string, { ports?: string[] }>).filter(
+      ([, s]) => s.ports?.length,
+    );
     expect(published.map(([name]) => name)).toEqual(['api']);
     expect(compose.services.api.ports).toEqual(['127.0.0.1:${API_PORT:-3000}:3000']);
     for (const name of ['redis', 'postgres']) expect(compose.services[name].ports).toBeUndefined();
@@ -50,7 +61,9 @@ describe('docker-compose.yml', () => {
 
   it('documents how to import a list into it, with a command that runs the lists CLI the image holds', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    const command = readme.match(/docker compose run --rm -v "\$PWD\/\.\.\/shared\/data:\/lists:ro" lists-seed (node \S+) import --format un-xml --path \/lists\/un_consolidated/);
+    const command = readme.match(
+      /docker compose run --rm -v "\$PWD\/\.\.\/shared\/data:\/lists:ro" lists-seed (node \S+) import --format un-xml --path \/lists\/un_consolidated/,
+    );
     expect(command).not.toBeNull();
     expect(command![1]).toBe(compose.services['lists-seed'].command.slice(0, 2).join(' '));
     expect(readme).toMatch(/curl -s -X POST http:\/\/127\.0\.0\.1:3000\/v1\/lists\/un-sc\/versions/);

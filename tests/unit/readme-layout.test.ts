@@ -30,7 +30,9 @@ function bullets(section: string[]): string[] {
 const codeSpans = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 const isFolderName = (span: string) => /^[a-z0-9][a-z0-9-]*$/.test(span);
 const subfolders = (dir: string): string[] =>
-  readdirSync(path.join(root, dir)).filter((name) => statSync(path.join(root, dir, name)).isDirectory() && !['dist', 'node_modules'].includes(name));
+  readdirSync(path.join(root, dir)).filter(
+    (name) => statSync(path.join(root, dir, name)).isDirectory() && !['dist', 'node_modules'].includes(name),
+  );
 
 const section = bullets(layoutSection());
 const coreBullet = section.find((b) => b.startsWith('`shared/src/`'));
@@ -46,9 +48,10 @@ describe("the README's layout section", () => {
   });
 
   it('names only folders that exist', () => {
-    const missing = [...namedPaths.map((p) => p.replace(/\/$/, '')), ...[...namedCapabilities].map((c) => `shared/src/${c}`)].filter(
-      (p) => !existsSync(path.join(root, p)),
-    );
+    const missing = [
+      ...namedPaths.map((p) => p.replace(/\/$/, '')),
+      ...[...namedCapabilities].map((c) => `shared/src/${c}`),
+    ].filter((p) => !existsSync(path.join(root, p)));
     expect(missing).toEqual([]);
   });
 
@@ -58,7 +61,10 @@ describe("the README's layout section", () => {
 
   it('names every process under services and workers', () => {
     const named = new Set(namedPaths.map((p) => p.replace(/\/$/, '')));
-    const processes = [...subfolders('services').map((s) => `services/${s}`), ...subfolders('workers').map((w) => `workers/${w}`)];
+    const processes = [
+      ...subfolders('services').map((s) => `services/${s}`),
+      ...subfolders('workers').map((w) => `workers/${w}`),
+    ];
     expect(processes.filter((p) => !named.has(p))).toEqual([]);
   });
 });

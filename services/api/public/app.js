@@ -17,7 +17,9 @@ function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false)
+      node.append(child instanceof Node ? child : String(child));
   return node;
 }
 
@@ -26,7 +28,9 @@ async function api(method, path, body, headers = {}) {
   const type = res.headers.get('content-type') || '';
   const data = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
-    const fields = (data && data.errors ? data.errors : []).map((e) => `${e.field}${e.line ? ` (line ${e.line})` : ''}: ${e.message}`).join('; ');
+    const fields = (data && data.errors ? data.errors : [])
+      .map((e) => `${e.field}${e.line ? ` (line ${e.line})` : ''}: ${e.message}`)
+      .join('; ');
     throw new Error(`${(data && (data.detail || data.title)) || res.statusText}${fields ? ` — ${fields}` : ''}`);
   }
   return data;
@@ -40,17 +44,26 @@ function renderMatch(m) {
   const citations = el('ul');
   for (const c of m.citations || []) {
     const label = [c.title, c.program, c.listedOn && `listed ${c.listedOn}`].filter(Boolean).join(' · ');
-    citations.append(el('li', {}, c.url ? el('a', { href: c.url, target: '_blank', rel: 'noopener noreferrer' }, label || c.url) : label));
+    citations.append(
+      el(
+        'li',
+        {},
+        c.url ? el('a', { href: c.url, target: '_blank', rel: 'noopener noreferrer' }, label || c.url) : label,
+      ),
+    );
   }
   const why = el('ul');
   for (const line of m.explanation || []) why.append(el('li', {}, line));
   return el(
     'div',
     { class: 'match' },
-    el('strong', {}, m.name), ` (${m.type}, ${m.entityId}) — score ${m.score.toFixed(3)}, matched “${m.matchedName}”`,
+    el('strong', {}, m.name),
+    ` (${m.type}, ${m.entityId}) — score ${m.score.toFixed(3)}, matched “${m.matchedName}”`,
     el('div', {}, `Lists: ${(m.lists || []).join(', ')} · Programs: ${(m.programs || []).join(', ')}`),
-    el('div', {}, 'Why:'), why,
-    el('div', {}, 'Sources:'), citations,
+    el('div', {}, 'Why:'),
+    why,
+    el('div', {}, 'Sources:'),
+    citations,
   );
 }
 
@@ -63,18 +76,35 @@ async function screen(event) {
   out.replaceChildren(el('p', {}, 'Screening…'));
   $('screen-message').textContent = '';
   try {
-    const s = await api('POST', '/v1/screenings?wait=true', JSON.stringify(request), { 'content-type': 'application/json' });
+    const s = await api('POST', '/v1/screenings?wait=true', JSON.stringify(request), {
+      'content-type': 'application/json',
+    });
     if (s.status !== 'done') {
       out.replaceChildren(el('p', {}, `Still ${s.status}; screening id ${s.id}.`));
       return;
     }
     out.replaceChildren(
-      el('p', {}, el('span', { class: `decision ${s.decision}` }, s.decision === 'hit' ? 'HIT' : 'NO HIT'), ` against ${s.listVersion} (threshold ${s.threshold}) · screening ${s.id}`),
+      el(
+        'p',
+        {},
+        el('span', { class: `decision ${s.decision}` }, s.decision === 'hit' ? 'HIT' : 'NO HIT'),
+        ` against ${s.listVersion} (threshold ${s.threshold}) · screening ${s.id}`,
+      ),
       ...s.matches.map(renderMatch),
-      ...(s.suppressedMatches || []).map((m) => el('p', { class: 'hint' }, `Suppressed (cleared before for this customer): ${m.name} (${m.entityId}), score ${m.score}`)),
+      ...(s.suppressedMatches || []).map((m) =>
+        el(
+          'p',
+          { class: 'hint' },
+          `Suppressed (cleared before for this customer): ${m.name} (${m.entityId}), score ${m.score}`,
+        ),
+      ),
       el('p', {}, el('button', { type: 'button', class: 'report' }, 'Download report (PDF)')),
     );
-    out.querySelector('button.report').addEventListener('click', () => window.downloadReport(`/v1/screenings/${s.id}/report`, `screening-${s.id}.pdf`, 'screen-message'));
+    out
+      .querySelector('button.report')
+      .addEventListener('click', () =>
+        window.downloadReport(`/v1/screenings/${s.id}/report`, `screening-${s.id}.pdf`, 'screen-message'),
+      );
   } catch (error) {
     showError(out, error);
   }
@@ -114,7 +144,11 @@ async function follow(id) {
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const frame = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      const data = frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+      const data = frame
+        .split('\n')
+        .filter((l) => l.startsWith('data: '))
+        .map((l) => l.slice(6))
+        .join('\n');
       if (data) renderProgress(JSON.parse(data));
     }
   }
@@ -126,7 +160,11 @@ async function showBatches() {
     const rows = batches.map((b) => {
       const open = el('button', { type: 'button' }, 'Open');
       open.addEventListener('click', () => openBatch(b.id));
-      const rescreen = el('button', { type: 'button', title: 'Screen these rows again against the lists loaded now' }, 'Re-screen');
+      const rescreen = el(
+        'button',
+        { type: 'button', title: 'Screen these rows again against the lists loaded now' },
+        'Re-screen',
+      );
       rescreen.addEventListener('click', () =>
         api('POST', `/v1/batches/${b.id}/rescreen`).then(
           (again) => Promise.all([showBatches(), openBatch(again.id)]),
@@ -134,10 +172,16 @@ async function showBatches() {
         ),
       );
       return el(
-        'tr', {},
-        el('td', {}, b.filename || '—'), el('td', {}, new Date(b.createdAt).toLocaleString()), el('td', {}, b.status),
-        el('td', {}, `${b.percent}%`), el('td', {}, b.total.toLocaleString()), el('td', {}, b.hits.toLocaleString()),
-        el('td', {}, b.invalidRows.toLocaleString()), el('td', {}, open, ' ', b.status === 'receiving' ? null : rescreen),
+        'tr',
+        {},
+        el('td', {}, b.filename || '—'),
+        el('td', {}, new Date(b.createdAt).toLocaleString()),
+        el('td', {}, b.status),
+        el('td', {}, `${b.percent}%`),
+        el('td', {}, b.total.toLocaleString()),
+        el('td', {}, b.hits.toLocaleString()),
+        el('td', {}, b.invalidRows.toLocaleString()),
+        el('td', {}, open, ' ', b.status === 'receiving' ? null : rescreen),
       );
     });
     $('batch-list').tBodies[0].replaceChildren(...rows);
@@ -185,7 +229,10 @@ async function download(decision) {
     headers: { authorization: `Bearer ${apiKey()}`, accept: 'text/csv' },
   });
   if (!res.ok) return void ($('batch-status').textContent = `Download failed: ${res.status}`);
-  const link = el('a', { href: URL.createObjectURL(await res.blob()), download: `batch-${currentBatch}-${decision || 'results'}.csv` });
+  const link = el('a', {
+    href: URL.createObjectURL(await res.blob()),
+    download: `batch-${currentBatch}-${decision || 'results'}.csv`,
+  });
   document.body.append(link);
   link.click();
   link.remove();
@@ -211,7 +258,15 @@ document.addEventListener('DOMContentLoaded', () => {
   $('batch-form').addEventListener('submit', upload);
   $('download-all').addEventListener('click', () => download());
   $('download-hits').addEventListener('click', () => download('hit'));
-  $('cancel-batch').addEventListener('click', () => currentBatch && api('DELETE', `/v1/batches/${currentBatch}`).then(renderProgress, (e) => ($('batch-status').textContent = e.message)));
+  $('cancel-batch').addEventListener(
+    'click',
+    () =>
+      currentBatch &&
+      api('DELETE', `/v1/batches/${currentBatch}`).then(
+        renderProgress,
+        (e) => ($('batch-status').textContent = e.message),
+      ),
+  );
   if (apiKey()) {
     $('key-status').textContent = 'using the key saved in this tab';
     void showBatches();

@@ -22,10 +22,20 @@
     const links = el(
       'td',
       { class: 'links' },
-      s.alertId && window.openAlert ? el('button', { type: 'button', class: 'link', onclick: () => window.openAlert(s.alertId) }, 'open alert') : null,
+      s.alertId && window.openAlert
+        ? el('button', { type: 'button', class: 'link', onclick: () => window.openAlert(s.alertId) }, 'open alert')
+        : null,
       s.alertId && s.links.report ? ' · ' : null,
       s.links.report
-        ? el('button', { type: 'button', class: 'link', onclick: () => window.downloadReport(s.links.report, `report-${s.id}.pdf`, 'history-message') }, 'report')
+        ? el(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => window.downloadReport(s.links.report, `report-${s.id}.pdf`, 'history-message'),
+            },
+            'report',
+          )
         : null,
       !s.alertId && !s.links.report ? '—' : null,
     );
@@ -51,7 +61,8 @@
       const rows = page.screenings.map(row);
       const body = $('history-list').querySelector('tbody');
       body.replaceChildren(...rows);
-      if (rows.length === 0) body.append(el('tr', {}, el('td', { colspan: '8' }, 'No screening of this customer yet.')));
+      if (rows.length === 0)
+        body.append(el('tr', {}, el('td', { colspan: '8' }, 'No screening of this customer yet.')));
       $('history-next').disabled = !state.next;
       $('history-prev').disabled = state.back.length === 0;
       say(`${rows.length} screening(s) shown, newest first${state.next ? '; more on the next page' : ''}.`);

@@ -4,7 +4,12 @@ import { ensureBootstrapKey } from '@sanctions/shared/auth';
 import type { BatchChunkJob } from '@sanctions/shared/batches';
 import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, installProcessGuards, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import {
+  exitOnStartFailure,
+  installProcessGuards,
+  runShutdownSteps,
+  runUntilSignalled,
+} from '@sanctions/shared/lifecycle';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { openProcessMetrics, type ProcessMetrics, type ProcessMetricsEndpoint } from '@sanctions/shared/metrics';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
@@ -28,7 +33,11 @@ export interface ApiOptions {
 }
 
 /** Opens Postgres and Redis, migrates, and serves the API until stop(). */
-export async function start(config: AppConfig, logger: Logger = createLogger(config.logLevel, { process: 'api' }), options: ApiOptions = {}): Promise<RunningApi> {
+export async function start(
+  config: AppConfig,
+  logger: Logger = createLogger(config.logLevel, { process: 'api' }),
+  options: ApiOptions = {},
+): Promise<RunningApi> {
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
   const redis = createRedis(redisUrl, { logger, name: 'api' });
@@ -57,7 +66,11 @@ export async function start(config: AppConfig, logger: Logger = createLogger(con
   try {
     await migrate(pool);
     const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
-    waiter = await ScreeningWaiter.start(pool, createRedis(redisUrl, { logger, name: 'api subscriber' }), channels(config.queuePrefix).screeningDone);
+    waiter = await ScreeningWaiter.start(
+      pool,
+      createRedis(redisUrl, { logger, name: 'api subscriber' }),
+      channels(config.queuePrefix).screeningDone,
+    );
     metricsEndpoint = await openProcessMetrics(config, options.metrics);
     const { metrics } = metricsEndpoint;
     metrics.watchQueues(queue, batchQueue, webhookQueue);
@@ -84,11 +97,11 @@ if (require.main === module) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { process: 'api' });
   installProcessGuards(logger);
-  start(config, logger).then(
-    (api) => {
-      if (api.generatedApiKey) process.stdout.write(`\nFirst start: an admin API key was created. It is shown only once:\n\n  ${api.generatedApiKey}\n\n`);
-      runUntilSignalled(api.stop, logger);
-    },
-    exitOnStartFailure,
-  );
+  start(config, logger).then((api) => {
+    if (api.generatedApiKey)
+      process.stdout.write(
+        `\nFirst start: an admin API key was created. It is shown only once:\n\n  ${api.generatedApiKey}\n\n`,
+      );
+    runUntilSignalled(api.stop, logger);
+  }, exitOnStartFailure);
 }

@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@sanctions/shared/config';
-import { createApiKey, isScope, listApiKeys, OPERATOR, revokeApiKey, SCOPES, workspaceNameSchema, type ApiKeyView, type Scope } from '@sanctions/shared/auth';
+import {
+  createApiKey,
+  isScope,
+  listApiKeys,
+  OPERATOR,
+  revokeApiKey,
+  SCOPES,
+  workspaceNameSchema,
+  type ApiKeyView,
+  type Scope,
+} from '@sanctions/shared/auth';
 import { createPool, migrate, type Pool } from '@sanctions/shared/db';
 import { runCommand } from '@sanctions/shared/lifecycle';
 import { resolveStores } from './running-stores';
@@ -18,21 +28,29 @@ Scopes: ${SCOPES.join(', ')}`;
 export function formatKeys(keys: ApiKeyView[]): string {
   if (keys.length === 0) return 'No keys.';
   return keys
-    .map((k) => `${k.id}  ${k.prefix}…  ${k.workspace.padEnd(16)} ${k.revokedAt ? 'REVOKED ' : 'active  '} ${k.name}  [${k.scopes.join(',')}]`)
+    .map(
+      (k) =>
+        `${k.id}  ${k.prefix}…  ${k.workspace.padEnd(16)} ${k.revokedAt ? 'REVOKED ' : 'active  '} ${k.name}  [${k.scopes.join(',')}]`,
+    )
     .join('\n');
 }
 
 function parseScopes(raw: string | undefined): Scope[] {
-  const scopes = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (scopes.length === 0) throw new ConfigError(`--scopes is required\n\n${USAGE}`);
   const unknown = scopes.filter((s) => !isScope(s));
-  if (unknown.length > 0) throw new ConfigError(`Unknown scope(s): ${unknown.join(', ')}. Scopes: ${SCOPES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new ConfigError(`Unknown scope(s): ${unknown.join(', ')}. Scopes: ${SCOPES.join(', ')}`);
   return scopes as Scope[];
 }
 
 function parseWorkspace(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  if (!workspaceNameSchema.safeParse(raw).success) throw new ConfigError(`--workspace "${raw}" is not a workspace name (lower-case letters, digits, ".", "_", "-")`);
+  if (!workspaceNameSchema.safeParse(raw).success)
+    throw new ConfigError(`--workspace "${raw}" is not a workspace name (lower-case letters, digits, ".", "_", "-")`);
   return raw;
 }
 
@@ -40,7 +58,12 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, scopes: { type: 'string' }, workspace: { type: 'string' }, 'rate-limit': { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      workspace: { type: 'string' },
+      'rate-limit': { type: 'string' },
+    },
   });
   const [command, arg] = positionals;
   if (command === 'create') {
@@ -56,7 +79,9 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
       ...(workspaceId && { workspaceId }),
       ...(rateLimit !== undefined && { rateLimitPerMinute: rateLimit }),
     });
-    process.stdout.write(`Created key ${view.id} "${view.name}" in workspace ${view.workspace} with scopes ${view.scopes.join(', ')}.\n`);
+    process.stdout.write(
+      `Created key ${view.id} "${view.name}" in workspace ${view.workspace} with scopes ${view.scopes.join(', ')}.\n`,
+    );
     process.stdout.write(`It is shown only now; store it safely:\n\n  ${key}\n\n`);
     return 0;
   }
@@ -67,7 +92,9 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
   }
   if (command === 'revoke' && arg) {
     const revoked = await revokeApiKey(pool, OPERATOR, arg);
-    process.stdout.write(`Revoked key ${revoked.id} "${revoked.name}" (${revoked.workspace}); it is refused from now on.\n`);
+    process.stdout.write(
+      `Revoked key ${revoked.id} "${revoked.name}" (${revoked.workspace}); it is refused from now on.\n`,
+    );
     return 0;
   }
   process.stderr.write(`${USAGE}\n`);

@@ -2,9 +2,23 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
 import { resolveStores } from './running-stores';
-import { importList, isListSourceId, LIST_SOURCES, listSummaries, setListEnabled, type ListImportResult } from '@sanctions/shared/lists';
+import {
+  importList,
+  isListSourceId,
+  LIST_SOURCES,
+  listSummaries,
+  setListEnabled,
+  type ListImportResult,
+} from '@sanctions/shared/lists';
 import { IMPORT_FORMATS, openList, type ImportFormat } from '@sanctions/shared/lists/importers';
-import { isDownloadableList, LIST_DOWNLOADS, listUpdateOptionsFromConfig, updateLists, type ListUpdateProgress, type ListUpdateResult } from '@sanctions/shared/list-updates';
+import {
+  isDownloadableList,
+  LIST_DOWNLOADS,
+  listUpdateOptionsFromConfig,
+  updateLists,
+  type ListUpdateProgress,
+  type ListUpdateResult,
+} from '@sanctions/shared/list-updates';
 import { createLogger } from '@sanctions/shared/logging';
 import { channels, createRedis } from '@sanctions/shared/queues';
 import { runCommand } from '@sanctions/shared/lifecycle';
@@ -29,7 +43,11 @@ Writes to DATABASE_URL, or with none set to the embedded Postgres of a running \
 
 function formatAge(iso: string): string {
   const hours = (Date.now() - Date.parse(iso)) / 3_600_000;
-  return hours < 1 ? `${Math.round(hours * 60)} min` : hours < 48 ? `${hours.toFixed(1)} h` : `${Math.round(hours / 24)} days`;
+  return hours < 1
+    ? `${Math.round(hours * 60)} min`
+    : hours < 48
+      ? `${hours.toFixed(1)} h`
+      : `${Math.round(hours / 24)} days`;
 }
 
 export function summarise(result: ListImportResult): string {
@@ -41,8 +59,10 @@ export function summarise(result: ListImportResult): string {
   ];
   if (result.warnings.length > 0) {
     lines.push(`  ${result.warnings.length} warning(s):`);
-    for (const w of result.warnings.slice(0, 10)) lines.push(`    ${w.file}${w.line ? `:${w.line}` : ''}${w.element ? ` <${w.element}>` : ''}: ${w.message}`);
-    if (result.warnings.length > 10) lines.push(`    … and ${result.warnings.length - 10} more (stored with the version)`);
+    for (const w of result.warnings.slice(0, 10))
+      lines.push(`    ${w.file}${w.line ? `:${w.line}` : ''}${w.element ? ` <${w.element}>` : ''}: ${w.message}`);
+    if (result.warnings.length > 10)
+      lines.push(`    … and ${result.warnings.length - 10} more (stored with the version)`);
   }
   return lines.join('\n');
 }
@@ -50,7 +70,9 @@ export function summarise(result: ListImportResult): string {
 export function summariseUpdate(result: ListUpdateResult): string {
   const name = result.source.padEnd(10);
   if (result.status === 'failed') return `${name} FAILED: ${result.error}; the current version stays active`;
-  const delta = result.delta ? `  (+${result.delta.added} added, -${result.delta.removed} removed, ~${result.delta.changed} changed)` : '';
+  const delta = result.delta
+    ? `  (+${result.delta.added} added, -${result.delta.removed} removed, ~${result.delta.changed} changed)`
+    : '';
   const warnings = result.warnings ? `, ${result.warnings} warning(s)` : '';
   return result.status === 'updated'
     ? `${name} updated: version ${result.version} is active, ${result.entityCount} entities${warnings}${delta}`
@@ -115,8 +137,12 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'disable' || command === 'enable') {
       const source = positionals[1] ?? values.source?.[0];
-      if (!source || !isListSourceId(source)) throw new ConfigError(`Name the list to ${command}: one of ${Object.keys(LIST_SOURCES).join(', ')}`);
-      const change = await setListEnabled(pool, source, command === 'enable', { actor: 'lists-cli', reason: values.reason });
+      if (!source || !isListSourceId(source))
+        throw new ConfigError(`Name the list to ${command}: one of ${Object.keys(LIST_SOURCES).join(', ')}`);
+      const change = await setListEnabled(pool, source, command === 'enable', {
+        actor: 'lists-cli',
+        reason: values.reason,
+      });
       if (change.changed) await notify(source);
       process.stdout.write(
         change.enabled
@@ -127,10 +153,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'import') {
       const format = values.format as ImportFormat | undefined;
-      if (!format || !(IMPORT_FORMATS as readonly string[]).includes(format)) throw new ConfigError(`--format must be one of: ${IMPORT_FORMATS.join(', ')}`);
+      if (!format || !(IMPORT_FORMATS as readonly string[]).includes(format))
+        throw new ConfigError(`--format must be one of: ${IMPORT_FORMATS.join(', ')}`);
       if (!values.path) throw new ConfigError('--path is required');
       const bar = new ProgressBar(`Importing ${format}`);
-      const parsed = await openList(format, values.path, { onProgress: (read, total) => bar.update(read, total, `${(read / 1e6).toFixed(1)} MB`) });
+      const parsed = await openList(format, values.path, {
+        onProgress: (read, total) => bar.update(read, total, `${(read / 1e6).toFixed(1)} MB`),
+      });
       const result = await importList(pool, parsed);
       bar.finish(summarise(result));
       if (result.status === 'activated') await notify(result.sourceId);
@@ -139,7 +168,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'update') {
       const sources = values.source ?? config.listUpdates.sources;
       const unknown = sources.filter((s) => !isDownloadableList(s));
-      if (unknown.length > 0) throw new ConfigError(`Cannot update ${unknown.join(', ')}: lists that can be downloaded are ${Object.keys(LIST_DOWNLOADS).join(', ')}`);
+      if (unknown.length > 0)
+        throw new ConfigError(
+          `Cannot update ${unknown.join(', ')}: lists that can be downloaded are ${Object.keys(LIST_DOWNLOADS).join(', ')}`,
+        );
       const redis = stores.redisUrl ? createRedis(stores.redisUrl) : undefined;
       const progress = updateProgress();
       try {
@@ -148,7 +180,9 @@ async function main(argv: string[]): Promise<number> {
           sources,
           logger: createLogger('silent'),
           onProgress: progress.onProgress,
-          publish: redis ? (sourceId) => redis.publish(channels(stores.queuePrefix).listVersionChanged, sourceId) : undefined,
+          publish: redis
+            ? (sourceId) => redis.publish(channels(stores.queuePrefix).listVersionChanged, sourceId)
+            : undefined,
         });
         progress.finish();
         for (const result of results) process.stdout.write(`${summariseUpdate(result)}\n`);

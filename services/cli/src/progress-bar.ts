@@ -13,7 +13,9 @@ export class ProgressBar {
     const percent = Math.floor(ratio * 100);
     if (this.stream.isTTY) {
       const filled = Math.round(ratio * this.width);
-      this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ${String(percent).padStart(3)}% ${suffix}`);
+      this.stream.write(
+        `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ${String(percent).padStart(3)}% ${suffix}`,
+      );
       return;
     }
     const decile = Math.floor(percent / 10);

@@ -9,7 +9,8 @@ export interface Stores {
 
 /** DATABASE_URL when set; otherwise the stores a running `npm start` published, or a message saying what to do. */
 export async function resolveStores(config: AppConfig): Promise<Stores> {
-  if (config.databaseUrl) return { databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, queuePrefix: config.queuePrefix };
+  if (config.databaseUrl)
+    return { databaseUrl: config.databaseUrl, redisUrl: config.redisUrl, queuePrefix: config.queuePrefix };
   const file = serviceFilePath(config.embeddedPgDir);
   const found = await findRunningService(file);
   if ('missing' in found || !found.info.databaseUrl) {
@@ -24,4 +25,3 @@ export async function resolveStores(config: AppConfig): Promise<Stores> {
     ? { databaseUrl: info.databaseUrl!, redisUrl: config.redisUrl, queuePrefix: config.queuePrefix }
     : { databaseUrl: info.databaseUrl!, redisUrl: info.redisUrl, queuePrefix: info.queuePrefix };
 }
-

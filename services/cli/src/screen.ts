@@ -37,7 +37,10 @@ export class ApiUnreachableError extends Error {
 async function request(client: Client, path: string, init: RequestInit & { duplex?: 'half' } = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(client.url + path, { ...init, headers: { authorization: `Bearer ${client.key}`, ...(init.headers ?? {}) } });
+    res = await fetch(client.url + path, {
+      ...init,
+      headers: { authorization: `Bearer ${client.key}`, ...(init.headers ?? {}) },
+    });
   } catch (error) {
     throw new ApiUnreachableError(client.url, error);
   }
@@ -45,8 +48,16 @@ async function request(client: Client, path: string, init: RequestInit & { duple
   const body = await res.text();
   let detail = body;
   try {
-    const problem = JSON.parse(body) as { detail?: string; errors?: { field: string; line?: number; message: string }[] };
-    detail = [problem.detail, ...(problem.errors ?? []).map((e) => `  ${e.field}${e.line ? ` (line ${e.line})` : ''}: ${e.message}`)].filter(Boolean).join('\n');
+    const problem = JSON.parse(body) as {
+      detail?: string;
+      errors?: { field: string; line?: number; message: string }[];
+    };
+    detail = [
+      problem.detail,
+      ...(problem.errors ?? []).map((e) => `  ${e.field}${e.line ? ` (line ${e.line})` : ''}: ${e.message}`),
+    ]
+      .filter(Boolean)
+      .join('\n');
   } catch {
     // not a problem document: show the body as it is
   }
@@ -59,21 +70,37 @@ export function describeScreening(view: {
   decision: string | null;
   status: string;
   listVersion: string | null;
-  matches: { name: string; entityId: string; matchedName: string; score: number; programs: string[]; explanation: string[]; citations: { title: string; url?: string }[] }[];
+  matches: {
+    name: string;
+    entityId: string;
+    matchedName: string;
+    score: number;
+    programs: string[];
+    explanation: string[];
+    citations: { title: string; url?: string }[];
+  }[];
 }): string {
   const id = view.id ? `screening ${view.id}${view.reference ? ` (reference ${view.reference})` : ''}` : undefined;
-  if (view.status !== 'done') return [`status: ${view.status}`, id && `  ${id}: read it later with GET /v1/screenings/${view.id}`].filter(Boolean).join('\n');
+  if (view.status !== 'done')
+    return [`status: ${view.status}`, id && `  ${id}: read it later with GET /v1/screenings/${view.id}`]
+      .filter(Boolean)
+      .join('\n');
   const lines = [`${view.decision === 'hit' ? 'HIT' : 'no hit'} (lists ${view.listVersion})`];
   if (id) lines.push(`  ${id}`);
   for (const m of view.matches) {
-    lines.push(`  ${m.name} [${m.entityId}] score ${m.score}, matched "${m.matchedName}", programs ${m.programs.join(', ')}`);
+    lines.push(
+      `  ${m.name} [${m.entityId}] score ${m.score}, matched "${m.matchedName}", programs ${m.programs.join(', ')}`,
+    );
     for (const sentence of m.explanation) lines.push(`    ${sentence}`);
     for (const c of m.citations) lines.push(`    source: ${c.title}${c.url ? ` <${c.url}>` : ''}`);
   }
   return lines.join('\n');
 }
 
-export async function runScreenCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runScreenCli(
+  argv: string[],
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -97,8 +124,18 @@ export async function runScreenCli(argv: string[], out: (line: string) => void =
   const client = { url: config.apiClient.url, key: config.apiClient.key };
 
   if (command === 'name') {
-    const body = { name: target, type: values.type, birthDate: values['birth-date'], country: values.country, reference: values.reference };
-    const res = await request(client, '/v1/screenings?wait=true', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      name: target,
+      type: values.type,
+      birthDate: values['birth-date'],
+      country: values.country,
+      reference: values.reference,
+    };
+    const res = await request(client, '/v1/screenings?wait=true', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     out(describeScreening((await res.json()) as Parameters<typeof describeScreening>[0]));
     return 0;
   }
@@ -115,11 +152,19 @@ export async function runScreenCli(argv: string[], out: (line: string) => void =
     if (!values.wait && !values.out) return 0;
     const bar = new ProgressBar(`Screening ${id.slice(0, 8)}`);
     for (;;) {
-      const batch = (await (await request(client, `/v1/batches/${id}`)).json()) as { status: string; processed: number; total: number; invalidRows: number; hits: number };
+      const batch = (await (await request(client, `/v1/batches/${id}`)).json()) as {
+        status: string;
+        processed: number;
+        total: number;
+        invalidRows: number;
+        hits: number;
+      };
       const screenable = batch.total - batch.invalidRows;
       bar.update(batch.processed, screenable, `${batch.processed}/${screenable} rows, ${batch.hits} hits`);
       if (!['receiving', 'queued', 'running'].includes(batch.status)) {
-        bar.finish(`batch ${id} ${batch.status}: ${batch.processed} rows screened, ${batch.hits} hits, ${batch.invalidRows} invalid rows`);
+        bar.finish(
+          `batch ${id} ${batch.status}: ${batch.processed} rows screened, ${batch.hits} hits, ${batch.invalidRows} invalid rows`,
+        );
         if (batch.status !== 'done') return 1;
         break;
       }

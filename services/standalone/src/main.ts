@@ -4,7 +4,12 @@ import { start as startWorker } from '@sanctions/screening-worker';
 import { start as startWebhooksWorker } from '@sanctions/webhooks-worker';
 import { loadConfig, REPO_ROOT, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
-import { exitOnStartFailure, installProcessGuards, runShutdownSteps, runUntilSignalled } from '@sanctions/shared/lifecycle';
+import {
+  exitOnStartFailure,
+  installProcessGuards,
+  runShutdownSteps,
+  runUntilSignalled,
+} from '@sanctions/shared/lifecycle';
 import { activeListVersions, importSeedFile } from '@sanctions/shared/lists';
 import {
   publishServiceInfo,
@@ -55,7 +60,11 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logg
     if (!config.databaseUrl) {
       embedded = await startEmbeddedPostgres(config.embeddedPgDir);
       stops.push(() => embedded!.stop());
-      config = { ...config, databaseUrl: embedded.url, databasePoolMax: Math.min(config.databasePoolMax, EMBEDDED_POOL_MAX) };
+      config = {
+        ...config,
+        databaseUrl: embedded.url,
+        databasePoolMax: Math.min(config.databasePoolMax, EMBEDDED_POOL_MAX),
+      };
     }
     if (!config.redisUrl) {
       localRedis = await startLocalRedis();
@@ -93,10 +102,16 @@ export async function startStandalone(env: NodeJS.ProcessEnv = process.env, logg
       config,
       generatedApiKey: api.generatedApiKey,
       infrastructure: {
-        postgres: embedded ? `embedded PGlite (data in ${displayPath(config.embeddedPgDir)})` : `${withoutPassword(config.databaseUrl!)} (DATABASE_URL)`,
-        redis: localRedis ? `local redis-server at ${localRedis.url} (no persistence)` : `${withoutPassword(config.redisUrl!)} (REDIS_URL)`,
+        postgres: embedded
+          ? `embedded PGlite (data in ${displayPath(config.embeddedPgDir)})`
+          : `${withoutPassword(config.databaseUrl!)} (DATABASE_URL)`,
+        redis: localRedis
+          ? `local redis-server at ${localRedis.url} (no persistence)`
+          : `${withoutPassword(config.redisUrl!)} (REDIS_URL)`,
       },
-      dataLocation: embedded ? { embedded: true, where: displayPath(config.embeddedPgDir) } : { embedded: false, where: withoutPassword(config.databaseUrl!) },
+      dataLocation: embedded
+        ? { embedded: true, where: displayPath(config.embeddedPgDir) }
+        : { embedded: false, where: withoutPassword(config.databaseUrl!) },
       serviceFile: serviceFile && displayPath(serviceFile),
       lists,
       metricsUrl: metricsEndpoint.url,

@@ -37,7 +37,11 @@ export interface NewAlert {
  * or monitoring result the same as one already alerted on (same subject, same designations, same listed content),
  * makes none. Results without a match make none. Returns the ids of the alerts made.
  */
-export async function insertAlerts(tx: PoolClient, alerts: readonly NewAlert[], options: { jitAlreadyOff?: boolean } = {}): Promise<string[]> {
+export async function insertAlerts(
+  tx: PoolClient,
+  alerts: readonly NewAlert[],
+  options: { jitAlreadyOff?: boolean } = {},
+): Promise<string[]> {
   const input = alerts
     .filter((a) => a.matches.length > 0)
     .map((a) => ({

@@ -37,11 +37,26 @@ export interface AlertCursor {
   scoreKey?: string;
 }
 
-const PARAMETERS = ['status', 'source', 'batchId', 'reference', 'assignee', 'minScore', 'list', 'from', 'to', 'sort', 'limit', 'cursor'];
+const PARAMETERS = [
+  'status',
+  'source',
+  'batchId',
+  'reference',
+  'assignee',
+  'minScore',
+  'list',
+  'from',
+  'to',
+  'sort',
+  'limit',
+  'cursor',
+];
 
 /** Opaque to clients: base64url JSON of the last alert's sort keys, and the sort they belong to. */
 export function encodeCursor(cursor: AlertCursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.createdKey, cursor.id, cursor.scoreKey ?? null])).toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.createdKey, cursor.id, cursor.scoreKey ?? null])).toString(
+    'base64url',
+  );
 }
 
 function decodeCursor(raw: string): AlertCursor | undefined {
@@ -49,7 +64,8 @@ function decodeCursor(raw: string): AlertCursor | undefined {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 4) return undefined;
     const [sort, createdKey, id, scoreKey] = value as unknown[];
-    if (!ALERT_SORTS.includes(sort as AlertSort) || typeof createdKey !== 'string' || !INSTANT.test(createdKey)) return undefined;
+    if (!ALERT_SORTS.includes(sort as AlertSort) || typeof createdKey !== 'string' || !INSTANT.test(createdKey))
+      return undefined;
     if (typeof id !== 'string' || !UUID.test(id)) return undefined;
     if (sort === '-score' && (typeof scoreKey !== 'string' || !Number.isFinite(Number(scoreKey)))) return undefined;
     return { sort: sort as AlertSort, createdKey, id, ...(typeof scoreKey === 'string' && { scoreKey }) };
@@ -59,7 +75,8 @@ function decodeCursor(raw: string): AlertCursor | undefined {
 }
 
 /** A parameter given once with a value (the query parser makes a repeated one an array). */
-const text = () => z.string({ error: 'must be given once, with a value' }).trim().min(1, 'must be given once, with a value');
+const text = () =>
+  z.string({ error: 'must be given once, with a value' }).trim().min(1, 'must be given once, with a value');
 const INSTANT_MESSAGE = 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)';
 const instant = () => text().refine((v) => INSTANT.test(v) && !Number.isNaN(Date.parse(v)), INSTANT_MESSAGE);
 
@@ -78,10 +95,14 @@ export const alertListQuerySchema = z.strictObject({
   minScore: text()
     .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, 'must be a number from 0 to 1')
     .optional(),
-  list: text().regex(/^[a-z0-9-]{1,64}$/, 'must be a list id, e.g. ofac-sdn').optional(),
+  list: text()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a list id, e.g. ofac-sdn')
+    .optional(),
   from: instant().optional(),
   to: instant().optional(),
-  sort: z.enum(ALERT_SORTS as [AlertSort, ...AlertSort[]], { error: `must be one of ${ALERT_SORTS.join(', ')}` }).optional(),
+  sort: z
+    .enum(ALERT_SORTS as [AlertSort, ...AlertSort[]], { error: `must be one of ${ALERT_SORTS.join(', ')}` })
+    .optional(),
   limit: text()
     .regex(/^\d{1,7}$/, `must be an integer from 1 to ${MAX_ALERT_PAGE}`)
     .refine((v) => Number(v) >= 1 && Number(v) <= MAX_ALERT_PAGE, `must be an integer from 1 to ${MAX_ALERT_PAGE}`)
@@ -99,13 +120,17 @@ export function parseAlertListQuery(query: Record<string, unknown>, callerKeyId:
     ? []
     : parsed.error.issues.flatMap((issue): FieldError[] =>
         issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({ field: key, message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}` }))
+          ? issue.keys.map((key) => ({
+              field: key,
+              message: `is not a parameter of this listing; the parameters are ${PARAMETERS.join(', ')}`,
+            }))
           : fieldErrorsFromZod([issue]),
       );
   // The schema refused a cursor that does not decode; one from another sort is refused here, with the rest.
   const rawSort = typeof query.sort === 'string' ? query.sort : '-created';
   const cursor = typeof query.cursor === 'string' ? decodeCursor(query.cursor.trim()) : undefined;
-  if (cursor && ALERT_SORTS.includes(rawSort as AlertSort) && cursor.sort !== rawSort) errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
+  if (cursor && ALERT_SORTS.includes(rawSort as AlertSort) && cursor.sort !== rawSort)
+    errors.push({ field: 'cursor', message: `belongs to sort=${cursor.sort}; use links.next as it is` });
   if (!parsed.success || errors.length > 0) throw validationFailed('Some query parameters are not valid', errors);
   const q = parsed.data;
   const filters: AlertFilters = {

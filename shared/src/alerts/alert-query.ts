@@ -85,7 +85,11 @@ export async function getAlert(db: Pool | PoolClient, id: string, workspaceId: s
 }
 
 /** One page of the workspace's alerts, and the cursor of the next page when there may be one. */
-export async function listAlerts(pool: Pool, workspaceId: string, query: AlertListQuery): Promise<{ alerts: AlertView[]; next: AlertCursor | null }> {
+export async function listAlerts(
+  pool: Pool,
+  workspaceId: string,
+  query: AlertListQuery,
+): Promise<{ alerts: AlertView[]; next: AlertCursor | null }> {
   const f = query.filters;
   const c = query.cursor;
   const parameters = [
@@ -107,9 +111,15 @@ export async function listAlerts(pool: Pool, workspaceId: string, query: AlertLi
   if (query.sort === '-score') parameters.push(c?.scoreKey ?? null);
   const { rows } = await pool.query<AlertRow>(sql.ALERTS_PAGE[query.sort], parameters);
   const last = rows[rows.length - 1];
-  const next = rows.length === query.limit && last
-    ? { sort: query.sort, createdKey: last.created_key, id: last.id, ...(query.sort === '-score' && { scoreKey: last.score_key }) }
-    : null;
+  const next =
+    rows.length === query.limit && last
+      ? {
+          sort: query.sort,
+          createdKey: last.created_key,
+          id: last.id,
+          ...(query.sort === '-score' && { scoreKey: last.score_key }),
+        }
+      : null;
   return { alerts: await withMatches(pool, rows), next };
 }
 

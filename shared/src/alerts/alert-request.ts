@@ -21,7 +21,7 @@ export const assignAlertSchema = z.strictObject({
 
 /** POST /v1/alerts/:id/decisions */
 export const decisionSchema = z.strictObject({
-  entityId: z.string({ error: 'is required: the entity id of one of the alert\'s matches' }).trim().min(1).max(300),
+  entityId: z.string({ error: "is required: the entity id of one of the alert's matches" }).trim().min(1).max(300),
   disposition: z.enum(DISPOSITIONS, { error: `must be one of ${DISPOSITIONS.join(', ')}` }),
   note,
 });

@@ -32,16 +32,34 @@ async function move(
   to: AlertStatus,
   options: { assignee?: string | null; outcome?: AlertOutcome } = {},
 ): Promise<void> {
-  const moved = await tx.query(sql.MOVE_ALERT, [id, from, to, options.assignee !== undefined, options.assignee ?? null, options.outcome ?? null]);
+  const moved = await tx.query(sql.MOVE_ALERT, [
+    id,
+    from,
+    to,
+    options.assignee !== undefined,
+    options.assignee ?? null,
+    options.outcome ?? null,
+  ]);
   if (moved.rowCount === 0) throw conflict(from, 'it changed while this request was handled; read it again');
   if (to === 'closed') await recordEvent(tx, { type: 'alert.closed', alertId: id });
 }
 
-async function appendEvent(tx: PoolClient, id: string, actor: AlertActor, action: AlertAction, details: Record<string, unknown>): Promise<void> {
+async function appendEvent(
+  tx: PoolClient,
+  id: string,
+  actor: AlertActor,
+  action: AlertAction,
+  details: Record<string, unknown>,
+): Promise<void> {
   await tx.query(sql.INSERT_EVENT, [id, actor.keyId, actor.name, action, JSON.stringify(details)]);
 }
 
-async function review(pool: Pool, id: string, actor: AlertActor, work: (tx: PoolClient, status: AlertStatus) => Promise<void>): Promise<AlertView> {
+async function review(
+  pool: Pool,
+  id: string,
+  actor: AlertActor,
+  work: (tx: PoolClient, status: AlertStatus) => Promise<void>,
+): Promise<AlertView> {
   return withTransaction(pool, async (tx) => {
     await work(tx, await lockAlert(tx, id, actor));
     return (await getAlert(tx, id, actor.workspaceId))!;
@@ -49,20 +67,37 @@ async function review(pool: Pool, id: string, actor: AlertActor, work: (tx: Pool
 }
 
 /** Assigns the alert to a key of its workspace ("me": the caller), or unassigns it (null). */
-export async function assignAlert(pool: Pool, id: string, actor: AlertActor, input: AssignAlertInput): Promise<AlertView> {
+export async function assignAlert(
+  pool: Pool,
+  id: string,
+  actor: AlertActor,
+  input: AssignAlertInput,
+): Promise<AlertView> {
   return review(pool, id, actor, async (tx, status) => {
     const assigneeId = input.assignee === 'me' ? actor.keyId : input.assignee;
     let assigneeName: string | null = null;
     if (assigneeId !== null) {
       const key = (await tx.query<{ name: string }>(sql.KEY_OF_WORKSPACE, [assigneeId, actor.workspaceId])).rows[0];
-      if (!key) throw validationFailed('The assignee is not a key of this workspace', [{ field: 'assignee', message: 'is not an active key of this workspace' }]);
+      if (!key)
+        throw validationFailed('The assignee is not a key of this workspace', [
+          { field: 'assignee', message: 'is not an active key of this workspace' },
+        ]);
       assigneeName = key.name;
     }
     if (!ASSIGNABLE.includes(status)) throw conflict(status, 'a closed alert is not assigned');
-    const dispositions = (await tx.query<{ disposition: Disposition | null }>(sql.DISPOSITIONS_OF_ALERT, [id])).rows.map((r) => r.disposition);
-    const next = afterAssignment(status, assigneeId, dispositions.some((d) => d !== null));
+    const dispositions = (
+      await tx.query<{ disposition: Disposition | null }>(sql.DISPOSITIONS_OF_ALERT, [id])
+    ).rows.map((r) => r.disposition);
+    const next = afterAssignment(
+      status,
+      assigneeId,
+      dispositions.some((d) => d !== null),
+    );
     await move(tx, id, status, next, { assignee: assigneeId });
-    await appendEvent(tx, id, actor, 'assigned', { assignee: assigneeId === null ? null : { keyId: assigneeId, name: assigneeName }, status: next });
+    await appendEvent(tx, id, actor, 'assigned', {
+      assignee: assigneeId === null ? null : { keyId: assigneeId, name: assigneeName },
+      status: next,
+    });
   });
 }
 
@@ -71,18 +106,37 @@ export async function assignAlert(pool: Pool, id: string, actor: AlertActor, inp
  * and the history keeps both. When every match is a true match or a false positive the alert is submitted: it waits
  * for approval under four-eyes review, else it closes with its outcome.
  */
-export async function decideAlert(pool: Pool, id: string, actor: AlertActor, input: DecisionInput, settings: ReviewSettings): Promise<AlertView> {
+export async function decideAlert(
+  pool: Pool,
+  id: string,
+  actor: AlertActor,
+  input: DecisionInput,
+  settings: ReviewSettings,
+): Promise<AlertView> {
   return review(pool, id, actor, async (tx, status) => {
     if (!DECIDABLE.includes(status)) throw conflict(status, 'no decision can be recorded on it');
-    const match = (await tx.query<{ entity_id: string }>(sql.DECIDE_MATCH, [id, input.entityId, input.disposition, input.note, actor.keyId])).rows[0];
-    if (!match) throw validationFailed('The entity is not on this alert', [{ field: 'entityId', message: `${input.entityId} is not an entity of this alert's matches` }]);
+    const match = (
+      await tx.query<{ entity_id: string }>(sql.DECIDE_MATCH, [
+        id,
+        input.entityId,
+        input.disposition,
+        input.note,
+        actor.keyId,
+      ])
+    ).rows[0];
+    if (!match)
+      throw validationFailed('The entity is not on this alert', [
+        { field: 'entityId', message: `${input.entityId} is not an entity of this alert's matches` },
+      ]);
     await appendEvent(tx, id, actor, 'decided', {
       entityId: match.entity_id,
       ...(match.entity_id !== input.entityId && { decidedOn: input.entityId }),
       disposition: input.disposition,
       note: input.note,
     });
-    const dispositions = (await tx.query<{ disposition: Disposition | null }>(sql.DISPOSITIONS_OF_ALERT, [id])).rows.map((r) => r.disposition);
+    const dispositions = (
+      await tx.query<{ disposition: Disposition | null }>(sql.DISPOSITIONS_OF_ALERT, [id])
+    ).rows.map((r) => r.disposition);
     const next = afterDecision(dispositions, settings.fourEyes);
     if (next.status === 'in_review') {
       if (status !== 'in_review') await move(tx, id, status, 'in_review');
@@ -100,12 +154,20 @@ export async function decideAlert(pool: Pool, id: string, actor: AlertActor, inp
 }
 
 /** Approves a submitted alert, closing it. A key that made any of the decisions being approved is refused. */
-export async function approveAlert(pool: Pool, id: string, actor: AlertActor, input: { note?: string }): Promise<AlertView> {
+export async function approveAlert(
+  pool: Pool,
+  id: string,
+  actor: AlertActor,
+  input: { note?: string },
+): Promise<AlertView> {
   return review(pool, id, actor, async (tx, status) => {
     if (status !== 'pending_approval') throw conflict(status, 'only an alert pending approval can be approved');
     const { decided } = (await tx.query<{ decided: boolean }>(sql.DECIDED_THIS_ROUND, [id, actor.keyId])).rows[0]!;
-    if (decided) throw forbidden('This key made decisions on this alert: a second person must approve it (four-eyes review)');
-    const dispositions = (await tx.query<{ disposition: Disposition | null }>(sql.DISPOSITIONS_OF_ALERT, [id])).rows.map((r) => r.disposition);
+    if (decided)
+      throw forbidden('This key made decisions on this alert: a second person must approve it (four-eyes review)');
+    const dispositions = (
+      await tx.query<{ disposition: Disposition | null }>(sql.DISPOSITIONS_OF_ALERT, [id])
+    ).rows.map((r) => r.disposition);
     const next = afterDecision(dispositions, false);
     if (next.status !== 'closed') throw conflict(status, 'not every match is decided');
     await move(tx, id, status, 'closed', { outcome: next.outcome });
@@ -116,7 +178,12 @@ export async function approveAlert(pool: Pool, id: string, actor: AlertActor, in
 }
 
 /** Sends a submitted alert back to review with a note; its dispositions are cleared (the history keeps them). */
-export async function rejectAlert(pool: Pool, id: string, actor: AlertActor, input: { note: string }): Promise<AlertView> {
+export async function rejectAlert(
+  pool: Pool,
+  id: string,
+  actor: AlertActor,
+  input: { note: string },
+): Promise<AlertView> {
   return review(pool, id, actor, async (tx, status) => {
     if (status !== 'pending_approval') throw conflict(status, 'only an alert pending approval can be rejected');
     await tx.query(sql.CLEAR_DISPOSITIONS, [id]);

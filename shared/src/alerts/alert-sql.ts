@@ -4,7 +4,7 @@ const ISO_US = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-
 
 export const ALERT_COLUMNS = `
   a.id, a.status, a.source, a.screening_id, a.batch_id, a.line, a.run_id, a.reference, a.query, a.best_score, a.assignee,
-  a.outcome, a.created_at, a.updated_at, a.closed_at, ${ISO_US("a.created_at")} AS created_key, a.best_score::text AS score_key`;
+  a.outcome, a.created_at, a.updated_at, a.closed_at, ${ISO_US('a.created_at')} AS created_key, a.best_score::text AS score_key`;
 
 /** Only an alert of workspace $2: another workspace's alert is not found. */
 export const ALERT_BY_ID = `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = $1 AND a.workspace_id = $2`;

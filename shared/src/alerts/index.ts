@@ -1,6 +1,14 @@
 export * from './alert-types';
 export { insertAlert, insertAlerts, type AlertMatchInput, type NewAlert } from './alert-insert';
-export { assignAlertSchema, decisionSchema, approveSchema, rejectSchema, MAX_NOTE_LENGTH, type AssignAlertInput, type DecisionInput } from './alert-request';
+export {
+  assignAlertSchema,
+  decisionSchema,
+  approveSchema,
+  rejectSchema,
+  MAX_NOTE_LENGTH,
+  type AssignAlertInput,
+  type DecisionInput,
+} from './alert-request';
 export {
   parseAlertListQuery,
   alertListQuerySchema,

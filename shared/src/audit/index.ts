@@ -11,5 +11,10 @@ const APPEND = `INSERT INTO audit_log (actor, action, subject, details) VALUES (
 
 /** Appends to the audit trail; the table refuses updates and deletes. */
 export async function recordAudit(db: Pool | PoolClient, entry: AuditEntry): Promise<void> {
-  await db.query(APPEND, [entry.actor ?? null, entry.action, entry.subject ?? null, JSON.stringify(entry.details ?? {})]);
+  await db.query(APPEND, [
+    entry.actor ?? null,
+    entry.action,
+    entry.subject ?? null,
+    JSON.stringify(entry.details ?? {}),
+  ]);
 }

@@ -106,19 +106,31 @@ async function insertKey(db: Pool | PoolClient, input: NewApiKey): Promise<{ vie
  * Stores a new key (only its hash) for operators and tests: the workspace is made when it does not exist yet, as a
  * child of `default`, whose admins manage it.
  */
-export async function createApiKey(db: Pool | PoolClient, input: NewApiKey): Promise<{ id: string; key: string; view: ApiKeyView }> {
+export async function createApiKey(
+  db: Pool | PoolClient,
+  input: NewApiKey,
+): Promise<{ id: string; key: string; view: ApiKeyView }> {
   const { view, key } = await insertKey(db, input);
   return { id: view.id, key, view };
 }
 
 export async function authenticate(pool: Pool, presentedKey: string): Promise<ApiPrincipal | undefined> {
-  const { rows } = await pool.query<{ id: string; name: string; scopes: Scope[]; workspace_id: string; rate_limit_per_minute: number | null }>(
-    sql.FIND_ACTIVE_KEY_AND_TOUCH,
-    [hashApiKey(presentedKey)],
-  );
+  const { rows } = await pool.query<{
+    id: string;
+    name: string;
+    scopes: Scope[];
+    workspace_id: string;
+    rate_limit_per_minute: number | null;
+  }>(sql.FIND_ACTIVE_KEY_AND_TOUCH, [hashApiKey(presentedKey)]);
   const row = rows[0];
   if (!row) return undefined;
-  return { keyId: row.id, name: row.name, scopes: row.scopes, workspaceId: row.workspace_id, rateLimitPerMinute: row.rate_limit_per_minute };
+  return {
+    keyId: row.id,
+    name: row.name,
+    scopes: row.scopes,
+    workspaceId: row.workspace_id,
+    rateLimitPerMinute: row.rate_limit_per_minute,
+  };
 }
 
 /**
@@ -137,9 +149,13 @@ export async function issueApiKey(
       await tx.query(sql.INSERT_WORKSPACE, [workspaceId, caller.workspaceId]);
       const workspace = (await tx.query<{ parent_id: string | null }>(sql.WORKSPACE_FOR_UPDATE, [workspaceId])).rows[0];
       if (workspace?.parent_id !== caller.workspaceId) {
-        throw new AppError('conflict', `The workspace name "${workspaceId}" is taken by another tenant; choose another name`, {
-          fields: [{ field: 'workspace', message: 'is taken by another tenant' }],
-        });
+        throw new AppError(
+          'conflict',
+          `The workspace name "${workspaceId}" is taken by another tenant; choose another name`,
+          {
+            fields: [{ field: 'workspace', message: 'is taken by another tenant' }],
+          },
+        );
       }
     }
     const { view, key } = await insertKey(tx, {
@@ -154,7 +170,11 @@ export async function issueApiKey(
 }
 
 /** The keys an admin key manages (its workspace's and those of workspaces it created), oldest first. */
-export async function listApiKeys(pool: Pool, caller: KeyManager, options: { workspace?: string } = {}): Promise<ApiKeyView[]> {
+export async function listApiKeys(
+  pool: Pool,
+  caller: KeyManager,
+  options: { workspace?: string } = {},
+): Promise<ApiKeyView[]> {
   const { rows } = await pool.query<ApiKeyRow>(sql.KEYS_MANAGED_BY, [caller.workspaceId, options.workspace ?? null]);
   return rows.map(rowToApiKey);
 }
@@ -170,7 +190,8 @@ export async function revokeApiKey(pool: Pool, caller: KeyManager, id: string): 
 /** Replaces a key's secret: the answer carries the new key, and the old one fails from this moment. */
 export async function rotateApiKey(pool: Pool, caller: KeyManager, id: string): Promise<ApiKeyView & { key: string }> {
   const key = generateApiKey();
-  const row = (await pool.query<ApiKeyRow>(sql.ROTATE_KEY, [caller.workspaceId, id, hashApiKey(key), prefixOf(key)])).rows[0];
+  const row = (await pool.query<ApiKeyRow>(sql.ROTATE_KEY, [caller.workspaceId, id, hashApiKey(key), prefixOf(key)]))
+    .rows[0];
   if (!row) throw notFound(`API key ${id}`);
   await recordAudit(pool, { actor: caller.keyId ?? 'operator', action: 'api_key.rotated', subject: id });
   return { ...rowToApiKey(row), key };
@@ -180,7 +201,10 @@ export async function rotateApiKey(pool: Pool, caller: KeyManager, id: string): 
  * Makes sure someone can log in: BOOTSTRAP_API_KEY becomes an all-scopes key of the default workspace; without it,
  * the very first start creates an admin key and returns it so the caller can print it once.
  */
-export async function ensureBootstrapKey(pool: Pool, bootstrapKey: string | undefined): Promise<{ generatedKey?: string }> {
+export async function ensureBootstrapKey(
+  pool: Pool,
+  bootstrapKey: string | undefined,
+): Promise<{ generatedKey?: string }> {
   if (bootstrapKey) {
     await createApiKey(pool, { name: 'bootstrap', scopes: SCOPES, key: bootstrapKey });
     return {};

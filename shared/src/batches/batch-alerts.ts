@@ -5,7 +5,13 @@ import type { EntityType } from '../lists';
 
 interface ScreenedRow {
   line: number;
-  row: { reference: string | null; name: string; type: string | null; birth_date: string | null; country: string | null };
+  row: {
+    reference: string | null;
+    name: string;
+    type: string | null;
+    birth_date: string | null;
+    country: string | null;
+  };
   matches: DesignationMatch[];
 }
 

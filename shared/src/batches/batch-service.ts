@@ -69,7 +69,14 @@ export interface BatchResultRow {
   citationUrls: string[];
   /** What of the row was set aside so it could be screened, if anything. */
   warning: string | null;
-  matches: { entityId: string; entityIds: string[]; matchedName: string; matchedNameKind: string; score: number; explanation: string[] }[];
+  matches: {
+    entityId: string;
+    entityIds: string[];
+    matchedName: string;
+    matchedNameKind: string;
+    score: number;
+    explanation: string[];
+  }[];
   /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
   nearMisses: NearMiss[];
   /** Matches left out because the customer's officer cleared them before. */
@@ -103,8 +110,15 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 function rowToBatch(r: BatchRecord): BatchView {
   const valid = r.total_rows - r.invalid_rows;
-  const percent = r.status === 'done' || valid <= 0 ? (r.status === 'done' ? 100 : 0) : Math.round((r.processed_rows / valid) * 1000) / 10;
-  const seconds = r.started_at ? ((r.finished_at ? new Date(r.finished_at) : new Date()).getTime() - new Date(r.started_at).getTime()) / 1000 : 0;
+  const percent =
+    r.status === 'done' || valid <= 0
+      ? r.status === 'done'
+        ? 100
+        : 0
+      : Math.round((r.processed_rows / valid) * 1000) / 10;
+  const seconds = r.started_at
+    ? ((r.finished_at ? new Date(r.finished_at) : new Date()).getTime() - new Date(r.started_at).getTime()) / 1000
+    : 0;
   return {
     id: r.id,
     status: r.status,
@@ -171,7 +185,12 @@ class RowWriter {
     const errors = this.errors;
     if (errors.length === 0) return;
     this.errors = [];
-    await this.pool.query(sql.INSERT_ROW_ERRORS, [this.batchId, errors.map((e) => e.line), errors.map((e) => e.field), errors.map((e) => e.reason)]);
+    await this.pool.query(sql.INSERT_ROW_ERRORS, [
+      this.batchId,
+      errors.map((e) => e.line),
+      errors.map((e) => e.field),
+      errors.map((e) => e.reason),
+    ]);
   }
 }
 
@@ -194,7 +213,13 @@ class ChunkPlanner {
   }
 
   close(): void {
-    if (this.count > 0) this.chunks.push({ batchId: this.batchId, fromLine: this.first, toLine: this.last, ...(this.requestId && { requestId: this.requestId }) });
+    if (this.count > 0)
+      this.chunks.push({
+        batchId: this.batchId,
+        fromLine: this.first,
+        toLine: this.last,
+        ...(this.requestId && { requestId: this.requestId }),
+      });
     this.count = 0;
   }
 
@@ -245,13 +270,24 @@ export async function createBatch(
   const idempotencyKey = options.idempotencyKey ?? null;
   if (idempotencyKey) {
     await releaseDeadUploadOfKey(deps.pool, options.apiKeyId, idempotencyKey);
-    const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
+    const existing = (
+      await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])
+    ).rows[0];
     if (existing) return { batch: rowToBatch(existing), created: false };
   }
   const id = randomUUID();
-  const inserted = (await deps.pool.query<BatchRecord>(sql.INSERT_BATCH, [id, options.apiKeyId, idempotencyKey, options.filename ?? null])).rows[0];
+  const inserted = (
+    await deps.pool.query<BatchRecord>(sql.INSERT_BATCH, [
+      id,
+      options.apiKeyId,
+      idempotencyKey,
+      options.filename ?? null,
+    ])
+  ).rows[0];
   if (!inserted) {
-    const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
+    const existing = (
+      await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])
+    ).rows[0];
     if (existing) return { batch: rowToBatch(existing), created: false };
     throw new Error(`batch with idempotency key ${idempotencyKey} neither inserted nor found`);
   }
@@ -289,7 +325,8 @@ export async function createBatch(
     await queueReceivedChunks(deps, writer, planner);
     await writer.flush();
     finished = await withTransaction(deps.pool, async (tx) => {
-      const row = (await tx.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid])).rows[0];
+      const row = (await tx.query<BatchRecord>(sql.FINISH_UPLOAD, [id, writer.valid + writer.invalid, writer.invalid]))
+        .rows[0];
       // The book becomes monitored with the upload that brings it, or not at all.
       if (options.monitor) await tx.query(UPSERT_CUSTOMERS_FROM_BATCH, [id, 0, 2_147_483_647]);
       // Done already (no valid row, or every chunk screened while the file arrived): this is the step that completes it.
@@ -327,7 +364,10 @@ async function queueOrLeaveToReconciler(deps: BatchDeps, chunks: BatchChunkJob[]
   try {
     await addWhileReachable(deps.queue, () => enqueueBatchChunks(deps.queue, chunks));
   } catch (error) {
-    deps.logger.warn('batch chunks stored but not queued yet; the reconciler will queue them', { batchId: chunks[0]?.batchId, error });
+    deps.logger.warn('batch chunks stored but not queued yet; the reconciler will queue them', {
+      batchId: chunks[0]?.batchId,
+      error,
+    });
   }
 }
 
@@ -354,7 +394,8 @@ export async function rescreenBatch(
   const idempotencyKey = options.idempotencyKey ?? null;
   const id = randomUUID();
   const created = await withTransaction(deps.pool, async (tx) => {
-    const row = (await tx.query<BatchRecord>(sql.INSERT_RESCREEN, [id, options.apiKeyId, idempotencyKey, sourceId])).rows[0];
+    const row = (await tx.query<BatchRecord>(sql.INSERT_RESCREEN, [id, options.apiKeyId, idempotencyKey, sourceId]))
+      .rows[0];
     if (!row) return undefined;
     await tx.query(sql.COPY_ROWS, [id, sourceId]);
     await tx.query(sql.COPY_ROW_ERRORS, [id, sourceId]);
@@ -365,12 +406,25 @@ export async function rescreenBatch(
     return row;
   });
   if (!created) {
-    const existing = (await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])).rows[0];
+    const existing = (
+      await deps.pool.query<BatchRecord>(sql.BATCH_BY_IDEMPOTENCY_KEY, [options.apiKeyId, idempotencyKey])
+    ).rows[0];
     if (existing) return { batch: rowToBatch(existing), created: false };
     throw new Error(`batch ${sourceId} to re-screen was not found`);
   }
-  const { rows } = await deps.pool.query<{ from_line: number; to_line: number }>(sql.CHUNKS_OF_BATCH, [id, BATCH_CHUNK_ROWS]);
-  await queueOrLeaveToReconciler(deps, rows.map((r) => ({ batchId: id, fromLine: r.from_line, toLine: r.to_line, ...(options.requestId && { requestId: options.requestId }) })));
+  const { rows } = await deps.pool.query<{ from_line: number; to_line: number }>(sql.CHUNKS_OF_BATCH, [
+    id,
+    BATCH_CHUNK_ROWS,
+  ]);
+  await queueOrLeaveToReconciler(
+    deps,
+    rows.map((r) => ({
+      batchId: id,
+      fromLine: r.from_line,
+      toLine: r.to_line,
+      ...(options.requestId && { requestId: options.requestId }),
+    })),
+  );
   return { batch: (await batchById(deps.pool, id))!, created: true };
 }
 
@@ -398,8 +452,15 @@ export async function getBatch(pool: Pool, id: string, workspaceId: string): Pro
 }
 
 /** The workspace's batches, newest first, after the batch `before`. */
-export async function listBatches(pool: Pool, options: { workspaceId: string; before?: string; limit: number }): Promise<BatchView[]> {
-  const { rows } = await pool.query<BatchRecord>(sql.BATCHES_PAGE, [options.workspaceId, options.before ?? null, options.limit]);
+export async function listBatches(
+  pool: Pool,
+  options: { workspaceId: string; before?: string; limit: number },
+): Promise<BatchView[]> {
+  const { rows } = await pool.query<BatchRecord>(sql.BATCHES_PAGE, [
+    options.workspaceId,
+    options.before ?? null,
+    options.limit,
+  ]);
   return rows.map(rowToBatch);
 }
 
@@ -449,9 +510,14 @@ export async function performBatchChunk(
   });
 
   return withTransaction(pool, async (tx) => {
-    const batch = (await tx.query<{ status: BatchStatus; workspace_id: string; api_key_id: string | null }>(sql.LOCK_BATCH, [chunk.batchId])).rows[0];
+    const batch = (
+      await tx.query<{ status: BatchStatus; workspace_id: string; api_key_id: string | null }>(sql.LOCK_BATCH, [
+        chunk.batchId,
+      ])
+    ).rows[0];
     const locked = batch?.status ?? null;
-    if (!batch || !locked || isBatchFinished(locked)) return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
+    if (!batch || !locked || isBatchFinished(locked))
+      return { outcome: 'skipped' as const, inserted: 0, hits: 0, status: locked };
     await tx.query(sql.NO_JIT);
     const suppressed = await suppressChunkMatches(tx, batch.workspace_id, screened);
     const written = await tx.query<{ line: number; decision: string }>(sql.INSERT_RESULTS, [
@@ -466,14 +532,32 @@ export async function performBatchChunk(
       screened.map((s) => (s.matches[0] ? JSON.stringify(s.matches[0].entityIds) : null)),
     ]);
     await recordSuppressedMatches(tx, chunk.batchId, screened, suppressed);
-    await recordBatchHistory(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, listVersion: listVersionLabel(loaded.versions) }, screened, written.rows);
-    await alertOnHitRows(tx, { id: chunk.batchId, workspaceId: batch.workspace_id, apiKeyId: batch.api_key_id }, screened, written.rows);
+    await recordBatchHistory(
+      tx,
+      { id: chunk.batchId, workspaceId: batch.workspace_id, listVersion: listVersionLabel(loaded.versions) },
+      screened,
+      written.rows,
+    );
+    await alertOnHitRows(
+      tx,
+      { id: chunk.batchId, workspaceId: batch.workspace_id, apiKeyId: batch.api_key_id },
+      screened,
+      written.rows,
+    );
     const inserted = written.rowCount ?? 0;
     const hits = written.rows.filter((r) => r.decision === 'hit').length;
     // Always run, even for an empty chunk: a retry after a crash between commit and ack still finishes the batch.
-    const updated = (await tx.query<{ status: BatchStatus }>(sql.ADD_PROGRESS, [chunk.batchId, inserted, hits])).rows[0]?.status ?? locked;
+    const updated =
+      (await tx.query<{ status: BatchStatus }>(sql.ADD_PROGRESS, [chunk.batchId, inserted, hits])).rows[0]?.status ??
+      locked;
     // Outbox events commit with the results they report: one batch.hit per hit row written here, and batch.completed once.
-    if (hits > 0) await recordEvent(tx, { type: 'batch.hit', batchId: chunk.batchId, fromLine: chunk.fromLine, toLine: chunk.toLine });
+    if (hits > 0)
+      await recordEvent(tx, {
+        type: 'batch.hit',
+        batchId: chunk.batchId,
+        fromLine: chunk.fromLine,
+        toLine: chunk.toLine,
+      });
     if (updated === 'done') await recordEvent(tx, { type: 'batch.completed', batchId: chunk.batchId });
     return { outcome: 'recorded' as const, inserted, hits, status: updated };
   });
@@ -517,18 +601,31 @@ export async function batchResults(
   id: string,
   options: { decision?: 'hit' | 'no_hit'; after?: number; limit: number },
 ): Promise<BatchResultRow[]> {
-  const { rows } = await pool.query(sql.RESULTS_PAGE, [id, options.after ?? 0, options.decision ?? null, options.limit]);
+  const { rows } = await pool.query(sql.RESULTS_PAGE, [
+    id,
+    options.after ?? 0,
+    options.decision ?? null,
+    options.limit,
+  ]);
   return rows.map(rowToResult);
 }
 
 /** One page of the rows refused at upload, in line order. */
-export async function batchErrors(pool: Pool, id: string, options: { after?: number; limit: number }): Promise<BatchRowError[]> {
+export async function batchErrors(
+  pool: Pool,
+  id: string,
+  options: { after?: number; limit: number },
+): Promise<BatchRowError[]> {
   const { rows } = await pool.query(sql.ERRORS_PAGE, [id, options.after ?? 0, options.limit]);
   return rows.map((r) => ({ line: r.line, field: r.field, reason: r.reason }));
 }
 
 /** Chunk jobs of unfinished batches, re-derived from Postgres for the reconciler (a lost job comes back, a live one is not doubled). */
 export async function unfinishedBatchChunks(pool: Pool, graceMs: number, limit = 10_000): Promise<BatchChunkJob[]> {
-  const { rows } = await pool.query<{ batch_id: string; from_line: number; to_line: number }>(sql.UNFINISHED_CHUNKS, [graceMs, BATCH_CHUNK_ROWS, limit]);
+  const { rows } = await pool.query<{ batch_id: string; from_line: number; to_line: number }>(sql.UNFINISHED_CHUNKS, [
+    graceMs,
+    BATCH_CHUNK_ROWS,
+    limit,
+  ]);
   return rows.map((r) => ({ batchId: r.batch_id, fromLine: r.from_line, toLine: r.to_line }));
 }

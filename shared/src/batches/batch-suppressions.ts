@@ -12,7 +12,11 @@ interface ScreenedRow<M extends SuppressibleMatch> {
  * Moves the suppressed matches of a chunk's rows aside, in the chunk's write transaction and before hit or no_hit is
  * decided: one indexed query for the whole chunk. The rows' `matches` are replaced by what is kept.
  */
-export async function suppressChunkMatches<M extends SuppressibleMatch>(tx: PoolClient, workspaceId: string, screened: ScreenedRow<M>[]): Promise<SuppressedMatch[][]> {
+export async function suppressChunkMatches<M extends SuppressibleMatch>(
+  tx: PoolClient,
+  workspaceId: string,
+  screened: ScreenedRow<M>[],
+): Promise<SuppressedMatch[][]> {
   const { kept, suppressed } = await applySuppressions(
     tx,
     workspaceId,
@@ -24,7 +28,12 @@ export async function suppressChunkMatches<M extends SuppressibleMatch>(tx: Pool
 }
 
 /** Stores each row's suppressed matches with its result (rows without any keep the default, none). */
-export async function recordSuppressedMatches(tx: PoolClient, batchId: string, screened: readonly { line: number }[], suppressed: SuppressedMatch[][]): Promise<void> {
+export async function recordSuppressedMatches(
+  tx: PoolClient,
+  batchId: string,
+  screened: readonly { line: number }[],
+  suppressed: SuppressedMatch[][],
+): Promise<void> {
   const lines: number[] = [];
   const values: string[] = [];
   suppressed.forEach((s, i) => {

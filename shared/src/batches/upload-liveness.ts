@@ -28,7 +28,11 @@ export function keepUploadAlive(pool: Pool, batchId: string, alive: () => boolea
  * fails the batch at once with the reason, and frees its Idempotency-Key for the next attempt. If
  * Postgres cannot even record that, the batch stops proving it is alive and is failed later.
  */
-export async function abandonUpload(deps: { pool: Pool; logger: Logger }, batchId: string, error: unknown): Promise<void> {
+export async function abandonUpload(
+  deps: { pool: Pool; logger: Logger },
+  batchId: string,
+  error: unknown,
+): Promise<void> {
   try {
     if (isAppError(error)) {
       await deps.pool.query(sql.DELETE_BATCH, [batchId]);
@@ -38,11 +42,18 @@ export async function abandonUpload(deps: { pool: Pool; logger: Logger }, batchI
     await deps.pool.query(sql.FAIL_UPLOAD, [batchId, reason]);
     deps.logger.warn('batch upload failed before the file was complete', { batchId, reason: (error as Error).message });
   } catch (recordError) {
-    deps.logger.warn('could not record a failed upload; it will be failed once it stops proving it is alive', { batchId, error: recordError });
+    deps.logger.warn('could not record a failed upload; it will be failed once it stops proving it is alive', {
+      batchId,
+      error: recordError,
+    });
   }
 }
 
 /** Before an Idempotency-Key is looked up: a dead upload bound to it is failed and lets go of the key. */
-export async function releaseDeadUploadOfKey(pool: Pool, apiKeyId: string | null, idempotencyKey: string): Promise<void> {
+export async function releaseDeadUploadOfKey(
+  pool: Pool,
+  apiKeyId: string | null,
+  idempotencyKey: string,
+): Promise<void> {
   await pool.query(sql.RELEASE_DEAD_UPLOAD_OF_KEY, [apiKeyId, idempotencyKey, UPLOAD_DEAD_AFTER_MS]);
 }

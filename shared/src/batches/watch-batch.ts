@@ -5,7 +5,11 @@ import { batchById, isBatchFinished, type BatchView } from './batch-service';
  * The batch each time its progress changes, read from Postgres every `intervalMs` (any worker on
  * any machine may move it), ending after the first view in a final status or when `signal` aborts.
  */
-export async function* watchBatch(pool: Pool, id: string, options: { intervalMs: number; signal: AbortSignal }): AsyncGenerator<BatchView> {
+export async function* watchBatch(
+  pool: Pool,
+  id: string,
+  options: { intervalMs: number; signal: AbortSignal },
+): AsyncGenerator<BatchView> {
   let last = '';
   while (!options.signal.aborted) {
     const batch = await batchById(pool, id);

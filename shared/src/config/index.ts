@@ -14,13 +14,20 @@ const jsonObject = z.preprocess((v, ctx) => {
   try {
     return JSON.parse(String(v));
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be a JSON object such as {"un-sc":"https://mirror.example/un.xml"}' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a JSON object such as {"un-sc":"https://mirror.example/un.xml"}',
+    });
     return z.NEVER;
   }
 }, listUpdateUrls);
 const commaList = (fallback: string) =>
   z.preprocess(
-    (v) => String(v === undefined || v === '' ? fallback : v).split(',').map((s) => s.trim()).filter(Boolean),
+    (v) =>
+      String(v === undefined || v === '' ? fallback : v)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     z.array(z.string().regex(/^[a-z0-9-]+$/, 'list ids are lowercase words joined by dashes, e.g. ofac-sdn')),
   );
 
@@ -33,7 +40,9 @@ const envSchema = z.object({
   REDIS_URL: optionalString.pipe(z.url().optional()),
   /** Braces make every BullMQ key hash to one slot, so Redis Cluster works too. */
   QUEUE_PREFIX: z.string().min(1).default('{sanctions}'),
-  BOOTSTRAP_API_KEY: optionalString.pipe(z.string().min(16, 'BOOTSTRAP_API_KEY must be at least 16 characters').optional()),
+  BOOTSTRAP_API_KEY: optionalString.pipe(
+    z.string().min(16, 'BOOTSTRAP_API_KEY must be at least 16 characters').optional(),
+  ),
   MATCH_THRESHOLD: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional()),
   MATCH_LIMIT: intFrom(10, 1),
   /** Candidates scoring from this up to the threshold are returned as near misses, never hits. */
@@ -54,8 +63,19 @@ const envSchema = z.object({
   MAX_JSON_BODY_BYTES: intFrom(64 * 1024, 1024).pipe(z.number().max(1024 * 1024, 'must be at most 1048576 (1 MB)')),
   /** Browser origins allowed to call the API (CORS), e.g. https://console.example.com; none by default. */
   CORS_ORIGINS: z.preprocess(
-    (v) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'entries are origins such as https://console.example.com (scheme, host, optional port; no path)')),
+    (v) =>
+      String(v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    z.array(
+      z
+        .string()
+        .regex(
+          /^https?:\/\/[^/\s]+$/,
+          'entries are origins such as https://console.example.com (scheme, host, optional port; no path)',
+        ),
+    ),
   ),
   /** A whole request, body included, must arrive within this: a 250 MB customer file at 1 MB/s takes about 4 minutes. */
   HTTP_REQUEST_TIMEOUT_MS: intFrom(15 * 60_000, 1000),
@@ -78,8 +98,19 @@ const envSchema = z.object({
   LIST_UPDATE_MAX_BYTES: intFrom(500 * 1024 * 1024, 1),
   /** Hosts, IPs or CIDRs that webhooks may target although private or loopback, and over plain http. */
   WEBHOOK_ALLOWED_HOSTS: z.preprocess(
-    (v) => String(v ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
-    z.array(z.string().regex(/^(\[?[a-z0-9.:-]+\]?)(\/\d{1,3})?$/, 'entries are host names, IP addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8,hooks.internal')),
+    (v) =>
+      String(v ?? '')
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    z.array(
+      z
+        .string()
+        .regex(
+          /^(\[?[a-z0-9.:-]+\]?)(\/\d{1,3})?$/,
+          'entries are host names, IP addresses or CIDRs, e.g. 127.0.0.1,10.0.0.0/8,hooks.internal',
+        ),
+    ),
   ),
   WEBHOOK_TIMEOUT_MS: intFrom(10_000, 100),
   WEBHOOK_MAX_RETRY_HOURS: z.coerce.number().positive().default(24),
@@ -96,7 +127,10 @@ const envSchema = z.object({
   /** When set, this process also serves GET /metrics without a key on this port (0: any free port), for a scraper inside the network. */
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65_535).optional()),
   REVIEW_FOUR_EYES: z
-    .preprocess((v) => (v === undefined || v === '' ? 'false' : String(v).trim().toLowerCase()), z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }))
+    .preprocess(
+      (v) => (v === undefined || v === '' ? 'false' : String(v).trim().toLowerCase()),
+      z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
+    )
     .transform((v) => v === 'true' || v === '1'),
 });
 
@@ -105,7 +139,15 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   apiClient: { url: string; key?: string };
   env: Env['NODE_ENV'];
-  http: { host: string; port: number; maxJsonBodyBytes: number; maxBatchBytes: number; maxListUploadBytes: number; requestTimeoutMs: number; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    maxJsonBodyBytes: number;
+    maxBatchBytes: number;
+    maxListUploadBytes: number;
+    requestTimeoutMs: number;
+    corsOrigins: string[];
+  };
   databaseUrl?: string;
   databasePoolMax: number;
   redisUrl?: string;
@@ -161,7 +203,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT, maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES, maxBatchBytes: e.MAX_BATCH_BYTES, maxListUploadBytes: e.MAX_LIST_UPLOAD_BYTES, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, corsOrigins: e.CORS_ORIGINS },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+      maxBatchBytes: e.MAX_BATCH_BYTES,
+      maxListUploadBytes: e.MAX_LIST_UPLOAD_BYTES,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      corsOrigins: e.CORS_ORIGINS,
+    },
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     redisUrl: e.REDIS_URL,

@@ -55,7 +55,11 @@ async function openAlertCounts(pool: Pool, workspaceId: string, references: stri
 }
 
 const sameCustomer = (r: CustomerRow, c: CustomerRequest) =>
-  r.monitored && r.name === c.name && r.entity_type === (c.type ?? null) && r.birth_date === (c.birthDate ?? null) && r.country === (c.country ?? null);
+  r.monitored &&
+  r.name === c.name &&
+  r.entity_type === (c.type ?? null) &&
+  r.birth_date === (c.birthDate ?? null) &&
+  r.country === (c.country ?? null);
 
 /**
  * Registers or updates a monitored customer. A new or changed customer is screened at once, as a normal screening
@@ -68,7 +72,8 @@ export async function putCustomer(
   reference: string,
   customer: CustomerRequest,
 ): Promise<{ customer: CustomerView; created: boolean }> {
-  const existing = (await deps.pool.query<CustomerRow>(sql.CUSTOMER_BY_REFERENCE, [principal.workspaceId, reference])).rows[0];
+  const existing = (await deps.pool.query<CustomerRow>(sql.CUSTOMER_BY_REFERENCE, [principal.workspaceId, reference]))
+    .rows[0];
   if (existing && sameCustomer(existing, customer)) {
     const open = await openAlertCounts(deps.pool, principal.workspaceId, [reference]);
     return { customer: rowToCustomer(existing, open.get(reference) ?? 0), created: false };
@@ -88,7 +93,11 @@ export async function putCustomer(
 }
 
 /** The monitored customer, or undefined: another workspace's, or a deleted one, is not found. */
-export async function getCustomer(pool: Pool, workspaceId: string, reference: string): Promise<CustomerView | undefined> {
+export async function getCustomer(
+  pool: Pool,
+  workspaceId: string,
+  reference: string,
+): Promise<CustomerView | undefined> {
   const row = (await pool.query<CustomerRow>(sql.CUSTOMER_BY_REFERENCE, [workspaceId, reference])).rows[0];
   if (!row || !row.monitored) return undefined;
   const open = await openAlertCounts(pool, workspaceId, [reference]);
@@ -101,8 +110,17 @@ export async function listCustomers(
   workspaceId: string,
   page: { limit: number; cursor?: string; q?: string },
 ): Promise<CustomerView[]> {
-  const { rows } = await pool.query<CustomerRow>(sql.LIST_CUSTOMERS, [workspaceId, page.cursor ?? '', page.q ?? null, page.limit]);
-  const open = await openAlertCounts(pool, workspaceId, rows.map((r) => r.reference));
+  const { rows } = await pool.query<CustomerRow>(sql.LIST_CUSTOMERS, [
+    workspaceId,
+    page.cursor ?? '',
+    page.q ?? null,
+    page.limit,
+  ]);
+  const open = await openAlertCounts(
+    pool,
+    workspaceId,
+    rows.map((r) => r.reference),
+  );
   return rows.map((r) => rowToCustomer(r, open.get(r.reference) ?? 0));
 }
 

@@ -1,11 +1,21 @@
 /** Socket-level codes of a Postgres that is down, restarting or unreachable. */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /** SQLSTATE classes 08 (connection exception) and 57P0x (shutting down, cannot connect now), 53300 (too many connections). */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-4]|53300)$/;
 
 /** What pg says when it lost a connection or never got one, without a code. */
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection (?:is closed|ended)|Client was closed/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection (?:is closed|ended)|Client was closed/i;
 
 /**
  * True for an error that says Postgres cannot be reached right now (down, restarting, out of

@@ -45,7 +45,8 @@ export class AppError extends Error {
   }
 }
 
-export const validationFailed = (message: string, fields: FieldError[]) => new AppError('validation_failed', message, { fields });
+export const validationFailed = (message: string, fields: FieldError[]) =>
+  new AppError('validation_failed', message, { fields });
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
 export const unauthorized = (message: string) => new AppError('unauthorized', message);
 export const forbidden = (message: string) => new AppError('forbidden', message);

@@ -45,7 +45,11 @@ const likeContains = (needle: string) => `%${needle.replace(/[\\%_]/g, (c) => `\
  * (workspace, reference, …) for a customer, the hits index for decision=hit, trigrams for a name, and the newest index
  * otherwise, each walked in (screened_at, id) order from the cursor.
  */
-function whereClause(workspaceId: string, filters: HistoryFilters, cursor: HistoryCursor | undefined): { where: string; params: unknown[] } {
+function whereClause(
+  workspaceId: string,
+  filters: HistoryFilters,
+  cursor: HistoryCursor | undefined,
+): { where: string; params: unknown[] } {
   const params: unknown[] = [workspaceId];
   const conditions = ['h.workspace_id = $1'];
   const add = (condition: (p: string) => string, value: unknown) => {
@@ -67,7 +71,10 @@ function whereClause(workspaceId: string, filters: HistoryFilters, cursor: Histo
 }
 
 /** The page's statement and its parameters (the benchmark runs the same ones). */
-export function historyPageStatement(workspaceId: string, query: ScreeningHistoryQuery): { text: string; values: unknown[] } {
+export function historyPageStatement(
+  workspaceId: string,
+  query: ScreeningHistoryQuery,
+): { text: string; values: unknown[] } {
   const { where, params } = whereClause(workspaceId, query.filters, query.cursor);
   params.push(query.limit + 1);
   return {
@@ -80,7 +87,11 @@ export function historyPageStatement(workspaceId: string, query: ScreeningHistor
  * A page of the workspace's screening history, newest first: single screenings, batch rows and monitoring results
  * alike, each with its alert when it opened one. `next` is where the following page starts, if there is one.
  */
-export async function listScreeningHistory(pool: Pool, workspaceId: string, query: ScreeningHistoryQuery): Promise<{ screenings: HistoryView[]; next?: HistoryCursor }> {
+export async function listScreeningHistory(
+  pool: Pool,
+  workspaceId: string,
+  query: ScreeningHistoryQuery,
+): Promise<{ screenings: HistoryView[]; next?: HistoryCursor }> {
   const { rows } = await pool.query<HistoryRow>(historyPageStatement(workspaceId, query));
   const page = rows.slice(0, query.limit);
   const alerts = await alertsOf(pool, workspaceId, page);
@@ -98,12 +109,12 @@ async function alertsOf(pool: Pool, workspaceId: string, rows: readonly HistoryR
   const batchRows = rows.filter((r) => r.source === 'batch' && r.decision === 'hit');
   const byResult = new Map<string, string>();
   if (screenings.length === 0 && batchRows.length === 0) return byResult;
-  const { rows: found } = await pool.query<{ id: string; screening_id: string | null; batch_id: string | null; line: number | null }>(sql.ALERTS_OF_RESULTS, [
-    workspaceId,
-    screenings,
-    batchRows.map((r) => r.batch_id),
-    batchRows.map((r) => r.line),
-  ]);
+  const { rows: found } = await pool.query<{
+    id: string;
+    screening_id: string | null;
+    batch_id: string | null;
+    line: number | null;
+  }>(sql.ALERTS_OF_RESULTS, [workspaceId, screenings, batchRows.map((r) => r.batch_id), batchRows.map((r) => r.line)]);
   for (const a of found) {
     if (a.screening_id) byResult.set(a.screening_id, a.id);
     else if (a.batch_id && a.line !== null) byResult.set(batchKey(a.batch_id, a.line), a.id);
@@ -113,7 +124,13 @@ async function alertsOf(pool: Pool, workspaceId: string, rows: readonly HistoryR
 
 function rowToHistory(r: HistoryRow, alerts: Map<string, string>): HistoryView {
   const alertId =
-    r.source === 'monitoring' ? r.id : r.source === 'screening' ? (alerts.get(r.id) ?? null) : r.batch_id && r.line !== null ? (alerts.get(batchKey(r.batch_id, r.line)) ?? null) : null;
+    r.source === 'monitoring'
+      ? r.id
+      : r.source === 'screening'
+        ? (alerts.get(r.id) ?? null)
+        : r.batch_id && r.line !== null
+          ? (alerts.get(batchKey(r.batch_id, r.line)) ?? null)
+          : null;
   return {
     id: r.id,
     source: r.source,
@@ -135,7 +152,8 @@ function rowToHistory(r: HistoryRow, alerts: Map<string, string>): HistoryView {
     links: {
       alert: alertId ? `/v1/alerts/${alertId}` : null,
       // A single screening has its own report; a batch row or monitoring result has its alert's.
-      report: r.source === 'screening' ? `/v1/screenings/${r.id}/report` : alertId ? `/v1/alerts/${alertId}/report` : null,
+      report:
+        r.source === 'screening' ? `/v1/screenings/${r.id}/report` : alertId ? `/v1/alerts/${alertId}/report` : null,
       screening: r.source === 'screening' ? `/v1/screenings/${r.id}` : null,
     },
   };

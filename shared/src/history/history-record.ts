@@ -60,7 +60,13 @@ export async function recordHistory(tx: PoolClient, entries: readonly HistoryEnt
 
 interface ChunkRow {
   line: number;
-  row: { reference: string | null; name: string; type: string | null; birth_date: string | null; country: string | null };
+  row: {
+    reference: string | null;
+    name: string;
+    type: string | null;
+    birth_date: string | null;
+    country: string | null;
+  };
   matches: readonly { score: number }[];
 }
 
@@ -93,7 +99,11 @@ export async function recordBatchHistory(
 }
 
 /** A monitoring run's results are the alerts it made: each joins its customer's history (under the alert's id). */
-export async function recordMonitoringHistory(tx: PoolClient, alertIds: readonly string[], listVersion: string | null): Promise<void> {
+export async function recordMonitoringHistory(
+  tx: PoolClient,
+  alertIds: readonly string[],
+  listVersion: string | null,
+): Promise<void> {
   if (alertIds.length === 0) return;
   const { rows } = await tx.query<{
     id: string;

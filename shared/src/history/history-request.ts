@@ -30,7 +30,8 @@ export function decodeHistoryCursor(raw: string): HistoryCursor | undefined {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return undefined;
     const [screenedAt, id] = value as unknown[];
-    if (typeof screenedAt !== 'string' || !CURSOR_TIME.test(screenedAt) || Number.isNaN(Date.parse(screenedAt))) return undefined;
+    if (typeof screenedAt !== 'string' || !CURSOR_TIME.test(screenedAt) || Number.isNaN(Date.parse(screenedAt)))
+      return undefined;
     if (typeof id !== 'string' || !UUID.test(id)) return undefined;
     return { screenedAt, id };
   } catch {
@@ -50,7 +51,10 @@ function isRealInstant(value: string): boolean {
 
 const instant = z
   .string({ error: 'must be given once: a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)' })
-  .regex(INSTANT, { message: 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)', abort: true })
+  .regex(INSTANT, {
+    message: 'must be a date (YYYY-MM-DD) or a date-time with its offset (2026-12-01T09:00:00Z)',
+    abort: true,
+  })
   .refine(isRealInstant, 'is not a real date or time');
 
 /**
@@ -59,7 +63,12 @@ const instant = z
  */
 export const screeningHistoryQuerySchema = z
   .strictObject({
-    reference: z.string({ error: 'must be given once' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    reference: z
+      .string({ error: 'must be given once' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .optional(),
     name: z
       .string({ error: 'must be given once' })
       .trim()
@@ -74,16 +83,26 @@ export const screeningHistoryQuerySchema = z
     to: instant.optional(),
     limit: z
       .string({ error: `must be given once: an integer from 1 to ${MAX_HISTORY_PAGE}` })
-      .regex(/^\d{1,7}$/, { message: `must be an integer from 1 to ${MAX_HISTORY_PAGE}, written in digits`, abort: true })
-      .refine((v) => Number(v) >= 1 && Number(v) <= MAX_HISTORY_PAGE, `must be an integer from 1 to ${MAX_HISTORY_PAGE}`)
+      .regex(/^\d{1,7}$/, {
+        message: `must be an integer from 1 to ${MAX_HISTORY_PAGE}, written in digits`,
+        abort: true,
+      })
+      .refine(
+        (v) => Number(v) >= 1 && Number(v) <= MAX_HISTORY_PAGE,
+        `must be an integer from 1 to ${MAX_HISTORY_PAGE}`,
+      )
       .optional(),
     cursor: z
       .string({ error: 'must be given once' })
-      .refine((v) => decodeHistoryCursor(v) !== undefined, 'is not a cursor this listing gave out; use links.next as it is')
+      .refine(
+        (v) => decodeHistoryCursor(v) !== undefined,
+        'is not a cursor this listing gave out; use links.next as it is',
+      )
       .optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.from && q.to && Date.parse(q.to) <= Date.parse(q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+    if (q.from && q.to && Date.parse(q.to) <= Date.parse(q.from))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
   });
 
 export type ScreeningHistoryQueryInput = z.infer<typeof screeningHistoryQuerySchema>;
@@ -117,13 +136,18 @@ export function toHistoryQuery(input: ScreeningHistoryQueryInput): ScreeningHist
     ...(input.to !== undefined && { to: new Date(input.to).toISOString() }),
   };
   const cursor = input.cursor === undefined ? undefined : decodeHistoryCursor(input.cursor);
-  return { filters, limit: input.limit === undefined ? DEFAULT_HISTORY_PAGE : Number(input.limit), ...(cursor && { cursor }) };
+  return {
+    filters,
+    limit: input.limit === undefined ? DEFAULT_HISTORY_PAGE : Number(input.limit),
+    ...(cursor && { cursor }),
+  };
 }
 
 /** The next page's query string: the same filters as given, the limit, and the cursor. */
 export function nextHistoryPageQuery(input: ScreeningHistoryQueryInput, limit: number, cursor: HistoryCursor): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(input)) if (name !== 'cursor' && name !== 'limit' && typeof value === 'string') params.set(name, value);
+  for (const [name, value] of Object.entries(input))
+    if (name !== 'cursor' && name !== 'limit' && typeof value === 'string') params.set(name, value);
   params.set('limit', String(limit));
   params.set('cursor', encodeHistoryCursor(cursor));
   return params.toString();

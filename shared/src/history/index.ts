@@ -15,5 +15,12 @@ export {
   type HistoryFilters,
   type HistorySource,
 } from './history-request';
-export { recordHistory, recordBatchHistory, recordMonitoringHistory, listVersionLabel, batchRowHistoryId, type HistoryEntry } from './history-record';
+export {
+  recordHistory,
+  recordBatchHistory,
+  recordMonitoringHistory,
+  listVersionLabel,
+  batchRowHistoryId,
+  type HistoryEntry,
+} from './history-record';
 export { listScreeningHistory, historyPageStatement, type HistoryView } from './history-list';

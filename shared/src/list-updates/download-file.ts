@@ -4,7 +4,10 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { displayUrl } from './download-sources';
 
-export type FetchLike = (url: string, init: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { signal: AbortSignal; headers?: Record<string, string> },
+) => Promise<Response>;
 
 export interface DownloadLimits {
   /** For the whole file, headers and body: a stalled server fails rather than hangs the update. */
@@ -45,7 +48,10 @@ export async function downloadFile(
   const response = await fetchImpl(url, { signal, headers: { accept: '*/*' } }).catch(fail);
   if (!response.ok || !response.body) {
     await response.body?.cancel().catch(() => undefined);
-    throw new DownloadError(`${shown}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, shown);
+    throw new DownloadError(
+      `${shown}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      shown,
+    );
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);
   const total = Number.isFinite(declared) ? declared : undefined;
@@ -57,12 +63,17 @@ export async function downloadFile(
   const capped = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      if (bytes > limits.maxBytes) return done(new DownloadError(`${shown}: more than the ${limits.maxBytes}-byte limit`, shown));
+      if (bytes > limits.maxBytes)
+        return done(new DownloadError(`${shown}: more than the ${limits.maxBytes}-byte limit`, shown));
       onBytes?.(bytes, total);
       done(null, chunk);
     },
   });
-  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), capped, createWriteStream(destination)).catch(fail);
+  await pipeline(
+    Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+    capped,
+    createWriteStream(destination),
+  ).catch(fail);
   return bytes;
 }
 

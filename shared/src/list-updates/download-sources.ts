@@ -19,13 +19,27 @@ const ofacFiles = (names: string[]) => names.map((name) => ({ name, url: `${OFAC
 
 /** Where each list we can refresh is officially published. URLs can be overridden in config (LIST_UPDATE_URLS). */
 export const LIST_DOWNLOADS = {
-  'ofac-sdn': { id: 'ofac-sdn', format: 'ofac-sdn-csv', files: ofacFiles(['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv']) },
-  'ofac-cons': { id: 'ofac-cons', format: 'ofac-cons-csv', files: ofacFiles(['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv']) },
-  'un-sc': { id: 'un-sc', format: 'un-xml', files: [{ name: 'consolidated.xml', url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' }] },
+  'ofac-sdn': {
+    id: 'ofac-sdn',
+    format: 'ofac-sdn-csv',
+    files: ofacFiles(['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv']),
+  },
+  'ofac-cons': {
+    id: 'ofac-cons',
+    format: 'ofac-cons-csv',
+    files: ofacFiles(['cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'cons_comments.csv']),
+  },
+  'un-sc': {
+    id: 'un-sc',
+    format: 'un-xml',
+    files: [{ name: 'consolidated.xml', url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml' }],
+  },
   'uk-ofsi': {
     id: 'uk-ofsi',
     format: 'uk-ofsi-csv',
-    files: [{ name: 'ConList.csv', url: 'https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv' }],
+    files: [
+      { name: 'ConList.csv', url: 'https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv' },
+    ],
   },
   'ca-sema': {
     id: 'ca-sema',

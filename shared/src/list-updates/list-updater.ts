@@ -43,7 +43,9 @@ export interface ListUpdateResult {
 }
 
 /** The update options a process gets from its config. */
-export function listUpdateOptionsFromConfig(config: AppConfig): Pick<ListUpdateOptions, 'sources' | 'urls' | 'timeoutMs' | 'maxBytes'> {
+export function listUpdateOptionsFromConfig(
+  config: AppConfig,
+): Pick<ListUpdateOptions, 'sources' | 'urls' | 'timeoutMs' | 'maxBytes'> {
   const { sources, urls, timeoutMs, maxBytes } = config.listUpdates;
   return { sources, urls, timeoutMs, maxBytes };
 }
@@ -57,10 +59,13 @@ export function listUpdateOptionsFromConfig(config: AppConfig): Pick<ListUpdateO
 export async function updateLists(pool: Pool, options: ListUpdateOptions): Promise<ListUpdateResult[]> {
   const results: ListUpdateResult[] = [];
   for (const source of options.sources) {
-    const result = await updateList(pool, source, options).catch(
-      (error: unknown): ListUpdateResult => ({ source, status: 'failed', error: (error as Error).message ?? String(error) }),
-    );
-    if (result.status === 'failed') options.logger.warn('list update failed; the current version stays active', { source, error: result.error });
+    const result = await updateList(pool, source, options).catch((error: unknown): ListUpdateResult => ({
+      source,
+      status: 'failed',
+      error: (error as Error).message ?? String(error),
+    }));
+    if (result.status === 'failed')
+      options.logger.warn('list update failed; the current version stays active', { source, error: result.error });
     else options.logger.info('list update done', { ...result });
     results.push(result);
   }
@@ -68,11 +73,16 @@ export async function updateLists(pool: Pool, options: ListUpdateOptions): Promi
 }
 
 async function updateList(pool: Pool, source: string, options: ListUpdateOptions): Promise<ListUpdateResult> {
-  if (!isDownloadableList(source)) return { source, status: 'failed', error: `no official download is known for "${source}"` };
+  if (!isDownloadableList(source))
+    return { source, status: 'failed', error: `no official download is known for "${source}"` };
   const download = resolveDownload(source, options.urls?.[source]);
   const missing = download.files.filter((f) => !f.url).map((f) => f.name);
   if (missing.length > 0) {
-    return { source, status: 'failed', error: `no download URL for ${missing.join(', ')}; set one in LIST_UPDATE_URLS` };
+    return {
+      source,
+      status: 'failed',
+      error: `no download URL for ${missing.join(', ')}; set one in LIST_UPDATE_URLS`,
+    };
   }
   const limits: DownloadLimits = {
     timeoutMs: options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
@@ -93,7 +103,8 @@ async function updateList(pool: Pool, source: string, options: ListUpdateOptions
     const target = download.files.length === 1 ? join(dir, download.files[0]!.name) : dir;
     const relocate = relocator(shownUrls);
     const parsed = await openList(download.format, target, {
-      onProgress: (bytes, totalBytes) => options.onProgress?.({ sourceId: source, stage: 'importing', bytes, totalBytes }),
+      onProgress: (bytes, totalBytes) =>
+        options.onProgress?.({ sourceId: source, stage: 'importing', bytes, totalBytes }),
     }).catch((error: unknown) => {
       throw relocate.error(error);
     });
@@ -108,7 +119,9 @@ async function updateList(pool: Pool, source: string, options: ListUpdateOptions
     };
     if (imported.status === 'activated' && options.publish) {
       // Workers also poll Postgres, so a lost notification only delays their rebuild.
-      await options.publish(source).catch((error: unknown) => options.logger.warn('could not announce the new list version', { source, error }));
+      await options
+        .publish(source)
+        .catch((error: unknown) => options.logger.warn('could not announce the new list version', { source, error }));
     }
     return result;
   } finally {

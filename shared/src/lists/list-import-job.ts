@@ -54,12 +54,23 @@ export async function startListImport(
   };
   try {
     const format = requestedFormat ?? DEFAULT_FORMAT[source];
-    if (!isImportFormat(format)) throw validationFailed('Unknown list format', [{ field: 'format', message: `must be one of ${Object.values(DEFAULT_FORMAT).join(', ')}, ofac-xml` }]);
+    if (!isImportFormat(format))
+      throw validationFailed('Unknown list format', [
+        { field: 'format', message: `must be one of ${Object.values(DEFAULT_FORMAT).join(', ')}, ofac-xml` },
+      ]);
     const paths = [...received.files.keys()];
-    if (paths.length === 0) throw validationFailed('The form has no file', [{ field: 'file', message: "attach the list's files as file parts" }]);
+    if (paths.length === 0)
+      throw validationFailed('The form has no file', [
+        { field: 'file', message: "attach the list's files as file parts" },
+      ]);
     const multi = MULTI_FILE_FORMATS.includes(format);
     if (!multi && paths.length > 1) {
-      throw validationFailed(`A ${format} list is one file`, [{ field: 'file', message: `send one file; ${paths.length} were sent (${[...received.files.values()].join(', ')})` }]);
+      throw validationFailed(`A ${format} list is one file`, [
+        {
+          field: 'file',
+          message: `send one file; ${paths.length} were sent (${[...received.files.values()].join(', ')})`,
+        },
+      ]);
     }
     const relocate = relocator(received.files);
     const read = { bytesRead: 0, totalBytes: 0 };
@@ -76,14 +87,19 @@ export async function startListImport(
     const parsed = relocate.list(opened);
     let announce!: (created: { id: string; version: number }) => void;
     const created = new Promise<{ id: string; version: number }>((resolve) => (announce = resolve));
-    const done = importList(pool, { ...parsed, warnings: parsed.warnings }, { readProgress: () => read, onVersionCreated: (c) => announce(c) }).then(
-      async (result) => {
-        if (result.status === 'activated') await hooks.onActivated(source).catch(() => undefined);
-        return result;
-      },
-    );
+    const done = importList(
+      pool,
+      { ...parsed, warnings: parsed.warnings },
+      { readProgress: () => read, onVersionCreated: (c) => announce(c) },
+    ).then(async (result) => {
+      if (result.status === 'activated') await hooks.onActivated(source).catch(() => undefined);
+      return result;
+    });
     void done.finally(dispose).catch(() => undefined);
-    const first = await Promise.race([created.then((c) => ({ created: c })), done.then((result) => ({ result }))]).catch((error: unknown) => {
+    const first = await Promise.race([
+      created.then((c) => ({ created: c })),
+      done.then((result) => ({ result })),
+    ]).catch((error: unknown) => {
       if (error instanceof ListImportError && !error.versionId) throw new AppError('conflict', error.message);
       throw error;
     });

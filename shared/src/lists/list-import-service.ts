@@ -73,7 +73,8 @@ interface ActiveVersion {
 }
 
 const sameFiles = (a: ListFileDigest[], b: ListFileDigest[]) =>
-  a.length === b.length && canonicalJson([...a].map((f) => f.sha256).sort()) === canonicalJson([...b].map((f) => f.sha256).sort());
+  a.length === b.length &&
+  canonicalJson([...a].map((f) => f.sha256).sort()) === canonicalJson([...b].map((f) => f.sha256).sort());
 
 /**
  * Imports one list file set as a new version of its source.
@@ -83,11 +84,17 @@ const sameFiles = (a: ListFileDigest[], b: ListFileDigest[]) =>
  * version: readers see the old version or the new one, never a mix. Identical content is a
  * no-op. Any failure leaves the previous version active and the new one marked failed with why.
  */
-export async function importList(pool: Pool, input: ListImportInput, options: ListImportOptions = {}): Promise<ListImportResult> {
+export async function importList(
+  pool: Pool,
+  input: ListImportInput,
+  options: ListImportOptions = {},
+): Promise<ListImportResult> {
   const source = LIST_SOURCES[input.sourceId];
   const lock = await pool.connect();
   try {
-    const { rows: locked } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`list-import:${source.id}`]);
+    const { rows: locked } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+      `list-import:${source.id}`,
+    ]);
     if (!locked[0]?.ok) throw new ListImportError(`An import of ${source.id} is already running`, source.id);
     try {
       await pool.query(sql.UPSERT_SOURCE, [source.id, source.name, source.authority, source.url, source.license]);
@@ -114,22 +121,34 @@ export async function importList(pool: Pool, input: ListImportInput, options: Li
         }
         // Fresh rows have no statistics; without them the diff joins degrade to nested loops.
         await pool.query(sql.ANALYZE_STAGING);
-        const staged = (await pool.query<{ content_hash: string; entity_count: number }>(sql.STAGED_CONTENT_HASH, [created.id])).rows[0]!;
+        const staged = (
+          await pool.query<{ content_hash: string; entity_count: number }>(sql.STAGED_CONTENT_HASH, [created.id])
+        ).rows[0]!;
         if (active && active.content_hash === staged.content_hash) {
           await pool.query(sql.DISCARD_VERSION, [created.id]);
           return unchanged(source.id, active, await countActive(pool, source.id), warnings);
         }
-        const applied = await withTransaction(pool, (tx) => applyVersion(tx, source.id, created, staged.content_hash, warnings));
+        const applied = await withTransaction(pool, (tx) =>
+          applyVersion(tx, source.id, created, staged.content_hash, warnings),
+        );
         // The version's rows are read at once (alerts copy their citations, monitoring runs follow the activation): a
         // planner left with an empty table's statistics scans citations once per alert match, seconds for a run.
         await pool.query(sql.ANALYZE_LIST_TABLES).catch(() => undefined);
         return applied;
       } catch (error) {
         await pool
-          .query(sql.FAIL_VERSION, [created.id, JSON.stringify(describeFailure(error)), JSON.stringify(warnings.slice(0, MAX_STORED_WARNINGS))])
+          .query(sql.FAIL_VERSION, [
+            created.id,
+            JSON.stringify(describeFailure(error)),
+            JSON.stringify(warnings.slice(0, MAX_STORED_WARNINGS)),
+          ])
           .then(() => storeWarnings(pool, created.id, warnings))
           .catch(() => undefined);
-        throw error instanceof ListImportError ? error : new ListImportError(`Import of ${source.id} failed: ${(error as Error).message}`, source.id, created.id, { cause: error });
+        throw error instanceof ListImportError
+          ? error
+          : new ListImportError(`Import of ${source.id} failed: ${(error as Error).message}`, source.id, created.id, {
+              cause: error,
+            });
       } finally {
         await pool.query(sql.CLEAR_STAGING, [created.id]).catch(() => undefined);
       }
@@ -141,8 +160,16 @@ export async function importList(pool: Pool, input: ListImportInput, options: Li
   }
 }
 
-function recordProgress(pool: Pool, versionId: string, staged: number, read?: { bytesRead: number; totalBytes: number }): Promise<unknown> {
-  const percent = read && read.totalBytes > 0 ? Math.min(STAGED_PERCENT, Math.floor((read.bytesRead / read.totalBytes) * STAGED_PERCENT)) : 0;
+function recordProgress(
+  pool: Pool,
+  versionId: string,
+  staged: number,
+  read?: { bytesRead: number; totalBytes: number },
+): Promise<unknown> {
+  const percent =
+    read && read.totalBytes > 0
+      ? Math.min(STAGED_PERCENT, Math.floor((read.bytesRead / read.totalBytes) * STAGED_PERCENT))
+      : 0;
   return pool.query(sql.RECORD_PROGRESS, [versionId, read?.bytesRead ?? 0, read?.totalBytes ?? 0, staged, percent]);
 }
 
@@ -163,7 +190,12 @@ async function storeWarnings(db: Pool | PoolClient, versionId: string, warnings:
   await db.query(sql.SET_WARNING_COUNT, [versionId, warnings.length]);
 }
 
-async function stage(pool: Pool, versionId: string, entities: AsyncIterable<ListedEntity>, onEntities?: (n: number) => unknown): Promise<void> {
+async function stage(
+  pool: Pool,
+  versionId: string,
+  entities: AsyncIterable<ListedEntity>,
+  onEntities?: (n: number) => unknown,
+): Promise<void> {
   const seen = new Set<string>();
   let ids: string[] = [];
   let hashes: string[] = [];
@@ -222,17 +254,29 @@ async function applyVersion(
   await tx.query(sql.POINT_SOURCE_AT_VERSION, [sourceId, v]);
   await tx.query(sql.COMPLETE_PROGRESS, [v]);
   await storeWarnings(tx, v, warnings);
-  await recordAudit(tx, { action: 'list.version_activated', subject: `${sourceId}@${created.version}`, details: { versionId: v, ...counts, delta } });
+  await recordAudit(tx, {
+    action: 'list.version_activated',
+    subject: `${sourceId}@${created.version}`,
+    details: { versionId: v, ...counts, delta },
+  });
   await recordEvent(tx, { type: 'list.updated', sourceId, version: created.version, versionId: v, ...counts, delta });
   return { sourceId, status: 'activated', versionId: v, version: created.version, ...counts, delta, warnings };
 }
 
-async function countActive(db: Pool | PoolClient, sourceId: string): Promise<{ entityCount: number; nameCount: number }> {
+async function countActive(
+  db: Pool | PoolClient,
+  sourceId: string,
+): Promise<{ entityCount: number; nameCount: number }> {
   const row = (await db.query<{ entity_count: number; name_count: number }>(sql.COUNT_ACTIVE, [sourceId])).rows[0]!;
   return { entityCount: row.entity_count, nameCount: row.name_count };
 }
 
-function unchanged(sourceId: ListSourceId, active: ActiveVersion, counts: { entityCount: number; nameCount: number }, warnings: ImportWarning[]): ListImportResult {
+function unchanged(
+  sourceId: ListSourceId,
+  active: ActiveVersion,
+  counts: { entityCount: number; nameCount: number },
+  warnings: ImportWarning[],
+): ListImportResult {
   return {
     sourceId,
     status: 'unchanged',
@@ -246,6 +290,8 @@ function unchanged(sourceId: ListSourceId, active: ActiveVersion, counts: { enti
 
 function describeFailure(error: unknown): Record<string, unknown> {
   const e = error as Error & Record<string, unknown>;
-  const located = Object.fromEntries(['file', 'line', 'element', 'field', 'reason'].filter((k) => e[k] !== undefined).map((k) => [k, e[k]]));
+  const located = Object.fromEntries(
+    ['file', 'line', 'element', 'field', 'reason'].filter((k) => e[k] !== undefined).map((k) => [k, e[k]]),
+  );
   return { message: e.message ?? String(error), ...located };
 }

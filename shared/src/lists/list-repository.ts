@@ -118,8 +118,18 @@ export async function loadIndexableEntities(
     const versions = await activeListVersions(client);
     await client.query(`DECLARE index_entities NO SCROLL CURSOR FOR ${INDEXABLE_ENTITIES}`);
     await client.query(`DECLARE index_names NO SCROLL CURSOR FOR ${INDEXABLE_NAMES}`);
-    const rows = new CursorPages<{ id: string; type: EntityType; birth_dates: string[]; countries: string[]; identifiers: Identifier[] }>(client, 'index_entities', pageSize);
-    const names = new CursorPages<{ entity_id: string; name: string; kind: EntityName['kind'] }>(client, 'index_names', pageSize);
+    const rows = new CursorPages<{
+      id: string;
+      type: EntityType;
+      birth_dates: string[];
+      countries: string[];
+      identifiers: Identifier[];
+    }>(client, 'index_entities', pageSize);
+    const names = new CursorPages<{ entity_id: string; name: string; kind: EntityName['kind'] }>(
+      client,
+      'index_names',
+      pageSize,
+    );
     const entities: IndexableEntity[] = [];
     for (;;) {
       if (rows.drained) await rows.fetch();
@@ -144,7 +154,8 @@ export async function loadIndexableEntities(
     }
     // A name left over means the two streams were not in the same order: fail rather than index names away.
     if (names.drained) await names.fetch();
-    if (names.current !== undefined) throw new Error(`Loading the index: the names of ${names.current.entity_id} were not read with their entity`);
+    if (names.current !== undefined)
+      throw new Error(`Loading the index: the names of ${names.current.entity_id} were not read with their entity`);
     await client.query('COMMIT');
     return { versions, entities };
   } catch (error) {
@@ -223,10 +234,14 @@ export interface StoredEntity extends ListedEntity {
 }
 
 export async function findEntity(db: Pool, id: string): Promise<StoredEntity | undefined> {
-  const row = (await db.query<{ id: string; source_id: string; document: ListedEntity; removed_in_version_id: string | null }>(ENTITY_BY_ID, [id])).rows[0];
+  const row = (
+    await db.query<{ id: string; source_id: string; document: ListedEntity; removed_in_version_id: string | null }>(
+      ENTITY_BY_ID,
+      [id],
+    )
+  ).rows[0];
   return row && { id: row.id, sourceId: row.source_id, removed: row.removed_in_version_id !== null, ...row.document };
 }
-
 
 export interface ListVersionView {
   id: string;
@@ -279,7 +294,11 @@ const SEARCH_ENTITIES = `
   LIMIT $2`;
 
 /** One version of a source, or undefined. */
-export async function findListVersion(db: Pool, sourceId: string, version: number): Promise<ListVersionView | undefined> {
+export async function findListVersion(
+  db: Pool,
+  sourceId: string,
+  version: number,
+): Promise<ListVersionView | undefined> {
   return (await listVersions(db, sourceId, version))[0];
 }
 
@@ -312,7 +331,12 @@ export interface DeltaEntry {
 }
 
 /** One page of a version's delta, in entity id order; pass the last entity id as `after` for the next page. */
-export async function versionDelta(db: Pool, sourceId: string, version: number, page: { after: string; limit: number }): Promise<DeltaEntry[]> {
+export async function versionDelta(
+  db: Pool,
+  sourceId: string,
+  version: number,
+  page: { after: string; limit: number },
+): Promise<DeltaEntry[]> {
   const { rows } = await db.query(DELTA_OF_VERSION, [sourceId, version, page.after, page.limit]);
   return rows.map((r) => ({ entityId: r.entity_id, name: r.name, change: r.change, fields: r.fields }));
 }

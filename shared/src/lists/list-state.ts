@@ -32,7 +32,9 @@ export async function setListEnabled(
   by: { actor?: string; reason?: string } = {},
 ): Promise<ListStateChange> {
   return withTransaction(pool, async (tx) => {
-    const rows = (await tx.query<{ id: string; disabled_at: Date | null; active_version_id: string | null }>(LOCK_SOURCES)).rows;
+    const rows = (
+      await tx.query<{ id: string; disabled_at: Date | null; active_version_id: string | null }>(LOCK_SOURCES)
+    ).rows;
     const row = rows.find((r) => r.id === source);
     if (!row || row.active_version_id === null) throw notFound(`List ${source} (it has no version loaded)`);
     if (enabled) {
@@ -41,7 +43,9 @@ export async function setListEnabled(
       return { source, enabled, changed };
     }
     if (row.disabled_at !== null) return { source, enabled, changed: false };
-    const others = rows.filter((r) => r.id !== source && r.disabled_at === null && r.active_version_id !== null).map((r) => r.id);
+    const others = rows
+      .filter((r) => r.id !== source && r.disabled_at === null && r.active_version_id !== null)
+      .map((r) => r.id);
     if (others.length === 0) {
       throw new AppError(
         'conflict',
@@ -49,7 +53,12 @@ export async function setListEnabled(
       );
     }
     await tx.query(DISABLE_SOURCE, [source, by.reason ?? null]);
-    await recordAudit(tx, { actor: by.actor, action: 'list.disabled', subject: source, details: { reason: by.reason ?? null, stillScreened: others } });
+    await recordAudit(tx, {
+      actor: by.actor,
+      action: 'list.disabled',
+      subject: source,
+      details: { reason: by.reason ?? null, stillScreened: others },
+    });
     return { source, enabled, changed: true };
   });
 }
@@ -67,7 +76,12 @@ export interface StoredWarning extends ImportWarning {
 }
 
 /** One page of a version's warnings, in the order they were met. */
-export async function versionWarnings(db: Pool, source: string, version: number, page: { after: number; limit: number }): Promise<StoredWarning[]> {
+export async function versionWarnings(
+  db: Pool,
+  source: string,
+  version: number,
+  page: { after: number; limit: number },
+): Promise<StoredWarning[]> {
   const { rows } = await db.query(WARNINGS_PAGE, [source, version, page.after, page.limit]);
   return rows.map((r) => ({
     position: r.position,

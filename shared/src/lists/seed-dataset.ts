@@ -20,7 +20,9 @@ const entitySchema = z.strictObject({
   sourceEntityId: z.string().min(1),
   type: z.enum(ENTITY_TYPES),
   names: z
-    .array(z.strictObject({ value: z.string().min(1), kind: z.enum(NAME_KINDS), script: z.string().length(4).optional() }))
+    .array(
+      z.strictObject({ value: z.string().min(1), kind: z.enum(NAME_KINDS), script: z.string().length(4).optional() }),
+    )
     .min(1)
     .refine((names) => names.some((n) => n.kind === 'primary'), 'needs a primary name'),
   birthDates: z.array(partialIsoDate),
@@ -28,9 +30,16 @@ const entitySchema = z.strictObject({
   nationalities: z.array(z.string().min(2)),
   programs: z.array(z.string().min(1)),
   identifiers: z.array(
-    z.strictObject({ type: z.string().min(1), value: z.string().min(1), country: z.string().optional(), note: z.string().optional() }),
+    z.strictObject({
+      type: z.string().min(1),
+      value: z.string().min(1),
+      country: z.string().optional(),
+      note: z.string().optional(),
+    }),
   ),
-  addresses: z.array(z.strictObject({ full: z.string().min(1), city: z.string().optional(), country: z.string().optional() })),
+  addresses: z.array(
+    z.strictObject({ full: z.string().min(1), city: z.string().optional(), country: z.string().optional() }),
+  ),
   remarks: z.string().optional(),
   citations: z.array(citationSchema).min(1, 'every entity needs at least one citation'),
 });

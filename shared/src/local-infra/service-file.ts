@@ -59,7 +59,9 @@ function isAlive(pid: number): boolean {
  */
 export async function findRunningService(file: string): Promise<{ info: ServiceInfo } | { missing: string }> {
   const info = await readServiceFile(file);
-  if (!info || typeof info.pid !== 'number') return { missing: `no running \`npm start\` was found (it writes ${file} while it runs)` };
-  if (!isAlive(info.pid)) return { missing: `the \`npm start\` that wrote ${file} (pid ${info.pid}) is no longer running` };
+  if (!info || typeof info.pid !== 'number')
+    return { missing: `no running \`npm start\` was found (it writes ${file} while it runs)` };
+  if (!isAlive(info.pid))
+    return { missing: `the \`npm start\` that wrote ${file} (pid ${info.pid}) is no longer running` };
   return { info };
 }

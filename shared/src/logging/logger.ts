@@ -43,7 +43,11 @@ function wrap(root: PinoLogger, bindings: Record<string, unknown>): Logger {
  * (authorization, password, secret, token, api key, cookie) are redacted at any depth, and so is the password of
  * any connection string in a message or a value. `write` receives each line without its newline (tests capture it).
  */
-export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write?: (line: string) => unknown): Logger {
+export function createLogger(
+  level: LogLevel = 'info',
+  base: Record<string, unknown> = {},
+  write?: (line: string) => unknown,
+): Logger {
   const root = pino(
     {
       level,

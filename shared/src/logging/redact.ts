@@ -11,7 +11,14 @@ export function redactUrl(text: string): string {
 export function redactFields(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactUrl(value);
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: redactUrl(value.message), ...(value.stack && { stack: redactUrl(value.stack) }) };
+  if (value instanceof Error)
+    return {
+      name: value.name,
+      message: redactUrl(value.message),
+      ...(value.stack && { stack: redactUrl(value.stack) }),
+    };
   if (Array.isArray(value)) return value.map((v) => redactFields(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactFields(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redactFields(v, depth + 1)]),
+  );
 }

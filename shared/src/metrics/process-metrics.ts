@@ -67,7 +67,11 @@ export class ProcessMetrics {
         queueJobs.reset();
         await Promise.all(
           [...this.queues].map(async ([name, queue]) => {
-            const counts = await within(queue.getJobCounts(...QUEUE_STATES), SCRAPE_READ_TIMEOUT_MS, `counting the jobs of ${name}`).catch(() => undefined);
+            const counts = await within(
+              queue.getJobCounts(...QUEUE_STATES),
+              SCRAPE_READ_TIMEOUT_MS,
+              `counting the jobs of ${name}`,
+            ).catch(() => undefined);
             if (counts) for (const state of QUEUE_STATES) queueJobs.set({ queue: name, state }, counts[state] ?? 0);
           }),
         );

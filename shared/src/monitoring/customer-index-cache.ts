@@ -22,7 +22,8 @@ export class CustomerIndexCache {
   async current(): Promise<CustomerIndex> {
     const index = await this.swapped.current();
     await index.catchUp(this.pool);
-    if (index.overlaySize > OVERLAY_REBUILD_AT && !this.swapped.isBuilding) void this.rebuild().catch((error: unknown) => this.logger.warn('customer index rebuild failed', { error }));
+    if (index.overlaySize > OVERLAY_REBUILD_AT && !this.swapped.isBuilding)
+      void this.rebuild().catch((error: unknown) => this.logger.warn('customer index rebuild failed', { error }));
     return index;
   }
 

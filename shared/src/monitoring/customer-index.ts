@@ -41,8 +41,12 @@ export class CustomerIndex {
     const position = (await pool.query<{ at: string }>(sql.FEED_NOW)).rows[0]!;
     const names = new Map<string, number[]>();
     const loadedRecently = new Map<number, string>();
-    for (let after = 0; ; ) {
-      const { rows } = await pool.query<{ id: string; name: string; at: string | null }>(sql.MONITORED_CUSTOMER_NAMES, [after, LOAD_PAGE, position.at]);
+    for (let after = 0; ;) {
+      const { rows } = await pool.query<{ id: string; name: string; at: string | null }>(sql.MONITORED_CUSTOMER_NAMES, [
+        after,
+        LOAD_PAGE,
+        position.at,
+      ]);
       for (const r of rows) {
         if (r.at !== null) loadedRecently.set(Number(r.id), r.at);
         const key = nameKey(r.name);
@@ -53,7 +57,14 @@ export class CustomerIndex {
       if (rows.length < LOAD_PAGE) break;
       after = Number(rows[rows.length - 1]!.id);
     }
-    return new CustomerIndex(NameGroups.build(names), NameGroups.build(new Map()), new Map(), loadedRecently, { at: position.at, id: 0 }, new Date());
+    return new CustomerIndex(
+      NameGroups.build(names),
+      NameGroups.build(new Map()),
+      new Map(),
+      loadedRecently,
+      { at: position.at, id: 0 },
+      new Date(),
+    );
   }
 
   /** Bytes held by the index structures (the matching index's own estimate plus the groups), for capacity planning. */
@@ -66,7 +77,10 @@ export class CustomerIndex {
    * whose transactions commit out of updated_at order are caught by re-reading a window before the last position.
    */
   async catchUp(pool: Pool): Promise<number> {
-    const { rows } = await pool.query<{ id: string; name: string; monitored: boolean; at: string }>(sql.CUSTOMER_CHANGES, [this.feedPosition.at]);
+    const { rows } = await pool.query<{ id: string; name: string; monitored: boolean; at: string }>(
+      sql.CUSTOMER_CHANGES,
+      [this.feedPosition.at],
+    );
     const fresh = rows.filter((r) => this.loadedRecently.get(Number(r.id)) !== r.at);
     if (fresh.length === 0) return 0;
     for (const r of fresh) {
@@ -97,7 +111,11 @@ export class CustomerIndex {
    */
   candidates(name: string, threshold = DEFAULT_MATCH_THRESHOLD): number[] {
     const found: number[] = [];
-    const options = { threshold: Math.max(0, threshold - REVERSE_THRESHOLD_MARGIN), limit: REVERSE_MAX_NAMES_SCORED, maxNamesScored: REVERSE_MAX_NAMES_SCORED };
+    const options = {
+      threshold: Math.max(0, threshold - REVERSE_THRESHOLD_MARGIN),
+      limit: REVERSE_MAX_NAMES_SCORED,
+      maxNamesScored: REVERSE_MAX_NAMES_SCORED,
+    };
     for (const id of this.base.lookUp(name, options)) if (!this.changed.has(id)) found.push(id);
     for (const id of this.overlay.lookUp(name, options)) found.push(id);
     return found;
@@ -119,7 +137,14 @@ class NameGroups {
     for (const [key, ids] of names) {
       // A customer's type is read forward, from the customer. Here every name is an organisation: an untyped query
       // (a delta name) meets no type rule against it, and one with a legal form reads as an organisation too.
-      entities.push({ id: String(groups.length), type: 'organization', names: [{ value: key, kind: 'primary' }], birthDates: [], countries: [], identifiers: [] });
+      entities.push({
+        id: String(groups.length),
+        type: 'organization',
+        names: [{ value: key, kind: 'primary' }],
+        birthDates: [],
+        countries: [],
+        identifiers: [],
+      });
       groups.push(ids);
       customers += ids.length;
     }

@@ -4,7 +4,14 @@
  */
 export { CustomerIndex, REVERSE_THRESHOLD_MARGIN } from './customer-index';
 export { CustomerIndexCache } from './customer-index-cache';
-export { performMonitoringRun, markMonitoringRunFailed, unfinishedMonitoringRuns, IndexBehindRunError, MONITORING_CHUNK, type MonitoringRunHooks } from './monitoring-run';
+export {
+  performMonitoringRun,
+  markMonitoringRunFailed,
+  unfinishedMonitoringRuns,
+  IndexBehindRunError,
+  MONITORING_CHUNK,
+  type MonitoringRunHooks,
+} from './monitoring-run';
 export {
   enqueueMonitoringRuns,
   getMonitoringRun,

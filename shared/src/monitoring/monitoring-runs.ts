@@ -44,7 +44,11 @@ function rowToRun(r: Record<string, unknown>): MonitoringRunView {
 }
 
 /** The runs, newest first, keyset-paged (`before` a run id). */
-export async function listMonitoringRuns(pool: Pool, workspaceId: string, page: { limit: number; before?: string }): Promise<MonitoringRunView[]> {
+export async function listMonitoringRuns(
+  pool: Pool,
+  workspaceId: string,
+  page: { limit: number; before?: string },
+): Promise<MonitoringRunView[]> {
   let at: string | null = null;
   if (page.before) {
     const before = (await pool.query<{ created_at: string }>(sql.RUN_BY_ID, [page.before])).rows[0];
@@ -55,7 +59,11 @@ export async function listMonitoringRuns(pool: Pool, workspaceId: string, page: 
   return rows.map(rowToRun);
 }
 
-export async function getMonitoringRun(pool: Pool, id: string, workspaceId: string): Promise<MonitoringRunView | undefined> {
+export async function getMonitoringRun(
+  pool: Pool,
+  id: string,
+  workspaceId: string,
+): Promise<MonitoringRunView | undefined> {
   const row = (await pool.query(sql.RUN_FOR_WORKSPACE, [id, workspaceId])).rows[0];
   return row ? rowToRun(row) : undefined;
 }
@@ -63,5 +71,11 @@ export async function getMonitoringRun(pool: Pool, id: string, workspaceId: stri
 /** Queues runs by their deterministic job id: a run already queued, running or kept as completed is not added twice. */
 export async function enqueueMonitoringRuns(queue: Queue<MonitoringRunJob>, runIds: readonly string[]): Promise<void> {
   if (runIds.length === 0) return;
-  await queue.addBulk(runIds.map((runId) => ({ name: 'monitor', data: { runId }, opts: { ...MONITORING_RUN_JOB_OPTIONS, jobId: runId } })));
+  await queue.addBulk(
+    runIds.map((runId) => ({
+      name: 'monitor',
+      data: { runId },
+      opts: { ...MONITORING_RUN_JOB_OPTIONS, jobId: runId },
+    })),
+  );
 }

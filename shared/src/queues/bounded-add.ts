@@ -29,7 +29,11 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * up in memory. An add that times out may still complete later: jobs carry deterministic ids, so
  * it and the reconciler's add of the same job make one job, never two.
  */
-export async function addWhileReachable<T>(queue: Queue<any>, add: () => Promise<T>, timeoutMs = QUEUE_ADD_TIMEOUT_MS): Promise<T> {
+export async function addWhileReachable<T>(
+  queue: Queue<any>,
+  add: () => Promise<T>,
+  timeoutMs = QUEUE_ADD_TIMEOUT_MS,
+): Promise<T> {
   const client = await within(queue.getBackend().client, timeoutMs, 'connecting to Redis');
   if (client.status !== 'ready') throw new QueueUnavailableError(`Redis connection is ${client.status}`);
   const settled = add();

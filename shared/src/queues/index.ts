@@ -10,13 +10,21 @@ const REDIS_ERROR_LOG_INTERVAL_MS = 10_000;
  * with a stack trace on every reconnection attempt. Each gets one that logs a JSON line instead,
  * once per reason every few seconds; the client goes on reconnecting by itself.
  */
-export function logConnectionErrors(emitter: { on(event: 'error', listener: (error: Error) => void): unknown }, logger: Logger, what: string): void {
+export function logConnectionErrors(
+  emitter: { on(event: 'error', listener: (error: Error) => void): unknown },
+  logger: Logger,
+  what: string,
+): void {
   const lastLogged = new Map<string, number>();
   emitter.on('error', (error: Error) => {
     const now = Date.now();
     if (now - (lastLogged.get(error.message) ?? 0) < REDIS_ERROR_LOG_INTERVAL_MS) return;
     lastLogged.set(error.message, now);
-    logger.warn('redis connection error', { client: what, error: error.message, code: (error as NodeJS.ErrnoException).code });
+    logger.warn('redis connection error', {
+      client: what,
+      error: error.message,
+      code: (error as NodeJS.ErrnoException).code,
+    });
   });
 }
 
@@ -100,7 +108,12 @@ export function redisConnectionOptions(url: string): ConnectionOptions {
   };
 }
 
-export function createQueue<T = unknown>(name: string, redisUrl: string, prefix: string, logger: Logger = defaultLogger()): Queue<T> {
+export function createQueue<T = unknown>(
+  name: string,
+  redisUrl: string,
+  prefix: string,
+  logger: Logger = defaultLogger(),
+): Queue<T> {
   const queue = new Queue<T>(name, { connection: redisConnectionOptions(redisUrl), prefix });
   logConnectionErrors(queue, logger, `queue ${name}`);
   return queue;

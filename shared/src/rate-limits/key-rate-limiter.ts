@@ -54,7 +54,12 @@ export class KeyRateLimiter {
     if (this.limiters.size >= MAX_LIMITERS) this.limiters.clear();
     const options = { points, duration: WINDOW_SECONDS, keyPrefix: `${this.keyPrefix}:rate-limit` };
     limiter = new RLWrapperTimeouts({
-      limiter: new RateLimiterRedis({ ...options, storeClient: this.redis, rejectIfRedisNotReady: true, inMemoryBlockOnConsumed: points + 1 }),
+      limiter: new RateLimiterRedis({
+        ...options,
+        storeClient: this.redis,
+        rejectIfRedisNotReady: true,
+        inMemoryBlockOnConsumed: points + 1,
+      }),
       timeoutMs: REDIS_TIMEOUT_MS,
       insuranceLimiter: new RateLimiterMemory(options),
     });
@@ -64,5 +69,10 @@ export class KeyRateLimiter {
 }
 
 function decision(allowed: boolean, limit: number, res: RateLimiterRes): RateLimitDecision {
-  return { allowed, limit, remaining: Math.max(0, res.remainingPoints), resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  return {
+    allowed,
+    limit,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  };
 }

@@ -33,18 +33,34 @@ function describeEvent(e: AlertEventView): string {
 }
 
 /** The decisions and the approval, read from the history (which keeps every decision, also those replaced later). */
-export function reviewEvidence(events: readonly AlertEventView[]): { decisions: ReportDecision[]; approval: ReportApproval | null; history: ReportEvent[] } {
+export function reviewEvidence(events: readonly AlertEventView[]): {
+  decisions: ReportDecision[];
+  approval: ReportApproval | null;
+  history: ReportEvent[];
+} {
   const decisions = events
     .filter((e) => e.action === 'decided')
-    .map((e) => ({ entityId: str(e.details.entityId) ?? '', outcome: str(e.details.disposition) ?? '', by: e.actor.name, at: e.at, note: str(e.details.note) }));
+    .map((e) => ({
+      entityId: str(e.details.entityId) ?? '',
+      outcome: str(e.details.disposition) ?? '',
+      by: e.actor.name,
+      at: e.at,
+      note: str(e.details.note),
+    }));
   const approved = events.filter((e) => e.action === 'approved').at(-1);
-  const approval = approved ? { status: 'approved', by: approved.actor.name, at: approved.at, note: str(approved.details.note) } : null;
+  const approval = approved
+    ? { status: 'approved', by: approved.actor.name, at: approved.at, note: str(approved.details.note) }
+    : null;
   const history = events.map((e) => ({ at: e.at, type: e.action, by: e.actor.name, text: describeEvent(e) }));
   return { decisions, approval, history };
 }
 
 /** For a screening's report: the decisions and approval of its alert, when it has one. */
-export async function screeningAlertEvidence(pool: Pool, screeningId: string, workspaceId: string): Promise<Pick<EvidenceReport, 'decisions' | 'approval'> | undefined> {
+export async function screeningAlertEvidence(
+  pool: Pool,
+  screeningId: string,
+  workspaceId: string,
+): Promise<Pick<EvidenceReport, 'decisions' | 'approval'> | undefined> {
   const alert = (await pool.query<{ id: string }>(sql.ALERT_OF_SCREENING, [screeningId, workspaceId])).rows[0];
   const events = alert && (await alertHistory(pool, alert.id, workspaceId));
   return events ? reviewEvidence(events) : undefined;
@@ -56,7 +72,9 @@ export async function alertReport(pool: Pool, id: string, workspaceId: string): 
   const events = alert && (await alertHistory(pool, id, workspaceId));
   if (!alert || !events) return undefined;
   const keyIds = [alert.assignee].filter((k): k is string => Boolean(k));
-  const names = new Map((await pool.query<{ id: string; name: string }>(sql.KEY_NAMES, [keyIds])).rows.map((r) => [r.id, r.name]));
+  const names = new Map(
+    (await pool.query<{ id: string; name: string }>(sql.KEY_NAMES, [keyIds])).rows.map((r) => [r.id, r.name]),
+  );
 
   let screening: EvidenceReport['screening'];
   const screened = alert.screeningId ? await getScreening(pool, alert.screeningId, workspaceId) : undefined;
@@ -74,16 +92,25 @@ export async function alertReport(pool: Pool, id: string, workspaceId: string): 
     };
   } else {
     const batch = alert.batchId ? (await pool.query(sql.BATCH_ORIGIN, [alert.batchId, alert.line])).rows[0] : undefined;
-    const active = (await pool.query<{ source_id: string; version: number }>(sql.LIST_VERSIONS_ACTIVE_AT, [alert.createdAt])).rows;
+    const active = (
+      await pool.query<{ source_id: string; version: number }>(sql.LIST_VERSIONS_ACTIVE_AT, [alert.createdAt])
+    ).rows;
     screening = {
       source: alert.source,
-      origin: alert.batchId ? `batch ${alert.batchId}${batch?.filename ? ` (${batch.filename})` : ''}, line ${alert.line}` : alert.runId ? `monitoring run ${alert.runId}` : null,
+      origin: alert.batchId
+        ? `batch ${alert.batchId}${batch?.filename ? ` (${batch.filename})` : ''}, line ${alert.line}`
+        : alert.runId
+          ? `monitoring run ${alert.runId}`
+          : null,
       requestedBy: batch?.key_name ?? null,
       requestedAt: batch?.created_at ? new Date(batch.created_at).toISOString() : null,
       screenedAt: alert.createdAt,
       decision: 'hit',
       threshold: null,
-      listVersions: await describeListVersions(pool, active.map((v) => ({ source: v.source_id, version: v.version }))),
+      listVersions: await describeListVersions(
+        pool,
+        active.map((v) => ({ source: v.source_id, version: v.version })),
+      ),
     };
   }
 

@@ -31,7 +31,13 @@ function heading(doc: Doc, text: string): void {
 /** "Label: value" on one line, the label bold; skipped when there is no value. */
 function field(doc: Doc, label: string, value: string | number | null | undefined): void {
   if (value === null || value === undefined || value === '') return;
-  doc.font('bold').fontSize(BODY_SIZE).fillColor('black').text(`${label}: `, { continued: true }).font('regular').text(String(value));
+  doc
+    .font('bold')
+    .fontSize(BODY_SIZE)
+    .fillColor('black')
+    .text(`${label}: `, { continued: true })
+    .font('regular')
+    .text(String(value));
 }
 
 function muted(doc: Doc, text: string, indent = 0): void {
@@ -47,7 +53,11 @@ export function formatTime(iso: string | null | undefined): string {
 
 function drawMatch(doc: Doc, match: ReportMatch, index: number, report: EvidenceReport): void {
   if (doc.y > doc.page.height - MARGIN - FOOTER_HEIGHT - 80) doc.addPage();
-  doc.moveDown(0.5).font('bold').fontSize(10.5).text(`${index + 1}. ${match.name}`);
+  doc
+    .moveDown(0.5)
+    .font('bold')
+    .fontSize(10.5)
+    .text(`${index + 1}. ${match.name}`);
   doc.font('regular').fontSize(BODY_SIZE);
   field(doc, 'Entity', match.entityId);
   field(doc, 'Score', match.score.toFixed(3));
@@ -55,7 +65,12 @@ function drawMatch(doc: Doc, match: ReportMatch, index: number, report: Evidence
   field(doc, 'Lists', match.lists.join(', '));
   field(doc, 'Programs', match.programs.join(', ') || 'none given');
   const decision = report.decisions.filter((d) => d.entityId === match.entityId).at(-1);
-  if (decision) field(doc, 'Decision', `${decision.outcome} by ${decision.by}, ${formatTime(decision.at)}${decision.note ? ` — ${decision.note}` : ''}`);
+  if (decision)
+    field(
+      doc,
+      'Decision',
+      `${decision.outcome} by ${decision.by}, ${formatTime(decision.at)}${decision.note ? ` — ${decision.note}` : ''}`,
+    );
   if (match.explanation.length > 0) {
     doc.font('bold').text('Why it matched:');
     for (const line of match.explanation) doc.font('regular').text(`• ${line}`, { indent: 10 });
@@ -63,7 +78,12 @@ function drawMatch(doc: Doc, match: ReportMatch, index: number, report: Evidence
   if (match.citations.length > 0) {
     doc.font('bold').text('Citations:');
     for (const c of match.citations) {
-      const details = [c.publisher, c.program && `program ${c.program}`, c.listedOn && `listed ${c.listedOn}`, c.sourceRowId && `record ${c.sourceRowId}`]
+      const details = [
+        c.publisher,
+        c.program && `program ${c.program}`,
+        c.listedOn && `listed ${c.listedOn}`,
+        c.sourceRowId && `record ${c.sourceRowId}`,
+      ]
         .filter(Boolean)
         .join(', ');
       doc.font('regular').text(`• ${c.title}${details ? ` (${details})` : ''}`, { indent: 10 });
@@ -75,7 +95,10 @@ function drawMatch(doc: Doc, match: ReportMatch, index: number, report: Evidence
 function drawBody(doc: Doc, r: EvidenceReport): void {
   const title = r.kind === 'alert' ? 'Alert evidence report' : 'Screening evidence report';
   doc.font('bold').fontSize(16).text(title);
-  muted(doc, `${r.kind === 'alert' ? 'Alert' : 'Screening'} ${r.id} · workspace ${r.workspace} · generated ${formatTime(r.generatedAt)}`);
+  muted(
+    doc,
+    `${r.kind === 'alert' ? 'Alert' : 'Screening'} ${r.id} · workspace ${r.workspace} · generated ${formatTime(r.generatedAt)}`,
+  );
 
   heading(doc, 'Customer');
   field(doc, 'Name', r.customer.name);
@@ -89,13 +112,19 @@ function drawBody(doc: Doc, r: EvidenceReport): void {
   field(doc, 'Requested by', r.screening.requestedBy);
   field(doc, 'Requested at', formatTime(r.screening.requestedAt));
   field(doc, 'Screened at', formatTime(r.screening.screenedAt) || 'not screened yet');
-  field(doc, 'Result', r.screening.decision === 'hit' ? 'hit' : r.screening.decision === 'no_hit' ? 'no hit' : r.screening.decision);
+  field(
+    doc,
+    'Result',
+    r.screening.decision === 'hit' ? 'hit' : r.screening.decision === 'no_hit' ? 'no hit' : r.screening.decision,
+  );
   field(doc, 'Threshold', r.screening.threshold === null ? null : r.screening.threshold.toFixed(2));
   doc.font('bold').text('Screened against:');
   if (r.screening.listVersions.length === 0) muted(doc, 'no list version recorded', 10);
   for (const v of r.screening.listVersions) {
     const published = v.publishedAt ? `, published ${formatTime(v.publishedAt)}` : '';
-    doc.font('regular').text(`• ${v.name ? `${v.name} — ` : ''}${v.source} version ${v.version}${published}`, { indent: 10 });
+    doc
+      .font('regular')
+      .text(`• ${v.name ? `${v.name} — ` : ''}${v.source} version ${v.version}${published}`, { indent: 10 });
   }
 
   if (r.kind === 'alert') {
@@ -112,7 +141,12 @@ function drawBody(doc: Doc, r: EvidenceReport): void {
   if (r.suppressedMatches.length > 0) {
     heading(doc, `Suppressed matches (${r.suppressedMatches.length})`);
     muted(doc, 'Cleared earlier as false positives for this customer, for the same published record:');
-    for (const s of r.suppressedMatches) doc.font('regular').text(`• ${s.name} (${s.entityId}), score ${s.score.toFixed(3)}, suppression ${s.suppressionId}`, { indent: 10 });
+    for (const s of r.suppressedMatches)
+      doc
+        .font('regular')
+        .text(`• ${s.name} (${s.entityId}), score ${s.score.toFixed(3)}, suppression ${s.suppressionId}`, {
+          indent: 10,
+        });
   }
 
   heading(doc, 'Decisions');
@@ -134,7 +168,12 @@ function drawBody(doc: Doc, r: EvidenceReport): void {
   if (r.kind === 'alert') {
     heading(doc, 'History');
     if (r.history.length === 0) muted(doc, 'No event recorded.');
-    for (const e of r.history) doc.font('regular').text(`• ${formatTime(e.at)} — ${e.type}${e.by ? ` by ${e.by}` : ''}${e.text ? `: ${e.text}` : ''}`, { indent: 10 });
+    for (const e of r.history)
+      doc
+        .font('regular')
+        .text(`• ${formatTime(e.at)} — ${e.type}${e.by ? ` by ${e.by}` : ''}${e.text ? `: ${e.text}` : ''}`, {
+          indent: 10,
+        });
   }
 }
 
@@ -147,11 +186,16 @@ function drawFooters(doc: Doc, r: EvidenceReport): void {
     // Writing inside the bottom margin would otherwise start a new page.
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(8).fillColor(MUTED);
-    doc.text(`Workspace ${r.workspace} · generated ${formatTime(r.generatedAt)} · Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'center',
-      lineBreak: false,
-    });
+    doc.text(
+      `Workspace ${r.workspace} · generated ${formatTime(r.generatedAt)} · Page ${i + 1} of ${range.count}`,
+      MARGIN,
+      doc.page.height - MARGIN + 10,
+      {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
 }
@@ -163,7 +207,11 @@ export function renderReport(report: EvidenceReport): Promise<Buffer> {
     size: 'A4',
     bufferPages: true,
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_HEIGHT },
-    info: { Title: `${report.kind === 'alert' ? 'Alert' : 'Screening'} ${report.id}`, Author: `Workspace ${report.workspace}`, CreationDate: new Date(report.generatedAt) },
+    info: {
+      Title: `${report.kind === 'alert' ? 'Alert' : 'Screening'} ${report.id}`,
+      Author: `Workspace ${report.workspace}`,
+      CreationDate: new Date(report.generatedAt),
+    },
   });
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);

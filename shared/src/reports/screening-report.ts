@@ -6,9 +6,15 @@ import * as sql from './report-sql';
 export type ListVersionRef = { source: string; version: number };
 
 /** The list versions with their names and publication dates, in the order given. */
-export async function describeListVersions(pool: Pool, versions: ListVersionRef[]): Promise<EvidenceReport['screening']['listVersions']> {
+export async function describeListVersions(
+  pool: Pool,
+  versions: ListVersionRef[],
+): Promise<EvidenceReport['screening']['listVersions']> {
   if (versions.length === 0) return [];
-  const { rows } = await pool.query(sql.LIST_VERSION_DETAILS, [versions.map((v) => v.source), versions.map((v) => v.version)]);
+  const { rows } = await pool.query(sql.LIST_VERSION_DETAILS, [
+    versions.map((v) => v.source),
+    versions.map((v) => v.version),
+  ]);
   return versions.map((v) => {
     const row = rows.find((r) => r.source_id === v.source && r.version === v.version);
     return { ...v, name: row?.name, publishedAt: row?.published_at ? new Date(row.published_at).toISOString() : null };
@@ -23,7 +29,11 @@ export async function screeningReport(
   pool: Pool,
   id: string,
   workspaceId: string,
-  alertEvidence?: (pool: Pool, screeningId: string, workspaceId: string) => Promise<Pick<EvidenceReport, 'decisions' | 'approval'> | undefined>,
+  alertEvidence?: (
+    pool: Pool,
+    screeningId: string,
+    workspaceId: string,
+  ) => Promise<Pick<EvidenceReport, 'decisions' | 'approval'> | undefined>,
 ): Promise<EvidenceReport | undefined> {
   const view = await getScreening(pool, id, workspaceId);
   if (!view) return undefined;

@@ -67,8 +67,20 @@ export class MatchIndexCache {
     // Read after the entities, outside their snapshot: a version switched in between only leaves a record shown apart
     // from its designation until the rebuild that the new version triggers anyway.
     const designations = await loadSharedDesignations(this.pool);
-    const loaded: LoadedIndex = { index, designations, versions, key: listVersionKey(versions), builtAt: new Date(), buildMs: Date.now() - started };
-    this.logger.info('match index ready', { lists: loaded.key, entities: index.entityCount, names: index.nameCount, buildMs: loaded.buildMs });
+    const loaded: LoadedIndex = {
+      index,
+      designations,
+      versions,
+      key: listVersionKey(versions),
+      builtAt: new Date(),
+      buildMs: Date.now() - started,
+    };
+    this.logger.info('match index ready', {
+      lists: loaded.key,
+      entities: index.entityCount,
+      names: index.nameCount,
+      buildMs: loaded.buildMs,
+    });
     return loaded;
   }
 }

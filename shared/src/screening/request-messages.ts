@@ -5,7 +5,13 @@ import { screeningRequestSchema, type ScreeningRequest } from './screening-reque
 
 const FIELDS = ['name', 'type', 'birthDate', 'country', 'reference'] as const;
 /** The batch file's column names, as the API spells them. */
-const FIELD_OF_COLUMN: Record<BatchColumn, (typeof FIELDS)[number]> = { name: 'name', birth_date: 'birthDate', reference: 'reference', type: 'type', country: 'country' };
+const FIELD_OF_COLUMN: Record<BatchColumn, (typeof FIELDS)[number]> = {
+  name: 'name',
+  birth_date: 'birthDate',
+  reference: 'reference',
+  type: 'type',
+  country: 'country',
+};
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -40,7 +46,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
         const meant = closestField(key);
         return {
           field: key,
-          message: meant ? `is not a field of a screening; did you mean "${meant}"?` : `is not a field of a screening; the fields are ${FIELDS.join(', ')}`,
+          message: meant
+            ? `is not a field of a screening; did you mean "${meant}"?`
+            : `is not a field of a screening; the fields are ${FIELDS.join(', ')}`,
         };
       });
     }
@@ -51,12 +59,20 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
 /** POST /v1/screenings' body, or a 400 that says, in the product's terms, what to send instead. */
 export function parseScreeningRequest(body: unknown): ScreeningRequest {
   if (Array.isArray(body)) {
-    throw validationFailed('POST /v1/screenings screens one record; to screen many, send the array to POST /v1/batches', [
-      { field: '(body)', message: 'is an array; send one object such as {"name": "Ri Yong-gil"}, or POST the array to /v1/batches' },
-    ]);
+    throw validationFailed(
+      'POST /v1/screenings screens one record; to screen many, send the array to POST /v1/batches',
+      [
+        {
+          field: '(body)',
+          message: 'is an array; send one object such as {"name": "Ri Yong-gil"}, or POST the array to /v1/batches',
+        },
+      ],
+    );
   }
   if (body === null || typeof body !== 'object') {
-    throw validationFailed('Send one record as a JSON object', [{ field: '(body)', message: 'must be a JSON object such as {"name": "Ri Yong-gil"}' }]);
+    throw validationFailed('Send one record as a JSON object', [
+      { field: '(body)', message: 'must be a JSON object such as {"name": "Ri Yong-gil"}' },
+    ]);
   }
   const parsed = screeningRequestSchema.safeParse(body);
   if (!parsed.success) throw validationFailed('Some fields are not valid', describeIssues(parsed.error.issues));

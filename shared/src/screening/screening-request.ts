@@ -36,7 +36,8 @@ export const screeningQuerySchema = z.strictObject({
 });
 
 /** Why a country is refused, with the forms that are accepted: shared by single screenings and batch rows. */
-export const UNKNOWN_COUNTRY = 'is not a country we know; use an ISO 3166 alpha-2 code (e.g. "KP") or an English country name (e.g. "North Korea")';
+export const UNKNOWN_COUNTRY =
+  'is not a country we know; use an ISO 3166 alpha-2 code (e.g. "KP") or an English country name (e.g. "North Korea")';
 
 /** A country the matcher can compare (a code or a name it knows), else undefined. */
 export const knownCountry = (text: string): string | undefined => countryCode(text);
@@ -46,7 +47,10 @@ export const knownCountry = (text: string): string | undefined => countryCode(te
  * and so is a country the matcher cannot read ("Narnia"), which it would otherwise ignore.
  */
 export const screeningRequestSchema = screeningQuerySchema.extend({
-  country: screeningQuerySchema.shape.country.refine((v) => v === undefined || knownCountry(v) !== undefined, UNKNOWN_COUNTRY),
+  country: screeningQuerySchema.shape.country.refine(
+    (v) => v === undefined || knownCountry(v) !== undefined,
+    UNKNOWN_COUNTRY,
+  ),
   reference: z.string().trim().min(1).max(200, 'must be at most 200 characters').optional(),
 });
 

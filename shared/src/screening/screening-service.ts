@@ -55,8 +55,16 @@ export function screeningJobId(screeningId: string): string {
   return `screening-${screeningId}`;
 }
 
-export function screeningJob(screeningId: string, query: ScreeningJob['query'], requestId?: string | null): { name: string; data: ScreeningJob; opts: { jobId: string } } {
-  return { name: 'screen', data: { screeningId, query, ...(requestId && { requestId }) }, opts: { jobId: screeningJobId(screeningId) } };
+export function screeningJob(
+  screeningId: string,
+  query: ScreeningJob['query'],
+  requestId?: string | null,
+): { name: string; data: ScreeningJob; opts: { jobId: string } } {
+  return {
+    name: 'screen',
+    data: { screeningId, query, ...(requestId && { requestId }) },
+    opts: { jobId: screeningJobId(screeningId) },
+  };
 }
 
 /** The same request, however its fields were ordered: what an Idempotency-Key retry must repeat. */
@@ -103,21 +111,36 @@ export async function submitScreening(
     idempotencyKey ? hash : null,
   ]);
   if (inserted.rowCount === 0) {
-    const existing = (await deps.pool.query<{ id: string; status: ScreeningStatus; request_hash: string }>(sql.SCREENING_BY_IDEMPOTENCY_KEY, [apiKeyId, idempotencyKey])).rows[0];
+    const existing = (
+      await deps.pool.query<{ id: string; status: ScreeningStatus; request_hash: string }>(
+        sql.SCREENING_BY_IDEMPOTENCY_KEY,
+        [apiKeyId, idempotencyKey],
+      )
+    ).rows[0];
     if (!existing) throw new Error(`screening with idempotency key ${idempotencyKey} neither inserted nor found`);
     if (existing.request_hash !== hash) {
-      throw new AppError('conflict', 'This Idempotency-Key was used for another request; use a new key for a new screening', {
-        fields: [{ field: 'Idempotency-Key', message: 'was used before with a different request body' }],
-      });
+      throw new AppError(
+        'conflict',
+        'This Idempotency-Key was used for another request; use a new key for a new screening',
+        {
+          fields: [{ field: 'Idempotency-Key', message: 'was used before with a different request body' }],
+        },
+      );
     }
     return { id: existing.id, status: existing.status, created: false, queued: true };
   }
   const job = screeningJob(id, query, requestId);
   try {
-    await addWhileReachable(deps.queue, () => deps.queue.add(job.name, job.data, { ...SCREENING_JOB_OPTIONS, ...job.opts }));
+    await addWhileReachable(deps.queue, () =>
+      deps.queue.add(job.name, job.data, { ...SCREENING_JOB_OPTIONS, ...job.opts }),
+    );
     return { id, status: 'queued', created: true, queued: true };
   } catch (error) {
-    deps.logger.warn('screening accepted but not queued yet; the reconciler will queue it', { screeningId: id, ...(requestId && { reqId: requestId }), error });
+    deps.logger.warn('screening accepted but not queued yet; the reconciler will queue it', {
+      screeningId: id,
+      ...(requestId && { reqId: requestId }),
+      error,
+    });
     return { id, status: 'queued', created: true, queued: false };
   }
 }
@@ -171,7 +194,12 @@ export async function screeningStatus(pool: Pool, id: string): Promise<Screening
  * Matches a queued screening against the loaded index and records the outcome, exactly once. Returns
  * `already-recorded` when a previous attempt got there first. A worker records many at once (ScreeningWriter).
  */
-export async function performScreening(pool: Pool, loaded: LoadedIndex, job: ScreeningJob, options: MatchOptions): Promise<RecordedScreening> {
+export async function performScreening(
+  pool: Pool,
+  loaded: LoadedIndex,
+  job: ScreeningJob,
+  options: MatchOptions,
+): Promise<RecordedScreening> {
   return (await recordScreenings(pool, [matchScreening(loaded, job, options)]))[0]!;
 }
 
@@ -180,7 +208,11 @@ export async function markScreeningFailed(pool: Pool, id: string, reason: string
 }
 
 /** Screenings still queued after the grace period: their job was lost (Redis restarted or flushed) or never added. */
-export async function staleQueuedScreenings(pool: Pool, graceMs: number, limit = 1000): Promise<{ id: string; query: ScreeningJob['query'] }[]> {
+export async function staleQueuedScreenings(
+  pool: Pool,
+  graceMs: number,
+  limit = 1000,
+): Promise<{ id: string; query: ScreeningJob['query'] }[]> {
   const { rows } = await pool.query(sql.STALE_QUEUED, [graceMs, limit]);
   return rows.map((r) => ({
     id: r.id,

@@ -64,7 +64,13 @@ export function partition<M extends SuppressibleMatch>(
     for (const match of matches[i] ?? []) {
       const records = match.entityIds?.length ? match.entityIds : [match.entityId];
       const hitBy = records.map((id) => entities.get(id)).find(Boolean);
-      if (hitBy) suppressed[i]!.push({ entityId: match.entityId, name: hitBy.name, score: Math.round(match.score * 1000) / 1000, suppressionId: hitBy.id });
+      if (hitBy)
+        suppressed[i]!.push({
+          entityId: match.entityId,
+          name: hitBy.name,
+          score: Math.round(match.score * 1000) / 1000,
+          suppressionId: hitBy.id,
+        });
       else kept[i]!.push(match);
     }
   });

@@ -17,16 +17,26 @@ const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
  */
 export async function applySuppressionsToScreenings<M extends SuppressibleMatch>(
   client: PoolClient,
-  screenings: readonly { screeningId: string; query: Pick<ScreenedCustomer, 'name' | 'birthDate'>; matches: readonly M[] }[],
+  screenings: readonly {
+    screeningId: string;
+    query: Pick<ScreenedCustomer, 'name' | 'birthDate'>;
+    matches: readonly M[];
+  }[],
 ): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }[]> {
   const subjectKeys = screenings.map((s) => customerKey({ name: s.query.name, birthDate: s.query.birthDate ?? null }));
   const asked = screenings.flatMap((s, i) => (s.matches.length > 0 ? [i] : []));
   const rowsOf = new Map<string, { id: string; customer_key: string; entity_id: string; primary_name: string }[]>();
   if (asked.length > 0) {
-    const { rows } = await client.query<{ screening_id: string; id: string; customer_key: string; entity_id: string; primary_name: string }>(
-      LIVE_SUPPRESSIONS_OF_SCREENINGS,
-      [asked.map((i) => screenings[i]!.screeningId), asked.map((i) => subjectKeys[i]!)],
-    );
+    const { rows } = await client.query<{
+      screening_id: string;
+      id: string;
+      customer_key: string;
+      entity_id: string;
+      primary_name: string;
+    }>(LIVE_SUPPRESSIONS_OF_SCREENINGS, [
+      asked.map((i) => screenings[i]!.screeningId),
+      asked.map((i) => subjectKeys[i]!),
+    ]);
     for (const r of rows) rowsOf.set(r.screening_id, [...(rowsOf.get(r.screening_id) ?? []), r]);
   }
   return screenings.map((s, i) => {

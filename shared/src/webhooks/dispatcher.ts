@@ -24,11 +24,19 @@ async function enqueue(queue: Queue<DeliveryJob>, deliveries: { id: string; atte
  * their first attempt. The deliveries are committed before they are queued: a failed queueing is
  * made good by the reconciler. Returns how many events and deliveries it handled.
  */
-export async function dispatchEvents(deps: { pool: Pool; queue: Queue<DeliveryJob> }, options: { maxRetryMs: number }): Promise<{ events: number; deliveries: number }> {
+export async function dispatchEvents(
+  deps: { pool: Pool; queue: Queue<DeliveryJob> },
+  options: { maxRetryMs: number },
+): Promise<{ events: number; deliveries: number }> {
   let events = 0;
   let deliveries = 0;
   for (;;) {
-    const row = (await deps.pool.query<{ events: number; deliveries: { id: string; attempts: number }[] }>(sql.DISPATCH_EVENTS, [DISPATCH_PAGE, options.maxRetryMs])).rows[0];
+    const row = (
+      await deps.pool.query<{ events: number; deliveries: { id: string; attempts: number }[] }>(sql.DISPATCH_EVENTS, [
+        DISPATCH_PAGE,
+        options.maxRetryMs,
+      ])
+    ).rows[0];
     if (!row || row.events === 0) break;
     events += row.events;
     deliveries += row.deliveries.length;
@@ -43,8 +51,14 @@ export async function dispatchEvents(deps: { pool: Pool; queue: Queue<DeliveryJo
  * job (Redis restarted or flushed, or the queueing failed). Its next attempt is queued again under
  * the same deterministic job id, so a job that still exists is not doubled.
  */
-export async function requeueOverdueDeliveries(deps: { pool: Pool; queue: Queue<DeliveryJob> }, graceMs: number): Promise<number> {
-  const { rows } = await deps.pool.query<{ id: string; attempts: number }>(sql.OVERDUE_DELIVERIES, [graceMs, RECONCILE_LIMIT]);
+export async function requeueOverdueDeliveries(
+  deps: { pool: Pool; queue: Queue<DeliveryJob> },
+  graceMs: number,
+): Promise<number> {
+  const { rows } = await deps.pool.query<{ id: string; attempts: number }>(sql.OVERDUE_DELIVERIES, [
+    graceMs,
+    RECONCILE_LIMIT,
+  ]);
   await enqueue(deps.queue, rows);
   return rows.length;
 }

@@ -4,7 +4,8 @@
  * Nothing is written when no active subscription takes the event type: with no subscribers,
  * screening pays one indexed EXISTS and no write.
  */
-const WANTED = (type: string) => `EXISTS (SELECT 1 FROM webhook_subscriptions w WHERE w.status = 'active' AND ${type} = ANY (w.events))`;
+const WANTED = (type: string) =>
+  `EXISTS (SELECT 1 FROM webhook_subscriptions w WHERE w.status = 'active' AND ${type} = ANY (w.events))`;
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

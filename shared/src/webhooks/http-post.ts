@@ -7,7 +7,14 @@ import type { VettedTarget } from './ssrf';
 export const RESPONSE_EXCERPT_BYTES = 1024;
 
 export type PostResult =
-  | { kind: 'response'; statusCode: number; retryAfter: string | undefined; location: string | undefined; excerpt: string; latencyMs: number }
+  | {
+      kind: 'response';
+      statusCode: number;
+      retryAfter: string | undefined;
+      location: string | undefined;
+      excerpt: string;
+      latencyMs: number;
+    }
   | { kind: 'error'; error: string; latencyMs: number };
 
 /**
@@ -15,11 +22,19 @@ export type PostResult =
  * answers with the address that was checked), with TLS still verified against the host name.
  * Never follows a redirect. The timeout bounds the whole exchange, reading the excerpt included.
  */
-export function postWebhook(target: VettedTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<PostResult> {
+export function postWebhook(
+  target: VettedTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<PostResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
   const pinned: LookupFunction = (_hostname, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+    if (options.all)
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: target.address, family: target.family },
+      ]);
     else callback(null, target.address, target.family);
   };
   const client = target.url.protocol === 'https:' ? https : http;
@@ -42,7 +57,13 @@ export function postWebhook(target: VettedTarget, body: string, headers: Record<
       req.destroy();
     }, timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ kind: 'error', error: textForPostgres(error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message), latencyMs: latency() }),
+      finish({
+        kind: 'error',
+        error: textForPostgres(
+          error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message,
+        ),
+        latencyMs: latency(),
+      }),
     );
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

@@ -29,10 +29,30 @@ export {
   type WebhookDeliveryView,
   type WebhookAttemptView,
 } from './subscription-service';
-export { performDelivery, USER_AGENT, type DeliveryDeps, type DeliveryOutcome, type DeliverySettings } from './delivery';
+export {
+  performDelivery,
+  USER_AGENT,
+  type DeliveryDeps,
+  type DeliveryOutcome,
+  type DeliverySettings,
+} from './delivery';
 export { dispatchEvents, requeueOverdueDeliveries } from './dispatcher';
 export { pruneWebhookHistory } from './retention';
-export { computeSignature, signatureHeader, verifySignature, generateWebhookSecret, SIGNATURE_TOLERANCE_SECONDS } from './signature';
-export { AllowList, blockedReason, embeddedIpv4, vetTarget, TargetRefusedError, type Resolver, type VettedTarget } from './ssrf';
+export {
+  computeSignature,
+  signatureHeader,
+  verifySignature,
+  generateWebhookSecret,
+  SIGNATURE_TOLERANCE_SECONDS,
+} from './signature';
+export {
+  AllowList,
+  blockedReason,
+  embeddedIpv4,
+  vetTarget,
+  TargetRefusedError,
+  type Resolver,
+  type VettedTarget,
+} from './ssrf';
 export { backoffDelay, nextRetryDelay, parseRetryAfter } from './backoff';
 export { postWebhook, RESPONSE_EXCERPT_BYTES, type PostResult } from './http-post';

@@ -1,7 +1,16 @@
 import type { PoolClient } from 'pg';
 import * as sql from './event-sql';
 
-export const EVENT_TYPES = ['screening.hit', 'screening.completed', 'batch.hit', 'batch.completed', 'list.updated', 'alert.created', 'alert.closed', 'monitoring.run.completed'] as const;
+export const EVENT_TYPES = [
+  'screening.hit',
+  'screening.completed',
+  'batch.hit',
+  'batch.completed',
+  'list.updated',
+  'alert.created',
+  'alert.closed',
+  'monitoring.run.completed',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** The fact an event reports; its payload is read from the rows the same transaction just wrote. */
@@ -54,8 +63,17 @@ export async function recordEvent(tx: PoolClient, fact: EventFact): Promise<void
     case 'list.updated': {
       const { type: _type, versionId, ...list } = fact;
       const data = {
-        list: { source: list.sourceId, version: list.version, entityCount: list.entityCount, nameCount: list.nameCount, delta: list.delta },
-        links: { versions: `/v1/lists/${list.sourceId}/versions`, delta: `/v1/lists/${list.sourceId}/versions/${list.version}/delta` },
+        list: {
+          source: list.sourceId,
+          version: list.version,
+          entityCount: list.entityCount,
+          nameCount: list.nameCount,
+          delta: list.delta,
+        },
+        links: {
+          versions: `/v1/lists/${list.sourceId}/versions`,
+          delta: `/v1/lists/${list.sourceId}/versions/${list.version}/delta`,
+        },
       };
       await tx.query(sql.INSERT_LIST_UPDATED_EVENT, [versionId, list.sourceId, JSON.stringify(data)]);
       return;

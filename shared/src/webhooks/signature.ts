@@ -31,7 +31,8 @@ export function verifySignature(
   const t = Number(parts.find(([k]) => k === 't')?.[1]);
   if (!Number.isInteger(t)) return { ok: false, reason: 'no timestamp' };
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - t) > (options.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS)) return { ok: false, reason: 'timestamp outside the tolerance' };
+  if (Math.abs(now - t) > (options.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS))
+    return { ok: false, reason: 'timestamp outside the tolerance' };
   const expected = Buffer.from(computeSignature(secret, t, body), 'hex');
   const matches = parts
     .filter(([k, v]) => k === 'v1' && v && /^[0-9a-f]{64}$/.test(v))

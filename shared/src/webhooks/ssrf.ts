@@ -52,7 +52,8 @@ export function embeddedIpv4(address: string): string | undefined {
   if (!words) return undefined;
   const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return v4(words[6]!, words[7]!);
-  if (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0)) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0))
+    return v4(words[6]!, words[7]!);
   if (words[0] === 0x2002) return v4(words[1]!, words[2]!);
   return undefined;
 }
@@ -96,19 +97,24 @@ export class AllowList {
 
   constructor(entries: readonly string[]) {
     for (const raw of entries) {
-      const entry = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+      const entry = raw
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '');
       if (!entry) continue;
       const [network, prefixText] = entry.split('/') as [string, string | undefined];
       const family = isIP(network);
       if (family === 0) {
-        if (prefixText !== undefined || !/^[a-z0-9.-]+$/.test(entry)) throw new Error(`WEBHOOK_ALLOWED_HOSTS: "${raw}" is not a host name, an IP address or a CIDR`);
+        if (prefixText !== undefined || !/^[a-z0-9.-]+$/.test(entry))
+          throw new Error(`WEBHOOK_ALLOWED_HOSTS: "${raw}" is not a host name, an IP address or a CIDR`);
         this.hosts.add(entry);
         continue;
       }
       const type = family === 4 ? 'ipv4' : 'ipv6';
       const max = family === 4 ? 32 : 128;
       const prefix = prefixText === undefined ? max : Number(prefixText);
-      if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) throw new Error(`WEBHOOK_ALLOWED_HOSTS: "${raw}" has an invalid prefix length`);
+      if (!Number.isInteger(prefix) || prefix < 0 || prefix > max)
+        throw new Error(`WEBHOOK_ALLOWED_HOSTS: "${raw}" has an invalid prefix length`);
       this.addresses.addSubnet(network, prefix, type);
       this.hosts.add(network);
     }
@@ -151,25 +157,34 @@ export class TargetRefusedError extends Error {
  * loopback, private, link-local, CGNAT, metadata, multicast or reserved address, unless the host
  * or that address is in the allow list. Run at creation and again before every attempt.
  */
-export async function vetTarget(rawUrl: string, allow: AllowList, resolve: Resolver = systemResolver): Promise<VettedTarget> {
+export async function vetTarget(
+  rawUrl: string,
+  allow: AllowList,
+  resolve: Resolver = systemResolver,
+): Promise<VettedTarget> {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
     throw new TargetRefusedError('is not a valid URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TargetRefusedError('must be an https URL (http only for hosts in WEBHOOK_ALLOWED_HOSTS)');
-  if (url.username || url.password) throw new TargetRefusedError('must not carry credentials; the signature authenticates us');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new TargetRefusedError('must be an https URL (http only for hosts in WEBHOOK_ALLOWED_HOSTS)');
+  if (url.username || url.password)
+    throw new TargetRefusedError('must not carry credentials; the signature authenticates us');
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const listedHost = allow.hasHost(host) || (isIP(host) !== 0 && allow.hasAddress(host));
-  if (!listedHost && url.protocol !== 'https:') throw new TargetRefusedError('must be an https URL (http only for hosts in WEBHOOK_ALLOWED_HOSTS)');
+  if (!listedHost && url.protocol !== 'https:')
+    throw new TargetRefusedError('must be an https URL (http only for hosts in WEBHOOK_ALLOWED_HOSTS)');
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
   else {
     try {
       addresses = await resolve(host);
     } catch (error) {
-      throw new TargetRefusedError(`host ${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new TargetRefusedError(
+        `host ${host} does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     if (addresses.length === 0) throw new TargetRefusedError(`host ${host} does not resolve`);
   }

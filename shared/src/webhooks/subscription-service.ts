@@ -8,7 +8,13 @@ import { WEBHOOK_DELIVERY_JOB_OPTIONS } from '../queues';
 import { INSERT_TEST_EVENT } from './event-sql';
 import { generateWebhookSecret } from './signature';
 import { AllowList, TargetRefusedError, vetTarget, type Resolver } from './ssrf';
-import { deliveryJob, type CreateWebhookInput, type DeliveryJob, type UpdateWebhookInput, type WebhookFilters } from './webhook-request';
+import {
+  deliveryJob,
+  type CreateWebhookInput,
+  type DeliveryJob,
+  type UpdateWebhookInput,
+  type WebhookFilters,
+} from './webhook-request';
 import * as sql from './webhook-sql';
 
 /** Who asks: a key sees its workspace's subscriptions, and no other workspace's. */
@@ -79,7 +85,11 @@ function rowToSubscription(r: Record<string, any>): WebhookSubscriptionView {
     previousSecretExpiresAt: iso(r.previous_secret_expires_at),
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
-    links: { self: `/v1/webhooks/${r.id}`, deliveries: `/v1/webhooks/${r.id}/deliveries`, test: `/v1/webhooks/${r.id}/test` },
+    links: {
+      self: `/v1/webhooks/${r.id}`,
+      deliveries: `/v1/webhooks/${r.id}/deliveries`,
+      test: `/v1/webhooks/${r.id}/test`,
+    },
   };
 }
 
@@ -96,7 +106,9 @@ function rowToDelivery(subscriptionId: string, r: Record<string, any>): WebhookD
     lastError: r.last_error,
     createdAt: iso(r.created_at)!,
     deliveredAt: iso(r.delivered_at),
-    attemptLog: (r.attempt_log as Record<string, any>[]).map((a) => ({ ...a, startedAt: iso(a.startedAt)! }) as WebhookAttemptView),
+    attemptLog: (r.attempt_log as Record<string, any>[]).map(
+      (a) => ({ ...a, startedAt: iso(a.startedAt)! }) as WebhookAttemptView,
+    ),
     links: { redeliver: `/v1/webhooks/${subscriptionId}/deliveries/${r.id}/redeliver` },
   };
 }
@@ -106,7 +118,8 @@ async function checkUrl(url: string, allowedHosts: string[], resolve?: Resolver)
   try {
     await vetTarget(url, new AllowList(allowedHosts), resolve);
   } catch (error) {
-    if (error instanceof TargetRefusedError) throw validationFailed('The webhook URL is refused', [{ field: 'url', message: error.message }]);
+    if (error instanceof TargetRefusedError)
+      throw validationFailed('The webhook URL is refused', [{ field: 'url', message: error.message }]);
     throw error;
   }
 }
@@ -132,7 +145,12 @@ export async function createSubscription(
     owner.workspaceId,
   ]);
   const subscription = rowToSubscription(rows[0]);
-  await recordAudit(pool, { actor: owner.keyId ?? undefined, action: 'webhook.created', subject: subscription.id, details: { url: input.url, events: input.events } });
+  await recordAudit(pool, {
+    actor: owner.keyId ?? undefined,
+    action: 'webhook.created',
+    subject: subscription.id,
+    details: { url: input.url, events: input.events },
+  });
   return { subscription, secret };
 }
 
@@ -166,7 +184,12 @@ export async function updateSubscription(
     patch.status ?? null,
   ]);
   if (!rows[0]) throw notFound(`Webhook ${id}`);
-  await recordAudit(pool, { actor: owner.keyId ?? undefined, action: 'webhook.updated', subject: id, details: { fields: Object.keys(patch) } });
+  await recordAudit(pool, {
+    actor: owner.keyId ?? undefined,
+    action: 'webhook.updated',
+    subject: id,
+    details: { fields: Object.keys(patch) },
+  });
   return rowToSubscription(rows[0]);
 }
 
@@ -186,7 +209,12 @@ export async function rotateSecret(
   const secret = generateWebhookSecret();
   const { rows } = await pool.query(sql.ROTATE_SECRET, [id, ownerParam(owner), secret, gracePeriodHours * 3600]);
   if (!rows[0]) throw notFound(`Webhook ${id}`);
-  await recordAudit(pool, { actor: owner.keyId ?? undefined, action: 'webhook.secret_rotated', subject: id, details: { gracePeriodHours } });
+  await recordAudit(pool, {
+    actor: owner.keyId ?? undefined,
+    action: 'webhook.secret_rotated',
+    subject: id,
+    details: { gracePeriodHours },
+  });
   return { subscription: rowToSubscription(rows[0]), secret };
 }
 
@@ -194,10 +222,16 @@ export async function rotateSecret(
 export async function sendTestEvent(pool: Pool, owner: WebhookOwner, id: string): Promise<{ eventId: string }> {
   const subscription = await getSubscription(pool, owner, id);
   if (subscription.status !== 'active') {
-    throw new AppError('conflict', `Webhook ${id} is disabled (${subscription.disabledReason ?? 'no reason given'}); set its status to active first`);
+    throw new AppError(
+      'conflict',
+      `Webhook ${id} is disabled (${subscription.disabledReason ?? 'no reason given'}); set its status to active first`,
+    );
   }
   const eventId = randomUUID();
-  const data = { subscriptionId: id, message: 'A test event: your endpoint is reachable and can verify our signature.' };
+  const data = {
+    subscriptionId: id,
+    message: 'A test event: your endpoint is reachable and can verify our signature.',
+  };
   await pool.query(INSERT_TEST_EVENT, [eventId, owner.keyId, owner.workspaceId, id, JSON.stringify(data)]);
   return { eventId };
 }
@@ -209,11 +243,21 @@ export async function listDeliveries(
   options: { status?: 'pending' | 'succeeded' | 'dead'; before?: string; limit: number },
 ): Promise<WebhookDeliveryView[]> {
   await getSubscription(pool, owner, id);
-  const { rows } = await pool.query(sql.DELIVERIES_PAGE, [id, options.status ?? null, options.before ?? null, options.limit]);
+  const { rows } = await pool.query(sql.DELIVERIES_PAGE, [
+    id,
+    options.status ?? null,
+    options.before ?? null,
+    options.limit,
+  ]);
   return rows.map((r) => rowToDelivery(id, r));
 }
 
-export async function getDelivery(pool: Pool, owner: WebhookOwner, id: string, deliveryId: string): Promise<WebhookDeliveryView> {
+export async function getDelivery(
+  pool: Pool,
+  owner: WebhookOwner,
+  id: string,
+  deliveryId: string,
+): Promise<WebhookDeliveryView> {
   await getSubscription(pool, owner, id);
   const row = (await pool.query(sql.DELIVERY_BY_ID, [deliveryId, id])).rows[0];
   if (!row) throw notFound(`Delivery ${deliveryId}`);
@@ -232,8 +276,16 @@ export async function redeliver(
   settings: WebhookSettings,
 ): Promise<WebhookDeliveryView> {
   const current = await getDelivery(deps.pool, owner, id, deliveryId);
-  const { rows } = await deps.pool.query<{ id: string; attempts: number }>(sql.REDELIVER, [deliveryId, id, settings.maxRetryMs]);
-  if (!rows[0]) throw new AppError('conflict', `Delivery ${deliveryId} is ${current.status}; only a dead or delivered delivery can be sent again`);
+  const { rows } = await deps.pool.query<{ id: string; attempts: number }>(sql.REDELIVER, [
+    deliveryId,
+    id,
+    settings.maxRetryMs,
+  ]);
+  if (!rows[0])
+    throw new AppError(
+      'conflict',
+      `Delivery ${deliveryId} is ${current.status}; only a dead or delivered delivery can be sent again`,
+    );
   const pending = await getDelivery(deps.pool, owner, id, deliveryId);
   const job = deliveryJob(deliveryId, rows[0].attempts + 1);
   try {
@@ -243,6 +295,11 @@ export async function redeliver(
   } catch (error) {
     deps.logger.warn('redelivery recorded but not queued yet; the reconciler will queue it', { deliveryId, error });
   }
-  await recordAudit(deps.pool, { actor: owner.keyId ?? undefined, action: 'webhook.redelivered', subject: deliveryId, details: { subscriptionId: id } });
+  await recordAudit(deps.pool, {
+    actor: owner.keyId ?? undefined,
+    action: 'webhook.redelivered',
+    subject: deliveryId,
+    details: { subscriptionId: id },
+  });
   return pending;
 }

@@ -15,7 +15,11 @@ export const webhookFiltersSchema = z.strictObject({
   /** Only events whose best match scores at least this. */
   minScore: z.number().min(0).max(1).optional(),
   /** Only events with a match on one of these lists (list.updated: of one of these lists). */
-  lists: z.array(z.string().regex(/^[a-z0-9-]+$/, 'list ids are lowercase words joined by dashes, e.g. ofac-sdn')).min(1).max(50).optional(),
+  lists: z
+    .array(z.string().regex(/^[a-z0-9-]+$/, 'list ids are lowercase words joined by dashes, e.g. ofac-sdn'))
+    .min(1)
+    .max(50)
+    .optional(),
   /** Only events with a match under one of these programs. */
   programs: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
 });
@@ -55,6 +59,9 @@ export const deliveryJobSchema = z.strictObject({
 export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
 
 /** One job per attempt, so a retry is a new job that a lost Redis can be given again from Postgres. */
-export function deliveryJob(deliveryId: string, attempt: number): { name: string; data: DeliveryJob; opts: { jobId: string } } {
+export function deliveryJob(
+  deliveryId: string,
+  attempt: number,
+): { name: string; data: DeliveryJob; opts: { jobId: string } } {
   return { name: 'deliver', data: { deliveryId, attempt }, opts: { jobId: `delivery-${deliveryId}-${attempt}` } };
 }

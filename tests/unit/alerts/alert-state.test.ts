@@ -10,7 +10,10 @@ describe('alert state machine', () => {
   });
 
   it('closes, or waits for approval under four eyes, with a true match if any match is one', () => {
-    expect(afterDecision(['false_positive', 'false_positive'], false)).toEqual({ status: 'closed', outcome: 'false_positive' });
+    expect(afterDecision(['false_positive', 'false_positive'], false)).toEqual({
+      status: 'closed',
+      outcome: 'false_positive',
+    });
     expect(afterDecision(['false_positive', 'true_match'], false)).toEqual({ status: 'closed', outcome: 'true_match' });
     expect(afterDecision(['true_match'], true)).toEqual({ status: 'pending_approval', outcome: 'true_match' });
     expect(outcomeOf(['false_positive', 'true_match'])).toBe('true_match');
@@ -25,12 +28,21 @@ describe('alert state machine', () => {
 });
 
 describe('mergeByDesignation', () => {
-  const match = (entityId: string, score: number) => ({ entityId, matchedName: entityId, matchedNameKind: 'primary' as const, score, explanation: [entityId] });
+  const match = (entityId: string, score: number) => ({
+    entityId,
+    matchedName: entityId,
+    matchedNameKind: 'primary' as const,
+    score,
+    explanation: [entityId],
+  });
 
   it('keeps one match per designation, the best-scoring record first, every record named', () => {
     const group = ['ofac-cons:1', 'ofac-sdn:1', 'seed:ofac-1'];
     const shared = new Map(group.map((id) => [id, group]));
-    const merged = mergeByDesignation([match('seed:ofac-1', 0.95), match('other:2', 0.9), match('ofac-sdn:1', 0.85)], shared);
+    const merged = mergeByDesignation(
+      [match('seed:ofac-1', 0.95), match('other:2', 0.9), match('ofac-sdn:1', 0.85)],
+      shared,
+    );
     expect(merged).toEqual([
       { ...match('seed:ofac-1', 0.95), entityIds: ['seed:ofac-1', 'ofac-sdn:1', 'ofac-cons:1'] },
       { ...match('other:2', 0.9), entityIds: ['other:2'] },

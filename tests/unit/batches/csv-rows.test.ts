@@ -2,7 +2,8 @@ import { csvRows, detectDelimiter, mapHeader, parseBatchRow } from '@sanctions/s
 
 async function rows(chunks: (string | Buffer)[]) {
   const out: { line: number; fields: string[] }[] = [];
-  for await (const r of csvRows(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)))) out.push({ line: r.line, fields: r.fields });
+  for await (const r of csvRows(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))))
+    out.push({ line: r.line, fields: r.fields });
   return out;
 }
 
@@ -18,7 +19,8 @@ describe('reading a customer CSV file', () => {
   it('gives the same records however the bytes are split, even inside a UTF-8 character', async () => {
     const bytes = Buffer.from('name,country\n"Zoë ""the"" Müller",DE\nJosé,ES\n', 'utf8');
     const whole = await rows([bytes]);
-    for (let cut = 1; cut < bytes.length; cut++) expect(await rows([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+    for (let cut = 1; cut < bytes.length; cut++)
+      expect(await rows([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
     expect(whole[1]?.fields).toEqual(['Zoë "the" Müller', 'DE']);
   });
 
@@ -45,7 +47,9 @@ describe('reading a customer CSV file', () => {
   });
 
   it('refuses binary data and a quote never closed', async () => {
-    await expect(rows([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])])).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(rows([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])])).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(rows(['name\n"Jane Doe\n'])).rejects.toThrow(/quoted field opened on line 2 is never closed/);
   });
 });
@@ -59,7 +63,15 @@ describe('validating customer rows', () => {
 
   it('accepts a full row, normalising spaces and type aliases', () => {
     expect(parseBatchRow(header, ['  Jane   Doe ', '1980-05', 'C-1', 'Individual', 'GB'], 7)).toEqual({
-      row: { line: 7, name: 'Jane Doe', birthDate: '1980-05', reference: 'C-1', type: 'person', country: 'GB', warning: null },
+      row: {
+        line: 7,
+        name: 'Jane Doe',
+        birthDate: '1980-05',
+        reference: 'C-1',
+        type: 'person',
+        country: 'GB',
+        warning: null,
+      },
     });
   });
 
@@ -79,9 +91,17 @@ describe('validating customer rows', () => {
 
   it('screens a row with an unknown country on its name, saying which forms are accepted', () => {
     const parsed = parseBatchRow(header, ['Maria Garcia', '1990-02', '', '', 'Narnia'], 10);
-    expect(parsed).toEqual({ row: expect.objectContaining({ birthDate: '1990-02', country: null, warning: expect.stringContaining('country "Narnia" is not a country we know; use an ISO 3166 alpha-2 code') }) });
+    expect(parsed).toEqual({
+      row: expect.objectContaining({
+        birthDate: '1990-02',
+        country: null,
+        warning: expect.stringContaining('country "Narnia" is not a country we know; use an ISO 3166 alpha-2 code'),
+      }),
+    });
     expect(parseBatchRow(header, ['A', '3000', '', '', 'Narnia'], 11)).toEqual({
-      row: expect.objectContaining({ warning: expect.stringMatching(/^birth date "3000" .*; country "Narnia" .*screened without it$/) }),
+      row: expect.objectContaining({
+        warning: expect.stringMatching(/^birth date "3000" .*; country "Narnia" .*screened without it$/),
+      }),
     });
   });
 

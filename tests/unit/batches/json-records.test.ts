@@ -10,7 +10,9 @@ const HEADER = { line: 0, fields: ['name', 'birth_date', 'reference', 'type', 'c
 
 describe('reading a JSON array of customer records', () => {
   it('maps each object to our columns, numbering records from 1, whatever the key spelling', async () => {
-    const records = await read(['[{"Full Name": "Sense Time Group", "Customer ID": 17}, {"name": "Jane Doe", "DOB": "1980-05-01", "country": null}]']);
+    const records = await read([
+      '[{"Full Name": "Sense Time Group", "Customer ID": 17}, {"name": "Jane Doe", "DOB": "1980-05-01", "country": null}]',
+    ]);
     expect(records).toEqual([
       HEADER,
       { line: 1, fields: ['Sense Time Group', '', '17', '', ''] },
@@ -48,6 +50,9 @@ describe('reading a JSON array of customer records', () => {
     ['a trailing comma', '[{"name": "Jane Doe"},]', 'record 2 is empty'],
     ['text after the array', '[{"name": "Jane Doe"}] [', 'there is more after the closing ]'],
   ])('refuses a body that is %s', async (_case, body, reason) => {
-    await expect(read([body])).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringContaining(reason) });
+    await expect(read([body])).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining(reason),
+    });
   });
 });

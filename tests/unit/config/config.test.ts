@@ -25,7 +25,10 @@ describe('configuration', () => {
   it('reads the default rate limit and the metrics port, and refuses values out of range', () => {
     expect(loadConfig({}).rateLimit.perMinute).toBe(6000);
     expect(loadConfig({}).metrics.port).toBeUndefined();
-    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120', METRICS_PORT: '9464' })).toMatchObject({ rateLimit: { perMinute: 120 }, metrics: { port: 9464 } });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '120', METRICS_PORT: '9464' })).toMatchObject({
+      rateLimit: { perMinute: 120 },
+      metrics: { port: 9464 },
+    });
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '1000001' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
@@ -37,6 +40,8 @@ describe('configuration', () => {
   });
 
   it('says which connection is missing for a process run alone', () => {
-    expect(() => requireConnections(loadConfig({ REDIS_URL: 'redis://localhost:6379' }))).toThrow(/DATABASE_URL must be set.*npm start/);
+    expect(() => requireConnections(loadConfig({ REDIS_URL: 'redis://localhost:6379' }))).toThrow(
+      /DATABASE_URL must be set.*npm start/,
+    );
   });
 });

@@ -11,7 +11,9 @@ import {
 const parse = (raw: Record<string, unknown>) => screeningHistoryQuerySchema.safeParse(raw);
 const failingFields = (raw: Record<string, unknown>) => {
   const result = parse(raw);
-  return result.success ? [] : result.error.issues.map((i) => (i.code === 'unrecognized_keys' ? i.keys.join() : i.path.join('.')));
+  return result.success
+    ? []
+    : result.error.issues.map((i) => (i.code === 'unrecognized_keys' ? i.keys.join() : i.path.join('.')));
 };
 
 describe('the history query string', () => {
@@ -36,7 +38,12 @@ describe('the history query string', () => {
     [{ from: '2026-12-02', to: '2026-12-02' }, ['to']],
     [{ name: '—' }, ['name']],
     [{ batchId: 'batch-1' }, ['batchId']],
-    [{ cursor: encodeHistoryCursor({ screenedAt: '2026-12-01T00:00:00Z', id: '11111111-1111-1111-1111-111111111111' }) }, ['cursor']],
+    [
+      {
+        cursor: encodeHistoryCursor({ screenedAt: '2026-12-01T00:00:00Z', id: '11111111-1111-1111-1111-111111111111' }),
+      },
+      ['cursor'],
+    ],
     [{ sort: 'name' }, ['sort']],
   ])('%j is refused, naming %j', (raw, fields) => {
     expect(failingFields(raw)).toEqual(fields);
@@ -45,9 +52,21 @@ describe('the history query string', () => {
   it('gives out cursors it takes back, and the next page keeps the filters', () => {
     const cursor = { screenedAt: '2026-12-01T09:15:30.123456Z', id: '11111111-1111-1111-1111-111111111111' };
     expect(decodeHistoryCursor(encodeHistoryCursor(cursor))).toEqual(cursor);
-    const input = parse({ reference: 'cust 1', decision: 'hit', limit: '5', cursor: encodeHistoryCursor(cursor) }).data!;
-    const next = new URLSearchParams(nextHistoryPageQuery(input, 5, { ...cursor, id: '22222222-2222-2222-2222-222222222222' }));
-    expect(Object.fromEntries(next)).toEqual({ reference: 'cust 1', decision: 'hit', limit: '5', cursor: expect.any(String) });
+    const input = parse({
+      reference: 'cust 1',
+      decision: 'hit',
+      limit: '5',
+      cursor: encodeHistoryCursor(cursor),
+    }).data!;
+    const next = new URLSearchParams(
+      nextHistoryPageQuery(input, 5, { ...cursor, id: '22222222-2222-2222-2222-222222222222' }),
+    );
+    expect(Object.fromEntries(next)).toEqual({
+      reference: 'cust 1',
+      decision: 'hit',
+      limit: '5',
+      cursor: expect.any(String),
+    });
     expect(decodeHistoryCursor(next.get('cursor')!)?.id).toBe('22222222-2222-2222-2222-222222222222');
   });
 });

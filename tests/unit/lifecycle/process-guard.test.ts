@@ -9,7 +9,11 @@ describe('the process guard (issue 21)', () => {
     const lines: Record<string, any>[] = [];
     const target = new EventEmitter();
     const exits: number[] = [];
-    installProcessGuards(createLogger('info', {}, (l) => lines.push(JSON.parse(l))), target, (code) => exits.push(code));
+    installProcessGuards(
+      createLogger('info', {}, (l) => lines.push(JSON.parse(l))),
+      target,
+      (code) => exits.push(code),
+    );
     return { lines, target, exits };
   };
 
@@ -20,7 +24,12 @@ describe('the process guard (issue 21)', () => {
     target.emit('uncaughtException', new Error('Unexpected end of form'));
     target.emit('unhandledRejection', Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }));
     expect(exits).toEqual([]);
-    expect(lines[0]).toMatchObject({ level: 'warn', msg: 'stray request stream error; still serving', reqId: 'req-1', code: 'ECONNRESET' });
+    expect(lines[0]).toMatchObject({
+      level: 'warn',
+      msg: 'stray request stream error; still serving',
+      reqId: 'req-1',
+      code: 'ECONNRESET',
+    });
     expect(lines).toHaveLength(3);
   });
 
@@ -41,11 +50,19 @@ describe('the process guard (issue 21)', () => {
 it('an ioredis client that cannot connect logs JSON lines, not "Unhandled error event" stack traces', async () => {
   const lines: Record<string, any>[] = [];
   const port = await freePort();
-  const client = createRedis(`redis://127.0.0.1:${port}`, { logger: createLogger('warn', {}, (l) => lines.push(JSON.parse(l))), name: 'test client' });
+  const client = createRedis(`redis://127.0.0.1:${port}`, {
+    logger: createLogger('warn', {}, (l) => lines.push(JSON.parse(l))),
+    name: 'test client',
+  });
   const deadline = Date.now() + 3_000;
   while (lines.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   client.disconnect();
   for (let i = 0; i < 100 && client.status !== 'end'; i++) await new Promise((r) => setTimeout(r, 20));
-  expect(lines[0]).toMatchObject({ level: 'warn', msg: 'redis connection error', client: 'test client', code: 'ECONNREFUSED' });
+  expect(lines[0]).toMatchObject({
+    level: 'warn',
+    msg: 'redis connection error',
+    client: 'test client',
+    code: 'ECONNREFUSED',
+  });
   expect(client.listenerCount('error')).toBeGreaterThan(0);
 });

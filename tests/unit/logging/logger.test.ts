@@ -29,9 +29,15 @@ describe('logger', () => {
 
   it('redacts secrets bound to a child logger and inside errors', () => {
     const { lines, logger } = captured();
-    logger.child({ token: 't0ken', process: 'api' }).warn('failed', { error: new Error('cannot reach postgres://u:s3cret@h/db') });
+    logger
+      .child({ token: 't0ken', process: 'api' })
+      .warn('failed', { error: new Error('cannot reach postgres://u:s3cret@h/db') });
     expect(lines.join('\n')).not.toMatch(/t0ken|s3cret/);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ token: '[redacted]', process: 'api', error: { name: 'Error', message: 'cannot reach postgres://u:***@h/db' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      token: '[redacted]',
+      process: 'api',
+      error: { name: 'Error', message: 'cannot reach postgres://u:***@h/db' },
+    });
   });
 
   it('writes one JSON line per call with an ISO time, the level by name, the message and the fields', () => {
@@ -59,6 +65,8 @@ describe('logger', () => {
   });
 
   it('redacts the password of a connection string only', () => {
-    expect(redactUrl('postgres://u:p@h/db and http://example.com/x')).toBe('postgres://u:***@h/db and http://example.com/x');
+    expect(redactUrl('postgres://u:p@h/db and http://example.com/x')).toBe(
+      'postgres://u:***@h/db and http://example.com/x',
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { abjadSpells, buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, normalizeName, tokenizeName } from '@sanctions/shared/matching';
+import {
+  abjadSpells,
+  buildMatchIndex,
+  compare,
+  DEFAULT_MATCH_THRESHOLD,
+  normalizeName,
+  tokenizeName,
+} from '@sanctions/shared/matching';
 import { abjadNearlySpells } from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
@@ -32,7 +39,11 @@ describe('reading an Arabic-script skeleton as a romanised spelling', () => {
     ['baldm', 'biddam', 'the preposition bi- before the article, assimilated to a sun letter (بالدم)'],
     ['balqasm', 'belqasem', 'the same before a moon letter (بالقاسم)'],
     ['chuhdri', 'chaudhry', 'an Urdu aspirate written with ہ before its consonant after a long vowel (چوہدری)'],
-    ['bblad', 'bilad', 'a preposition written before a word with the same first letter, listed apart (ببلاد, "fi bilad")'],
+    [
+      'bblad',
+      'bilad',
+      'a preposition written before a word with the same first letter, listed apart (ببلاد, "fi bilad")',
+    ],
   ])('%s reads as %s (%s)', (skeleton, listed) => {
     expect(abjadSpells(skeleton, listed)).toBe(true);
   });
@@ -86,23 +97,48 @@ describe('screening names written in Arabic script against romanised listings', 
     entity('DEFENSE INDUSTRIES ORGANIZATION', 'organization'),
     entity('RAHAT LTD.', 'organization'),
     entity('HANIFA MONEY EXCHANGE OFFICE', 'organization'),
-    entity('JAMA\'A NUSRAT UL-ISLAM WA AL-MUSLIMIN (JNIM)', 'organization'),
+    entity("JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN (JNIM)", 'organization'),
   ]);
-  const hits = (query: string): string[] => index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
+  const hits = (query: string): string[] =>
+    index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
 
   it.each([
     ['عبدالرحمان زاهد', 'ABDUL RAHMAN ZAHED', 'a glued compound against its halves written apart'],
     ['جلال الدين حقانى', 'JALALUDDIN HAQQANI', 'a compound written apart against one listed word'],
     ['ثروت صالح شحاته', 'THARWAT SALAH SHIHATA', 'a final ه spelled a'],
     ['عبدالحليم زيدان', 'ABD EL HALIM ZIDANE', 'a glued compound against three listed tokens'],
-    ['محمد ولی محمد عوض', 'MOHAMMAD WALI MOHAMMAD EWAZ', 'a word of one consonant class (عوض, "ewaz"), found by its first letter'],
-    ['محمد عبدالكريم الغماري', 'MUHAMMAD ABD AL-KARIM AL-GHAMARI', 'a glued compound whose article the query\'s own "al" must not take'],
-    ['رمزي محمد عبد الله بن الشيبة', 'RAMZI MOHAMED ABDULLAH BINALSHIBH', 'a compound around the article after a particle (bin al shiba)'],
+    [
+      'محمد ولی محمد عوض',
+      'MOHAMMAD WALI MOHAMMAD EWAZ',
+      'a word of one consonant class (عوض, "ewaz"), found by its first letter',
+    ],
+    [
+      'محمد عبدالكريم الغماري',
+      'MUHAMMAD ABD AL-KARIM AL-GHAMARI',
+      'a glued compound whose article the query\'s own "al" must not take',
+    ],
+    [
+      'رمزي محمد عبد الله بن الشيبة',
+      'RAMZI MOHAMED ABDULLAH BINALSHIBH',
+      'a compound around the article after a particle (bin al shiba)',
+    ],
     ['سعد الدين سيد', 'SADUDDIN SAYYED', 'a compound around the article whose first half has two letters'],
-    ['امین الله امین قدوس', 'AMINULLAH AMIN QUDDUS', 'a repeated word: the free "amin" pairs with AMIN, so "amin allah" can meet AMINULLAH'],
+    [
+      'امین الله امین قدوس',
+      'AMINULLAH AMIN QUDDUS',
+      'a repeated word: the free "amin" pairs with AMIN, so "amin allah" can meet AMINULLAH',
+    ],
     ['طه ياسين رمضان الجزراوي', 'TAHA YASSIN RAMADAN AL-JIZRAWI', 'a two-letter word (طه)'],
-    ['نذیر الله حنفى ولى الله', 'NAZIRULLAH HANAFI WALIULLAH', 'two words against one, each read with its own ending (ولى is "wali")'],
-    ['محمد قاسم میر ولی خدايرحيم', 'MOHAMMED QASIM MIR WALI KHUDAI RAHIM', 'a long glued word against two listed words'],
+    [
+      'نذیر الله حنفى ولى الله',
+      'NAZIRULLAH HANAFI WALIULLAH',
+      'two words against one, each read with its own ending (ولى is "wali")',
+    ],
+    [
+      'محمد قاسم میر ولی خدايرحيم',
+      'MOHAMMED QASIM MIR WALI KHUDAI RAHIM',
+      'a long glued word against two listed words',
+    ],
     ['حسن ظاهرعويس', 'HASSAN DAHIR AWEYS', 'two words glued after ر, which joins no letter: found through both halves'],
     ['عبد الحی عظیم عبد القادر', 'ABDUL HAI HAZEM ABDUL QADER', 'the same: "HAZEM" for عظیم'],
   ])('finds %s as %s (%s)', (query, listed) => {
@@ -110,21 +146,46 @@ describe('screening names written in Arabic script against romanised listings', 
   });
 
   it.each([
-    ['شبکه حقانی', 'HAQQANI NETWORK', 'شبکه is listed as "network", and the acronym in parentheses is a name of its own'],
+    [
+      'شبکه حقانی',
+      'HAQQANI NETWORK',
+      'شبکه is listed as "network", and the acronym in parentheses is a name of its own',
+    ],
     ['راحت لمتد', 'RAHAT LTD.', 'لمتد is the legal form Limited'],
     ['مكتب حنيفة للصرافة', 'HANIFA MONEY EXCHANGE OFFICE', 'مكتب is "office" and للصرافة "for exchange"'],
-    ['جماعة نصرة الإسلام والمسلمين', "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN", 'the same kind of word kept transliterated ("jama\'a")'],
-    ['الجماعة الاسلامية المقاتلة الليبية', 'LIBYAN ISLAMIC FIGHTING GROUP', 'listed only in translation: group, Islamic, fighting, Libyan'],
-    ['الدولة الإسلامية في العراق والشام - ليبيا', 'ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA', '"and the" glued to الشام, which English writes "the Levant"'],
-    ['أنصار المسلمین في بلاد السودان', 'ANSARUL MUSLIMINA FI BILADIS SUDAN', 'the article closing a compound as the sun letter it turns into ("biladis sudan")'],
+    [
+      'جماعة نصرة الإسلام والمسلمين',
+      "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN",
+      'the same kind of word kept transliterated ("jama\'a")',
+    ],
+    [
+      'الجماعة الاسلامية المقاتلة الليبية',
+      'LIBYAN ISLAMIC FIGHTING GROUP',
+      'listed only in translation: group, Islamic, fighting, Libyan',
+    ],
+    [
+      'الدولة الإسلامية في العراق والشام - ليبيا',
+      'ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA',
+      '"and the" glued to الشام, which English writes "the Levant"',
+    ],
+    [
+      'أنصار المسلمین في بلاد السودان',
+      'ANSARUL MUSLIMINA FI BILADIS SUDAN',
+      'the article closing a compound as the sun letter it turns into ("biladis sudan")',
+    ],
     ['د حاجی بصیر او ضرجمیل کمپنی حواله', 'HAJI BASIR AND ZARJMIL COMPANY HAWALA', 'Pashto "of" (د) and "and" (او)'],
-    ['سازمان صنایع دفاع', 'DEFENSE INDUSTRIES ORGANIZATION', 'Persian organisation words: سازمان is organisation, صنایع industries, دفاع defence'],
+    [
+      'سازمان صنایع دفاع',
+      'DEFENSE INDUSTRIES ORGANIZATION',
+      'Persian organisation words: سازمان is organisation, صنایع industries, دفاع defence',
+    ],
   ])('finds the organisation %s as %s (%s)', (query, listed) => {
     expect(hits(query)).toContain(listed);
   });
 
   it('explains an organisation word met in translation', () => {
-    const explanation = index.screen({ name: 'شبکه حقانی' }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 1 })[0]?.explanation ?? [];
+    const explanation =
+      index.screen({ name: 'شبکه حقانی' }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 1 })[0]?.explanation ?? [];
     expect(explanation).toContain('"shbkh" is the word listings translate as "network".');
   });
 
@@ -150,7 +211,9 @@ describe('screening names written in Arabic script against romanised listings', 
     expect(compare({ name: 'حامد رجا صلاح التكريتي' }, { name: 'HAMID RAJA SHALAH AL-TIKRITI' }).match).toBe(true);
     // One word a consonant off does not make a hit on its own: "HAZEM" for عظیم scores like a weak typo.
     expect(compare({ name: 'عظیم' }, { name: 'HAZEM' }).match).toBe(false);
-    expect(compare({ name: 'عبد الحی عظیم عبد القادر' }, { name: 'ABDUL HAI HAZEM ABDUL QADER' }).explanation.join(' ')).toContain('"azim" reads as "hazem" but for one letter');
+    expect(
+      compare({ name: 'عبد الحی عظیم عبد القادر' }, { name: 'ABDUL HAI HAZEM ABDUL QADER' }).explanation.join(' '),
+    ).toContain('"azim" reads as "hazem" but for one letter');
   });
 
   it('reads two glued words apart only to find the listed name; the glued word must still read as both listed words', () => {
@@ -183,16 +246,34 @@ describe('screening names written in Arabic script against romanised listings', 
 
   it('reads the Persian plural ending written apart as a particle ("سامانه های", systems)', () => {
     expect(tokenizeName('سامانه های').tokens[1]).toMatchObject({ text: 'ha', kind: 'particle' });
-    expect(compare({ name: 'دفتر طراحی سامانه های قوای محرکه فرزانگان', type: 'organization' }, { name: 'FARZANEGAN PROPULSION SYSTEMS DESIGN BUREAU', type: 'organization' }).match).toBe(true);
+    expect(
+      compare(
+        { name: 'دفتر طراحی سامانه های قوای محرکه فرزانگان', type: 'organization' },
+        { name: 'FARZANEGAN PROPULSION SYSTEMS DESIGN BUREAU', type: 'organization' },
+      ).match,
+    ).toBe(true);
   });
 
   it('reads "لل" glued to a word as "for the" ("للعلوم", for the sciences)', () => {
     expect(normalizeName('للعلوم')).toBe('for alum');
-    expect(compare({ name: 'المعهد العالي للعلوم التطبيقية والتكنولوجيا', type: 'organization' }, { name: 'HIGHER INSTITUTE FOR APPLIED SCIENCES AND TECHNOLOGY', type: 'organization' }).match).toBe(true);
+    expect(
+      compare(
+        { name: 'المعهد العالي للعلوم التطبيقية والتكنولوجيا', type: 'organization' },
+        { name: 'HIGHER INSTITUTE FOR APPLIED SCIENCES AND TECHNOLOGY', type: 'organization' },
+      ).match,
+    ).toBe(true);
   });
 
   it('reads a preposition written onto a word: "بالدم" as "biddam", "ببلاد" as "fi bilad"', () => {
-    expect(compare({ name: 'الموقعون بالدم', type: 'organization' }, { name: 'AL MOUAKAOUNE BIDDAM', type: 'organization' }).match).toBe(true);
-    expect(compare({ name: 'تنظيم القاعدة ببلاد المغرب الاسلامي' }, { name: "TANZIM AL-QA'IDA FI BILAD AL-MAGHRIB AL-ISLAMIYA" }).match).toBe(true);
+    expect(
+      compare({ name: 'الموقعون بالدم', type: 'organization' }, { name: 'AL MOUAKAOUNE BIDDAM', type: 'organization' })
+        .match,
+    ).toBe(true);
+    expect(
+      compare(
+        { name: 'تنظيم القاعدة ببلاد المغرب الاسلامي' },
+        { name: "TANZIM AL-QA'IDA FI BILAD AL-MAGHRIB AL-ISLAMIYA" },
+      ).match,
+    ).toBe(true);
   });
 });

@@ -1,4 +1,10 @@
-import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, koreanSyllableKey, tokenizeName } from '@sanctions/shared/matching';
+import {
+  buildMatchIndex,
+  compare,
+  DEFAULT_MATCH_THRESHOLD,
+  koreanSyllableKey,
+  tokenizeName,
+} from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 describe('names written in Hangul', () => {
@@ -54,8 +60,13 @@ describe('names written in Hangul', () => {
   });
 
   it('screens the same way against a built index', () => {
-    const index = buildMatchIndex([entity('RI, Su Yong', 'person'), entity('KIM, Yong Su', 'person'), entity('RI, Yong Gil', 'person')]);
-    const hits = (query: string): string[] => index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
+    const index = buildMatchIndex([
+      entity('RI, Su Yong', 'person'),
+      entity('KIM, Yong Su', 'person'),
+      entity('RI, Yong Gil', 'person'),
+    ]);
+    const hits = (query: string): string[] =>
+      index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
     expect(hits('영수 이')).toEqual([]);
     expect(hits('영숙 김')).toEqual([]);
     expect(hits('영수 김')).toEqual(['KIM, Yong Su']);

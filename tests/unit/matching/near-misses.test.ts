@@ -1,4 +1,11 @@
-import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, DEFAULT_NEAR_MISS_FLOOR, NEAR_MISS_LIMIT, screenWithNearMisses, type ScreeningQuery } from '@sanctions/shared/matching';
+import {
+  buildMatchIndex,
+  DEFAULT_MATCH_THRESHOLD,
+  DEFAULT_NEAR_MISS_FLOOR,
+  NEAR_MISS_LIMIT,
+  screenWithNearMisses,
+  type ScreeningQuery,
+} from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 const index = buildMatchIndex([
@@ -8,7 +15,8 @@ const index = buildMatchIndex([
   entity('SEK STUDIO', 'organization'),
 ]);
 const options = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
-const screenBoth = (query: ScreeningQuery, floor = DEFAULT_NEAR_MISS_FLOOR) => screenWithNearMisses(index, query, { ...options, nearMissFloor: floor });
+const screenBoth = (query: ScreeningQuery, floor = DEFAULT_NEAR_MISS_FLOOR) =>
+  screenWithNearMisses(index, query, { ...options, nearMissFloor: floor });
 
 describe('near misses', () => {
   it('gives the hits screen gives, and near misses only below the threshold', () => {
@@ -23,14 +31,20 @@ describe('near misses', () => {
     const { matches, nearMisses } = screenBoth({ name: 'Ri Yong Gil', birthDate: '1990', country: 'FR' });
     expect(matches).toEqual([]);
     expect(nearMisses).toHaveLength(1);
-    expect(nearMisses[0]).toMatchObject({ name: 'RI, Yong Gil', matchedName: 'RI, Yong Gil', matchedNameKind: 'primary' });
+    expect(nearMisses[0]).toMatchObject({
+      name: 'RI, Yong Gil',
+      matchedName: 'RI, Yong Gil',
+      matchedNameKind: 'primary',
+    });
     expect(nearMisses[0]?.reason).toBe('birth date differs: 1990 against 1955; country differs: FR against KP');
   });
 
   it('names the words that differ when the name itself fell short', () => {
     const { matches, nearMisses } = screenBoth({ name: 'Southern Star Shipping' });
     expect(matches).toEqual([]);
-    expect(nearMisses[0]?.reason).toMatch(/"southern" is only \d+% like "northern"|"southern" in the query has no counterpart/i);
+    expect(nearMisses[0]?.reason).toMatch(
+      /"southern" is only \d+% like "northern"|"southern" in the query has no counterpart/i,
+    );
   });
 
   it('shows nothing below the floor, and at most NEAR_MISS_LIMIT', () => {

@@ -5,7 +5,7 @@ describe('name normalisation', () => {
     ['  JOSÉ   María  GARCÍA-LÓPEZ ', 'jose maria garcia lopez'],
     ['ＡＢＣ Ｔｒａｄｉｎｇ', 'abc trading'],
     ['Straße Ørsted Łódź', 'strasse orsted lodz'],
-    ["AL-NU’AYMI, ‘Abd al-Rahman", 'al nuaymi abd al rahman'],
+    ['AL-NU’AYMI, ‘Abd al-Rahman', 'al nuaymi abd al rahman'],
     ['Mus?ab', 'musab'],
     ['SENSETIME GROUP LIMITED', 'sensetime group ltd'],
     ['Acme Corporation', 'acme corp'],

@@ -1,4 +1,10 @@
-import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
+import {
+  buildMatchIndex,
+  compare,
+  DEFAULT_MATCH_THRESHOLD,
+  type MatchableEntity,
+  type ScreeningQuery,
+} from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 const LIST: MatchableEntity[] = [
@@ -18,7 +24,8 @@ const LIST: MatchableEntity[] = [
 
 const index = buildMatchIndex(LIST);
 const options = { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 };
-const screen = (query: string | ScreeningQuery) => index.screen(typeof query === 'string' ? { name: query } : query, options);
+const screen = (query: string | ScreeningQuery) =>
+  index.screen(typeof query === 'string' ? { name: query } : query, options);
 const topName = (query: string | ScreeningQuery) => screen(query)[0]?.matchedName;
 
 describe('screening against a built index', () => {
@@ -146,7 +153,9 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
   it('lets a patronymic the listing does not give lower the score less than another word, and says so', () => {
     expect(found('ЛОЗИЦКИЙ Александр Витальевич')).toEqual(['Aleksandr LOZITSKY']);
     const [hit] = listed.screen({ name: 'Aleksandr Vitalyevich Lozitsky' }, options);
-    expect(hit?.explanation.join(' ')).toContain('"vitalyevich" in the query is a patronymic the listed name does not give');
+    expect(hit?.explanation.join(' ')).toContain(
+      '"vitalyevich" in the query is a patronymic the listed name does not give',
+    );
     // Any other extra word still costs in full.
     expect(found('Aleksandr Vitaly Lozitsky Petrenko')).toEqual([]);
   });
@@ -159,14 +168,21 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
 describe('two query words joined as written', () => {
   it('joins words as the query wrote them, not as their known spellings read ("PETR" is read as Pyotr)', () => {
     const listed = buildMatchIndex([entity('HENGAM PETROCHEMICAL COMPANY', 'organization')]);
-    expect(listed.screen({ name: 'HENGAM PETR OCHEMICAL COMPANY' }, options).map((m) => m.matchedName)).toEqual(['HENGAM PETROCHEMICAL COMPANY']);
-    expect(compare({ name: 'HENGAM PETR OCHEMICAL COMPANY' }, { name: 'HENGAM PETROCHEMICAL COMPANY' }).match).toBe(true);
+    expect(listed.screen({ name: 'HENGAM PETR OCHEMICAL COMPANY' }, options).map((m) => m.matchedName)).toEqual([
+      'HENGAM PETROCHEMICAL COMPANY',
+    ]);
+    expect(compare({ name: 'HENGAM PETR OCHEMICAL COMPANY' }, { name: 'HENGAM PETROCHEMICAL COMPANY' }).match).toBe(
+      true,
+    );
   });
 });
 
 describe('a query of common words on a large list', () => {
   it('sums the hits of every common word per name before scoring', () => {
-    const surnames = Array.from({ length: 1500 }, (_, i) => `KHAN${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}${i}`);
+    const surnames = Array.from(
+      { length: 1500 },
+      (_, i) => `KHAN${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}${i}`,
+    );
     const many = buildMatchIndex([
       ...surnames.map((s) => entity(`MOHAMMED AHMED ${s}`, 'person')),
       ...surnames.map((s) => entity(`AHMED ${s} MOHAMMED`, 'person')),
@@ -182,18 +198,26 @@ describe('a query word glued to a legal form', () => {
   it('is looked for through its word half, not through the "co" every company has', () => {
     // Were "co" walked, each of these companies would be credited the whole glued word and crowd the scored
     // candidates; the listed one comes last.
-    const fillers = Array.from({ length: 400 }, (_, i) => entity(`IRAN ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}VELT CO`, 'organization'));
+    const fillers = Array.from({ length: 400 }, (_, i) =>
+      entity(
+        `IRAN ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}VELT CO`,
+        'organization',
+      ),
+    );
     const listed = buildMatchIndex([...fillers, entity('IRAN TRANSFO CO', 'organization')]);
     expect(listed.screen({ name: 'IRAN TRANSFOCO' }, options)[0]?.matchedName).toBe('IRAN TRANSFO CO');
   });
 });
 
-describe('which of an entity\'s names a match shows', () => {
+describe("which of an entity's names a match shows", () => {
   it('at an equal score, the name written as the query writes it, whatever the listing order', () => {
     const joinedFirst = buildMatchIndex([entity('ARVANCLOUD', 'organization', { aliases: ['ARVAN CLOUD'] })]);
     const [match] = joinedFirst.screen({ name: 'ARVAN CLOUD' }, options);
     expect(match).toMatchObject({ matchedName: 'ARVAN CLOUD', score: 1 });
-    expect(joinedFirst.screen({ name: 'ARVANCLOUD' }, options)[0]).toMatchObject({ matchedName: 'ARVANCLOUD', score: 1 });
+    expect(joinedFirst.screen({ name: 'ARVANCLOUD' }, options)[0]).toMatchObject({
+      matchedName: 'ARVANCLOUD',
+      score: 1,
+    });
   });
 });
 
@@ -203,6 +227,8 @@ describe('organisation words translated from their own script', () => {
     // "Расчетный" is "settlement"; the listing writes "SETTLEMENTS".
     const [match] = listed.screen({ name: 'OOO Коммерческий банк «Международный Расчетный Банк»' }, options);
     expect(match?.matchedName).toBe('LLC COMMERCIAL BANK – INTERNATIONAL SETTLEMENTS BANK');
-    expect(compare({ name: 'ООО Международный Расчетный Банк' }, { name: 'INTERNATIONAL SETTLEMENTS BANK LLC' }).match).toBe(true);
+    expect(
+      compare({ name: 'ООО Международный Расчетный Банк' }, { name: 'INTERNATIONAL SETTLEMENTS BANK LLC' }).match,
+    ).toBe(true);
   });
 });

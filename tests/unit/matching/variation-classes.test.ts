@@ -1,4 +1,11 @@
-import { buildMatchIndex, compare, DEFAULT_MATCH_THRESHOLD, tokenizeName, type MatchableEntity, type ScreeningQuery } from '@sanctions/shared/matching';
+import {
+  buildMatchIndex,
+  compare,
+  DEFAULT_MATCH_THRESHOLD,
+  tokenizeName,
+  type MatchableEntity,
+  type ScreeningQuery,
+} from '@sanctions/shared/matching';
 import { entity } from './entity-factory';
 
 const LIST: MatchableEntity[] = [
@@ -28,7 +35,9 @@ const LIST: MatchableEntity[] = [
 
 const index = buildMatchIndex(LIST);
 const hits = (query: string | ScreeningQuery): string[] =>
-  index.screen(typeof query === 'string' ? { name: query } : query, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 }).map((m) => m.matchedName);
+  index
+    .screen(typeof query === 'string' ? { name: query } : query, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 })
+    .map((m) => m.matchedName);
 
 describe('screening finds a listed name through each kind of variation', () => {
   it.each([
@@ -37,15 +46,31 @@ describe('screening finds a listed name through each kind of variation', () => {
     ['a typo in a short syllable', 'Han Yyu-Ro', 'HAN YU-RO'],
     ['a word boundary shifted by one letter', 'Lauren Tnkunda', 'NKUNDA, Laurent'],
     ['Cyrillic script', 'Путин Владимир', 'PUTIN, Vladimir Vladimirovich'],
-    ['Cyrillic script romanised as the listing does not ("ks" for x, "e" for ye, "ye" for ьe)', 'Алексей Евгеньевич Громов', 'Alexey Yevgeniyevich GROMOV'],
+    [
+      'Cyrillic script romanised as the listing does not ("ks" for x, "e" for ye, "ye" for ьe)',
+      'Алексей Евгеньевич Громов',
+      'Alexey Yevgeniyevich GROMOV',
+    ],
     ['a Latin spelling of another romanisation', 'Aleksei Evgenievich Gromov', 'Alexey Yevgeniyevich GROMOV'],
     ['Han characters read in pinyin, two syllables meeting a listed word written whole', '赵光宗', 'Guangzong ZHAO'],
     ['Han characters in the order a listing may reverse', '桂花 李', 'LI, Guihua'],
-    ['a Chinese company: place and brand in pinyin, 科技 as "technology", 有限公司 as a legal form', '成都景昕科技有限公司', 'CHENGDU JINGXIN TECHNOLOGY CO. LTD'],
-    ['Russian organisation words listed in translation', 'Челябинский металлургический комбинат', 'CHELYABINSK METALLURGICAL PLANT'],
+    [
+      'a Chinese company: place and brand in pinyin, 科技 as "technology", 有限公司 as a legal form',
+      '成都景昕科技有限公司',
+      'CHENGDU JINGXIN TECHNOLOGY CO. LTD',
+    ],
+    [
+      'Russian organisation words listed in translation',
+      'Челябинский металлургический комбинат',
+      'CHELYABINSK METALLURGICAL PLANT',
+    ],
     ['a Cyrillic legal form in front of the name', 'АО ЛОМО', 'JSC LOMO'],
     ['a Kazakh legal form (ТОО is an LLP)', 'ТОО ЗАПЧАСТЬ ТРЕЙД', '"ZAPCHAST TRADE" LLP'],
-    ['Russian words inflected and listed transliterated', 'Научно-исследовательский институт «Вектор» АО', 'AKTSIONERNOE OBSHCHESTVO NAUCHNO-ISSLEDOVATELSKIY INSTITUT VEKTOR'],
+    [
+      'Russian words inflected and listed transliterated',
+      'Научно-исследовательский институт «Вектор» АО',
+      'AKTSIONERNOE OBSHCHESTVO NAUCHNO-ISSLEDOVATELSKIY INSTITUT VEKTOR',
+    ],
     ['Hangul script', '리영길', 'RI, Yong Gil'],
     ['Arabic script', 'عزت ابراهيم الدوري', 'IZZAT IBRAHIM AL-DURI'],
     ['a concatenated given name', 'Yonggil Ri', 'RI, Yong Gil'],
@@ -64,23 +89,38 @@ describe('screening finds a listed name through each kind of variation', () => {
 
 describe('organisation words of a name written in Cyrillic', () => {
   it('are read as the English words listings translate them to, and say so', () => {
-    const result = compare({ name: 'Челябинский металлургический комбинат' }, { name: 'CHELYABINSK METALLURGICAL PLANT' });
+    const result = compare(
+      { name: 'Челябинский металлургический комбинат' },
+      { name: 'CHELYABINSK METALLURGICAL PLANT' },
+    );
     expect(result.match).toBe(true);
     expect(result.explanation).toContain('"kombinat" is the word listings translate as "plant".');
   });
 
   it('cover the kinds of body and trades names are made of, in every case ending', () => {
-    expect(compare({ name: 'Российская национальная перестраховочная компания' }, { name: 'RUSSIAN NATIONAL REINSURANCE COMPANY' }).match).toBe(true);
+    expect(
+      compare(
+        { name: 'Российская национальная перестраховочная компания' },
+        { name: 'RUSSIAN NATIONAL REINSURANCE COMPANY' },
+      ).match,
+    ).toBe(true);
     expect(compare({ name: 'АО Новые возможности' }, { name: 'JSC NEW OPPORTUNITIES' }).match).toBe(true);
     expect(compare({ name: 'Российская венчурная компания' }, { name: 'RUSSIAN VENTURE COMPANY' }).match).toBe(true);
     // A translation that is a legal-form word meets the listing's legal form: "частная" is "private" (PVT).
-    expect(compare({ name: 'Частная военная компания Редут', type: 'organization' }, { name: 'PRIVATE MILITARY COMPANY REDUT', type: 'organization' }).match).toBe(true);
+    expect(
+      compare(
+        { name: 'Частная военная компания Редут', type: 'organization' },
+        { name: 'PRIVATE MILITARY COMPANY REDUT', type: 'organization' },
+      ).match,
+    ).toBe(true);
     // "Компания" and "корпорация" are legal forms, as "company" and "corporation" are.
     expect(tokenizeName('Государственная корпорация Ростех').tokens[1]).toMatchObject({ text: 'corp', kind: 'legal' });
   });
 
   it('are read beside the word itself, so a listing that keeps the Russian word still meets it', () => {
-    expect(compare({ name: 'АО Завод Легмаш' }, { name: 'OTKRYTOE AKTSIONERNOE OBSCHESTVO ZAVOD LEGMASH' }).match).toBe(true);
+    expect(compare({ name: 'АО Завод Легмаш' }, { name: 'OTKRYTOE AKTSIONERNOE OBSCHESTVO ZAVOD LEGMASH' }).match).toBe(
+      true,
+    );
   });
 
   it('read an adjective of a place as the place, in the name of an organisation only', () => {
@@ -91,13 +131,18 @@ describe('organisation words of a name written in Cyrillic', () => {
   });
 
   it('read "и" as "and" in the name of an organisation, and as an initial in a person\'s', () => {
-    expect(tokenizeName('Радиотехнические и Информационные Системы').tokens[1]).toMatchObject({ text: 'and', kind: 'particle' });
+    expect(tokenizeName('Радиотехнические и Информационные Системы').tokens[1]).toMatchObject({
+      text: 'and',
+      kind: 'particle',
+    });
     expect(tokenizeName('Иванов И. И.').tokens[1]).toMatchObject({ text: 'i', kind: 'initial' });
   });
 
   it('are not read in a Latin-script name, where a typo of the listed word stays a typo', () => {
     expect(compare({ name: 'Kirov Zavod' }, { name: 'KIROV PLANT' }).match).toBe(false);
-    expect(compare({ name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVQD' }, { name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVOD' }).match).toBe(true);
+    expect(
+      compare({ name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVQD' }, { name: 'JOINT STOCK COMPANY VOTKINSKIY ZAVOD' }).match,
+    ).toBe(true);
   });
 });
 
@@ -151,7 +196,10 @@ describe('the built index', () => {
 describe('a word read as a known spelling', () => {
   it('is also looked up as written, for a listed spelling outside its variant group ("Магомед" → "MAGHOMED")', () => {
     const list = buildMatchIndex([entity('MAGHOMED MAGHOMEDZAKIROVICH ABDURAKHMANOV', 'person')]);
-    const found = list.screen({ name: 'Абдурахманов Магомед Магомедзакирович' }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 });
+    const found = list.screen(
+      { name: 'Абдурахманов Магомед Магомедзакирович' },
+      { threshold: DEFAULT_MATCH_THRESHOLD, limit: 5 },
+    );
     expect(found.map((m) => m.matchedName)).toContain('MAGHOMED MAGHOMEDZAKIROVICH ABDURAKHMANOV');
   });
 });

@@ -7,7 +7,15 @@ const fieldsOf = (input: unknown) => {
 
 describe('screening request validation', () => {
   it('accepts a name with optional attributes and trims it', () => {
-    expect(screeningRequestSchema.parse({ name: '  Ri Yong Gil ', type: 'person', birthDate: '1955', country: 'KP', reference: 'C-1' })).toEqual({
+    expect(
+      screeningRequestSchema.parse({
+        name: '  Ri Yong Gil ',
+        type: 'person',
+        birthDate: '1955',
+        country: 'KP',
+        reference: 'C-1',
+      }),
+    ).toEqual({
       name: 'Ri Yong Gil',
       type: 'person',
       birthDate: '1955',

@@ -1,5 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { backoffDelay, computeSignature, generateWebhookSecret, nextRetryDelay, parseRetryAfter, signatureHeader, verifySignature } from '@sanctions/shared/webhooks';
+import {
+  backoffDelay,
+  computeSignature,
+  generateWebhookSecret,
+  nextRetryDelay,
+  parseRetryAfter,
+  signatureHeader,
+  verifySignature,
+} from '@sanctions/shared/webhooks';
 
 describe('webhook signatures', () => {
   const secret = 'whsec_test-secret';
@@ -16,13 +24,19 @@ describe('webhook signatures', () => {
     expect(header.split(',')).toHaveLength(3);
     expect(verifySignature('whsec_new', header, body, { now: 1700000000 })).toEqual({ ok: true });
     expect(verifySignature('whsec_old', header, body, { now: 1700000000 })).toEqual({ ok: true });
-    expect(verifySignature('whsec_other', header, body, { now: 1700000000 })).toEqual({ ok: false, reason: 'no signature matches' });
+    expect(verifySignature('whsec_other', header, body, { now: 1700000000 })).toEqual({
+      ok: false,
+      reason: 'no signature matches',
+    });
   });
 
   it('rejects a tampered body and a replay older than the tolerance', () => {
     const header = signatureHeader([secret], 1700000000, body);
     expect(verifySignature(secret, header, body.replace('hit', 'completed'), { now: 1700000000 }).ok).toBe(false);
-    expect(verifySignature(secret, header, body, { now: 1700000000 + 301 })).toEqual({ ok: false, reason: 'timestamp outside the tolerance' });
+    expect(verifySignature(secret, header, body, { now: 1700000000 + 301 })).toEqual({
+      ok: false,
+      reason: 'timestamp outside the tolerance',
+    });
     expect(verifySignature(secret, 'v1=abc', body)).toEqual({ ok: false, reason: 'no timestamp' });
   });
 

@@ -29,9 +29,12 @@ describe('the SSRF address classifier', () => {
     expect(blockedReason(address)).toBe(reason);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('accepts the public address %s', (address) => {
-    expect(blockedReason(address)).toBeUndefined();
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
+    'accepts the public address %s',
+    (address) => {
+      expect(blockedReason(address)).toBeUndefined();
+    },
+  );
 
   it('reads the IPv4 address inside mapped, NAT64 and 6to4 addresses', () => {
     expect(embeddedIpv4('::ffff:10.0.0.1')).toBe('10.0.0.1');
@@ -42,35 +45,55 @@ describe('the SSRF address classifier', () => {
 });
 
 describe('vetting a webhook target', () => {
-  const resolvesTo = (...addresses: string[]): Resolver => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  const resolvesTo =
+    (...addresses: string[]): Resolver =>
+    async () =>
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   const none = new AllowList([]);
 
   it('connects to the address it checked', async () => {
-    await expect(vetTarget('https://hooks.example.com/x', none, resolvesTo('93.184.216.34'))).resolves.toMatchObject({ address: '93.184.216.34', family: 4 });
+    await expect(vetTarget('https://hooks.example.com/x', none, resolvesTo('93.184.216.34'))).resolves.toMatchObject({
+      address: '93.184.216.34',
+      family: 4,
+    });
   });
 
   it('refuses a host when any of its addresses is private (DNS rebinding, split answers)', async () => {
-    await expect(vetTarget('https://hooks.example.com/x', none, resolvesTo('93.184.216.34', '10.0.0.5'))).rejects.toThrow(/resolves to 10\.0\.0\.5, a private address/);
-    await expect(vetTarget('https://metadata.google.internal/', none, resolvesTo('169.254.169.254'))).rejects.toThrow(/link-local/);
+    await expect(
+      vetTarget('https://hooks.example.com/x', none, resolvesTo('93.184.216.34', '10.0.0.5')),
+    ).rejects.toThrow(/resolves to 10\.0\.0\.5, a private address/);
+    await expect(vetTarget('https://metadata.google.internal/', none, resolvesTo('169.254.169.254'))).rejects.toThrow(
+      /link-local/,
+    );
   });
 
   it('requires https, except for hosts in the allow list', async () => {
     await expect(vetTarget('http://hooks.example.com/x', none, resolvesTo('93.184.216.34'))).rejects.toThrow(/https/);
-    await expect(vetTarget('http://hooks.internal/x', new AllowList(['hooks.internal']), resolvesTo('10.0.0.5'))).resolves.toMatchObject({ address: '10.0.0.5' });
-    await expect(vetTarget('http://127.0.0.1:8080/x', new AllowList(['127.0.0.1']))).resolves.toMatchObject({ address: '127.0.0.1' });
+    await expect(
+      vetTarget('http://hooks.internal/x', new AllowList(['hooks.internal']), resolvesTo('10.0.0.5')),
+    ).resolves.toMatchObject({ address: '10.0.0.5' });
+    await expect(vetTarget('http://127.0.0.1:8080/x', new AllowList(['127.0.0.1']))).resolves.toMatchObject({
+      address: '127.0.0.1',
+    });
   });
 
   it('lets allowed CIDRs through, and only those', async () => {
     const allow = new AllowList(['10.0.0.0/8', '::1']);
-    await expect(vetTarget('https://a.internal/', allow, resolvesTo('10.20.30.40'))).resolves.toMatchObject({ address: '10.20.30.40' });
+    await expect(vetTarget('https://a.internal/', allow, resolvesTo('10.20.30.40'))).resolves.toMatchObject({
+      address: '10.20.30.40',
+    });
     await expect(vetTarget('https://[::1]/', allow)).resolves.toMatchObject({ family: 6 });
     await expect(vetTarget('https://b.internal/', allow, resolvesTo('192.168.0.1'))).rejects.toThrow(/private/);
   });
 
   it('refuses credentials in the URL and hosts that do not resolve', async () => {
-    await expect(vetTarget('https://u:p@hooks.example.com/', none, resolvesTo('93.184.216.34'))).rejects.toThrow(/credentials/);
+    await expect(vetTarget('https://u:p@hooks.example.com/', none, resolvesTo('93.184.216.34'))).rejects.toThrow(
+      /credentials/,
+    );
     const nxdomain: Resolver = async () => Promise.reject(Object.assign(new Error('nope'), { code: 'ENOTFOUND' }));
-    await expect(vetTarget('https://nowhere.example/', none, nxdomain)).rejects.toThrow(/does not resolve \(ENOTFOUND\)/);
+    await expect(vetTarget('https://nowhere.example/', none, nxdomain)).rejects.toThrow(
+      /does not resolve \(ENOTFOUND\)/,
+    );
   });
 
   it('refuses an allow list entry it cannot read', () => {

@@ -16,7 +16,9 @@ describe('webhook configuration', () => {
   });
 
   it('reads WEBHOOK_ALLOWED_HOSTS as hosts, IPs and CIDRs, and refuses anything else', () => {
-    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: ' 127.0.0.1, 10.0.0.0/8,Hooks.Internal,[::1] ' }).webhooks.allowedHosts).toEqual(['127.0.0.1', '10.0.0.0/8', 'hooks.internal', '[::1]']);
+    expect(
+      loadConfig({ WEBHOOK_ALLOWED_HOSTS: ' 127.0.0.1, 10.0.0.0/8,Hooks.Internal,[::1] ' }).webhooks.allowedHosts,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', 'hooks.internal', '[::1]']);
     expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'http://hooks.internal/' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
     expect(loadConfig({ WEBHOOK_MAX_RETRY_HOURS: '0.5' }).webhooks.maxRetryMs).toBe(1_800_000);
   });

@@ -35,12 +35,19 @@ function checkConfig(config: AppConfig): void {
     // The parser BullMQ schedules with; its errors do not name the setting.
     CronExpressionParser.parse(config.listUpdates.cron);
   } catch (error) {
-    throw new ConfigError(`LIST_UPDATE_CRON "${config.listUpdates.cron}" is not a cron pattern: ${(error as Error).message}`, { cause: error });
+    throw new ConfigError(
+      `LIST_UPDATE_CRON "${config.listUpdates.cron}" is not a cron pattern: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   for (const source of config.listUpdates.sources) {
-    if (!isDownloadableList(source)) throw new ConfigError(`LIST_UPDATE_SOURCES: "${source}" is not a list that can be downloaded`);
+    if (!isDownloadableList(source))
+      throw new ConfigError(`LIST_UPDATE_SOURCES: "${source}" is not a list that can be downloaded`);
     const missing = resolveDownload(source, config.listUpdates.urls[source]).files.filter((f) => !f.url);
-    if (missing.length > 0) throw new ConfigError(`LIST_UPDATE_SOURCES includes ${source}, which has no public URL: set its URL in LIST_UPDATE_URLS`);
+    if (missing.length > 0)
+      throw new ConfigError(
+        `LIST_UPDATE_SOURCES includes ${source}, which has no public URL: set its URL in LIST_UPDATE_URLS`,
+      );
   }
 }
 
@@ -60,7 +67,11 @@ export async function start(
   const queue = proc.queue<ListUpdateJob>(QUEUE_NAMES.listUpdates);
   const { listVersionChanged } = channels(config.queuePrefix);
   await queue
-    .upsertJobScheduler(LIST_UPDATE_SCHEDULER_ID, { pattern: config.listUpdates.cron }, { name: LIST_UPDATE_JOB_NAME, data: {}, opts: LIST_UPDATE_JOB_OPTIONS })
+    .upsertJobScheduler(
+      LIST_UPDATE_SCHEDULER_ID,
+      { pattern: config.listUpdates.cron },
+      { name: LIST_UPDATE_JOB_NAME, data: {}, opts: LIST_UPDATE_JOB_OPTIONS },
+    )
     .catch(async (error: unknown) => {
       await proc.close();
       throw error;
@@ -70,7 +81,8 @@ export async function start(
     const parsed = listUpdateJobSchema.safeParse(job.data ?? {});
     if (!parsed.success) throw new UnrecoverableError(`Invalid list update job payload: ${parsed.error.message}`);
     const unknown = (parsed.data.sources ?? []).filter((s) => !isDownloadableList(s));
-    if (unknown.length > 0) throw new UnrecoverableError(`Cannot update ${unknown.join(', ')}: not a list that can be downloaded`);
+    if (unknown.length > 0)
+      throw new UnrecoverableError(`Cannot update ${unknown.join(', ')}: not a list that can be downloaded`);
     const results = await updateLists(pool, {
       ...listUpdateOptionsFromConfig(config),
       ...(parsed.data.sources && { sources: parsed.data.sources }),
@@ -79,7 +91,8 @@ export async function start(
       publish: (sourceId) => publisher.publish(listVersionChanged, sourceId),
     });
     const failed = results.filter((r) => r.status === 'failed');
-    if (failed.length > 0) throw new Error(`List update failed for ${failed.map((r) => `${r.source} (${r.error})`).join('; ')}`);
+    if (failed.length > 0)
+      throw new Error(`List update failed for ${failed.map((r) => `${r.source} (${r.error})`).join('; ')}`);
     return results;
   };
 
@@ -87,7 +100,9 @@ export async function start(
     // One update at a time: imports of one list are serialised by Postgres anyway, and downloads are large.
     concurrency: 1,
   });
-  worker.on('failed', (job, error) => logger.warn('list update job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
+  worker.on('failed', (job, error) =>
+    logger.warn('list update job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+  );
 
   logger.info('lists worker started', { cron: config.listUpdates.cron, sources: config.listUpdates.sources });
 

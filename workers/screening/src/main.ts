@@ -60,22 +60,37 @@ export async function start(
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
 
   const indexCache = new MatchIndexCache(pool, logger);
-  const refresh = () => void indexCache.refreshIfStale().catch((error: unknown) => logger.warn('index refresh failed', { error }));
+  const refresh = () =>
+    void indexCache.refreshIfStale().catch((error: unknown) => logger.warn('index refresh failed', { error }));
   subscriber.on('message', refresh);
   await subscriber.subscribe(listVersionChanged);
   // Pub/sub is fire-and-forget: a periodic look at Postgres catches a message missed while disconnected.
   const refreshTimer = setInterval(refresh, config.worker.indexRefreshIntervalMs);
   refreshTimer.unref();
-  await indexCache.current().catch((error: unknown) => logger.warn('no index yet', { error: (error as Error).message }));
+  await indexCache
+    .current()
+    .catch((error: unknown) => logger.warn('no index yet', { error: (error as Error).message }));
 
   // A job claimed by a worker that died goes back to the queue once its lock lapses; its results are written exactly once all the same.
   const stallOptions = { lockDuration: config.worker.lockDurationMs, stalledInterval: config.worker.stalledIntervalMs };
-  const matchOptions = { threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD, limit: config.matching.limit, nearMissFloor: config.matching.nearMissFloor };
+  const matchOptions = {
+    threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD,
+    limit: config.matching.limit,
+    nearMissFloor: config.matching.nearMissFloor,
+  };
   // The lines about one screening or chunk carry the id of the request that asked for it (X-Request-Id).
   const jobLogger = (data: { screeningId?: string; batchId?: string; requestId?: string }) =>
-    logger.child({ ...(data.screeningId && { screeningId: data.screeningId }), ...(data.batchId && { batchId: data.batchId }), ...(data.requestId && { reqId: data.requestId }) });
+    logger.child({
+      ...(data.screeningId && { screeningId: data.screeningId }),
+      ...(data.batchId && { batchId: data.batchId }),
+      ...(data.requestId && { reqId: data.requestId }),
+    });
   // The jobs running at once are recorded together (group commit), and announced together once committed.
-  const writer = new ScreeningWriter(pool, async (ids) => void (await publisher.publish(screeningDone, ids.join(','))), logger);
+  const writer = new ScreeningWriter(
+    pool,
+    async (ids) => void (await publisher.publish(screeningDone, ids.join(','))),
+    logger,
+  );
   const processJob = async (job: Job<ScreeningJob>) => {
     const parsed = screeningJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);
@@ -84,7 +99,12 @@ export async function start(
     metrics.screeningMatchDuration.observe(matched.matchSeconds);
     const result = await writer.record(matched);
     if (result.outcome === 'recorded') metrics.screeningsTotal.inc({ decision: result.decision, source: 'screening' });
-    jobLogger(parsed.data).info('screening recorded', { outcome: result.outcome, decision: result.decision, matches: result.matches.length, lists: loaded.key });
+    jobLogger(parsed.data).info('screening recorded', {
+      outcome: result.outcome,
+      decision: result.decision,
+      matches: result.matches.length,
+      lists: loaded.key,
+    });
     await hooks.afterRecorded?.(parsed.data.screeningId);
     return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
   };
@@ -96,7 +116,12 @@ export async function start(
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final = isLastAttempt(job, error, SCREENING_JOB_OPTIONS);
-    jobLogger(job.data ?? {}).warn('screening job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    jobLogger(job.data ?? {}).warn('screening job failed', {
+      jobId: job.id,
+      attempt: job.attemptsMade,
+      final,
+      error: error.message,
+    });
     if (final && job.data?.screeningId) {
       void markScreeningFailed(pool, job.data.screeningId, error.message)
         .then(() => publisher.publish(screeningDone, job.data.screeningId))
@@ -111,11 +136,19 @@ export async function start(
     if (result.inserted > 0) {
       metrics.batchRowsTotal.inc(result.inserted);
       if (result.hits > 0) metrics.screeningsTotal.inc({ decision: 'hit', source: 'batch' }, result.hits);
-      if (result.inserted > result.hits) metrics.screeningsTotal.inc({ decision: 'no_hit', source: 'batch' }, result.inserted - result.hits);
+      if (result.inserted > result.hits)
+        metrics.screeningsTotal.inc({ decision: 'no_hit', source: 'batch' }, result.inserted - result.hits);
     }
-    jobLogger(parsed.data).info('batch chunk screened', { fromLine: parsed.data.fromLine, toLine: parsed.data.toLine, outcome: result.outcome, rows: result.inserted, hits: result.hits });
+    jobLogger(parsed.data).info('batch chunk screened', {
+      fromLine: parsed.data.fromLine,
+      toLine: parsed.data.toLine,
+      outcome: result.outcome,
+      rows: result.inserted,
+      hits: result.hits,
+    });
     // Hit rows and a finished batch may have webhook events waiting: wake the dispatcher rather than leave them to its poll.
-    if (result.hits > 0 || result.status === 'done') await publisher.publish(webhookEvents, parsed.data.batchId).catch(() => undefined);
+    if (result.hits > 0 || result.status === 'done')
+      await publisher.publish(webhookEvents, parsed.data.batchId).catch(() => undefined);
     return { ...result };
   };
   const batchWorker = proc.worker<BatchChunkJob>(QUEUE_NAMES.batchChunks, processChunk, {
@@ -125,18 +158,39 @@ export async function start(
   batchWorker.on('failed', (job, error) => {
     if (!job) return;
     const final = isLastAttempt(job, error, BATCH_CHUNK_JOB_OPTIONS);
-    jobLogger(job.data ?? {}).warn('batch chunk job failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
+    jobLogger(job.data ?? {}).warn('batch chunk job failed', {
+      jobId: job.id,
+      attempt: job.attemptsMade,
+      final,
+      error: error.message,
+    });
     if (final && job.data?.batchId) void markBatchFailed(pool, job.data.batchId, error.message).catch(() => undefined);
   });
 
   const reconciler = startReconciler(
     { pool, queue, batchQueue, logger },
-    { intervalMs: config.worker.reconcileIntervalMs, graceMs: config.worker.reconcileGraceMs, uploadTimeoutMs: config.worker.batchUploadTimeoutMs },
+    {
+      intervalMs: config.worker.reconcileIntervalMs,
+      graceMs: config.worker.reconcileGraceMs,
+      uploadTimeoutMs: config.worker.batchUploadTimeoutMs,
+    },
   );
-  const monitoring = startMonitoringWorker({ pool, logger, indexCache, queue: monitoringQueue, redisUrl, metrics }, config, matchOptions, hooks.monitoring);
+  const monitoring = startMonitoringWorker(
+    { pool, logger, indexCache, queue: monitoringQueue, redisUrl, metrics },
+    config,
+    matchOptions,
+    hooks.monitoring,
+  );
   // A new version's run is queued at once rather than at the reconciler's next pass.
-  subscriber.on('message', () => void monitoring.queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error })));
-  logger.info('screening worker started', { concurrency: config.worker.concurrency, threshold: matchOptions.threshold });
+  subscriber.on(
+    'message',
+    () =>
+      void monitoring.queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error })),
+  );
+  logger.info('screening worker started', {
+    concurrency: config.worker.concurrency,
+    threshold: matchOptions.threshold,
+  });
 
   return {
     indexCache,

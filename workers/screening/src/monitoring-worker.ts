@@ -22,20 +22,35 @@ import type { MatchIndexCache } from '@sanctions/shared/screening';
  * with its version, so a lost announcement or job only delays it).
  */
 export function startMonitoringWorker(
-  deps: { pool: Pool; logger: Logger; indexCache: MatchIndexCache; queue: Queue<MonitoringRunJob>; redisUrl: string; metrics: ProcessMetrics },
+  deps: {
+    pool: Pool;
+    logger: Logger;
+    indexCache: MatchIndexCache;
+    queue: Queue<MonitoringRunJob>;
+    redisUrl: string;
+    metrics: ProcessMetrics;
+  },
   config: AppConfig,
   options: { threshold: number; limit: number },
   hooks: MonitoringRunHooks = {},
 ) {
   const { pool, logger } = deps;
   const customers = new CustomerIndexCache(pool, logger);
-  void customers.current().catch((error: unknown) => logger.warn('customer index not built yet', { error: (error as Error).message }));
+  void customers
+    .current()
+    .catch((error: unknown) => logger.warn('customer index not built yet', { error: (error as Error).message }));
 
   const processRun = async (job: Job<MonitoringRunJob>) => {
     const parsed = monitoringRunJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid monitoring run payload: ${parsed.error.message}`);
     const lists = await deps.indexCache.refreshIfStale();
-    const result = await performMonitoringRun({ pool, logger }, { lists, customers: await customers.current() }, parsed.data.runId, options, hooks);
+    const result = await performMonitoringRun(
+      { pool, logger },
+      { lists, customers: await customers.current() },
+      parsed.data.runId,
+      options,
+      hooks,
+    );
     if (result.alerts > 0) deps.metrics.screeningsTotal.inc({ decision: 'hit', source: 'monitoring' }, result.alerts);
     return result;
   };
@@ -48,9 +63,12 @@ export function startMonitoringWorker(
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
-    const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? MONITORING_RUN_JOB_OPTIONS.attempts ?? 1);
+    const final =
+      error instanceof UnrecoverableError ||
+      job.attemptsMade >= (job.opts.attempts ?? MONITORING_RUN_JOB_OPTIONS.attempts ?? 1);
     logger.warn('monitoring run failed', { jobId: job.id, attempt: job.attemptsMade, final, error: error.message });
-    if (final && job.data?.runId) void markMonitoringRunFailed(pool, job.data.runId, error.message).catch(() => undefined);
+    if (final && job.data?.runId)
+      void markMonitoringRunFailed(pool, job.data.runId, error.message).catch(() => undefined);
   });
   worker.on('error', (error) => logger.warn('monitoring worker connection error', { error: error.message }));
 
@@ -59,7 +77,8 @@ export function startMonitoringWorker(
    * running, retrying or kept as completed is not added twice, and one whose job Redis lost is added again.
    */
   const queueRuns = async () => enqueueMonitoringRuns(deps.queue, await unfinishedMonitoringRuns(pool, 0));
-  const reconcile = () => void queueRuns().catch((error: unknown) => logger.warn('monitoring runs not re-queued; will retry', { error }));
+  const reconcile = () =>
+    void queueRuns().catch((error: unknown) => logger.warn('monitoring runs not re-queued; will retry', { error }));
   const timer = setInterval(reconcile, config.worker.reconcileIntervalMs);
   timer.unref();
   void queueRuns().catch((error: unknown) => logger.warn('monitoring runs not queued yet', { error }));

@@ -1,6 +1,11 @@
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
-import { enqueueBatchChunks, failAbandonedUploads, unfinishedBatchChunks, type BatchChunkJob } from '@sanctions/shared/batches';
+import {
+  enqueueBatchChunks,
+  failAbandonedUploads,
+  unfinishedBatchChunks,
+  type BatchChunkJob,
+} from '@sanctions/shared/batches';
 import type { Logger } from '@sanctions/shared/logging';
 import { SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctions/shared/screening';

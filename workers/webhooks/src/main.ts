@@ -116,7 +116,9 @@ export async function start(
     },
     { concurrency: settings.concurrency },
   );
-  worker.on('failed', (job, error) => logger.warn('webhook delivery job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
+  worker.on('failed', (job, error) =>
+    logger.warn('webhook delivery job failed', { jobId: job?.id, attempt: job?.attemptsMade, error: error.message }),
+  );
   void dispatcher.poke();
   logger.info('webhooks worker started', { concurrency: settings.concurrency, allowedHosts: settings.allowedHosts });
 

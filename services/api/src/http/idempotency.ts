@@ -7,7 +7,9 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 export function idempotencyKeyOf(req: Request): string | null {
   const key = req.get('idempotency-key')?.trim() || null;
   if (key && key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw validationFailed('The Idempotency-Key header is too long', [{ field: 'Idempotency-Key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }]);
+    throw validationFailed('The Idempotency-Key header is too long', [
+      { field: 'Idempotency-Key', message: `must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` },
+    ]);
   }
   return key;
 }

@@ -15,7 +15,11 @@ function nulFields(value: unknown, path: string[], found: FieldError[], depth = 
   }
   if (value === null || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value)) {
-    if (key.includes(NUL)) found.push({ field: [...path, key.replaceAll(NUL, '\\u0000')].join('.'), message: `is a field name that ${NUL_MESSAGE}` });
+    if (key.includes(NUL))
+      found.push({
+        field: [...path, key.replaceAll(NUL, '\\u0000')].join('.'),
+        message: `is a field name that ${NUL_MESSAGE}`,
+      });
     nulFields(child, [...path, key], found, depth + 1);
   }
 }

@@ -21,12 +21,17 @@ const SAFE_NAME = /[^\w.-]+/g;
  * `maxBytes` (413 past it), and the form by a handful of parts. Fields are returned as text (only
  * `format` is used). On any failure the folder is removed before the error is thrown.
  */
-export async function receiveListFiles(req: Request, maxBytes: number): Promise<{ received: ReceivedListFiles; fields: Record<string, string> }> {
+export async function receiveListFiles(
+  req: Request,
+  maxBytes: number,
+): Promise<{ received: ReceivedListFiles; fields: Record<string, string> }> {
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: req.headers, limits: { ...FORM_LIMITS, fileSize: maxBytes } });
   } catch (error) {
-    throw validationFailed('Send the list files as multipart/form-data', [{ field: 'Content-Type', message: (error as Error).message }]);
+    throw validationFailed('Send the list files as multipart/form-data', [
+      { field: 'Content-Type', message: (error as Error).message },
+    ]);
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'list-upload-'));
   const dispose = () => rm(dir, { recursive: true, force: true });
@@ -48,7 +53,14 @@ export async function receiveListFiles(req: Request, maxBytes: number): Promise<
         const name = path.basename(sent).replace(SAFE_NAME, '_').slice(0, 200);
         if (!name || name === '.' || name === '..') {
           stream.resume();
-          return fail(validationFailed('A file part has no file name', [{ field: 'file', message: 'each file part needs its file name (curl -F file=@consolidated.xml sends it)' }]));
+          return fail(
+            validationFailed('A file part has no file name', [
+              {
+                field: 'file',
+                message: 'each file part needs its file name (curl -F file=@consolidated.xml sends it)',
+              },
+            ]),
+          );
         }
         const target = path.join(dir, name);
         if (files.has(target)) {
@@ -56,15 +68,27 @@ export async function receiveListFiles(req: Request, maxBytes: number): Promise<
           return fail(validationFailed(`${name} was sent twice`, [{ field: 'file', message: `send ${name} once` }]));
         }
         files.set(target, name);
-        stream.on('limit', () => stream.destroy(new AppError('payload_too_large', `${name} is larger than the ${maxBytes} bytes allowed per list file`)));
-        writes.push(pipeline(stream, createWriteStream(target, { mode: 0o600 })).catch((error: unknown) => fail(error)));
+        stream.on('limit', () =>
+          stream.destroy(
+            new AppError('payload_too_large', `${name} is larger than the ${maxBytes} bytes allowed per list file`),
+          ),
+        );
+        writes.push(
+          pipeline(stream, createWriteStream(target, { mode: 0o600 })).catch((error: unknown) => fail(error)),
+        );
       });
       parser.on('field', (name, value) => {
         fields[name] = value;
       });
       parser.on('filesLimit', () => fail(new AppError('payload_too_large', `A list has at most ${MAX_FILES} files`)));
       parser.on('partsLimit', () => fail(new AppError('payload_too_large', 'The form has too many parts')));
-      parser.on('error', (error) => fail(validationFailed('The multipart form could not be read', [{ field: '(body)', message: (error as Error).message }])));
+      parser.on('error', (error) =>
+        fail(
+          validationFailed('The multipart form could not be read', [
+            { field: '(body)', message: (error as Error).message },
+          ]),
+        ),
+      );
       parser.on('close', () => {
         Promise.all(writes).then(() => (failed ? undefined : resolve()), fail);
       });

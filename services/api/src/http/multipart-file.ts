@@ -38,7 +38,11 @@ export function multipartFile(req: Request, body: Readable, maxBytes: number, lo
     try {
       parser = busboy({ headers: req.headers, limits: { ...FORM_LIMITS, fileSize: maxBytes } });
     } catch (error) {
-      reject(validationFailed('The multipart form could not be read', [{ field: 'Content-Type', message: (error as Error).message }]));
+      reject(
+        validationFailed('The multipart form could not be read', [
+          { field: 'Content-Type', message: (error as Error).message },
+        ]),
+      );
       return;
     }
     let found: Readable | undefined;
@@ -50,10 +54,16 @@ export function multipartFile(req: Request, body: Readable, maxBytes: number, lo
       guardStream(req, stream, logger, 'form file');
       if (info.filename && hasControlCharacter(info.filename)) {
         stream.resume();
-        reject(validationFailed('The file name is not valid', [{ field: 'filename', message: 'must not contain NUL or other control characters' }]));
+        reject(
+          validationFailed('The file name is not valid', [
+            { field: 'filename', message: 'must not contain NUL or other control characters' },
+          ]),
+        );
         return;
       }
-      stream.on('limit', () => stream.destroy(new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`)));
+      stream.on('limit', () =>
+        stream.destroy(new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`)),
+      );
       // busboy fails the file itself with its own errors ("Unexpected end of form"): the reader gets them as a cut-off upload.
       const file = new PassThrough();
       guardStream(req, file, logger, 'form file');
@@ -63,7 +73,12 @@ export function multipartFile(req: Request, body: Readable, maxBytes: number, lo
       resolve({ stream: file, filename: info.filename ? info.filename.slice(0, 255) : null, mimeType: info.mimeType });
     });
     parser.on('close', () => {
-      if (!found) reject(validationFailed('The form has no file', [{ field: 'file', message: 'attach the customer file as a file part named "file"' }]));
+      if (!found)
+        reject(
+          validationFailed('The form has no file', [
+            { field: 'file', message: 'attach the customer file as a file part named "file"' },
+          ]),
+        );
     });
     // busboy reports a form that ends early ("Unexpected end of form") as an error on the parser and, from
     // here, on the file being read: the upload was cut off, not refused for what it holds.
@@ -73,7 +88,13 @@ export function multipartFile(req: Request, body: Readable, maxBytes: number, lo
       else {
         const problem = bodyProblem(error);
         const known = problem instanceof AppError || problem instanceof BodyCutOffError;
-        reject(known ? problem : validationFailed('The multipart form could not be read', [{ field: '(body)', message: (error as Error).message }]));
+        reject(
+          known
+            ? problem
+            : validationFailed('The multipart form could not be read', [
+                { field: '(body)', message: (error as Error).message },
+              ]),
+        );
       }
     });
   });

@@ -23,7 +23,10 @@ interface Problem {
 /** Writes an RFC 9457 problem document, with the request's id (X-Request-Id) as `requestId` to quote to support. */
 export function sendProblem(res: Response, problem: Problem): void {
   const requestId = res.req?.requestId;
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, ...(requestId && { requestId }) }));
+  res
+    .status(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify({ ...problem, ...(requestId && { requestId }) }));
 }
 
 function problemFor(error: AppError, instance: string): Problem {
@@ -43,9 +46,14 @@ function fromBodyParser(error: { type?: string; limit?: number; message?: string
     case 'entity.too.large':
       return new AppError('payload_too_large', `The request body is larger than the ${error.limit} bytes allowed`);
     case 'entity.parse.failed':
-      return new AppError('validation_failed', 'The request body is not valid JSON', { fields: [{ field: '(body)', message: 'is not valid JSON' }] });
+      return new AppError('validation_failed', 'The request body is not valid JSON', {
+        fields: [{ field: '(body)', message: 'is not valid JSON' }],
+      });
     case 'encoding.unsupported':
-      return new AppError('unsupported_media_type', 'The Content-Encoding of the body is not supported; send it as it is, or gzip, deflate or br');
+      return new AppError(
+        'unsupported_media_type',
+        'The Content-Encoding of the body is not supported; send it as it is, or gzip, deflate or br',
+      );
     case 'charset.unsupported':
       return new AppError('unsupported_media_type', 'The request body must be UTF-8 encoded');
     default:
@@ -74,9 +82,18 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       // A store is down: worth retrying soon, not a bug. The reason stays in the log, never in the answer.
       logger.warn('a store is unavailable', { ...requestFields(req), error: (error as Error).message });
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-      return sendProblem(res, problemFor(new AppError('not_ready', 'The service cannot reach its database or queue right now; retry shortly'), req.originalUrl));
+      return sendProblem(
+        res,
+        problemFor(
+          new AppError('not_ready', 'The service cannot reach its database or queue right now; retry shortly'),
+          req.originalUrl,
+        ),
+      );
     }
     logger.error('unhandled error', { error, ...requestFields(req) });
-    sendProblem(res, problemFor(new AppError('internal', 'Something went wrong on our side; it has been logged'), req.originalUrl));
+    sendProblem(
+      res,
+      problemFor(new AppError('internal', 'Something went wrong on our side; it has been logged'), req.originalUrl),
+    );
   };
 }

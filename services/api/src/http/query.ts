@@ -25,12 +25,11 @@ export const queryLimit = (max: number, fallback: number) => queryInteger(1, max
 
 /** A flag: true or false (1 or 0), as a boolean. */
 export const queryBoolean = () =>
-  z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .transform((v) => v === 'true' || v === '1');
+  z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 
 /** The id of one of our objects (a cursor, a batch), as the listing gave it out. */
-export const queryUuid = (what: string) => z.string({ error: `must be ${what}, given once` }).regex(UUID_PATTERN, `must be ${what}`);
+export const queryUuid = (what: string) =>
+  z.string({ error: `must be ${what}, given once` }).regex(UUID_PATTERN, `must be ${what}`);
 
 /** A text filter given once, trimmed, within `max` characters; empty counts as not given. */
 export const queryText = (max: number) =>
@@ -45,7 +44,9 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
   const parsed = schema.safeParse(req.query);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ field: key, message: 'is not a parameter of this route' })) : fieldErrorsFromZod([issue]),
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: key, message: 'is not a parameter of this route' }))
+      : fieldErrorsFromZod([issue]),
   );
   throw validationFailed('Some query parameters are not valid', fields);
 }
@@ -57,5 +58,9 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 export function refuseQueryWhereNone(req: Request): void {
   if (!req.route || documentsQuery(req.method === 'HEAD' ? 'GET' : req.method, String(req.route.path))) return;
   const given = Object.keys(req.query ?? {});
-  if (given.length > 0) throw validationFailed('This route takes no query parameters', given.map((field) => ({ field, message: 'is not a parameter of this route; it takes none' })));
+  if (given.length > 0)
+    throw validationFailed(
+      'This route takes no query parameters',
+      given.map((field) => ({ field, message: 'is not a parameter of this route; it takes none' })),
+    );
 }

@@ -21,7 +21,10 @@ export function rateLimitRequests(deps: Pick<ApiDeps, 'redis' | 'config'>): Requ
     });
     if (!decision.allowed) {
       res.set('Retry-After', String(decision.resetSeconds));
-      throw new AppError('rate_limited', `This API key may make ${decision.limit} requests a minute; retry in ${decision.resetSeconds} s`);
+      throw new AppError(
+        'rate_limited',
+        `This API key may make ${decision.limit} requests a minute; retry in ${decision.resetSeconds} s`,
+      );
     }
     next();
   };

@@ -18,7 +18,13 @@ export class BodyCutOffError extends Error {
 }
 
 /** Node's codes for a connection that ended under a request still being read. */
-const CUT_OFF_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED']);
+const CUT_OFF_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'ERR_STREAM_DESTROYED',
+]);
 
 function decoderFor(req: Request): Transform | undefined {
   const encoding = (req.get('content-encoding') ?? 'identity').trim().toLowerCase();
@@ -34,12 +40,16 @@ function decoderFor(req: Request): Transform | undefined {
     case 'br':
       return zlib.createBrotliDecompress();
     default:
-      throw new AppError('unsupported_media_type', `Content-Encoding ${encoding} is not supported; send the body as it is, or gzip, deflate or br`);
+      throw new AppError(
+        'unsupported_media_type',
+        `Content-Encoding ${encoding} is not supported; send the body as it is, or gzip, deflate or br`,
+      );
   }
 }
 
 const isZlibError = (error: NodeJS.ErrnoException) =>
-  typeof error.code === 'string' && (error.code.startsWith('Z_') || error.code.startsWith('ERR_BROTLI') || error.code.startsWith('ERR__ERROR_FORMAT'));
+  typeof error.code === 'string' &&
+  (error.code.startsWith('Z_') || error.code.startsWith('ERR_BROTLI') || error.code.startsWith('ERR__ERROR_FORMAT'));
 
 /**
  * What a failure while reading the body means for the client: its encoding did not match the
@@ -49,9 +59,12 @@ export function bodyProblem(error: unknown): unknown {
   if (isAppError(error) || error instanceof BodyCutOffError) return error;
   const e = error as NodeJS.ErrnoException;
   if (isZlibError(e)) {
-    return validationFailed('The body is not encoded as its Content-Encoding says', [{ field: 'Content-Encoding', message: `does not match the body (${e.message})` }]);
+    return validationFailed('The body is not encoded as its Content-Encoding says', [
+      { field: 'Content-Encoding', message: `does not match the body (${e.message})` },
+    ]);
   }
-  if ((e.code && CUT_OFF_CODES.has(e.code)) || e.message === 'aborted') return new BodyCutOffError('The request body ended before it was complete', { cause: error });
+  if ((e.code && CUT_OFF_CODES.has(e.code)) || e.message === 'aborted')
+    return new BodyCutOffError('The request body ended before it was complete', { cause: error });
   return error;
 }
 
@@ -69,7 +82,8 @@ export function requestBody(req: Request, maxBytes: number, logger: Logger): Rea
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > maxBytes) return done(new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`));
+      if (seen > maxBytes)
+        return done(new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`));
       done(null, chunk);
     },
   });

@@ -34,6 +34,11 @@ export function requestContext(logger: Logger): RequestHandler {
  */
 export function guardStream(req: Request, stream: Stream, logger: Logger, name: string): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    logger.info('request stream failed', { ...requestFields(req), stream: name, reason: error.message, code: error.code });
+    logger.info('request stream failed', {
+      ...requestFields(req),
+      stream: name,
+      reason: error.message,
+      code: error.code,
+    });
   });
 }

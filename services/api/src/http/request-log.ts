@@ -4,7 +4,8 @@ import { UNMATCHED_ROUTE } from '@sanctions/shared/metrics';
 import type { ApiDeps } from '../api-deps';
 
 /** The route template that answered (`/v1/screenings/:id`); a request no route took (404, 401) is `unmatched`. */
-export const routeOf = (req: Request): string => (req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : UNMATCHED_ROUTE);
+export const routeOf = (req: Request): string =>
+  req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : UNMATCHED_ROUTE;
 
 /**
  * After requestContext: one pino line per request (reqId, method, route, status, responseTime, keyId) and its

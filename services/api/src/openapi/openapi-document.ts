@@ -16,16 +16,19 @@ export function openApiDocument(version: string): OpenApiDocument {
     description: `An API key, sent as \`Authorization: Bearer <key>\`. Each operation names the scope it needs; \`admin\` implies all. Scopes: ${SCOPES.join(', ')}.`,
   });
   for (const route of documentedRoutes()) registry.registerPath(route);
-  const document = new OpenApiGeneratorV31(registry.definitions, { sortComponents: 'alphabetically' }).generateDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Sanctions screening API',
-      version,
-      description: 'Screen names against sanctions lists, one at a time or by file, review the alerts, and monitor customers. Errors are `application/problem+json` (RFC 9457).',
+  const document = new OpenApiGeneratorV31(registry.definitions, { sortComponents: 'alphabetically' }).generateDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sanctions screening API',
+        version,
+        description:
+          'Screen names against sanctions lists, one at a time or by file, review the alerts, and monitor customers. Errors are `application/problem+json` (RFC 9457).',
+      },
+      servers: [{ url: '/' }],
+      security: [{ bearer: [] }],
     },
-    servers: [{ url: '/' }],
-    security: [{ bearer: [] }],
-  });
+  );
   document.paths = Object.fromEntries(Object.entries(document.paths ?? {}).sort(([a], [b]) => a.localeCompare(b)));
   return document;
 }

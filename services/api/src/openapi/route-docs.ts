@@ -32,7 +32,9 @@ export interface RouteDoc {
   query?: ZodObjectSchema;
   headers?: ZodObjectSchema;
   /** A JSON body by default; other media types (multipart, CSV) by name. */
-  body?: { schema: z.ZodType; required?: boolean; description?: string } | { content: Record<string, z.ZodType>; description?: string };
+  body?:
+    | { schema: z.ZodType; required?: boolean; description?: string }
+    | { content: Record<string, z.ZodType>; description?: string };
   responses: Partial<Record<200 | 201 | 202 | 204, ResponseDoc>>;
   errors?: RouteError[];
   /** An error answered with a body of its own (readiness's checks). */
@@ -76,7 +78,11 @@ function toResponse(doc: ResponseDoc): ResponseConfig {
   const content: Record<string, { schema: z.ZodType }> = {};
   if (doc.schema) content['application/json'] = { schema: doc.schema };
   for (const [type, schema] of Object.entries(doc.content ?? {})) content[type] = { schema };
-  return { description: doc.description, ...(Object.keys(content).length > 0 && { content }), ...(doc.headers && { headers: doc.headers }) };
+  return {
+    description: doc.description,
+    ...(Object.keys(content).length > 0 && { content }),
+    ...(doc.headers && { headers: doc.headers }),
+  };
 }
 
 /**
@@ -90,10 +96,24 @@ export function documentRoute(doc: RouteDoc): void {
   for (const status of new Set(errors)) responses[String(status)] = problem(status);
   for (const [status, response] of Object.entries(doc.extraResponses ?? {})) responses[status] = toResponse(response);
   const params = doc.params ?? pathParams(doc.path);
-  const body = doc.body && ('schema' in doc.body
-    ? { required: doc.body.required ?? true, description: doc.body.description, content: { 'application/json': { schema: doc.body.schema } } }
-    : { required: true, description: doc.body.description, content: Object.fromEntries(Object.entries(doc.body.content).map(([type, schema]) => [type, { schema }])) });
-  const scopeText = !doc.scope ? '\n\nNo API key needed.' : doc.scope === 'admin' ? '\n\nScope: `admin`.' : `\n\nScope: \`${doc.scope}\` (or \`admin\`).`;
+  const body =
+    doc.body &&
+    ('schema' in doc.body
+      ? {
+          required: doc.body.required ?? true,
+          description: doc.body.description,
+          content: { 'application/json': { schema: doc.body.schema } },
+        }
+      : {
+          required: true,
+          description: doc.body.description,
+          content: Object.fromEntries(Object.entries(doc.body.content).map(([type, schema]) => [type, { schema }])),
+        });
+  const scopeText = !doc.scope
+    ? '\n\nNo API key needed.'
+    : doc.scope === 'admin'
+      ? '\n\nScope: `admin`.'
+      : `\n\nScope: \`${doc.scope}\` (or \`admin\`).`;
   documented.set(routeKey(doc.method, doc.path), {
     method: doc.method,
     path: openApiPath(doc.path),
@@ -115,11 +135,15 @@ export function documentRoute(doc: RouteDoc): void {
 
 /** `post /v1/alerts/:id/approve` → `postAlertsIdApprove`: stable, readable, unique per route. */
 function operationId(method: string, expressPath: string): string {
-  const words = expressPath.replace(/^\/v1\//, '/').split(/[/:-]+/).filter(Boolean);
+  const words = expressPath
+    .replace(/^\/v1\//, '/')
+    .split(/[/:-]+/)
+    .filter(Boolean);
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
 export const documentedRoutes = (): RouteConfig[] => [...documented.values()];
 /** Whether the route documents query parameters; one that documents none takes none (see refuseQueryWhereNone). */
-export const documentsQuery = (method: string, expressPath: string) => Boolean(documented.get(routeKey(method, expressPath))?.request?.query);
+export const documentsQuery = (method: string, expressPath: string) =>
+  Boolean(documented.get(routeKey(method, expressPath))?.request?.query);
 export const isDocumented = (method: string, expressPath: string) => documented.has(routeKey(method, expressPath));

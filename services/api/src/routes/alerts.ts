@@ -34,7 +34,11 @@ export function alertRoutes(deps: ApiDeps): Router {
     if (!isUuid(id)) throw notFound(`Alert ${id}`);
     return id;
   };
-  const actor = (req: Request): AlertActor => ({ keyId: req.principal!.keyId, name: req.principal!.name, workspaceId: req.principal!.workspaceId });
+  const actor = (req: Request): AlertActor => ({
+    keyId: req.principal!.keyId,
+    name: req.principal!.name,
+    workspaceId: req.principal!.workspaceId,
+  });
 
   documentRoute({
     method: 'get',
@@ -49,7 +53,10 @@ export function alertRoutes(deps: ApiDeps): Router {
   router.get('/v1/alerts', requireScope('alerts:read'), async (req, res) => {
     const query = parseAlertListQuery(req.query as Record<string, unknown>, req.principal!.keyId);
     const { alerts, next } = await listAlerts(deps.pool, req.principal!.workspaceId, query);
-    res.json({ alerts, links: { next: next ? `/v1/alerts?${nextPageQuery(query, req.query as Record<string, unknown>, next)}` : null } });
+    res.json({
+      alerts,
+      links: { next: next ? `/v1/alerts?${nextPageQuery(query, req.query as Record<string, unknown>, next)}` : null },
+    });
   });
 
   documentRoute({
@@ -106,7 +113,9 @@ export function alertRoutes(deps: ApiDeps): Router {
     summary: 'Decide one match of an alert',
     scope: 'alerts:review',
     body: { schema: decisionSchema },
-    responses: { 200: { description: 'The alert, closed or awaiting approval once every match is decided', schema: alertSchema } },
+    responses: {
+      200: { description: 'The alert, closed or awaiting approval once every match is decided', schema: alertSchema },
+    },
     errors: [400, 404, 409, 413, 415],
   });
   router.post('/v1/alerts/:id/decisions', requireScope('alerts:review'), async (req, res) => {

@@ -8,7 +8,13 @@ import { documentRoute } from '../openapi/route-docs';
 const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 /** The page and its starter script, kept beside the screening page's files. */
 const PUBLIC_DIR = path.resolve(__dirname, '../../public');
-const SWAGGER_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png', 'favicon-16x16.png']);
+const SWAGGER_FILES = new Set([
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-32x32.png',
+  'favicon-16x16.png',
+]);
 
 /** GET /openapi.json and GET /docs: the API's description and its interactive reference, without a key. */
 export function apiDocsRoutes(version: string): Router {
@@ -21,7 +27,12 @@ export function apiDocsRoutes(version: string): Router {
     tag: 'Reference',
     summary: 'This OpenAPI 3.1 document',
     scope: null,
-    responses: { 200: { description: 'The OpenAPI document', schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }) } },
+    responses: {
+      200: {
+        description: 'The OpenAPI document',
+        schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+      },
+    },
   });
   router.get('/openapi.json', (_req, res) => {
     // Built on first use: by then every router of the app has documented its routes.

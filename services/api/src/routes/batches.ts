@@ -28,7 +28,13 @@ import { INT4_MAX, parseQuery, queryBoolean, queryInteger, queryLimit, queryUuid
 import { isUuid } from '../http/validation';
 import { csvSchema, idempotencyHeader } from '../openapi/common-schemas';
 import { documentRoute } from '../openapi/route-docs';
-import { batchAcceptedSchema, batchErrorsSchema, batchListSchema, batchResultsSchema, batchWithLinksSchema } from '../openapi/schemas/batches';
+import {
+  batchAcceptedSchema,
+  batchErrorsSchema,
+  batchListSchema,
+  batchResultsSchema,
+  batchWithLinksSchema,
+} from '../openapi/schemas/batches';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 const JSON_TYPES = ['application/json'];
@@ -52,8 +58,13 @@ const afterParam = queryInteger(0, INT4_MAX, 'a line number').optional().default
 const decisionParam = z.enum(['hit', 'no_hit'], { error: 'must be hit or no_hit' }).optional();
 
 const uploadQuery = z.strictObject({
-  filename: z.string().transform((v) => v.slice(0, 255)).optional(),
-  monitor: queryBoolean().optional().meta({ description: 'Also register every row as a monitored customer (needs customers:write)' }),
+  filename: z
+    .string()
+    .transform((v) => v.slice(0, 255))
+    .optional(),
+  monitor: queryBoolean()
+    .optional()
+    .meta({ description: 'Also register every row as a monitored customer (needs customers:write)' }),
 });
 const batchesPageQuery = z.strictObject({ before: queryUuid('a batch id').optional(), limit: limitParam });
 const resultsQuery = z.strictObject({ after: afterParam, limit: limitParam, decision: decisionParam });
@@ -73,15 +84,19 @@ export function batchRoutes(deps: ApiDeps): Router {
   };
 
   /** The upload as a byte stream and how to read it: a CSV or JSON body, or the file part of a form. */
-  const uploadOf = async (req: Request): Promise<{ stream: AsyncIterable<Buffer>; format: UploadFormat; filename: string | null }> => {
+  const uploadOf = async (
+    req: Request,
+  ): Promise<{ stream: AsyncIterable<Buffer>; format: UploadFormat; filename: string | null }> => {
     const queryName = parseQuery(req, uploadQuery).filename ?? null;
     if (req.is(MULTIPART)) {
       const file = await multipartFile(req, requestBody(req, maxBytes, deps.logger), maxBytes, deps.logger);
       const json = file.mimeType === 'application/json' || /\.json$/i.test(file.filename ?? '');
       return { stream: file.stream, format: json ? 'json' : 'csv', filename: queryName ?? file.filename };
     }
-    if (req.is(JSON_TYPES)) return { stream: requestBody(req, maxBytes, deps.logger), format: 'json', filename: queryName };
-    if (req.is(CSV_TYPES)) return { stream: requestBody(req, maxBytes, deps.logger), format: 'csv', filename: queryName };
+    if (req.is(JSON_TYPES))
+      return { stream: requestBody(req, maxBytes, deps.logger), format: 'json', filename: queryName };
+    if (req.is(CSV_TYPES))
+      return { stream: requestBody(req, maxBytes, deps.logger), format: 'csv', filename: queryName };
     throw new AppError(
       'unsupported_media_type',
       'Send the file as the body (Content-Type: text/csv, or application/json for an array of records) or as the file of a multipart/form-data form',
@@ -94,7 +109,8 @@ export function batchRoutes(deps: ApiDeps): Router {
     tag: 'Batches',
     summary: 'Upload a file of records to screen (CSV, a JSON array, or a form file)',
     scope: 'batches:write',
-    description: 'Upload a file of records to screen: a CSV body (a header row naming name, and optionally reference, birth_date, country, type), a JSON array of screening records, or either as the file of a multipart/form-data form.',
+    description:
+      'Upload a file of records to screen: a CSV body (a header row naming name, and optionally reference, birth_date, country, type), a JSON array of screening records, or either as the file of a multipart/form-data form.',
     query: uploadQuery,
     headers: idempotencyHeader,
     body: {
@@ -104,32 +120,48 @@ export function batchRoutes(deps: ApiDeps): Router {
         'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary' }) }),
       },
     },
-    responses: { 200: { description: 'The batch an Idempotency-Key retry repeats', schema: batchAcceptedSchema }, 202: { description: 'Received; screening has started', schema: batchAcceptedSchema } },
+    responses: {
+      200: { description: 'The batch an Idempotency-Key retry repeats', schema: batchAcceptedSchema },
+      202: { description: 'Received; screening has started', schema: batchAcceptedSchema },
+    },
     errors: [400, 409, 413, 415],
   });
   router.post('/v1/batches', requireScope('batches:write'), async (req, res) => {
-    if (Number(req.get('content-length') ?? 0) > maxBytes) throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
+    if (Number(req.get('content-length') ?? 0) > maxBytes)
+      throw new AppError('payload_too_large', `The file is larger than the ${maxBytes} bytes allowed`);
     const idempotencyKey = idempotencyKeyOf(req);
     const monitor = parseQuery(req, uploadQuery).monitor ?? false;
-    if (monitor && !hasScope(req.principal!, 'customers:write')) throw forbidden('This API key lacks the customers:write scope, which monitor=true needs');
+    if (monitor && !hasScope(req.principal!, 'customers:write'))
+      throw forbidden('This API key lacks the customers:write scope, which monitor=true needs');
     const upload = await uploadOf(req);
-    const { batch, created } = await createBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, upload.stream, {
-      apiKeyId: req.principal?.keyId ?? null,
-      idempotencyKey,
-      filename: upload.filename,
-      format: upload.format,
-      monitor,
-      requestId: req.requestId,
-      senderConnected: () => req.complete || !req.socket?.destroyed,
-    }).catch((error: unknown) => {
+    const { batch, created } = await createBatch(
+      { pool: deps.pool, queue: deps.batchQueue, logger: deps.logger },
+      upload.stream,
+      {
+        apiKeyId: req.principal?.keyId ?? null,
+        idempotencyKey,
+        filename: upload.filename,
+        format: upload.format,
+        monitor,
+        requestId: req.requestId,
+        senderConnected: () => req.complete || !req.socket?.destroyed,
+      },
+    ).catch((error: unknown) => {
       // The batch is failed already; the client, if still there, learns why.
-      if (error instanceof BodyCutOffError) throw validationFailed(`${error.message}; the batch was failed, send the file again`, [{ field: '(body)', message: error.message }]);
+      if (error instanceof BodyCutOffError)
+        throw validationFailed(`${error.message}; the batch was failed, send the file again`, [
+          { field: '(body)', message: error.message },
+        ]);
       throw error;
     });
     // A batch finished by its upload has its batch.completed event waiting: wake the webhook dispatcher.
     // Not awaited: with Redis down the publish would wait in ioredis's offline queue; the dispatcher also polls.
-    if (created && batch.status === 'done') void deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, batch.id).catch(() => undefined);
-    res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, links: links(batch.id) });
+    if (created && batch.status === 'done')
+      void deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, batch.id).catch(() => undefined);
+    res
+      .status(created ? 202 : 200)
+      .location(links(batch.id).self)
+      .json({ id: batch.id, status: batch.status, links: links(batch.id) });
   });
 
   documentRoute({
@@ -144,7 +176,11 @@ export function batchRoutes(deps: ApiDeps): Router {
   });
   router.get('/v1/batches', requireScope('batches:read'), async (req, res) => {
     const { before, limit } = parseQuery(req, batchesPageQuery);
-    const batches = await listBatches(deps.pool, { workspaceId: req.principal!.workspaceId, limit, ...(before && { before }) });
+    const batches = await listBatches(deps.pool, {
+      workspaceId: req.principal!.workspaceId,
+      limit,
+      ...(before && { before }),
+    });
     const last = batches[batches.length - 1];
     const next = batches.length === limit && last ? `/v1/batches?before=${last.id}&limit=${limit}` : null;
     res.json({ batches: batches.map((b) => ({ ...b, links: links(b.id) })), links: { next } });
@@ -157,18 +193,29 @@ export function batchRoutes(deps: ApiDeps): Router {
     summary: "Screen a batch's file again against today's lists",
     scope: 'batches:write',
     headers: idempotencyHeader,
-    responses: { 200: { description: 'The re-screen an Idempotency-Key retry repeats', schema: batchAcceptedSchema }, 202: { description: 'The new batch', schema: batchAcceptedSchema } },
+    responses: {
+      200: { description: 'The re-screen an Idempotency-Key retry repeats', schema: batchAcceptedSchema },
+      202: { description: 'The new batch', schema: batchAcceptedSchema },
+    },
     errors: [400, 404, 409],
   });
   router.post('/v1/batches/:id/rescreen', requireScope('batches:write'), async (req, res) => {
     const source = await findBatch(req);
-    if (source.status === 'receiving') throw new AppError('conflict', 'This batch is still being received; re-screen it once its file has arrived');
-    const { batch, created } = await rescreenBatch({ pool: deps.pool, queue: deps.batchQueue, logger: deps.logger }, source.id, {
-      apiKeyId: req.principal?.keyId ?? null,
-      idempotencyKey: idempotencyKeyOf(req),
-      requestId: req.requestId,
-    });
-    res.status(created ? 202 : 200).location(links(batch.id).self).json({ id: batch.id, status: batch.status, rescreenOf: source.id, links: links(batch.id) });
+    if (source.status === 'receiving')
+      throw new AppError('conflict', 'This batch is still being received; re-screen it once its file has arrived');
+    const { batch, created } = await rescreenBatch(
+      { pool: deps.pool, queue: deps.batchQueue, logger: deps.logger },
+      source.id,
+      {
+        apiKeyId: req.principal?.keyId ?? null,
+        idempotencyKey: idempotencyKeyOf(req),
+        requestId: req.requestId,
+      },
+    );
+    res
+      .status(created ? 202 : 200)
+      .location(links(batch.id).self)
+      .json({ id: batch.id, status: batch.status, rescreenOf: source.id, links: links(batch.id) });
   });
 
   documentRoute({
@@ -177,19 +224,31 @@ export function batchRoutes(deps: ApiDeps): Router {
     tag: 'Batches',
     summary: "A batch's progress as server-sent events until it finishes",
     scope: 'batches:read',
-    responses: { 200: { description: 'progress events, then one of done, failed or cancelled; each data is the batch as JSON', content: { 'text/event-stream': z.string() } } },
+    responses: {
+      200: {
+        description: 'progress events, then one of done, failed or cancelled; each data is the batch as JSON',
+        content: { 'text/event-stream': z.string() },
+      },
+    },
     errors: [404],
   });
   router.get('/v1/batches/:id/events', requireScope('batches:read'), async (req, res) => {
     const batch = await findBatch(req);
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     const stop = new AbortController();
     res.on('close', () => stop.abort());
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_HEARTBEAT_MS);
     try {
       res.write(`retry: 2000\n\n`);
-      for await (const view of watchBatch(deps.pool, batch.id, { intervalMs: EVENTS_INTERVAL_MS, signal: stop.signal })) {
+      for await (const view of watchBatch(deps.pool, batch.id, {
+        intervalMs: EVENTS_INTERVAL_MS,
+        signal: stop.signal,
+      })) {
         const event = isBatchFinished(view.status) ? view.status : 'progress';
         res.write(`event: ${event}\ndata: ${JSON.stringify({ ...view, links: links(view.id) })}\n\n`);
       }
@@ -220,7 +279,13 @@ export function batchRoutes(deps: ApiDeps): Router {
     summary: "A batch's results by line, as JSON pages or one CSV (Accept: text/csv)",
     scope: 'batches:read',
     query: resultsQuery,
-    responses: { 200: { description: 'A page of results, or all of them as CSV', schema: batchResultsSchema, content: { 'text/csv': csvSchema } } },
+    responses: {
+      200: {
+        description: 'A page of results, or all of them as CSV',
+        schema: batchResultsSchema,
+        content: { 'text/csv': csvSchema },
+      },
+    },
     errors: [400, 404],
   });
   router.get('/v1/batches/:id/results', requireScope('batches:read'), async (req, res) => {
@@ -233,7 +298,10 @@ export function batchRoutes(deps: ApiDeps): Router {
     }
     const results = await batchResults(deps.pool, batch.id, { after, limit, ...(decision && { decision }) });
     const last = results[results.length - 1];
-    const next = results.length === limit && last ? `/v1/batches/${batch.id}/results?after=${last.line}&limit=${limit}${decision ? `&decision=${decision}` : ''}` : null;
+    const next =
+      results.length === limit && last
+        ? `/v1/batches/${batch.id}/results?after=${last.line}&limit=${limit}${decision ? `&decision=${decision}` : ''}`
+        : null;
     res.json({ batchId: batch.id, status: batch.status, results, links: { next } });
   });
 
@@ -252,7 +320,8 @@ export function batchRoutes(deps: ApiDeps): Router {
     const batch = await findBatch(req);
     const errors = await batchErrors(deps.pool, batch.id, { after, limit });
     const last = errors[errors.length - 1];
-    const next = errors.length === limit && last ? `/v1/batches/${batch.id}/errors?after=${last.line}&limit=${limit}` : null;
+    const next =
+      errors.length === limit && last ? `/v1/batches/${batch.id}/errors?after=${last.line}&limit=${limit}` : null;
     res.json({ batchId: batch.id, invalidRows: batch.invalidRows, errors, links: { next } });
   });
 

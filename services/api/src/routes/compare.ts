@@ -20,14 +20,21 @@ export function compareRoutes(deps: ApiDeps): Router {
     summary: 'Score one name against another and explain the score',
     scope: 'screenings:read',
     body: { schema: compareRequestSchema },
-    responses: { 200: { description: 'The score, whether it is a match at the threshold, and why', schema: compareResultSchema } },
+    responses: {
+      200: { description: 'The score, whether it is a match at the threshold, and why', schema: compareResultSchema },
+    },
     errors: [400, 413, 415],
   });
   router.post('/v1/compare', requireScope('screenings:read'), (req, res) => {
     const { a, b } = parseBody(req, compareRequestSchema);
     const threshold = deps.config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD;
     const result = compare(a, b, threshold);
-    res.json({ score: Math.round(result.score * 1000) / 1000, match: result.match, threshold, explanation: result.explanation });
+    res.json({
+      score: Math.round(result.score * 1000) / 1000,
+      match: result.match,
+      threshold,
+      explanation: result.explanation,
+    });
   });
   return router;
 }

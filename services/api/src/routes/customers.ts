@@ -1,6 +1,14 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { customerReferenceSchema, customerRequestSchema, MAX_REFERENCE_LENGTH, deleteCustomer, getCustomer, listCustomers, putCustomer } from '@sanctions/shared/customers';
+import {
+  customerReferenceSchema,
+  customerRequestSchema,
+  MAX_REFERENCE_LENGTH,
+  deleteCustomer,
+  getCustomer,
+  listCustomers,
+  putCustomer,
+} from '@sanctions/shared/customers';
 import { fieldErrorsFromZod, notFound, validationFailed } from '@sanctions/shared/errors';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
@@ -15,14 +23,20 @@ const MAX_QUERY_LENGTH = 200;
 
 function referenceOf(req: Request): string {
   const parsed = customerReferenceSchema.safeParse(String(req.params.reference));
-  if (!parsed.success) throw validationFailed('The customer reference is not valid', fieldErrorsFromZod(parsed.error.issues).map((f) => ({ ...f, field: 'reference' })));
+  if (!parsed.success)
+    throw validationFailed(
+      'The customer reference is not valid',
+      fieldErrorsFromZod(parsed.error.issues).map((f) => ({ ...f, field: 'reference' })),
+    );
   return parsed.data;
 }
 
 const listQuery = z.strictObject({
   q: queryText(MAX_QUERY_LENGTH).optional().meta({ description: 'Customers whose name or reference contains this' }),
   limit: queryLimit(MAX_PAGE, DEFAULT_PAGE),
-  cursor: queryText(MAX_REFERENCE_LENGTH).optional().meta({ description: 'The reference the previous page ended at (links.next)' }),
+  cursor: queryText(MAX_REFERENCE_LENGTH)
+    .optional()
+    .meta({ description: 'The reference the previous page ended at (links.next)' }),
 });
 
 function pageOf(req: Request): { limit: number; cursor?: string; q?: string } {
@@ -42,15 +56,26 @@ export function customerRoutes(deps: ApiDeps): Router {
     summary: 'Register or update a monitored customer, and screen it',
     scope: 'customers:write',
     body: { schema: customerRequestSchema },
-    responses: { 200: { description: 'Updated', schema: customerSchema }, 201: { description: 'Registered', schema: customerSchema } },
+    responses: {
+      200: { description: 'Updated', schema: customerSchema },
+      201: { description: 'Registered', schema: customerSchema },
+    },
     errors: [400, 413, 415],
   });
   router.put('/v1/customers/:reference', requireScope('customers:write'), async (req, res) => {
     const reference = referenceOf(req);
     const body = parseBody(req, customerRequestSchema);
     const principal = req.principal!;
-    const { customer, created } = await putCustomer(deps, { workspaceId: principal.workspaceId, keyId: principal.keyId }, reference, body);
-    res.status(created ? 201 : 200).location(self(reference)).json(customer);
+    const { customer, created } = await putCustomer(
+      deps,
+      { workspaceId: principal.workspaceId, keyId: principal.keyId },
+      reference,
+      body,
+    );
+    res
+      .status(created ? 201 : 200)
+      .location(self(reference))
+      .json(customer);
   });
 
   documentRoute({
@@ -67,8 +92,12 @@ export function customerRoutes(deps: ApiDeps): Router {
     const page = pageOf(req);
     const customers = await listCustomers(deps.pool, req.principal!.workspaceId, page);
     const last = customers[customers.length - 1];
-    const params = (cursor: string) => new URLSearchParams({ ...(page.q && { q: page.q }), limit: String(page.limit), cursor }).toString();
-    res.json({ customers, links: { next: customers.length === page.limit && last ? `/v1/customers?${params(last.reference)}` : null } });
+    const params = (cursor: string) =>
+      new URLSearchParams({ ...(page.q && { q: page.q }), limit: String(page.limit), cursor }).toString();
+    res.json({
+      customers,
+      links: { next: customers.length === page.limit && last ? `/v1/customers?${params(last.reference)}` : null },
+    });
   });
 
   documentRoute({
@@ -98,7 +127,8 @@ export function customerRoutes(deps: ApiDeps): Router {
   });
   router.delete('/v1/customers/:reference', requireScope('customers:write'), async (req, res) => {
     const reference = referenceOf(req);
-    if (!(await deleteCustomer(deps.pool, req.principal!.workspaceId, reference))) throw notFound(`Customer ${reference}`);
+    if (!(await deleteCustomer(deps.pool, req.principal!.workspaceId, reference)))
+      throw notFound(`Customer ${reference}`);
     res.status(204).end();
   });
 

@@ -8,7 +8,11 @@ import { problemSchema } from '../openapi/common-schemas';
 import { documentRoute } from '../openapi/route-docs';
 
 const checkSchema = z.object({ ok: z.boolean() });
-const checksSchema = z.object({ postgres: checkSchema, redis: checkSchema, lists: checkSchema.extend({ loaded: z.int() }) });
+const checksSchema = z.object({
+  postgres: checkSchema,
+  redis: checkSchema,
+  lists: checkSchema.extend({ loaded: z.int() }),
+});
 
 /** Checks answer within this, so an orchestrator's probe never hangs on a dead dependency. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -20,7 +24,10 @@ const CHECK_TIMEOUT_MS = 2_000;
 async function check(name: string, fn: () => Promise<unknown>, logger: Logger): Promise<{ ok: boolean }> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS)))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS))),
+    ]);
     return { ok: true };
   } catch (error) {
     logger.warn('readiness check failed', { check: name, error: (error as Error).message });
@@ -30,7 +37,11 @@ async function check(name: string, fn: () => Promise<unknown>, logger: Logger): 
   }
 }
 
-const FAILURE: Record<string, string> = { postgres: 'Postgres is not reachable', redis: 'Redis is not reachable', lists: 'no sanctions list is loaded' };
+const FAILURE: Record<string, string> = {
+  postgres: 'Postgres is not reachable',
+  redis: 'Redis is not reachable',
+  lists: 'no sanctions list is loaded',
+};
 
 export function healthRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -53,8 +64,15 @@ export function healthRoutes(deps: ApiDeps): Router {
     tag: 'Health',
     summary: 'Readiness: Postgres and Redis answer and a list is loaded',
     scope: null,
-    responses: { 200: { description: 'Ready', schema: z.object({ status: z.literal('ready'), checks: checksSchema }) } },
-    extraResponses: { 503: { description: 'Not ready; checks says which dependency failed', content: { [PROBLEM_CONTENT_TYPE]: problemSchema.extend({ checks: checksSchema }) } } },
+    responses: {
+      200: { description: 'Ready', schema: z.object({ status: z.literal('ready'), checks: checksSchema }) },
+    },
+    extraResponses: {
+      503: {
+        description: 'Not ready; checks says which dependency failed',
+        content: { [PROBLEM_CONTENT_TYPE]: problemSchema.extend({ checks: checksSchema }) },
+      },
+    },
   });
   router.get('/readyz', async (req, res) => {
     let lists = 0;

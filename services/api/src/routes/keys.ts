@@ -1,6 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { apiKeyRequestSchema, issueApiKey, listApiKeys, revokeApiKey, rotateApiKey, workspaceNameSchema } from '@sanctions/shared/auth';
+import {
+  apiKeyRequestSchema,
+  issueApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  workspaceNameSchema,
+} from '@sanctions/shared/auth';
 import { notFound } from '@sanctions/shared/errors';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
@@ -10,7 +17,9 @@ import { documentRoute } from '../openapi/route-docs';
 import { apiKeyListSchema, apiKeyWithSecretSchema } from '../openapi/schemas/workspace';
 
 const listQuery = z.strictObject({
-  workspace: workspaceNameSchema.optional().meta({ description: 'Another workspace the caller manages (an operator key sees all)' }),
+  workspace: workspaceNameSchema
+    .optional()
+    .meta({ description: 'Another workspace the caller manages (an operator key sees all)' }),
 });
 
 /** API keys: created, listed, rotated and revoked by an admin key of the workspace (or of the one that created it). */

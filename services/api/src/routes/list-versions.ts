@@ -1,14 +1,26 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AppError, fieldErrorsFromZod, notFound, validationFailed } from '@sanctions/shared/errors';
-import { findListVersion, isListSourceId, setListEnabled, startListImport, versionWarnings, type ListSourceId } from '@sanctions/shared/lists';
+import {
+  findListVersion,
+  isListSourceId,
+  setListEnabled,
+  startListImport,
+  versionWarnings,
+  type ListSourceId,
+} from '@sanctions/shared/lists';
 import { channels } from '@sanctions/shared/queues';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { receiveListFiles } from '../http/list-files-upload';
 import { INT4_MAX, parseQuery, queryBoolean, queryInteger, queryLimit } from '../http/query';
 import { documentRoute } from '../openapi/route-docs';
-import { listStateSchema, listUploadUnchangedSchema, listVersionWithLinksSchema, versionWarningsSchema } from '../openapi/schemas/lists';
+import {
+  listStateSchema,
+  listUploadUnchangedSchema,
+  listVersionWithLinksSchema,
+  versionWarningsSchema,
+} from '../openapi/schemas/lists';
 
 const DIGITS = /^\d{1,9}$/;
 
@@ -17,7 +29,11 @@ const warningsPageSchema = z.strictObject({
   limit: queryLimit(1000, 100),
 });
 
-const uploadQuery = z.strictObject({ wait: queryBoolean().optional().meta({ description: 'Answer once the import is done (201) instead of at once (202)' }) });
+const uploadQuery = z.strictObject({
+  wait: queryBoolean()
+    .optional()
+    .meta({ description: 'Answer once the import is done (201) instead of at once (202)' }),
+});
 
 const stateBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(500).optional() });
 
@@ -51,33 +67,61 @@ export function listVersionRoutes(deps: ApiDeps): Router {
     summary: "Upload a list's files and import them as a new version",
     scope: 'lists:write',
     query: uploadQuery,
-    body: { content: { 'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary' }), format: z.string().optional() }) } },
-    responses: { 200: { description: 'The files are those of the active version', schema: listUploadUnchangedSchema }, 201: { description: 'Imported and active (wait=true)', schema: listVersionWithLinksSchema }, 202: { description: 'Importing; follow links.self', schema: listVersionWithLinksSchema } },
+    body: {
+      content: {
+        'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary' }), format: z.string().optional() }),
+      },
+    },
+    responses: {
+      200: { description: 'The files are those of the active version', schema: listUploadUnchangedSchema },
+      201: { description: 'Imported and active (wait=true)', schema: listVersionWithLinksSchema },
+      202: { description: 'Importing; follow links.self', schema: listVersionWithLinksSchema },
+    },
     errors: [400, 404, 409, 413, 415],
   });
   router.post('/v1/lists/:source/versions', requireScope('lists:write'), async (req, res) => {
     const source = sourceOf(req);
     const { wait } = parseQuery(req, uploadQuery);
     if (!req.is('multipart/form-data')) {
-      throw new AppError('unsupported_media_type', `Send the list's files as multipart/form-data, e.g. curl -F file=@consolidated.xml ${req.originalUrl}`);
+      throw new AppError(
+        'unsupported_media_type',
+        `Send the list's files as multipart/form-data, e.g. curl -F file=@consolidated.xml ${req.originalUrl}`,
+      );
     }
     const { received, fields } = await receiveListFiles(req, deps.config.http.maxListUploadBytes);
     const started = await startListImport(deps.pool, source, fields.format || undefined, received, {
       onActivated: announce,
-      onFailed: (error) => deps.logger.warn('list upload import failed; the previous version stays active', { source, error: (error as Error).message }),
+      onFailed: (error) =>
+        deps.logger.warn('list upload import failed; the previous version stays active', {
+          source,
+          error: (error as Error).message,
+        }),
     });
     if (started.status === 'unchanged') {
       const { result } = started;
-      res.status(200).json({ source, status: 'unchanged', version: result.version, entityCount: result.entityCount, links: versionLinks(source, result.version) });
+      res.status(200).json({
+        source,
+        status: 'unchanged',
+        version: result.version,
+        entityCount: result.entityCount,
+        links: versionLinks(source, result.version),
+      });
       return;
     }
     if (wait) {
       const result = await started.done;
-      res.status(201).json({ ...(await findListVersion(deps.pool, source, result.version)), source, links: versionLinks(source, result.version) });
+      res.status(201).json({
+        ...(await findListVersion(deps.pool, source, result.version)),
+        source,
+        links: versionLinks(source, result.version),
+      });
       return;
     }
     const view = await findListVersion(deps.pool, source, started.version);
-    res.status(202).location(versionLinks(source, started.version).self).json({ ...view, source, links: versionLinks(source, started.version) });
+    res
+      .status(202)
+      .location(versionLinks(source, started.version).self)
+      .json({ ...view, source, links: versionLinks(source, started.version) });
   });
 
   documentRoute({
@@ -120,7 +164,9 @@ export function listVersionRoutes(deps: ApiDeps): Router {
       version,
       total: view.warningCount,
       warnings,
-      ...(last !== undefined && { next: `/v1/lists/${source}/versions/${version}/warnings?after=${last}&limit=${page.limit}` }),
+      ...(last !== undefined && {
+        next: `/v1/lists/${source}/versions/${version}/warnings?after=${last}&limit=${page.limit}`,
+      }),
     });
   });
 
@@ -132,7 +178,9 @@ export function listVersionRoutes(deps: ApiDeps): Router {
       summary: action === 'disable' ? 'Stop screening against a list (it is kept)' : 'Screen against a list again',
       scope: 'lists:write',
       body: { schema: stateBodySchema, required: false },
-      responses: { 200: { description: 'Whether the list is screened now, and whether this changed it', schema: listStateSchema } },
+      responses: {
+        200: { description: 'Whether the list is screened now, and whether this changed it', schema: listStateSchema },
+      },
       // Disabling the last list screened against is refused (409).
       errors: action === 'disable' ? [400, 404, 409, 413, 415] : [400, 404, 413, 415],
     });
@@ -140,9 +188,15 @@ export function listVersionRoutes(deps: ApiDeps): Router {
       const source = sourceOf(req);
       const parsed = stateBodySchema.safeParse(req.body ?? {});
       if (!parsed.success) throw validationFailed('Some fields are not valid', fieldErrorsFromZod(parsed.error.issues));
-      const change = await setListEnabled(deps.pool, source, action === 'enable', { actor: req.principal?.keyId, reason: parsed.data.reason });
+      const change = await setListEnabled(deps.pool, source, action === 'enable', {
+        actor: req.principal?.keyId,
+        reason: parsed.data.reason,
+      });
       // The workers' index leaves a disabled list out (or takes it back) on this message.
-      if (change.changed) await announce(source).catch((error: unknown) => deps.logger.warn('could not announce the list change', { source, error }));
+      if (change.changed)
+        await announce(source).catch((error: unknown) =>
+          deps.logger.warn('could not announce the list change', { source, error }),
+        );
       res.json({ source, enabled: change.enabled, changed: change.changed, links: { lists: '/v1/lists' } });
     });
   }

@@ -1,20 +1,41 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { notFound } from '@sanctions/shared/errors';
-import { findEntity, isListSourceId, listSummaries, listVersions, searchEntities, versionDelta } from '@sanctions/shared/lists';
+import {
+  findEntity,
+  isListSourceId,
+  listSummaries,
+  listVersions,
+  searchEntities,
+  versionDelta,
+} from '@sanctions/shared/lists';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { parseQuery, queryLimit } from '../http/query';
 import { documentRoute } from '../openapi/route-docs';
-import { entitySchema, entitySearchSchema, listsSchema, listVersionsSchema, versionDeltaSchema } from '../openapi/schemas/lists';
+import {
+  entitySchema,
+  entitySearchSchema,
+  listsSchema,
+  listVersionsSchema,
+  versionDeltaSchema,
+} from '../openapi/schemas/lists';
 
 const deltaPageSchema = z.strictObject({
-  after: z.string({ error: 'must be given once' }).max(300, 'must be at most 300 characters').default('').meta({ description: 'The last entity id of the previous page' }),
+  after: z
+    .string({ error: 'must be given once' })
+    .max(300, 'must be at most 300 characters')
+    .default('')
+    .meta({ description: 'The last entity id of the previous page' }),
   limit: queryLimit(1000, 100),
 });
 
 const searchSchema = z.strictObject({
-  q: z.string({ error: 'is required: a name, at least 2 characters' }).trim().min(2, 'must be at least 2 characters').max(300, 'must be at most 300 characters'),
+  q: z
+    .string({ error: 'is required: a name, at least 2 characters' })
+    .trim()
+    .min(2, 'must be at least 2 characters')
+    .max(300, 'must be at most 300 characters'),
   limit: queryLimit(100, 20),
 });
 
@@ -65,7 +86,8 @@ export function listRoutes(deps: ApiDeps): Router {
   router.get('/v1/lists/:source/versions/:version/delta', requireScope('lists:read'), async (req, res) => {
     const source = String(req.params.source);
     const version = VERSION_NUMBER.test(String(req.params.version)) ? Number(req.params.version) : NaN;
-    if (!isListSourceId(source) || !Number.isInteger(version)) throw notFound(`Version ${req.params.version} of list ${source}`);
+    if (!isListSourceId(source) || !Number.isInteger(version))
+      throw notFound(`Version ${req.params.version} of list ${source}`);
     const page = parseQuery(req, deltaPageSchema);
     const known = (await listVersions(deps.pool, source)).find((v) => v.version === version);
     if (!known) throw notFound(`Version ${version} of list ${source}`);
@@ -76,7 +98,9 @@ export function listRoutes(deps: ApiDeps): Router {
       version,
       counts: known.delta,
       changes,
-      ...(last && { next: `/v1/lists/${source}/versions/${version}/delta?after=${encodeURIComponent(last)}&limit=${page.limit}` }),
+      ...(last && {
+        next: `/v1/lists/${source}/versions/${version}/delta?after=${encodeURIComponent(last)}&limit=${page.limit}`,
+      }),
     });
   });
 

@@ -12,7 +12,10 @@ import { monitoringRunListSchema, monitoringRunSchema } from '../openapi/schemas
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 500;
 
-const listQuery = z.strictObject({ before: queryUuid('a run id').optional(), limit: queryLimit(MAX_PAGE, DEFAULT_PAGE) });
+const listQuery = z.strictObject({
+  before: queryUuid('a run id').optional(),
+  limit: queryLimit(MAX_PAGE, DEFAULT_PAGE),
+});
 
 export function monitoringRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -31,7 +34,10 @@ export function monitoringRoutes(deps: ApiDeps): Router {
     const { before, limit } = parseQuery(req, listQuery);
     const runs = await listMonitoringRuns(deps.pool, req.principal!.workspaceId, { limit, ...(before && { before }) });
     const last = runs[runs.length - 1];
-    res.json({ runs, links: { next: runs.length === limit && last ? `/v1/monitoring/runs?before=${last.id}&limit=${limit}` : null } });
+    res.json({
+      runs,
+      links: { next: runs.length === limit && last ? `/v1/monitoring/runs?before=${last.id}&limit=${limit}` : null },
+    });
   });
 
   documentRoute({

@@ -1,6 +1,12 @@
 import { Router, type Response } from 'express';
 import { notFound } from '@sanctions/shared/errors';
-import { alertReport, renderReport, screeningAlertEvidence, screeningReport, type EvidenceReport } from '@sanctions/shared/reports';
+import {
+  alertReport,
+  renderReport,
+  screeningAlertEvidence,
+  screeningReport,
+  type EvidenceReport,
+} from '@sanctions/shared/reports';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { isUuid } from '../http/validation';
@@ -31,7 +37,9 @@ export function reportRoutes(deps: ApiDeps): Router {
   });
   router.get('/v1/screenings/:id/report', requireScope('screenings:read'), async (req, res) => {
     const id = String(req.params.id);
-    const report = isUuid(id) ? await screeningReport(deps.pool, id, req.principal!.workspaceId, screeningAlertEvidence) : undefined;
+    const report = isUuid(id)
+      ? await screeningReport(deps.pool, id, req.principal!.workspaceId, screeningAlertEvidence)
+      : undefined;
     if (!report) throw notFound(`Screening ${id}`);
     await sendPdf(res, report);
   });

@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { listScreeningHistory, nextHistoryPageQuery, screeningHistoryQuerySchema, toHistoryQuery } from '@sanctions/shared/history';
+import {
+  listScreeningHistory,
+  nextHistoryPageQuery,
+  screeningHistoryQuerySchema,
+  toHistoryQuery,
+} from '@sanctions/shared/history';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { parseQuery } from '../http/query';
@@ -8,7 +13,10 @@ import { nextLink } from '../openapi/common-schemas';
 import { documentRoute } from '../openapi/route-docs';
 
 // The history branch's rows, loosely: id, source and screenedAt are what every row has.
-const historySchema = z.object({ screenings: z.array(z.looseObject({ id: z.string(), source: z.string(), screenedAt: z.string() })), links: nextLink });
+const historySchema = z.object({
+  screenings: z.array(z.looseObject({ id: z.string(), source: z.string(), screenedAt: z.string() })),
+  links: nextLink,
+});
 
 /** GET /v1/screenings: every screening result of the workspace (single, batch row, monitoring), newest first. */
 export function screeningHistoryRoutes(deps: ApiDeps): Router {
@@ -28,7 +36,10 @@ export function screeningHistoryRoutes(deps: ApiDeps): Router {
     const input = parseQuery(req, screeningHistoryQuerySchema);
     const query = toHistoryQuery(input);
     const { screenings, next } = await listScreeningHistory(deps.pool, req.principal!.workspaceId, query);
-    res.json({ screenings, links: { next: next ? `/v1/screenings?${nextHistoryPageQuery(input, query.limit, next)}` : null } });
+    res.json({
+      screenings,
+      links: { next: next ? `/v1/screenings?${nextHistoryPageQuery(input, query.limit, next)}` : null },
+    });
   });
 
   return router;

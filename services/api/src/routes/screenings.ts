@@ -1,7 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { AppError, notFound } from '@sanctions/shared/errors';
-import { getScreening, parseScreeningRequest, screeningRequestSchema, submitScreening } from '@sanctions/shared/screening';
+import {
+  getScreening,
+  parseScreeningRequest,
+  screeningRequestSchema,
+  submitScreening,
+} from '@sanctions/shared/screening';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { idempotencyKeyOf } from '../http/idempotency';
@@ -12,7 +17,9 @@ import { documentRoute } from '../openapi/route-docs';
 import { screeningAcceptedSchema, screeningSchema } from '../openapi/schemas/screenings';
 
 const submitQuery = z.strictObject({
-  wait: queryBoolean().optional().meta({ description: 'Wait (up to SCREENING_WAIT_MAX_MS) and answer the result instead of its id' }),
+  wait: queryBoolean()
+    .optional()
+    .meta({ description: 'Wait (up to SCREENING_WAIT_MAX_MS) and answer the result instead of its id' }),
 });
 
 export function screeningRoutes(deps: ApiDeps): Router {
@@ -28,16 +35,29 @@ export function screeningRoutes(deps: ApiDeps): Router {
     headers: idempotencyHeader,
     body: { schema: screeningRequestSchema },
     responses: {
-      200: { description: 'The result (wait=true), or the screening an Idempotency-Key retry repeats', schema: z.union([screeningSchema, screeningAcceptedSchema]) },
+      200: {
+        description: 'The result (wait=true), or the screening an Idempotency-Key retry repeats',
+        schema: z.union([screeningSchema, screeningAcceptedSchema]),
+      },
       202: { description: 'Recorded and queued; poll links.self', schema: screeningAcceptedSchema },
     },
     errors: [400, 409, 413, 415],
   });
   router.post('/v1/screenings', requireScope('screenings:write'), async (req, res) => {
     const { wait } = parseQuery(req, submitQuery);
-    if (!req.is('application/json')) throw new AppError('unsupported_media_type', 'Send the body as application/json (a file of many records goes to POST /v1/batches)');
+    if (!req.is('application/json'))
+      throw new AppError(
+        'unsupported_media_type',
+        'Send the body as application/json (a file of many records goes to POST /v1/batches)',
+      );
     const request = parseScreeningRequest(req.body);
-    const { id, status, created, queued } = await submitScreening(deps, request, req.principal?.keyId ?? null, idempotencyKeyOf(req), req.requestId);
+    const { id, status, created, queued } = await submitScreening(
+      deps,
+      request,
+      req.principal?.keyId ?? null,
+      idempotencyKeyOf(req),
+      req.requestId,
+    );
     const location = `/v1/screenings/${id}`;
     // Not queued yet (Redis down): nothing will settle it within the wait, so the id is the answer.
     if (queued && wait) {
@@ -45,7 +65,10 @@ export function screeningRoutes(deps: ApiDeps): Router {
       const view = settled ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
       if (view) return void res.status(200).location(location).json(view);
     }
-    res.status(created ? 202 : 200).location(location).json({ id, status, links: { self: location } });
+    res
+      .status(created ? 202 : 200)
+      .location(location)
+      .json({ id, status, links: { self: location } });
   });
 
   documentRoute({

@@ -15,7 +15,9 @@ const MAX_PAGE = 500;
 const listQuerySchema = z.strictObject({
   reference: z.string().trim().min(1).max(200).optional(),
   entityId: z.string().trim().min(1).max(200).optional(),
-  lapsed: queryBoolean().optional().meta({ description: 'true: only those that stopped applying (the record changed); false: only those that apply' }),
+  lapsed: queryBoolean()
+    .optional()
+    .meta({ description: 'true: only those that stopped applying (the record changed); false: only those that apply' }),
   cursor: queryUuid('the id of a suppression (links.next)').optional(),
   limit: queryLimit(MAX_PAGE, DEFAULT_PAGE),
 });
@@ -54,7 +56,11 @@ export function suppressionRoutes(deps: ApiDeps): Router {
     const last = suppressions.at(-1);
     let next: string | null = null;
     if (suppressions.length === limit && last) {
-      const params = new URLSearchParams({ ...(q.reference && { reference: q.reference }), ...(q.entityId && { entityId: q.entityId }), ...(q.lapsed !== undefined && { lapsed: String(q.lapsed) }) });
+      const params = new URLSearchParams({
+        ...(q.reference && { reference: q.reference }),
+        ...(q.entityId && { entityId: q.entityId }),
+        ...(q.lapsed !== undefined && { lapsed: String(q.lapsed) }),
+      });
       params.set('cursor', last.id);
       params.set('limit', String(limit));
       next = `/v1/suppressions?${params}`;
@@ -69,7 +75,10 @@ export function suppressionRoutes(deps: ApiDeps): Router {
     summary: 'Import a false-positive decision made elsewhere',
     scope: 'alerts:approve',
     body: { schema: importSchema },
-    responses: { 200: { description: 'The same suppression existed', schema: suppressionSchema }, 201: { description: 'Created', schema: suppressionSchema } },
+    responses: {
+      200: { description: 'The same suppression existed', schema: suppressionSchema },
+      201: { description: 'Created', schema: suppressionSchema },
+    },
     errors: [400, 404, 409, 413, 415],
   });
   router.post('/v1/suppressions', requireScope('alerts:approve'), async (req, res) => {
@@ -81,7 +90,10 @@ export function suppressionRoutes(deps: ApiDeps): Router {
       note: body.note ?? null,
       keyId: req.principal!.keyId,
     });
-    res.status(created ? 201 : 200).location(`/v1/suppressions/${suppression.id}`).json(suppression);
+    res
+      .status(created ? 201 : 200)
+      .location(`/v1/suppressions/${suppression.id}`)
+      .json(suppression);
   });
 
   documentRoute({

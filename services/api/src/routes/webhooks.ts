@@ -23,7 +23,14 @@ import { requireScope } from '../http/authentication';
 import { parseQuery, queryLimit, queryUuid } from '../http/query';
 import { isUuid, parseBody } from '../http/validation';
 import { documentRoute } from '../openapi/route-docs';
-import { deliveryListSchema, deliverySchema, testEventSchema, webhookListSchema, webhookSchema, webhookWithSecretSchema } from '../openapi/schemas/webhooks';
+import {
+  deliveryListSchema,
+  deliverySchema,
+  testEventSchema,
+  webhookListSchema,
+  webhookSchema,
+  webhookWithSecretSchema,
+} from '../openapi/schemas/webhooks';
 
 const deliveriesQuerySchema = z.strictObject({
   status: z.enum(['pending', 'succeeded', 'dead'], { error: 'must be one of pending, succeeded, dead' }).optional(),
@@ -31,7 +38,10 @@ const deliveriesQuerySchema = z.strictObject({
   limit: queryLimit(100, 20),
 });
 
-const owner = (req: Request): WebhookOwner => ({ keyId: req.principal!.keyId, workspaceId: req.principal!.workspaceId });
+const owner = (req: Request): WebhookOwner => ({
+  keyId: req.principal!.keyId,
+  workspaceId: req.principal!.workspaceId,
+});
 
 function webhookId(req: Request): string {
   const id = String(req.params.id);
@@ -44,7 +54,8 @@ export function webhookRoutes(deps: ApiDeps): Router {
   const router = Router();
   const settings = { allowedHosts: deps.config.webhooks.allowedHosts, maxRetryMs: deps.config.webhooks.maxRetryMs };
   const manage = requireScope('webhooks:manage');
-  const wakeDispatcher = () => deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, 'test').catch(() => undefined);
+  const wakeDispatcher = () =>
+    deps.redis.publish(channels(deps.config.queuePrefix).webhookEvents, 'test').catch(() => undefined);
 
   documentRoute({
     method: 'post',
@@ -53,12 +64,22 @@ export function webhookRoutes(deps: ApiDeps): Router {
     summary: 'Subscribe a URL to events',
     scope: 'webhooks:manage',
     body: { schema: createWebhookSchema },
-    responses: { 201: { description: 'The subscription and its signing secret, shown once', schema: webhookWithSecretSchema } },
+    responses: {
+      201: { description: 'The subscription and its signing secret, shown once', schema: webhookWithSecretSchema },
+    },
     errors: [400, 413, 415],
   });
   router.post('/v1/webhooks', manage, async (req, res) => {
-    const { subscription, secret } = await createSubscription(deps.pool, owner(req), parseBody(req, createWebhookSchema), settings);
-    res.status(201).location(subscription.links.self).json({ ...subscription, secret });
+    const { subscription, secret } = await createSubscription(
+      deps.pool,
+      owner(req),
+      parseBody(req, createWebhookSchema),
+      settings,
+    );
+    res
+      .status(201)
+      .location(subscription.links.self)
+      .json({ ...subscription, secret });
   });
 
   documentRoute({
@@ -123,12 +144,15 @@ export function webhookRoutes(deps: ApiDeps): Router {
     summary: 'Rotate the signing secret; the previous one signs beside it for the grace period',
     scope: 'webhooks:manage',
     body: { schema: rotateSecretSchema, required: false },
-    responses: { 200: { description: 'The subscription and its new secret, shown once', schema: webhookWithSecretSchema } },
+    responses: {
+      200: { description: 'The subscription and its new secret, shown once', schema: webhookWithSecretSchema },
+    },
     errors: [400, 404, 413, 415],
   });
   router.post('/v1/webhooks/:id/rotate-secret', manage, async (req, res) => {
     const id = webhookId(req);
-    const { gracePeriodHours } = req.body === undefined ? rotateSecretSchema.parse({}) : parseBody(req, rotateSecretSchema);
+    const { gracePeriodHours } =
+      req.body === undefined ? rotateSecretSchema.parse({}) : parseBody(req, rotateSecretSchema);
     const { subscription, secret } = await rotateSecret(deps.pool, owner(req), id, gracePeriodHours);
     res.json({ ...subscription, secret });
   });
@@ -164,7 +188,10 @@ export function webhookRoutes(deps: ApiDeps): Router {
     const { status, before, limit } = parseQuery(req, deliveriesQuerySchema);
     const deliveries = await listDeliveries(deps.pool, owner(req), id, { status, before, limit });
     const last = deliveries[deliveries.length - 1];
-    const next = deliveries.length === limit && last ? `/v1/webhooks/${id}/deliveries?before=${last.id}&limit=${limit}${status ? `&status=${status}` : ''}` : null;
+    const next =
+      deliveries.length === limit && last
+        ? `/v1/webhooks/${id}/deliveries?before=${last.id}&limit=${limit}${status ? `&status=${status}` : ''}`
+        : null;
     res.json({ webhookId: id, deliveries, links: { next } });
   });
 
@@ -195,7 +222,13 @@ export function webhookRoutes(deps: ApiDeps): Router {
   router.post('/v1/webhooks/:id/deliveries/:deliveryId/redeliver', manage, async (req, res) => {
     const deliveryId = String(req.params.deliveryId);
     if (!isUuid(deliveryId)) throw notFound(`Delivery ${deliveryId}`);
-    const delivery = await redeliver({ pool: deps.pool, queue: deps.webhookQueue, logger: deps.logger }, owner(req), webhookId(req), deliveryId, settings);
+    const delivery = await redeliver(
+      { pool: deps.pool, queue: deps.webhookQueue, logger: deps.logger },
+      owner(req),
+      webhookId(req),
+      deliveryId,
+      settings,
+    );
     res.status(202).json(delivery);
   });
 

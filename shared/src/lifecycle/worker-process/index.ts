@@ -22,7 +22,11 @@ export interface WorkerProcess {
   /** A queue on the deployment's prefix, watched by the metrics and closed with the process. */
   queue<T>(name: string): Queue<T>;
   /** A BullMQ worker on the deployment's connection and prefix, its connection errors logged, closed first. */
-  worker<T, R = unknown>(name: string, processor: Processor<T, R>, options: Omit<WorkerOptions, 'connection' | 'prefix'>): Worker<T, R>;
+  worker<T, R = unknown>(
+    name: string,
+    processor: Processor<T, R>,
+    options: Omit<WorkerOptions, 'connection' | 'prefix'>,
+  ): Worker<T, R>;
   /**
    * Stops in the order that loses nothing: metrics, the workers (finishing their jobs), then `own` (the worker's own
    * timers and loops), the queues, the Redis connections, the pool last.
@@ -39,7 +43,11 @@ export interface WorkerProcessOptions {
  * The start every worker shares: refuse to run without DATABASE_URL and REDIS_URL, open the pool, migrate, open the
  * metrics. When either fails the pool is closed again, so a failed start leaves no connection behind.
  */
-export async function openWorkerProcess(config: AppConfig, logger: Logger, options: WorkerProcessOptions = {}): Promise<WorkerProcess> {
+export async function openWorkerProcess(
+  config: AppConfig,
+  logger: Logger,
+  options: WorkerProcessOptions = {},
+): Promise<WorkerProcess> {
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
   const endpoint = await migrate(pool)
@@ -98,7 +106,10 @@ export async function openWorkerProcess(config: AppConfig, logger: Logger, optio
  * A worker's entry point (`if (require.main === module)`): config from the environment, a logger named for the
  * process, a graceful stop on SIGINT/SIGTERM, and exit 1 with the message when it cannot start.
  */
-export function runWorkerProcess(processName: string, start: (config: AppConfig, logger: Logger) => Promise<{ stop(): Promise<void> }>): void {
+export function runWorkerProcess(
+  processName: string,
+  start: (config: AppConfig, logger: Logger) => Promise<{ stop(): Promise<void> }>,
+): void {
   let config: AppConfig;
   try {
     config = loadConfig();

@@ -6,7 +6,11 @@ import type { ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
 import { openXmlList } from './xml-list';
 import { childText, type XmlElement, type XmlShape } from './xml-records';
 
-const SHAPE: XmlShape = { roots: ['data-set'], records: new Set(['record']), expected: 'the Canadian Consolidated Autonomous Sanctions List XML (sema-lmes.xml)' };
+const SHAPE: XmlShape = {
+  roots: ['data-set'],
+  records: new Set(['record']),
+  expected: 'the Canadian Consolidated Autonomous Sanctions List XML (sema-lmes.xml)',
+};
 
 /** "Russia / Russie" → "Russia": the list is bilingual, English first. */
 const english = (text: string) => text.split(' / ')[0]!.trim();
@@ -36,7 +40,11 @@ function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): 
   const regime = english(childText(record, 'Country'));
   const schedule = childText(record, 'Schedule');
   const item = childText(record, 'Item');
-  if (!regime || !item) throw new ListFileError({ file, line: record.line, element: 'record' }, 'has no Country or Item, which identify a record');
+  if (!regime || !item)
+    throw new ListFileError(
+      { file, line: record.line, element: 'record' },
+      'has no Country or Item, which identify a record',
+    );
   const id = recordId(regime, schedule, item);
   const given = childText(record, 'GivenName');
   const last = childText(record, 'LastName');
@@ -54,7 +62,13 @@ function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): 
   if (date && person) {
     const dates = parseBirthDates(date);
     if (dates.length) entity.addBirthDates(dates);
-    else warnings.push({ file, line: record.line, element: 'DateOfBirthOrShipBuildDate', message: `${id}: cannot read date of birth "${date}"` });
+    else
+      warnings.push({
+        file,
+        line: record.line,
+        element: 'DateOfBirthOrShipBuildDate',
+        message: `${id}: cannot read date of birth "${date}"`,
+      });
   }
   const listedOn = parseFullDate(childText(record, 'DateOfListing'));
   entity.citations = listCitations({

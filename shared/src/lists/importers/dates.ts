@@ -1,6 +1,28 @@
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 /** A year range wider than this is noise, not a birth date: keep its end points only. */
@@ -43,7 +65,8 @@ export function parsePartialDate(text: string): string | undefined {
   m = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) return partial(Number(m[2]), Number(m[1]) || undefined);
   m = /^(?:(\d{1,2}) )?([A-Za-z]{3,9})\.? (\d{4})$/.exec(t);
-  if (m && MONTHS[m[2]!.toLowerCase()]) return partial(Number(m[3]), MONTHS[m[2]!.toLowerCase()], m[1] ? Number(m[1]) : undefined);
+  if (m && MONTHS[m[2]!.toLowerCase()])
+    return partial(Number(m[3]), MONTHS[m[2]!.toLowerCase()], m[1] ? Number(m[1]) : undefined);
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(t);
   if (m && MONTHS[m[1]!.toLowerCase()]) return partial(Number(m[3]), MONTHS[m[1]!.toLowerCase()], Number(m[2]));
   return undefined;

@@ -35,22 +35,30 @@ const attr = (element: XmlElement | undefined, name: string) => clean(element?.a
 /** The current schema: `<export><sanctionEntity><nameAlias wholeName=…/>…`. */
 function fromExport(file: string, record: XmlElement): ListedEntity {
   const id = attr(record, 'logicalId');
-  if (!id) throw new ListFileError({ file, line: record.line, element: 'sanctionEntity', field: 'logicalId' }, 'has no logicalId');
+  if (!id)
+    throw new ListFileError(
+      { file, line: record.line, element: 'sanctionEntity', field: 'logicalId' },
+      'has no logicalId',
+    );
   const subject = attr(childNamed(record, 'subjectType'), 'code').toLowerCase();
   const entity = new EntityBuilder(id, subject === 'person' ? 'person' : 'organization');
   for (const alias of childrenNamed(record, 'nameAlias')) {
-    const whole = attr(alias, 'wholeName') || [attr(alias, 'firstName'), attr(alias, 'middleName'), attr(alias, 'lastName')].filter(Boolean).join(' ');
+    const whole =
+      attr(alias, 'wholeName') ||
+      [attr(alias, 'firstName'), attr(alias, 'middleName'), attr(alias, 'lastName')].filter(Boolean).join(' ');
     const weak = attr(alias, 'strong').toLowerCase() === 'false';
     entity.addName(whole, !entity.hasName('primary') && !weak ? 'primary' : weak ? 'weak_alias' : 'alias');
   }
-  if (!entity.hasName()) throw new ListFileError({ file, line: record.line, element: 'sanctionEntity' }, `entity ${id} has no nameAlias`);
+  if (!entity.hasName())
+    throw new ListFileError({ file, line: record.line, element: 'sanctionEntity' }, `entity ${id} has no nameAlias`);
   const publicationDates: string[] = [];
   for (const regulation of childrenNamed(record, 'regulation')) {
     entity.addProgram(attr(regulation, 'programme'));
     const date = parseFullDate(attr(regulation, 'publicationDate'));
     if (date) publicationDates.push(date);
   }
-  for (const citizenship of childrenNamed(record, 'citizenship')) entity.addNationality(euCountry(attr(citizenship, 'countryIso2Code'), attr(citizenship, 'countryDescription')));
+  for (const citizenship of childrenNamed(record, 'citizenship'))
+    entity.addNationality(euCountry(attr(citizenship, 'countryIso2Code'), attr(citizenship, 'countryDescription')));
   for (const birth of childrenNamed(record, 'birthdate')) {
     const from = Number(attr(birth, 'yearRangeFrom'));
     const to = Number(attr(birth, 'yearRangeTo'));
@@ -63,7 +71,11 @@ function fromExport(file: string, record: XmlElement): ListedEntity {
       : from && to
         ? yearRange(from, to)
         : year
-          ? [parsePartialDate([year, month && month.padStart(2, '0'), month && day && day.padStart(2, '0')].filter(Boolean).join('-'))].filter((d): d is string => Boolean(d))
+          ? [
+              parsePartialDate(
+                [year, month && month.padStart(2, '0'), month && day && day.padStart(2, '0')].filter(Boolean).join('-'),
+              ),
+            ].filter((d): d is string => Boolean(d))
           : [];
     entity.addBirthDates(dates);
     entity.addCountry(euCountry(attr(birth, 'countryIso2Code'), undefined));
@@ -89,12 +101,23 @@ function fromExport(file: string, record: XmlElement): ListedEntity {
   for (const address of childrenNamed(record, 'address')) {
     const city = attr(address, 'city');
     const country = euCountry(attr(address, 'countryIso2Code'), attr(address, 'countryDescription'));
-    const full = [attr(address, 'street'), attr(address, 'poBox'), attr(address, 'zipCode'), city, attr(address, 'region'), attr(address, 'place'), attr(address, 'countryDescription')]
+    const full = [
+      attr(address, 'street'),
+      attr(address, 'poBox'),
+      attr(address, 'zipCode'),
+      city,
+      attr(address, 'region'),
+      attr(address, 'place'),
+      attr(address, 'countryDescription'),
+    ]
       .filter(Boolean)
       .join(', ');
     entity.addAddress({ full, ...(city ? { city } : {}), ...(country ? { country } : {}) });
   }
-  const remarks = childrenNamed(record, 'remark').map((r) => clean(r.text)).filter(Boolean).join(' ');
+  const remarks = childrenNamed(record, 'remark')
+    .map((r) => clean(r.text))
+    .filter(Boolean)
+    .join(' ');
   if (remarks) entity.remarks = remarks;
   const listedOn = parseFullDate(attr(record, 'designationDate')) ?? publicationDates.sort()[0];
   const reference = attr(record, 'euReferenceNumber');
@@ -106,7 +129,13 @@ function fromExport(file: string, record: XmlElement): ListedEntity {
     name: entity.displayName,
     programs: entity.programList,
     ...(listedOn ? { listedOn } : {}),
-    ...(reference || unReference ? { note: [reference && `EU reference ${reference}`, unReference && `UN reference ${unReference}`].filter(Boolean).join('; ') } : {}),
+    ...(reference || unReference
+      ? {
+          note: [reference && `EU reference ${reference}`, unReference && `UN reference ${unReference}`]
+            .filter(Boolean)
+            .join('; '),
+        }
+      : {}),
   });
   return entity.build();
 }
@@ -117,21 +146,34 @@ function fromLegacy(file: string, record: XmlElement, warnings: ImportWarning[])
   if (!id) throw new ListFileError({ file, line: record.line, element: 'ENTITY', field: 'Id' }, 'has no Id');
   const entity = new EntityBuilder(id, attr(record, 'Type').toUpperCase() === 'P' ? 'person' : 'organization');
   for (const name of childrenNamed(record, 'NAME')) {
-    const whole = childText(name, 'WHOLENAME') || ['FIRSTNAME', 'MIDDLENAME', 'LASTNAME'].map((n) => childText(name, n)).filter(Boolean).join(' ');
+    const whole =
+      childText(name, 'WHOLENAME') ||
+      ['FIRSTNAME', 'MIDDLENAME', 'LASTNAME']
+        .map((n) => childText(name, n))
+        .filter(Boolean)
+        .join(' ');
     entity.addName(whole, entity.hasName('primary') ? 'alias' : 'primary');
   }
-  if (!entity.hasName()) throw new ListFileError({ file, line: record.line, element: 'ENTITY' }, `entity ${id} has no NAME`);
+  if (!entity.hasName())
+    throw new ListFileError({ file, line: record.line, element: 'ENTITY' }, `entity ${id} has no NAME`);
   entity.addProgram(attr(record, 'programme'));
   for (const birth of childrenNamed(record, 'BIRTH')) {
     const text = childText(birth, 'DATE');
     if (text) {
       const dates = parseBirthDates(text);
       if (dates.length) entity.addBirthDates(dates);
-      else warnings.push({ file, line: birth.line, element: 'BIRTH', message: `entity ${id}: cannot read date of birth "${text}"` });
+      else
+        warnings.push({
+          file,
+          line: birth.line,
+          element: 'BIRTH',
+          message: `entity ${id}: cannot read date of birth "${text}"`,
+        });
     }
     entity.addCountry(countryCode(childText(birth, 'COUNTRY')));
   }
-  for (const citizen of childrenNamed(record, 'CITIZEN')) entity.addNationality(countryOrText(childText(citizen, 'COUNTRY')));
+  for (const citizen of childrenNamed(record, 'CITIZEN'))
+    entity.addNationality(countryOrText(childText(citizen, 'COUNTRY')));
   for (const passport of childrenNamed(record, 'PASSPORT')) {
     const text = childText(passport, 'NUMBER');
     const match = /^(\S+)\s*(.*)$/.exec(text);
@@ -145,7 +187,16 @@ function fromLegacy(file: string, record: XmlElement, warnings: ImportWarning[])
     const city = childText(address, 'CITY');
     const countryText = childText(address, 'COUNTRY');
     const country = countryOrText(countryText);
-    const full = [childText(address, 'NUMBER'), childText(address, 'STREET'), childText(address, 'ZIPCODE'), city, childText(address, 'OTHER'), countryText].filter(Boolean).join(', ');
+    const full = [
+      childText(address, 'NUMBER'),
+      childText(address, 'STREET'),
+      childText(address, 'ZIPCODE'),
+      city,
+      childText(address, 'OTHER'),
+      countryText,
+    ]
+      .filter(Boolean)
+      .join(', ');
     entity.addAddress({ full, ...(city ? { city } : {}), ...(country ? { country } : {}) });
   }
   const remark = attr(record, 'remark');
@@ -178,6 +229,7 @@ export function openEuFsfXml(path: string, options: OpenListOptions = {}): Promi
     shape: SHAPE,
     sourceId: () => 'eu-fsf',
     publishedAt: ({ root }) => publishedAtOf(root),
-    toEntity: (record, warnings) => (record.name === 'ENTITY' ? fromLegacy(path, record, warnings) : fromExport(path, record)),
+    toEntity: (record, warnings) =>
+      record.name === 'ENTITY' ? fromLegacy(path, record, warnings) : fromExport(path, record),
   });
 }

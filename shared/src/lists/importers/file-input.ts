@@ -59,7 +59,10 @@ export async function readHead(path: string, bytes = SNIFF_BYTES): Promise<Buffe
 export function checkTextHead(file: string, head: Buffer, encoding: TextEncoding, expected: string): string {
   if (head.length === 0) throw new ListFileError({ file, line: 1 }, `is empty; expected ${expected}`);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ListFileError({ file, line: 1 }, `is UTF-16 encoded; expected ${expected} in ${encoding === 'latin1' ? 'Latin-1' : 'UTF-8'}`);
+    throw new ListFileError(
+      { file, line: 1 },
+      `is UTF-16 encoded; expected ${expected} in ${encoding === 'latin1' ? 'Latin-1' : 'UTF-8'}`,
+    );
   }
   const nul = head.indexOf(0);
   if (nul >= 0) {
@@ -67,7 +70,9 @@ export function checkTextHead(file: string, head: Buffer, encoding: TextEncoding
     const utf16 = head.length > 3 && (head[1] === 0 || head[0] === 0);
     throw new ListFileError(
       { file, line },
-      utf16 ? `looks UTF-16 encoded (NUL bytes between characters); expected ${expected}` : `holds binary data (NUL byte at offset ${nul}); expected ${expected}`,
+      utf16
+        ? `looks UTF-16 encoded (NUL bytes between characters); expected ${expected}`
+        : `holds binary data (NUL byte at offset ${nul}); expected ${expected}`,
     );
   }
   if (encoding === 'latin1') return head.toString('latin1');
@@ -77,7 +82,9 @@ export function checkTextHead(file: string, head: Buffer, encoding: TextEncoding
   try {
     return decoder.decode(head.subarray(start), { stream: true });
   } catch (error) {
-    throw new ListFileError({ file, line: firstInvalidUtf8Line(head) }, `is not valid UTF-8; expected ${expected}`, { cause: error });
+    throw new ListFileError({ file, line: firstInvalidUtf8Line(head) }, `is not valid UTF-8; expected ${expected}`, {
+      cause: error,
+    });
   }
 }
 
@@ -93,7 +100,9 @@ function firstInvalidUtf8Line(buffer: Buffer): number {
   for (let i = 0; i <= buffer.length; i++) {
     if (i === buffer.length || buffer[i] === 0x0a) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(lineStart, i), { stream: i === buffer.length });
+        new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(lineStart, i), {
+          stream: i === buffer.length,
+        });
       } catch {
         return line;
       }
@@ -131,7 +140,11 @@ export async function* readText(path: string, options: ReadTextOptions): AsyncGe
         try {
           text = decoder.decode(chunk, { stream: true });
         } catch (error) {
-          throw new ListFileError({ file: path, line: lines + firstInvalidUtf8Line(chunk) - 1 }, 'is not valid UTF-8 here (wrong encoding or binary data)', { cause: error });
+          throw new ListFileError(
+            { file: path, line: lines + firstInvalidUtf8Line(chunk) - 1 },
+            'is not valid UTF-8 here (wrong encoding or binary data)',
+            { cause: error },
+          );
         }
       } else {
         text = chunk.toString('latin1');
@@ -156,7 +169,11 @@ export async function* readText(path: string, options: ReadTextOptions): AsyncGe
         const rest = decoder.decode();
         if (rest) yield rest;
       } catch (error) {
-        throw new ListFileError({ file: path, line: lines }, 'ends in the middle of a UTF-8 character (truncated or wrong encoding)', { cause: error });
+        throw new ListFileError(
+          { file: path, line: lines },
+          'ends in the middle of a UTF-8 character (truncated or wrong encoding)',
+          { cause: error },
+        );
       }
     }
   } catch (error) {

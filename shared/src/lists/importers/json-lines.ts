@@ -21,7 +21,11 @@ export async function* textLines(file: string, chunks: AsyncIterable<string>): A
       start = end + 1;
     }
     buffer = buffer.slice(start);
-    if (buffer.length > MAX_LINE_CHARS) throw new ListFileError({ file, line: line + 1 }, `has a line longer than ${MAX_LINE_CHARS} characters: not JSON lines`);
+    if (buffer.length > MAX_LINE_CHARS)
+      throw new ListFileError(
+        { file, line: line + 1 },
+        `has a line longer than ${MAX_LINE_CHARS} characters: not JSON lines`,
+      );
   }
   if (buffer.length > 0) yield { text: buffer.replace(/\r$/, ''), line: line + 1 };
 }
@@ -33,8 +37,18 @@ export function parseJsonLine(file: string, { text, line }: TextLine, expected: 
     value = JSON.parse(text);
   } catch (error) {
     const truncated = /Unexpected end of JSON input|Unterminated string/i.test((error as Error).message);
-    throw new ListFileError({ file, line }, truncated ? `holds an incomplete JSON object: the file is truncated (${expected} expected)` : `is not valid JSON (${(error as Error).message}); expected ${expected}`, { cause: error });
+    throw new ListFileError(
+      { file, line },
+      truncated
+        ? `holds an incomplete JSON object: the file is truncated (${expected} expected)`
+        : `is not valid JSON (${(error as Error).message}); expected ${expected}`,
+      { cause: error },
+    );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ListFileError({ file, line }, `holds ${Array.isArray(value) ? 'an array' : typeof value}; expected ${expected}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ListFileError(
+      { file, line },
+      `holds ${Array.isArray(value) ? 'an array' : typeof value}; expected ${expected}`,
+    );
   return value as Record<string, unknown>;
 }

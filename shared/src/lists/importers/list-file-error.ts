@@ -8,7 +8,12 @@ export interface ListFileLocation {
 }
 
 const describe = (at: ListFileLocation) =>
-  [at.file, at.line !== undefined ? `line ${at.line}` : undefined, at.element ? `<${at.element}>` : undefined, at.field ? `field "${at.field}"` : undefined]
+  [
+    at.file,
+    at.line !== undefined ? `line ${at.line}` : undefined,
+    at.element ? `<${at.element}>` : undefined,
+    at.field ? `field "${at.field}"` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
 
@@ -29,7 +34,13 @@ export class ListFileError extends AppError {
   ) {
     super('validation_failed', `${describe(at)}: ${reason}`, {
       cause: options.cause,
-      fields: [{ field: at.field ?? at.element ?? 'file', message: reason, ...(at.line !== undefined ? { line: at.line } : {}) }],
+      fields: [
+        {
+          field: at.field ?? at.element ?? 'file',
+          message: reason,
+          ...(at.line !== undefined ? { line: at.line } : {}),
+        },
+      ],
     });
     this.name = 'ListFileError';
     this.file = at.file;

@@ -68,7 +68,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const IDENTIFIER_PATTERN = new RegExp(`^(${IDENTIFIER_LABELS.map(([label]) => escape(label)).join('|')})\\s+(.+)$`);
 const TYPE_BY_LABEL = new Map(IDENTIFIER_LABELS);
 /** A value, then optionally "(Country)", then optionally "issued … expires …". */
-const VALUE_PATTERN = /^(.+?)(?:\s+\(([^()]+)\))?(?:\s+((?:issued|expires|Issue Date|Expire Date|Expiration Date)\b.*))?$/;
+const VALUE_PATTERN =
+  /^(.+?)(?:\s+\(([^()]+)\))?(?:\s+((?:issued|expires|Issue Date|Expire Date|Expiration Date)\b.*))?$/;
 
 function parseIdentifier(label: string, rest: string): Identifier | undefined {
   const match = VALUE_PATTERN.exec(rest.trim());
@@ -91,12 +92,16 @@ function parseIdentifier(label: string, rest: string): Identifier | undefined {
 
 /** Reads the facts OFAC writes in fixed phrases inside Remarks. Everything else stays in the remarks text only. */
 export function parseOfacRemarks(remarks: string | undefined): OfacRemarkFacts {
-  const facts: OfacRemarkFacts = { birthDates: [], nationalities: [], countries: [], identifiers: [], weakAliases: [], unreadable: [] };
+  const facts: OfacRemarkFacts = {
+    birthDates: [],
+    nationalities: [],
+    countries: [],
+    identifiers: [],
+    weakAliases: [],
+    unreadable: [],
+  };
   if (!remarks) return facts;
-  const parts = remarks
-    .trim()
-    .replace(/\.$/, '')
-    .split(/;\s+/);
+  const parts = remarks.trim().replace(/\.$/, '').split(/;\s+/);
   for (const raw of parts) {
     const part = raw.trim().replace(/^alt\.\s+/, '');
     let m: RegExpExecArray | null;
@@ -129,7 +134,12 @@ export function parseOfacRemarks(remarks: string | undefined): OfacRemarkFacts {
  * An identifier from OFAC XML's `<id>` (idType, idNumber, idCountry), which uses the same labels as
  * the Remarks. Returns undefined for idTypes that are not identifiers (dates, websites, directives).
  */
-export function ofacXmlIdentifier(idType: string, idNumber: string, idCountry?: string, notes: string[] = []): Identifier | undefined {
+export function ofacXmlIdentifier(
+  idType: string,
+  idNumber: string,
+  idCountry?: string,
+  notes: string[] = [],
+): Identifier | undefined {
   const label = idType.trim();
   const number = idNumber.trim();
   if (!number) return undefined;
@@ -143,6 +153,10 @@ export function ofacXmlIdentifier(idType: string, idNumber: string, idCountry?: 
     value = value.replace(/^IMO\s+/i, '');
   }
   const country = countryCode(idCountry);
-  const allNotes = [...(label === 'Diplomatic Passport' ? ['diplomatic passport'] : []), ...(idCountry && !country ? [idCountry.trim()] : []), ...notes];
+  const allNotes = [
+    ...(label === 'Diplomatic Passport' ? ['diplomatic passport'] : []),
+    ...(idCountry && !country ? [idCountry.trim()] : []),
+    ...notes,
+  ];
   return { type, value, ...(country ? { country } : {}), ...(allNotes.length ? { note: allNotes.join('; ') } : {}) };
 }

@@ -1,7 +1,17 @@
 import type { ListedEntity } from '../entity-model';
 import type { ListSourceId } from '../sources';
 
-export const IMPORT_FORMATS = ['ofac-sdn-csv', 'ofac-cons-csv', 'ofac-xml', 'un-xml', 'uk-ofsi-csv', 'ca-sema-xml', 'eu-fsf-xml', 'ftm-json', 'seed'] as const;
+export const IMPORT_FORMATS = [
+  'ofac-sdn-csv',
+  'ofac-cons-csv',
+  'ofac-xml',
+  'un-xml',
+  'uk-ofsi-csv',
+  'ca-sema-xml',
+  'eu-fsf-xml',
+  'ftm-json',
+  'seed',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export function isImportFormat(value: string): value is ImportFormat {

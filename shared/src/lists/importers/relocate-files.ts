@@ -10,7 +10,9 @@ export function relocator(names: ReadonlyMap<string, string>) {
   const shown = (file: string) => names.get(file) ?? file;
   const error = (e: unknown) =>
     e instanceof ListFileError && names.has(e.file)
-      ? new ListFileError({ file: shown(e.file), line: e.line, element: e.element, field: e.field }, e.reason, { cause: e })
+      ? new ListFileError({ file: shown(e.file), line: e.line, element: e.element, field: e.field }, e.reason, {
+          cause: e,
+        })
       : e;
   const list = (parsed: ParsedList): ParsedList => {
     async function* entities() {
@@ -22,7 +24,11 @@ export function relocator(names: ReadonlyMap<string, string>) {
         for (const warning of parsed.warnings) warning.file = shown(warning.file);
       }
     }
-    return { ...parsed, files: parsed.files.map((f) => ({ ...f, path: shown(f.path) })), entities: { [Symbol.asyncIterator]: entities } };
+    return {
+      ...parsed,
+      files: parsed.files.map((f) => ({ ...f, path: shown(f.path) })),
+      entities: { [Symbol.asyncIterator]: entities },
+    };
   };
   return { error, list };
 }

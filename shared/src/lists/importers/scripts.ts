@@ -26,7 +26,8 @@ export function detectScript(text: string): string | undefined {
 function isLatin(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code <= 0x024f || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2000 && code <= 0x206f) || code === 0x00a0) continue;
+    if (code <= 0x024f || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x2000 && code <= 0x206f) || code === 0x00a0)
+      continue;
     return false;
   }
   return true;

@@ -7,7 +7,11 @@ import type { ImportWarning, OpenListOptions, ParsedList } from './parsed-list';
 import { openXmlList } from './xml-list';
 import { childNamed, childrenNamed, childText, clean, type XmlElement, type XmlShape } from './xml-records';
 
-const SHAPE: XmlShape = { roots: ['CONSOLIDATED_LIST'], records: new Set(['INDIVIDUAL', 'ENTITY']), expected: 'the UN Security Council consolidated list XML' };
+const SHAPE: XmlShape = {
+  roots: ['CONSOLIDATED_LIST'],
+  records: new Set(['INDIVIDUAL', 'ENTITY']),
+  expected: 'the UN Security Council consolidated list XML',
+};
 
 /** UN alias QUALITY: "Low" is the UN's weak alias; "Good", "a.k.a.", "f.k.a." and blank are ordinary aliases. */
 const aliasKind = (quality: string): NameKind => (quality.trim().toLowerCase() === 'low' ? 'weak_alias' : 'alias');
@@ -38,7 +42,15 @@ function birthDates(item: XmlElement): string[] {
 function addAddress(entity: EntityBuilder, address: XmlElement) {
   const city = childText(address, 'CITY');
   const country = childText(address, 'COUNTRY');
-  const full = [childText(address, 'STREET'), city, childText(address, 'STATE_PROVINCE'), childText(address, 'ZIP_CODE'), country].filter(Boolean).join(', ');
+  const full = [
+    childText(address, 'STREET'),
+    city,
+    childText(address, 'STATE_PROVINCE'),
+    childText(address, 'ZIP_CODE'),
+    country,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const code = countryOrText(country);
   entity.addAddress({ full, ...(city ? { city } : {}), ...(code ? { country: code } : {}) });
 }
@@ -46,8 +58,15 @@ function addAddress(entity: EntityBuilder, address: XmlElement) {
 function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): ListedEntity {
   const person = record.name === 'INDIVIDUAL';
   const reference = childText(record, 'REFERENCE_NUMBER');
-  if (!reference) throw new ListFileError({ file, line: record.line, element: record.name, field: 'REFERENCE_NUMBER' }, 'has no REFERENCE_NUMBER');
-  const name = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME'].map((n) => childText(record, n)).filter(Boolean).join(' ');
+  if (!reference)
+    throw new ListFileError(
+      { file, line: record.line, element: record.name, field: 'REFERENCE_NUMBER' },
+      'has no REFERENCE_NUMBER',
+    );
+  const name = ['FIRST_NAME', 'SECOND_NAME', 'THIRD_NAME', 'FOURTH_NAME']
+    .map((n) => childText(record, n))
+    .filter(Boolean)
+    .join(' ');
   if (!name) throw new ListFileError({ file, line: record.line, element: record.name }, `${reference} has no name`);
   const entity = new EntityBuilder(reference, person ? 'person' : 'organization').addName(name, 'primary');
   const original = childText(record, 'NAME_ORIGINAL_SCRIPT');
@@ -57,16 +76,24 @@ function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): 
   }
   const program = childText(record, 'UN_LIST_TYPE');
   entity.addProgram(program);
-  for (const value of childrenNamed(childNamed(record, 'NATIONALITY'), 'VALUE')) entity.addNationality(countryOrText(clean(value.text)));
+  for (const value of childrenNamed(childNamed(record, 'NATIONALITY'), 'VALUE'))
+    entity.addNationality(countryOrText(clean(value.text)));
   for (const item of childrenNamed(record, 'INDIVIDUAL_DATE_OF_BIRTH')) {
     const dates = birthDates(item);
     if (dates.length) entity.addBirthDates(dates);
     else if (childText(item, 'TYPE_OF_DATE') || childText(item, 'NOTE')) {
-      warnings.push({ file, line: item.line, element: 'INDIVIDUAL_DATE_OF_BIRTH', message: `${reference}: no date of birth to read (${childText(item, 'NOTE') || childText(item, 'TYPE_OF_DATE')})` });
+      warnings.push({
+        file,
+        line: item.line,
+        element: 'INDIVIDUAL_DATE_OF_BIRTH',
+        message: `${reference}: no date of birth to read (${childText(item, 'NOTE') || childText(item, 'TYPE_OF_DATE')})`,
+      });
     }
   }
-  for (const place of childrenNamed(record, 'INDIVIDUAL_PLACE_OF_BIRTH')) entity.addCountry(countryCode(childText(place, 'COUNTRY')));
-  for (const address of childrenNamed(record, person ? 'INDIVIDUAL_ADDRESS' : 'ENTITY_ADDRESS')) addAddress(entity, address);
+  for (const place of childrenNamed(record, 'INDIVIDUAL_PLACE_OF_BIRTH'))
+    entity.addCountry(countryCode(childText(place, 'COUNTRY')));
+  for (const address of childrenNamed(record, person ? 'INDIVIDUAL_ADDRESS' : 'ENTITY_ADDRESS'))
+    addAddress(entity, address);
   for (const doc of childrenNamed(record, 'INDIVIDUAL_DOCUMENT')) {
     const number = childText(doc, 'NUMBER');
     if (!number) continue;
@@ -79,12 +106,24 @@ function toEntity(file: string, record: XmlElement, warnings: ImportWarning[]): 
       childText(doc, 'DATE_OF_ISSUE') && `issued ${childText(doc, 'DATE_OF_ISSUE')}`,
       childText(doc, 'NOTE'),
     ].filter(Boolean);
-    entity.addIdentifier({ type: documentType(childText(doc, 'TYPE_OF_DOCUMENT')), value: number, ...(country ? { country } : {}), ...(notes.length ? { note: notes.join('; ') } : {}) });
+    entity.addIdentifier({
+      type: documentType(childText(doc, 'TYPE_OF_DOCUMENT')),
+      value: number,
+      ...(country ? { country } : {}),
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+    });
   }
   const remarks = childText(record, 'COMMENTS1');
   if (remarks) entity.remarks = remarks;
   const listedOn = parseFullDate(childText(record, 'LISTED_ON'));
-  entity.citations = listCitations({ sourceId: 'un-sc', sourceRowId: reference, rowLabel: 'reference number', name, programs: entity.programList, ...(listedOn ? { listedOn } : {}) });
+  entity.citations = listCitations({
+    sourceId: 'un-sc',
+    sourceRowId: reference,
+    rowLabel: 'reference number',
+    name,
+    programs: entity.programList,
+    ...(listedOn ? { listedOn } : {}),
+  });
   return entity.build();
 }
 

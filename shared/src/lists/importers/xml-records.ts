@@ -45,7 +45,13 @@ function createParser(file: string, shape: XmlShape, handlers: ParseHandlers) {
   let headerText = '';
   let sawRoot = false;
   parser.on('opentag', (tag) => {
-    const element: XmlElement = { name: localName(tag.name), attrs: plainAttrs(tag.attributes as Record<string, string>), children: [], text: '', line: parser.line };
+    const element: XmlElement = {
+      name: localName(tag.name),
+      attrs: plainAttrs(tag.attributes as Record<string, string>),
+      children: [],
+      text: '',
+      line: parser.line,
+    };
     if (!sawRoot) {
       sawRoot = true;
       if (!shape.roots.includes(element.name)) {
@@ -87,7 +93,11 @@ function createParser(file: string, shape: XmlShape, handlers: ParseHandlers) {
     if (error instanceof ListFileError) throw error;
     const message = (error as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
     const element = stack[stack.length - 1]?.name;
-    throw new ListFileError({ file, line: parser.line, ...(element ? { element } : {}) }, `is not well-formed XML: ${message}`, { cause: error });
+    throw new ListFileError(
+      { file, line: parser.line, ...(element ? { element } : {}) },
+      `is not well-formed XML: ${message}`,
+      { cause: error },
+    );
   };
   return {
     write(text: string) {
@@ -98,12 +108,18 @@ function createParser(file: string, shape: XmlShape, handlers: ParseHandlers) {
       }
     },
     close() {
-      if (!sawRoot) throw new ListFileError({ file, line: parser.line }, `holds no XML element; expected ${shape.expected}`);
+      if (!sawRoot)
+        throw new ListFileError({ file, line: parser.line }, `holds no XML element; expected ${shape.expected}`);
       try {
         parser.close();
       } catch (error) {
         const open = stack[stack.length - 1]?.name;
-        if (open) throw new ListFileError({ file, line: parser.line, element: open }, `ends before <${open}> is closed: the file is truncated`, { cause: error });
+        if (open)
+          throw new ListFileError(
+            { file, line: parser.line, element: open },
+            `ends before <${open}> is closed: the file is truncated`,
+            { cause: error },
+          );
         fail(error);
       }
     },
@@ -111,7 +127,11 @@ function createParser(file: string, shape: XmlShape, handlers: ParseHandlers) {
 }
 
 /** Streams the record elements of an XML file, checking its root element first. */
-export async function* xmlRecords(file: string, chunks: AsyncIterable<string>, shape: XmlShape): AsyncGenerator<XmlElement> {
+export async function* xmlRecords(
+  file: string,
+  chunks: AsyncIterable<string>,
+  shape: XmlShape,
+): AsyncGenerator<XmlElement> {
   const ready: XmlElement[] = [];
   const parser = createParser(file, shape, { onRecord: (record) => ready.push(record) });
   for await (const chunk of chunks) {
@@ -147,15 +167,19 @@ export function readXmlHead(file: string, head: string, shape: XmlShape, headIsW
   const prefix = match ? head.slice(0, match.index) : head;
   parser.write(prefix);
   if (headIsWholeFile && !match) parser.close();
-  if (!root) throw new ListFileError({ file, line: 1 }, `holds no XML element in its first 64 KiB; expected ${shape.expected}`);
+  if (!root)
+    throw new ListFileError({ file, line: 1 }, `holds no XML element in its first 64 KiB; expected ${shape.expected}`);
   return { root, header };
 }
 
-export const childrenNamed = (element: XmlElement | undefined, name: string): XmlElement[] => element?.children.filter((c) => c.name === name) ?? [];
+export const childrenNamed = (element: XmlElement | undefined, name: string): XmlElement[] =>
+  element?.children.filter((c) => c.name === name) ?? [];
 
-export const childNamed = (element: XmlElement | undefined, name: string): XmlElement | undefined => element?.children.find((c) => c.name === name);
+export const childNamed = (element: XmlElement | undefined, name: string): XmlElement | undefined =>
+  element?.children.find((c) => c.name === name);
 
 /** Trimmed, whitespace-collapsed text of the first child with that name ('' when absent). */
-export const childText = (element: XmlElement | undefined, name: string): string => clean(childNamed(element, name)?.text);
+export const childText = (element: XmlElement | undefined, name: string): string =>
+  clean(childNamed(element, name)?.text);
 
 export const clean = (text: string | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -33,7 +33,12 @@ describe('UK OFSI ConList CSV importer', () => {
       { type: 'passport', value: 'CD456', country: 'AF', note: 'Afghanistan number' },
     ]);
     expect(haq.addresses).toEqual([{ full: 'Hafizabad Taluka Daharki, District Ghotki, Pakistan', country: 'PK' }]);
-    expect(haq.citations[0]).toMatchObject({ program: 'Global Human Rights', listedOn: '2022-12-09', sourceRowId: '15672', note: 'UK Sanctions List reference GHR0086' });
+    expect(haq.citations[0]).toMatchObject({
+      program: 'Global Human Rights',
+      listedOn: '2022-12-09',
+      sourceRowId: '15672',
+      note: 'UK Sanctions List reference GHR0086',
+    });
   });
 
   it('reads ships with their IMO number', async () => {
@@ -64,7 +69,13 @@ describe('OpenSanctions FollowTheMoney JSON importer', () => {
       { value: 'Aleksandr Zakharov', kind: 'alias' },
       { value: 'Sasha', kind: 'weak_alias' },
     ]);
-    expect(person).toMatchObject({ birthDates: ['1965-09-21'], nationalities: ['RU'], countries: ['RU'], programs: ['US-RUSHAR'], remarks: 'Founder of ZALA Aero.' });
+    expect(person).toMatchObject({
+      birthDates: ['1965-09-21'],
+      nationalities: ['RU'],
+      countries: ['RU'],
+      programs: ['US-RUSHAR'],
+      remarks: 'Founder of ZALA Aero.',
+    });
     expect(person.identifiers).toEqual([
       { type: 'passport', value: '7512345678' },
       { type: 'tax_id', value: '183111242406' },
@@ -75,7 +86,11 @@ describe('OpenSanctions FollowTheMoney JSON importer', () => {
   it('cites the OpenSanctions entity page, the dataset, and each Sanction that names the entity', async () => {
     const person = byId(await collect(await openList('ftm-json', fixture('ftm-entities.json'))), 'NK-person1');
     expect(person.citations).toEqual([
-      expect.objectContaining({ url: 'https://www.opensanctions.org/entities/NK-person1/', sourceRowId: 'NK-person1', note: 'OpenSanctions datasets: us_ofac_sdn, gb_fcdo_sanctions' }),
+      expect.objectContaining({
+        url: 'https://www.opensanctions.org/entities/NK-person1/',
+        sourceRowId: 'NK-person1',
+        note: 'OpenSanctions datasets: us_ofac_sdn, gb_fcdo_sanctions',
+      }),
       expect.objectContaining({ url: 'https://www.opensanctions.org/datasets/' }),
       {
         title: 'Office of Foreign Assets Control: Russia-related Sanctions',
@@ -96,7 +111,10 @@ describe('OpenSanctions FollowTheMoney JSON importer', () => {
     expect(entities.map((e) => e.sourceEntityId)).toEqual(['NK-new', 'NK-org']);
     expect(list.deletedSourceEntityIds).toEqual(['NK-gone', 'sanction-gone']);
     expect(list.deltaOperations).toEqual({ ADD: 1, MOD: 2, DEL: 2 });
-    expect(byId(entities, 'NK-org').citations[2]).toMatchObject({ authority: 'United Nations Security Council', program: 'Al-Qaida' });
+    expect(byId(entities, 'NK-org').citations[2]).toMatchObject({
+      authority: 'United Nations Security Council',
+      program: 'Al-Qaida',
+    });
   });
 });
 

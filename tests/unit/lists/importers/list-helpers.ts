@@ -19,7 +19,8 @@ export function byId(entities: ListedEntity[], id: string): ListedEntity {
   return entity;
 }
 
-export const names = (entity: ListedEntity, kind?: string) => entity.names.filter((n) => !kind || n.kind === kind).map((n) => n.value);
+export const names = (entity: ListedEntity, kind?: string) =>
+  entity.names.filter((n) => !kind || n.kind === kind).map((n) => n.value);
 
 /** A scratch directory for generated (bad) inputs, removed after the test file. */
 export function scratch() {

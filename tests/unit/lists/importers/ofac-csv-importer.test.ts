@@ -20,7 +20,12 @@ describe('OFAC SDN legacy CSV importer', () => {
 
   it('hashes every file of the set before parsing', async () => {
     const list = await openList('ofac-sdn-csv', fixture('ofac-sdn'));
-    expect(list.files.map((f) => f.path.split('/').pop())).toEqual(['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv']);
+    expect(list.files.map((f) => f.path.split('/').pop())).toEqual([
+      'sdn.csv',
+      'alt.csv',
+      'add.csv',
+      'sdn_comments.csv',
+    ]);
     for (const file of list.files) {
       expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(file.bytes).toBeGreaterThan(0);
@@ -37,7 +42,9 @@ describe('OFAC SDN legacy CSV importer', () => {
     expect(ri.birthDates).toEqual(['1955']);
     expect(ri.nationalities).toEqual(['KP']);
     expect(ri.programs).toEqual(['DPRK2']);
-    expect(ri.identifiers).toEqual([{ type: 'passport', value: '745310106', country: 'KP', note: 'expires 10 Dec 2025' }]);
+    expect(ri.identifiers).toEqual([
+      { type: 'passport', value: '745310106', country: 'KP', note: 'expires 10 Dec 2025' },
+    ]);
   });
 
   it('expands DOB ranges to years and keeps "circa" and alternative dates', async () => {
@@ -108,8 +115,18 @@ describe('OFAC SDN legacy CSV importer', () => {
     expect(list.warnings).toEqual([]);
     await collect(list);
     expect(list.warnings).toEqual([
-      { file: fixture('ofac-sdn', 'alt.csv'), line: 5, field: 'ent_num', message: 'alias row for ent_num 99999, which is not in sdn.csv: skipped' },
-      { file: fixture('ofac-sdn', 'add.csv'), line: 3, field: 'ent_num', message: 'address row for ent_num 88888, which is not in sdn.csv: skipped' },
+      {
+        file: fixture('ofac-sdn', 'alt.csv'),
+        line: 5,
+        field: 'ent_num',
+        message: 'alias row for ent_num 99999, which is not in sdn.csv: skipped',
+      },
+      {
+        file: fixture('ofac-sdn', 'add.csv'),
+        line: 3,
+        field: 'ent_num',
+        message: 'address row for ent_num 88888, which is not in sdn.csv: skipped',
+      },
     ]);
   });
 
@@ -135,7 +152,9 @@ describe('OFAC SDN legacy CSV importer', () => {
 
   it('reports progress in bytes over all the files', async () => {
     const calls: [number, number][] = [];
-    const list = await openList('ofac-sdn-csv', fixture('ofac-sdn'), { onProgress: (read, total) => calls.push([read, total]) });
+    const list = await openList('ofac-sdn-csv', fixture('ofac-sdn'), {
+      onProgress: (read, total) => calls.push([read, total]),
+    });
     await collect(list);
     const total = list.files.reduce((sum, f) => sum + f.bytes, 0);
     expect(calls.at(-1)).toEqual([total, total]);
@@ -162,7 +181,9 @@ describe('OFAC Consolidated (non-SDN) CSV importer', () => {
       sourceRowId: '33114',
       url: 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=33114',
     });
-    expect(byId(entities, '33114').citations[1]?.url).toBe('https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList');
+    expect(byId(entities, '33114').citations[1]?.url).toBe(
+      'https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList',
+    );
     expect(byId(entities, '9639').citations[0]?.listedOn).toBeUndefined();
   });
 });

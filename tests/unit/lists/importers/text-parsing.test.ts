@@ -69,7 +69,9 @@ describe('OFAC remarks', () => {
   });
 
   it('keeps what is in parentheses but not a country as a note', () => {
-    expect(parseOfacRemarks('Passport A1 (individual)').identifiers).toEqual([{ type: 'passport', value: 'A1', note: 'individual' }]);
+    expect(parseOfacRemarks('Passport A1 (individual)').identifiers).toEqual([
+      { type: 'passport', value: 'A1', note: 'individual' },
+    ]);
   });
 
   it('flags a DOB phrase it cannot read', () => {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ALERT_ACTIONS, ALERT_SOURCES, ALERT_STATUSES, DISPOSITIONS, type AlertEventView, type AlertView } from '@sanctions/shared/alerts';
+import {
+  ALERT_ACTIONS,
+  ALERT_SOURCES,
+  ALERT_STATUSES,
+  DISPOSITIONS,
+  type AlertEventView,
+  type AlertView,
+} from '@sanctions/shared/alerts';
 import { dateTime, nextLink, uuid } from '../common-schemas';
 import { citationSchema, entityType, screeningQueryView } from './matches';
 
@@ -40,7 +47,10 @@ export const alertSchema = z
     closedAt: dateTime.nullable(),
     links: z.object({ self: z.string(), history: z.string() }),
   })
-  .meta({ id: 'Alert', description: 'A hit to review: its matches, the decision on each, and where it stands' }) satisfies z.ZodType<AlertView>;
+  .meta({
+    id: 'Alert',
+    description: 'A hit to review: its matches, the decision on each, and where it stands',
+  }) satisfies z.ZodType<AlertView>;
 
 export const alertListSchema = z.object({ alerts: z.array(alertSchema), links: nextLink });
 

@@ -24,7 +24,9 @@ export const batchSchema = z
   })
   .meta({ id: 'Batch' }) satisfies z.ZodType<BatchView>;
 
-export const batchWithLinksSchema = batchSchema.extend({ links: batchLinks }).meta({ id: 'BatchWithLinks', description: 'A batch and its progress' });
+export const batchWithLinksSchema = batchSchema
+  .extend({ links: batchLinks })
+  .meta({ id: 'BatchWithLinks', description: 'A batch and its progress' });
 
 export const batchAcceptedSchema = z
   .object({ id: uuid, status: batchStatus, rescreenOf: uuid.optional(), links: batchLinks })
@@ -46,7 +48,14 @@ const batchResultSchema = z.object({
   citationUrls: z.array(z.string()),
   warning: z.string().nullable(),
   matches: z.array(
-    z.object({ entityId: z.string(), entityIds: z.array(z.string()), matchedName: z.string(), matchedNameKind: z.string(), score: z.number(), explanation: z.array(z.string()) }),
+    z.object({
+      entityId: z.string(),
+      entityIds: z.array(z.string()),
+      matchedName: z.string(),
+      matchedNameKind: z.string(),
+      score: z.number(),
+      explanation: z.array(z.string()),
+    }),
   ),
   nearMisses: z.array(nearMissSchema),
   suppressedMatches: z.array(suppressedMatchSchema),
@@ -54,8 +63,16 @@ const batchResultSchema = z.object({
   country: z.string().nullable(),
 }) satisfies z.ZodType<BatchResultRow>;
 
-export const batchResultsSchema = z.object({ batchId: uuid, status: batchStatus, results: z.array(batchResultSchema), links: nextLink }).meta({ id: 'BatchResults' });
+export const batchResultsSchema = z
+  .object({ batchId: uuid, status: batchStatus, results: z.array(batchResultSchema), links: nextLink })
+  .meta({ id: 'BatchResults' });
 
-const batchErrorSchema = z.object({ line: z.int(), field: z.string().nullable(), reason: z.string() }) satisfies z.ZodType<BatchRowError>;
+const batchErrorSchema = z.object({
+  line: z.int(),
+  field: z.string().nullable(),
+  reason: z.string(),
+}) satisfies z.ZodType<BatchRowError>;
 
-export const batchErrorsSchema = z.object({ batchId: uuid, invalidRows: z.int(), errors: z.array(batchErrorSchema), links: nextLink }).meta({ id: 'BatchErrors' });
+export const batchErrorsSchema = z
+  .object({ batchId: uuid, invalidRows: z.int(), errors: z.array(batchErrorSchema), links: nextLink })
+  .meta({ id: 'BatchErrors' });

@@ -55,15 +55,36 @@ export const listVersionsSchema = z.object({ source: z.string(), versions: z.arr
 
 const versionLinks = z.object({ self: z.string(), warnings: z.string(), delta: z.string() });
 
-export const listVersionWithLinksSchema = listVersionSchema.extend({ source: z.string(), links: versionLinks }).meta({ id: 'ListVersionWithLinks' });
+export const listVersionWithLinksSchema = listVersionSchema
+  .extend({ source: z.string(), links: versionLinks })
+  .meta({ id: 'ListVersionWithLinks' });
 
 export const listUploadUnchangedSchema = z
-  .object({ source: z.string(), status: z.literal('unchanged'), version: z.int(), entityCount: z.int(), links: versionLinks })
+  .object({
+    source: z.string(),
+    status: z.literal('unchanged'),
+    version: z.int(),
+    entityCount: z.int(),
+    links: versionLinks,
+  })
   .meta({ id: 'ListUploadUnchanged', description: 'The files are those of the active version: nothing was imported' });
 
-const deltaEntrySchema = z.object({ entityId: z.string(), name: z.string().nullable(), change: z.enum(['added', 'removed', 'changed']), fields: z.array(z.string()) }) satisfies z.ZodType<DeltaEntry>;
+const deltaEntrySchema = z.object({
+  entityId: z.string(),
+  name: z.string().nullable(),
+  change: z.enum(['added', 'removed', 'changed']),
+  fields: z.array(z.string()),
+}) satisfies z.ZodType<DeltaEntry>;
 
-export const versionDeltaSchema = z.object({ source: z.string(), version: z.int(), counts: deltaCounts, changes: z.array(deltaEntrySchema), next: z.string().optional() }).meta({ id: 'ListVersionDelta' });
+export const versionDeltaSchema = z
+  .object({
+    source: z.string(),
+    version: z.int(),
+    counts: deltaCounts,
+    changes: z.array(deltaEntrySchema),
+    next: z.string().optional(),
+  })
+  .meta({ id: 'ListVersionDelta' });
 
 const warningSchema = z.object({
   position: z.int(),
@@ -74,9 +95,22 @@ const warningSchema = z.object({
   message: z.string(),
 }) satisfies z.ZodType<StoredWarning>;
 
-export const versionWarningsSchema = z.object({ source: z.string(), version: z.int(), total: z.int(), warnings: z.array(warningSchema), next: z.string().optional() }).meta({ id: 'ListVersionWarnings' });
+export const versionWarningsSchema = z
+  .object({
+    source: z.string(),
+    version: z.int(),
+    total: z.int(),
+    warnings: z.array(warningSchema),
+    next: z.string().optional(),
+  })
+  .meta({ id: 'ListVersionWarnings' });
 
-export const listStateSchema = z.object({ source: z.string(), enabled: z.boolean(), changed: z.boolean(), links: z.object({ lists: z.string() }) });
+export const listStateSchema = z.object({
+  source: z.string(),
+  enabled: z.boolean(),
+  changed: z.boolean(),
+  links: z.object({ lists: z.string() }),
+});
 
 const entityHitSchema = z.object({
   id: z.string(),
@@ -89,7 +123,9 @@ const entityHitSchema = z.object({
   similarity: z.number(),
 }) satisfies z.ZodType<EntitySearchHit>;
 
-export const entitySearchSchema = z.object({ query: z.string(), results: z.array(entityHitSchema) }).meta({ id: 'EntitySearch' });
+export const entitySearchSchema = z
+  .object({ query: z.string(), results: z.array(entityHitSchema) })
+  .meta({ id: 'EntitySearch' });
 
 /** A listed record as its importer stored it; its full shape is the entity model's (names, dates, identifiers, citations). */
 export const entitySchema = z

@@ -20,11 +20,29 @@ export const citationSchema = z
   .meta({ id: 'Citation' });
 
 export const nearMissSchema = z
-  .object({ entityId: z.string(), name: z.string(), matchedName: z.string(), matchedNameKind: nameKind, score: z.number(), reason: z.string() })
-  .meta({ id: 'NearMiss', description: 'A candidate that scored between the near-miss floor and the threshold: shown, never a hit' });
+  .object({
+    entityId: z.string(),
+    name: z.string(),
+    matchedName: z.string(),
+    matchedNameKind: nameKind,
+    score: z.number(),
+    reason: z.string(),
+  })
+  .meta({
+    id: 'NearMiss',
+    description: 'A candidate that scored between the near-miss floor and the threshold: shown, never a hit',
+  });
 
 export const suppressedMatchSchema = z
   .object({ entityId: z.string(), name: z.string(), score: z.number(), suppressionId: z.string() })
-  .meta({ id: 'SuppressedMatch', description: 'A match left out because an officer cleared it before for this customer' });
+  .meta({
+    id: 'SuppressedMatch',
+    description: 'A match left out because an officer cleared it before for this customer',
+  });
 
-export const screeningQueryView = z.object({ name: z.string(), type: entityType.optional(), birthDate: z.string().optional(), country: z.string().optional() });
+export const screeningQueryView = z.object({
+  name: z.string(),
+  type: entityType.optional(),
+  birthDate: z.string().optional(),
+  country: z.string().optional(),
+});

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { ScreeningView } from '@sanctions/shared/screening';
 import { dateTime, uuid } from '../common-schemas';
-import { citationSchema, entityType, nameKind, nearMissSchema, screeningQueryView, suppressedMatchSchema } from './matches';
+import {
+  citationSchema,
+  entityType,
+  nameKind,
+  nearMissSchema,
+  screeningQueryView,
+  suppressedMatchSchema,
+} from './matches';
 
 export const screeningMatchSchema = z
   .object({
@@ -36,11 +43,17 @@ export const screeningSchema = z
     createdAt: dateTime,
     screenedAt: dateTime.nullable(),
   })
-  .meta({ id: 'Screening', description: 'A screening and, once done, its decision, matches with explanations and citations, and near misses' }) satisfies z.ZodType<ScreeningView>;
+  .meta({
+    id: 'Screening',
+    description: 'A screening and, once done, its decision, matches with explanations and citations, and near misses',
+  }) satisfies z.ZodType<ScreeningView>;
 
 export const screeningAcceptedSchema = z
   .object({ id: uuid, status: z.enum(['queued', 'done', 'failed']), links: z.object({ self: z.string() }) })
-  .meta({ id: 'ScreeningAccepted', description: 'The screening was recorded (and queued); poll links.self for its result' });
+  .meta({
+    id: 'ScreeningAccepted',
+    description: 'The screening was recorded (and queued); poll links.self for its result',
+  });
 
 export const compareResultSchema = z
   .object({ score: z.number(), match: z.boolean(), threshold: z.number(), explanation: z.array(z.string()) })

@@ -8,7 +8,11 @@ export const webhookSchema = z
     url: z.string(),
     events: z.array(z.string()),
     description: z.string().nullable(),
-    filters: z.object({ minScore: z.number().optional(), lists: z.array(z.string()).optional(), programs: z.array(z.string()).optional() }),
+    filters: z.object({
+      minScore: z.number().optional(),
+      lists: z.array(z.string()).optional(),
+      programs: z.array(z.string()).optional(),
+    }),
     status: z.enum(['active', 'disabled']),
     disabledReason: z.string().nullable(),
     failingSince: dateTime.nullable(),
@@ -54,4 +58,8 @@ export const deliverySchema = z
 
 export const deliveryListSchema = z.object({ webhookId: uuid, deliveries: z.array(deliverySchema), links: nextLink });
 
-export const testEventSchema = z.object({ eventId: z.string(), type: z.literal('webhook.test'), links: z.object({ deliveries: z.string() }) });
+export const testEventSchema = z.object({
+  eventId: z.string(),
+  type: z.literal('webhook.test'),
+  links: z.object({ deliveries: z.string() }),
+});

@@ -20,7 +20,9 @@ export const apiKeySchema = z
   })
   .meta({ id: 'ApiKey', description: 'An API key as listed: never the key itself' }) satisfies z.ZodType<ApiKeyView>;
 
-export const apiKeyWithSecretSchema = apiKeySchema.extend({ key: z.string().meta({ description: 'The key: shown only here, once' }) }).meta({ id: 'ApiKeyWithSecret' });
+export const apiKeyWithSecretSchema = apiKeySchema
+  .extend({ key: z.string().meta({ description: 'The key: shown only here, once' }) })
+  .meta({ id: 'ApiKeyWithSecret' });
 
 export const apiKeyListSchema = z.object({ keys: z.array(apiKeySchema) });
 
@@ -77,6 +79,9 @@ export const suppressionSchema = z
     endedAt: dateTime.nullable(),
     endedBy: z.string().nullable(),
   })
-  .meta({ id: 'Suppression', description: 'A cleared match remembered for one customer and one listed record' }) satisfies z.ZodType<SuppressionView>;
+  .meta({
+    id: 'Suppression',
+    description: 'A cleared match remembered for one customer and one listed record',
+  }) satisfies z.ZodType<SuppressionView>;
 
 export const suppressionListSchema = z.object({ suppressions: z.array(suppressionSchema), links: nextLink });
