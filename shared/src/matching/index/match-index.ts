@@ -1,5 +1,6 @@
 import { CandidateRetrieval } from './candidate-retrieval';
-import { CandidateScorer, judgeCandidates } from '../score/candidate-scoring';
+import { CandidateScorer, judgeCandidates, nameScores } from '../score/candidate-scoring';
+import { RETRIEVAL_FLOOR } from '../score/match-threshold';
 import { IndexData } from './index-data';
 import { describeMatches, describeNearMisses } from '../explain/match-explanation';
 import { analyseQuery } from './query-units';
@@ -17,6 +18,11 @@ export interface MatchIndex {
     query: ScreeningQuery,
     options: NearMissOptions,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] };
+  /**
+   * The entities whose best name reaches `options.threshold` by the rules' name score alone (not calibrated), best
+   * first: what retrieval reads, for prefilters that must keep every candidate screening could retrieve.
+   */
+  screenNames(query: ScreeningQuery, options: ScreenOptions): { entityId: string; score: number }[];
   readonly entityCount: number;
   /** Names and aliases indexed (after dropping duplicates within an entity). */
   readonly nameCount: number;
@@ -64,6 +70,15 @@ class InMemoryMatchIndex implements MatchIndex {
     return this.search(query, options, options.threshold, 0).matches;
   }
 
+  screenNames(query: ScreeningQuery, options: ScreenOptions): { entityId: string; score: number }[] {
+    const analysed = analyseQuery(query, this.vocabulary);
+    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, options.threshold, options.maxNamesScored);
+    const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
+    return nameScores(best, reachable, options.threshold)
+      .slice(0, Math.max(0, options.limit))
+      .map((s) => ({ entityId: (this.data.entities[s.entity] as MatchableEntity).id, score: s.score }));
+  }
+
   screenWithNearMisses(
     query: ScreeningQuery,
     options: NearMissOptions,
@@ -72,8 +87,9 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /**
-   * Retrieval and pruning work to `floor` (the threshold, or the lower near-miss floor): candidates a higher floor would
-   * score are still scored first (they have the higher estimates), so the hits are the same either way.
+   * Retrieval and pruning work to the rules' RETRIEVAL_FLOOR, whatever the calibrated threshold or near-miss floor:
+   * the retrieved entities are re-scored by the calibrated scorer and judged at `floor` (the threshold, or the lower
+   * near-miss floor) and the threshold, so the hits are the same either way.
    */
   private search(
     query: ScreeningQuery,
@@ -82,13 +98,18 @@ class InMemoryMatchIndex implements MatchIndex {
     nearMissLimit: number,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
     const analysed = analyseQuery(query, this.vocabulary);
-    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, floor, options.maxNamesScored);
+    const { candidates, reachable } = this.retrieval.retrieve(
+      query,
+      analysed,
+      RETRIEVAL_FLOOR,
+      options.maxNamesScored,
+    );
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
     const { results, near } = judgeCandidates(
       this.data,
       best,
       query,
-      analysed.tokenized.hasLegalForm,
+      analysed,
       reachable,
       floor,
       options.threshold,
