@@ -1,18 +1,25 @@
 /** Fitting and judging the calibrated scorer on labelled pairs: signal values, threshold choice, k-fold figures. */
-import { compare, DEFAULT_MATCH_THRESHOLD, type ScreeningQuery } from '../../shared/src/matching';
+import { RULES_THRESHOLD, rulesCompare, type ScreeningQuery } from '../../shared/src/matching';
 import { fitLogistic, pairSignalValues, predict, type LogisticModel } from '../../shared/src/matching';
 import { pairFigures, type PairFigures } from './pair-figures';
 import { seededRng } from './variations';
 
 export interface LabelledRow {
   values: number[];
-  /** The rules' score of the same pair (compare), for the comparison in the same folds. */
+  /** The rules' score of the same pair (rulesCompare), for the comparison in the same folds. */
   rulesScore: number;
   match: boolean;
 }
 
-export function labelledRow(a: ScreeningQuery, b: ScreeningQuery, match: boolean): LabelledRow {
-  return { values: pairSignalValues(a, b).values, rulesScore: compare(a, b).score, match };
+/** One pair's signal values, `rarity` weighing words as the pair's list does (default: the built-in prior). */
+export function labelledRow(
+  a: ScreeningQuery,
+  b: ScreeningQuery,
+  match: boolean,
+  rarity?: (text: string) => number,
+  listed?: { birthDates: readonly string[]; countries: readonly string[] },
+): LabelledRow {
+  return { values: pairSignalValues(a, b, rarity, listed).values, rulesScore: rulesCompare(a, b).score, match };
 }
 
 /** The probability threshold with the best F1 on these rows (the stated target: F1 on the training data). */
@@ -59,7 +66,7 @@ export function crossValidate(
     for (const r of test) {
       const p = predict(model, r.values);
       fitted.push({ score: p, predicted: p >= threshold, actual: r.match });
-      rules.push({ score: r.rulesScore, predicted: r.rulesScore >= DEFAULT_MATCH_THRESHOLD, actual: r.match });
+      rules.push({ score: r.rulesScore, predicted: r.rulesScore >= RULES_THRESHOLD, actual: r.match });
     }
   }
   return { fitted: pairFigures(fitted), rules: pairFigures(rules) };

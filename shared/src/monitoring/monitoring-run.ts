@@ -103,8 +103,7 @@ export async function performMonitoringRun(
   );
   const candidateSet = new Set<number>();
   if (customers > 0)
-    for (const name of delta.names)
-      for (const id of indexes.customers.candidates(name)) candidateSet.add(id);
+    for (const name of delta.names) for (const id of indexes.customers.candidates(name)) candidateSet.add(id);
   const candidates = [...candidateSet].filter((id) => id > watermark).sort((a, b) => a - b);
   phase('reverseLookUpMs');
 

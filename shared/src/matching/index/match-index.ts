@@ -72,7 +72,12 @@ class InMemoryMatchIndex implements MatchIndex {
 
   screenNames(query: ScreeningQuery, options: ScreenOptions): { entityId: string; score: number }[] {
     const analysed = analyseQuery(query, this.vocabulary);
-    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, options.threshold, options.maxNamesScored);
+    const { candidates, reachable } = this.retrieval.retrieve(
+      query,
+      analysed,
+      options.threshold,
+      options.maxNamesScored,
+    );
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
     return nameScores(best, reachable, options.threshold)
       .slice(0, Math.max(0, options.limit))
@@ -98,22 +103,9 @@ class InMemoryMatchIndex implements MatchIndex {
     nearMissLimit: number,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
     const analysed = analyseQuery(query, this.vocabulary);
-    const { candidates, reachable } = this.retrieval.retrieve(
-      query,
-      analysed,
-      RETRIEVAL_FLOOR,
-      options.maxNamesScored,
-    );
+    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, RETRIEVAL_FLOOR, options.maxNamesScored);
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
-    const { results, near } = judgeCandidates(
-      this.data,
-      best,
-      query,
-      analysed,
-      reachable,
-      floor,
-      options.threshold,
-    );
+    const { results, near } = judgeCandidates(this.data, best, query, analysed, reachable, floor, options.threshold);
     return {
       matches: describeMatches(this.data, results, analysed.tokenized, options.threshold, options.limit),
       nearMisses: describeNearMisses(this.data, near, analysed.tokenized, nearMissLimit),

@@ -1,5 +1,11 @@
 import type { ScreeningQuery } from '../types';
-import { calibratedProbability, calibratedSentences, calibratedVerdict, SCORER_WEIGHTS, type ScorerWeights } from './calibrated-scorer';
+import {
+  calibratedProbability,
+  calibratedSentences,
+  calibratedVerdict,
+  SCORER_WEIGHTS,
+  type ScorerWeights,
+} from './calibrated-scorer';
 import { pairSignalValues } from './pair-signal-values';
 
 export interface CalibratedResult {

@@ -184,7 +184,13 @@ export function judgeCandidates(
     const nameScore = best.alignment.score;
     if (!hasIdentifiers && (nameScore < reachable || nameScore < RETRIEVAL_FLOOR)) continue;
     const entity = ix.entities[e] as MatchableEntity;
-    const verdict = applyEntitySignals(nameScore, best.alignment.cap !== undefined, query, tokenized.hasLegalForm, entity);
+    const verdict = applyEntitySignals(
+      nameScore,
+      best.alignment.cap !== undefined,
+      query,
+      tokenized.hasLegalForm,
+      entity,
+    );
     if (verdict.excluded) continue;
     if (!verdict.decisive && nameScore < RETRIEVAL_FLOOR) continue;
     const values = measurePair({
@@ -223,7 +229,15 @@ export function nameScores(bestByEntity: ReadonlyMap<number, BestName>, reachabl
   for (const [e, best] of bestByEntity) {
     const score = best.alignment.score;
     if (score < reachable || score < floor) continue;
-    out.push({ entity: e, name: best.name, score, alignment: best.alignment, candidate: best.candidate, sentences: [], shortfalls: [] });
+    out.push({
+      entity: e,
+      name: best.name,
+      score,
+      alignment: best.alignment,
+      candidate: best.candidate,
+      sentences: [],
+      shortfalls: [],
+    });
   }
   return out.sort((a, b) => b.score - a.score || a.entity - b.entity);
 }

@@ -40,7 +40,13 @@ export function applyEntitySignals(
   const typeRule: SignalOutcome =
     listed.type === undefined ? { adjustment: 0 } : entityTypeRule(query.type, queryIsOrganization, listed.type);
   if (typeRule.excluded)
-    return { score: 0, excluded: true, decisive: false, sentences: typeRule.sentence ? [typeRule.sentence] : [], shortfalls: [] };
+    return {
+      score: 0,
+      excluded: true,
+      decisive: false,
+      sentences: typeRule.sentence ? [typeRule.sentence] : [],
+      shortfalls: [],
+    };
   const identifier = identifierSignal(query.identifiers, listed.identifiers);
   const signals = [
     typeRule,

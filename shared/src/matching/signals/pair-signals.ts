@@ -222,7 +222,12 @@ export const PAIR_SIGNALS: readonly {
   },
   { name: 'wordCountGap', words: 'one name has more parts than the other', measure: wordCountGapSignal },
   { name: 'originalScript', words: 'the names differ in their own script', measure: originalScriptSignal },
-  { name: 'birthDate', words: 'the birth dates agree', opposite: 'the birth dates differ', measure: birthDateAgreementSignal },
+  {
+    name: 'birthDate',
+    words: 'the birth dates agree',
+    opposite: 'the birth dates differ',
+    measure: birthDateAgreementSignal,
+  },
   { name: 'country', words: 'the countries agree', opposite: 'the countries differ', measure: countryAgreementSignal },
 ];
 
