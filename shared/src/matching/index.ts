@@ -40,6 +40,7 @@ export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';
 export {
   calibratedProbability,
   calibratedSentences,
+  CAPPED_PAIR_CEILING,
   SCORER_WEIGHTS,
   type ScorerWeights,
 } from './score/calibrated-scorer';

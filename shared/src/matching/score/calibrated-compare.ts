@@ -26,8 +26,8 @@ export function calibratedCompare(
   model: ScorerWeights = SCORER_WEIGHTS,
   rarity?: (text: string) => number,
 ): CalibratedResult {
-  const { values } = pairSignalValues(a, b, rarity);
-  const probability = calibratedProbability(values, model);
+  const { values, aligned } = pairSignalValues(a, b, rarity);
+  const probability = calibratedProbability(values, aligned.alignment.cap, false, model);
   const explanation = [
     ...calibratedSentences(values, model, true),
     calibratedVerdict(probability, model.threshold, model),

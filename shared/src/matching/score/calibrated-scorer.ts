@@ -1,4 +1,6 @@
 import { PAIR_SIGNALS } from '../signals/pair-signals';
+import type { ScoreCap } from './name-alignment';
+import { RETRIEVAL_FLOOR } from './retrieval-floor';
 import { predict, type LogisticModel } from './logistic-regression';
 import weights from './scorer-weights.json';
 import { verdictSentence } from '../explain/verdict';
@@ -21,6 +23,20 @@ const NAMED_CONTRIBUTION = 0.5;
  */
 const IDENTICAL_NAME: Readonly<Record<string, number>> = { tokenAlignment: 1, editSimilarity: 1, phoneticKey: 1 };
 
+/**
+ * The signal values of a name against itself written identically, with the attributes' agreement given: the pair the
+ * near-miss floor is set from.
+ */
+export function identicalNameValues(attributes: { birthDate: number; country: number }): number[] {
+  return PAIR_SIGNALS.map((s) =>
+    s.name === 'birthDate'
+      ? attributes.birthDate
+      : s.name === 'country'
+        ? attributes.country
+        : (IDENTICAL_NAME[s.name] ?? 0),
+  );
+}
+
 /** Fails when the weights file lists other signals than the code measures: a build error, not a silent misreading. */
 function checked(model: ScorerWeights): ScorerWeights {
   if (model.signals.join() !== PAIR_SIGNALS.map((s) => s.name).join()) {
@@ -29,9 +45,38 @@ function checked(model: ScorerWeights): ScorerWeights {
   return model;
 }
 
-/** The calibrated probability of signal values measured in PAIR_SIGNALS order. */
-export function calibratedProbability(values: readonly number[], model: ScorerWeights = SCORER_WEIGHTS): number {
-  return predict(checked(model), values);
+/**
+ * The most a pair the rules cap can score (one shared name part, numbers that disagree, a Korean given name's
+ * syllables reversed, nothing but legal forms or particles in common): below the default threshold, above the default
+ * near-miss floor. The caps stay rules of the house, not weights: one shared word never makes a hit, whatever the
+ * training pairs happened to hold.
+ */
+export const CAPPED_PAIR_CEILING = 0.3;
+
+/**
+ * A person against an organisation (or the reverse) lowers the log-odds by this. Set, not fitted: the training pairs
+ * compare entities of one type, so they hold no mis-typed listing to learn from; about the rules' 0.15 of a near
+ * match's score, it lowers without ruling out (lists mis-type some entities, companies are named after people).
+ */
+export const TYPE_MISMATCH_LOG_ODDS = 1.5;
+
+const TOKEN_ALIGNMENT = PAIR_SIGNALS.findIndex((s) => s.name === 'tokenAlignment');
+
+/**
+ * The calibrated probability of signal values measured in PAIR_SIGNALS order, lowered when the types differ, held under
+ * the ceiling of a capped pair and of one whose rules name score is below the retrieval floor (screening would not
+ * retrieve it).
+ */
+export function calibratedProbability(
+  values: readonly number[],
+  cap: ScoreCap | undefined,
+  typeDiffers = false,
+  model: ScorerWeights = SCORER_WEIGHTS,
+): number {
+  const fitted = checked(model);
+  const probability = predict(typeDiffers ? { ...fitted, bias: fitted.bias - TYPE_MISMATCH_LOG_ODDS } : fitted, values);
+  const unreachable = (values[TOKEN_ALIGNMENT] as number) < RETRIEVAL_FLOOR;
+  return cap === undefined && !unreachable ? probability : Math.min(CAPPED_PAIR_CEILING, probability);
 }
 
 /**

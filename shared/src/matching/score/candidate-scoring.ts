@@ -203,7 +203,7 @@ export function judgeCandidates(
       rightName: ix.nameValue[best.name] as string,
       attributes: attributeAgreement(query, entity),
     });
-    const score = verdict.decisive ? 1 : calibratedProbability(values);
+    const score = verdict.decisive ? 1 : calibratedProbability(values, best.alignment.cap, verdict.typeDiffers);
     if (score < floor) continue;
     const scored = {
       entity: e,

@@ -141,7 +141,11 @@ export function compare(
       countries: b.country === undefined ? [] : [b.country],
     }),
   });
-  const probability = verdict.excluded ? 0 : verdict.decisive ? 1 : calibratedProbability(values);
+  const probability = verdict.excluded
+    ? 0
+    : verdict.decisive
+      ? 1
+      : calibratedProbability(values, alignment.cap, verdict.typeDiffers);
   const explanation = [
     ...explainNameAlignment(
       left.tokens,

@@ -1,4 +1,4 @@
-import { SCORER_WEIGHTS } from './calibrated-scorer';
+import { calibratedProbability, identicalNameValues, SCORER_WEIGHTS } from './calibrated-scorer';
 
 /**
  * The calibrated probability at which a candidate becomes a hit: the threshold chosen on the generated training pairs
@@ -21,20 +21,16 @@ export const DEFAULT_MATCH_THRESHOLD = SCORER_WEIGHTS.threshold;
  */
 export const RULES_THRESHOLD = 0.83;
 
-/**
- * The rules' name score retrieval works to: listed names that cannot reach it (by the bounds of decision 0009) are
- * never scored, the rest are re-scored by the calibrated scorer. 0.6 is the floor the near misses were retrieved at
- * before, so screening retrieves no more than it did; on the dev and generated pairs, calibrated hits below it are
- * (see decision 0021 for the figures).
- */
-export const RETRIEVAL_FLOOR = 0.6;
+export { RETRIEVAL_FLOOR } from './retrieval-floor';
 
 /**
- * Candidates from this calibrated probability up to the threshold are shown as near misses (config NEAR_MISS_FLOOR).
- * The rules' floor was 0.6 on their scale, where an exact name with a birth date that disagrees still showed; on the
- * calibrated scale that pair scores about (see decision 0021), so the floor sits below it.
+ * Candidates from this calibrated probability up to the threshold are shown as near misses (config NEAR_MISS_FLOOR):
+ * half of what an exact name scores when both its birth date and its country disagree, so that pair (the near miss an
+ * officer most needs to see) shows, with room for a spelling difference besides. Read from the weights, so a
+ * re-trained scorer rescales it; names retrieval does not reach (RETRIEVAL_FLOOR) never crowd the answer.
  */
-export const DEFAULT_NEAR_MISS_FLOOR = 0.2;
+export const DEFAULT_NEAR_MISS_FLOOR =
+  Math.round(calibratedProbability(identicalNameValues({ birthDate: -1, country: -1 }), undefined) * 50) / 100;
 /** Near misses shown per answer, best first: enough to see why, few enough to read. */
 export const NEAR_MISS_LIMIT = 5;
 

@@ -19,6 +19,8 @@ export interface EntityVerdict {
   excluded: boolean;
   /** An identifier matched: the score is 1 whatever the names say. */
   decisive: boolean;
+  /** A person against an organisation (or the reverse): lowered, not ruled out. */
+  typeDiffers: boolean;
   sentences: string[];
   /** The reasons signals lowered the score, in a few words each (see SignalOutcome.shortfall). */
   shortfalls: string[];
@@ -44,6 +46,7 @@ export function applyEntitySignals(
       score: 0,
       excluded: true,
       decisive: false,
+      typeDiffers: false,
       sentences: typeRule.sentence ? [typeRule.sentence] : [],
       shortfalls: [],
     };
@@ -56,10 +59,19 @@ export function applyEntitySignals(
   ];
   const sentences = signals.flatMap((s) => (s.sentence === undefined ? [] : [s.sentence]));
   const shortfalls = signals.flatMap((s) => (s.shortfall === undefined || s.adjustment >= 0 ? [] : [s.shortfall]));
-  if (identifier.decisive) return { score: 1, excluded: false, decisive: true, sentences, shortfalls: [] };
+  if (identifier.decisive)
+    return { score: 1, excluded: false, decisive: true, typeDiffers: false, sentences, shortfalls: [] };
   const adjusted = signals.reduce(
     (score, s) => score + (nameCapped ? Math.min(0, s.adjustment) : s.adjustment),
     nameScore,
   );
-  return { score: Math.max(0, Math.min(1, adjusted)), excluded: false, decisive: false, sentences, shortfalls };
+  const typeDiffers = typeRule.adjustment < 0;
+  return {
+    score: Math.max(0, Math.min(1, adjusted)),
+    excluded: false,
+    decisive: false,
+    typeDiffers,
+    sentences,
+    shortfalls,
+  };
 }

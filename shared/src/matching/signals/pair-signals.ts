@@ -201,34 +201,44 @@ export const PAIR_SIGNALS: readonly {
   name: string;
   words: string;
   opposite?: string;
+  /** The sign its fitted weight must keep: 1 evidence of one entity, -1 evidence of two, 0 either. */
+  sign: 1 | -1 | 0;
   measure: (p: PairSignalInput) => number;
 }[] = [
-  { name: 'tokenAlignment', words: 'the name parts align', measure: tokenAlignmentSignal },
-  { name: 'editSimilarity', words: 'the spellings are alike', measure: editSimilaritySignal },
-  { name: 'phoneticKey', words: 'the words sound alike', measure: phoneticKeySignal },
-  { name: 'initials', words: 'an initial stands for a name', measure: initialsSignal },
-  { name: 'legalForm', words: 'the legal forms differ', measure: legalFormSignal },
-  { name: 'numbers', words: 'the numbers differ', measure: numbersSignal },
-  { name: 'script', words: 'the names are written in different scripts', measure: scriptSignal },
-  { name: 'tokenRarity', words: 'a rare word has no counterpart', measure: tokenRaritySignal },
-  { name: 'weakestPair', words: 'one pair of words is only partly alike', measure: weakestPairSignal },
-  { name: 'singlePart', words: 'only one name part agrees', measure: singlePartSignal },
-  { name: 'replacedPart', words: 'each name has a part the other lacks', measure: replacedPartSignal },
-  { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', measure: fuzzyRarePartSignal },
+  { name: 'tokenAlignment', words: 'the name parts align', sign: 1, measure: tokenAlignmentSignal },
+  { name: 'editSimilarity', words: 'the spellings are alike', sign: 1, measure: editSimilaritySignal },
+  { name: 'phoneticKey', words: 'the words sound alike', sign: 1, measure: phoneticKeySignal },
+  { name: 'initials', words: 'an initial stands for a name', sign: 0, measure: initialsSignal },
+  { name: 'legalForm', words: 'the legal forms differ', sign: -1, measure: legalFormSignal },
+  { name: 'numbers', words: 'the numbers differ', sign: -1, measure: numbersSignal },
+  { name: 'script', words: 'the names are written in different scripts', sign: 0, measure: scriptSignal },
+  { name: 'tokenRarity', words: 'a rare word has no counterpart', sign: -1, measure: tokenRaritySignal },
+  { name: 'weakestPair', words: 'one pair of words is only partly alike', sign: -1, measure: weakestPairSignal },
+  { name: 'singlePart', words: 'only one name part agrees', sign: -1, measure: singlePartSignal },
+  { name: 'replacedPart', words: 'each name has a part the other lacks', sign: -1, measure: replacedPartSignal },
+  { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', sign: -1, measure: fuzzyRarePartSignal },
   {
     name: 'givenNameVariant',
     words: 'a given name stands in another form or as a nickname',
+    sign: 1,
     measure: givenNameVariantSignal,
   },
-  { name: 'wordCountGap', words: 'one name has more parts than the other', measure: wordCountGapSignal },
-  { name: 'originalScript', words: 'the names differ in their own script', measure: originalScriptSignal },
+  { name: 'wordCountGap', words: 'one name has more parts than the other', sign: -1, measure: wordCountGapSignal },
+  { name: 'originalScript', words: 'the names differ in their own script', sign: -1, measure: originalScriptSignal },
   {
     name: 'birthDate',
     words: 'the birth dates agree',
     opposite: 'the birth dates differ',
+    sign: 1,
     measure: birthDateAgreementSignal,
   },
-  { name: 'country', words: 'the countries agree', opposite: 'the countries differ', measure: countryAgreementSignal },
+  {
+    name: 'country',
+    words: 'the countries agree',
+    opposite: 'the countries differ',
+    sign: 1,
+    measure: countryAgreementSignal,
+  },
 ];
 
 /** The signal values of one pair, in PAIR_SIGNALS order. */
