@@ -78,10 +78,21 @@ export function numbersSignal(p: PairSignalInput): number {
   return p.alignment.cap === 'numbers-disagree' ? 1 : 0;
 }
 
-/** Script: 1 when one name was written in a script read here and the other was not (a cross-script pair). */
+/**
+ * Script: a cross-script pair (one name written in a script read here, the other not) whose parts align as the rules
+ * read them, the rules' name score scaled from the hit level down (1 at CROSS_SCRIPT_FULL_ALIGNMENT and above, 0 at
+ * the retrieval floor). A transliteration spells alike less than a respelling does, which this makes up for; a
+ * cross-script pair whose parts do not align earns nothing by its script alone.
+ */
 export function scriptSignal(p: PairSignalInput): number {
-  return hasTransliterableScript(p.leftName) !== hasTransliterableScript(p.rightName) ? 1 : 0;
+  if (hasTransliterableScript(p.leftName) === hasTransliterableScript(p.rightName)) return 0;
+  const share = (p.alignment.score - CROSS_SCRIPT_NO_ALIGNMENT) / (CROSS_SCRIPT_FULL_ALIGNMENT - CROSS_SCRIPT_NO_ALIGNMENT);
+  return Math.max(0, Math.min(1, share));
 }
+/** The rules' hit level (rules-1): a cross-script pair aligned this well gets the whole script signal. */
+const CROSS_SCRIPT_FULL_ALIGNMENT = 0.83;
+/** The retrieval floor: below it a pair is not scored at all. */
+const CROSS_SCRIPT_NO_ALIGNMENT = 0.6;
 
 /**
  * Token rarity: the heaviest word either side leaves without a counterpart, by the built-in rarity of name parts
@@ -211,7 +222,7 @@ export const PAIR_SIGNALS: readonly {
   { name: 'initials', words: 'an initial stands for a name', sign: 0, measure: initialsSignal },
   { name: 'legalForm', words: 'the legal forms differ', sign: -1, measure: legalFormSignal },
   { name: 'numbers', words: 'the numbers differ', sign: -1, measure: numbersSignal },
-  { name: 'script', words: 'the names are written in different scripts', sign: 0, measure: scriptSignal },
+  { name: 'script', words: 'the names align across scripts', sign: 0, measure: scriptSignal },
   { name: 'tokenRarity', words: 'a rare word has no counterpart', sign: -1, measure: tokenRaritySignal },
   { name: 'weakestPair', words: 'one pair of words is only partly alike', sign: -1, measure: weakestPairSignal },
   { name: 'singlePart', words: 'only one name part agrees', sign: -1, measure: singlePartSignal },
