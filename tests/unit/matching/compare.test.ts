@@ -15,7 +15,11 @@ describe('compare', () => {
 
   it('does not take a Russian surname for the patronymic built on the same name', () => {
     // Ivanov is a family; Ivanovich says the father was Ivan.
-    expect(compare({ name: 'Oleg Ivanov' }, { name: 'IVANINSKIY, Oleg Ivanovich' }).match).toBe(false);
+    // The surname read as the patronymic scores below the surname itself. (The rules kept it below the threshold; the
+    // calibrated scorer does not: decision 0025.)
+    expect(compare({ name: 'Oleg Ivanov' }, { name: 'IVANINSKIY, Oleg Ivanovich' }).score).toBeLessThan(
+      compare({ name: 'Oleg Ivaninskiy' }, { name: 'IVANINSKIY, Oleg Ivanovich' }).score,
+    );
     expect(compare({ name: 'Anna Petrova' }, { name: 'SMIRNOVA, Anna Petrovna' }).match).toBe(false);
     expect(compare({ name: 'Oleg Ivaninskiy' }, { name: 'IVANINSKIY, Oleg Ivanovich' }).match).toBe(true);
   });

@@ -159,8 +159,11 @@ describe('East Slavic names in Cyrillic against their romanised listings', () =>
     expect(hit?.explanation.join(' ')).toContain(
       '"vitalyevich" in the query is a patronymic the listed name does not give',
     );
-    // Any other extra word still costs in full.
-    expect(found('Aleksandr Vitaly Lozitsky Petrenko')).toEqual([]);
+    // Any other extra word costs more. (The rules, rules-1, kept it below the threshold; the calibrated scorer, fitted
+    // on aliases that add words to a name, lets two extra words through: decision 0025.)
+    const patronymic = listed.screen({ name: 'Aleksandr Vitalyevich Lozitsky' }, options)[0]?.score ?? 0;
+    const twoWords = compare({ name: 'Aleksandr Vitaly Lozitsky Petrenko' }, { name: 'Aleksandr LOZITSKY' }).score;
+    expect(twoWords).toBeLessThan(patronymic);
   });
 
   it('keeps different given names apart: Vladimirovich is not Viktorovich', () => {
@@ -191,9 +194,11 @@ describe('a query of common words on a large list', () => {
       ...surnames.map((s) => entity(`AHMED ${s} MOHAMMED`, 'person')),
       entity('MOHAMMED AHMED', 'person'),
     ]);
-    const found = many.screen({ name: 'Ahmed Mohammed' }, { threshold: 0.5, limit: 3 });
+    const found = many.screen({ name: 'Ahmed Mohammed' }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 3 });
     expect(found[0]).toMatchObject({ matchedName: 'MOHAMMED AHMED', score: EXACT });
-    expect(found).toHaveLength(3);
+    // The names with a rare third word are retrieved too (by the rules' name score, which retrieval reads), though
+    // below the retrieval floor the calibrated scorer never sees them.
+    expect(many.screenNames({ name: 'Ahmed Mohammed' }, { threshold: 0.5, limit: 3 })).toHaveLength(3);
   });
 });
 
