@@ -86,7 +86,8 @@ export function numbersSignal(p: PairSignalInput): number {
  */
 export function scriptSignal(p: PairSignalInput): number {
   if (hasTransliterableScript(p.leftName) === hasTransliterableScript(p.rightName)) return 0;
-  const share = (p.alignment.score - CROSS_SCRIPT_NO_ALIGNMENT) / (CROSS_SCRIPT_FULL_ALIGNMENT - CROSS_SCRIPT_NO_ALIGNMENT);
+  const share =
+    (p.alignment.score - CROSS_SCRIPT_NO_ALIGNMENT) / (CROSS_SCRIPT_FULL_ALIGNMENT - CROSS_SCRIPT_NO_ALIGNMENT);
   return Math.max(0, Math.min(1, share));
 }
 /** The rules' hit level (rules-1): a cross-script pair aligned this well gets the whole script signal. */
