@@ -1,7 +1,7 @@
 /** Fitting and judging the calibrated scorer on labelled pairs: signal values, threshold choice, k-fold figures. */
 import {
   CAPPED_PAIR_CEILING,
-  RETRIEVAL_FLOOR,
+  HIT_NAME_FLOOR,
   RULES_THRESHOLD,
   rulesCompare,
   type ScreeningQuery,
@@ -12,7 +12,7 @@ import { seededRng } from './variations';
 
 export interface LabelledRow {
   values: number[];
-  /** Whether the rules cap the pair or it is below the retrieval floor: its probability is held at CAPPED_PAIR_CEILING. */
+  /** Whether the rules cap the pair or it is below HIT_NAME_FLOOR: its probability is held at CAPPED_PAIR_CEILING. */
   capped: boolean;
   /** The rules' score of the same pair (rulesCompare), for the comparison in the same folds. */
   rulesScore: number;
@@ -28,8 +28,8 @@ export function labelledRow(
   listed?: { birthDates: readonly string[]; countries: readonly string[] },
 ): LabelledRow {
   const { values, aligned } = pairSignalValues(a, b, rarity, listed);
-  // Held like screening holds it: a pair the rules cap, or one retrieval would not reach.
-  const capped = aligned.alignment.cap !== undefined || aligned.alignment.score < RETRIEVAL_FLOOR;
+  // Held like screening holds it: a pair the rules cap, or one below the name score a hit needs.
+  const capped = aligned.alignment.cap !== undefined || aligned.alignment.score < HIT_NAME_FLOOR;
   return { values, capped, rulesScore: rulesCompare(a, b).score, match };
 }
 

@@ -5,7 +5,7 @@ import { listVersionLabel, recordMonitoringHistory } from '../history';
 import { mergeByDesignation, type DesignationMatch } from '../designations';
 import type { EntityType } from '../lists';
 import type { Logger } from '../logging';
-import { buildMatchIndex, RETRIEVAL_FLOOR, type ScreeningQuery } from '../matching';
+import { buildMatchIndex, HIT_NAME_FLOOR, type ScreeningQuery } from '../matching';
 import type { LoadedIndex } from '../screening';
 import { applySuppressions } from '../suppressions';
 import { recordEvent } from '../webhooks';
@@ -16,7 +16,7 @@ import * as sql from './monitoring-sql';
 export const MONITORING_CHUNK = 2_000;
 /**
  * Candidates are first screened, by name alone, against an index of just the delta's entities: cheap (a handful of
- * entities), by the rules' name score, and loose by this margin below the retrieval floor (a birth date or country may add up to 0.1 forward, and the
+ * entities), by the rules' name score, and loose by this margin below the name score a hit needs (HIT_NAME_FLOOR) (a birth date or country may add up to 0.1 forward, and the
  * delta index weighs words by the built-in prior rather than the whole list). Survivors are screened against the
  * whole list exactly as a normal screening; the equality with a full rescreen is tested on real SDN deltas.
  */
@@ -116,7 +116,7 @@ export async function performMonitoringRun(
     const found: Found[] = rows
       .filter(
         (c) =>
-          deltaIndex.screenNames({ name: c.name }, { threshold: RETRIEVAL_FLOOR - DELTA_PREFILTER_MARGIN, limit: 1 })
+          deltaIndex.screenNames({ name: c.name }, { threshold: HIT_NAME_FLOOR - DELTA_PREFILTER_MARGIN, limit: 1 })
             .length > 0,
       )
       .map((c) => ({

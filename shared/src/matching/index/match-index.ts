@@ -1,6 +1,6 @@
 import { CandidateRetrieval } from './candidate-retrieval';
 import { CandidateScorer, judgeCandidates, nameScores } from '../score/candidate-scoring';
-import { RETRIEVAL_FLOOR } from '../score/match-threshold';
+import { HIT_NAME_FLOOR, RETRIEVAL_FLOOR } from '../score/match-threshold';
 import { IndexData } from './index-data';
 import { describeMatches, describeNearMisses } from '../explain/match-explanation';
 import { analyseQuery } from './query-units';
@@ -92,9 +92,10 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /**
-   * Retrieval and pruning work to the rules' RETRIEVAL_FLOOR, whatever the calibrated threshold or near-miss floor:
-   * the retrieved entities are re-scored by the calibrated scorer and judged at `floor` (the threshold, or the lower
-   * near-miss floor) and the threshold, so the hits are the same either way.
+   * Retrieval and pruning work to the rules' name score: HIT_NAME_FLOOR for hits alone, RETRIEVAL_FLOOR when near
+   * misses are asked for, whatever the calibrated threshold. The retrieved entities are re-scored by the calibrated
+   * scorer and judged at `floor` (the threshold, or the lower near-miss floor) and the threshold; a hit needs
+   * HIT_NAME_FLOOR either way, so the hits are the same.
    */
   private search(
     query: ScreeningQuery,
@@ -103,9 +104,19 @@ class InMemoryMatchIndex implements MatchIndex {
     nearMissLimit: number,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
     const analysed = analyseQuery(query, this.vocabulary);
-    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, RETRIEVAL_FLOOR, options.maxNamesScored);
+    const retrievalFloor = nearMissLimit > 0 ? RETRIEVAL_FLOOR : HIT_NAME_FLOOR;
+    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, retrievalFloor, options.maxNamesScored);
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
-    const { results, near } = judgeCandidates(this.data, best, query, analysed, reachable, floor, options.threshold);
+    const { results, near } = judgeCandidates(
+      this.data,
+      best,
+      query,
+      analysed,
+      reachable,
+      retrievalFloor,
+      floor,
+      options.threshold,
+    );
     return {
       matches: describeMatches(this.data, results, analysed.tokenized, options.threshold, options.limit),
       nearMisses: describeNearMisses(this.data, near, analysed.tokenized, nearMissLimit),

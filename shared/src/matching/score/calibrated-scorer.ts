@@ -1,6 +1,6 @@
 import { PAIR_SIGNALS } from '../signals/pair-signals';
 import type { ScoreCap } from './name-alignment';
-import { RETRIEVAL_FLOOR } from './retrieval-floor';
+import { HIT_NAME_FLOOR } from './retrieval-floor';
 import { predict, type LogisticModel } from './logistic-regression';
 import weights from './scorer-weights.json';
 import { verdictSentence } from '../explain/verdict';
@@ -64,8 +64,7 @@ const TOKEN_ALIGNMENT = PAIR_SIGNALS.findIndex((s) => s.name === 'tokenAlignment
 
 /**
  * The calibrated probability of signal values measured in PAIR_SIGNALS order, lowered when the types differ, held under
- * the ceiling of a capped pair and of one whose rules name score is below the retrieval floor (screening would not
- * retrieve it).
+ * the ceiling of a capped pair and of one whose rules name score is below HIT_NAME_FLOOR.
  */
 export function calibratedProbability(
   values: readonly number[],
@@ -75,8 +74,8 @@ export function calibratedProbability(
 ): number {
   const fitted = checked(model);
   const probability = predict(typeDiffers ? { ...fitted, bias: fitted.bias - TYPE_MISMATCH_LOG_ODDS } : fitted, values);
-  const unreachable = (values[TOKEN_ALIGNMENT] as number) < RETRIEVAL_FLOOR;
-  return cap === undefined && !unreachable ? probability : Math.min(CAPPED_PAIR_CEILING, probability);
+  const held = cap !== undefined || (values[TOKEN_ALIGNMENT] as number) < HIT_NAME_FLOOR;
+  return held ? Math.min(CAPPED_PAIR_CEILING, probability) : probability;
 }
 
 /**

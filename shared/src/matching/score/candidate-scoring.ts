@@ -11,7 +11,6 @@ import type { MatchableEntity, ScreeningQuery } from '../types';
 import { attributeAgreement } from '../signals/attribute-agreement';
 import { measurePair } from '../signals/pair-signals';
 import { calibratedProbability, calibratedSentences } from './calibrated-scorer';
-import { RETRIEVAL_FLOOR } from './match-threshold';
 
 /** How often (in candidates scored) screening checks whether the results can still change. */
 const EARLY_STOP_CHECK_EVERY = 8;
@@ -165,7 +164,7 @@ export class CandidateScorer {
  * Re-scores each entity's best name with the calibrated scorer (the pair signals of the alignment, birth date and
  * country against the entity's), applies the entity type's exclusion and an identifier's match, and sorts the entities
  * into hits (probability at least `threshold`) and near misses (from `floor` up to the threshold), best first. Names
- * below the retrieval floor (a rules name score) are not re-scored: retrieval did not promise to find them.
+ * below `retrievalFloor` (a rules name score) are not re-scored: retrieval did not promise to find them.
  */
 export function judgeCandidates(
   ix: IndexData,
@@ -173,6 +172,7 @@ export function judgeCandidates(
   query: ScreeningQuery,
   analysed: AnalysedQuery,
   reachable: number,
+  retrievalFloor: number,
   floor: number,
   threshold: number,
 ): { results: Scored[]; near: Scored[] } {
@@ -182,7 +182,7 @@ export function judgeCandidates(
   const { tokenized, queryTokens } = analysed;
   for (const [e, best] of bestByEntity) {
     const nameScore = best.alignment.score;
-    if (!hasIdentifiers && (nameScore < reachable || nameScore < RETRIEVAL_FLOOR)) continue;
+    if (!hasIdentifiers && (nameScore < reachable || nameScore < retrievalFloor)) continue;
     const entity = ix.entities[e] as MatchableEntity;
     const verdict = applyEntitySignals(
       nameScore,
@@ -192,7 +192,7 @@ export function judgeCandidates(
       entity,
     );
     if (verdict.excluded) continue;
-    if (!verdict.decisive && nameScore < RETRIEVAL_FLOOR) continue;
+    if (!verdict.decisive && nameScore < retrievalFloor) continue;
     const values = measurePair({
       left: tokenized,
       right: { tokens: best.candidate },

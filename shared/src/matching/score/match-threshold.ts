@@ -21,7 +21,7 @@ export const DEFAULT_MATCH_THRESHOLD = SCORER_WEIGHTS.threshold;
  */
 export const RULES_THRESHOLD = 0.83;
 
-export { RETRIEVAL_FLOOR } from './retrieval-floor';
+export { HIT_NAME_FLOOR, RETRIEVAL_FLOOR } from './retrieval-floor';
 
 /**
  * Candidates from this calibrated probability up to the threshold are shown as near misses (config NEAR_MISS_FLOOR):
