@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
-import { MatchIndexCache, matchScreening, recordScreenings, type LoadedIndex } from '@sanctions/shared/screening';
+import {
+  getScreening,
+  MatchIndexCache,
+  matchScreening,
+  recordScreenings,
+  type LoadedIndex,
+} from '@sanctions/shared/screening';
 import { createSeededDatabase } from '../support/list-factories';
 import { quietLogger, type TestDatabase } from '../support/test-stores';
 
@@ -103,5 +109,27 @@ describe('writing a group of screenings at once', () => {
       [[a.job.screeningId, b.job.screeningId]],
     );
     expect(rows[0].n).toBe(2);
+  });
+
+  it("answers each screening it recorded as GET /v1/screenings/:id then shows it, and counts the group's outbox events", async () => {
+    const hit = await queued('Ri Yong Gil');
+    const noHit = await queued('Zebulon Quackenbush Ottersworth');
+    const [hitResult, noHitResult, duplicate] = await recordScreenings(db.pool, [hit, noHit, hit]);
+    for (const [result, s] of [
+      [hitResult, hit],
+      [noHitResult, noHit],
+    ] as const) {
+      const stored = await getScreening(db.pool, s.job.screeningId, 'default');
+      expect(stored?.status).toBe('done');
+      // Through JSON, as the announcement carries it to the API.
+      expect(JSON.parse(JSON.stringify(result!.view))).toEqual(JSON.parse(JSON.stringify(stored)));
+    }
+    expect(hitResult!.view!.matches.map((m) => m.entityId)).toEqual(['seed:ofac-33936']);
+    expect(hitResult!.view!.matches[0]!.citations.length).toBeGreaterThan(0);
+    // Not recorded by this write: nothing to announce but its id.
+    expect(duplicate!.view).toBeUndefined();
+    // screening.completed twice, screening.hit once.
+    expect(hitResult!.outboxEvents).toBeGreaterThanOrEqual(3);
+    expect((await recordScreenings(db.pool, [hit]))[0]).toMatchObject({ outcome: 'already-recorded', outboxEvents: 0 });
   });
 });

@@ -6,6 +6,7 @@ import { normalizeName, screenWithNearMisses, type MatchOptions, type NearMiss }
 import { applySuppressionsToScreenings } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob } from './screening-request';
+import { screeningViewOf, type ScreeningView } from './screening-view';
 import * as sql from './screening-write-sql';
 
 export type Decision = 'hit' | 'no_hit';
@@ -27,6 +28,10 @@ export interface RecordedScreening {
   outcome: 'recorded' | 'already-recorded';
   decision: Decision;
   matches: DesignationMatch[];
+  /** The screening as GET /v1/screenings/:id now shows it, when this write recorded it: the answer to announce. */
+  view?: ScreeningView;
+  /** Outbox events the group's write made (webhook deliveries to dispatch), for every screening of the group. */
+  outboxEvents: number;
 }
 
 /** The match itself: pure, in memory, about 0.1–0.3 ms. */
@@ -63,16 +68,19 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
       client,
       unique.map((s) => ({ screeningId: s.job.screeningId, query: s.job.query, matches: s.found })),
     );
-    const done = await write(client, unique, sifted);
+    const { done, outboxEvents } = await write(client, unique, sifted);
     const keptOf = new Map(unique.map((s, i) => [s.job.screeningId, sifted[i]!.kept]));
     return group.map((s, i) => {
       const kept = keptOf.get(s.job.screeningId)!;
       // A second job of the same screening in one group is a duplicate delivery: the first one records.
       const first = firstOf.get(s.job.screeningId) === i;
+      const row = first ? done.get(s.job.screeningId) : undefined;
       return {
-        outcome: first && done.has(s.job.screeningId) ? 'recorded' : 'already-recorded',
+        outcome: row ? 'recorded' : 'already-recorded',
         decision: kept.length > 0 ? 'hit' : 'no_hit',
         matches: kept,
+        ...(row && { view: screeningViewOf(row) }),
+        outboxEvents,
       };
     });
   } catch (error) {
@@ -87,8 +95,23 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
 
 type Sifted = Awaited<ReturnType<typeof applySuppressionsToScreenings<DesignationMatch>>>;
 
-/** The group's write; returns the ids it flipped to done (the others were recorded before). */
-async function write(client: PoolClient, group: readonly MatchedScreening[], sifted: Sifted): Promise<Set<string>> {
+/** A screening the group's write flipped to done: its row with its matches, as SCREENING_BY_ID reads one. */
+type Done = Record<string, any> & {
+  id: string;
+  workspace_id: string;
+  api_key_id: string | null;
+  reference: string | null;
+};
+
+/**
+ * The group's write; returns the rows it flipped to done (the others were recorded before) and the outbox events it
+ * made.
+ */
+async function write(
+  client: PoolClient,
+  group: readonly MatchedScreening[],
+  sifted: Sifted,
+): Promise<{ done: Map<string, Done>; outboxEvents: number }> {
   const results = [
     group.map((s) => s.job.screeningId),
     sifted.map((s) => (s.kept.length > 0 ? 'hit' : 'no_hit')),
@@ -106,10 +129,13 @@ async function write(client: PoolClient, group: readonly MatchedScreening[], sif
     sifted.map((s) => s.kept.length),
     group.map((s) => listVersionLabel(s.versions)),
   ];
-  type Done = { id: string; workspace_id: string; api_key_id: string | null; reference: string | null };
+  const flipped = (rows: Done[], more = 0) => ({
+    done: new Map(rows.map((r) => [r.id, r])),
+    outboxEvents: (rows[0]?.outbox_events ?? 0) + more,
+  });
   if (sifted.every((s) => s.kept.length === 0)) {
     const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS_WITHOUT_MATCHES, [...results, ...history]);
-    return new Set(rows.map((r) => r.id));
+    return flipped(rows);
   }
   const matches = group.flatMap((s, i) =>
     sifted[i]!.kept.map((m, rank) => ({ screeningId: s.job.screeningId, rank: rank + 1, m })),
@@ -144,7 +170,8 @@ async function write(client: PoolClient, group: readonly MatchedScreening[], sif
       },
     ];
   });
-  if (alerts.length > 0) await insertAlerts(client, alerts, { jitAlreadyOff: true });
+  // An alert made may have its alert.created event waiting.
+  const made = alerts.length > 0 ? (await insertAlerts(client, alerts, { jitAlreadyOff: true })).length : 0;
   await client.query('COMMIT');
-  return new Set(rows.map((r) => r.id));
+  return flipped(rows, made);
 }

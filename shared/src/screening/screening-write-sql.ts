@@ -17,8 +17,22 @@ const FLIP_TO_DONE = `
     FROM input i
     WHERE s.id = i.id AND s.status = 'queued'
     RETURNING s.id, s.workspace_id, s.api_key_id, s.reference, s.status, s.decision, s.best_score, s.threshold, s.name,
-              s.entity_type, s.birth_date, s.country, s.list_versions, s.created_at, s.screened_at
+              s.entity_type, s.birth_date, s.country, s.list_versions, s.near_misses, s.suppressed_matches, s.error,
+              s.created_at, s.screened_at
   )`;
+
+/**
+ * What the statement answers for each screening it flipped: the row as SCREENING_BY_ID reads it (its matches from
+ * `matches`, in rank order), so the worker can announce the answer itself, and the count of outbox events written.
+ */
+function answersFrom(matches: string | null): string {
+  const ofScreening = matches
+    ? `(SELECT coalesce(json_agg(m ORDER BY m.rank), '[]') FROM ${matches} m WHERE m.screening_id = d.id)`
+    : `'[]'::json`;
+  return `
+  SELECT d.*, ${ofScreening} AS matches, (SELECT count(*) FROM events)::int AS outbox_events
+  FROM done d`;
+}
 
 /**
  * The history row of each screening flipped here (GET /v1/screenings), in the same statement so it exists exactly
@@ -45,9 +59,9 @@ function historyOfDone(first: number): string {
  */
 export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
   WITH ${FLIP_TO_DONE},
-  events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')}),
+  events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')} RETURNING id),
   ${historyOfDone(8)}
-  SELECT id, workspace_id, api_key_id, reference FROM done`;
+  ${answersFrom(null)}`;
 
 /**
  * A group with matches ($8…$15, one element per match, `$8` its screening): the results, the matches with what the
@@ -72,9 +86,9 @@ export const RECORD_SCREENINGS = `
     RETURNING screening_id, rank, entity_id, entity_ids, entity_name, entity_type, matched_name, matched_name_kind, score,
               programs, lists, explanation, citations
   ),
-  events AS (${screeningEventsFrom('done s', 'written', 'true')}),
+  events AS (${screeningEventsFrom('done s', 'written', 'true')} RETURNING id),
   ${historyOfDone(16)}
-  SELECT id, workspace_id, api_key_id, reference FROM done`;
+  ${answersFrom('written')}`;
 
 /**
  * Opens the transaction of a group with matches: the match and alert statements' JSON functions look costly to the
