@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { insertAlerts, type NewAlert } from '../alerts';
 import { listVersionLabel } from '../history';
 import { mergeByDesignation, type DesignationMatch } from '../designations';
 import { normalizeName, screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
@@ -53,9 +53,9 @@ export function matchScreening(loaded: LoadedIndex, job: ScreeningJob, options: 
  * Records a group of matched screenings at once (group commit), each exactly once: status, decision, matches,
  * suppressed matches, the hit's alert and the outbox events. Suppressions are looked up first (one query for the
  * group, only when something matched: a read-committed transaction would read them with a snapshot of its own
- * statement just the same). A group without a kept match is one statement that commits by itself; a group with
- * matches is one transaction of four round trips (begin, the results, the alerts and their events, commit),
- * whatever its size. Results come back in the order given.
+ * statement just the same). Then the group, whatever its size, is one statement that commits by itself: results,
+ * matches, the hits' alerts and every outbox event (two round trips with matches, one without). Results come back in
+ * the order given, with the stored view of each screening recorded here.
  */
 export async function recordScreenings(pool: Pool, group: readonly MatchedScreening[]): Promise<RecordedScreening[]> {
   const firstOf = new Map<string, number>();
@@ -84,7 +84,8 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
       };
     });
   } catch (error) {
-    // Outside a transaction (the one-statement write, or before BEGIN) a ROLLBACK only warns.
+    // The write is one statement, so there is nothing to roll back: the ROLLBACK (which then only warns) tells a
+    // broken connection from a live one.
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw error;
   } finally {
@@ -92,6 +93,9 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
     client.release(broken);
   }
 }
+
+/** The connections that have JIT off for their session (NO_JIT). */
+const jitOff = new WeakSet<PoolClient>();
 
 type Sifted = Awaited<ReturnType<typeof applySuppressionsToScreenings<DesignationMatch>>>;
 
@@ -129,9 +133,9 @@ async function write(
     sifted.map((s) => s.kept.length),
     group.map((s) => listVersionLabel(s.versions)),
   ];
-  const flipped = (rows: Done[], more = 0) => ({
+  const flipped = (rows: Done[]) => ({
     done: new Map(rows.map((r) => [r.id, r])),
-    outboxEvents: (rows[0]?.outbox_events ?? 0) + more,
+    outboxEvents: rows[0]?.outbox_events ?? 0,
   });
   if (sifted.every((s) => s.kept.length === 0)) {
     const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS_WITHOUT_MATCHES, [...results, ...history]);
@@ -140,7 +144,16 @@ async function write(
   const matches = group.flatMap((s, i) =>
     sifted[i]!.kept.map((m, rank) => ({ screeningId: s.job.screeningId, rank: rank + 1, m })),
   );
-  await client.query(sql.BEGIN_WITHOUT_JIT);
+  // The hits' alerts, made in the same statement for the screenings it flips only.
+  const alerts = group.flatMap((s, i) =>
+    sifted[i]!.kept.length === 0
+      ? []
+      : [{ id: randomUUID(), screening_id: s.job.screeningId, query: s.job.query, matches: sifted[i]!.kept }],
+  );
+  if (!jitOff.has(client)) {
+    await client.query(sql.NO_JIT);
+    jitOff.add(client);
+  }
   const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS, [
     ...results,
     matches.map((x) => x.screeningId),
@@ -152,26 +165,7 @@ async function write(
     matches.map((x) => JSON.stringify(x.m.explanation)),
     matches.map((x) => JSON.stringify(x.m.entityIds)),
     ...history,
+    JSON.stringify(alerts),
   ]);
-  // The hits' alerts commit with the results: a redelivered job records nothing, so it alerts on nothing.
-  const byId = new Map(group.map((s, i) => [s.job.screeningId, { s, kept: sifted[i]!.kept }]));
-  const alerts: NewAlert[] = rows.flatMap((r) => {
-    const { s, kept } = byId.get(r.id)!;
-    if (kept.length === 0) return [];
-    return [
-      {
-        workspaceId: r.workspace_id,
-        source: 'screening' as const,
-        screeningId: r.id,
-        reference: r.reference,
-        query: s.job.query,
-        matches: kept,
-        actorKeyId: r.api_key_id,
-      },
-    ];
-  });
-  // An alert made may have its alert.created event waiting.
-  const made = alerts.length > 0 ? (await insertAlerts(client, alerts, { jitAlreadyOff: true })).length : 0;
-  await client.query('COMMIT');
-  return flipped(rows, made);
+  return flipped(rows);
 }

@@ -1,5 +1,6 @@
+import { alertWrites } from '../alerts';
 import { designationEvidence } from '../designations';
-import { screeningEventsFrom } from '../webhooks';
+import { alertEventsFrom, screeningEventsFrom } from '../webhooks';
 
 /**
  * The screenings of one group ($1…$7, one element per screening), flipped queued → done exactly once: a screening
@@ -25,12 +26,13 @@ const FLIP_TO_DONE = `
  * What the statement answers for each screening it flipped: the row as SCREENING_BY_ID reads it (its matches from
  * `matches`, in rank order), so the worker can announce the answer itself, and the count of outbox events written.
  */
-function answersFrom(matches: string | null): string {
+function answersFrom(matches: string | null, events: string[]): string {
   const ofScreening = matches
     ? `(SELECT coalesce(json_agg(m ORDER BY m.rank), '[]') FROM ${matches} m WHERE m.screening_id = d.id)`
     : `'[]'::json`;
+  const outbox = events.map((e) => `(SELECT count(*) FROM ${e})`).join(' + ');
   return `
-  SELECT d.*, ${ofScreening} AS matches, (SELECT count(*) FROM events)::int AS outbox_events
+  SELECT d.*, ${ofScreening} AS matches, (${outbox})::int AS outbox_events
   FROM done d`;
 }
 
@@ -61,13 +63,15 @@ export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
   WITH ${FLIP_TO_DONE},
   events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')} RETURNING id),
   ${historyOfDone(8)}
-  ${answersFrom(null)}`;
+  ${answersFrom(null, ['events'])}`;
 
 /**
  * A group with matches ($8…$15, one element per match, `$8` its screening): the results, the matches with what the
- * officer must see copied from the lists (one per designation, the evidence of every record of it), and the outbox
- * events, built from the matches this statement wrote (its CTEs see one snapshot, so the table would look empty).
- * Matches of a screening not flipped here are not written.
+ * officer must see copied from the lists (one per designation, the evidence of every record of it), the hits' alerts
+ * ($19: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
+ * job alerts on nothing) and the outbox events, built from the rows this statement wrote (its CTEs see one snapshot,
+ * so the tables would look empty). Matches of a screening not flipped here are not written. One statement: it
+ * commits on its own, one round trip and one WAL flush for the group.
  */
 export const RECORD_SCREENINGS = `
   WITH ${FLIP_TO_DONE},
@@ -87,11 +91,19 @@ export const RECORD_SCREENINGS = `
               programs, lists, explanation, citations
   ),
   events AS (${screeningEventsFrom('done s', 'written', 'true')} RETURNING id),
-  ${historyOfDone(16)}
-  ${answersFrom('written')}`;
+  ${historyOfDone(16)},
+  alert_input AS (
+    SELECT a.id, d.workspace_id, 'screening' AS source, d.id AS screening_id, NULL::uuid AS batch_id, NULL::integer AS line,
+           NULL::text AS run_id, NULL::text AS customer_reference, d.reference, a.query, d.api_key_id AS actor_key_id, a.matches
+    FROM jsonb_to_recordset($19::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
+    JOIN done d ON d.id = a.screening_id
+  ),
+  ${alertWrites('alert_input')},
+  alert_created_events AS (${alertEventsFrom('alert_made a', 'alert_made_matches', "'alert.created'", 'true')} RETURNING id)
+  ${answersFrom('written', ['events', 'alert_created_events'])}`;
 
 /**
- * Opens the transaction of a group with matches: the match and alert statements' JSON functions look costly to the
- * planner, which would JIT-compile them for seconds. One simple-protocol round trip for both.
+ * The JSON functions of the match and alert CTEs look costly to the planner, which would JIT-compile the statement
+ * for seconds; it runs in milliseconds. Set once on each connection a worker writes groups with matches on.
  */
-export const BEGIN_WITHOUT_JIT = `BEGIN; SET LOCAL jit = off`;
+export const NO_JIT = `SET jit = off`;

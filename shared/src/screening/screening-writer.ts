@@ -26,7 +26,7 @@ interface Pending {
 
 /**
  * Group commit for a worker's screenings: the jobs it runs at once hand their matched results here, and one write
- * records them together (recordScreenings: one statement, or one transaction of five round trips, and one WAL flush
+ * records them together (recordScreenings: one statement, after one suppression lookup when something matched, and one WAL flush
  * for the group, instead of four to ten round trips and a flush each). A group is written as soon as the event loop
  * has nothing else ready (setImmediate), so a lone screening waits for no one; the results that arrive while a group
  * is being written form the next group. Each job's promise settles after its group commits, so a job is still
