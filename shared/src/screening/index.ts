@@ -27,6 +27,7 @@ export {
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
 export { ScreeningWaiter, type WaitOutcome } from './screening-waiter';
 export { ScreeningWriter, type CommittedScreening } from './screening-writer';
+export { ScreeningIntake, type NewScreening } from './screening-intake';
 export { announcementOf, readAnnouncement, type Announced } from './screening-announcement';
 export { screeningViewOf } from './screening-view';
 export { matchScreening, recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';

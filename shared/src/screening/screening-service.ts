@@ -10,26 +10,13 @@ import type { LoadedIndex } from './match-index-cache';
 import { matchScreening, recordScreenings, type Decision, type RecordedScreening } from './screening-record';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
 import * as sql from './screening-sql';
+import { screeningJob } from './screening-job';
+import { ScreeningIntake } from './screening-intake';
+export { screeningJob, screeningJobId } from './screening-job';
 import { screeningViewOf, type ScreeningStatus, type ScreeningView } from './screening-view';
 
 export type { Decision } from './screening-record';
 export type { ScreeningMatchView, ScreeningStatus, ScreeningView } from './screening-view';
-
-export function screeningJobId(screeningId: string): string {
-  return `screening-${screeningId}`;
-}
-
-export function screeningJob(
-  screeningId: string,
-  query: ScreeningJob['query'],
-  requestId?: string | null,
-): { name: string; data: ScreeningJob; opts: { jobId: string } } {
-  return {
-    name: 'screen',
-    data: { screeningId, query, ...(requestId && { requestId }) },
-    opts: { jobId: screeningJobId(screeningId) },
-  };
-}
 
 /** The same request, however its fields were ordered: what an Idempotency-Key retry must repeat. */
 function requestHash(request: ScreeningRequest): string {
@@ -46,8 +33,17 @@ export interface SubmittedScreening {
   queued: boolean;
 }
 
+/** One intake per queue (per API process): the requests of all its callers are grouped together. */
+const intakes = new WeakMap<Queue<ScreeningJob>, ScreeningIntake>();
+function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger }): ScreeningIntake {
+  let intake = intakes.get(deps.queue);
+  if (!intake) intakes.set(deps.queue, (intake = new ScreeningIntake(deps.pool, deps.queue, deps.logger)));
+  return intake;
+}
+
 /**
- * Records the request, then queues it. The row is committed first: if Redis is down the request
+ * Records the request, then queues it; without an Idempotency-Key, together with the requests arriving at the same
+ * moment (ScreeningIntake: one INSERT and one addBulk for them all). The row is committed first: if Redis is down the request
  * is still accepted at once (the add waits a moment at most), and the worker's reconciler queues
  * it once Redis is back. The same `idempotencyKey` from the same API key with the same request
  * returns the screening made the first time; with another request it is refused (409).
@@ -61,6 +57,10 @@ export async function submitScreening(
   requestId: string | null = null,
 ): Promise<SubmittedScreening> {
   const id = randomUUID();
+  if (!idempotencyKey) {
+    const queued = await intakeOf(deps).submit({ id, apiKeyId, request, requestId });
+    return { id, status: 'queued', created: true, queued };
+  }
   const { reference, ...query } = request;
   const hash = requestHash(request);
   const inserted = await deps.pool.query(sql.INSERT_SCREENING, [
