@@ -131,6 +131,24 @@ describe('writing a group of screenings at once', () => {
     // screening.completed twice, screening.hit once.
     // screening.completed twice, screening.hit once; alert.created has no subscriber.
     expect(hitResult!.outboxEvents).toBe(3);
+    // The hit's alert carries the evidence its matches copied from the lists.
+    const evidence = await db.pool.query(
+      `SELECT am.entity_id, am.lists, am.programs, am.citations, am.entity_ids,
+              sm.lists AS s_lists, sm.programs AS s_programs, sm.citations AS s_citations, sm.entity_ids AS s_entity_ids
+       FROM alerts a JOIN alert_matches am ON am.alert_id = a.id
+       JOIN screening_matches sm ON sm.screening_id = a.screening_id AND sm.entity_id = am.entity_id
+       WHERE a.screening_id = $1`,
+      [hit.job.screeningId],
+    );
+    expect(evidence.rows).toHaveLength(1);
+    const [row] = evidence.rows;
+    expect(row.citations.length).toBeGreaterThan(0);
+    expect([row.lists, row.programs, row.citations, row.entity_ids]).toEqual([
+      row.s_lists,
+      row.s_programs,
+      row.s_citations,
+      row.s_entity_ids,
+    ]);
     expect((await recordScreenings(db.pool, [hit]))[0]).toMatchObject({ outcome: 'already-recorded', outboxEvents: 0 });
   });
 });

@@ -7,9 +7,10 @@ import { designationEvidence } from '../designations';
  * Each alert is keyed by the result it came from, so a redelivered job makes nothing twice; a batch row re-screened
  * (or a monitoring run finding again) with the same subject, designations and listed content makes nothing either.
  * A match without `entityIds` is expanded to every active record of its designation. A screening group's write uses
- * them as part of its one statement (screening-write-sql).
+ * them as part of its one statement (screening-write-sql), and passes `evidence`: the lists, programs and citations
+ * of match `x` it has already copied from the lists for the same records, instead of copying them again.
  */
-export function alertWrites(input: string): string {
+export function alertWrites(input: string, evidence = `SELECT ${designationEvidence('x.entity_ids')}`): string {
   return `
   alert_matched AS (
     SELECT i.id AS alert_id, mm.position::smallint AS position, mm.m, mm.m ->> 'entityId' AS entity_id,
@@ -45,7 +46,7 @@ export function alertWrites(input: string): string {
     -- One primary-key probe per match: as a plain join the planner, which takes the JSON input for 10,000 matches,
     -- hashes every listed entity instead (a full scan per write, 20-50 ms with three lists loaded).
     CROSS JOIN LATERAL (SELECT * FROM entities WHERE id = x.entity_id OFFSET 0) e
-    CROSS JOIN LATERAL (SELECT ${designationEvidence('x.entity_ids')}) ev
+    CROSS JOIN LATERAL (${evidence}) ev
     RETURNING alert_id, position, entity_id, entity_ids, entity_name, score, programs, disposition
   ), alert_created_history AS (
     INSERT INTO alert_events (alert_id, actor_key_id, actor_name, action, details)

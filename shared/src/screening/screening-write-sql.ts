@@ -98,7 +98,12 @@ export const RECORD_SCREENINGS = `
     FROM jsonb_to_recordset($19::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
     JOIN done d ON d.id = a.screening_id
   ),
-  ${alertWrites('alert_input')},
+  ${alertWrites(
+    'alert_input',
+    // The evidence the matches above copied for the same records: copied once, not twice.
+    `SELECT w.lists, w.programs, w.citations FROM alert_input ai JOIN written w ON w.screening_id = ai.screening_id
+     WHERE ai.id = x.alert_id AND w.entity_id = x.entity_id`,
+  )},
   alert_created_events AS (${alertEventsFrom('alert_made a', 'alert_made_matches', "'alert.created'", 'true')} RETURNING id)
   ${answersFrom('written', ['events', 'alert_created_events'])}`;
 
