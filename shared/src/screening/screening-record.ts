@@ -6,10 +6,10 @@ import { normalizeName, screenWithNearMisses, type MatchOptions, type NearMiss }
 import { applySuppressionsToScreenings } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob } from './screening-request';
-import { screeningViewOf, type ScreeningView } from './screening-view';
+import { screeningViewOf, type Decision, type ScreeningView } from './screening-view';
 import * as sql from './screening-write-sql';
 
-export type Decision = 'hit' | 'no_hit';
+export type { Decision } from './screening-view';
 
 /** A screening matched in memory, not yet recorded. */
 export interface MatchedScreening {

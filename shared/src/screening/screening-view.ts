@@ -1,9 +1,9 @@
 import type { Citation, EntityType, NameKind } from '../lists';
 import type { NearMiss } from '../matching';
 import type { SuppressedMatch } from '../suppressions';
-import type { Decision } from './screening-record';
 
 export type ScreeningStatus = 'queued' | 'done' | 'failed';
+export type Decision = 'hit' | 'no_hit';
 
 export interface ScreeningMatchView {
   /** The designation's primary record: the best-scoring one. */
