@@ -2,18 +2,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import type { Logger } from '../logging';
-import type { MatchOptions, NearMiss } from '../matching';
+import type { MatchOptions } from '../matching';
 import { AppError } from '../errors';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
-import type { SuppressedMatch } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
-import { matchScreening, recordScreenings, type Decision, type RecordedScreening } from './screening-record';
+import { matchScreening, recordScreenings, type RecordedScreening } from './screening-record';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
-import * as sql from './screening-sql';
-import { screeningJob } from './screening-job';
 import { ScreeningIntake } from './screening-intake';
-export { screeningJob, screeningJobId } from './screening-job';
+import { screeningJob } from './screening-job';
+import * as sql from './screening-sql';
 import { screeningViewOf, type ScreeningStatus, type ScreeningView } from './screening-view';
+
+export { screeningJob, screeningJobId } from './screening-job';
 
 export type { Decision } from './screening-record';
 export type { ScreeningMatchView, ScreeningStatus, ScreeningView } from './screening-view';
