@@ -156,8 +156,8 @@ class NameGroups {
   lookUp(name: string, options: { threshold: number; limit: number; maxNamesScored: number }): number[] {
     if (this.ids.length === 0) return [];
     const found: number[] = [];
-    for (const m of this.index.screen({ name }, options)) {
-      const g = Number(m.entityId);
+    for (const entityId of this.index.matchingEntityIds({ name }, options)) {
+      const g = Number(entityId);
       for (let k = this.start[g]!; k < this.start[g + 1]!; k++) found.push(this.ids[k]!);
     }
     return found;

@@ -47,12 +47,14 @@ export const DELTA_NAMES = `
   WHERE c.version_id = $1
   ORDER BY c.entity_id, n.position`;
 
-export const COUNT_MONITORED = `SELECT count(*)::int AS n FROM customers WHERE monitored`;
-
-/** First attempt or a resumed one: the counts are set once, the watermark kept. */
+/**
+ * First attempt or a resumed one: the counts are set once (the customers from the workspace counts, recorded first),
+ * the watermark kept.
+ */
 export const START_RUN = `
   UPDATE monitoring_runs
-  SET status = 'running', started_at = coalesce(started_at, now()), entities = coalesce(entities, $2), customers = coalesce(customers, $3)
+  SET status = 'running', started_at = coalesce(started_at, now()), entities = coalesce(entities, $2),
+      customers = coalesce(customers, (SELECT coalesce(sum(w.customers), 0)::int FROM monitoring_run_workspaces w WHERE w.run_id = $1))
   WHERE id = $1 AND status IN ('queued', 'running')
   RETURNING watermark`;
 

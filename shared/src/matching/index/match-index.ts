@@ -12,6 +12,11 @@ export { MAX_NAMES_SCORED } from './candidate-retrieval';
 export interface MatchIndex {
   /** Candidates scoring at least `options.threshold`, best first, at most `options.limit`, one per entity. */
   screen(query: ScreeningQuery, options: ScreenOptions): NameMatch[];
+  /**
+   * The ids of the entities screen would return, best first, without building their explanations: for callers that
+   * only need which entities match (the monitoring's reverse look-up asks this with thousands of results).
+   */
+  matchingEntityIds(query: ScreeningQuery, options: ScreenOptions): string[];
   /** As screen, and also the best candidates scoring from `nearMissFloor` up to the threshold, with why they fell short. */
   screenWithNearMisses(
     query: ScreeningQuery,
@@ -64,6 +69,12 @@ class InMemoryMatchIndex implements MatchIndex {
     return this.search(query, options, options.threshold, 0).matches;
   }
 
+  matchingEntityIds(query: ScreeningQuery, options: ScreenOptions): string[] {
+    return this.judge(query, options, options.threshold)
+      .results.slice(0, Math.max(0, options.limit))
+      .map((r) => (this.data.entities[r.entity] as MatchableEntity).id);
+  }
+
   screenWithNearMisses(
     query: ScreeningQuery,
     options: NearMissOptions,
@@ -81,10 +92,19 @@ class InMemoryMatchIndex implements MatchIndex {
     floor: number,
     nearMissLimit: number,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
+    const { analysed, results, near } = this.judge(query, options, floor);
+    return {
+      matches: describeMatches(this.data, results, analysed.tokenized, options.threshold, options.limit),
+      nearMisses: describeNearMisses(this.data, near, analysed.tokenized, nearMissLimit),
+    };
+  }
+
+  /** Read the query against the vocabulary, retrieve candidates, score and judge them: the hits and near misses. */
+  private judge(query: ScreeningQuery, options: ScreenOptions, floor: number) {
     const analysed = analyseQuery(query, this.vocabulary);
     const { candidates, reachable } = this.retrieval.retrieve(query, analysed, floor, options.maxNamesScored);
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
-    const { results, near } = judgeCandidates(
+    const judged = judgeCandidates(
       this.data,
       best,
       query,
@@ -93,9 +113,6 @@ class InMemoryMatchIndex implements MatchIndex {
       floor,
       options.threshold,
     );
-    return {
-      matches: describeMatches(this.data, results, analysed.tokenized, options.threshold, options.limit),
-      nearMisses: describeNearMisses(this.data, near, analysed.tokenized, nearMissLimit),
-    };
+    return { analysed, ...judged };
   }
 }
