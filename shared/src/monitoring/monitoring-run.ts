@@ -69,21 +69,19 @@ export async function performMonitoringRun(
     phaseStart = now;
   };
   const delta = await loadDelta(pool, run.version_id);
-  // The run's counts are one scan of the customers, done by Postgres while this process asks the customer index: the
-  // watermark it returns is needed only to write.
+  // Marking the run started counts its customers (one scan of them): Postgres does it while this process asks the
+  // customer index and screens the first chunk. Candidates up to the watermark read above are done; one written since
+  // by another attempt is skipped under the run's lock.
   const starting = startRun(pool, runId, delta.screened.size);
   starting.catch(() => undefined);
   phase('deltaMs');
   const candidateSet = new Set<number>();
   for (const name of delta.names)
     for (const id of indexes.customers.candidates(name, options.threshold)) candidateSet.add(id);
-  phase('reverseLookUpMs');
-  const started = await starting;
-  if (started === undefined) return { outcome: 'already-finished', alerts: 0, candidates: 0 };
-  let watermark = started.watermark;
+  let watermark = Number(run.watermark);
   const candidates = [...candidateSet].filter((id) => id > watermark).sort((a, b) => a - b);
   const screening = new DeltaScreening(delta.screened, indexes.lists, options);
-  phase('startMs');
+  phase('reverseLookUpMs');
 
   let alerts = 0;
   for (let start = 0; start < candidates.length; start += MONITORING_CHUNK) {
@@ -95,6 +93,8 @@ export async function performMonitoringRun(
       .map((customer) => ({ customer, matches: screening.matches(customer) }))
       .filter((f) => f.matches.length > 0);
     phase('screenMs');
+    if ((await starting) === undefined) return { outcome: 'already-finished', alerts, candidates: candidateSet.size };
+    phase('startMs');
     alerts += await withTransaction(pool, async (tx) => {
       const locked = (await tx.query<{ status: string; watermark: string }>(sql.LOCK_RUN, [runId])).rows[0];
       if (!locked || locked.status !== 'running' || Number(locked.watermark) >= last) return 0;
@@ -136,6 +136,8 @@ export async function performMonitoringRun(
     await hooks.afterChunk?.(runId, watermark);
   }
 
+  if ((await starting) === undefined) return { outcome: 'already-finished', alerts, candidates: candidateSet.size };
+  phase('startMs');
   await withTransaction(pool, async (tx) => {
     if (delta.removed.length > 0) await tx.query(sql.RECORD_DELISTED, [runId, delta.removed]);
     const finished = await tx.query(sql.FINISH_RUN, [runId]);
@@ -184,10 +186,10 @@ async function suppressRunMatches(tx: PoolClient, found: Found[]): Promise<Found
  * Marks the run running (a resumed one keeps its counts and watermark) with its customers counted per workspace, in
  * one scan of the customers. Undefined when the run is no longer to be run.
  */
-async function startRun(pool: Pool, runId: string, entities: number): Promise<{ watermark: number } | undefined> {
+async function startRun(pool: Pool, runId: string, entities: number): Promise<true | undefined> {
   await pool.query(sql.RECORD_WORKSPACE_COUNTS, [runId]);
-  const started = await pool.query<{ watermark: string }>(sql.START_RUN, [runId, entities]);
-  return started.rowCount === 0 ? undefined : { watermark: Number(started.rows[0]!.watermark) };
+  const started = await pool.query(sql.START_RUN, [runId, entities]);
+  return started.rowCount === 0 ? undefined : true;
 }
 
 /** The delta's screened (added and changed) and removed records, and the distinct names the screened ones hold now. */

@@ -56,7 +56,7 @@ export const START_RUN = `
   SET status = 'running', started_at = coalesce(started_at, now()), entities = coalesce(entities, $2),
       customers = coalesce(customers, (SELECT coalesce(sum(w.customers), 0)::int FROM monitoring_run_workspaces w WHERE w.run_id = $1))
   WHERE id = $1 AND status IN ('queued', 'running')
-  RETURNING watermark`;
+  RETURNING id`;
 
 export const RECORD_WORKSPACE_COUNTS = `
   INSERT INTO monitoring_run_workspaces (run_id, workspace_id, customers)
