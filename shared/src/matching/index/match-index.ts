@@ -35,10 +35,11 @@ export interface MatchIndex {
  * Builds the in-memory index for one list version. Every name and alias is tokenised once; tokens are interned to
  * integer ids and names stored as runs of ids in typed arrays; retrieval uses an inverted index (token → names),
  * a deletion-neighbourhood table (typos at edit distance one) and phonetic keys, all over the vocabulary, so a query
- * touches only names sharing a (similar) token, never the whole list.
+ * touches only names sharing a (similar) token, never the whole list. Given the index of an earlier version, the names
+ * it holds are read from it rather than tokenised again (the same index results, built faster).
  */
-export function buildMatchIndex(entities: MatchableEntity[]): MatchIndex {
-  return new InMemoryMatchIndex(entities);
+export function buildMatchIndex(entities: MatchableEntity[], previous?: MatchIndex): MatchIndex {
+  return new InMemoryMatchIndex(entities, previous instanceof InMemoryMatchIndex ? previous.data : undefined);
 }
 
 /** Screening one query: read it against the vocabulary, retrieve candidates, score them, judge and explain them. */
@@ -46,13 +47,13 @@ class InMemoryMatchIndex implements MatchIndex {
   readonly entityCount: number;
   readonly nameCount: number;
   readonly vocabularySize: number;
-  private readonly data: IndexData;
+  readonly data: IndexData;
   private readonly vocabulary: VocabularyLookup;
   private readonly retrieval: CandidateRetrieval;
   private readonly scorer: CandidateScorer;
 
-  constructor(entities: MatchableEntity[]) {
-    this.data = new IndexData(entities);
+  constructor(entities: MatchableEntity[], previous?: IndexData) {
+    this.data = new IndexData(entities, previous);
     this.entityCount = this.data.entityCount;
     this.nameCount = this.data.nameCount;
     this.vocabularySize = this.data.vocabularySize;
