@@ -12,6 +12,8 @@ import * as sql from './monitoring-sql';
 export const REVERSE_THRESHOLD_MARGIN = 0.25;
 /** Customers read per query while the index loads or catches up. */
 const LOAD_PAGE = 50_000;
+/** Names a new index is asked with once built, so that the first run finds the matcher compiled. */
+const WARM_UP_NAMES = 64;
 /** Names scored per reverse look-up: unbounded in practice, so a common name retrieves every customer who has it. */
 const REVERSE_MAX_NAMES_SCORED = 1_000_000;
 
@@ -53,6 +55,17 @@ export class CustomerIndex {
       after = Number(rows[rows.length - 1]!.id);
     }
     return new CustomerIndex(NameGroups.build(names), NameGroups.build(new Map()), new Map(), position, new Date());
+  }
+
+  /**
+   * Asks the index with some of its own names, as a run would: a worker that has screened nothing yet would otherwise
+   * compile the matcher during its first run (measured at 1M customers: the reverse look-up 2.3 s cold, 0.3 s warm).
+   * Returns how many names it asked.
+   */
+  warmUp(names = WARM_UP_NAMES): number {
+    const sample = this.base.sampleNames(names);
+    for (const name of sample) this.candidates(name);
+    return sample.length;
   }
 
   /** Bytes held by the index structures (the matching index's own estimate plus the groups), for capacity planning. */
@@ -122,6 +135,8 @@ class NameGroups {
     /** The customers of name g are ids[start[g]] .. ids[start[g + 1] - 1]: two arrays, not an array per name. */
     private readonly start: Int32Array,
     private readonly ids: Float64Array,
+    /** A few of the names, spread over the index, to warm it up with. */
+    private readonly samples: string[],
   ) {}
 
   static build(names: Map<string, number[]>): NameGroups {
@@ -130,8 +145,11 @@ class NameGroups {
     let customers = 0;
     for (const ids of names.values()) customers += ids.length;
     const ids = new Float64Array(customers);
+    const samples: string[] = [];
+    const every = Math.max(1, Math.floor(names.size / WARM_UP_NAMES));
     let g = 0;
     for (const [key, group] of names) {
+      if (g % every === 0 && samples.length < WARM_UP_NAMES) samples.push(key);
       // A customer's type is read forward, from the customer. Here every name is an organisation: an untyped query
       // (a delta name) meets no type rule against it, and one with a legal form reads as an organisation too.
       entities.push({
@@ -146,7 +164,7 @@ class NameGroups {
       start[g + 1] = start[g]! + group.length;
       g++;
     }
-    return new NameGroups(buildMatchIndex(entities), start, ids);
+    return new NameGroups(buildMatchIndex(entities), start, ids, samples);
   }
 
   get customerCount(): number {
@@ -161,6 +179,10 @@ class NameGroups {
       for (let k = this.start[g]!; k < this.start[g + 1]!; k++) found.push(this.ids[k]!);
     }
     return found;
+  }
+
+  sampleNames(count: number): string[] {
+    return this.samples.slice(0, count);
   }
 
   memoryBytes(): number {
