@@ -3,10 +3,9 @@
  * service's own listAlerts (the page and its matches), for the listings a review queue uses. The peer, in the same
  * run on the same rows: the same queries with the listing indexes dropped. Postgres: DATABASE_URL, else 127.0.0.1:5432.
  */
-import { resolve } from 'node:path';
-import { createPool, migrate, type Pool } from '../shared/src/db';
+import type { Pool } from '../shared/src/db';
 import { listAlerts, parseAlertListQuery } from '../shared/src/alerts';
-import { createScratchDatabase } from './lib/scratch-database';
+import { openMigratedScratch } from './lib/scratch-database';
 
 const COUNT = Number(process.env.BENCH_ALERTS ?? 100_000);
 const RUNS = 7;
@@ -81,11 +80,9 @@ async function measure(pool: Pool, key: string): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const scratch = await createScratchDatabase(server, 'bench_alerts');
-  const pool = createPool(scratch.url, 2);
+  const scratch = await openMigratedScratch('bench_alerts', { poolSize: 2 });
+  const pool = scratch.pool;
   try {
-    await migrate(pool, resolve(__dirname, '../../../shared/migrations'));
     const filling = Date.now();
     const key = await fill(pool);
     console.log(
@@ -105,7 +102,6 @@ async function main(): Promise<void> {
     console.log(`\nmedian of ${RUNS} runs each. Plan of the newest-open page with the indexes:`);
     for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`);
   } finally {
-    await pool.end();
     await scratch.drop();
   }
 }

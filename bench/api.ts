@@ -16,20 +16,20 @@
  * BENCH_ANALYZE=0 (leave the loaded lists without planner statistics), SHARED_DATA_DIR, DATABASE_URL (a server to create scratch databases on; default 127.0.0.1:5432), REDIS_URL
  * (default 127.0.0.1:6379). The service's own settings (WORKER_CONCURRENCY, DATABASE_POOL_MAX…) pass through.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createPool, migrate } from '../shared/src/db';
 import { importList } from '../shared/src/lists';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
-import { createQueue, QUEUE_NAMES } from '../shared/src/queues';
 import { dataDir, loadBenchLists } from './lib/list-reader';
-import { createScratchDatabase } from './lib/scratch-database';
+import { openMigratedScratch } from './lib/scratch-database';
+import {
+  startServiceProcesses,
+  type RunningServiceProcesses,
+  type ServiceProcess as SpawnedProcess,
+} from './lib/service-processes';
 import { latencyFigures, runClosedLoop, screeningNames, type Answer, type LatencyFigures } from './lib/screening-load';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -56,14 +56,6 @@ const LISTS: [ImportFormat, string][] = [
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 async function adminQuery(sql: string): Promise<void> {
   const c = new Client({ connectionString: SERVER });
@@ -108,9 +100,7 @@ async function cpuSnapshot(processes: ServiceProcess[], database: string): Promi
 }
 
 /** What one service process is, for the trace table. */
-interface ServiceProcess {
-  role: string;
-  child: ChildProcess;
+interface ServiceProcess extends SpawnedProcess {
   traceFile?: string;
 }
 
@@ -125,15 +115,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function startProcess(
-  role: string,
-  dir: string,
-  script: string,
-  env: NodeJS.ProcessEnv,
-  traceDir: string,
-): ServiceProcess {
-  const traceFile = TRACE ? path.join(traceDir, `${role}.json`) : undefined;
-  const args = [
+/** The tracer and CPU profile options of one service process, by role (BENCH_TRACE, BENCH_CPU_PROF). */
+function processOptions(role: string, dir: string, traceDir: string): { nodeArgs: string[]; env: NodeJS.ProcessEnv } {
+  const traceFile = TRACE ? traceFileOf(traceDir, role) : undefined;
+  const nodeArgs = [
     ...(TRACE ? ['--require', TRACER] : []),
     ...(CPU_PROF
       ? [
@@ -144,14 +129,11 @@ function startProcess(
           `${role}-${path.basename(dir)}-${Date.now()}.cpuprofile`,
         ]
       : []),
-    path.join(dir, script),
   ];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, ...(traceFile && { BENCH_TRACE_FILE: traceFile, BENCH_SERVICE_DIR: dir }) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return { role, child, traceFile };
+  return { nodeArgs, env: traceFile ? { BENCH_TRACE_FILE: traceFile, BENCH_SERVICE_DIR: dir } : {} };
 }
+
+const traceFileOf = (traceDir: string, role: string) => path.join(traceDir, `${role}.json`);
 
 /** Every answered screening is stored as answered: done, the same decision, the same matches in the same order. */
 async function verifyStored(url: string, answers: Answer[]): Promise<{ checked: number; wrong: string[] }> {
@@ -233,44 +215,27 @@ async function runService(dir: string, round: number, template: string, names: s
   const dbName = `${template}_run_${randomBytes(3).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${dbName} TEMPLATE ${template}`);
   const url = databaseUrl(dbName);
-  const prefix = `{bench-api-${randomBytes(3).toString('hex')}}`;
   const traceDir = await mkdtemp(path.join(os.tmpdir(), 'bench-api-trace-'));
-  const processes: ServiceProcess[] = [];
+  let service: RunningServiceProcesses | undefined;
   try {
-    const port = await freePort();
-    const env = {
-      DATABASE_URL: url,
-      REDIS_URL: REDIS,
-      QUEUE_PREFIX: prefix,
-      BOOTSTRAP_API_KEY: API_KEY,
-      LOG_LEVEL: 'warn',
+    service = await startServiceProcesses({
+      dir,
+      databaseUrl: url,
+      redisUrl: REDIS,
+      apiKey: API_KEY,
+      name: 'bench-api',
+      layout: LAYOUT === 'standalone' ? 'standalone' : 'processes',
+      workers: WORKERS,
+      webhooksWorker: true,
       // The bench's one key sends far more than the default 6000 a minute: measure throughput, not the limit.
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    };
-    if (LAYOUT === 'standalone')
-      processes.push(startProcess('standalone', dir, 'services/standalone/dist/main.js', env, traceDir));
-    else {
-      processes.push(startProcess('api', dir, 'services/api/dist/main.js', env, traceDir));
-      for (let i = 0; i < WORKERS; i++)
-        processes.push(
-          startProcess(`worker${WORKERS > 1 ? i + 1 : ''}`, dir, 'workers/screening/dist/main.js', env, traceDir),
-        );
-      processes.push(startProcess('webhooks-worker', dir, 'workers/webhooks/dist/main.js', env, traceDir));
-    }
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if (
-        await fetch(`${base}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (i > 600) throw new Error(`${dir}: the API did not become ready`);
-      await sleep(100);
-    }
+      env: { RATE_LIMIT_PER_MINUTE: '1000000' },
+      perProcess: (role) => processOptions(role, dir, traceDir),
+    });
+    const { base } = service;
+    const processes: ServiceProcess[] = service.processes.map((p) => ({
+      ...p,
+      ...(TRACE && { traceFile: traceFileOf(traceDir, p.role) }),
+    }));
     // The first screening waits for the workers' index; it is not measured.
     await runClosedLoop(base, API_KEY, ['warm up'], 1, stopped);
 
@@ -310,17 +275,7 @@ async function runService(dir: string, round: number, template: string, names: s
     }
     return results;
   } finally {
-    for (const p of processes) p.child.kill('SIGTERM');
-    await Promise.all(
-      processes.map((p) =>
-        p.child.exitCode === null && p.child.signalCode === null ? once(p.child, 'exit') : undefined,
-      ),
-    );
-    for (const name of Object.values(QUEUE_NAMES)) {
-      const q = createQueue(name, REDIS, prefix);
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
+    await service?.stop();
     await adminQuery(`DROP DATABASE ${dbName} WITH (FORCE)`).catch((e: unknown) =>
       console.error('could not drop', dbName, e),
     );
@@ -329,10 +284,9 @@ async function runService(dir: string, round: number, template: string, names: s
 }
 
 async function main(): Promise<void> {
-  const template = await createScratchDatabase(SERVER, 'bench_api');
+  const template = await openMigratedScratch('bench_api');
   try {
-    const pool = createPool(template.url, 4);
-    await migrate(pool, path.join(REPO, 'shared/migrations'));
+    const pool = template.pool;
     for (const [format, file] of LISTS) {
       const result = await importList(pool, await openList(format, path.join(dataDir(), file)));
       console.log(`loaded ${result.sourceId}: ${result.entityCount} entities, ${result.nameCount} names`);

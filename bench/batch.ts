@@ -10,22 +10,20 @@
  * SHARED_DATA_DIR, DATABASE_URL (a server to create a scratch database on; default 127.0.0.1:5432),
  * REDIS_URL (default 127.0.0.1:6379). Run `npm run build` first (the script does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { once } from 'node:events';
 import { isBatchFinished } from '../shared/src/batches';
-import { createPool, migrate } from '../shared/src/db';
+import { createPool } from '../shared/src/db';
 import { importList, type SeedDataset } from '../shared/src/lists';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
-import { createQueue, QUEUE_NAMES } from '../shared/src/queues';
 import { dataDir, readCsvObjects } from './lib/list-reader';
-import { createScratchDatabase } from './lib/scratch-database';
+import { openMigratedScratch } from './lib/scratch-database';
+import { startServiceProcesses, type RunningServiceProcesses } from './lib/service-processes';
 
 const REPO = path.resolve(__dirname, '../../..');
 const ROW_COUNTS = (process.env['BENCH_BATCH_ROWS'] ?? '100000,1000000').split(',').map(Number);
@@ -33,7 +31,6 @@ const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 const PEER_ROWS = Number(process.env['BENCH_PEER_ROWS'] ?? 2_000);
 const PEER_CONCURRENCY = 8;
 const PLANT_EVERY = 1_000;
-const SERVER = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 /** Linux's USER_HZ; /proc times are in these ticks. */
 const CLOCK_TICKS = 100;
@@ -73,15 +70,6 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-/** Resident memory of a process from /proc: now, and the peak since it started. */
 async function memoryOf(pid: number): Promise<{ rssKb: number; peakKb: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -199,13 +187,6 @@ async function writeCustomerFile(
   out.end(buffer);
   await once(out, 'finish');
   return expectedByRef;
-}
-
-function startProcess(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(REPO, script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
 }
 
 async function api(base: string, method: string, route: string, body?: unknown): Promise<any> {
@@ -361,12 +342,10 @@ async function runPeer(base: string, people: Person[]): Promise<{ rows: number; 
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-batch-'));
-  const db = await createScratchDatabase(SERVER, 'bench_batch');
-  const prefix = `{bench-batch-${randomBytes(3).toString('hex')}}`;
-  const children: ChildProcess[] = [];
+  const db = await openMigratedScratch('bench_batch');
+  let service: RunningServiceProcesses | undefined;
   try {
-    const pool = createPool(db.url, 4);
-    await migrate(pool, path.join(REPO, 'shared/migrations'));
+    const pool = db.pool;
     for (const [format, file] of LISTS) {
       const result = await importList(pool, await openList(format, path.join(dataDir(), file)));
       console.log(`loaded ${result.sourceId}: ${result.entityCount} entities, ${result.nameCount} names`);
@@ -397,31 +376,17 @@ async function main(): Promise<void> {
       `planted names: ${planted.length} variants of ${new Set(planted.map((p) => p.expected)).size} seed entities; ${people.length} synthetic people`,
     );
 
-    const port = await freePort();
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: REDIS,
-      QUEUE_PREFIX: prefix,
-      BOOTSTRAP_API_KEY: API_KEY,
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SCREENING_WAIT_MAX_MS: '30000',
-    };
-    const apiProcess = startProcess('services/api/dist/main.js', env);
-    children.push(apiProcess);
-    const workers = Array.from({ length: WORKERS }, () => startProcess('workers/screening/dist/main.js', env));
-    children.push(...workers);
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      const ready = await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (i > 600) throw new Error('the API did not become ready');
-      await sleep(100);
-    }
+    service = await startServiceProcesses({
+      dir: REPO,
+      databaseUrl: db.url,
+      redisUrl: REDIS,
+      apiKey: API_KEY,
+      name: 'bench-batch',
+      workers: WORKERS,
+      env: { SCREENING_WAIT_MAX_MS: '30000' },
+    });
+    const { base } = service;
+    const [apiProcess, ...workers] = service.processes.map((p) => p.child);
     // Workers build their index at start; one warm-up screening makes sure they are ready.
     await api(base, 'POST', '/v1/screenings?wait=true', { name: 'warm up' });
 
@@ -435,7 +400,7 @@ async function main(): Promise<void> {
       );
       const result = await runBatch(
         base,
-        apiProcess.pid!,
+        apiProcess!.pid!,
         workers.map((w) => w.pid!),
         file,
         rows,
@@ -506,13 +471,7 @@ async function main(): Promise<void> {
     const missing = figures.filter((f) => f.plantedFound !== f.planted);
     if (missing.length > 0) process.exitCode = 1;
   } finally {
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
-    for (const name of Object.values(QUEUE_NAMES)) {
-      const q = createQueue(name, REDIS, prefix);
-      await q.obliterate({ force: true }).catch(() => undefined);
-      await q.close();
-    }
+    await service?.stop();
     await db.drop().catch((e: unknown) => console.error('could not drop the scratch database', e));
     await rm(dir, { recursive: true, force: true });
   }

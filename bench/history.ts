@@ -7,8 +7,7 @@
  * Postgres: DATABASE_URL, else 127.0.0.1:5432.
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
-import { createPool, migrate, type Pool } from '../shared/src/db';
+import type { Pool } from '../shared/src/db';
 import {
   historyPageStatement,
   listScreeningHistory,
@@ -17,7 +16,7 @@ import {
   type HistoryCursor,
   type ScreeningHistoryQuery,
 } from '../shared/src/history';
-import { createScratchDatabase } from './lib/scratch-database';
+import { openMigratedScratch } from './lib/scratch-database';
 
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 10_000_000);
 const SAMPLE = Math.min(1_000_000, ROWS);
@@ -173,11 +172,9 @@ async function paging(
 }
 
 async function main(): Promise<void> {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const scratch = await createScratchDatabase(server, 'bench_history');
-  const pool = createPool(scratch.url, 2);
+  const scratch = await openMigratedScratch('bench_history', { poolSize: 2 });
+  const pool = scratch.pool;
   try {
-    await migrate(pool, resolve(__dirname, '../../../shared/migrations'));
     // Filled first and indexed after, as a restore would: the same indexes the migration made.
     const indexes = (
       await pool.query<{ indexname: string; indexdef: string }>(
@@ -239,7 +236,6 @@ async function main(): Promise<void> {
       console.log(`\nPlan (${label}): ${plan.rows.map((r) => r['QUERY PLAN'].trim()).join(' / ')}`);
     }
   } finally {
-    await pool.end();
     await scratch.drop();
   }
 }

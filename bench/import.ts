@@ -7,31 +7,19 @@
  * BENCH_WORKER_START_NAMES (1000000; 0 skips the worker start).
  */
 import { resolve } from 'node:path';
-import { createPool, migrate, type Pool } from '../shared/src/db';
+import type { Pool } from '../shared/src/db';
 import { importList, loadIndexableEntities, primaryName, type ListedEntity } from '../shared/src/lists';
 import { openList } from '../shared/src/lists/importers';
-import { isListening, startEmbeddedPostgres } from '../shared/src/local-infra';
 import { createLogger } from '../shared/src/logging';
 import { buildMatchIndex } from '../shared/src/matching';
 import { MatchIndexCache } from '../shared/src/screening';
 import { scaleList } from './lib/scale-list';
-import { createScratchDatabase } from './lib/scratch-database';
+import { openMigratedScratch } from './lib/scratch-database';
 import { seededRng } from './lib/variations';
 
 const DATA_DIR = process.env.SHARED_DATA_DIR ?? resolve(__dirname, '../../../../shared/data');
 const SDN = resolve(DATA_DIR, 'ofac_sdn/2024-05-03/sdn.csv');
 const WORKER_START_NAMES = Number(process.env.BENCH_WORKER_START_NAMES ?? 1_000_000);
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void>; label: string }> {
-  const server =
-    process.env.DATABASE_URL ??
-    ((await isListening('127.0.0.1', 5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
-  if (!server) {
-    const pg = await startEmbeddedPostgres();
-    return { url: pg.url, drop: () => pg.stop(), label: 'embedded PGlite' };
-  }
-  return { ...(await createScratchDatabase(server, 'bench_import')), label: 'PostgreSQL server' };
-}
 
 /** The peer: what an importer without bulk SQL does, one statement per row. */
 async function rowAtATime(pool: Pool, entities: ListedEntity[]): Promise<void> {
@@ -65,10 +53,9 @@ async function rowAtATime(pool: Pool, entities: ListedEntity[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const db = await scratchDatabase();
-  const pool = createPool(db.url, 4);
+  const db = await openMigratedScratch('bench_import', { embeddedFallback: true });
+  const pool = db.pool;
   try {
-    await migrate(pool, resolve(__dirname, '../../../shared/migrations'));
     const memoryBefore = process.memoryUsage().rss;
     let t = Date.now();
     const result = await importList(pool, await openList('ofac-sdn-csv', SDN));
@@ -115,7 +102,6 @@ async function main(): Promise<void> {
       `\nours is ${(peerMs / bulkMs).toFixed(1)}x faster than the row-at-a-time peer; RSS growth during our import ${peakRssMb.toFixed(0)} MB`,
     );
   } finally {
-    await pool.end();
     await db.drop();
   }
   if (WORKER_START_NAMES > 0) await workerStart();
@@ -123,10 +109,9 @@ async function main(): Promise<void> {
 
 /** A worker starting on a list of WORKER_START_NAMES names: import it, then time what the screening worker does first. */
 async function workerStart(): Promise<void> {
-  const db = await scratchDatabase();
-  const pool = createPool(db.url, 4);
+  const db = await openMigratedScratch('bench_import', { embeddedFallback: true });
+  const pool = db.pool;
   try {
-    await migrate(pool, resolve(__dirname, '../../../shared/migrations'));
     const sdn: ListedEntity[] = [];
     for await (const e of (await openList('ofac-sdn-csv', SDN)).entities) sdn.push(e);
     const scaled = scaleList(sdn, WORKER_START_NAMES, seededRng(9), (source, serial, names) => ({
@@ -172,7 +157,6 @@ async function workerStart(): Promise<void> {
       `\nRSS growth while the worker loaded and built: ${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`,
     );
   } finally {
-    await pool.end();
     await db.drop();
   }
 }

@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '../shared/src/config';
 import { registerCustomers } from '../shared/src/customers';
-import { createPool, migrate } from '../shared/src/db';
 import { mergeByDesignation } from '../shared/src/designations';
 import { importList, type ListedEntity } from '../shared/src/lists';
 import { openList } from '../shared/src/lists/importers';
@@ -21,12 +20,10 @@ import { channels, createRedis } from '../shared/src/queues';
 import { start as startWorker } from '../workers/screening/src/main';
 import { generateCustomers, type GeneratedCustomer } from './lib/customer-generator';
 import { dataDir } from './lib/list-reader';
-import { createScratchDatabase } from './lib/scratch-database';
+import { openMigratedScratch } from './lib/scratch-database';
 
-const REPO = path.resolve(__dirname, '../../..');
 const CUSTOMERS = Number(process.env['BENCH_MONITORING_CUSTOMERS'] ?? 1_000_000);
 const PLANTED = Number(process.env['BENCH_MONITORING_PLANTED'] ?? 300);
-const SERVER = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const LOAD_BATCH = 20_000;
 const RESCREEN_PAGE = 20_000;
@@ -67,13 +64,12 @@ function plantedCustomers(added: ListedEntity[], count: number): GeneratedCustom
 }
 
 async function main(): Promise<void> {
-  const scratch = await createScratchDatabase(SERVER, 'bench_monitoring');
-  const pool = createPool(scratch.url, 8);
+  const scratch = await openMigratedScratch('bench_monitoring', { poolSize: 8 });
+  const pool = scratch.pool;
   const redis = createRedis(REDIS);
   const prefix = `{bench-monitoring-${randomBytes(4).toString('hex')}}`;
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   try {
-    await migrate(pool, path.join(REPO, 'shared/migrations'));
     await importList(pool, await sdn('2021-12-09'));
     // The first version's run covers the whole list against the customers monitored then: none, as the book is
     // registered after it. Recorded as such, so the worker's first run is the delta's.
@@ -202,7 +198,6 @@ async function main(): Promise<void> {
   } finally {
     await worker?.stop().catch(() => undefined);
     await redis.quit().catch(() => undefined);
-    await pool.end().catch(() => undefined);
     await scratch.drop().catch(() => undefined);
   }
 }

@@ -1,60 +1,12 @@
-import { start as startApi, type RunningApi } from '@sanctions/api';
 import { insertAlert } from '@sanctions/shared/alerts';
 import { performBatchChunk } from '@sanctions/shared/batches';
-import { createApiKey, type Scope } from '@sanctions/shared/auth';
+import { createApiKey } from '@sanctions/shared/auth';
 import { withTransaction } from '@sanctions/shared/db';
-import { start as startWebhooksWorker, type RunningWebhooksWorker } from '../../workers/webhooks/src';
+import { alertsServicePerFile } from '../support/alerts-service';
 import { call } from '../support/http';
-import { createSeededDatabase } from '../support/list-factories';
-import { startService, type RunningService } from '../support/running-service';
-import { quietLogger, testConfig, type TestDatabase } from '../support/test-stores';
 import { eventually, WebhookReceiver } from '../support/webhook-receiver';
 
-const WEBHOOK_ENV = {
-  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-  WEBHOOK_DISPATCH_INTERVAL_MS: '100',
-  WEBHOOK_BACKOFF_BASE_MS: '50',
-};
-
-let db: TestDatabase;
-let service: RunningService;
-/** The same database behind an API with REVIEW_FOUR_EYES=true. */
-let fourEyes: RunningApi;
-let webhooksWorker: RunningWebhooksWorker;
-
-beforeAll(async () => {
-  db = await createSeededDatabase();
-  const config = testConfig(db.url, WEBHOOK_ENV);
-  service = await startService(config);
-  fourEyes = await startApi(testConfig(db.url, { REVIEW_FOUR_EYES: 'true' }), quietLogger);
-  webhooksWorker = await startWebhooksWorker(config, quietLogger);
-});
-
-afterAll(async () => {
-  await webhooksWorker?.stop();
-  await fourEyes?.stop();
-  await service?.stop();
-  await db?.drop();
-});
-
-const api = (method: string, path: string, body?: unknown, apiKey?: string) =>
-  call(service.url, method, path, { ...(body !== undefined && { body }), ...(apiKey !== undefined && { apiKey }) });
-const api4 = (method: string, path: string, body?: unknown, apiKey?: string) =>
-  call(fourEyes.url, method, path, { ...(body !== undefined && { body }), ...(apiKey !== undefined && { apiKey }) });
-
-const key = async (name: string, scopes: Scope[], workspaceId?: string) =>
-  createApiKey(db.pool, { name, scopes, ...(workspaceId && { workspaceId }) });
-const REVIEWER: Scope[] = ['alerts:read', 'alerts:review', 'screenings:write', 'screenings:read'];
-
-/** Screens a name and returns the alert its hit made. */
-async function alertFor(name: string, reference: string, apiKey?: string) {
-  const screened = await api('POST', '/v1/screenings?wait=true', { name, reference }, apiKey);
-  expect(screened.body).toMatchObject({ status: 'done', decision: 'hit' });
-  const listed = await api('GET', `/v1/alerts?reference=${encodeURIComponent(reference)}`, undefined, apiKey);
-  expect(listed.status).toBe(200);
-  expect(listed.body.alerts).toHaveLength(1);
-  return { screening: screened.body, alert: listed.body.alerts[0] };
-}
+const { stores, api, key, alertFor } = alertsServicePerFile({ webhooks: true });
 
 async function waitForBatch(id: string) {
   return eventually(async () => {
@@ -108,7 +60,7 @@ describe('alerts from hits', () => {
 
   it('the same result recorded again (a redelivered job) makes no second alert', async () => {
     const { screening, alert } = await alertFor('Ri Yong Gil', 'cust-redelivered');
-    const again = await withTransaction(db.pool, (tx) =>
+    const again = await withTransaction(stores.db.pool, (tx) =>
       insertAlert(tx, {
         workspaceId: 'default',
         source: 'screening',
@@ -119,13 +71,13 @@ describe('alerts from hits', () => {
       }),
     );
     expect(again).toBeUndefined();
-    const { rows } = await db.pool.query(`SELECT id FROM alerts WHERE screening_id = $1`, [screening.id]);
+    const { rows } = await stores.db.pool.query(`SELECT id FROM alerts WHERE screening_id = $1`, [screening.id]);
     expect(rows).toEqual([{ id: alert.id }]);
   });
 
   it('batch rows make one alert per hit row; a re-screen of the same rows makes none', async () => {
     const csv = 'name,reference\nSense Time Group,B-1\nJane Doe,B-2\nRi Yong Gil,B-3\n';
-    const accepted = await call(service.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv' });
+    const accepted = await call(stores.service.url, 'POST', '/v1/batches', { rawBody: csv, contentType: 'text/csv' });
     expect(accepted.status).toBe(202);
     await waitForBatch(accepted.body.id);
     const listed = await api('GET', `/v1/alerts?batchId=${accepted.body.id}&sort=created`);
@@ -138,20 +90,20 @@ describe('alerts from hits', () => {
     expect(listed.body.alerts).toHaveLength(2);
 
     // The chunk redelivered: its rows are recorded, so nothing is screened, counted or alerted twice.
-    const loaded = await service.worker.indexCache.current();
+    const loaded = await stores.service.worker.indexCache.current();
     const again = await performBatchChunk(
-      db.pool,
+      stores.db.pool,
       loaded,
       { batchId: accepted.body.id, fromLine: 2, toLine: 4 },
       { threshold: 0.85, limit: 10 },
     );
     expect(again).toMatchObject({ inserted: 0, hits: 0 });
-    const { rows: made } = await db.pool.query(`SELECT count(*)::int AS n FROM alerts WHERE batch_id = $1`, [
+    const { rows: made } = await stores.db.pool.query(`SELECT count(*)::int AS n FROM alerts WHERE batch_id = $1`, [
       accepted.body.id,
     ]);
     expect(made[0].n).toBe(2);
 
-    const rescreen = await call(service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, {
+    const rescreen = await call(stores.service.url, 'POST', `/v1/batches/${accepted.body.id}/rescreen`, {
       rawBody: '',
       contentType: 'text/plain',
     });
@@ -233,222 +185,10 @@ describe('GET /v1/alerts', () => {
   });
 });
 
-describe('review', () => {
-  it('assigns (me, another key, nobody) and filters by assignee', async () => {
-    const reviewer = await key('assigner', REVIEWER);
-    const colleague = await key('colleague', REVIEWER);
-    const outsider = await key('outsider', REVIEWER, 'assign-other');
-    const { alert } = await alertFor('Sense Time Group', 'assign-1');
-
-    const mine = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }, reviewer.key);
-    expect(mine.status).toBe(200);
-    expect(mine.body).toMatchObject({ status: 'in_review', assignee: reviewer.id });
-    expect(
-      (await api('GET', '/v1/alerts?assignee=me&reference=assign-1', undefined, reviewer.key)).body.alerts,
-    ).toHaveLength(1);
-    expect(
-      (await api('GET', '/v1/alerts?assignee=me&reference=assign-1', undefined, colleague.key)).body.alerts,
-    ).toHaveLength(0);
-
-    const theirs = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: colleague.id }, reviewer.key);
-    expect(theirs.body).toMatchObject({ status: 'in_review', assignee: colleague.id });
-    expect((await api('GET', `/v1/alerts?assignee=${colleague.id}&reference=assign-1`)).body.alerts).toHaveLength(1);
-
-    const foreign = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: outsider.id }, reviewer.key);
-    expect(foreign.status).toBe(400);
-    expect(foreign.body.errors).toEqual([{ field: 'assignee', message: expect.any(String) }]);
-    expect(
-      (await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'bob' }, reviewer.key)).body.errors[0].field,
-    ).toBe('assignee');
-
-    const nobody = await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: null }, reviewer.key);
-    expect(nobody.body).toMatchObject({ status: 'open', assignee: null });
-    const history = await api('GET', `/v1/alerts/${alert.id}/history`);
-    expect(history.body.events.map((e: any) => e.action)).toEqual(['created', 'assigned', 'assigned', 'assigned']);
-    expect(history.body.events[2]).toMatchObject({
-      actor: { keyId: reviewer.id, name: 'assigner' },
-      details: { assignee: { keyId: colleague.id, name: 'colleague' } },
-    });
-  });
-
-  it('refuses bad decisions naming the field, then closes on the last final decision (four-eyes off)', async () => {
-    const reviewer = await key('decider', REVIEWER);
-    const { alert } = await alertFor('Ri Yong Gil', 'decide-1');
-    const entityId = alert.matches[0].entityId;
-    const decide = (body: unknown) => api('POST', `/v1/alerts/${alert.id}/decisions`, body, reviewer.key);
-
-    expect((await decide({ entityId, disposition: 'false_positive' })).body.errors).toEqual([
-      { field: 'note', message: expect.any(String) },
-    ]);
-    expect((await decide({ entityId, disposition: 'false_positive', note: '' })).body.errors[0].field).toBe('note');
-    expect(
-      (await decide({ entityId, disposition: 'false_positive', note: 'x'.repeat(4001) })).body.errors[0].field,
-    ).toBe('note');
-    expect((await decide({ entityId, disposition: 'maybe', note: 'hm' })).body.errors).toEqual([
-      { field: 'disposition', message: expect.stringContaining('true_match') },
-    ]);
-    const stranger = await decide({ entityId: 'ofac-sdn:1', disposition: 'false_positive', note: 'not ours' });
-    expect(stranger.status).toBe(400);
-    expect(stranger.body.errors).toEqual([{ field: 'entityId', message: expect.stringContaining('ofac-sdn:1') }]);
-    const unknown = await api(
-      'POST',
-      '/v1/alerts/00000000-0000-4000-8000-000000000000/decisions',
-      { entityId, disposition: 'true_match', note: 'x' },
-      reviewer.key,
-    );
-    expect(unknown.status).toBe(404);
-
-    const pending = await decide({ entityId, disposition: 'needs_info', note: 'Asked the branch for a passport copy' });
-    expect(pending.status).toBe(200);
-    expect(pending.body).toMatchObject({ status: 'in_review', outcome: null });
-    expect(pending.body.matches[0]).toMatchObject({
-      disposition: 'needs_info',
-      note: 'Asked the branch for a passport copy',
-      decidedBy: reviewer.id,
-      decidedAt: expect.any(String),
-    });
-
-    const others = alert.matches.slice(1);
-    for (const m of others)
-      expect((await decide({ entityId: m.entityId, disposition: 'false_positive', note: 'other person' })).status).toBe(
-        200,
-      );
-    const closed = await decide({
-      entityId,
-      disposition: 'false_positive',
-      note: 'Passport shows born 1990, not 1955',
-    });
-    expect(closed.body).toMatchObject({ status: 'closed', outcome: 'false_positive', closedAt: expect.any(String) });
-    expect((await decide({ entityId, disposition: 'true_match', note: 'changed my mind' })).status).toBe(409);
-    expect((await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }, reviewer.key)).status).toBe(409);
-
-    const history = await api('GET', `/v1/alerts/${alert.id}/history`, undefined, reviewer.key);
-    const events = history.body.events;
-    expect(events.map((e: any) => e.action)).toEqual([
-      'created',
-      'decided',
-      ...others.map(() => 'decided'),
-      'decided',
-      'closed',
-    ]);
-    expect(events[1]).toEqual({
-      at: expect.any(String),
-      actor: { keyId: reviewer.id, name: 'decider' },
-      action: 'decided',
-      details: { entityId, disposition: 'needs_info', note: 'Asked the branch for a passport copy' },
-    });
-    expect(events.at(-2).details).toMatchObject({
-      disposition: 'false_positive',
-      note: 'Passport shows born 1990, not 1955',
-    });
-    expect(events.at(-1).details).toEqual({ outcome: 'false_positive' });
-    expect([...events.map((e: any) => e.at)].sort()).toEqual(events.map((e: any) => e.at));
-  });
-
-  it('four-eyes: submitted for approval, the decider is refused, a rejection reopens it, a second person approves', async () => {
-    const maker = await key('maker', [...REVIEWER, 'alerts:approve']);
-    const checker = await key('checker', ['alerts:read', 'alerts:approve']);
-    const reviewOnly = await key('review only', ['alerts:read', 'alerts:review']);
-    const { alert } = await alertFor('Sense Time Group', 'four-eyes-1');
-    const decideAll = async (disposition: string, note: string) => {
-      let last: any;
-      for (const m of alert.matches)
-        last = await api4(
-          'POST',
-          `/v1/alerts/${alert.id}/decisions`,
-          { entityId: m.entityId, disposition, note },
-          maker.key,
-        );
-      return last;
-    };
-
-    const submitted = await decideAll('false_positive', 'Different company: registered in Hong Kong in 2019');
-    expect(submitted.body).toMatchObject({ status: 'pending_approval', outcome: null, closedAt: null });
-    expect(
-      (
-        await api4(
-          'POST',
-          `/v1/alerts/${alert.id}/decisions`,
-          { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' },
-          maker.key,
-        )
-      ).status,
-    ).toBe(409);
-
-    const self = await api4('POST', `/v1/alerts/${alert.id}/approve`, {}, maker.key);
-    expect(self.status).toBe(403);
-    expect(self.body.detail).toMatch(/second person must approve/);
-    expect((await api4('POST', `/v1/alerts/${alert.id}/approve`, {}, reviewOnly.key)).status).toBe(403);
-    expect((await api4('POST', `/v1/alerts/${alert.id}/reject`, {}, checker.key)).body.errors).toEqual([
-      { field: 'note', message: expect.any(String) },
-    ]);
-
-    const rejected = await api4(
-      'POST',
-      `/v1/alerts/${alert.id}/reject`,
-      { note: 'SenseTime Group Limited is the listed Cayman parent; check again' },
-      checker.key,
-    );
-    expect(rejected.status).toBe(200);
-    expect(rejected.body.status).toBe('in_review');
-    expect(
-      rejected.body.matches.every((m: any) => m.disposition === null && m.note === null && m.decidedBy === null),
-    ).toBe(true);
-    expect((await api4('POST', `/v1/alerts/${alert.id}/approve`, {}, checker.key)).status).toBe(409);
-
-    expect((await decideAll('true_match', 'Same company: Cayman parent of the listed group')).body.status).toBe(
-      'pending_approval',
-    );
-    const approved = await call(fourEyes.url, 'POST', `/v1/alerts/${alert.id}/approve`, { apiKey: checker.key });
-    expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'closed', outcome: 'true_match', closedAt: expect.any(String) });
-    expect((await api4('POST', `/v1/alerts/${alert.id}/reject`, { note: 'too late' }, checker.key)).status).toBe(409);
-
-    const history = await api4('GET', `/v1/alerts/${alert.id}/history`, undefined, checker.key);
-    const n = alert.matches.length;
-    expect(history.body.events.map((e: any) => e.action)).toEqual([
-      'created',
-      ...Array(n).fill('decided'),
-      'submitted',
-      'rejected',
-      ...Array(n).fill('decided'),
-      'submitted',
-      'approved',
-      'closed',
-    ]);
-    const rejection = history.body.events.find((e: any) => e.action === 'rejected');
-    expect(rejection).toMatchObject({
-      actor: { keyId: checker.id, name: 'checker' },
-      details: { note: 'SenseTime Group Limited is the listed Cayman parent; check again' },
-    });
-    // Both rounds of decisions stay in the history.
-    expect(
-      history.body.events.filter((e: any) => e.action === 'decided').map((e: any) => e.details.disposition),
-    ).toEqual([...Array(n).fill('false_positive'), ...Array(n).fill('true_match')]);
-  });
-
-  it('needs the scopes: alerts:read to read, alerts:review to decide', async () => {
-    const { alert } = await alertFor('Ri Yong Gil', 'scopes-1');
-    const screener = await key('screener only', ['screenings:read']);
-    const reader = await key('reader only', ['alerts:read']);
-    expect((await api('GET', '/v1/alerts', undefined, screener.key)).status).toBe(403);
-    expect((await api('GET', `/v1/alerts/${alert.id}/history`, undefined, screener.key)).status).toBe(403);
-    expect((await api('GET', `/v1/alerts/${alert.id}`, undefined, reader.key)).status).toBe(200);
-    const decided = await api(
-      'POST',
-      `/v1/alerts/${alert.id}/decisions`,
-      { entityId: alert.matches[0].entityId, disposition: 'true_match', note: 'x' },
-      reader.key,
-    );
-    expect(decided.status).toBe(403);
-    expect((await api('POST', `/v1/alerts/${alert.id}/assign`, { assignee: 'me' }, reader.key)).status).toBe(403);
-  });
-});
-
 describe('workspaces', () => {
   it("another workspace's alert is 404 on every route and never listed", async () => {
     const { alert } = await alertFor('Sense Time Group', 'isolated-1');
-    const other = await createApiKey(db.pool, { name: 'other tenant', scopes: ['admin'], workspaceId: 'other' });
+    const other = await createApiKey(stores.db.pool, { name: 'other tenant', scopes: ['admin'], workspaceId: 'other' });
     for (const [method, path, body] of [
       ['GET', `/v1/alerts/${alert.id}`, undefined],
       ['GET', `/v1/alerts/${alert.id}/history`, undefined],
@@ -475,12 +215,12 @@ describe('history is append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE on alert_events', async () => {
     const { alert } = await alertFor('Ri Yong Gil', 'append-only-1');
     await expect(
-      db.pool.query(`UPDATE alert_events SET details = '{}' WHERE alert_id = $1`, [alert.id]),
+      stores.db.pool.query(`UPDATE alert_events SET details = '{}' WHERE alert_id = $1`, [alert.id]),
     ).rejects.toThrow(/append-only/);
-    await expect(db.pool.query(`DELETE FROM alert_events WHERE alert_id = $1`, [alert.id])).rejects.toThrow(
+    await expect(stores.db.pool.query(`DELETE FROM alert_events WHERE alert_id = $1`, [alert.id])).rejects.toThrow(
       /append-only/,
     );
-    await expect(db.pool.query(`TRUNCATE alert_events CASCADE`)).rejects.toThrow(/append-only/);
+    await expect(stores.db.pool.query(`TRUNCATE alert_events CASCADE`)).rejects.toThrow(/append-only/);
     expect((await api('GET', `/v1/alerts/${alert.id}/history`)).body.events).toHaveLength(1);
   });
 });
@@ -490,7 +230,11 @@ describe('webhooks', () => {
     const ours = await WebhookReceiver.start();
     const theirs = await WebhookReceiver.start();
     try {
-      const other = await createApiKey(db.pool, { name: 'hooks other', scopes: ['admin'], workspaceId: 'hooks-other' });
+      const other = await createApiKey(stores.db.pool, {
+        name: 'hooks other',
+        scopes: ['admin'],
+        workspaceId: 'hooks-other',
+      });
       expect(
         (await api('POST', '/v1/webhooks', { url: ours.url(), events: ['alert.created', 'alert.closed'] })).status,
       ).toBe(201);
@@ -530,7 +274,7 @@ describe('webhooks', () => {
     } finally {
       await ours.stop();
       await theirs.stop();
-      await db.pool.query('DELETE FROM webhook_subscriptions');
+      await stores.db.pool.query('DELETE FROM webhook_subscriptions');
     }
   });
 });

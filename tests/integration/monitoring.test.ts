@@ -1,47 +1,10 @@
 import { createApiKey } from '@sanctions/shared/auth';
-import { call } from '../support/http';
-import { createSeededDatabase, importEntities, listedEntity } from '../support/list-factories';
-import { startService, type RunningService } from '../support/running-service';
-import { testConfig, TEST_API_KEY, type TestDatabase } from '../support/test-stores';
+import { importEntities, listedEntity } from '../support/list-factories';
+import { withMonitoringService } from '../support/monitoring-service';
+import { TEST_API_KEY } from '../support/test-stores';
 import { eventually } from '../support/webhook-receiver';
 
-let db: TestDatabase;
-let service: RunningService;
-
-beforeAll(async () => {
-  db = await createSeededDatabase();
-  service = await startService(testConfig(db.url, { RECONCILE_INTERVAL_MS: '200' }));
-}, 60_000);
-
-afterAll(async () => {
-  await service?.stop();
-  await db?.drop();
-});
-
-const api = (method: string, path: string, body?: unknown, apiKey?: string) =>
-  call(service.url, method, path, { ...(body !== undefined && { body }), ...(apiKey !== undefined && { apiKey }) });
-
-async function runOf(source: string, version: number) {
-  return eventually(
-    async () => {
-      const { body } = await api('GET', '/v1/monitoring/runs');
-      const run = body.runs.find(
-        (r: { source: string; version: number }) => r.source === source && r.version === version,
-      );
-      return run?.status === 'done' && run;
-    },
-    30_000,
-    `monitoring run ${source}@${version} done`,
-  );
-}
-
-const monitoringAlerts = async (runId: string) =>
-  (
-    await db.pool.query(
-      `SELECT a.customer_reference, array_agg(m.entity_id ORDER BY m.entity_id) AS entities FROM alerts a JOIN alert_matches m ON m.alert_id = a.id WHERE a.run_id = $1 GROUP BY 1 ORDER BY 1`,
-      [runId],
-    )
-  ).rows;
+const { stores, api, runOf, alertsOfRun: monitoringAlerts } = withMonitoringService();
 
 describe('customers', () => {
   it('a new customer is 201 and screened at once; the same again is 200 and unchanged; a change is 200 and screened again', async () => {
@@ -90,7 +53,7 @@ describe('customers', () => {
     expect(bad.status).toBe(400);
     expect(bad.contentType).toContain('application/problem+json');
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['birthDate', 'name']);
-    const reader = await createApiKey(db.pool, { name: 'reader', scopes: ['customers:read'] });
+    const reader = await createApiKey(stores.db.pool, { name: 'reader', scopes: ['customers:read'] });
     expect((await api('PUT', '/v1/customers/cust-x', { name: 'X Y' }, reader.key)).status).toBe(403);
     expect((await api('GET', '/v1/customers/cust-1', undefined, reader.key)).status).toBe(200);
   });
@@ -105,7 +68,7 @@ describe('customers', () => {
     expect(second.body.customers.map((c: { reference: string }) => c.reference)).toEqual(['list-c']);
     expect(second.body.links.next).toBeNull();
 
-    const other = await createApiKey(db.pool, {
+    const other = await createApiKey(stores.db.pool, {
       name: 'other',
       scopes: ['customers:read', 'customers:write'],
       workspaceId: 'other-ws',
@@ -117,7 +80,7 @@ describe('customers', () => {
     expect((await api('DELETE', '/v1/customers/list-a')).status).toBe(204);
     expect((await api('GET', '/v1/customers/list-a')).status).toBe(404);
     expect((await api('DELETE', '/v1/customers/list-a')).status).toBe(404);
-    const { rows } = await db.pool.query(`SELECT monitored FROM customers WHERE reference = 'list-a'`);
+    const { rows } = await stores.db.pool.query(`SELECT monitored FROM customers WHERE reference = 'list-a'`);
     expect(rows).toEqual([{ monitored: false }]);
     // Put again, it is monitored anew.
     expect((await api('PUT', '/v1/customers/list-a', { name: 'Listed Person list-a' })).status).toBe(201);
@@ -132,7 +95,7 @@ describe('POST /v1/batches?monitor=true', () => {
       'No Reference Person,,',
       'Batch Person Two,batch-2,',
     ].join('\n');
-    const res = await fetch(`${service.url}/v1/batches?monitor=true`, {
+    const res = await fetch(`${stores.service.url}/v1/batches?monitor=true`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
       body: csv,
@@ -159,8 +122,8 @@ describe('POST /v1/batches?monitor=true', () => {
     });
     expect((await api('GET', '/v1/customers/batch-2')).status).toBe(200);
 
-    const noScope = await createApiKey(db.pool, { name: 'batcher', scopes: ['batches:write'] });
-    const refused = await fetch(`${service.url}/v1/batches?monitor=true`, {
+    const noScope = await createApiKey(stores.db.pool, { name: 'batcher', scopes: ['batches:write'] });
+    const refused = await fetch(`${stores.service.url}/v1/batches?monitor=true`, {
       method: 'POST',
       headers: { authorization: `Bearer ${noScope.key}`, 'content-type': 'text/csv' },
       body: csv,
@@ -178,7 +141,7 @@ describe('monitoring runs', () => {
   const vessel = listedEntity({ sourceEntityId: 'M-2', name: 'Oceanic Brightstar Carrier', type: 'vessel' });
 
   it('a new version screens its delta against every workspace’s customers: one alert per matching customer, none for others', async () => {
-    const other = await createApiKey(db.pool, {
+    const other = await createApiKey(stores.db.pool, {
       name: 'other-mon',
       scopes: ['customers:read', 'customers:write', 'alerts:read'],
       workspaceId: 'mon-ws',
@@ -194,7 +157,7 @@ describe('monitoring runs', () => {
     expect((await api('DELETE', '/v1/customers/deleted-1')).status).toBe(204);
 
     const imported = await importEntities(
-      db.pool,
+      stores.db.pool,
       'un-sc',
       [sidorov, vessel, listedEntity({ sourceEntityId: 'M-3', name: 'Nobody Matches Thisname' })],
       'mon-1',
@@ -222,20 +185,20 @@ describe('monitoring runs', () => {
   });
 
   it('the same file again is no delta and makes nothing; a change makes no second alert for an open pair; a removal is written on the open alert', async () => {
-    const before = (await db.pool.query(`SELECT count(*)::int AS n FROM monitoring_runs`)).rows[0].n;
+    const before = (await stores.db.pool.query(`SELECT count(*)::int AS n FROM monitoring_runs`)).rows[0].n;
     const again = await importEntities(
-      db.pool,
+      stores.db.pool,
       'un-sc',
       [sidorov, vessel, listedEntity({ sourceEntityId: 'M-3', name: 'Nobody Matches Thisname' })],
       'mon-2',
     );
     expect(again.status).toBe('unchanged');
-    expect((await db.pool.query(`SELECT count(*)::int AS n FROM monitoring_runs`)).rows[0].n).toBe(before);
+    expect((await stores.db.pool.query(`SELECT count(*)::int AS n FROM monitoring_runs`)).rows[0].n).toBe(before);
 
     // M-1 gains an alias, M-2 is removed, M-4 is new and matches an existing customer.
     expect((await api('PUT', '/v1/customers/planted-3', { name: 'Karl Heinrich Oberwaldner' })).status).toBe(201);
     const changed = await importEntities(
-      db.pool,
+      stores.db.pool,
       'un-sc',
       [
         { ...sidorov, names: [...sidorov.names, { value: 'Ivan Sidorovskiy', kind: 'alias' }] },
@@ -249,7 +212,7 @@ describe('monitoring runs', () => {
     expect(run).toMatchObject({ entities: 2, alerts: 1 });
     expect(await monitoringAlerts(run.id)).toEqual([{ customer_reference: 'planted-3', entities: ['un-sc:M-4'] }]);
 
-    const delisted = await db.pool.query(
+    const delisted = await stores.db.pool.query(
       `SELECT a.customer_reference, e.details FROM alert_events e JOIN alerts a ON a.id = e.alert_id WHERE e.action = 'entity_delisted'`,
     );
     expect(delisted.rows).toEqual([

@@ -28,13 +28,14 @@ export async function startService(config: AppConfig, hooks: WorkerHooks = {}): 
 
 /**
  * For a test file that needs the whole service on the seed list: a database of its own with the seed
- * loaded, the API and a worker running, both started before its tests and stopped after them.
+ * loaded, the API and a worker running (on the test config plus `env`), both started before its tests and stopped
+ * after them.
  */
-export function seededServicePerFile(): { db: TestDatabase; service: RunningService } {
+export function seededServicePerFile(env: Record<string, string> = {}): { db: TestDatabase; service: RunningService } {
   const stores = {} as { db: TestDatabase; service: RunningService };
   beforeAll(async () => {
     stores.db = await createSeededDatabase();
-    stores.service = await startService(testConfig(stores.db.url));
+    stores.service = await startService(testConfig(stores.db.url, env));
   });
   afterAll(async () => {
     await stores.service?.stop();

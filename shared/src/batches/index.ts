@@ -11,28 +11,20 @@ export {
   type HeaderMap,
 } from './batch-row';
 export { batchChunkJobSchema, batchChunkJob, batchChunkJobId, BATCH_CHUNK_ROWS, type BatchChunkJob } from './batch-job';
+export { isBatchFinished, type BatchStatus, type BatchView } from './batch-view';
+export type { BatchDeps } from './batch-deps';
+export { createBatch, createBatchFromCsv, type UploadFormat, type UploadOptions } from './batch-upload';
+export { rescreenBatch } from './batch-rescreen';
+export { enqueueBatchChunks, unfinishedBatchChunks } from './chunk-queue';
+export { performBatchChunk, type ChunkOutcome } from './batch-chunk-screening';
+export { cancelBatch, markBatchFailed, failAbandonedUploads } from './batch-ending';
 export {
-  enqueueBatchChunks,
-  unfinishedBatchChunks,
-  createBatch,
-  createBatchFromCsv,
   getBatch,
-  isBatchFinished,
   listBatches,
-  rescreenBatch,
-  cancelBatch,
-  performBatchChunk,
-  markBatchFailed,
-  failAbandonedUploads,
   batchResults,
   batchErrors,
-  type BatchDeps,
-  type BatchView,
-  type BatchStatus,
   type BatchResultRow,
-  type ChunkOutcome,
-  type UploadFormat,
-  type UploadOptions,
-} from './batch-service';
+  type BatchResultMatch,
+} from './batch-reads';
 export { watchBatch } from './watch-batch';
 export { batchResultsCsv, csvField, resultCsvLine, RESULT_CSV_COLUMNS } from './results-csv';

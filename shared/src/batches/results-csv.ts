@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Pool } from 'pg';
-import { batchResults, type BatchResultRow } from './batch-service';
+import { batchResults, type BatchResultRow } from './batch-reads';
 
 export const RESULT_CSV_COLUMNS = [
   'line',

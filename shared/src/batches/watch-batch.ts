@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { batchById, isBatchFinished, type BatchView } from './batch-service';
+import { batchById } from './batch-reads';
+import { isBatchFinished, type BatchView } from './batch-view';
 
 /**
  * The batch each time its progress changes, read from Postgres every `intervalMs` (any worker on
