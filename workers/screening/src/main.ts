@@ -52,7 +52,7 @@ export async function start(
   options: WorkerOptions = {},
 ): Promise<RunningWorker> {
   const proc = await openWorkerProcess(config, logger, options);
-  const { pool, redisUrl, metrics } = proc;
+  const { pool, metrics } = proc;
   const publisher = proc.redis('worker publisher');
   const subscriber = proc.redis('worker subscriber');
   const queue = proc.queue<ScreeningJob>(QUEUE_NAMES.screenings);
@@ -183,7 +183,7 @@ export async function start(
     },
   );
   const monitoring = startMonitoringWorker(
-    { pool, logger, indexCache, queue: monitoringQueue, redisUrl, metrics },
+    { proc, logger, indexCache, queue: monitoringQueue },
     config,
     matchOptions,
     hooks.monitoring,
