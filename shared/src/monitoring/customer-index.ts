@@ -3,7 +3,8 @@ import { buildMatchIndex, HIT_NAME_FLOOR, type MatchableEntity, type MatchIndex 
 import * as sql from './monitoring-sql';
 
 /**
- * How far below the rules' name score a hit needs (HIT_NAME_FLOOR) the reverse look-up (a delta entity's name against the customers' names) reaches.
+ * How far below the rules' name score a hit needs (HIT_NAME_FLOOR) the reverse look-up (a delta entity's name against
+ * the customers' names) reaches.
  * Scores are not symmetric (each side's unmatched words cost differently, and word weights come from the customers
  * here and from the lists forward), and a birth date or country can lift a forward score by up to 0.1: the margin
  * covers both, measured on the SDN deltas in tests/data/monitoring-equality.data.test.ts. The look-up only picks
