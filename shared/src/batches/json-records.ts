@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { BATCH_COLUMNS, canonicalColumn } from './batch-row';
-import { decodeUtf8OrLatin1, jsonArrayElements, TextInputError, type ByteChunks } from '../text-input';
+import { jsonArrayElements, TextInputError, utf8OrLatin1Bytes, type ByteChunks } from '../text-input';
 import type { UploadRecord } from './upload-record';
 
 /** The same bound as a CSV record: a customer record is a few hundred bytes. */
@@ -14,7 +14,7 @@ const notJsonArray = (detail: string, cause?: unknown) =>
 
 async function* elements(chunks: ByteChunks): AsyncGenerator<unknown> {
   try {
-    yield* jsonArrayElements(decodeUtf8OrLatin1(chunks), { maxElementBytes: MAX_RECORD_BYTES });
+    yield* jsonArrayElements(utf8OrLatin1Bytes(chunks), { maxElementBytes: MAX_RECORD_BYTES });
   } catch (error) {
     if (error instanceof TextInputError) throw notJsonArray(error.message, error);
     throw error;

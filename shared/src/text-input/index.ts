@@ -1,5 +1,5 @@
 export { TextInputError, type TextInputProblem } from './text-input-error';
-export { decodeUtf8OrLatin1, type ByteChunks } from './decode';
+export { decodeUtf8OrLatin1, utf8OrLatin1Bytes, type ByteChunks } from './decode';
 export { CsvReader, csvRecords, type CsvReadOptions, type CsvRecord } from './csv';
 export {
   csvRecordsDetectingDelimiter,
