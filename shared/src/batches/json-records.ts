@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { BATCH_COLUMNS, canonicalColumn } from './batch-row';
-import { jsonArrayElements, TextInputError, utf8OrLatin1Bytes, type ByteChunks } from '../text-input';
+import { jsonArrayElementsByChunk, TextInputError, utf8OrLatin1Bytes, type ByteChunks } from '../text-input';
 import type { UploadRecord } from './upload-record';
 
 /** The same bound as a CSV record: a customer record is a few hundred bytes. */
@@ -12,12 +12,19 @@ const notJsonArray = (detail: string, cause?: unknown) =>
     fields: [{ field: '(body)', message: detail }],
   });
 
-async function* elements(chunks: ByteChunks): AsyncGenerator<unknown> {
-  try {
-    yield* jsonArrayElements(utf8OrLatin1Bytes(chunks), { maxElementBytes: MAX_RECORD_BYTES });
-  } catch (error) {
-    if (error instanceof TextInputError) throw notJsonArray(error.message, error);
-    throw error;
+/** The array's elements as each chunk completes them; what is wrong with the body becomes a 4xx naming the record. */
+async function* elementsByChunk(chunks: ByteChunks): AsyncGenerator<unknown[]> {
+  const batches = jsonArrayElementsByChunk(utf8OrLatin1Bytes(chunks), { maxElementBytes: MAX_RECORD_BYTES });
+  for (;;) {
+    let next: IteratorResult<unknown[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      if (error instanceof TextInputError) throw notJsonArray(error.message, error);
+      throw error;
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -55,24 +62,31 @@ export async function* jsonRecords(chunks: ByteChunks): AsyncGenerator<UploadRec
   yield { line: 0, fields: [...BATCH_COLUMNS] };
   const columnOf = columnLookup();
   let position = 0;
-  for await (const value of elements(chunks)) {
-    position++;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line: position, invalid: { field: null, reason: 'is not a JSON object' } };
+  for await (const values of elementsByChunk(chunks))
+    for (const value of values) {
+      position++;
+      yield uploadRecord(value, position, columnOf);
+    }
+}
+
+function uploadRecord(
+  value: unknown,
+  position: number,
+  columnOf: (key: string) => ReturnType<typeof canonicalColumn>,
+): UploadRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { line: position, invalid: { field: null, reason: 'is not a JSON object' } };
+  const fields: string[] = BATCH_COLUMNS.map(() => '');
+  let refused: { field: string; reason: string } | undefined;
+  for (const [key, raw] of Object.entries(value)) {
+    const column = columnOf(key);
+    if (!column) continue;
+    const text = cellText(raw);
+    if (text === undefined) {
+      refused ??= { field: column, reason: `${column} must be a string, a number or null` };
       continue;
     }
-    const fields: string[] = BATCH_COLUMNS.map(() => '');
-    let refused: { field: string; reason: string } | undefined;
-    for (const [key, raw] of Object.entries(value)) {
-      const column = columnOf(key);
-      if (!column) continue;
-      const text = cellText(raw);
-      if (text === undefined) {
-        refused ??= { field: column, reason: `${column} must be a string, a number or null` };
-        continue;
-      }
-      fields[BATCH_COLUMNS.indexOf(column)] = text;
-    }
-    yield refused ? { line: position, invalid: refused } : { line: position, fields };
+    fields[BATCH_COLUMNS.indexOf(column)] = text;
   }
+  return refused ? { line: position, invalid: refused } : { line: position, fields };
 }

@@ -4,7 +4,7 @@ import { TextInputError } from './text-input-error';
 export type ByteChunks = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 
 /** Bytes at the end of `bytes` that start a UTF-8 sequence the next chunk completes. */
-function incompleteUtf8Tail(bytes: Buffer): number {
+export function incompleteUtf8Tail(bytes: Buffer): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const byte = bytes[bytes.length - back] ?? 0;
     if ((byte & 0xc0) === 0x80) continue;
