@@ -93,14 +93,16 @@ export class CsvReader {
     const parsed = final ? input.length : result.meta.cursor;
     this.pending = final ? '' : input.slice(parsed);
     const rows = result.data;
-    const lines = this.recordLines(input, parsed, rows, final);
+    const starts = this.recordLines(input, parsed, rows, final);
+    const lineOf = (row: number) => (typeof starts === 'number' ? starts + row : (starts[row] as number));
     const records: CsvRecord[] = [];
     for (let row = 0; row < rows.length; row++) {
       const fields = rows[row] as string[];
-      if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: lines(row) });
+      if (fields.length === 1 && fields[0] === '') continue;
+      records.push({ fields, line: typeof starts === 'number' ? starts + row : (starts[row] as number) });
     }
     for (const error of result.errors) {
-      const line = error.row < rows.length ? lines(error.row) : this.line;
+      const line = error.row < rows.length ? lineOf(error.row) : this.line;
       if (error.code === 'MissingQuotes')
         throw new TextInputError('quote_not_closed', 'a quoted field is never closed', line);
       // The unfinished last record is parsed again with the next chunk, which may complete its closing quote.
@@ -113,16 +115,17 @@ export class CsvReader {
   }
 
   /**
-   * The line each parsed row starts on, and `this.line` moved past them. Every row ends with one line break
-   * (the last one of the text may not), so when the parsed text holds no more breaks than that, no field
-   * holds one and rows are consecutive lines: one count over the text instead of a search in every field.
+   * The line each parsed row starts on (the first one's, when they are consecutive lines), and `this.line`
+   * moved past them. Every row ends with one line break (the last one of the text may not), so when the
+   * parsed text holds no more breaks than that, no field holds one: one count over the text instead of a
+   * search in every field.
    */
-  private recordLines(input: string, parsed: number, rows: string[][], final: boolean): (row: number) => number {
+  private recordLines(input: string, parsed: number, rows: string[][], final: boolean): number | number[] {
     const first = this.line;
     const breaks = countOf(input, this.lineBreakChar, parsed);
     if (breaks === rows.length - (final && rows.length > 0 ? 1 : 0)) {
       this.line += rows.length;
-      return (row) => first + row;
+      return first;
     }
     const starts: number[] = [];
     for (const fields of rows) {
@@ -131,7 +134,7 @@ export class CsvReader {
       for (const field of fields) for (let i = field.indexOf(LF); i >= 0; i = field.indexOf(LF, i + 1)) lines++;
       this.line += lines;
     }
-    return (row) => starts[row] as number;
+    return starts;
   }
 
   /** Refuses a record still open past the longest one accepted. */
@@ -155,6 +158,6 @@ export async function* csvRecords(
   options: CsvReadOptions,
 ): AsyncGenerator<CsvRecord> {
   const reader = new CsvReader(options);
-  for await (const chunk of chunks) yield* reader.push(chunk);
-  yield* reader.end();
+  for await (const chunk of chunks) for (const record of reader.push(chunk)) yield record;
+  for (const record of reader.end()) yield record;
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
-import { incompleteUtf8Tail } from '../../text-input';
 import { ListFileError } from './list-file-error';
 import type { ListFileDigest } from './parsed-list';
 
@@ -128,9 +126,7 @@ export interface ReadTextOptions {
  * a BOM is dropped.
  */
 export async function* readText(path: string, options: ReadTextOptions): AsyncGenerator<string> {
-  const utf8 = options.encoding === 'utf-8';
-  /** The start of a UTF-8 character the next read completes. */
-  let carry = Buffer.alloc(0);
+  const decoder = options.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
   let lines = 1;
   let first = true;
   let held = '';
@@ -140,18 +136,16 @@ export async function* readText(path: string, options: ReadTextOptions): AsyncGe
       const chunk = raw as Buffer;
       options.onBytes?.(chunk.length);
       let text: string;
-      if (utf8) {
-        // isUtf8 and toString are native and several times faster than a fatal TextDecoder on large files.
-        const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-        const whole = bytes.subarray(0, bytes.length - incompleteUtf8Tail(bytes));
-        carry = Buffer.from(bytes.subarray(whole.length));
-        if (!isUtf8(whole)) {
+      if (decoder) {
+        try {
+          text = decoder.decode(chunk, { stream: true });
+        } catch (error) {
           throw new ListFileError(
-            { file: path, line: lines + firstInvalidUtf8Line(whole) - 1 },
+            { file: path, line: lines + firstInvalidUtf8Line(chunk) - 1 },
             'is not valid UTF-8 here (wrong encoding or binary data)',
+            { cause: error },
           );
         }
-        text = whole.toString('utf8');
       } else {
         text = chunk.toString('latin1');
       }
@@ -170,11 +164,17 @@ export async function* readText(path: string, options: ReadTextOptions): AsyncGe
       }
       if (text) yield text;
     }
-    if (carry.length > 0) {
-      throw new ListFileError(
-        { file: path, line: lines },
-        'ends in the middle of a UTF-8 character (truncated or wrong encoding)',
-      );
+    if (decoder) {
+      try {
+        const rest = decoder.decode();
+        if (rest) yield rest;
+      } catch (error) {
+        throw new ListFileError(
+          { file: path, line: lines },
+          'ends in the middle of a UTF-8 character (truncated or wrong encoding)',
+          { cause: error },
+        );
+      }
     }
   } catch (error) {
     if (error instanceof ListFileError) throw error;
