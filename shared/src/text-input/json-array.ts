@@ -111,4 +111,10 @@ export async function* jsonArrayElementsByChunk(
   if (!started) throw new TextInputError('empty', 'it is empty');
   if (!closed)
     throw new TextInputError('array_not_closed', 'the array is never closed (the upload was cut short?)', position);
+  // A number at the very end (`[1] 2`) is held by the tokenizer until it knows the number has ended.
+  try {
+    tokenizer.end();
+  } catch (error) {
+    fail(error);
+  }
 }
