@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
-import { MatchIndexCache, matchScreening, recordScreenings, type LoadedIndex } from '@sanctions/shared/screening';
+import {
+  getScreening,
+  MatchIndexCache,
+  matchScreening,
+  recordScreenings,
+  type LoadedIndex,
+} from '@sanctions/shared/screening';
 import { createSeededDatabase } from '../support/list-factories';
 import { quietLogger, type TestDatabase } from '../support/test-stores';
 
@@ -103,5 +109,46 @@ describe('writing a group of screenings at once', () => {
       [[a.job.screeningId, b.job.screeningId]],
     );
     expect(rows[0].n).toBe(2);
+  });
+
+  it("answers each screening it recorded as GET /v1/screenings/:id then shows it, and counts the group's outbox events", async () => {
+    const hit = await queued('Ri Yong Gil');
+    const noHit = await queued('Zebulon Quackenbush Ottersworth');
+    const [hitResult, noHitResult, duplicate] = await recordScreenings(db.pool, [hit, noHit, hit]);
+    for (const [result, s] of [
+      [hitResult, hit],
+      [noHitResult, noHit],
+    ] as const) {
+      const stored = await getScreening(db.pool, s.job.screeningId, 'default');
+      expect(stored?.status).toBe('done');
+      // Through JSON, as the announcement carries it to the API.
+      expect(JSON.parse(JSON.stringify(result!.view))).toEqual(JSON.parse(JSON.stringify(stored)));
+    }
+    expect(hitResult!.view!.matches.map((m) => m.entityId)).toEqual(['seed:ofac-33936']);
+    expect(hitResult!.view!.matches[0]!.citations.length).toBeGreaterThan(0);
+    // Not recorded by this write: nothing to announce but its id.
+    expect(duplicate!.view).toBeUndefined();
+    // screening.completed twice, screening.hit once.
+    // screening.completed twice, screening.hit once; alert.created has no subscriber.
+    expect(hitResult!.outboxEvents).toBe(3);
+    // The hit's alert carries the evidence its matches copied from the lists.
+    const evidence = await db.pool.query(
+      `SELECT am.entity_id, am.lists, am.programs, am.citations, am.entity_ids,
+              sm.lists AS s_lists, sm.programs AS s_programs, sm.citations AS s_citations, sm.entity_ids AS s_entity_ids
+       FROM alerts a JOIN alert_matches am ON am.alert_id = a.id
+       JOIN screening_matches sm ON sm.screening_id = a.screening_id AND sm.entity_id = am.entity_id
+       WHERE a.screening_id = $1`,
+      [hit.job.screeningId],
+    );
+    expect(evidence.rows).toHaveLength(1);
+    const [row] = evidence.rows;
+    expect(row.citations.length).toBeGreaterThan(0);
+    expect([row.lists, row.programs, row.citations, row.entity_ids]).toEqual([
+      row.s_lists,
+      row.s_programs,
+      row.s_citations,
+      row.s_entity_ids,
+    ]);
+    expect((await recordScreenings(db.pool, [hit]))[0]).toMatchObject({ outcome: 'already-recorded', outboxEvents: 0 });
   });
 });

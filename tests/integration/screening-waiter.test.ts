@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { channels, createRedis } from '@sanctions/shared/queues';
-import { ScreeningWaiter } from '@sanctions/shared/screening';
+import { announcementOf, ScreeningWaiter } from '@sanctions/shared/screening';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-stores';
 
 /**
@@ -55,6 +55,14 @@ describe('waiting for a screening to settle', () => {
     const settled = Promise.all([waiter.waitUntilSettled(a, 5_000), waiter.waitUntilSettled(b, 5_000)]);
     await publisher.publish(channel, `${a},${b}`);
     await expect(settled).resolves.toEqual([true, true]);
+  });
+
+  it("hands over the answer a worker's announcement carries, and settles the others of its message", async () => {
+    const [a, b] = [await screening('queued'), await screening('queued')];
+    const answer = JSON.stringify({ id: a, status: 'done', note: 'multi\nline' });
+    const outcomes = Promise.all([waiter.waitForAnswer(a, 5_000), waiter.waitForAnswer(b, 5_000)]);
+    await publisher.publish(channel, announcementOf([{ id: a, view: JSON.parse(answer) }, { id: b }]));
+    await expect(outcomes).resolves.toEqual([{ settled: true, answer }, { settled: true }]);
   });
 
   it('settles at once when the announcement came just before the request started waiting', async () => {

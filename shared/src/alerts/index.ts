@@ -1,5 +1,6 @@
 export * from './alert-types';
 export { insertAlert, insertAlerts, type AlertMatchInput, type NewAlert } from './alert-insert';
+export { alertWrites } from './alert-insert-sql';
 export {
   assignAlertSchema,
   decisionSchema,

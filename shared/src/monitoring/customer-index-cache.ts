@@ -35,7 +35,14 @@ export class CustomerIndexCache {
   private async build(): Promise<CustomerIndex> {
     const started = Date.now();
     const index = await CustomerIndex.load(this.pool);
-    this.logger.info('customer index ready', { buildMs: Date.now() - started, bytes: index.memoryBytes() });
+    const built = Date.now();
+    const warmUpNames = index.warmUp();
+    this.logger.info('customer index ready', {
+      buildMs: built - started,
+      warmUpMs: Date.now() - built,
+      warmUpNames,
+      bytes: index.memoryBytes(),
+    });
     return index;
   }
 }

@@ -12,6 +12,8 @@ import * as sql from './monitoring-sql';
 export const REVERSE_THRESHOLD_MARGIN = 0.25;
 /** Customers read per query while the index loads or catches up. */
 const LOAD_PAGE = 50_000;
+/** Names a new index is asked with once built, so that the first run finds the matcher compiled. */
+const WARM_UP_NAMES = 64;
 /** Names scored per reverse look-up: unbounded in practice, so a common name retrieves every customer who has it. */
 const REVERSE_MAX_NAMES_SCORED = 1_000_000;
 
@@ -21,34 +23,29 @@ const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim()
 /**
  * A matching index over the monitored customers' names, queried with a delta entity's names to find the customers
  * that may match it. Built like the entity index (buildMatchIndex), with each distinct customer name as one "entity",
- * so a name held by a thousand customers is scored once. Kept current from the customers' change feed (updated_at):
- * a few changes are kept in a small overlay index beside the base one; many changes rebuild the base.
+ * so a name held by a thousand customers is scored once. Kept current from the customers' change feed (the writing
+ * transaction's id, migration 0052): a few changes are kept in a small overlay index beside the base one; many changes
+ * rebuild the base.
  */
 export class CustomerIndex {
   private constructor(
     private readonly base: NameGroups,
     private overlay: NameGroups,
-    /** Customer id → its name key, for every customer changed since the base was built (deleted ones too). */
+    /** Customer id → its name key, for every customer changed since the base was built (null: no longer monitored). */
     private readonly changed: Map<number, string | null>,
-    /** Rows the load read inside the feed's re-read window, with their updated_at: the feed skips them unless changed again. */
-    private readonly loadedRecently: Map<number, string>,
-    private feedPosition: { at: string; id: number },
+    /** The feed position to read from next (FEED_POSITION). */
+    private feedPosition: string,
     readonly builtAt: Date,
   ) {}
 
   /** Loads every monitored customer and builds the index. */
   static async load(pool: Pool): Promise<CustomerIndex> {
-    const position = (await pool.query<{ at: string }>(sql.FEED_NOW)).rows[0]!;
+    // Read before the pages: a change committed while they are read is read again by the first catch-up.
+    const { position } = (await pool.query<{ position: string }>(sql.FEED_POSITION)).rows[0]!;
     const names = new Map<string, number[]>();
-    const loadedRecently = new Map<number, string>();
     for (let after = 0; ;) {
-      const { rows } = await pool.query<{ id: string; name: string; at: string | null }>(sql.MONITORED_CUSTOMER_NAMES, [
-        after,
-        LOAD_PAGE,
-        position.at,
-      ]);
+      const { rows } = await pool.query<{ id: string; name: string }>(sql.MONITORED_CUSTOMER_NAMES, [after, LOAD_PAGE]);
       for (const r of rows) {
-        if (r.at !== null) loadedRecently.set(Number(r.id), r.at);
         const key = nameKey(r.name);
         const ids = names.get(key);
         if (ids) ids.push(Number(r.id));
@@ -57,14 +54,18 @@ export class CustomerIndex {
       if (rows.length < LOAD_PAGE) break;
       after = Number(rows[rows.length - 1]!.id);
     }
-    return new CustomerIndex(
-      NameGroups.build(names),
-      NameGroups.build(new Map()),
-      new Map(),
-      loadedRecently,
-      { at: position.at, id: 0 },
-      new Date(),
-    );
+    return new CustomerIndex(NameGroups.build(names), NameGroups.build(new Map()), new Map(), position, new Date());
+  }
+
+  /**
+   * Asks the index with some of its own names, as a run would: a worker that has screened nothing yet would otherwise
+   * compile the matcher during its first run (measured at 1M customers: the reverse look-up 2.3 s cold, 0.3 s warm).
+   * Returns how many names it asked.
+   */
+  warmUp(names = WARM_UP_NAMES): number {
+    const sample = this.base.sampleNames(names);
+    for (const name of sample) this.candidates(name);
+    return sample.length;
   }
 
   /** Bytes held by the index structures (the matching index's own estimate plus the groups), for capacity planning. */
@@ -73,22 +74,24 @@ export class CustomerIndex {
   }
 
   /**
-   * Reads the change feed since the last look and puts the changes in the overlay. Returns how many changed. Rows
-   * whose transactions commit out of updated_at order are caught by re-reading a window before the last position.
+   * Reads the change feed since the last look and puts the changes in the overlay. Returns how many changed. A
+   * customer read again (its transaction was still running at the last look) with the same name changes nothing.
    */
   async catchUp(pool: Pool): Promise<number> {
-    const { rows } = await pool.query<{ id: string; name: string; monitored: boolean; at: string }>(
-      sql.CUSTOMER_CHANGES,
-      [this.feedPosition.at],
-    );
-    const fresh = rows.filter((r) => this.loadedRecently.get(Number(r.id)) !== r.at);
-    if (fresh.length === 0) return 0;
-    for (const r of fresh) {
-      this.changed.set(Number(r.id), r.monitored ? nameKey(r.name) : null);
-      this.loadedRecently.set(Number(r.id), r.at);
+    const { position } = (await pool.query<{ position: string }>(sql.FEED_POSITION)).rows[0]!;
+    const { rows } = await pool.query<{ id: string; name: string; monitored: boolean }>(sql.CUSTOMER_CHANGES, [
+      this.feedPosition,
+    ]);
+    this.feedPosition = position;
+    let fresh = 0;
+    for (const r of rows) {
+      const id = Number(r.id);
+      const key = r.monitored ? nameKey(r.name) : null;
+      if (this.changed.has(id) && this.changed.get(id) === key) continue;
+      this.changed.set(id, key);
+      fresh++;
     }
-    const last = rows[rows.length - 1]!;
-    this.feedPosition = { at: last.at, id: Number(last.id) };
+    if (fresh === 0) return 0;
     const names = new Map<string, number[]>();
     for (const [id, key] of this.changed) {
       if (key === null) continue;
@@ -97,7 +100,7 @@ export class CustomerIndex {
       else names.set(key, [id]);
     }
     this.overlay = NameGroups.build(names);
-    return fresh.length;
+    return fresh;
   }
 
   /** Changes held in the overlay: past a share of the base, rebuilding is cheaper than querying two indexes. */
@@ -122,42 +125,67 @@ export class CustomerIndex {
   }
 }
 
+/** A customer name's "entity" has no dates, countries or identifiers: one shared empty list for all. */
+const NONE: never[] = [];
+
 /** Distinct names, each the "entity" of a matching index, with the customers holding it. */
 class NameGroups {
   private constructor(
     private readonly index: MatchIndex,
-    private readonly groups: number[][],
-    readonly customerCount: number,
+    /** The customers of name g are ids[start[g]] .. ids[start[g + 1] - 1]: two arrays, not an array per name. */
+    private readonly start: Int32Array,
+    private readonly ids: Float64Array,
+    /** A few of the names, spread over the index, to warm it up with. */
+    private readonly samples: string[],
   ) {}
 
   static build(names: Map<string, number[]>): NameGroups {
-    const groups: number[][] = [];
     const entities: MatchableEntity[] = [];
+    const start = new Int32Array(names.size + 1);
     let customers = 0;
-    for (const [key, ids] of names) {
+    for (const ids of names.values()) customers += ids.length;
+    const ids = new Float64Array(customers);
+    const samples: string[] = [];
+    const every = Math.max(1, Math.floor(names.size / WARM_UP_NAMES));
+    let g = 0;
+    for (const [key, group] of names) {
+      if (g % every === 0 && samples.length < WARM_UP_NAMES) samples.push(key);
       // A customer's type is read forward, from the customer. Here every name is an organisation: an untyped query
       // (a delta name) meets no type rule against it, and one with a legal form reads as an organisation too.
       entities.push({
-        id: String(groups.length),
+        id: String(g),
         type: 'organization',
         names: [{ value: key, kind: 'primary' }],
-        birthDates: [],
-        countries: [],
-        identifiers: [],
+        birthDates: NONE,
+        countries: NONE,
+        identifiers: NONE,
       });
-      groups.push(ids);
-      customers += ids.length;
+      ids.set(group, start[g]!);
+      start[g + 1] = start[g]! + group.length;
+      g++;
     }
-    return new NameGroups(buildMatchIndex(entities), groups, customers);
+    return new NameGroups(buildMatchIndex(entities), start, ids, samples);
+  }
+
+  get customerCount(): number {
+    return this.ids.length;
   }
 
   lookUp(name: string, options: { threshold: number; limit: number; maxNamesScored: number }): number[] {
-    if (this.groups.length === 0) return [];
-    return this.index.screen({ name }, options).flatMap((m) => this.groups[Number(m.entityId)] ?? []);
+    if (this.ids.length === 0) return [];
+    const found: number[] = [];
+    for (const entityId of this.index.matchingEntityIds({ name }, options)) {
+      const g = Number(entityId);
+      for (let k = this.start[g]!; k < this.start[g + 1]!; k++) found.push(this.ids[k]!);
+    }
+    return found;
+  }
+
+  sampleNames(count: number): string[] {
+    return this.samples.slice(0, count);
   }
 
   memoryBytes(): number {
-    // Each group: an array header and 8 bytes per customer id.
-    return this.index.memoryBytes() + this.groups.length * 32 + this.customerCount * 8;
+    return this.index.memoryBytes() + this.start.byteLength + this.ids.byteLength;
   }
 }

@@ -2,26 +2,18 @@ import type { Pool, PoolClient } from 'pg';
 import { insertAlerts, type NewAlert } from '../alerts';
 import { withTransaction } from '../db';
 import { listVersionLabel, recordMonitoringHistory } from '../history';
-import { mergeByDesignation, type DesignationMatch } from '../designations';
+import type { DesignationMatch } from '../designations';
 import type { EntityType } from '../lists';
 import type { Logger } from '../logging';
-import { buildMatchIndex, type ScreeningQuery } from '../matching';
 import type { LoadedIndex } from '../screening';
 import { applySuppressions } from '../suppressions';
 import { recordEvent } from '../webhooks';
 import type { CustomerIndex } from './customer-index';
+import { customerQuery, DeltaScreening } from './delta-screening';
 import * as sql from './monitoring-sql';
 
 /** Candidate customers screened and written per transaction: the unit a killed run resumes after. */
 export const MONITORING_CHUNK = 2_000;
-/**
- * Candidates are first screened, by name alone, against an index of just the delta's entities: cheap (a handful of
- * entities), and loose by this margin below the threshold (a birth date or country may add up to 0.1 forward, and the
- * delta index weighs words by the built-in prior rather than the whole list). Survivors are screened against the
- * whole list exactly as a normal screening; the equality with a full rescreen is tested on real SDN deltas.
- */
-export const DELTA_PREFILTER_MARGIN = 0.25;
-
 export interface MonitoringRunHooks {
   /** Called after each chunk commits: lets tests crash a worker mid-run. */
   afterChunk?: (runId: string, watermark: number) => void | Promise<void>;
@@ -45,13 +37,6 @@ interface Found {
 
 /** The error a run is retried on: the worker's list index does not hold the run's version yet. */
 export class IndexBehindRunError extends Error {}
-
-const customerQuery = (c: CustomerRow): ScreeningQuery => ({
-  name: c.name,
-  ...(c.entity_type && { type: c.entity_type }),
-  ...(c.birth_date && { birthDate: c.birth_date }),
-  ...(c.country && { country: c.country }),
-});
 
 /**
  * Screens a list version's delta against every monitored customer of every workspace. The customer index finds the
@@ -84,28 +69,18 @@ export async function performMonitoringRun(
     phaseStart = now;
   };
   const delta = await loadDelta(pool, run.version_id);
-  const customers = (await pool.query<{ n: number }>(sql.COUNT_MONITORED)).rows[0]!.n;
-  const started = await pool.query<{ watermark: string }>(sql.START_RUN, [runId, delta.screened.size, customers]);
-  if (started.rowCount === 0) return { outcome: 'already-finished', alerts: 0, candidates: 0 };
-  await pool.query(sql.RECORD_WORKSPACE_COUNTS, [runId]);
-  let watermark = Number(started.rows[0]!.watermark);
-  phase('startMs');
-
-  const deltaIndex = buildMatchIndex(
-    delta.entities.map((e) => ({
-      id: e.id,
-      type: 'organization' as const,
-      names: e.names.map((value) => ({ value, kind: 'primary' as const })),
-      birthDates: [],
-      countries: [],
-      identifiers: [],
-    })),
-  );
+  // Marking the run started counts its customers (one scan of them): Postgres does it while this process asks the
+  // customer index and screens the first chunk. Candidates up to the watermark read above are done; one written since
+  // by another attempt is skipped under the run's lock.
+  const starting = startRun(pool, runId, delta.screened.size);
+  starting.catch(() => undefined);
+  phase('deltaMs');
   const candidateSet = new Set<number>();
-  if (customers > 0)
-    for (const name of delta.names)
-      for (const id of indexes.customers.candidates(name, options.threshold)) candidateSet.add(id);
+  for (const name of delta.names)
+    for (const id of indexes.customers.candidates(name, options.threshold)) candidateSet.add(id);
+  let watermark = Number(run.watermark);
   const candidates = [...candidateSet].filter((id) => id > watermark).sort((a, b) => a - b);
+  const screening = new DeltaScreening(delta.screened, indexes.lists, options);
   phase('reverseLookUpMs');
 
   let alerts = 0;
@@ -115,20 +90,11 @@ export async function performMonitoringRun(
     const rows = (await pool.query<CustomerRow>(sql.CUSTOMERS_BY_IDS, [ids])).rows;
     phase('readCustomersMs');
     const found: Found[] = rows
-      .filter(
-        (c) =>
-          deltaIndex.screen({ name: c.name }, { threshold: options.threshold - DELTA_PREFILTER_MARGIN, limit: 1 })
-            .length > 0,
-      )
-      .map((c) => ({
-        customer: c,
-        matches: onDelta(
-          mergeByDesignation(indexes.lists.index.screen(customerQuery(c), options), indexes.lists.designations),
-          delta.screened,
-        ),
-      }))
+      .map((customer) => ({ customer, matches: screening.matches(customer) }))
       .filter((f) => f.matches.length > 0);
     phase('screenMs');
+    if ((await starting) === undefined) return { outcome: 'already-finished', alerts, candidates: candidateSet.size };
+    phase('startMs');
     alerts += await withTransaction(pool, async (tx) => {
       const locked = (await tx.query<{ status: string; watermark: string }>(sql.LOCK_RUN, [runId])).rows[0];
       if (!locked || locked.status !== 'running' || Number(locked.watermark) >= last) return 0;
@@ -170,6 +136,8 @@ export async function performMonitoringRun(
     await hooks.afterChunk?.(runId, watermark);
   }
 
+  if ((await starting) === undefined) return { outcome: 'already-finished', alerts, candidates: candidateSet.size };
+  phase('startMs');
   await withTransaction(pool, async (tx) => {
     if (delta.removed.length > 0) await tx.query(sql.RECORD_DELISTED, [runId, delta.removed]);
     const finished = await tx.query(sql.FINISH_RUN, [runId]);
@@ -182,6 +150,7 @@ export async function performMonitoringRun(
     version: run.version,
     entities: delta.screened.size,
     candidates: candidateSet.size,
+    ...screening.counts,
     alerts,
     ...phases,
   });
@@ -213,35 +182,35 @@ async function suppressRunMatches(tx: PoolClient, found: Found[]): Promise<Found
   return kept.filter((f) => f.matches.length > 0);
 }
 
-/** The matches on the delta's entities: a designation counts when any of its records is one. */
-function onDelta(matches: DesignationMatch[], screened: ReadonlySet<string>): DesignationMatch[] {
-  return matches.filter((m) => m.entityIds.some((id) => screened.has(id)));
+/**
+ * Marks the run running (a resumed one keeps its counts and watermark) with its customers counted per workspace, in
+ * one scan of the customers. Undefined when the run is no longer to be run.
+ */
+async function startRun(pool: Pool, runId: string, entities: number): Promise<true | undefined> {
+  await pool.query(sql.RECORD_WORKSPACE_COUNTS, [runId]);
+  const started = await pool.query(sql.START_RUN, [runId, entities]);
+  return started.rowCount === 0 ? undefined : true;
 }
 
+/** The delta's screened (added and changed) and removed records, and the distinct names the screened ones hold now. */
 async function loadDelta(
   pool: Pool,
   versionId: string,
-): Promise<{ screened: Set<string>; removed: string[]; names: string[]; entities: { id: string; names: string[] }[] }> {
+): Promise<{ screened: Set<string>; removed: string[]; names: string[] }> {
   const { rows } = await pool.query<{ entity_id: string; change: string; name: string | null }>(sql.DELTA_NAMES, [
     versionId,
   ]);
   const screened = new Set<string>();
   const removed: string[] = [];
   const names = new Set<string>();
-  const byEntity = new Map<string, string[]>();
   for (const r of rows) {
     if (r.change === 'removed') removed.push(r.entity_id);
     else {
       screened.add(r.entity_id);
-      if (!byEntity.has(r.entity_id)) byEntity.set(r.entity_id, []);
-      if (r.name) {
-        names.add(r.name);
-        byEntity.get(r.entity_id)!.push(r.name);
-      }
+      if (r.name) names.add(r.name);
     }
   }
-  const entities = [...byEntity].filter(([, n]) => n.length > 0).map(([id, n]) => ({ id, names: n }));
-  return { screened, removed, names: [...names], entities };
+  return { screened, removed, names: [...names] };
 }
 
 async function openAlertEntities(

@@ -1,21 +1,20 @@
 /** SQL of monitoring runs and of the customer change feed the workers' customer index follows. */
 
-export const FEED_NOW = `SELECT clock_timestamp()::text AS at`;
+/**
+ * Where the change feed stands: the oldest transaction still running. Every transaction that commits after this is
+ * read has an id at least this, so reading from it again misses no change, however late its transaction commits.
+ */
+export const FEED_POSITION = `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS position`;
 
-/** `at` only for rows inside the change feed's re-read window, so catching up does not apply them a second time. */
 export const MONITORED_CUSTOMER_NAMES = `
-  SELECT id, name, CASE WHEN updated_at > $3::timestamptz - interval '60 seconds' THEN updated_at::text END AS at
-  FROM customers WHERE monitored AND id > $1 ORDER BY id LIMIT $2`;
+  SELECT id, name FROM customers WHERE monitored AND id > $1 ORDER BY id LIMIT $2`;
 
 /**
- * Customers changed since a position in the feed. updated_at is set when a row is written, not when its transaction
- * commits, so a window before the position is read again: a change committed late is not missed, and one read twice
- * is applied twice to the same effect.
+ * Customers whose name or monitoring changed in a transaction from a feed position on (migration 0052): those
+ * committed since the position was read, and again those still running then.
  */
 export const CUSTOMER_CHANGES = `
-  SELECT id, name, monitored, updated_at::text AS at
-  FROM customers WHERE updated_at > $1::timestamptz - interval '60 seconds'
-  ORDER BY updated_at, id`;
+  SELECT id, name, monitored FROM customers WHERE change_xid >= $1::xid8 ORDER BY id`;
 
 const RUN_COLUMNS = `r.id, r.source_id, r.version, r.version_id, r.status, r.entities, r.customers, r.alerts, r.watermark, r.error,
   r.created_at, r.started_at, r.finished_at`;
@@ -48,14 +47,16 @@ export const DELTA_NAMES = `
   WHERE c.version_id = $1
   ORDER BY c.entity_id, n.position`;
 
-export const COUNT_MONITORED = `SELECT count(*)::int AS n FROM customers WHERE monitored`;
-
-/** First attempt or a resumed one: the counts are set once, the watermark kept. */
+/**
+ * First attempt or a resumed one: the counts are set once (the customers from the workspace counts, recorded first),
+ * the watermark kept.
+ */
 export const START_RUN = `
   UPDATE monitoring_runs
-  SET status = 'running', started_at = coalesce(started_at, now()), entities = coalesce(entities, $2), customers = coalesce(customers, $3)
+  SET status = 'running', started_at = coalesce(started_at, now()), entities = coalesce(entities, $2),
+      customers = coalesce(customers, (SELECT coalesce(sum(w.customers), 0)::int FROM monitoring_run_workspaces w WHERE w.run_id = $1))
   WHERE id = $1 AND status IN ('queued', 'running')
-  RETURNING watermark`;
+  RETURNING id`;
 
 export const RECORD_WORKSPACE_COUNTS = `
   INSERT INTO monitoring_run_workspaces (run_id, workspace_id, customers)

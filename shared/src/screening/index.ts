@@ -25,8 +25,11 @@ export {
   type Decision,
 } from './screening-service';
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
-export { ScreeningWaiter } from './screening-waiter';
-export { ScreeningWriter } from './screening-writer';
+export { ScreeningWaiter, type WaitOutcome } from './screening-waiter';
+export { ScreeningWriter, type CommittedScreening } from './screening-writer';
+export { ScreeningIntake, type NewScreening } from './screening-intake';
+export { announcementOf, readAnnouncement, type Announced } from './screening-announcement';
+export { screeningViewOf } from './screening-view';
 export { matchScreening, recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';
 export { closestField, parseScreeningRequest } from './request-messages';
 export { BATCH_COLUMNS, canonicalColumn, type BatchColumn } from './customer-columns';

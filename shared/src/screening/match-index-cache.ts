@@ -63,7 +63,8 @@ export class MatchIndexCache {
   private async build(): Promise<LoadedIndex> {
     const started = Date.now();
     const { versions, entities } = await loadIndexableEntities(this.pool);
-    const index = buildMatchIndex(entities);
+    // The index being replaced lends the tokens of the names both versions hold.
+    const index = buildMatchIndex(entities, this.swapped.loaded?.index);
     // Read after the entities, outside their snapshot: a version switched in between only leaves a record shown apart
     // from its designation until the rebuild that the new version triggers anyway.
     const designations = await loadSharedDesignations(this.pool);

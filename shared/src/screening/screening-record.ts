@@ -1,14 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { insertAlerts, type NewAlert } from '../alerts';
 import { listVersionLabel } from '../history';
 import { mergeByDesignation, type DesignationMatch } from '../designations';
 import { normalizeName, screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { applySuppressionsToScreenings } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob } from './screening-request';
+import { screeningViewOf, type Decision, type ScreeningView } from './screening-view';
 import * as sql from './screening-write-sql';
 
-export type Decision = 'hit' | 'no_hit';
+export type { Decision } from './screening-view';
 
 /** A screening matched in memory, not yet recorded. */
 export interface MatchedScreening {
@@ -27,6 +28,10 @@ export interface RecordedScreening {
   outcome: 'recorded' | 'already-recorded';
   decision: Decision;
   matches: DesignationMatch[];
+  /** The screening as GET /v1/screenings/:id now shows it, when this write recorded it: the answer to announce. */
+  view?: ScreeningView;
+  /** Outbox events the group's write made (webhook deliveries to dispatch), for every screening of the group. */
+  outboxEvents: number;
 }
 
 /** The match itself: pure, in memory, about 0.1–0.3 ms. */
@@ -48,9 +53,9 @@ export function matchScreening(loaded: LoadedIndex, job: ScreeningJob, options: 
  * Records a group of matched screenings at once (group commit), each exactly once: status, decision, matches,
  * suppressed matches, the hit's alert and the outbox events. Suppressions are looked up first (one query for the
  * group, only when something matched: a read-committed transaction would read them with a snapshot of its own
- * statement just the same). A group without a kept match is one statement that commits by itself; a group with
- * matches is one transaction of four round trips (begin, the results, the alerts and their events, commit),
- * whatever its size. Results come back in the order given.
+ * statement just the same). Then the group, whatever its size, is one statement that commits by itself: results,
+ * matches, the hits' alerts and every outbox event (two round trips with matches, one without). Results come back in
+ * the order given, with the stored view of each screening recorded here.
  */
 export async function recordScreenings(pool: Pool, group: readonly MatchedScreening[]): Promise<RecordedScreening[]> {
   const firstOf = new Map<string, number>();
@@ -63,20 +68,24 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
       client,
       unique.map((s) => ({ screeningId: s.job.screeningId, query: s.job.query, matches: s.found })),
     );
-    const done = await write(client, unique, sifted);
+    const { done, outboxEvents } = await write(client, unique, sifted);
     const keptOf = new Map(unique.map((s, i) => [s.job.screeningId, sifted[i]!.kept]));
     return group.map((s, i) => {
       const kept = keptOf.get(s.job.screeningId)!;
       // A second job of the same screening in one group is a duplicate delivery: the first one records.
       const first = firstOf.get(s.job.screeningId) === i;
+      const row = first ? done.get(s.job.screeningId) : undefined;
       return {
-        outcome: first && done.has(s.job.screeningId) ? 'recorded' : 'already-recorded',
+        outcome: row ? 'recorded' : 'already-recorded',
         decision: kept.length > 0 ? 'hit' : 'no_hit',
         matches: kept,
+        ...(row && { view: screeningViewOf(row) }),
+        outboxEvents,
       };
     });
   } catch (error) {
-    // Outside a transaction (the one-statement write, or before BEGIN) a ROLLBACK only warns.
+    // The write is one statement, so there is nothing to roll back: the ROLLBACK (which then only warns) tells a
+    // broken connection from a live one.
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw error;
   } finally {
@@ -85,10 +94,28 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
   }
 }
 
+/** The connections that have JIT off for their session (NO_JIT). */
+const jitOff = new WeakSet<PoolClient>();
+
 type Sifted = Awaited<ReturnType<typeof applySuppressionsToScreenings<DesignationMatch>>>;
 
-/** The group's write; returns the ids it flipped to done (the others were recorded before). */
-async function write(client: PoolClient, group: readonly MatchedScreening[], sifted: Sifted): Promise<Set<string>> {
+/** A screening the group's write flipped to done: its row with its matches, as SCREENING_BY_ID reads one. */
+type Done = Record<string, any> & {
+  id: string;
+  workspace_id: string;
+  api_key_id: string | null;
+  reference: string | null;
+};
+
+/**
+ * The group's write; returns the rows it flipped to done (the others were recorded before) and the outbox events it
+ * made.
+ */
+async function write(
+  client: PoolClient,
+  group: readonly MatchedScreening[],
+  sifted: Sifted,
+): Promise<{ done: Map<string, Done>; outboxEvents: number }> {
   const results = [
     group.map((s) => s.job.screeningId),
     sifted.map((s) => (s.kept.length > 0 ? 'hit' : 'no_hit')),
@@ -106,15 +133,27 @@ async function write(client: PoolClient, group: readonly MatchedScreening[], sif
     sifted.map((s) => s.kept.length),
     group.map((s) => listVersionLabel(s.versions)),
   ];
-  type Done = { id: string; workspace_id: string; api_key_id: string | null; reference: string | null };
+  const flipped = (rows: Done[]) => ({
+    done: new Map(rows.map((r) => [r.id, r])),
+    outboxEvents: rows[0]?.outbox_events ?? 0,
+  });
   if (sifted.every((s) => s.kept.length === 0)) {
     const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS_WITHOUT_MATCHES, [...results, ...history]);
-    return new Set(rows.map((r) => r.id));
+    return flipped(rows);
   }
   const matches = group.flatMap((s, i) =>
     sifted[i]!.kept.map((m, rank) => ({ screeningId: s.job.screeningId, rank: rank + 1, m })),
   );
-  await client.query(sql.BEGIN_WITHOUT_JIT);
+  // The hits' alerts, made in the same statement for the screenings it flips only.
+  const alerts = group.flatMap((s, i) =>
+    sifted[i]!.kept.length === 0
+      ? []
+      : [{ id: randomUUID(), screening_id: s.job.screeningId, query: s.job.query, matches: sifted[i]!.kept }],
+  );
+  if (!jitOff.has(client)) {
+    await client.query(sql.NO_JIT);
+    jitOff.add(client);
+  }
   const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS, [
     ...results,
     matches.map((x) => x.screeningId),
@@ -126,25 +165,7 @@ async function write(client: PoolClient, group: readonly MatchedScreening[], sif
     matches.map((x) => JSON.stringify(x.m.explanation)),
     matches.map((x) => JSON.stringify(x.m.entityIds)),
     ...history,
+    JSON.stringify(alerts),
   ]);
-  // The hits' alerts commit with the results: a redelivered job records nothing, so it alerts on nothing.
-  const byId = new Map(group.map((s, i) => [s.job.screeningId, { s, kept: sifted[i]!.kept }]));
-  const alerts: NewAlert[] = rows.flatMap((r) => {
-    const { s, kept } = byId.get(r.id)!;
-    if (kept.length === 0) return [];
-    return [
-      {
-        workspaceId: r.workspace_id,
-        source: 'screening' as const,
-        screeningId: r.id,
-        reference: r.reference,
-        query: s.job.query,
-        matches: kept,
-        actorKeyId: r.api_key_id,
-      },
-    ];
-  });
-  if (alerts.length > 0) await insertAlerts(client, alerts, { jitAlreadyOff: true });
-  await client.query('COMMIT');
-  return new Set(rows.map((r) => r.id));
+  return flipped(rows);
 }

@@ -2,70 +2,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import type { Logger } from '../logging';
-import type { Citation, EntityType, NameKind } from '../lists';
-import type { MatchOptions, NearMiss } from '../matching';
+import type { MatchOptions } from '../matching';
 import { AppError } from '../errors';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
-import type { SuppressedMatch } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
-import { matchScreening, recordScreenings, type Decision, type RecordedScreening } from './screening-record';
+import { matchScreening, recordScreenings, type RecordedScreening } from './screening-record';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
+import { ScreeningIntake } from './screening-intake';
+import { screeningJob } from './screening-job';
 import * as sql from './screening-sql';
+import { screeningViewOf, type ScreeningStatus, type ScreeningView } from './screening-view';
 
-export type ScreeningStatus = 'queued' | 'done' | 'failed';
+export { screeningJob, screeningJobId } from './screening-job';
+
 export type { Decision } from './screening-record';
-
-export interface ScreeningMatchView {
-  /** The designation's primary record: the best-scoring one. */
-  entityId: string;
-  /** Every record of the designation (the same OFAC id on two lists, a seed entry and the record it restates). */
-  entityIds: string[];
-  name: string;
-  type: EntityType;
-  matchedName: string;
-  matchedNameKind: NameKind;
-  score: number;
-  programs: string[];
-  lists: string[];
-  explanation: string[];
-  citations: Citation[];
-}
-
-export interface ScreeningView {
-  id: string;
-  status: ScreeningStatus;
-  decision: Decision | null;
-  query: { name: string; type?: EntityType; birthDate?: string; country?: string };
-  reference: string | null;
-  /** e.g. "ofac-sdn@3+seed@1": the list versions this screening was matched against. */
-  listVersion: string | null;
-  listVersions: { source: string; version: number }[];
-  threshold: number | null;
-  matches: ScreeningMatchView[];
-  /** Best candidates that scored from the near-miss floor up to the threshold, with why each fell short; never hits. */
-  nearMisses: NearMiss[];
-  /** Matches left out because the customer's officer cleared them before (see suppressions). */
-  suppressedMatches: SuppressedMatch[];
-  error: string | null;
-  createdAt: string;
-  screenedAt: string | null;
-}
-
-export function screeningJobId(screeningId: string): string {
-  return `screening-${screeningId}`;
-}
-
-export function screeningJob(
-  screeningId: string,
-  query: ScreeningJob['query'],
-  requestId?: string | null,
-): { name: string; data: ScreeningJob; opts: { jobId: string } } {
-  return {
-    name: 'screen',
-    data: { screeningId, query, ...(requestId && { requestId }) },
-    opts: { jobId: screeningJobId(screeningId) },
-  };
-}
+export type { ScreeningMatchView, ScreeningStatus, ScreeningView } from './screening-view';
 
 /** The same request, however its fields were ordered: what an Idempotency-Key retry must repeat. */
 function requestHash(request: ScreeningRequest): string {
@@ -82,8 +33,17 @@ export interface SubmittedScreening {
   queued: boolean;
 }
 
+/** One intake per queue (per API process): the requests of all its callers are grouped together. */
+const intakes = new WeakMap<Queue<ScreeningJob>, ScreeningIntake>();
+function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger }): ScreeningIntake {
+  let intake = intakes.get(deps.queue);
+  if (!intake) intakes.set(deps.queue, (intake = new ScreeningIntake(deps.pool, deps.queue, deps.logger)));
+  return intake;
+}
+
 /**
- * Records the request, then queues it. The row is committed first: if Redis is down the request
+ * Records the request, then queues it; without an Idempotency-Key, together with the requests arriving at the same
+ * moment (ScreeningIntake: one INSERT and one addBulk for them all). The row is committed first: if Redis is down the request
  * is still accepted at once (the add waits a moment at most), and the worker's reconciler queues
  * it once Redis is back. The same `idempotencyKey` from the same API key with the same request
  * returns the screening made the first time; with another request it is refused (409).
@@ -97,6 +57,10 @@ export async function submitScreening(
   requestId: string | null = null,
 ): Promise<SubmittedScreening> {
   const id = randomUUID();
+  if (!idempotencyKey) {
+    const queued = await intakeOf(deps).submit({ id, apiKeyId, request, requestId });
+    return { id, status: 'queued', created: true, queued };
+  }
   const { reference, ...query } = request;
   const hash = requestHash(request);
   const inserted = await deps.pool.query(sql.INSERT_SCREENING, [
@@ -148,42 +112,7 @@ export async function submitScreening(
 /** The screening, or undefined when there is none in this workspace: another workspace's screening is not found. */
 export async function getScreening(pool: Pool, id: string, workspaceId: string): Promise<ScreeningView | undefined> {
   const row = (await pool.query(sql.SCREENING_BY_ID, [id, workspaceId])).rows[0];
-  if (!row) return undefined;
-  const matches: Record<string, any>[] = row.matches ?? [];
-  const versions: { sourceId: string; version: number }[] = row.list_versions ?? [];
-  return {
-    id: row.id,
-    status: row.status,
-    decision: row.decision,
-    query: {
-      name: row.name,
-      ...(row.entity_type && { type: row.entity_type }),
-      ...(row.birth_date && { birthDate: row.birth_date }),
-      ...(row.country && { country: row.country }),
-    },
-    reference: row.reference,
-    listVersion: row.list_versions ? versions.map((v) => `${v.sourceId}@${v.version}`).join('+') : null,
-    listVersions: versions.map((v) => ({ source: v.sourceId, version: v.version })),
-    threshold: row.threshold,
-    matches: matches.map((m) => ({
-      entityId: m.entity_id,
-      entityIds: m.entity_ids,
-      name: m.entity_name,
-      type: m.entity_type,
-      matchedName: m.matched_name,
-      matchedNameKind: m.matched_name_kind,
-      score: Math.round(m.score * 1000) / 1000,
-      programs: m.programs,
-      lists: m.lists,
-      explanation: m.explanation,
-      citations: m.citations,
-    })),
-    nearMisses: row.status === 'done' ? (row.near_misses ?? []) : [],
-    suppressedMatches: row.suppressed_matches ?? [],
-    error: row.error,
-    createdAt: new Date(row.created_at).toISOString(),
-    screenedAt: row.screened_at ? new Date(row.screened_at).toISOString() : null,
-  };
+  return row ? screeningViewOf(row) : undefined;
 }
 
 export async function screeningStatus(pool: Pool, id: string): Promise<ScreeningStatus | undefined> {

@@ -9,6 +9,14 @@ export const INSERT_SCREENING = `
     WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id`;
 
+/** A group of new screenings without an Idempotency-Key ($1…$7, one element per screening), in each key's workspace. */
+export const INSERT_SCREENINGS = `
+  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference)
+  SELECT i.id, i.api_key_id, coalesce(k.workspace_id, 'default'), 'queued', i.name, i.entity_type, i.birth_date, i.country, i.reference
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS i (id, api_key_id, name, entity_type, birth_date, country, reference)
+  LEFT JOIN api_keys k ON k.id = i.api_key_id`;
+
 export const SCREENING_BY_IDEMPOTENCY_KEY = `
   SELECT id, status, request_hash FROM screenings
   WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)

@@ -1,5 +1,6 @@
+import { alertWrites } from '../alerts';
 import { designationEvidence } from '../designations';
-import { screeningEventsFrom } from '../webhooks';
+import { alertEventsFrom, screeningEventsFrom } from '../webhooks';
 
 /**
  * The screenings of one group ($1…$7, one element per screening), flipped queued → done exactly once: a screening
@@ -17,8 +18,23 @@ const FLIP_TO_DONE = `
     FROM input i
     WHERE s.id = i.id AND s.status = 'queued'
     RETURNING s.id, s.workspace_id, s.api_key_id, s.reference, s.status, s.decision, s.best_score, s.threshold, s.name,
-              s.entity_type, s.birth_date, s.country, s.list_versions, s.created_at, s.screened_at
+              s.entity_type, s.birth_date, s.country, s.list_versions, s.near_misses, s.suppressed_matches, s.error,
+              s.created_at, s.screened_at
   )`;
+
+/**
+ * What the statement answers for each screening it flipped: the row as SCREENING_BY_ID reads it (its matches from
+ * `matches`, in rank order), so the worker can announce the answer itself, and the count of outbox events written.
+ */
+function answersFrom(matches: string | null, events: string[]): string {
+  const ofScreening = matches
+    ? `(SELECT coalesce(json_agg(m ORDER BY m.rank), '[]') FROM ${matches} m WHERE m.screening_id = d.id)`
+    : `'[]'::json`;
+  const outbox = events.map((e) => `(SELECT count(*) FROM ${e})`).join(' + ');
+  return `
+  SELECT d.*, ${ofScreening} AS matches, (${outbox})::int AS outbox_events
+  FROM done d`;
+}
 
 /**
  * The history row of each screening flipped here (GET /v1/screenings), in the same statement so it exists exactly
@@ -45,15 +61,17 @@ function historyOfDone(first: number): string {
  */
 export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
   WITH ${FLIP_TO_DONE},
-  events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')}),
+  events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')} RETURNING id),
   ${historyOfDone(8)}
-  SELECT id, workspace_id, api_key_id, reference FROM done`;
+  ${answersFrom(null, ['events'])}`;
 
 /**
  * A group with matches ($8…$15, one element per match, `$8` its screening): the results, the matches with what the
- * officer must see copied from the lists (one per designation, the evidence of every record of it), and the outbox
- * events, built from the matches this statement wrote (its CTEs see one snapshot, so the table would look empty).
- * Matches of a screening not flipped here are not written.
+ * officer must see copied from the lists (one per designation, the evidence of every record of it), the hits' alerts
+ * ($19: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
+ * job alerts on nothing) and the outbox events, built from the rows this statement wrote (its CTEs see one snapshot,
+ * so the tables would look empty). Matches of a screening not flipped here are not written. One statement: it
+ * commits on its own, one round trip and one WAL flush for the group.
  */
 export const RECORD_SCREENINGS = `
   WITH ${FLIP_TO_DONE},
@@ -72,12 +90,25 @@ export const RECORD_SCREENINGS = `
     RETURNING screening_id, rank, entity_id, entity_ids, entity_name, entity_type, matched_name, matched_name_kind, score,
               programs, lists, explanation, citations
   ),
-  events AS (${screeningEventsFrom('done s', 'written', 'true')}),
-  ${historyOfDone(16)}
-  SELECT id, workspace_id, api_key_id, reference FROM done`;
+  events AS (${screeningEventsFrom('done s', 'written', 'true')} RETURNING id),
+  ${historyOfDone(16)},
+  alert_input AS (
+    SELECT a.id, d.workspace_id, 'screening' AS source, d.id AS screening_id, NULL::uuid AS batch_id, NULL::integer AS line,
+           NULL::text AS run_id, NULL::text AS customer_reference, d.reference, a.query, d.api_key_id AS actor_key_id, a.matches
+    FROM jsonb_to_recordset($19::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
+    JOIN done d ON d.id = a.screening_id
+  ),
+  ${alertWrites(
+    'alert_input',
+    // The evidence the matches above copied for the same records: copied once, not twice.
+    `SELECT w.lists, w.programs, w.citations FROM alert_input ai JOIN written w ON w.screening_id = ai.screening_id
+     WHERE ai.id = x.alert_id AND w.entity_id = x.entity_id`,
+  )},
+  alert_created_events AS (${alertEventsFrom('alert_made a', 'alert_made_matches', "'alert.created'", 'true')} RETURNING id)
+  ${answersFrom('written', ['events', 'alert_created_events'])}`;
 
 /**
- * Opens the transaction of a group with matches: the match and alert statements' JSON functions look costly to the
- * planner, which would JIT-compile them for seconds. One simple-protocol round trip for both.
+ * The JSON functions of the match and alert CTEs look costly to the planner, which would JIT-compile the statement
+ * for seconds; it runs in milliseconds. Set once on each connection a worker writes groups with matches on.
  */
-export const BEGIN_WITHOUT_JIT = `BEGIN; SET LOCAL jit = off`;
+export const NO_JIT = `SET jit = off`;

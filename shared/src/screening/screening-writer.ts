@@ -1,6 +1,13 @@
 import type { Pool } from 'pg';
 import type { Logger } from '../logging';
 import { recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';
+import type { ScreeningView } from './screening-view';
+
+/** A screening of a committed group: its id, and its answer when this group recorded it. */
+export interface CommittedScreening {
+  id: string;
+  view?: ScreeningView;
+}
 
 /** A Postgres error about what was written (not a lost connection, a restart or exhausted resources). */
 function aboutTheData(error: unknown): boolean {
@@ -19,7 +26,7 @@ interface Pending {
 
 /**
  * Group commit for a worker's screenings: the jobs it runs at once hand their matched results here, and one write
- * records them together (recordScreenings: one statement, or one transaction of four round trips, and one WAL flush
+ * records them together (recordScreenings: one statement, after one suppression lookup when something matched, and one WAL flush
  * for the group, instead of four to ten round trips and a flush each). A group is written as soon as the event loop
  * has nothing else ready (setImmediate), so a lone screening waits for no one; the results that arrive while a group
  * is being written form the next group. Each job's promise settles after its group commits, so a job is still
@@ -33,8 +40,11 @@ export class ScreeningWriter {
 
   constructor(
     private readonly pool: Pool,
-    /** Called with the ids of each group once it is committed (recorded or already recorded): the announcement. */
-    private readonly onCommitted: (screeningIds: string[]) => Promise<void>,
+    /**
+     * Called with each group once it is committed (recorded or already recorded), and the outbox events it made:
+     * the announcement, before any job of the group is acknowledged.
+     */
+    private readonly onCommitted: (screenings: CommittedScreening[], outboxEvents: number) => Promise<void>,
     private readonly logger?: Logger,
   ) {}
 
@@ -84,7 +94,11 @@ export class ScreeningWriter {
       for (const one of group) await this.write([one]);
       return;
     }
-    await this.onCommitted(group.map((p) => p.matched.job.screeningId)).catch(() => undefined);
+    const committed = group.map((p, i) => ({
+      id: p.matched.job.screeningId,
+      ...(results[i]!.view && { view: results[i]!.view }),
+    }));
+    await this.onCommitted(committed, results[0]?.outboxEvents ?? 0).catch(() => undefined);
     group.forEach((p, i) => p.resolve(results[i]!));
   }
 }

@@ -80,28 +80,34 @@ export const INSERT_BATCH_COMPLETED_EVENT = `
   ON CONFLICT (id) DO NOTHING`;
 
 /**
- * alert.created and alert.closed ($1): the alert's id, reference, status, outcome and the entity ids of its matches
- * (with each match's disposition once closed), for the alert's workspace only. Filters apply as for batch.hit: the
- * best score, the lists and programs of its matches.
+ * alert.created and alert.closed (`type`): the alert's id, reference, status, outcome and the entity ids of its
+ * matches (with each match's disposition once closed), for the alert's workspace only. Built from `a`, alerts rows
+ * (the table, or a CTE returning its columns), and their matches in `matches` (the table, or the RETURNING rows of a
+ * CTE that wrote them). Filters apply as for batch.hit: the best score, the lists and programs of its matches.
  */
-export const INSERT_ALERT_EVENTS = `
+export function alertEventsFrom(alerts: string, matches: string, type: string, where: string): string {
+  return `
   INSERT INTO webhook_events (id, type, workspace_id, score, lists, programs, data)
-  SELECT md5($1::text || ':' || a.id)::uuid, $1::text, a.workspace_id, a.best_score, a.lists,
-         ARRAY(SELECT DISTINCT p FROM alert_matches m, unnest(m.programs) p WHERE m.alert_id = a.id),
+  SELECT md5(${type} || ':' || a.id)::uuid, ${type}, a.workspace_id, a.best_score, a.lists,
+         ARRAY(SELECT DISTINCT p FROM ${matches} m, unnest(m.programs) p WHERE m.alert_id = a.id),
          jsonb_build_object(
            'alert', jsonb_build_object(
              'id', a.id, 'status', a.status, 'source', a.source, 'reference', a.reference, 'outcome', a.outcome,
              'screeningId', a.screening_id, 'batchId', a.batch_id, 'line', a.line, 'runId', a.run_id,
              'score', round(a.best_score::numeric, 3), 'lists', a.lists,
-             'entityIds', ARRAY(SELECT id FROM alert_matches m, unnest(m.entity_ids) WITH ORDINALITY AS u (id, o) WHERE m.alert_id = a.id ORDER BY m.position, u.o),
+             'entityIds', ARRAY(SELECT id FROM ${matches} m, unnest(m.entity_ids) WITH ORDINALITY AS u (id, o) WHERE m.alert_id = a.id ORDER BY m.position, u.o),
              'matches', (SELECT jsonb_agg(jsonb_build_object('entityId', m.entity_id, 'entityIds', m.entity_ids, 'name', m.entity_name,
                                                              'score', round(m.score::numeric, 3), 'disposition', m.disposition) ORDER BY m.position)
-                         FROM alert_matches m WHERE m.alert_id = a.id),
+                         FROM ${matches} m WHERE m.alert_id = a.id),
              'createdAt', ${ISO('a.created_at')}, 'closedAt', ${ISO('a.closed_at')}),
            'links', jsonb_build_object('self', '/v1/alerts/' || a.id, 'history', '/v1/alerts/' || a.id || '/history'))
-  FROM alerts a
-  WHERE a.id = ANY ($2::uuid[]) AND ${WANTED('$1::text')}
+  FROM ${alerts}
+  WHERE ${where} AND ${WANTED(type)}
   ON CONFLICT (id) DO NOTHING`;
+}
+
+/** alert.created and alert.closed ($1) of the alerts $2. */
+export const INSERT_ALERT_EVENTS = alertEventsFrom('alerts a', 'alert_matches', '$1::text', 'a.id = ANY ($2::uuid[])');
 
 /** monitoring.run.completed: each workspace of the run gets its own customers and alerts counted, never another's. */
 export const INSERT_MONITORING_RUN_COMPLETED_EVENTS = `

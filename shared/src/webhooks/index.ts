@@ -1,5 +1,5 @@
 export { recordEvent, EVENT_TYPES, type EventFact, type EventType } from './record-event';
-export { screeningEventsFrom } from './event-sql';
+export { alertEventsFrom, screeningEventsFrom } from './event-sql';
 export {
   createWebhookSchema,
   updateWebhookSchema,

@@ -7,6 +7,7 @@ import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
 import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import { BATCH_CHUNK_JOB_OPTIONS, channels, QUEUE_NAMES, SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import {
+  announcementOf,
   MatchIndexCache,
   markScreeningFailed,
   matchScreening,
@@ -51,7 +52,7 @@ export async function start(
   options: WorkerOptions = {},
 ): Promise<RunningWorker> {
   const proc = await openWorkerProcess(config, logger, options);
-  const { pool, redisUrl, metrics } = proc;
+  const { pool, metrics } = proc;
   const publisher = proc.redis('worker publisher');
   const subscriber = proc.redis('worker subscriber');
   const queue = proc.queue<ScreeningJob>(QUEUE_NAMES.screenings);
@@ -85,10 +86,16 @@ export async function start(
       ...(data.batchId && { batchId: data.batchId }),
       ...(data.requestId && { reqId: data.requestId }),
     });
-  // The jobs running at once are recorded together (group commit), and announced together once committed.
+  // The jobs running at once are recorded together (group commit), and announced together once committed, with
+  // their answers (a waiting API request sends its answer without reading it back). The webhook dispatcher is woken
+  // only when the group made outbox events; both in one round trip.
   const writer = new ScreeningWriter(
     pool,
-    async (ids) => void (await publisher.publish(screeningDone, ids.join(','))),
+    async (screenings, outboxEvents) => {
+      const announce = publisher.pipeline().publish(screeningDone, announcementOf(screenings));
+      if (outboxEvents > 0) announce.publish(webhookEvents, 'screenings');
+      await announce.exec();
+    },
     logger,
   );
   const processJob = async (job: Job<ScreeningJob>) => {
@@ -176,7 +183,7 @@ export async function start(
     },
   );
   const monitoring = startMonitoringWorker(
-    { pool, logger, indexCache, queue: monitoringQueue, redisUrl, metrics },
+    { proc, logger, indexCache, queue: monitoringQueue },
     config,
     matchOptions,
     hooks.monitoring,

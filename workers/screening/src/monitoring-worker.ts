@@ -1,8 +1,7 @@
-import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
-import type { Pool } from 'pg';
+import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import type { AppConfig } from '@sanctions/shared/config';
+import type { WorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import type { Logger } from '@sanctions/shared/logging';
-import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import {
   CustomerIndexCache,
   enqueueMonitoringRuns,
@@ -13,28 +12,23 @@ import {
   type MonitoringRunHooks,
   type MonitoringRunJob,
 } from '@sanctions/shared/monitoring';
-import { MONITORING_RUN_JOB_OPTIONS, QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
+import { MONITORING_RUN_JOB_OPTIONS, QUEUE_NAMES } from '@sanctions/shared/queues';
 import type { MatchIndexCache } from '@sanctions/shared/screening';
 
 /**
  * The monitoring side of a screening worker: the customer index beside the list index, and the worker taking
  * monitoring runs. Runs are queued when a version change is announced and by the reconciler (a run row is committed
- * with its version, so a lost announcement or job only delays it).
+ * with its version, so a lost announcement or job only delays it). Its BullMQ worker is the process's (openWorkerProcess),
+ * so it shares the deployment's connection and prefix and is closed with the others, first.
  */
 export function startMonitoringWorker(
-  deps: {
-    pool: Pool;
-    logger: Logger;
-    indexCache: MatchIndexCache;
-    queue: Queue<MonitoringRunJob>;
-    redisUrl: string;
-    metrics: ProcessMetrics;
-  },
+  deps: { proc: WorkerProcess; logger: Logger; indexCache: MatchIndexCache; queue: Queue<MonitoringRunJob> },
   config: AppConfig,
   options: { threshold: number; limit: number },
   hooks: MonitoringRunHooks = {},
 ) {
-  const { pool, logger } = deps;
+  const { proc, logger } = deps;
+  const { pool } = proc;
   const customers = new CustomerIndexCache(pool, logger);
   void customers
     .current()
@@ -51,12 +45,10 @@ export function startMonitoringWorker(
       options,
       hooks,
     );
-    if (result.alerts > 0) deps.metrics.screeningsTotal.inc({ decision: 'hit', source: 'monitoring' }, result.alerts);
+    if (result.alerts > 0) proc.metrics.screeningsTotal.inc({ decision: 'hit', source: 'monitoring' }, result.alerts);
     return result;
   };
-  const worker = new Worker<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns, processRun, {
-    connection: redisConnectionOptions(deps.redisUrl),
-    prefix: config.queuePrefix,
+  const worker = proc.worker<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns, processRun, {
     concurrency: 1,
     lockDuration: config.worker.lockDurationMs,
     stalledInterval: config.worker.stalledIntervalMs,
@@ -70,7 +62,6 @@ export function startMonitoringWorker(
     if (final && job.data?.runId)
       void markMonitoringRunFailed(pool, job.data.runId, error.message).catch(() => undefined);
   });
-  worker.on('error', (error) => logger.warn('monitoring worker connection error', { error: error.message }));
 
   /**
    * Queues every run not finished. No grace period is needed: the job id is the run id, so a run whose job is waiting,
@@ -85,9 +76,9 @@ export function startMonitoringWorker(
   return {
     customers,
     queueRuns,
+    /** Stops the reconciling timer; the BullMQ worker is closed by the process, before this. */
     async close() {
       clearInterval(timer);
-      await worker.close();
     },
   };
 }

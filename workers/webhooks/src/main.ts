@@ -88,9 +88,9 @@ export async function start(
     (error) => logger.warn('webhook reconciler pass failed; will retry', { error }),
   );
 
-  // Screenings and list versions announce themselves after commit; the API announces test events. A burst of
-  // announcements (every single screening sends one) is gathered into one dispatch pass per WAKE_GATHER_MS.
-  const { screeningDone, listVersionChanged, webhookEvents } = channels(config.queuePrefix);
+  // List versions announce themselves after commit; screening workers announce groups that made outbox events, and
+  // the API test events. A burst of announcements is gathered into one dispatch pass per WAKE_GATHER_MS.
+  const { listVersionChanged, webhookEvents } = channels(config.queuePrefix);
   let wakeTimer: NodeJS.Timeout | undefined;
   subscriber.on('message', () => {
     wakeTimer ??= setTimeout(() => {
@@ -98,7 +98,7 @@ export async function start(
       void dispatcher.poke();
     }, WAKE_GATHER_MS);
   });
-  await subscriber.subscribe(screeningDone, listVersionChanged, webhookEvents);
+  await subscriber.subscribe(listVersionChanged, webhookEvents);
   const dispatchTimer = setInterval(() => void dispatcher.poke(), settings.dispatchIntervalMs);
   dispatchTimer.unref();
   const reconcileTimer = setInterval(() => void reconciler.poke(), config.worker.reconcileIntervalMs);

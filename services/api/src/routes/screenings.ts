@@ -61,7 +61,9 @@ export function screeningRoutes(deps: ApiDeps): Router {
     const location = `/v1/screenings/${id}`;
     // Not queued yet (Redis down): nothing will settle it within the wait, so the id is the answer.
     if (queued && wait) {
-      const settled = await deps.waiter.waitUntilSettled(id, deps.config.screening.waitMaxMs);
+      const { settled, answer } = await deps.waiter.waitForAnswer(id, deps.config.screening.waitMaxMs);
+      // The worker's answer, committed before it was announced: this key's own screening, so its workspace's.
+      if (answer) return void res.status(200).location(location).type('application/json').send(answer);
       const view = settled ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
       if (view) return void res.status(200).location(location).json(view);
     }

@@ -85,7 +85,12 @@ export class IndexData {
    */
   readonly nameShape: Uint8Array;
 
-  constructor(entities: MatchableEntity[]) {
+  /**
+   * `previous`, an index of an earlier version of the same lists, lends its names' tokens: tokenising is a pure
+   * function of the name, so a name the previous index holds is not tokenised again (most names of a new version).
+   */
+  constructor(entities: MatchableEntity[], previous?: IndexData) {
+    const tokensOf = previous ? previous.tokenReader() : (value: string) => tokenizeName(value).tokens;
     this.entities = entities;
     this.entityCount = entities.length;
     this.entityType = new Uint8Array(entities.length);
@@ -119,7 +124,7 @@ export class IndexData {
           ? [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind))
           : entity.names;
       for (const name of names.flatMap(withParentheticalForms)) {
-        const { tokens: nameTokens } = tokenizeName(name.value);
+        const nameTokens = tokensOf(name.value);
         if (nameTokens.length === 0) continue;
         const start = tokens.length;
         for (const t of nameTokens) {
@@ -322,6 +327,26 @@ export class IndexData {
       this.foldedTable.bytes() +
       this.abjadTable.bytes()
     );
+  }
+
+  /**
+   * Reads a name's tokens back from this index when it holds the name (the text and kind of each, all the build reads),
+   * and tokenises it otherwise.
+   */
+  private tokenReader(): (value: string) => readonly { text: string; kind: TokenKind }[] {
+    const held = new Map<string, number>();
+    for (let n = this.nameCount - 1; n >= 0; n--) held.set(this.nameValue[n] as string, n);
+    return (value) => {
+      const n = held.get(value);
+      if (n === undefined) return tokenizeName(value).tokens;
+      const tokens: { text: string; kind: TokenKind }[] = [];
+      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++)
+        tokens.push({
+          text: this.tokenText[this.nameTokens[k] as number] as string,
+          kind: KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind,
+        });
+      return tokens;
+    };
   }
 
   postingCount(id: number): number {

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
+import { ScreeningIntake, type ScreeningJob } from '@sanctions/shared/screening';
+import {
+  createTestDatabase,
+  quietLogger,
+  testRedisUrl,
+  uniqueQueuePrefix,
+  type TestDatabase,
+} from '../support/test-stores';
+
+/**
+ * Group commit at intake: requests arriving together are recorded by one INSERT and queued by one addBulk, each as
+ * one alone would be (its row committed before its job, with its own fields), and one bad request fails alone.
+ */
+let db: TestDatabase;
+let queue: Queue<ScreeningJob>;
+let intake: ScreeningIntake;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, testRedisUrl(), uniqueQueuePrefix(), quietLogger);
+  intake = new ScreeningIntake(db.pool, queue, quietLogger);
+});
+afterAll(async () => {
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await db.drop();
+});
+
+describe('recording and queueing the screenings that arrive together', () => {
+  it('records each with its own fields and queues its job, all in one group', async () => {
+    const submitted = Array.from({ length: 20 }, (_, i) => ({
+      id: randomUUID(),
+      apiKeyId: null,
+      request: {
+        name: `Person ${i}`,
+        ...(i % 2 === 0 && { type: 'person' as const, country: 'FR', reference: `r-${i}` }),
+      },
+      requestId: `req-${i}`,
+    }));
+    // Submitted in one synchronous step: they form one group.
+    await expect(Promise.all(submitted.map((s) => intake.submit(s)))).resolves.toEqual(submitted.map(() => true));
+
+    const { rows } = await db.pool.query(
+      `SELECT id, status, workspace_id, name, entity_type, country, reference FROM screenings WHERE id = ANY ($1::uuid[])`,
+      [submitted.map((s) => s.id)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [i, s] of submitted.entries()) {
+      expect(byId.get(s.id)).toEqual({
+        id: s.id,
+        status: 'queued',
+        workspace_id: 'default',
+        name: `Person ${i}`,
+        entity_type: i % 2 === 0 ? 'person' : null,
+        country: i % 2 === 0 ? 'FR' : null,
+        reference: i % 2 === 0 ? `r-${i}` : null,
+      });
+      const job = await queue.getJob(`screening-${s.id}`);
+      expect(job?.data).toEqual({
+        screeningId: s.id,
+        query: { ...s.request, reference: undefined },
+        requestId: s.requestId,
+      });
+    }
+  });
+
+  it('fails only the request that cannot be recorded; the others of its group are recorded and queued', async () => {
+    const good = [randomUUID(), randomUUID()];
+    const results = await Promise.allSettled([
+      intake.submit({ id: good[0]!, apiKeyId: null, request: { name: 'First' }, requestId: null }),
+      // No such key: the foreign key refuses this row.
+      intake.submit({ id: randomUUID(), apiKeyId: randomUUID(), request: { name: 'Orphan' }, requestId: null }),
+      intake.submit({ id: good[1]!, apiKeyId: null, request: { name: 'Second' }, requestId: null }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM screenings WHERE id = ANY ($1::uuid[])`, [
+      good,
+    ]);
+    expect(rows[0].n).toBe(2);
+    for (const id of good) expect(await queue.getJob(`screening-${id}`)).toBeDefined();
+  });
+});
