@@ -33,3 +33,4 @@ export function runCommand(main: () => Promise<number>): void {
 }
 export { installProcessGuards, isClientStreamError } from './process-guard';
 export { SwappedBuild } from './swapped-build';
+export { aboutTheData, GroupCommit, type GroupMember } from './group-commit';

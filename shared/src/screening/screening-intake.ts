@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
+import { aboutTheData, GroupCommit, type GroupMember } from '../lifecycle';
 import type { Logger } from '../logging';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
 import type { ScreeningJob, ScreeningRequest } from './screening-request';
@@ -18,18 +19,8 @@ export interface NewScreening {
   requestId: string | null;
 }
 
-interface Pending {
-  screening: NewScreening;
-  /** Settles once the row is committed: with whether Redis took the job too. */
-  resolve: (queued: boolean) => void;
-  reject: (error: unknown) => void;
-}
-
-/** A Postgres error about what was written (not a lost connection, a restart or exhausted resources). */
-function aboutTheData(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57|58)/.test(code);
-}
+/** Settles once the row is committed: with whether Redis took the job too. */
+type Pending = GroupMember<NewScreening, boolean>;
 
 /**
  * Group commit for the API's new screenings, as the worker's ScreeningWriter does for results: the requests that
@@ -40,9 +31,11 @@ function aboutTheData(error: unknown): boolean {
  * again one request at a time, so one bad request cannot fail the others.
  */
 export class ScreeningIntake {
-  private pending: Pending[] = [];
-  private writing = false;
-  private scheduled = false;
+  private readonly groups = new GroupCommit<NewScreening, boolean>(async (group) => {
+    const recorded = await this.insert(group);
+    // The next group's INSERT may go while this one's jobs are being queued.
+    return () => this.enqueue(recorded);
+  }, MAX_GROUP);
 
   constructor(
     private readonly pool: Pool,
@@ -52,40 +45,13 @@ export class ScreeningIntake {
 
   /** Resolves once the screening is recorded: true when its job is queued too, false when Redis did not take it. */
   submit(screening: NewScreening): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.pending.push({ screening, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.writing || this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.writeNext();
-    });
-  }
-
-  private async writeNext(): Promise<void> {
-    if (this.writing || this.pending.length === 0) return;
-    this.writing = true;
-    const group = this.pending.splice(0, MAX_GROUP);
-    let recorded: Pending[];
-    try {
-      recorded = await this.insert(group);
-    } finally {
-      // The next group's INSERT may go while this one's jobs are being queued.
-      this.writing = false;
-      if (this.pending.length > 0) this.schedule();
-    }
-    await this.enqueue(recorded);
+    return this.groups.submit(screening);
   }
 
   /** Records the group; returns the requests recorded (the others are rejected with their error). */
   private async insert(group: Pending[]): Promise<Pending[]> {
     try {
-      const s = group.map((p) => p.screening);
+      const s = group.map((p) => p.item);
       await this.pool.query(sql.INSERT_SCREENINGS, [
         s.map((x) => x.id),
         s.map((x) => x.apiKeyId),
@@ -110,7 +76,7 @@ export class ScreeningIntake {
   /** Queues the recorded group's jobs; when Redis does not take them in time the reconciler queues them later. */
   private async enqueue(group: Pending[]): Promise<void> {
     if (group.length === 0) return;
-    const jobs = group.map(({ screening: { id, request, requestId } }) => {
+    const jobs = group.map(({ item: { id, request, requestId } }) => {
       const { reference: _reference, ...query } = request;
       const job = screeningJob(id, query, requestId);
       return { ...job, opts: { ...SCREENING_JOB_OPTIONS, ...job.opts } };
@@ -120,7 +86,7 @@ export class ScreeningIntake {
       for (const p of group) p.resolve(true);
     } catch (error) {
       for (const p of group) {
-        const { id, requestId } = p.screening;
+        const { id, requestId } = p.item;
         this.logger.warn('screening accepted but not queued yet; the reconciler will queue it', {
           screeningId: id,
           ...(requestId && { reqId: requestId }),

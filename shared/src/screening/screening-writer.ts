@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { aboutTheData, GroupCommit, type GroupMember } from '../lifecycle';
 import type { Logger } from '../logging';
 import { recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';
 import type { ScreeningView } from './screening-view';
@@ -9,20 +10,10 @@ export interface CommittedScreening {
   view?: ScreeningView;
 }
 
-/** A Postgres error about what was written (not a lost connection, a restart or exhausted resources). */
-function aboutTheData(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57|58)/.test(code);
-}
-
 /** Screenings one group write takes at most; more wait for the next one. */
 const MAX_GROUP = 64;
 
-interface Pending {
-  matched: MatchedScreening;
-  resolve: (recorded: RecordedScreening) => void;
-  reject: (error: unknown) => void;
-}
+type Pending = GroupMember<MatchedScreening, RecordedScreening>;
 
 /**
  * Group commit for a worker's screenings: the jobs it runs at once hand their matched results here, and one write
@@ -34,9 +25,10 @@ interface Pending {
  * A group that fails is written again one screening at a time, so one bad screening cannot fail the others.
  */
 export class ScreeningWriter {
-  private pending: Pending[] = [];
-  private writing = false;
-  private scheduled = false;
+  private readonly groups = new GroupCommit<MatchedScreening, RecordedScreening>(
+    (group) => this.write(group),
+    MAX_GROUP,
+  );
 
   constructor(
     private readonly pool: Pool,
@@ -49,30 +41,7 @@ export class ScreeningWriter {
   ) {}
 
   record(matched: MatchedScreening): Promise<RecordedScreening> {
-    return new Promise<RecordedScreening>((resolve, reject) => {
-      this.pending.push({ matched, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.writing || this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.writeNext();
-    });
-  }
-
-  private async writeNext(): Promise<void> {
-    if (this.writing || this.pending.length === 0) return;
-    this.writing = true;
-    try {
-      await this.write(this.pending.splice(0, MAX_GROUP));
-    } finally {
-      this.writing = false;
-      if (this.pending.length > 0) this.schedule();
-    }
+    return this.groups.submit(matched);
   }
 
   private async write(group: Pending[]): Promise<void> {
@@ -80,7 +49,7 @@ export class ScreeningWriter {
     try {
       results = await recordScreenings(
         this.pool,
-        group.map((p) => p.matched),
+        group.map((p) => p.item),
       );
     } catch (error) {
       if (group.length === 1 || !aboutTheData(error)) {
@@ -95,7 +64,7 @@ export class ScreeningWriter {
       return;
     }
     const committed = group.map((p, i) => ({
-      id: p.matched.job.screeningId,
+      id: p.item.job.screeningId,
       ...(results[i]!.view && { view: results[i]!.view }),
     }));
     await this.onCommitted(committed, results[0]?.outboxEvents ?? 0).catch(() => undefined);
