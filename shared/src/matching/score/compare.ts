@@ -81,6 +81,25 @@ export function alignPair(
   return { left, right, query, listed, alignment, verdict };
 }
 
+/** The sentences a compare opens with: how the names lined up, then what the entity signals changed. */
+function alignedPairSentences(aligned: ReturnType<typeof alignPair>, listedName: string): string[] {
+  const { left, right, listed, alignment, verdict } = aligned;
+  return [
+    ...explainNameAlignment(
+      left.tokens,
+      right.tokens,
+      listed,
+      alignment,
+      listedName,
+      'primary',
+      [...left.dropped, ...right.dropped],
+      left.abjad,
+      left.hangul,
+    ),
+    ...verdict.sentences,
+  ];
+}
+
 const SYLLABLE = /[\p{L}\p{M}]/gu;
 
 /** Each side's tokens as the syllables they were written as, when the tokens are the syllables one to one. */
@@ -100,22 +119,9 @@ function writtenSyllables(
  * scored before the calibrated scorer: kept for the benchmarks' comparison and for retrieval's bound.
  */
 export function rulesCompare(a: ScreeningQuery, b: ScreeningQuery, threshold: number = RULES_THRESHOLD): CompareResult {
-  const { left, right, listed, alignment, verdict } = alignPair(a, b);
-  const explanation = [
-    ...explainNameAlignment(
-      left.tokens,
-      right.tokens,
-      listed,
-      alignment,
-      b.name,
-      'primary',
-      [...left.dropped, ...right.dropped],
-      left.abjad,
-      left.hangul,
-    ),
-    ...verdict.sentences,
-    verdictSentence(verdict.score, threshold),
-  ];
+  const aligned = alignPair(a, b);
+  const { verdict } = aligned;
+  const explanation = [...alignedPairSentences(aligned, b.name), verdictSentence(verdict.score, threshold)];
   const score = Math.round(verdict.score * 10000) / 10000;
   return { score, match: !verdict.excluded && score >= threshold, explanation };
 }
@@ -131,7 +137,7 @@ export function compare(
   threshold: number = DEFAULT_MATCH_THRESHOLD,
 ): CompareResult {
   const aligned = alignPair(a, b);
-  const { left, right, listed, alignment, verdict } = aligned;
+  const { alignment, verdict } = aligned;
   const values = measurePair({
     ...aligned,
     leftName: a.name,
@@ -147,18 +153,7 @@ export function compare(
       ? 1
       : calibratedProbability(values, alignment.cap, verdict.typeDiffers);
   const explanation = [
-    ...explainNameAlignment(
-      left.tokens,
-      right.tokens,
-      listed,
-      alignment,
-      b.name,
-      'primary',
-      [...left.dropped, ...right.dropped],
-      left.abjad,
-      left.hangul,
-    ),
-    ...verdict.sentences,
+    ...alignedPairSentences(aligned, b.name),
     ...calibratedSentences(values),
     calibratedVerdict(probability, threshold),
   ];
