@@ -10,6 +10,20 @@ export interface KeyChangeAnnouncer {
   announce(change: KeyChange): Promise<void>;
 }
 
+/**
+ * A Redis that does not answer must not hold up the revocation, which is committed already: the other processes'
+ * subscribers are then most likely down too, and a process whose subscriber is down reads every key from Postgres.
+ */
+const PUBLISH_TIMEOUT_MS = 1_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from Redis within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Publishes changes on the deployment's channel; a publish that fails is logged, and cached entries expire anyway. */
 export function redisKeyChangeAnnouncer(
   redis: Redis,
@@ -22,7 +36,7 @@ export function redisKeyChangeAnnouncer(
       // This process forgets at once, without waiting for its own message to come back.
       if (localCache) applyChange(localCache, change);
       try {
-        await redis.publish(channel, JSON.stringify(change));
+        await withTimeout(redis.publish(channel, JSON.stringify(change)), PUBLISH_TIMEOUT_MS);
       } catch (error) {
         logger.error('api key change not announced; other processes keep the key until their cache entry expires', {
           ...change,
