@@ -1,18 +1,26 @@
 /**
- * Labelled pairs benchmark: precision, recall and F1 of `compare` (the public scoring path) on the development half of
+ * Labelled pairs benchmark: precision, recall and F1 of `compare` (the public scoring path, the calibrated scorer that
+ * screening runs) and of the rules it replaced (`rulesCompare`) on the development half of
  * a public set of hard name pairs (`name_pairs_dev/pairs.csv`, PROVENANCE.md section 9), per case group, with the scorer
  * version. The other half is held out: never tune on this one case by case, and read the figures as a development
  * estimate, not a result.
  *
  *   npm run bench:pairs
  *
- * Env: SHARED_DATA_DIR (default ../shared/data), BENCH_THRESHOLD (DEFAULT_MATCH_THRESHOLD), BENCH_VERBOSE=1 to print
+ * Env: SHARED_DATA_DIR (default ../shared/data), BENCH_THRESHOLD (DEFAULT_MATCH_THRESHOLD, the calibrated one), BENCH_VERBOSE=1 to print
  * the wrong answers, BENCH_CV=0 to skip the k-fold figures on the generated pairs (they read every list, about a minute).
  */
 import * as path from 'node:path';
-import { compare, DEFAULT_MATCH_THRESHOLD, SCORER_VERSION, type ScreeningQuery } from '../shared/src/matching';
+import {
+  compare,
+  DEFAULT_MATCH_THRESHOLD,
+  RULES_SCORER_VERSION,
+  RULES_THRESHOLD,
+  rulesCompare,
+  SCORER_VERSION,
+  type ScreeningQuery,
+} from '../shared/src/matching';
 import { dataDir, readCsvObjects } from './lib/list-reader';
-import { calibratedCompare, SCORER_WEIGHTS } from '../shared/src/matching';
 import { pairFigures, type ScoredPair } from './lib/pair-figures';
 import { crossValidate } from './lib/scorer-training';
 import { generatedRows } from './train-scorer';
@@ -50,21 +58,21 @@ function readPairs(): LabelledPair[] {
 async function main(): Promise<void> {
   const pairs = readPairs();
   const started = process.hrtime.bigint();
-  const scored: (ScoredPair & { pair: LabelledPair })[] = pairs.map((pair) => {
+  const calibrated: (ScoredPair & { pair: LabelledPair })[] = pairs.map((pair) => {
     const type = SCHEMA_TYPES[pair.schema];
     const typed = type === undefined ? {} : { type };
     const result = compare({ name: pair.left, ...typed }, { name: pair.right, ...typed }, THRESHOLD);
     return { pair, score: result.score, predicted: result.match, actual: pair.match };
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const calibrated: (ScoredPair & { pair: LabelledPair })[] = pairs.map((pair) => {
+  const rules: (ScoredPair & { pair: LabelledPair })[] = pairs.map((pair) => {
     const type = SCHEMA_TYPES[pair.schema];
     const typed = type === undefined ? {} : { type };
-    const result = calibratedCompare({ name: pair.left, ...typed }, { name: pair.right, ...typed });
-    return { pair, score: result.probability, predicted: result.match, actual: pair.match };
+    const result = rulesCompare({ name: pair.left, ...typed }, { name: pair.right, ...typed }, RULES_THRESHOLD);
+    return { pair, score: result.score, predicted: result.match, actual: pair.match };
   });
   console.log(
-    `${pairs.length} labelled dev pairs (${pairs.filter((p) => p.match).length} matches); rules ${(ms / pairs.length).toFixed(3)} ms per pair`,
+    `${pairs.length} labelled dev pairs (${pairs.filter((p) => p.match).length} matches); compare ${(ms / pairs.length).toFixed(3)} ms per pair`,
   );
   console.log('');
   console.log('| scorer | pairs | n | precision | recall | F1 | accuracy |');
@@ -77,8 +85,8 @@ async function main(): Promise<void> {
   };
   const groups = [...new Set(pairs.map((p) => p.group))].sort();
   for (const [name, rows] of [
-    [`${SCORER_VERSION} (rules, threshold ${THRESHOLD})`, scored],
-    [`${SCORER_WEIGHTS.version} (fitted, threshold ${SCORER_WEIGHTS.threshold.toFixed(3)})`, calibrated],
+    [`${SCORER_VERSION} (fitted, screening's, threshold ${THRESHOLD.toFixed(3)})`, calibrated],
+    [`${RULES_SCORER_VERSION} (rules, threshold ${RULES_THRESHOLD})`, rules],
   ] as const) {
     row(name, 'all', [...rows]);
     for (const group of groups)
@@ -95,12 +103,12 @@ async function main(): Promise<void> {
       `P ${x.precision.toFixed(3)} R ${x.recall.toFixed(3)} F1 ${x.f1.toFixed(3)}`;
     console.log('');
     console.log(
-      `5-fold CV on ${rows.length} generated pairs: ${SCORER_WEIGHTS.version} fitted per fold ${f(cv.fitted)}; ${SCORER_VERSION} ${f(cv.rules)}`,
+      `5-fold CV on ${rows.length} generated pairs: ${SCORER_VERSION} fitted per fold ${f(cv.fitted)}; ${RULES_SCORER_VERSION} ${f(cv.rules)}`,
     );
   }
   if (VERBOSE) {
     console.log('');
-    for (const s of scored.filter((x) => x.predicted !== x.actual)) {
+    for (const s of calibrated.filter((x) => x.predicted !== x.actual)) {
       console.log(
         `${s.actual ? 'missed' : 'false hit'} ${s.score.toFixed(3)} [${s.pair.group}/${s.pair.schema}] ${s.pair.left} | ${s.pair.right}`,
       );

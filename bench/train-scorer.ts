@@ -12,14 +12,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PAIR_SIGNALS } from '../shared/src/matching';
 import { crossValidate, fitScorer, labelledRow, type LabelledRow } from './lib/scorer-training';
-import { readTrainingList, TRAINING_LISTS, trainingPairs, type TrainingPair } from './lib/training-pairs';
+import { listRarity, readTrainingList, TRAINING_LISTS, trainingPairs, type TrainingPair } from './lib/training-pairs';
+import * as prettier from 'prettier';
 
 const PER_LIST = Number(process.env['TRAIN_PAIRS_PER_LIST'] ?? 4000);
 const FOLDS = Number(process.env['TRAIN_FOLDS'] ?? 5);
-export const SCORER_WEIGHTS_VERSION = 'calibrated-2';
+export const SCORER_WEIGHTS_VERSION = 'calibrated-3';
 
 export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: LabelledRow[] }> {
   const pairs: TrainingPair[] = [];
+  const rows: LabelledRow[] = [];
   for (const [n, list] of TRAINING_LISTS.entries()) {
     let entities;
     try {
@@ -32,9 +34,21 @@ export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: La
     const pos = all.filter((p) => p.match).slice(0, PER_LIST / 2);
     const neg = all.filter((p) => !p.match).slice(0, PER_LIST / 2);
     console.log(`${list.id}: ${entities.length} entities → ${pos.length} positives, ${neg.length} hard negatives`);
-    pairs.push(...pos, ...neg);
+    // Words weigh what they weigh in the pair's own list, as in the screening index.
+    const rarity = listRarity(entities);
+    for (const p of [...pos, ...neg]) {
+      pairs.push(p);
+      rows.push(
+        labelledRow(
+          { name: p.left, type: p.type, ...p.leftAttributes },
+          { name: p.right, type: p.type },
+          p.match,
+          rarity,
+          p.rightAttributes,
+        ),
+      );
+    }
   }
-  const rows = pairs.map((p) => labelledRow({ name: p.left, type: p.type }, { name: p.right, type: p.type }, p.match));
   return { pairs, rows };
 }
 
@@ -47,7 +61,7 @@ async function main(): Promise<void> {
   const { model, threshold } = fitScorer(rows);
   const weights = {
     version: SCORER_WEIGHTS_VERSION,
-    target: 'the probability threshold with the best F1 on the generated training pairs',
+    target: 'the probability threshold with the best F1 on the generated training pairs (balanced classes)',
     trainedOn: {
       pairs: pairs.length,
       positives: pairs.filter((p) => p.match).length,
@@ -60,7 +74,7 @@ async function main(): Promise<void> {
     threshold,
   };
   const out = path.resolve(__dirname, '..', '..', '..', 'shared', 'src', 'matching', 'score', 'scorer-weights.json');
-  fs.writeFileSync(out, JSON.stringify(weights, null, 2) + '\n');
+  fs.writeFileSync(out, await prettier.format(JSON.stringify(weights), { filepath: out, printWidth: 120 }));
   console.log(`weights → ${out}`);
   console.log(PAIR_SIGNALS.map((s, i) => `${s.name} ${(model.weights[i] as number).toFixed(2)}`).join(', '));
   console.log(`bias ${model.bias.toFixed(2)}, threshold ${threshold.toFixed(3)}`);

@@ -1,23 +1,47 @@
 /** Fitting and judging the calibrated scorer on labelled pairs: signal values, threshold choice, k-fold figures. */
-import { compare, DEFAULT_MATCH_THRESHOLD, type ScreeningQuery } from '../../shared/src/matching';
-import { fitLogistic, pairSignalValues, predict, type LogisticModel } from '../../shared/src/matching';
+import {
+  CAPPED_PAIR_CEILING,
+  HIT_NAME_FLOOR,
+  RULES_THRESHOLD,
+  rulesCompare,
+  type ScreeningQuery,
+} from '../../shared/src/matching';
+import { fitLogistic, PAIR_SIGNALS, pairSignalValues, predict, type LogisticModel } from '../../shared/src/matching';
 import { pairFigures, type PairFigures } from './pair-figures';
 import { seededRng } from './variations';
 
 export interface LabelledRow {
   values: number[];
-  /** The rules' score of the same pair (compare), for the comparison in the same folds. */
+  /** Whether the rules cap the pair or it is below HIT_NAME_FLOOR: its probability is held at CAPPED_PAIR_CEILING. */
+  capped: boolean;
+  /** The rules' score of the same pair (rulesCompare), for the comparison in the same folds. */
   rulesScore: number;
   match: boolean;
 }
 
-export function labelledRow(a: ScreeningQuery, b: ScreeningQuery, match: boolean): LabelledRow {
-  return { values: pairSignalValues(a, b).values, rulesScore: compare(a, b).score, match };
+/** One pair's signal values, `rarity` weighing words as the pair's list does (default: the built-in prior). */
+export function labelledRow(
+  a: ScreeningQuery,
+  b: ScreeningQuery,
+  match: boolean,
+  rarity?: (text: string) => number,
+  listed?: { birthDates: readonly string[]; countries: readonly string[] },
+): LabelledRow {
+  const { values, aligned } = pairSignalValues(a, b, rarity, listed);
+  // Held like screening holds it: a pair the rules cap, or one below the name score a hit needs.
+  const capped = aligned.alignment.cap !== undefined || aligned.alignment.score < HIT_NAME_FLOOR;
+  return { values, capped, rulesScore: rulesCompare(a, b).score, match };
 }
 
-/** The probability threshold with the best F1 on these rows (the stated target: F1 on the training data). */
+/** A row's probability as screening reads it: a capped pair held under the ceiling. */
+function probability(model: LogisticModel, r: LabelledRow): number {
+  const p = predict(model, r.values);
+  return r.capped ? Math.min(CAPPED_PAIR_CEILING, p) : p;
+}
+
+/** The probability threshold with the best F1 on these rows (the stated target: F1 on the training data), above the capped pairs' ceiling. */
 export function bestF1Threshold(model: LogisticModel, rows: readonly LabelledRow[]): number {
-  const scored = rows.map((r) => ({ p: predict(model, r.values), match: r.match })).sort((x, y) => y.p - x.p);
+  const scored = rows.map((r) => ({ p: probability(model, r), match: r.match })).sort((x, y) => y.p - x.p);
   const positives = rows.filter((r) => r.match).length;
   let tp = 0;
   let best = { f1: -1, threshold: 0.5 };
@@ -29,7 +53,8 @@ export function bestF1Threshold(model: LogisticModel, rows: readonly LabelledRow
     const recall = positives === 0 ? 0 : tp / positives;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
     const threshold = next === undefined ? s.p : (s.p + next.p) / 2;
-    if (f1 > best.f1) best = { f1, threshold };
+    // Above the capped pairs' ceiling, or a pair the rules cap could be a hit.
+    if (threshold > CAPPED_PAIR_CEILING && f1 > best.f1) best = { f1, threshold };
   });
   return best.threshold;
 }
@@ -38,6 +63,7 @@ export function fitScorer(rows: readonly LabelledRow[]): { model: LogisticModel;
   const model = fitLogistic(
     rows.map((r) => r.values),
     rows.map((r) => r.match),
+    { signs: PAIR_SIGNALS.map((s) => s.sign) },
   );
   return { model, threshold: bestF1Threshold(model, rows) };
 }
@@ -57,9 +83,9 @@ export function crossValidate(
     const test = rows.filter((_, i) => fold[i] === f);
     const { model, threshold } = fitScorer(train);
     for (const r of test) {
-      const p = predict(model, r.values);
+      const p = probability(model, r);
       fitted.push({ score: p, predicted: p >= threshold, actual: r.match });
-      rules.push({ score: r.rulesScore, predicted: r.rulesScore >= DEFAULT_MATCH_THRESHOLD, actual: r.match });
+      rules.push({ score: r.rulesScore, predicted: r.rulesScore >= RULES_THRESHOLD, actual: r.match });
     }
   }
   return { fitted: pairFigures(fitted), rules: pairFigures(rules) };

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { indexableEntity } from '../../shared/src/lists';
 import { openList, type ImportFormat } from '../../shared/src/lists/importers';
-import { jaroWinkler, tokenizeName, type MatchableEntity } from '../../shared/src/matching';
+import { jaroWinkler, listWeight, tokenizeName, type MatchableEntity } from '../../shared/src/matching';
 import { dataDir } from './list-reader';
 import { seededRng } from './variations';
 
@@ -18,8 +18,12 @@ export interface TrainingPair {
   left: string;
   right: string;
   match: boolean;
-  /** What kind of pair: "alias", "weak_alias", "original_script", "shared word" or "replaced part". */
+  /** What kind of pair: "alias", "weak_alias", "original_script", "shared word", "replaced part", "replaced and dropped part". */
   kind: string;
+  /** The query side's birth date and country, as a customer record gives them (either may be absent). */
+  leftAttributes: { birthDate?: string; country?: string };
+  /** The listed side's birth dates and countries. */
+  rightAttributes: { birthDates: string[]; countries: string[] };
 }
 
 /** The list files the pairs come from: SDN, Consolidated, UN, EU, UK, Canada and the FollowTheMoney samples. */
@@ -45,6 +49,19 @@ const HARD_NEGATIVE_TRIES = 24;
 const REPLACED_PART_SHARE = 0.4;
 /** Two names spelled at least this alike (Jaro-Winkler of their normalised forms) are variants of one name. */
 const VARIANT_SPELLING_SIMILARITY = 0.8;
+/**
+ * Share of the replaced-part negatives that also drop another part ("Ayman Ibrahim al-Dulaimi" against "Ayman Sabawi
+ * Ibrahim al-Tikriti"): without them every negative is as long as its listed name and every length gap a positive.
+ */
+const DROPPED_PART_SHARE = 0.5;
+/** Share of the queries that carry the entity's birth date, and its country: customer records give them often, not always. */
+const QUERY_BIRTH_DATE_SHARE = 0.5;
+const QUERY_COUNTRY_SHARE = 0.5;
+/**
+ * Share of a true match's query attributes that are wrong (a year mistyped, a country of residence rather than of
+ * the listing): an assumption, not a measure, so that disagreeing attributes lower the score without vetoing it.
+ */
+const QUERY_ATTRIBUTE_ERROR_SHARE = 0.1;
 
 export async function readTrainingList(list: (typeof TRAINING_LISTS)[number]): Promise<MatchableEntity[]> {
   const parsed = await openList(list.format, path.join(dataDir(), list.file));
@@ -85,8 +102,24 @@ export function trainingPairs(list: string, entities: readonly MatchableEntity[]
     const others = entity.names.filter(
       (n) => n !== primary && key(n.value) !== primaryKey && key(n.value) !== '' && variant(n.value, n.kind),
     );
-    for (const other of shuffled(others, rng).slice(0, POSITIVES_PER_ENTITY)) {
-      pairs.push({ list, type: entity.type, left: other.value, right: primary.value, match: true, kind: other.kind });
+    // Aliases as long as the name (a transliteration of every part, a spelling) first: they are what a customer's
+    // record of a listed name most often is, and without them the fitted weights read a length gap as a match.
+    const length = (value: string): number => value.split(/\s+/).filter((w) => w.length > 0).length;
+    const primaryLength = length(primary.value);
+    const ordered = shuffled(others, rng).sort(
+      (x, y) => Number(length(x.value) !== primaryLength) - Number(length(y.value) !== primaryLength),
+    );
+    for (const other of ordered.slice(0, POSITIVES_PER_ENTITY)) {
+      pairs.push({
+        list,
+        type: entity.type,
+        left: other.value,
+        right: primary.value,
+        match: true,
+        kind: other.kind,
+        leftAttributes: queryAttributes(entity, entities, rng),
+        rightAttributes: listedAttributes(entity),
+      });
     }
   }
   const positives = pairs.length;
@@ -117,10 +150,27 @@ export function trainingPairs(list: string, entities: readonly MatchableEntity[]
     if (q === p || q.entity.type !== p.entity.type || theirs.length < 2) continue;
     const at = Math.floor(rng() * parts.length);
     const word = theirs[Math.min(at, theirs.length - 1)]!;
-    const replaced = [...parts.slice(0, at), word, ...parts.slice(at + 1)].join(' ');
+    let replacedParts = [...parts.slice(0, at), word, ...parts.slice(at + 1)];
+    const dropped = replacedParts.length >= 3 && rng() < DROPPED_PART_SHARE;
+    if (dropped) {
+      const others = replacedParts.map((_, k) => k).filter((k) => k !== at);
+      const drop = others[Math.floor(rng() * others.length)]!;
+      replacedParts = replacedParts.filter((_, k) => k !== drop);
+    }
+    const replaced = replacedParts.join(' ');
     const replacedKey = key(replaced);
     if (replacedKey === p.key || p.keys.has(replacedKey) || jaroWinkler(key(word), key(parts[at]!)) >= 0.8) continue;
-    pairs.push({ list, type: p.entity.type, left: replaced, right: p.name, match: false, kind: 'replaced part' });
+    pairs.push({
+      list,
+      type: p.entity.type,
+      left: replaced,
+      right: p.name,
+      match: false,
+      kind: dropped ? 'replaced and dropped part' : 'replaced part',
+      // The made-up name is another person's: it carries that person's attributes.
+      leftAttributes: queryAttributes(q.entity, entities, rng),
+      rightAttributes: listedAttributes(p.entity),
+    });
     negatives++;
   }
   for (const i of shuffled(
@@ -146,10 +196,52 @@ export function trainingPairs(list: string, entities: readonly MatchableEntity[]
     // A cross-script near miss too, where the entity has an own-script name: script alone must not say "match".
     const own = p.entity.names.find((n) => n.kind === 'original_script');
     const left = own !== undefined && rng() < 0.5 ? own.value : p.name;
-    pairs.push({ list, type: p.entity.type, left, right: hardest.q.name, match: false, kind: 'shared word' });
+    pairs.push({
+      list,
+      type: p.entity.type,
+      left,
+      right: hardest.q.name,
+      match: false,
+      kind: 'shared word',
+      leftAttributes: queryAttributes(p.entity, entities, rng),
+      rightAttributes: listedAttributes(hardest.q.entity),
+    });
     negatives++;
   }
   return pairs;
+}
+
+/** An entity's attributes as a customer record gives them: some absent, a few wrong (another entity's). */
+function queryAttributes(
+  entity: MatchableEntity,
+  entities: readonly MatchableEntity[],
+  rng: () => number,
+): { birthDate?: string; country?: string } {
+  const source = (): MatchableEntity =>
+    rng() < QUERY_ATTRIBUTE_ERROR_SHARE ? (entities[Math.floor(rng() * entities.length)] ?? entity) : entity;
+  const birthDate = rng() < QUERY_BIRTH_DATE_SHARE ? source().birthDates[0] : undefined;
+  const country = rng() < QUERY_COUNTRY_SHARE ? source().countries[0] : undefined;
+  return { ...(birthDate !== undefined && { birthDate }), ...(country !== undefined && { country }) };
+}
+
+function listedAttributes(entity: MatchableEntity): { birthDates: string[]; countries: string[] } {
+  return { birthDates: [...entity.birthDates], countries: [...entity.countries] };
+}
+
+/**
+ * The list's own word rarity, as the screening index reads it (index-data.ts): each word's share of the list's names,
+ * floored by the built-in prior.
+ */
+export function listRarity(entities: readonly MatchableEntity[]): (text: string) => number {
+  const namesWith = new Map<string, number>();
+  let names = 0;
+  for (const e of entities)
+    for (const n of e.names) {
+      names++;
+      for (const text of new Set(tokenizeName(n.value).tokens.map((t) => t.text)))
+        namesWith.set(text, (namesWith.get(text) ?? 0) + 1);
+    }
+  return (text) => listWeight(text, namesWith.get(text) ?? 0, names);
 }
 
 function shuffled<T>(items: readonly T[], rng: () => number): T[] {

@@ -32,10 +32,14 @@ suite('the seed dataset among the official lists, screened with misspelt names',
     index = buildMatchIndex([...(await seedEntities()), ...lists.flat()]);
   });
 
+  // The calibrated score reads the whole spelling of the name met: the seed's record and the SDN record it restates
+  // may be written a little differently, so they may score a little apart.
+  const SAME_DESIGNATION_SPREAD = 0.01;
+
   it.each(SEED_MISSPELLINGS)('finds "%s" as %s, at the top score', (query, id) => {
     const matches = index.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 });
     const seed = matches.find((m) => m.entityId === id);
     expect(seed).toBeDefined();
-    expect(seed?.score).toBe(matches[0]?.score);
+    expect(seed?.score).toBeGreaterThanOrEqual((matches[0]?.score ?? 0) - SAME_DESIGNATION_SPREAD);
   });
 });

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import {
-  csvRecordsDetectingDelimiter,
+  csvRecordsByChunkDetectingDelimiter,
   decodeUtf8OrLatin1,
   TextInputError,
   type ByteChunks,
@@ -40,13 +40,19 @@ function uploadProblem(error: TextInputError): string {
  * the delimiter (, ; tab |) from the header line, and numbers each record by its first line.
  */
 export async function* csvRows(chunks: ByteChunks): AsyncGenerator<CsvRow & { delimiter: CsvDelimiter }> {
-  try {
-    yield* csvRecordsDetectingDelimiter(decodeUtf8OrLatin1(chunks), {
-      maxRecordChars: MAX_RECORD_CHARS,
-      maxHeaderChars: MAX_HEADER_CHARS,
-    });
-  } catch (error) {
-    if (error instanceof TextInputError) throw notCsv(uploadProblem(error), error);
-    throw error;
+  const batches = csvRecordsByChunkDetectingDelimiter(decodeUtf8OrLatin1(chunks), {
+    maxRecordChars: MAX_RECORD_CHARS,
+    maxHeaderChars: MAX_HEADER_CHARS,
+  });
+  for (;;) {
+    let next: IteratorResult<(CsvRow & { delimiter: CsvDelimiter })[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      if (error instanceof TextInputError) throw notCsv(uploadProblem(error), error);
+      throw error;
+    }
+    if (next.done) return;
+    for (const row of next.value) yield row;
   }
 }

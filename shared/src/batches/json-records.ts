@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
-import { BATCH_COLUMNS, canonicalColumn } from './batch-row';
-import { decodeUtf8OrLatin1, jsonArrayElements, TextInputError, type ByteChunks } from '../text-input';
+import { BATCH_COLUMNS, canonicalColumn, type BatchColumn } from './batch-row';
+import { jsonArrayElementsByChunk, TextInputError, utf8OrLatin1Bytes, type ByteChunks } from '../text-input';
 import type { UploadRecord } from './upload-record';
 
 /** The same bound as a CSV record: a customer record is a few hundred bytes. */
@@ -12,12 +12,19 @@ const notJsonArray = (detail: string, cause?: unknown) =>
     fields: [{ field: '(body)', message: detail }],
   });
 
-async function* elements(chunks: ByteChunks): AsyncGenerator<unknown> {
-  try {
-    yield* jsonArrayElements(decodeUtf8OrLatin1(chunks), { maxElementBytes: MAX_RECORD_BYTES });
-  } catch (error) {
-    if (error instanceof TextInputError) throw notJsonArray(error.message, error);
-    throw error;
+/** The array's elements as each chunk completes them; what is wrong with the body becomes a 4xx naming the record. */
+async function* elementsByChunk(chunks: ByteChunks): AsyncGenerator<unknown[]> {
+  const batches = jsonArrayElementsByChunk(utf8OrLatin1Bytes(chunks), { maxElementBytes: MAX_RECORD_BYTES });
+  for (;;) {
+    let next: IteratorResult<unknown[]>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      if (error instanceof TextInputError) throw notJsonArray(error.message, error);
+      throw error;
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -31,17 +38,22 @@ function cellText(value: unknown): string | undefined {
 /** Distinct keys remembered per upload: a customer file has a handful; a hostile one with a new key per record stops here. */
 const MAX_REMEMBERED_KEYS = 1000;
 
+/** A key's column and its place among BATCH_COLUMNS; null for a key that is not one of ours. */
+type KeyColumn = { column: BatchColumn; index: number } | null;
+
 /**
- * `canonicalColumn`, remembered per key: every record of a file repeats the same keys, and normalising each key of each
- * record was a tenth of reading a JSON upload.
+ * `canonicalColumn`, remembered per key with the column's place: every record of a file repeats the same keys, and
+ * normalising each key of each record was a tenth of reading a JSON upload.
  */
-function columnLookup(): (key: string) => ReturnType<typeof canonicalColumn> {
-  const known = new Map<string, ReturnType<typeof canonicalColumn>>();
+function columnLookup(): (key: string) => KeyColumn {
+  const known = new Map<string, KeyColumn>();
   return (key) => {
-    if (known.has(key)) return known.get(key);
+    const remembered = known.get(key);
+    if (remembered !== undefined) return remembered;
     const column = canonicalColumn(key);
-    if (known.size < MAX_REMEMBERED_KEYS) known.set(key, column);
-    return column;
+    const found = column ? { column, index: BATCH_COLUMNS.indexOf(column) } : null;
+    if (known.size < MAX_REMEMBERED_KEYS) known.set(key, found);
+    return found;
   };
 }
 
@@ -55,24 +67,29 @@ export async function* jsonRecords(chunks: ByteChunks): AsyncGenerator<UploadRec
   yield { line: 0, fields: [...BATCH_COLUMNS] };
   const columnOf = columnLookup();
   let position = 0;
-  for await (const value of elements(chunks)) {
-    position++;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line: position, invalid: { field: null, reason: 'is not a JSON object' } };
+  for await (const values of elementsByChunk(chunks))
+    for (const value of values) {
+      position++;
+      yield uploadRecord(value, position, columnOf);
+    }
+}
+
+function uploadRecord(value: unknown, position: number, columnOf: (key: string) => KeyColumn): UploadRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { line: position, invalid: { field: null, reason: 'is not a JSON object' } };
+  const fields: string[] = BATCH_COLUMNS.map(() => '');
+  let refused: { field: string; reason: string } | undefined;
+  const record = value as Record<string, unknown>;
+  // Object.keys, not Object.entries: no [key, value] pair allocated per key of each record.
+  for (const key of Object.keys(record)) {
+    const known = columnOf(key);
+    if (!known) continue;
+    const text = cellText(record[key]);
+    if (text === undefined) {
+      refused ??= { field: known.column, reason: `${known.column} must be a string, a number or null` };
       continue;
     }
-    const fields: string[] = BATCH_COLUMNS.map(() => '');
-    let refused: { field: string; reason: string } | undefined;
-    for (const [key, raw] of Object.entries(value)) {
-      const column = columnOf(key);
-      if (!column) continue;
-      const text = cellText(raw);
-      if (text === undefined) {
-        refused ??= { field: column, reason: `${column} must be a string, a number or null` };
-        continue;
-      }
-      fields[BATCH_COLUMNS.indexOf(column)] = text;
-    }
-    yield refused ? { line: position, invalid: refused } : { line: position, fields };
+    fields[known.index] = text;
   }
+  return refused ? { line: position, invalid: refused } : { line: position, fields };
 }

@@ -45,8 +45,11 @@ const envSchema = z.object({
   ),
   MATCH_THRESHOLD: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional()),
   MATCH_LIMIT: intFrom(10, 1),
-  /** Candidates scoring from this up to the threshold are returned as near misses, never hits. */
-  NEAR_MISS_FLOOR: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).default(0.6)),
+  /**
+   * Candidates scoring from this calibrated probability up to the threshold are returned as near misses, never hits;
+   * absent, the matcher's DEFAULT_NEAR_MISS_FLOOR.
+   */
+  NEAR_MISS_FLOOR: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).max(1).optional()),
   SCREENING_WAIT_MAX_MS: intFrom(10_000, 0),
   WORKER_CONCURRENCY: intFrom(32, 1),
   /** Batch chunks are hundreds of rows each: two in flight overlap one's SQL with the other's matching. */
@@ -153,7 +156,7 @@ export interface AppConfig {
   redisUrl?: string;
   queuePrefix: string;
   bootstrapApiKey?: string;
-  matching: { threshold?: number; limit: number; nearMissFloor: number };
+  matching: { threshold?: number; limit: number; nearMissFloor?: number };
   screening: { waitMaxMs: number };
   worker: {
     concurrency: number;

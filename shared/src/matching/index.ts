@@ -12,12 +12,16 @@ export type {
   ScreenOptions,
 } from './types';
 export { buildMatchIndex, MAX_NAMES_SCORED, type MatchIndex } from './index/match-index';
-export { compare } from './score/compare';
+export { compare, rulesCompare } from './score/compare';
 export { screenWithNearMisses, type MatchOptions } from './index/screen-with-near-misses';
 export {
   DEFAULT_MATCH_THRESHOLD,
   DEFAULT_NEAR_MISS_FLOOR,
   NEAR_MISS_LIMIT,
+  HIT_NAME_FLOOR,
+  RETRIEVAL_FLOOR,
+  RULES_SCORER_VERSION,
+  RULES_THRESHOLD,
   SCORER_VERSION,
 } from './score/match-threshold';
 export {
@@ -35,11 +39,14 @@ export { tokenSimilarity } from './signals/token-similarity';
 export { koreanSyllableKey } from './signals/korean-syllables';
 export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';
 export {
-  calibratedCompare,
+  calibratedProbability,
+  calibratedSentences,
+  CAPPED_PAIR_CEILING,
   SCORER_WEIGHTS,
-  type CalibratedResult,
   type ScorerWeights,
 } from './score/calibrated-scorer';
+export { calibratedCompare, type CalibratedResult } from './score/calibrated-compare';
+export { listWeight, priorWeight } from './signals/token-weights';
 export { fitLogistic, logLoss, predict, sigmoid, type LogisticModel } from './score/logistic-regression';
 export { pairSignalValues } from './score/pair-signal-values';
 export { alignPair } from './score/compare';

@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
-import { buildMatchIndex, DEFAULT_MATCH_THRESHOLD, type MatchableEntity, type MatchIndex } from '../matching';
+import { buildMatchIndex, HIT_NAME_FLOOR, type MatchableEntity, type MatchIndex } from '../matching';
 import * as sql from './monitoring-sql';
 
 /**
- * How far below the hit threshold the reverse look-up (a delta entity's name against the customers' names) reaches.
+ * How far below the rules' name score a hit needs (HIT_NAME_FLOOR) the reverse look-up (a delta entity's name against
+ * the customers' names) reaches.
  * Scores are not symmetric (each side's unmatched words cost differently, and word weights come from the customers
  * here and from the lists forward), and a birth date or country can lift a forward score by up to 0.1: the margin
  * covers both, measured on the SDN deltas in tests/data/monitoring-equality.data.test.ts. The look-up only picks
@@ -109,13 +110,13 @@ export class CustomerIndex {
   }
 
   /**
-   * Customer ids that may match a name: every customer whose name scores at least the threshold less the margin
-   * against it in the reverse direction.
+   * Customer ids that may match a name: every customer whose name scores at least HIT_NAME_FLOOR less the margin
+   * against it in the reverse direction, by the rules' name score (the calibrated threshold is not a name score).
    */
-  candidates(name: string, threshold = DEFAULT_MATCH_THRESHOLD): number[] {
+  candidates(name: string): number[] {
     const found: number[] = [];
     const options = {
-      threshold: Math.max(0, threshold - REVERSE_THRESHOLD_MARGIN),
+      threshold: Math.max(0, HIT_NAME_FLOOR - REVERSE_THRESHOLD_MARGIN),
       limit: REVERSE_MAX_NAMES_SCORED,
       maxNamesScored: REVERSE_MAX_NAMES_SCORED,
     };
@@ -174,7 +175,7 @@ class NameGroups {
   lookUp(name: string, options: { threshold: number; limit: number; maxNamesScored: number }): number[] {
     if (this.ids.length === 0) return [];
     const found: number[] = [];
-    for (const entityId of this.index.matchingEntityIds({ name }, options)) {
+    for (const { entityId } of this.index.screenNames({ name }, options)) {
       const g = Number(entityId);
       for (let k = this.start[g]!; k < this.start[g + 1]!; k++) found.push(this.ids[k]!);
     }

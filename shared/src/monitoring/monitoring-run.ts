@@ -76,8 +76,7 @@ export async function performMonitoringRun(
   starting.catch(() => undefined);
   phase('deltaMs');
   const candidateSet = new Set<number>();
-  for (const name of delta.names)
-    for (const id of indexes.customers.candidates(name, options.threshold)) candidateSet.add(id);
+  for (const name of delta.names) for (const id of indexes.customers.candidates(name)) candidateSet.add(id);
   let watermark = Number(run.watermark);
   const candidates = [...candidateSet].filter((id) => id > watermark).sort((a, b) => a - b);
   const screening = new DeltaScreening(delta.screened, indexes.lists, options);

@@ -27,12 +27,13 @@ export interface DetectedCsvOptions {
 
 /**
  * Streams CSV records whose delimiter (, ; tab |) is found on the header line: files exported by
- * spreadsheets in other locales use semicolons, and core banking systems tabs or pipes.
+ * spreadsheets in other locales use semicolons, and core banking systems tabs or pipes. Yields the records
+ * each chunk completed, as one array: each step of an async generator costs a few microtasks.
  */
-export async function* csvRecordsDetectingDelimiter(
+export async function* csvRecordsByChunkDetectingDelimiter(
   text: AsyncIterable<string>,
   options: DetectedCsvOptions,
-): AsyncGenerator<CsvRecord & { delimiter: CsvDelimiter }> {
+): AsyncGenerator<(CsvRecord & { delimiter: CsvDelimiter })[]> {
   const iterator = text[Symbol.asyncIterator]();
   let head = '';
   let done = false;
@@ -50,12 +51,11 @@ export async function* csvRecordsDetectingDelimiter(
   }
   const headerLine = head.replace(/^\uFEFF/, '').split(/[\r\n]/, 1)[0] ?? '';
   const delimiter = detectDelimiter(headerLine);
-  // One reader driven here rather than a generator per stage: a record costs a few microtasks per stage.
   const reader = new CsvReader({ delimiter, maxRecordChars: options.maxRecordChars });
-  const withDelimiter = (records: CsvRecord[]) => records.map((record) => Object.assign(record, { delimiter }));
-  yield* withDelimiter(reader.push(head));
+  const withDelimiter = (records: CsvRecord[]) => records.map(({ fields, line }) => ({ fields, line, delimiter }));
+  yield withDelimiter(reader.push(head));
   if (!done)
     for (let next = await iterator.next(); !next.done; next = await iterator.next())
-      yield* withDelimiter(reader.push(next.value));
-  yield* withDelimiter(reader.end());
+      yield withDelimiter(reader.push(next.value));
+  yield withDelimiter(reader.end());
 }

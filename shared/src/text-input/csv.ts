@@ -26,6 +26,13 @@ interface ParseError {
 
 const LF = '\n';
 
+/** How many times `char` occurs in `text` before `end`. */
+function countOf(text: string, char: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i >= 0 && i < end; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
 /** CRLF, LF or CR: whichever ends the first line ends every line. */
 function lineBreakOf(text: string): string | undefined {
   const at = text.search(/[\r\n]/);
@@ -46,6 +53,8 @@ export class CsvReader {
   private pending = '';
   private line = 1;
   private started = false;
+  /** The character counted to number lines: LF (also ending CRLF lines), or CR in a file whose lines end in CR. */
+  private lineBreakChar = LF;
 
   constructor(private readonly options: CsvReadOptions) {}
 
@@ -59,6 +68,7 @@ export class CsvReader {
     if (!this.parser) {
       const lineBreak = lineBreakOf(this.pending);
       if (lineBreak === undefined) return this.guard();
+      if (lineBreak === '\r') this.lineBreakChar = '\r';
       this.parser = new Papa.Parser({
         delimiter: this.options.delimiter ?? ',',
         newline: lineBreak as Papa.ParseConfig['newline'],
@@ -80,27 +90,51 @@ export class CsvReader {
       errors: ParseError[];
       meta: { cursor: number };
     };
-    this.pending = final ? '' : input.slice(result.meta.cursor);
-    const lines: number[] = [];
+    const parsed = final ? input.length : result.meta.cursor;
+    this.pending = final ? '' : input.slice(parsed);
+    const rows = result.data;
+    const starts = this.recordLines(input, parsed, rows, final);
+    const lineOf = (row: number) => (typeof starts === 'number' ? starts + row : (starts[row] as number));
     const records: CsvRecord[] = [];
-    for (const fields of result.data) {
-      lines.push(this.line);
-      let breaks = 1;
-      for (const field of fields) for (let i = field.indexOf(LF); i >= 0; i = field.indexOf(LF, i + 1)) breaks++;
-      if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: this.line });
-      this.line += breaks;
+    for (let row = 0; row < rows.length; row++) {
+      const fields = rows[row] as string[];
+      if (fields.length === 1 && fields[0] === '') continue;
+      records.push({ fields, line: typeof starts === 'number' ? starts + row : (starts[row] as number) });
     }
     for (const error of result.errors) {
-      const line = lines[error.row] ?? this.line;
+      const line = error.row < rows.length ? lineOf(error.row) : this.line;
       if (error.code === 'MissingQuotes')
         throw new TextInputError('quote_not_closed', 'a quoted field is never closed', line);
       // The unfinished last record is parsed again with the next chunk, which may complete its closing quote.
-      if (error.code === 'InvalidQuotes' && this.options.strictQuotes && error.row < result.data.length) {
+      if (error.code === 'InvalidQuotes' && this.options.strictQuotes && error.row < rows.length) {
         throw new TextInputError('text_after_quote', 'text follows a closing quote', line);
       }
     }
     if (!final) this.guard();
     return records;
+  }
+
+  /**
+   * The line each parsed row starts on (the first one's, when they are consecutive lines), and `this.line`
+   * moved past them. Every row ends with one line break (the last one of the text may not), so when the
+   * parsed text holds no more breaks than that, no field holds one: one count over the text instead of a
+   * search in every field.
+   */
+  private recordLines(input: string, parsed: number, rows: string[][], final: boolean): number | number[] {
+    const first = this.line;
+    const breaks = countOf(input, this.lineBreakChar, parsed);
+    if (breaks === rows.length - (final && rows.length > 0 ? 1 : 0)) {
+      this.line += rows.length;
+      return first;
+    }
+    const starts: number[] = [];
+    for (const fields of rows) {
+      starts.push(this.line);
+      let lines = 1;
+      for (const field of fields) for (let i = field.indexOf(LF); i >= 0; i = field.indexOf(LF, i + 1)) lines++;
+      this.line += lines;
+    }
+    return starts;
   }
 
   /** Refuses a record still open past the longest one accepted. */
@@ -124,6 +158,6 @@ export async function* csvRecords(
   options: CsvReadOptions,
 ): AsyncGenerator<CsvRecord> {
   const reader = new CsvReader(options);
-  for await (const chunk of chunks) yield* reader.push(chunk);
-  yield* reader.end();
+  for await (const chunk of chunks) for (const record of reader.push(chunk)) yield record;
+  for (const record of reader.end()) yield record;
 }

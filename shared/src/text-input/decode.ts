@@ -1,9 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { TextInputError } from './text-input-error';
 
 export type ByteChunks = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
 
 /** Bytes at the end of `bytes` that start a UTF-8 sequence the next chunk completes. */
-function incompleteUtf8Tail(bytes: Buffer): number {
+export function incompleteUtf8Tail(bytes: Buffer): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const byte = bytes[bytes.length - back] ?? 0;
     if ((byte & 0xc0) === 0x80) continue;
@@ -48,4 +49,39 @@ export async function* decodeUtf8OrLatin1(chunks: ByteChunks): AsyncGenerator<st
   }
   // A UTF-8 sequence cut off by the end of the file cannot be UTF-8: read its bytes as Latin-1.
   if (carry.length > 0) yield carry.toString('latin1');
+}
+
+/**
+ * The same reading as `decodeUtf8OrLatin1`, as UTF-8 bytes rather than text, for a parser that decodes UTF-8
+ * itself (JSON): valid UTF-8 passes through uncopied; from the first chunk that is not, bytes are read as
+ * Latin-1 and re-encoded. The BOM is left for the parser.
+ */
+export async function* utf8OrLatin1Bytes(chunks: ByteChunks): AsyncGenerator<Uint8Array> {
+  let latin1 = false;
+  let carry: Buffer = Buffer.alloc(0);
+  let first = true;
+  const fromLatin1 = (bytes: Buffer) => Buffer.from(bytes.toString('latin1'), 'utf8');
+  for await (const chunk of chunks) {
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (first && bytes.length > 0) {
+      first = false;
+      if (bytes.subarray(0, 4096).includes(0))
+        throw new TextInputError('binary', 'it contains binary data (NUL bytes)');
+    }
+    if (carry.length > 0) bytes = Buffer.concat([carry, bytes]);
+    if (latin1) {
+      yield fromLatin1(bytes);
+      carry = Buffer.alloc(0);
+      continue;
+    }
+    const tail = incompleteUtf8Tail(bytes);
+    const whole = bytes.subarray(0, bytes.length - tail);
+    carry = Buffer.from(bytes.subarray(bytes.length - tail));
+    if (isUtf8(whole)) yield whole;
+    else {
+      latin1 = true;
+      yield fromLatin1(whole);
+    }
+  }
+  if (carry.length > 0) yield fromLatin1(carry);
 }

@@ -1,10 +1,10 @@
 export { TextInputError, type TextInputProblem } from './text-input-error';
-export { decodeUtf8OrLatin1, type ByteChunks } from './decode';
+export { decodeUtf8OrLatin1, incompleteUtf8Tail, utf8OrLatin1Bytes, type ByteChunks } from './decode';
 export { CsvReader, csvRecords, type CsvReadOptions, type CsvRecord } from './csv';
 export {
-  csvRecordsDetectingDelimiter,
+  csvRecordsByChunkDetectingDelimiter,
   detectDelimiter,
   type CsvDelimiter,
   type DetectedCsvOptions,
 } from './csv-delimiter';
-export { jsonArrayElements, type JsonArrayOptions } from './json-array';
+export { jsonArrayElementsByChunk, type JsonArrayOptions } from './json-array';

@@ -209,8 +209,11 @@ describe('screening names written in Arabic script against romanised listings', 
     expect(abjadNearlySpells('mhdi', 'muhammad')).toBe(false); // a long vowel is never the slip
     expect(abjadNearlySpells('hsn', 'hassan')).toBe(false); // too short to read past a slip (and exact anyway)
     expect(compare({ name: 'حامد رجا صلاح التكريتي' }, { name: 'HAMID RAJA SHALAH AL-TIKRITI' }).match).toBe(true);
-    // One word a consonant off does not make a hit on its own: "HAZEM" for عظیم scores like a weak typo.
-    expect(compare({ name: 'عظیم' }, { name: 'HAZEM' }).match).toBe(false);
+    // One word a consonant off scores below the word read exactly: "HAZEM" for عظیم is a weak typo. (The rules kept it
+    // below the threshold; the calibrated scorer does not: decision 0025.)
+    expect(compare({ name: 'عظیم' }, { name: 'HAZEM' }).score).toBeLessThan(
+      compare({ name: 'حازم' }, { name: 'HAZEM' }).score,
+    );
     expect(
       compare({ name: 'عبد الحی عظیم عبد القادر' }, { name: 'ABDUL HAI HAZEM ABDUL QADER' }).explanation.join(' '),
     ).toContain('"azim" reads as "hazem" but for one letter');

@@ -1,6 +1,8 @@
 import {
   alignPair,
   calibratedCompare,
+  CAPPED_PAIR_CEILING,
+  compare,
   fitLogistic,
   logLoss,
   pairSignals,
@@ -105,9 +107,39 @@ describe('the calibrated scorer', () => {
     expect(same.explanation.at(-1)).toContain(SCORER_WEIGHTS.version);
   });
 
-  it('names the signals that moved the score', () => {
-    const result = calibratedCompare(...pair('Vladimir Putin', 'PUTIN, Vladimir'));
-    expect(result.explanation.some((s) => /raises the score/.test(s))).toBe(true);
+  it('names the signals that moved the score, against the same name written identically', () => {
+    // The same name in another order moves nothing; its birth date raises the score, another lowers it.
+    expect(calibratedCompare(...pair('Vladimir Putin', 'PUTIN, Vladimir')).explanation).toHaveLength(1);
+    const listed = { name: 'PUTIN, Vladimir', birthDate: '1952-10-07' };
+    expect(calibratedCompare({ name: 'Vladimir Putin', birthDate: '1952-10-07' }, listed).explanation).toContain(
+      'The birth dates agree, which raises the score.',
+    );
+    expect(calibratedCompare({ name: 'Vladimir Putin', birthDate: '1970' }, listed).explanation).toContain(
+      'The birth dates differ, which lowers the score.',
+    );
+    expect(
+      calibratedCompare(...pair('Ayman Sabawi Ibrahim Tikriti', 'Ayman Sabawi Ibrahim Dulaimi')).explanation,
+    ).toContain('Each name has a part the other lacks, which lowers the score.');
+  });
+
+  it('learns within the signs of its signals: evidence of two entities never raises the score', () => {
+    PAIR_SIGNALS.forEach((signal, i) => {
+      const weight = SCORER_WEIGHTS.weights[i] as number;
+      if (signal.sign > 0) expect(weight).toBeGreaterThanOrEqual(0);
+      if (signal.sign < 0) expect(weight).toBeLessThanOrEqual(0);
+    });
+    const fitted = fitLogistic([[1], [0.9], [0], [0.1]], [false, false, true, true], { signs: [1] });
+    expect(fitted.weights[0]).toBe(0);
+  });
+
+  it('holds a pair the rules cap under the ceiling, and lowers a person against an organisation', () => {
+    expect(calibratedCompare(...pair('Putin', 'Vladimir Putin')).probability).toBeLessThanOrEqual(CAPPED_PAIR_CEILING);
+    const person = compare({ name: 'Vladimir Putin', type: 'person' }, { name: 'Vladimir Putin', type: 'person' });
+    const company = compare(
+      { name: 'Vladimir Putin', type: 'organization' },
+      { name: 'Vladimir Putin', type: 'person' },
+    );
+    expect(company.score).toBeLessThan(person.score);
   });
 
   it('refuses weights fitted for other signals', () => {

@@ -3,7 +3,7 @@ import { batchChunkJobSchema, markBatchFailed, performBatchChunk, type BatchChun
 import type { AppConfig } from '@sanctions/shared/config';
 import { openWorkerProcess, runWorkerProcess } from '@sanctions/shared/lifecycle/worker-process';
 import { createLogger, type Logger } from '@sanctions/shared/logging';
-import { DEFAULT_MATCH_THRESHOLD } from '@sanctions/shared/matching';
+import { DEFAULT_MATCH_THRESHOLD, DEFAULT_NEAR_MISS_FLOOR } from '@sanctions/shared/matching';
 import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import { BATCH_CHUNK_JOB_OPTIONS, channels, QUEUE_NAMES, SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import {
@@ -77,7 +77,7 @@ export async function start(
   const matchOptions = {
     threshold: config.matching.threshold ?? DEFAULT_MATCH_THRESHOLD,
     limit: config.matching.limit,
-    nearMissFloor: config.matching.nearMissFloor,
+    nearMissFloor: config.matching.nearMissFloor ?? DEFAULT_NEAR_MISS_FLOOR,
   };
   // The lines about one screening or chunk carry the id of the request that asked for it (X-Request-Id).
   const jobLogger = (data: { screeningId?: string; batchId?: string; requestId?: string }) =>

@@ -87,8 +87,9 @@ export class ListFile {
   async *csvRecords(onBytes?: (bytes: number) => void): AsyncGenerator<CsvRecord> {
     const reader = new CsvReader({ maxRecordChars: MAX_RECORD_CHARS, strictQuotes: true });
     try {
-      for await (const text of this.text(onBytes)) yield* reader.push(text);
-      yield* reader.end();
+      // for…of rather than yield*: yield* over an array in an async generator awaits each record.
+      for await (const text of this.text(onBytes)) for (const record of reader.push(text)) yield record;
+      for (const record of reader.end()) yield record;
     } catch (error) {
       throw this.csvError(error);
     }

@@ -6,7 +6,7 @@ import type { IndexData } from '../index/index-data';
 import { shortfallReason } from './near-miss';
 import { tokenizeName, type TokenizedName } from '../normalize/normalize-name';
 import type { MatchableEntity, NameMatch, NearMiss } from '../types';
-import { verdictSentence } from './verdict';
+import { calibratedVerdict } from '../score/calibrated-scorer';
 
 /** The hits as the officer reads them: the listed name met, the score, and the sentences that explain it. */
 export function describeMatches(
@@ -34,7 +34,7 @@ export function describeMatches(
         hangul,
       ),
       ...r.sentences,
-      verdictSentence(r.score, threshold),
+      calibratedVerdict(r.score, threshold),
     ];
     return {
       entityId: (ix.entities[r.entity] as MatchableEntity).id,

@@ -1,5 +1,6 @@
 import { CandidateRetrieval } from './candidate-retrieval';
-import { CandidateScorer, judgeCandidates } from '../score/candidate-scoring';
+import { CandidateScorer, judgeCandidates, nameScores } from '../score/candidate-scoring';
+import { HIT_NAME_FLOOR, RETRIEVAL_FLOOR } from '../score/match-threshold';
 import { IndexData } from './index-data';
 import { describeMatches, describeNearMisses } from '../explain/match-explanation';
 import { analyseQuery } from './query-units';
@@ -22,6 +23,11 @@ export interface MatchIndex {
     query: ScreeningQuery,
     options: NearMissOptions,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] };
+  /**
+   * The entities whose best name reaches `options.threshold` by the rules' name score alone (not calibrated), best
+   * first: what retrieval reads, for prefilters that must keep every candidate screening could retrieve.
+   */
+  screenNames(query: ScreeningQuery, options: ScreenOptions): { entityId: string; score: number }[];
   readonly entityCount: number;
   /** Names and aliases indexed (after dropping duplicates within an entity). */
   readonly nameCount: number;
@@ -70,8 +76,22 @@ class InMemoryMatchIndex implements MatchIndex {
     return this.search(query, options, options.threshold, 0).matches;
   }
 
+  screenNames(query: ScreeningQuery, options: ScreenOptions): { entityId: string; score: number }[] {
+    const analysed = analyseQuery(query, this.vocabulary);
+    const { candidates, reachable } = this.retrieval.retrieve(
+      query,
+      analysed,
+      options.threshold,
+      options.maxNamesScored,
+    );
+    const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
+    return nameScores(best, reachable, options.threshold)
+      .slice(0, Math.max(0, options.limit))
+      .map((s) => ({ entityId: (this.data.entities[s.entity] as MatchableEntity).id, score: s.score }));
+  }
+
   matchingEntityIds(query: ScreeningQuery, options: ScreenOptions): string[] {
-    return this.judge(query, options, options.threshold)
+    return this.judge(query, options, options.threshold, 0)
       .results.slice(0, Math.max(0, options.limit))
       .map((r) => (this.data.entities[r.entity] as MatchableEntity).id);
   }
@@ -84,8 +104,10 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /**
-   * Retrieval and pruning work to `floor` (the threshold, or the lower near-miss floor): candidates a higher floor would
-   * score are still scored first (they have the higher estimates), so the hits are the same either way.
+   * Retrieval and pruning work to the rules' name score: HIT_NAME_FLOOR for hits alone, RETRIEVAL_FLOOR when near
+   * misses are asked for, whatever the calibrated threshold. The retrieved entities are re-scored by the calibrated
+   * scorer and judged at `floor` (the threshold, or the lower near-miss floor) and the threshold; a hit needs
+   * HIT_NAME_FLOOR either way, so the hits are the same.
    */
   private search(
     query: ScreeningQuery,
@@ -93,7 +115,7 @@ class InMemoryMatchIndex implements MatchIndex {
     floor: number,
     nearMissLimit: number,
   ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
-    const { analysed, results, near } = this.judge(query, options, floor);
+    const { analysed, results, near } = this.judge(query, options, floor, nearMissLimit);
     return {
       matches: describeMatches(this.data, results, analysed.tokenized, options.threshold, options.limit),
       nearMisses: describeNearMisses(this.data, near, analysed.tokenized, nearMissLimit),
@@ -101,16 +123,18 @@ class InMemoryMatchIndex implements MatchIndex {
   }
 
   /** Read the query against the vocabulary, retrieve candidates, score and judge them: the hits and near misses. */
-  private judge(query: ScreeningQuery, options: ScreenOptions, floor: number) {
+  private judge(query: ScreeningQuery, options: ScreenOptions, floor: number, nearMissLimit: number) {
     const analysed = analyseQuery(query, this.vocabulary);
-    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, floor, options.maxNamesScored);
+    const retrievalFloor = nearMissLimit > 0 ? RETRIEVAL_FLOOR : HIT_NAME_FLOOR;
+    const { candidates, reachable } = this.retrieval.retrieve(query, analysed, retrievalFloor, options.maxNamesScored);
     const best = this.scorer.scoreCandidates(query, analysed, candidates, options.limit);
     const judged = judgeCandidates(
       this.data,
       best,
       query,
-      analysed.tokenized.hasLegalForm,
+      analysed,
       reachable,
+      retrievalFloor,
       floor,
       options.threshold,
     );

@@ -89,3 +89,18 @@ export function readNumberWords(words: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Each number a single number word stands for, with its words ("5": "five", "fifth"). */
+const SPELLINGS: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [word, n] of [...UNITS, ...TENS]) out.set(String(n), [...(out.get(String(n)) ?? []), word]);
+  return out;
+})();
+
+/**
+ * The words a number is written as when it is one word ("5": "five", "fifth"), so that a misspelt number word
+ * ("FVIE"), which is not read as a number, can still meet the number the listed word was read as.
+ */
+export function numberSpellings(digits: string): readonly string[] {
+  return SPELLINGS.get(digits) ?? [];
+}

@@ -8,6 +8,9 @@ import type { AnalysedQuery, QueryToken } from '../index/query-units';
 import { nearReadingSimilarity, tokenSimilarity, translationSimilarity } from '../signals/token-similarity';
 import { kindWeight } from '../signals/token-weights';
 import type { MatchableEntity, ScreeningQuery } from '../types';
+import { attributeAgreement } from '../signals/attribute-agreement';
+import { measurePair } from '../signals/pair-signals';
+import { calibratedProbability, calibratedSentences } from './calibrated-scorer';
 
 /** How often (in candidates scored) screening checks whether the results can still change. */
 const EARLY_STOP_CHECK_EVERY = 8;
@@ -158,48 +161,85 @@ export class CandidateScorer {
 }
 
 /**
- * Refines each entity's name score with its type, identifiers, birth date and country, and sorts the entities into
- * hits (at least `threshold`) and near misses (from `floor` up to the threshold), best first.
+ * Re-scores each entity's best name with the calibrated scorer (the pair signals of the alignment, birth date and
+ * country against the entity's), applies the entity type's exclusion and an identifier's match, and sorts the entities
+ * into hits (probability at least `threshold`) and near misses (from `floor` up to the threshold), best first. Names
+ * below `retrievalFloor` (a rules name score) are not re-scored: retrieval did not promise to find them.
  */
 export function judgeCandidates(
   ix: IndexData,
   bestByEntity: ReadonlyMap<number, BestName>,
   query: ScreeningQuery,
-  hasLegalForm: boolean,
+  analysed: AnalysedQuery,
   reachable: number,
+  retrievalFloor: number,
   floor: number,
   threshold: number,
 ): { results: Scored[]; near: Scored[] } {
   const results: Scored[] = [];
   const near: Scored[] = [];
   const hasIdentifiers = (query.identifiers ?? []).length > 0;
+  const { tokenized, queryTokens } = analysed;
   for (const [e, best] of bestByEntity) {
-    if (!hasIdentifiers && best.alignment.score < reachable) continue;
+    const nameScore = best.alignment.score;
+    if (!hasIdentifiers && (nameScore < reachable || nameScore < retrievalFloor)) continue;
     const entity = ix.entities[e] as MatchableEntity;
     const verdict = applyEntitySignals(
-      best.alignment.score,
+      nameScore,
       best.alignment.cap !== undefined,
       query,
-      hasLegalForm,
+      tokenized.hasLegalForm,
       entity,
     );
-    if (verdict.excluded || verdict.score < floor) continue;
+    if (verdict.excluded) continue;
+    if (!verdict.decisive && nameScore < retrievalFloor) continue;
+    const values = measurePair({
+      left: tokenized,
+      right: { tokens: best.candidate },
+      query: queryTokens,
+      listed: best.candidate,
+      alignment: best.alignment,
+      leftName: query.name,
+      rightName: ix.nameValue[best.name] as string,
+      attributes: attributeAgreement(query, entity),
+    });
+    const score = verdict.decisive ? 1 : calibratedProbability(values, best.alignment.cap, verdict.typeDiffers);
+    if (score < floor) continue;
     const scored = {
       entity: e,
       name: best.name,
-      score: verdict.score,
+      score,
       alignment: best.alignment,
       candidate: best.candidate,
-      sentences: verdict.sentences,
+      sentences: [...verdict.sentences, ...(verdict.decisive ? [] : calibratedSentences(values))],
       shortfalls: verdict.shortfalls,
     };
-    if (verdict.score >= threshold) results.push(scored);
+    if (score >= threshold) results.push(scored);
     else near.push(scored);
   }
   const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.entity - b.entity;
   results.sort(byScore);
   near.sort(byScore);
   return { results, near };
+}
+
+/** Each entity's best rules name score, at least `floor`, best first: what retrieval and the prefilters read. */
+export function nameScores(bestByEntity: ReadonlyMap<number, BestName>, reachable: number, floor: number): Scored[] {
+  const out: Scored[] = [];
+  for (const [e, best] of bestByEntity) {
+    const score = best.alignment.score;
+    if (score < reachable || score < floor) continue;
+    out.push({
+      entity: e,
+      name: best.name,
+      score,
+      alignment: best.alignment,
+      candidate: best.candidate,
+      sentences: [],
+      shortfalls: [],
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || a.entity - b.entity);
 }
 
 /**

@@ -2,7 +2,10 @@ import { applyEntitySignals, type EntityVerdict } from '../signals/entity-signal
 import { explainNameAlignment } from '../explain/explain-name';
 import { alignNames, type NameAlignment, type WeightedToken } from './name-alignment';
 import { tokenizeName, type TokenizedName } from '../normalize/normalize-name';
-import { DEFAULT_MATCH_THRESHOLD } from './match-threshold';
+import { DEFAULT_MATCH_THRESHOLD, RULES_THRESHOLD } from './match-threshold';
+import { attributeAgreement } from '../signals/attribute-agreement';
+import { measurePair } from '../signals/pair-signals';
+import { calibratedProbability, calibratedSentences, calibratedVerdict } from './calibrated-scorer';
 import {
   nearReadingSimilarity,
   placeAdjectiveSimilarity,
@@ -19,22 +22,28 @@ import { verdictSentence } from '../explain/verdict';
 export interface PairAlignment {
   left: TokenizedName;
   right: TokenizedName;
+  query: WeightedToken[];
   listed: WeightedToken[];
   alignment: NameAlignment;
   verdict: EntityVerdict;
 }
 
 /**
- * Aligns one name with another the way screening aligns a query with a listed name. `b` plays the listed side. With
- * no list to learn from, token rarity comes from the built-in table of common name parts.
+ * Aligns one name with another the way screening aligns a query with a listed name. `b` plays the listed side. Token
+ * rarity comes from `rarity` (the training pairs pass their list's document frequencies) or, with no list to learn
+ * from, the built-in table of common name parts.
  */
-export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
+export function alignPair(
+  a: ScreeningQuery,
+  b: ScreeningQuery,
+  rarity: (text: string) => number = priorWeight,
+): PairAlignment {
   const left = tokenizeName(a.name);
   const right = tokenizeName(b.name);
   const weigh = (t: { text: string; kind: WeightedToken['kind'] }): WeightedToken => ({
     text: t.text,
     kind: t.kind,
-    weight: kindWeight(t.kind, priorWeight(t.text)),
+    weight: kindWeight(t.kind, rarity(t.text)),
   });
   const query = left.tokens.map((t) => ({ ...weigh(t), surface: t.surface }));
   const listed = right.tokens.map(weigh);
@@ -69,7 +78,7 @@ export function alignPair(a: ScreeningQuery, b: ScreeningQuery): PairAlignment {
     countries: b.country === undefined ? [] : [b.country],
     identifiers: (b.identifiers ?? []).map((id) => ({ type: id.type ?? 'identifier', value: id.value })),
   });
-  return { left, right, listed, alignment, verdict };
+  return { left, right, query, listed, alignment, verdict };
 }
 
 const SYLLABLE = /[\p{L}\p{M}]/gu;
@@ -87,14 +96,10 @@ function writtenSyllables(
 }
 
 /**
- * Scores one name (and its attributes) against another, the way screening scores a query against a listed name, and
- * explains the result. `b` plays the listed side: its birth date, country, type and identifiers refine the score.
+ * Scores one name (and its attributes) against another with the rules alone (scorer "rules-1"), the way screening
+ * scored before the calibrated scorer: kept for the benchmarks' comparison and for retrieval's bound.
  */
-export function compare(
-  a: ScreeningQuery,
-  b: ScreeningQuery,
-  threshold: number = DEFAULT_MATCH_THRESHOLD,
-): CompareResult {
+export function rulesCompare(a: ScreeningQuery, b: ScreeningQuery, threshold: number = RULES_THRESHOLD): CompareResult {
   const { left, right, listed, alignment, verdict } = alignPair(a, b);
   const explanation = [
     ...explainNameAlignment(
@@ -112,5 +117,51 @@ export function compare(
     verdictSentence(verdict.score, threshold),
   ];
   const score = Math.round(verdict.score * 10000) / 10000;
+  return { score, match: !verdict.excluded && score >= threshold, explanation };
+}
+
+/**
+ * Scores one name (and its attributes) against another the way screening scores a query against a listed name, and
+ * explains the result: the calibrated probability over the pair signals, the entity type's exclusion and an
+ * identifier's match as screening applies them. `b` plays the listed side.
+ */
+export function compare(
+  a: ScreeningQuery,
+  b: ScreeningQuery,
+  threshold: number = DEFAULT_MATCH_THRESHOLD,
+): CompareResult {
+  const aligned = alignPair(a, b);
+  const { left, right, listed, alignment, verdict } = aligned;
+  const values = measurePair({
+    ...aligned,
+    leftName: a.name,
+    rightName: b.name,
+    attributes: attributeAgreement(a, {
+      birthDates: b.birthDate === undefined ? [] : [b.birthDate],
+      countries: b.country === undefined ? [] : [b.country],
+    }),
+  });
+  const probability = verdict.excluded
+    ? 0
+    : verdict.decisive
+      ? 1
+      : calibratedProbability(values, alignment.cap, verdict.typeDiffers);
+  const explanation = [
+    ...explainNameAlignment(
+      left.tokens,
+      right.tokens,
+      listed,
+      alignment,
+      b.name,
+      'primary',
+      [...left.dropped, ...right.dropped],
+      left.abjad,
+      left.hangul,
+    ),
+    ...verdict.sentences,
+    ...calibratedSentences(values),
+    calibratedVerdict(probability, threshold),
+  ];
+  const score = Math.round(probability * 10000) / 10000;
   return { score, match: !verdict.excluded && score >= threshold, explanation };
 }

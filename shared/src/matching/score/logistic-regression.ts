@@ -19,6 +19,11 @@ export interface FitOptions {
   l2?: number;
   iterations?: number;
   learningRate?: number;
+  /**
+   * The sign each weight must keep (1: at least 0, -1: at most 0, 0: free), by signal: evidence of a difference never
+   * raises the score, evidence of agreement never lowers it, whatever a generator's quirks teach (projected gradient).
+   */
+  signs?: readonly number[];
 }
 
 /**
@@ -54,7 +59,9 @@ export function fitLogistic(
     model.bias -= (rate * gradBias) / n;
     for (let i = 0; i < d; i++) {
       const w = model.weights[i] as number;
-      model.weights[i] = w - rate * ((grad[i] as number) / n + l2 * w);
+      const next = w - rate * ((grad[i] as number) / n + l2 * w);
+      const sign = options.signs?.[i] ?? 0;
+      model.weights[i] = sign > 0 ? Math.max(0, next) : sign < 0 ? Math.min(0, next) : next;
     }
   }
   return model;

@@ -17,6 +17,10 @@ export interface ListedAttributes {
 export interface EntityVerdict {
   score: number;
   excluded: boolean;
+  /** An identifier matched: the score is 1 whatever the names say. */
+  decisive: boolean;
+  /** A person against an organisation (or the reverse): lowered, not ruled out. */
+  typeDiffers: boolean;
   sentences: string[];
   /** The reasons signals lowered the score, in a few words each (see SignalOutcome.shortfall). */
   shortfalls: string[];
@@ -38,7 +42,14 @@ export function applyEntitySignals(
   const typeRule: SignalOutcome =
     listed.type === undefined ? { adjustment: 0 } : entityTypeRule(query.type, queryIsOrganization, listed.type);
   if (typeRule.excluded)
-    return { score: 0, excluded: true, sentences: typeRule.sentence ? [typeRule.sentence] : [], shortfalls: [] };
+    return {
+      score: 0,
+      excluded: true,
+      decisive: false,
+      typeDiffers: false,
+      sentences: typeRule.sentence ? [typeRule.sentence] : [],
+      shortfalls: [],
+    };
   const identifier = identifierSignal(query.identifiers, listed.identifiers);
   const signals = [
     typeRule,
@@ -48,10 +59,19 @@ export function applyEntitySignals(
   ];
   const sentences = signals.flatMap((s) => (s.sentence === undefined ? [] : [s.sentence]));
   const shortfalls = signals.flatMap((s) => (s.shortfall === undefined || s.adjustment >= 0 ? [] : [s.shortfall]));
-  if (identifier.decisive) return { score: 1, excluded: false, sentences, shortfalls: [] };
+  if (identifier.decisive)
+    return { score: 1, excluded: false, decisive: true, typeDiffers: false, sentences, shortfalls: [] };
   const adjusted = signals.reduce(
     (score, s) => score + (nameCapped ? Math.min(0, s.adjustment) : s.adjustment),
     nameScore,
   );
-  return { score: Math.max(0, Math.min(1, adjusted)), excluded: false, sentences, shortfalls };
+  const typeDiffers = typeRule.adjustment < 0;
+  return {
+    score: Math.max(0, Math.min(1, adjusted)),
+    excluded: false,
+    decisive: false,
+    typeDiffers,
+    sentences,
+    shortfalls,
+  };
 }

@@ -3,26 +3,30 @@ import type { NameToken, TokenizedName } from '../normalize/normalize-name';
 import { hasTransliterableScript } from '../normalize/transliterate';
 import { jaroWinkler } from './jaro-winkler';
 import { phoneticKey } from './phonetic-key';
-import { priorWeight } from './token-weights';
 import { givenNameVariants } from '../normalize/given-name-variants';
 import { originalScriptDistance } from './original-script';
+import type { AttributeAgreement } from './attribute-agreement';
 
 /**
- * The measured signals of one aligned pair of names, each a small named function with a value in [0, 1], for the
- * calibrated scorer to weigh. Each says one thing; none decides alone. Birth date and country are not among them:
- * the training pairs are names only, so they keep their own signals (birth-date-signal.ts, country-signal.ts),
- * applied to the calibrated score as to the rules' one.
+ * The measured signals of one aligned pair of names and their attributes, each a small named function with a value in
+ * [0, 1] (birth date and country in [-1, 1]), for the calibrated scorer to weigh. Each says one thing; none decides
+ * alone. Word rarity is read from the tokens' weights: the list's own document frequencies in screening, the built-in
+ * prior in compare.
  */
 export interface PairSignalInput {
   left: TokenizedName;
-  right: TokenizedName;
+  right: { tokens: readonly Pick<NameToken, 'text' | 'kind'>[] };
+  /** The query's tokens as aligned, with their weights. */
+  query: readonly WeightedToken[];
   listed: readonly WeightedToken[];
   alignment: NameAlignment;
   leftName: string;
   rightName: string;
+  /** How the query's birth date and country agree with the listed ones (attribute-agreement.ts); absent: no signal. */
+  attributes?: AttributeAgreement;
 }
 
-const words = (tokens: readonly NameToken[]): NameToken[] => tokens.filter((t) => t.kind === 'word');
+const words = <T extends { kind: string }>(tokens: readonly T[]): T[] => tokens.filter((t) => t.kind === 'word');
 
 /** Token alignment: the rules' name score (aligned weight against all weight, after caps). */
 export function tokenAlignmentSignal(p: PairSignalInput): number {
@@ -31,7 +35,7 @@ export function tokenAlignmentSignal(p: PairSignalInput): number {
 
 /** Edit similarity of the whole names, tokens sorted so that order does not count twice (Jaro-Winkler). */
 export function editSimilaritySignal(p: PairSignalInput): number {
-  const joined = (t: TokenizedName): string =>
+  const joined = (t: { tokens: readonly Pick<NameToken, 'text' | 'kind'>[] }): string =>
     words(t.tokens)
       .map((x) => x.text)
       .sort()
@@ -61,7 +65,7 @@ export function initialsSignal(p: PairSignalInput): number {
 
 /** Legal form: 1 when both names carry legal forms and none of them agree ("LLC" / "GmbH"). */
 export function legalFormSignal(p: PairSignalInput): number {
-  const forms = (t: TokenizedName): Set<string> =>
+  const forms = (t: { tokens: readonly Pick<NameToken, 'text' | 'kind'>[] }): Set<string> =>
     new Set(t.tokens.filter((x) => x.kind === 'legal').map((x) => x.text));
   const a = forms(p.left);
   const b = forms(p.right);
@@ -74,25 +78,32 @@ export function numbersSignal(p: PairSignalInput): number {
   return p.alignment.cap === 'numbers-disagree' ? 1 : 0;
 }
 
-/** Script: 1 when one name was written in a script read here and the other was not (a cross-script pair). */
+/**
+ * Script: a cross-script pair (one name written in a script read here, the other not) whose parts align as the rules
+ * read them, the rules' name score scaled from the hit level down (1 at CROSS_SCRIPT_FULL_ALIGNMENT and above, 0 at
+ * the retrieval floor). A transliteration spells alike less than a respelling does, which this makes up for; a
+ * cross-script pair whose parts do not align earns nothing by its script alone.
+ */
 export function scriptSignal(p: PairSignalInput): number {
-  return hasTransliterableScript(p.leftName) !== hasTransliterableScript(p.rightName) ? 1 : 0;
+  if (hasTransliterableScript(p.leftName) === hasTransliterableScript(p.rightName)) return 0;
+  const share =
+    (p.alignment.score - CROSS_SCRIPT_NO_ALIGNMENT) / (CROSS_SCRIPT_FULL_ALIGNMENT - CROSS_SCRIPT_NO_ALIGNMENT);
+  return Math.max(0, Math.min(1, share));
 }
+/** The rules' hit level (rules-1): a cross-script pair aligned this well gets the whole script signal. */
+const CROSS_SCRIPT_FULL_ALIGNMENT = 0.83;
+/** The retrieval floor: below it a pair is not scored at all. */
+const CROSS_SCRIPT_NO_ALIGNMENT = 0.6;
 
 /**
  * Token rarity: the heaviest word either side leaves without a counterpart, by the built-in rarity of name parts
  * (a rare surname left over says more than a common given name); 0..1.
  */
 export function tokenRaritySignal(p: PairSignalInput): number {
-  let heaviest = 0;
-  for (const i of p.alignment.unmatchedQuery) {
-    const t = p.left.tokens[i];
-    if (t?.kind === 'word') heaviest = Math.max(heaviest, priorWeight(t.text));
-  }
-  for (const j of p.alignment.unmatchedCandidate) {
-    const t = p.listed[j];
-    if (t?.kind === 'word') heaviest = Math.max(heaviest, priorWeight(t.text));
-  }
+  const heaviest = Math.max(
+    heaviestUnmatched(p.query, p.alignment.unmatchedQuery),
+    heaviestUnmatched(p.listed, p.alignment.unmatchedCandidate),
+  );
   return Math.min(1, heaviest);
 }
 
@@ -106,11 +117,11 @@ export function weakestPairSignal(p: PairSignalInput): number {
 }
 
 /** The rarity of the heaviest word of one side left without a counterpart, 0 when every word found one. */
-function heaviestUnmatched(tokens: readonly { kind: string; text: string }[], unmatched: readonly number[]): number {
+function heaviestUnmatched(tokens: readonly WeightedToken[], unmatched: readonly number[]): number {
   let heaviest = 0;
   for (const i of unmatched) {
     const t = tokens[i];
-    if (t?.kind === 'word') heaviest = Math.max(heaviest, priorWeight(t.text));
+    if (t?.kind === 'word') heaviest = Math.max(heaviest, t.weight);
   }
   return heaviest;
 }
@@ -122,7 +133,7 @@ function heaviestUnmatched(tokens: readonly { kind: string; text: string }[], un
  */
 export function replacedPartSignal(p: PairSignalInput): number {
   return Math.min(
-    heaviestUnmatched(p.left.tokens, p.alignment.unmatchedQuery),
+    heaviestUnmatched(p.query, p.alignment.unmatchedQuery),
     heaviestUnmatched(p.listed, p.alignment.unmatchedCandidate),
   );
 }
@@ -139,7 +150,7 @@ export function fuzzyRarePartSignal(p: PairSignalInput): number {
     const q = p.left.tokens[e.query[0] as number];
     const c = p.listed[e.candidate[0] as number];
     if (q?.kind !== 'word' || c?.kind !== 'word' || givenNameVariants(q.text, c.text)) continue;
-    worst = Math.max(worst, (1 - e.similarity) * priorWeight(c.text));
+    worst = Math.max(worst, (1 - e.similarity) * Math.min(1, c.weight));
   }
   return Math.min(1, worst * FUZZY_SCALE);
 }
@@ -178,27 +189,68 @@ export function singlePartSignal(p: PairSignalInput): number {
   return p.alignment.cap === 'single-part' || p.alignment.cap === 'no-substantive-match' ? 1 : 0;
 }
 
-/** The signals in the order of the fitted weights, each with the words its explanation uses. */
-export const PAIR_SIGNALS: readonly { name: string; words: string; measure: (p: PairSignalInput) => number }[] = [
-  { name: 'tokenAlignment', words: 'the name parts align', measure: tokenAlignmentSignal },
-  { name: 'editSimilarity', words: 'the spellings are alike', measure: editSimilaritySignal },
-  { name: 'phoneticKey', words: 'the words sound alike', measure: phoneticKeySignal },
-  { name: 'initials', words: 'an initial stands for a name', measure: initialsSignal },
-  { name: 'legalForm', words: 'the legal forms differ', measure: legalFormSignal },
-  { name: 'numbers', words: 'the numbers differ', measure: numbersSignal },
-  { name: 'script', words: 'the names are written in different scripts', measure: scriptSignal },
-  { name: 'tokenRarity', words: 'a rare word has no counterpart', measure: tokenRaritySignal },
-  { name: 'weakestPair', words: 'one pair of words is only partly alike', measure: weakestPairSignal },
-  { name: 'singlePart', words: 'only one name part agrees', measure: singlePartSignal },
-  { name: 'replacedPart', words: 'each name has a part the other lacks', measure: replacedPartSignal },
-  { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', measure: fuzzyRarePartSignal },
+/**
+ * Birth date: 1 the same day, 0.5 the same year (or month) as far as both go, -1 years apart, 0 without a date on
+ * both sides or within a year. A capped name (numbers disagree, one shared part) is not lifted by an agreeing date:
+ * a date refines a name match, it does not make one.
+ */
+export function birthDateAgreementSignal(p: PairSignalInput): number {
+  const value = p.attributes?.birthDate ?? 0;
+  return p.alignment.cap !== undefined ? Math.min(0, value) : value;
+}
+
+/** Country: 1 the query's country is one of the listed ones, -1 none is, 0 without a country on both sides. */
+export function countryAgreementSignal(p: PairSignalInput): number {
+  const value = p.attributes?.country ?? 0;
+  return p.alignment.cap !== undefined ? Math.min(0, value) : value;
+}
+
+/**
+ * The signals in the order of the fitted weights, each with the words its explanation uses: `words` for a positive
+ * value, `opposite` for a negative one (birth date and country only).
+ */
+export const PAIR_SIGNALS: readonly {
+  name: string;
+  words: string;
+  opposite?: string;
+  /** The sign its fitted weight must keep: 1 evidence of one entity, -1 evidence of two, 0 either. */
+  sign: 1 | -1 | 0;
+  measure: (p: PairSignalInput) => number;
+}[] = [
+  { name: 'tokenAlignment', words: 'the name parts align', sign: 1, measure: tokenAlignmentSignal },
+  { name: 'editSimilarity', words: 'the spellings are alike', sign: 1, measure: editSimilaritySignal },
+  { name: 'phoneticKey', words: 'the words sound alike', sign: 1, measure: phoneticKeySignal },
+  { name: 'initials', words: 'an initial stands for a name', sign: 0, measure: initialsSignal },
+  { name: 'legalForm', words: 'the legal forms differ', sign: -1, measure: legalFormSignal },
+  { name: 'numbers', words: 'the numbers differ', sign: -1, measure: numbersSignal },
+  { name: 'script', words: 'the names align across scripts', sign: 0, measure: scriptSignal },
+  { name: 'tokenRarity', words: 'a rare word has no counterpart', sign: -1, measure: tokenRaritySignal },
+  { name: 'weakestPair', words: 'one pair of words is only partly alike', sign: -1, measure: weakestPairSignal },
+  { name: 'singlePart', words: 'only one name part agrees', sign: -1, measure: singlePartSignal },
+  { name: 'replacedPart', words: 'each name has a part the other lacks', sign: -1, measure: replacedPartSignal },
+  { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', sign: -1, measure: fuzzyRarePartSignal },
   {
     name: 'givenNameVariant',
     words: 'a given name stands in another form or as a nickname',
+    sign: 1,
     measure: givenNameVariantSignal,
   },
-  { name: 'wordCountGap', words: 'one name has more parts than the other', measure: wordCountGapSignal },
-  { name: 'originalScript', words: 'the names differ in their own script', measure: originalScriptSignal },
+  { name: 'wordCountGap', words: 'one name has more parts than the other', sign: -1, measure: wordCountGapSignal },
+  { name: 'originalScript', words: 'the names differ in their own script', sign: -1, measure: originalScriptSignal },
+  {
+    name: 'birthDate',
+    words: 'the birth dates agree',
+    opposite: 'the birth dates differ',
+    sign: 1,
+    measure: birthDateAgreementSignal,
+  },
+  {
+    name: 'country',
+    words: 'the countries agree',
+    opposite: 'the countries differ',
+    sign: 1,
+    measure: countryAgreementSignal,
+  },
 ];
 
 /** The signal values of one pair, in PAIR_SIGNALS order. */
