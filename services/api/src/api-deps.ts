@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
+import type { KeyChangeAnnouncer, VerifiedKeyCache } from '@sanctions/shared/auth';
 import type { AppConfig } from '@sanctions/shared/config';
 import type { Logger } from '@sanctions/shared/logging';
 import type { ProcessMetrics } from '@sanctions/shared/metrics';
@@ -21,4 +22,8 @@ export interface ApiDeps {
   logger: Logger;
   /** This process's registry (shared with the workers under `npm start`). */
   metrics: ProcessMetrics;
+  /** Keys this process verified lately, kept in step with every process's key changes (decision 0014). */
+  keyCache: VerifiedKeyCache;
+  /** Told after a key change commits. */
+  keyChanges: KeyChangeAnnouncer;
 }

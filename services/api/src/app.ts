@@ -43,7 +43,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(webPageRoutes());
   app.use(apiDocsRoutes(API_VERSION));
   app.use(metricsRoutes(deps));
-  app.use('/v1', authenticateRequests(deps.pool), rateLimitRequests(deps));
+  app.use('/v1', authenticateRequests(deps.pool, deps.keyCache), rateLimitRequests(deps));
   // Path and query here (batch uploads stream their body and check their rows); bodies once parsed, below.
   app.use('/v1', refuseNulBytes);
   // Batch uploads stream their body (a CSV file or a JSON array of records), so they come before the JSON parser.

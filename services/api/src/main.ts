@@ -1,6 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ensureBootstrapKey } from '@sanctions/shared/auth';
+import {
+  ensureBootstrapKey,
+  listenForKeyChanges,
+  redisKeyChangeAnnouncer,
+  VerifiedKeyCache,
+} from '@sanctions/shared/auth';
 import type { BatchChunkJob } from '@sanctions/shared/batches';
 import { loadConfig, requireConnections, type AppConfig } from '@sanctions/shared/config';
 import { createPool, migrate } from '@sanctions/shared/db';
@@ -47,6 +52,10 @@ export async function start(
   let server: Server | undefined;
   let metricsEndpoint: ProcessMetricsEndpoint | undefined;
   let waiter: ScreeningWaiter | undefined;
+  let keyChangeListener: { stop(): Promise<void> } | undefined;
+  const keyCache = new VerifiedKeyCache();
+  const keyChanged = channels(config.queuePrefix).apiKeyChanged;
+  const keyChanges = redisKeyChangeAnnouncer(redis, keyChanged, logger, keyCache);
   const stop = async () => {
     await runShutdownSteps(
       [
@@ -54,6 +63,7 @@ export async function start(
         () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
         async () => metricsEndpoint?.metrics.unwatch({ queues: [queue, batchQueue, webhookQueue], pool }),
         async () => waiter?.stop(),
+        async () => keyChangeListener?.stop(),
         () => queue.close(),
         () => batchQueue.close(),
         () => webhookQueue.close(),
@@ -65,7 +75,13 @@ export async function start(
   };
   try {
     await migrate(pool);
-    const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey);
+    keyChangeListener = await listenForKeyChanges(
+      createRedis(redisUrl, { logger, name: 'api key changes' }),
+      keyChanged,
+      keyCache,
+      logger,
+    );
+    const { generatedKey } = await ensureBootstrapKey(pool, config.bootstrapApiKey, keyChanges);
     waiter = await ScreeningWaiter.start(
       pool,
       createRedis(redisUrl, { logger, name: 'api subscriber' }),
@@ -75,7 +91,19 @@ export async function start(
     const { metrics } = metricsEndpoint;
     metrics.watchQueues(queue, batchQueue, webhookQueue);
     metrics.watchPostgres(pool);
-    const app = createApp({ config, pool, redis, queue, batchQueue, webhookQueue, waiter, logger, metrics });
+    const app = createApp({
+      config,
+      pool,
+      redis,
+      queue,
+      batchQueue,
+      webhookQueue,
+      waiter,
+      logger,
+      metrics,
+      keyCache,
+      keyChanges,
+    });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.http.port, config.http.host, () => resolve(s));
       s.once('error', reject);

@@ -5,14 +5,18 @@ import {
   isScope,
   listApiKeys,
   OPERATOR,
+  redisKeyChangeAnnouncer,
   revokeApiKey,
   SCOPES,
   workspaceNameSchema,
   type ApiKeyView,
+  type KeyChangeAnnouncer,
   type Scope,
 } from '@sanctions/shared/auth';
 import { createPool, migrate, type Pool } from '@sanctions/shared/db';
 import { runCommand } from '@sanctions/shared/lifecycle';
+import { createLogger } from '@sanctions/shared/logging';
+import { channels, createRedis } from '@sanctions/shared/queues';
 import { resolveStores } from './running-stores';
 
 const USAGE = `Usage:
@@ -54,7 +58,7 @@ function parseWorkspace(raw: string | undefined): string | undefined {
   return raw;
 }
 
-async function run(pool: Pool, argv: string[]): Promise<number> {
+async function run(pool: Pool, argv: string[], changes?: KeyChangeAnnouncer): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -91,7 +95,7 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'revoke' && arg) {
-    const revoked = await revokeApiKey(pool, OPERATOR, arg);
+    const revoked = await revokeApiKey(pool, OPERATOR, arg, changes);
     process.stdout.write(
       `Revoked key ${revoked.id} "${revoked.name}" (${revoked.workspace}); it is refused from now on.\n`,
     );
@@ -104,11 +108,16 @@ async function run(pool: Pool, argv: string[]): Promise<number> {
 async function main(): Promise<number> {
   const stores = await resolveStores(loadConfig());
   const pool = createPool(stores.databaseUrl, 2);
+  // Running API processes cache verified keys: a revocation is announced to them on the deployment's Redis.
+  const logger = createLogger('warn', { process: 'keys' });
+  const redis = stores.redisUrl ? createRedis(stores.redisUrl, { logger, name: 'keys' }) : undefined;
+  const changes = redis && redisKeyChangeAnnouncer(redis, channels(stores.queuePrefix).apiKeyChanged, logger);
   try {
     await migrate(pool);
-    return await run(pool, process.argv.slice(2));
+    return await run(pool, process.argv.slice(2), changes);
   } finally {
     await pool.end();
+    await redis?.quit().catch(() => redis.disconnect());
   }
 }
 

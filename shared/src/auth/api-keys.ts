@@ -4,7 +4,9 @@ import { recordAudit } from '../audit';
 import { withTransaction } from '../db';
 import { AppError, notFound } from '../errors';
 import * as sql from './api-key-sql';
+import type { KeyChangeAnnouncer } from './key-changes';
 import { SCOPES, type ApiPrincipal, type Scope } from './scopes';
+import type { VerifiedKeyCache } from './verified-key-cache';
 
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -109,28 +111,45 @@ async function insertKey(db: Pool | PoolClient, input: NewApiKey): Promise<{ vie
 export async function createApiKey(
   db: Pool | PoolClient,
   input: NewApiKey,
+  changes?: KeyChangeAnnouncer,
 ): Promise<{ id: string; key: string; view: ApiKeyView }> {
   const { view, key } = await insertKey(db, input);
+  // A known key given again (BOOTSTRAP_API_KEY) has its scopes re-armed: processes that cached it must re-read it.
+  if (input.key) await changes?.announce({ keyId: view.id });
   return { id: view.id, key, view };
 }
 
-export async function authenticate(pool: Pool, presentedKey: string): Promise<ApiPrincipal | undefined> {
+/**
+ * The principal of an active key, from this process's cache when it has verified the key lately; otherwise from
+ * Postgres (which also touches last_used_at, so that is at most a cache lifetime late).
+ */
+export async function authenticate(
+  pool: Pool,
+  presentedKey: string,
+  cache?: VerifiedKeyCache,
+): Promise<ApiPrincipal | undefined> {
+  const keyHash = hashApiKey(presentedKey);
+  const cached = cache?.get(keyHash);
+  if (cached) return cached;
+  const generation = cache?.generation ?? 0;
   const { rows } = await pool.query<{
     id: string;
     name: string;
     scopes: Scope[];
     workspace_id: string;
     rate_limit_per_minute: number | null;
-  }>(sql.FIND_ACTIVE_KEY_AND_TOUCH, [hashApiKey(presentedKey)]);
+  }>(sql.FIND_ACTIVE_KEY_AND_TOUCH, [keyHash]);
   const row = rows[0];
   if (!row) return undefined;
-  return {
+  const principal: ApiPrincipal = {
     keyId: row.id,
     name: row.name,
     scopes: row.scopes,
     workspaceId: row.workspace_id,
     rateLimitPerMinute: row.rate_limit_per_minute,
   };
+  cache?.set(keyHash, principal, generation);
+  return principal;
 }
 
 /**
@@ -180,19 +199,32 @@ export async function listApiKeys(
 }
 
 /** Revokes a key at once (the next request with it is a 401); revoking a revoked key changes nothing. */
-export async function revokeApiKey(pool: Pool, caller: KeyManager, id: string): Promise<ApiKeyView> {
+export async function revokeApiKey(
+  pool: Pool,
+  caller: KeyManager,
+  id: string,
+  changes?: KeyChangeAnnouncer,
+): Promise<ApiKeyView> {
   const row = (await pool.query<ApiKeyRow>(sql.REVOKE_KEY, [caller.workspaceId, id])).rows[0];
   if (!row) throw notFound(`API key ${id}`);
+  // Committed (one statement): now every process forgets the key, before this request answers.
+  await changes?.announce({ keyId: id });
   await recordAudit(pool, { actor: caller.keyId ?? 'operator', action: 'api_key.revoked', subject: id });
   return rowToApiKey(row);
 }
 
 /** Replaces a key's secret: the answer carries the new key, and the old one fails from this moment. */
-export async function rotateApiKey(pool: Pool, caller: KeyManager, id: string): Promise<ApiKeyView & { key: string }> {
+export async function rotateApiKey(
+  pool: Pool,
+  caller: KeyManager,
+  id: string,
+  changes?: KeyChangeAnnouncer,
+): Promise<ApiKeyView & { key: string }> {
   const key = generateApiKey();
   const row = (await pool.query<ApiKeyRow>(sql.ROTATE_KEY, [caller.workspaceId, id, hashApiKey(key), prefixOf(key)]))
     .rows[0];
   if (!row) throw notFound(`API key ${id}`);
+  await changes?.announce({ keyId: id });
   await recordAudit(pool, { actor: caller.keyId ?? 'operator', action: 'api_key.rotated', subject: id });
   return { ...rowToApiKey(row), key };
 }
@@ -204,9 +236,10 @@ export async function rotateApiKey(pool: Pool, caller: KeyManager, id: string): 
 export async function ensureBootstrapKey(
   pool: Pool,
   bootstrapKey: string | undefined,
+  changes?: KeyChangeAnnouncer,
 ): Promise<{ generatedKey?: string }> {
   if (bootstrapKey) {
-    await createApiKey(pool, { name: 'bootstrap', scopes: SCOPES, key: bootstrapKey });
+    await createApiKey(pool, { name: 'bootstrap', scopes: SCOPES, key: bootstrapKey }, changes);
     return {};
   }
   return withTransaction(pool, async (tx) => {

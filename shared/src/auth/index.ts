@@ -16,3 +16,5 @@ export {
   type NewApiKey,
 } from './api-keys';
 export { apiKeyRequestSchema, workspaceNameSchema, type ApiKeyRequest } from './api-key-request';
+export { VerifiedKeyCache, type VerifiedKeyCacheOptions } from './verified-key-cache';
+export { listenForKeyChanges, redisKeyChangeAnnouncer, type KeyChange, type KeyChangeAnnouncer } from './key-changes';

@@ -44,6 +44,8 @@ export const channels = (prefix: string) => ({
   screeningDone: `${prefix}:screening-done`,
   /** Wakes the webhook dispatcher after an event is committed; it also polls, so a lost message only delays. */
   webhookEvents: `${prefix}:webhook-events`,
+  /** A key revoked, rotated or re-scoped: every API process drops it from its verified-key cache. */
+  apiKeyChanged: `${prefix}:api-key-changed`,
 });
 
 /** Retries for transient failures (Postgres or Redis restarting); results are idempotent, so a retry never writes twice. */

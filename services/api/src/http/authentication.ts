@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Pool } from 'pg';
-import { authenticate, hasScope, type ApiPrincipal, type Scope } from '@sanctions/shared/auth';
+import { authenticate, hasScope, type ApiPrincipal, type Scope, type VerifiedKeyCache } from '@sanctions/shared/auth';
 import { forbidden, unauthorized } from '@sanctions/shared/errors';
 import { refuseQueryWhereNone } from './query';
 
@@ -13,14 +13,14 @@ declare module 'express-serve-static-core' {
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** Resolves `Authorization: Bearer <key>` to the key's principal; refuses missing, unknown or revoked keys. */
-export function authenticateRequests(pool: Pool): RequestHandler {
+export function authenticateRequests(pool: Pool, cache?: VerifiedKeyCache): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const match = BEARER.exec(req.get('authorization') ?? '');
     if (!match?.[1]) {
       res.set('WWW-Authenticate', 'Bearer');
       throw unauthorized('Send your API key as `Authorization: Bearer <key>`');
     }
-    const principal = await authenticate(pool, match[1]);
+    const principal = await authenticate(pool, match[1], cache);
     if (!principal) {
       res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw unauthorized('This API key is not valid or has been revoked');

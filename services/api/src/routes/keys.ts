@@ -73,7 +73,7 @@ export function keyRoutes(deps: ApiDeps): Router {
     errors: [404, 409],
   });
   router.delete('/v1/keys/:id', requireScope('admin'), async (req, res) => {
-    await revokeApiKey(deps.pool, req.principal!, keyId(req.params.id));
+    await revokeApiKey(deps.pool, req.principal!, keyId(req.params.id), deps.keyChanges);
     res.status(204).end();
   });
 
@@ -87,7 +87,7 @@ export function keyRoutes(deps: ApiDeps): Router {
     errors: [404, 409],
   });
   router.post('/v1/keys/:id/rotate', requireScope('admin'), async (req, res) => {
-    res.json(await rotateApiKey(deps.pool, req.principal!, keyId(req.params.id)));
+    res.json(await rotateApiKey(deps.pool, req.principal!, keyId(req.params.id), deps.keyChanges));
   });
 
   return router;
