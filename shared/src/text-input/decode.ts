@@ -15,12 +15,15 @@ export function incompleteUtf8Tail(bytes: Buffer): number {
 }
 
 /**
- * Decodes bytes as UTF-8 until a byte sequence is not UTF-8, then as Latin-1 from there on: core banking
- * exports are one or the other, and ASCII reads the same in both. Refuses binary data (NUL bytes in the
- * first 4 KiB). A UTF-8 BOM is dropped.
+ * The reading both decoders share: whole UTF-8 sequences of each chunk go to `asUtf8` (undefined when they are not
+ * UTF-8), and from the first chunk that is not, every byte goes to `asLatin1`. Refuses binary data (NUL bytes in the
+ * first 4 KiB).
  */
-export async function* decodeUtf8OrLatin1(chunks: ByteChunks): AsyncGenerator<string> {
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
+async function* readUtf8OrLatin1<T>(
+  chunks: ByteChunks,
+  asUtf8: (bytes: Buffer) => T | undefined,
+  asLatin1: (bytes: Buffer) => T,
+): AsyncGenerator<T> {
   let latin1 = false;
   let carry: Buffer = Buffer.alloc(0);
   let first = true;
@@ -33,22 +36,42 @@ export async function* decodeUtf8OrLatin1(chunks: ByteChunks): AsyncGenerator<st
     }
     if (carry.length > 0) bytes = Buffer.concat([carry, bytes]);
     if (latin1) {
-      yield bytes.toString('latin1');
+      yield asLatin1(bytes);
       carry = Buffer.alloc(0);
       continue;
     }
     const tail = incompleteUtf8Tail(bytes);
     const whole = bytes.subarray(0, bytes.length - tail);
     carry = Buffer.from(bytes.subarray(bytes.length - tail));
-    try {
-      yield utf8.decode(whole);
-    } catch {
+    const read = asUtf8(whole);
+    if (read !== undefined) yield read;
+    else {
       latin1 = true;
-      yield whole.toString('latin1');
+      yield asLatin1(whole);
     }
   }
   // A UTF-8 sequence cut off by the end of the file cannot be UTF-8: read its bytes as Latin-1.
-  if (carry.length > 0) yield carry.toString('latin1');
+  if (carry.length > 0) yield asLatin1(carry);
+}
+
+/**
+ * Decodes bytes as UTF-8 until a byte sequence is not UTF-8, then as Latin-1 from there on: core banking
+ * exports are one or the other, and ASCII reads the same in both. Refuses binary data (NUL bytes in the
+ * first 4 KiB). A UTF-8 BOM is dropped.
+ */
+export function decodeUtf8OrLatin1(chunks: ByteChunks): AsyncGenerator<string> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  return readUtf8OrLatin1(
+    chunks,
+    (bytes) => {
+      try {
+        return utf8.decode(bytes);
+      } catch {
+        return undefined;
+      }
+    },
+    (bytes) => bytes.toString('latin1'),
+  );
 }
 
 /**
@@ -56,32 +79,10 @@ export async function* decodeUtf8OrLatin1(chunks: ByteChunks): AsyncGenerator<st
  * itself (JSON): valid UTF-8 passes through uncopied; from the first chunk that is not, bytes are read as
  * Latin-1 and re-encoded. The BOM is left for the parser.
  */
-export async function* utf8OrLatin1Bytes(chunks: ByteChunks): AsyncGenerator<Uint8Array> {
-  let latin1 = false;
-  let carry: Buffer = Buffer.alloc(0);
-  let first = true;
-  const fromLatin1 = (bytes: Buffer) => Buffer.from(bytes.toString('latin1'), 'utf8');
-  for await (const chunk of chunks) {
-    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (first && bytes.length > 0) {
-      first = false;
-      if (bytes.subarray(0, 4096).includes(0))
-        throw new TextInputError('binary', 'it contains binary data (NUL bytes)');
-    }
-    if (carry.length > 0) bytes = Buffer.concat([carry, bytes]);
-    if (latin1) {
-      yield fromLatin1(bytes);
-      carry = Buffer.alloc(0);
-      continue;
-    }
-    const tail = incompleteUtf8Tail(bytes);
-    const whole = bytes.subarray(0, bytes.length - tail);
-    carry = Buffer.from(bytes.subarray(bytes.length - tail));
-    if (isUtf8(whole)) yield whole;
-    else {
-      latin1 = true;
-      yield fromLatin1(whole);
-    }
-  }
-  if (carry.length > 0) yield fromLatin1(carry);
+export function utf8OrLatin1Bytes(chunks: ByteChunks): AsyncGenerator<Uint8Array> {
+  return readUtf8OrLatin1<Uint8Array>(
+    chunks,
+    (bytes) => (isUtf8(bytes) ? bytes : undefined),
+    (bytes) => Buffer.from(bytes.toString('latin1'), 'utf8'),
+  );
 }
