@@ -28,7 +28,13 @@ export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-in
 export { ScreeningWaiter, type WaitOutcome } from './screening-waiter';
 export { ScreeningWriter, type CommittedScreening } from './screening-writer';
 export { ScreeningIntake, type NewScreening } from './screening-intake';
-export { announcementOf, readAnnouncement, type Announced } from './screening-announcement';
+export {
+  announceLocally,
+  announcementOf,
+  onLocalAnnouncement,
+  readAnnouncement,
+  type Announced,
+} from './screening-announcement';
 export { screeningViewOf } from './screening-view';
 export { matchScreening, recordScreenings, type MatchedScreening, type RecordedScreening } from './screening-record';
 export { closestField, parseScreeningRequest } from './request-messages';

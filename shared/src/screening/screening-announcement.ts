@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { ScreeningView } from './screening-view';
 
 /** A settled screening as a worker announces it: its id, and the answer when the worker has it. */
@@ -23,4 +24,22 @@ export function readAnnouncement(message: string): Announced[] {
     if (space < 0) return line.split(',').map((id) => ({ id }));
     return [{ id: line.slice(0, space), answer: line.slice(space + 1) }];
   });
+}
+
+/**
+ * Announcements made in this process, for this process's own waiters: under `npm start` the API and the worker
+ * share a process, and the waiting request hears its answer without a round trip through Redis. The Redis message
+ * still goes to every other process (and arrives here too, where it finds nobody left waiting).
+ */
+const localAnnouncements = new EventEmitter().setMaxListeners(0);
+
+/** Hands a committed group's announcement to the waiters of this process, on the channel it is published on. */
+export function announceLocally(channel: string, message: string): void {
+  localAnnouncements.emit(channel, message);
+}
+
+/** Hears the announcements this process makes on `channel`; returns how to stop. */
+export function onLocalAnnouncement(channel: string, listener: (message: string) => void): () => void {
+  localAnnouncements.on(channel, listener);
+  return () => localAnnouncements.off(channel, listener);
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { readAnnouncement } from './screening-announcement';
+import { onLocalAnnouncement, readAnnouncement } from './screening-announcement';
 import { screeningStatus } from './screening-service';
 
 /** How long a waiting request trusts pub/sub alone before it asks Postgres, in case a completion message was lost. */
@@ -34,6 +34,7 @@ export class ScreeningWaiter {
   private announcedNow = new Set<string>();
   private announcedBefore = new Set<string>();
   private readonly turn: NodeJS.Timeout;
+  private stopHearingLocally = () => {};
 
   private constructor(
     private readonly pool: Pool,
@@ -49,9 +50,12 @@ export class ScreeningWaiter {
   static async start(pool: Pool, subscriber: Redis, channel: string): Promise<ScreeningWaiter> {
     const waiter = new ScreeningWaiter(pool, subscriber);
     // A worker announces a group it committed together in one message: the ids, comma-separated.
-    subscriber.on('message', (_channel: string, message: string) => {
+    const hear = (message: string) => {
       for (const { id, answer } of readAnnouncement(message)) waiter.announce(id, answer);
-    });
+    };
+    subscriber.on('message', (_channel: string, message: string) => hear(message));
+    // A worker in this process (npm start) announces here first, without the round trip through Redis.
+    waiter.stopHearingLocally = onLocalAnnouncement(channel, hear);
     await subscriber.subscribe(channel);
     return waiter;
   }
@@ -77,6 +81,7 @@ export class ScreeningWaiter {
 
   async stop(): Promise<void> {
     clearInterval(this.turn);
+    this.stopHearingLocally();
     for (const resolvers of [...this.waiting.values()])
       for (const resolve of [...resolvers]) resolve({ settled: false });
     this.waiting.clear();

@@ -7,6 +7,7 @@ import { DEFAULT_MATCH_THRESHOLD, DEFAULT_NEAR_MISS_FLOOR } from '@sanctions/sha
 import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import { BATCH_CHUNK_JOB_OPTIONS, channels, QUEUE_NAMES, SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import {
+  announceLocally,
   announcementOf,
   MatchIndexCache,
   markScreeningFailed,
@@ -92,7 +93,9 @@ export async function start(
   const writer = new ScreeningWriter(
     pool,
     async (screenings, outboxEvents) => {
-      const announce = publisher.pipeline().publish(screeningDone, announcementOf(screenings));
+      const announcement = announcementOf(screenings);
+      announceLocally(screeningDone, announcement);
+      const announce = publisher.pipeline().publish(screeningDone, announcement);
       if (outboxEvents > 0) announce.publish(webhookEvents, 'screenings');
       await announce.exec();
     },
@@ -131,7 +134,10 @@ export async function start(
     });
     if (final && job.data?.screeningId) {
       void markScreeningFailed(pool, job.data.screeningId, error.message)
-        .then(() => publisher.publish(screeningDone, job.data.screeningId))
+        .then(() => {
+          announceLocally(screeningDone, job.data.screeningId);
+          return publisher.publish(screeningDone, job.data.screeningId);
+        })
         .catch(() => undefined);
     }
   });
