@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { channels, createRedis } from '@sanctions/shared/queues';
-import { announcementOf, ScreeningWaiter } from '@sanctions/shared/screening';
+import { announceLocally, announcementOf, ScreeningWaiter } from '@sanctions/shared/screening';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-stores';
 
 /**
@@ -48,6 +48,19 @@ describe('waiting for a screening to settle', () => {
     const settled = waiter.waitUntilSettled(id, 5_000);
     await publisher.publish(channel, id);
     await expect(settled).resolves.toBe(true);
+  });
+
+  it('hears an announcement a worker of this process makes, without Redis, and only on its own channel', async () => {
+    const id = await screening('queued');
+    const answer = { id, status: 'done', decision: 'no_hit' };
+    const settled = waiter.waitForAnswer(id, 300);
+    announceLocally(`${channel}-other-deployment`, `${id} ${JSON.stringify(answer)}`);
+    announceLocally(channel, `${id} ${JSON.stringify(answer)}`);
+    // Within the wait and before any fallback poll: only the local announcement can have settled it.
+    await expect(settled).resolves.toEqual({ settled: true, answer: JSON.stringify(answer) });
+    const other = await screening('queued');
+    announceLocally(`${channel}-other-deployment`, other);
+    await expect(waiter.waitUntilSettled(other, 100)).resolves.toBe(false);
   });
 
   it('settles every screening of a group a worker announces in one message', async () => {
