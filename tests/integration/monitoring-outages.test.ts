@@ -1,7 +1,7 @@
-import { registerCustomers } from '@sanctions/shared/customers';
 import { MONITORING_CHUNK } from '@sanctions/shared/monitoring';
 import { start as startWorker, type RunningWorker } from '@sanctions/screening-worker';
-import { createSeededDatabase, importEntities, listedEntity } from '../support/list-factories';
+import { createSeededDatabase } from '../support/list-factories';
+import { alertsOfRun, designatePlantedPerson, plantMonitoredBook, unMonitoringRun } from '../support/monitored-book';
 import { PostgresOutage, StoppableRedis } from '../support/outages';
 import { quietLogger, testConfig, type TestDatabase } from '../support/test-stores';
 import { eventually } from '../support/webhook-receiver';
@@ -22,24 +22,14 @@ const seen: string[] = [];
 let chunks = 0;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const run = async () =>
-  (await db.pool.query(`SELECT id, status, watermark, alerts, error FROM monitoring_runs WHERE source_id = 'un-sc'`))
-    .rows[0];
+const run = () => unMonitoringRun(db.pool);
 
 beforeAll(async () => {
   db = await createSeededDatabase();
   redis = await StoppableRedis.start();
   const front = await PostgresOutage.inFrontOf(db.url);
   proxy = front.proxy;
-  // The seed's own run found no customers; it is done before the book arrives.
-  await db.pool.query(`UPDATE monitoring_runs SET status = 'done', finished_at = now() WHERE status = 'queued'`);
-  await registerCustomers(db.pool, 'default', [
-    ...Array.from({ length: PLANTED }, (_, i) => ({
-      reference: `planted-${i}`,
-      name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan',
-    })),
-    ...Array.from({ length: UNRELATED }, (_, i) => ({ reference: `other-${i}`, name: `Customer Number ${i}` })),
-  ]);
+  await plantMonitoredBook(db.pool, PLANTED, UNRELATED);
   const config = testConfig(front.url, {
     REDIS_URL: redis.url,
     RECONCILE_INTERVAL_MS: '300',
@@ -77,12 +67,7 @@ afterAll(async () => {
 });
 
 it('a run that lives through a Redis restart and a Postgres outage ends done, with every alert made once', async () => {
-  await importEntities(
-    db.pool,
-    'un-sc',
-    [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })],
-    'outages-1',
-  );
+  await designatePlantedPerson(db.pool, 'outages-1');
   const done = await eventually(
     async () => {
       const r = await run();
@@ -96,11 +81,5 @@ it('a run that lives through a Redis restart and a Postgres outage ends done, wi
   expect(chunks).toBeGreaterThanOrEqual(4);
 
   expect(done).toMatchObject({ alerts: PLANTED, error: null });
-  const { rows } = await db.pool.query(
-    `SELECT count(*)::int AS alerts, count(DISTINCT customer_reference)::int AS customers,
-            count(*) FILTER (WHERE customer_reference LIKE 'planted-%')::int AS planted
-     FROM alerts WHERE run_id = $1`,
-    [done.id],
-  );
-  expect(rows[0]).toEqual({ alerts: PLANTED, customers: PLANTED, planted: PLANTED });
+  expect(await alertsOfRun(db.pool, done.id)).toEqual({ alerts: PLANTED, customers: PLANTED, planted: PLANTED });
 }, 240_000);

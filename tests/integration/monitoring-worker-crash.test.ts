@@ -1,5 +1,5 @@
-import { registerCustomers } from '@sanctions/shared/customers';
-import { createSeededDatabase, importEntities, listedEntity } from '../support/list-factories';
+import { createSeededDatabase } from '../support/list-factories';
+import { alertsOfRun, designatePlantedPerson, plantMonitoredBook, unMonitoringRun } from '../support/monitored-book';
 import { testConfig, type TestDatabase } from '../support/test-stores';
 import { eventually } from '../support/webhook-receiver';
 import { screeningWorkerProcesses, type WorkerProcesses } from '../support/worker-processes';
@@ -14,22 +14,12 @@ const UNRELATED = 1_000;
 let db: TestDatabase;
 let workers: WorkerProcesses;
 
-const run = async () =>
-  (await db.pool.query(`SELECT id, status, watermark, alerts FROM monitoring_runs WHERE source_id = 'un-sc'`)).rows[0];
+const run = () => unMonitoringRun(db.pool);
 
 beforeAll(async () => {
   db = await createSeededDatabase();
   workers = await screeningWorkerProcesses(testConfig(db.url), { RECONCILE_INTERVAL_MS: '500' });
-  // The seed's own run found no customers; it is done before the book arrives.
-  await db.pool.query(`UPDATE monitoring_runs SET status = 'done', finished_at = now() WHERE status = 'queued'`);
-  const customers = [
-    ...Array.from({ length: PLANTED }, (_, i) => ({
-      reference: `planted-${i}`,
-      name: i % 2 === 0 ? 'Ivan Petrovich Sidorovsky' : 'Sidorovsky Ivan',
-    })),
-    ...Array.from({ length: UNRELATED }, (_, i) => ({ reference: `other-${i}`, name: `Customer Number ${i}` })),
-  ];
-  await registerCustomers(db.pool, 'default', customers);
+  await plantMonitoredBook(db.pool, PLANTED, UNRELATED);
 }, 180_000);
 
 afterAll(async () => {
@@ -41,12 +31,7 @@ it('when a worker process is killed mid-run, another finishes it from the waterm
   const first = workers.start();
   // Let the first worker build its indexes before the version lands, so it takes the run at once.
   await new Promise((r) => setTimeout(r, 4_000));
-  await importEntities(
-    db.pool,
-    'un-sc',
-    [listedEntity({ sourceEntityId: 'K-1', name: 'Ivan Petrovich Sidorovsky' })],
-    'crash-1',
-  );
+  await designatePlantedPerson(db.pool, 'crash-1');
   const midway = await eventually(
     async () => {
       const r = await run();
@@ -71,11 +56,5 @@ it('when a worker process is killed mid-run, another finishes it from the waterm
     'the run done',
   );
   expect(done.alerts).toBe(PLANTED);
-  const { rows } = await db.pool.query(
-    `SELECT count(*)::int AS alerts, count(DISTINCT customer_reference)::int AS customers,
-            count(*) FILTER (WHERE customer_reference LIKE 'planted-%')::int AS planted
-     FROM alerts WHERE run_id = $1`,
-    [done.id],
-  );
-  expect(rows[0]).toEqual({ alerts: PLANTED, customers: PLANTED, planted: PLANTED });
+  expect(await alertsOfRun(db.pool, done.id)).toEqual({ alerts: PLANTED, customers: PLANTED, planted: PLANTED });
 }, 300_000);
