@@ -21,11 +21,6 @@ const RUNS = Number(process.env.BENCH_PARSE_RUNS ?? 5);
 const UPLOAD_ROWS = 200_000;
 const UPLOAD_CHUNK_BYTES = 64 * 1024;
 
-interface Measure {
-  name: string;
-  run: () => Promise<number>;
-}
-
 const list = (format: ImportFormat, path: string) => async () => {
   let count = 0;
   const parsed = await openList(format, resolve(DATA_DIR, path));
