@@ -25,6 +25,12 @@ interface ParseError {
 }
 
 const LF = '\n';
+/**
+ * Papa Parse is given text in pieces of at most this many characters: measured on the list files in a cold process
+ * (as an import runs), 64 Ki pieces parse in 0.6-0.8x the time of 256 Ki ones (the file reads' size), which is the
+ * difference between Papa Parse and the hand parser it replaced.
+ */
+const PIECE_CHARS = 64 * 1024;
 
 /** How many times `char` occurs in `text` before `end`. */
 function countOf(text: string, char: string, end: number): number {
@@ -60,6 +66,14 @@ export class CsvReader {
 
   /** Parses the text so far; returns the records it completed. */
   push(text: string): CsvRecord[] {
+    if (text.length <= PIECE_CHARS) return this.pushPiece(text);
+    const records: CsvRecord[] = [];
+    for (let at = 0; at < text.length; at += PIECE_CHARS)
+      for (const record of this.pushPiece(text.slice(at, at + PIECE_CHARS))) records.push(record);
+    return records;
+  }
+
+  private pushPiece(text: string): CsvRecord[] {
     if (!this.started) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -116,24 +130,28 @@ export class CsvReader {
 
   /**
    * The line each parsed row starts on (the first one's, when they are consecutive lines), and `this.line`
-   * moved past them. Every row ends with one line break (the last one of the text may not), so when the
-   * parsed text holds no more breaks than that, no field holds one: one count over the text instead of a
-   * search in every field.
+   * moved past them. Every row ends with one line break (the last one of the text may not), so the breaks the
+   * parsed text holds beyond that are inside fields: when there are none, one count over the text instead of a
+   * search in every field, and the fields are searched only until all of them are found.
    */
   private recordLines(input: string, parsed: number, rows: string[][], final: boolean): number | number[] {
     const first = this.line;
-    const breaks = countOf(input, this.lineBreakChar, parsed);
-    if (breaks === rows.length - (final && rows.length > 0 ? 1 : 0)) {
+    let inside = countOf(input, this.lineBreakChar, parsed) - (rows.length - (final && rows.length > 0 ? 1 : 0));
+    if (inside <= 0) {
       this.line += rows.length;
       return first;
     }
-    const starts: number[] = [];
-    for (const fields of rows) {
-      starts.push(this.line);
+    const starts: number[] = new Array<number>(rows.length);
+    let row = 0;
+    for (; row < rows.length && inside > 0; row++) {
+      starts[row] = this.line;
       let lines = 1;
-      for (const field of fields) for (let i = field.indexOf(LF); i >= 0; i = field.indexOf(LF, i + 1)) lines++;
+      for (const field of rows[row] as string[])
+        for (let i = field.indexOf(LF); i >= 0; i = field.indexOf(LF, i + 1)) lines++;
+      inside -= lines - 1;
       this.line += lines;
     }
+    for (; row < rows.length; row++) starts[row] = this.line++;
     return starts;
   }
 

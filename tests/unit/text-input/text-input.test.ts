@@ -34,6 +34,22 @@ describe('CSV line numbers', () => {
     }
   });
 
+  it('are right in a chunk longer than the parser is given at once, with records across its pieces', () => {
+    const rows: string[] = ['id,note'];
+    const want: CsvRecord[] = [{ line: 1, fields: ['id', 'note'] }];
+    let line = 2;
+    for (let i = 0; want.length < 20_000; i++) {
+      const note = i % 7 === 0 ? `say ""hi""\r\nto ${i}\r\n` : `note ${i}, plain`;
+      rows.push(`${i},"${note}"`);
+      want.push({ line, fields: [String(i), note.replaceAll('""', '"')] });
+      line += i % 7 === 0 ? 3 : 1;
+    }
+    const text = rows.join('\r\n') + '\r\n';
+    expect(text.length).toBeGreaterThan(4 * 64 * 1024);
+    expect(readCsv([text])).toEqual(want);
+    expect(readCsv([text.slice(0, 200_001), text.slice(200_001)])).toEqual(want);
+  });
+
   it('count CRLF and CR line endings alike', () => {
     expect(readCsv([text.replaceAll('\n', '\r\n')]).map((r) => r.line)).toEqual([1, 2, 3, 7, 8]);
     expect(readCsv(['a\rb\r"c"\r\rd\r']).map((r) => r.line)).toEqual([1, 2, 3, 5]);

@@ -107,11 +107,16 @@ async function sniff(path: string, part: Part): Promise<ListFile> {
   return file;
 }
 
-async function* records(file: ListFile, part: Part, progress: ProgressCounter): AsyncGenerator<CsvRecord> {
-  for await (const record of file.csvRecords(progress.add)) {
-    if (record.fields.length === 1 && record.fields[0]!.trim() === '') continue;
-    checkRecord(file.path, part, record);
-    yield record;
+/** The file's records, checked, as the records each read completed: one await a chunk rather than one a record. */
+async function* recordChunks(file: ListFile, part: Part, progress: ProgressCounter): AsyncGenerator<CsvRecord[]> {
+  for await (const chunk of file.csvRecordChunks(progress.add)) {
+    const records: CsvRecord[] = [];
+    for (const record of chunk) {
+      if (record.fields.length === 1 && record.fields[0]!.trim() === '') continue;
+      checkRecord(file.path, part, record);
+      records.push(record);
+    }
+    yield records;
   }
 }
 
@@ -183,98 +188,101 @@ export async function openOfacCsv(variant: Variant, path: string, options: OpenL
     const alts = new Map<string, Pending<AltRow>>();
     const adds = new Map<string, Pending<AddRow>>();
     if (opened.comments) {
-      for await (const r of records(opened.comments, 'comments', progress))
-        pushPending(comments, r.fields[0]!.trim(), raw(r.fields[1]), r.line);
+      for await (const chunk of recordChunks(opened.comments, 'comments', progress))
+        for (const r of chunk) pushPending(comments, r.fields[0]!.trim(), raw(r.fields[1]), r.line);
     }
     if (opened.alt) {
-      for await (const r of records(opened.alt, 'alt', progress)) {
-        const name = value(r.fields[3]);
-        if (!name) continue;
-        const weak = /weak/i.test(r.fields[2]!) || /weak/i.test(value(r.fields[4]));
-        pushPending(alts, r.fields[0]!.trim(), { name, weak }, r.line);
-      }
+      for await (const chunk of recordChunks(opened.alt, 'alt', progress))
+        for (const r of chunk) {
+          const name = value(r.fields[3]);
+          if (!name) continue;
+          const weak = /weak/i.test(r.fields[2]!) || /weak/i.test(value(r.fields[4]));
+          pushPending(alts, r.fields[0]!.trim(), { name, weak }, r.line);
+        }
     }
     if (opened.add) {
-      for await (const r of records(opened.add, 'add', progress)) {
-        const [address, city, country] = [value(r.fields[2]), value(r.fields[3]), value(r.fields[4])];
-        const full = [address, city, country].filter(Boolean).join(', ');
-        if (!full) continue;
-        const code = countryOrText(country);
-        pushPending(
-          adds,
-          r.fields[0]!.trim(),
-          { full, ...(city ? { city } : {}), ...(code ? { country: code } : {}) },
-          r.line,
-        );
-      }
+      for await (const chunk of recordChunks(opened.add, 'add', progress))
+        for (const r of chunk) {
+          const [address, city, country] = [value(r.fields[2]), value(r.fields[3]), value(r.fields[4])];
+          const full = [address, city, country].filter(Boolean).join(', ');
+          if (!full) continue;
+          const code = countryOrText(country);
+          pushPending(
+            adds,
+            r.fields[0]!.trim(),
+            { full, ...(city ? { city } : {}), ...(code ? { country: code } : {}) },
+            r.line,
+          );
+        }
     }
 
     const seen = new Map<string, number>();
-    for await (const row of records(opened.main!, 'main', progress)) {
-      stats.recordsRead++;
-      const f = row.fields;
-      const entNum = f[0]!.trim();
-      const earlier = seen.get(entNum);
-      if (earlier !== undefined)
-        throw new ListFileError(
-          { file: files.main, line: row.line, field: 'ent_num' },
-          `ent_num ${entNum} is listed twice (lines ${earlier} and ${row.line})`,
-        );
-      seen.set(entNum, row.line);
-      const sdnType = value(f[2]).toLowerCase();
-      const type = TYPES[sdnType];
-      if (!type)
-        throw new ListFileError(
-          { file: files.main, line: row.line, field: 'SDN_Type' },
-          `SDN_Type is "${sdnType}"; expected individual, vessel, aircraft or -0-`,
-        );
-      const name = value(f[1]);
-      if (!name)
-        throw new ListFileError(
-          { file: files.main, line: row.line, field: 'SDN_Name' },
-          `ent_num ${entNum} has no name`,
-        );
+    for await (const chunk of recordChunks(opened.main!, 'main', progress))
+      for (const row of chunk) {
+        stats.recordsRead++;
+        const f = row.fields;
+        const entNum = f[0]!.trim();
+        const earlier = seen.get(entNum);
+        if (earlier !== undefined)
+          throw new ListFileError(
+            { file: files.main, line: row.line, field: 'ent_num' },
+            `ent_num ${entNum} is listed twice (lines ${earlier} and ${row.line})`,
+          );
+        seen.set(entNum, row.line);
+        const sdnType = value(f[2]).toLowerCase();
+        const type = TYPES[sdnType];
+        if (!type)
+          throw new ListFileError(
+            { file: files.main, line: row.line, field: 'SDN_Type' },
+            `SDN_Type is "${sdnType}"; expected individual, vessel, aircraft or -0-`,
+          );
+        const name = value(f[1]);
+        if (!name)
+          throw new ListFileError(
+            { file: files.main, line: row.line, field: 'SDN_Name' },
+            `ent_num ${entNum} has no name`,
+          );
 
-      // Overflow continues the Remarks mid-word: join the raw texts, trim only the whole.
-      const remarks = (raw(f[11]) + (comments.get(entNum)?.items.join('') ?? '')).trim();
-      comments.delete(entNum);
-      const facts = parseOfacRemarks(remarks);
-      const entity = new EntityBuilder(entNum, type).addName(name, 'primary');
-      for (const alt of alts.get(entNum)?.items ?? []) entity.addName(alt.name, alt.weak ? 'weak_alias' : 'alias');
-      alts.delete(entNum);
-      for (const weak of facts.weakAliases) entity.addName(weak, 'weak_alias');
-      for (const program of value(f[3]).split(/\]\s*\[/)) entity.addProgram(program.replace(/[[\]]/g, ''));
-      entity.addBirthDates(facts.birthDates);
-      for (const n of facts.nationalities) entity.addNationality(n);
-      for (const c of facts.countries) entity.addCountry(c);
-      for (const id of facts.identifiers) entity.addIdentifier(id);
-      const callSign = value(f[5]);
-      if (callSign) entity.addIdentifier({ type: 'call_sign', value: callSign });
-      const flag = countryCode(value(f[9]));
-      if (flag) entity.addCountry(flag);
-      for (const address of adds.get(entNum)?.items ?? []) entity.addAddress(address);
-      adds.delete(entNum);
-      if (remarks) entity.remarks = remarks;
-      for (const phrase of facts.unreadable) {
-        warnings.push({
-          file: files.main,
-          line: row.line,
-          field: 'Remarks',
-          message: `ent_num ${entNum}: cannot read "${phrase}"`,
+        // Overflow continues the Remarks mid-word: join the raw texts, trim only the whole.
+        const remarks = (raw(f[11]) + (comments.get(entNum)?.items.join('') ?? '')).trim();
+        comments.delete(entNum);
+        const facts = parseOfacRemarks(remarks);
+        const entity = new EntityBuilder(entNum, type).addName(name, 'primary');
+        for (const alt of alts.get(entNum)?.items ?? []) entity.addName(alt.name, alt.weak ? 'weak_alias' : 'alias');
+        alts.delete(entNum);
+        for (const weak of facts.weakAliases) entity.addName(weak, 'weak_alias');
+        for (const program of value(f[3]).split(/\]\s*\[/)) entity.addProgram(program.replace(/[[\]]/g, ''));
+        entity.addBirthDates(facts.birthDates);
+        for (const n of facts.nationalities) entity.addNationality(n);
+        for (const c of facts.countries) entity.addCountry(c);
+        for (const id of facts.identifiers) entity.addIdentifier(id);
+        const callSign = value(f[5]);
+        if (callSign) entity.addIdentifier({ type: 'call_sign', value: callSign });
+        const flag = countryCode(value(f[9]));
+        if (flag) entity.addCountry(flag);
+        for (const address of adds.get(entNum)?.items ?? []) entity.addAddress(address);
+        adds.delete(entNum);
+        if (remarks) entity.remarks = remarks;
+        for (const phrase of facts.unreadable) {
+          warnings.push({
+            file: files.main,
+            line: row.line,
+            field: 'Remarks',
+            message: `ent_num ${entNum}: cannot read "${phrase}"`,
+          });
+        }
+        const listedOn = variant === 'ofac-cons-csv' ? facts.listedOn : undefined;
+        entity.citations = listCitations({
+          sourceId,
+          sourceRowId: entNum,
+          rowLabel: 'ent_num',
+          name,
+          programs: entity.programList,
+          ...(listedOn ? { listedOn } : {}),
+          entryUrl: `${OFAC_ENTRY_URL}${entNum}`,
         });
+        yield entity.build();
       }
-      const listedOn = variant === 'ofac-cons-csv' ? facts.listedOn : undefined;
-      entity.citations = listCitations({
-        sourceId,
-        sourceRowId: entNum,
-        rowLabel: 'ent_num',
-        name,
-        programs: entity.programList,
-        ...(listedOn ? { listedOn } : {}),
-        entryUrl: `${OFAC_ENTRY_URL}${entNum}`,
-      });
-      yield entity.build();
-    }
 
     const orphans = (file: string | undefined, kind: string, map: Map<string, Pending<unknown>>) => {
       for (const [entNum, pending] of map) {

@@ -121,29 +121,36 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
   const warnings: ImportWarning[] = [];
   const stats: ImportStats = { recordsRead: 0, entities: 0 };
 
-  async function* rows(progress: ProgressCounter): AsyncGenerator<{ record: CsvRecord; get: (c: Column) => string }> {
+  type Row = { record: CsvRecord; get: (c: Column) => string };
+
+  /** The data rows, checked, as the rows each read completed: one await a chunk rather than one a row. */
+  async function* rowChunks(progress: ProgressCounter): AsyncGenerator<Row[]> {
     let header: Header | undefined;
     let width = 0;
     let index = 0;
-    for await (const record of file.csvRecords(progress.add)) {
-      index++;
-      if (index === 1) {
-        checkLastUpdated(path, record);
-        continue;
+    for await (const chunk of file.csvRecordChunks(progress.add)) {
+      const rows: Row[] = [];
+      for (const record of chunk) {
+        index++;
+        if (index === 1) {
+          checkLastUpdated(path, record);
+          continue;
+        }
+        if (index === 2) {
+          header = readHeader(path, record);
+          width = record.fields.length;
+          continue;
+        }
+        if (record.fields.length !== width) {
+          throw new ListFileError(
+            { file: path, line: record.line },
+            `has ${record.fields.length} columns; the header has ${width}`,
+          );
+        }
+        const h = header!;
+        rows.push({ record, get: (c: Column) => (h.has(c) ? (record.fields[h.get(c)!] ?? '').trim() : '') });
       }
-      if (index === 2) {
-        header = readHeader(path, record);
-        width = record.fields.length;
-        continue;
-      }
-      if (record.fields.length !== width) {
-        throw new ListFileError(
-          { file: path, line: record.line },
-          `has ${record.fields.length} columns; the header has ${width}`,
-        );
-      }
-      const h = header!;
-      yield { record, get: (c: Column) => (h.has(c) ? (record.fields[h.get(c)!] ?? '').trim() : '') };
+      yield rows;
     }
   }
 
@@ -152,37 +159,39 @@ export async function openUkOfsiCsv(path: string, options: OpenListOptions = {})
     stats.recordsRead = 0;
     const progress = new ProgressCounter(size * 2, options.onProgress);
     const remaining = new Map<string, number>();
-    for await (const { record, get } of rows(progress)) {
-      const id = get('Group ID');
-      if (!id) throw new ListFileError({ file: path, line: record.line, field: 'Group ID' }, 'has no Group ID');
-      remaining.set(id, (remaining.get(id) ?? 0) + 1);
-    }
+    for await (const rows of rowChunks(progress))
+      for (const { record, get } of rows) {
+        const id = get('Group ID');
+        if (!id) throw new ListFileError({ file: path, line: record.line, field: 'Group ID' }, 'has no Group ID');
+        remaining.set(id, (remaining.get(id) ?? 0) + 1);
+      }
     const groups = new Map<string, Group>();
-    for await (const { record, get } of rows(progress)) {
-      stats.recordsRead++;
-      const id = get('Group ID');
-      const groupType = get('Group Type').toLowerCase();
-      const type = TYPES[groupType];
-      if (!type)
-        throw new ListFileError(
-          { file: path, line: record.line, field: 'Group Type' },
-          `Group Type is "${get('Group Type')}"; expected Individual, Entity or Ship`,
-        );
-      let group = groups.get(id);
-      if (!group) {
-        group = { entity: new EntityBuilder(id, type), firstLine: record.line };
-        groups.set(id, group);
+    for await (const rows of rowChunks(progress))
+      for (const { record, get } of rows) {
+        stats.recordsRead++;
+        const id = get('Group ID');
+        const groupType = get('Group Type').toLowerCase();
+        const type = TYPES[groupType];
+        if (!type)
+          throw new ListFileError(
+            { file: path, line: record.line, field: 'Group Type' },
+            `Group Type is "${get('Group Type')}"; expected Individual, Entity or Ship`,
+          );
+        let group = groups.get(id);
+        if (!group) {
+          group = { entity: new EntityBuilder(id, type), firstLine: record.line };
+          groups.set(id, group);
+        }
+        addRow(group, get, record.line);
+        const left = remaining.get(id)! - 1;
+        if (left > 0) {
+          remaining.set(id, left);
+          continue;
+        }
+        remaining.delete(id);
+        groups.delete(id);
+        yield finish(group);
       }
-      addRow(group, get, record.line);
-      const left = remaining.get(id)! - 1;
-      if (left > 0) {
-        remaining.set(id, left);
-        continue;
-      }
-      remaining.delete(id);
-      groups.delete(id);
-      yield finish(group);
-    }
   }
 
   function addRow(group: Group, get: (c: Column) => string, line: number) {
