@@ -212,7 +212,7 @@ export function trainingPairs(list: string, entities: readonly MatchableEntity[]
 }
 
 /** An entity's attributes as a customer record gives them: some absent, a few wrong (another entity's). */
-function queryAttributes(
+export function queryAttributes(
   entity: MatchableEntity,
   entities: readonly MatchableEntity[],
   rng: () => number,
@@ -224,7 +224,7 @@ function queryAttributes(
   return { ...(birthDate !== undefined && { birthDate }), ...(country !== undefined && { country }) };
 }
 
-function listedAttributes(entity: MatchableEntity): { birthDates: string[]; countries: string[] } {
+export function listedAttributes(entity: MatchableEntity): { birthDates: string[]; countries: string[] } {
   return { birthDates: [...entity.birthDates], countries: [...entity.countries] };
 }
 
