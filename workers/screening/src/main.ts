@@ -90,12 +90,15 @@ export async function start(
   // The jobs running at once are recorded together (group commit), and announced together once committed, with
   // their answers (a waiting API request sends its answer without reading it back). The webhook dispatcher is woken
   // only when the group made outbox events; both in one round trip.
+  /** Settled screenings, announced to this process's waiters at once and to every other process through Redis. */
+  const announceSettled = (announcement: string) => {
+    announceLocally(screeningDone, announcement);
+    return publisher.pipeline().publish(screeningDone, announcement);
+  };
   const writer = new ScreeningWriter(
     pool,
     async (screenings, outboxEvents) => {
-      const announcement = announcementOf(screenings);
-      announceLocally(screeningDone, announcement);
-      const announce = publisher.pipeline().publish(screeningDone, announcement);
+      const announce = announceSettled(announcementOf(screenings));
       if (outboxEvents > 0) announce.publish(webhookEvents, 'screenings');
       await announce.exec();
     },
@@ -134,10 +137,7 @@ export async function start(
     });
     if (final && job.data?.screeningId) {
       void markScreeningFailed(pool, job.data.screeningId, error.message)
-        .then(() => {
-          announceLocally(screeningDone, job.data.screeningId);
-          return publisher.publish(screeningDone, job.data.screeningId);
-        })
+        .then(() => announceSettled(job.data.screeningId).exec())
         .catch(() => undefined);
     }
   });
