@@ -15,6 +15,8 @@ import { resolve } from 'node:path';
 import { csvRows } from '../shared/src/batches/csv-rows';
 import { jsonRecords } from '../shared/src/batches/json-records';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
+// From variations, where older builds this script is copied into (BENCH_PARSE_BASE) have it too.
+import { seededRng } from './lib/variations';
 
 const DATA_DIR = process.env.SHARED_DATA_DIR ?? resolve(__dirname, '../../../../shared/data');
 const RUNS = Number(process.env.BENCH_PARSE_RUNS ?? 5);
@@ -27,17 +29,6 @@ const list = (format: ImportFormat, path: string) => async () => {
   for await (const entity of parsed.entities) if (entity) count++;
   return count;
 };
-
-/** A seeded generator (mulberry32): the same upload every run and in both builds. */
-function rng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = ['Maria', 'José', 'Aleksandr', 'Li', 'Fatima', 'Jean-Luc', 'Søren', 'Ngozi', 'Hiroshi', 'Ayşe'];
 const FAMILY = ['García', 'Ivanov', 'Wang', "O'Brien", 'Al-Sayed', 'Müller', 'Nakamura', 'Okafor', 'Smith, Jr.'];
@@ -52,7 +43,7 @@ interface Customer {
 }
 
 function* customers(): Generator<Customer> {
-  const random = rng(20);
+  const random = seededRng(20);
   const pick = (values: string[]) => values[Math.floor(random() * values.length)] as string;
   for (let i = 0; i < UPLOAD_ROWS; i++) {
     const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');

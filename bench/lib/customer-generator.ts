@@ -1,16 +1,6 @@
 import path from 'node:path';
 import { readCsvObjects } from './list-reader';
-
-/** A seeded 32-bit generator (mulberry32): the same book every run. */
-function rng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng } from './seeded-rng';
 
 export interface GeneratedCustomer {
   reference: string;
@@ -34,7 +24,7 @@ export function* generateCustomers(dataDir: string, count: number, seed = 17): G
   const firsts = [...new Set(people.map((p) => p['first_name']).filter((v): v is string => !!v))];
   const middles = [...new Set(people.map((p) => p['middle_name']).filter((v): v is string => !!v))];
   const lasts = [...new Set(people.map((p) => p['last_name']).filter((v): v is string => !!v))];
-  const random = rng(seed);
+  const random = seededRng(seed);
   const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)] as T;
   for (let i = 0; i < count; i++) {
     const person = pick(people);
