@@ -44,7 +44,7 @@ const TABLES: Record<AlphabetScript, AlphabetTable> = {
   Greek: {
     consonants: {
       b: 'μπ', v: 'β', g: 'γκ', d: 'ντ', z: 'ζ', th: 'θ', dh: 'δ', k: 'κ', l: 'λ', m: 'μ', n: 'ν', p: 'π', r: 'ρ', s: 'σ',
-      t: 'τ', f: 'φ', kh: 'χ', h: 'χ', ts: 'τσ', ch: 'τσ', sh: 'σ', zh: 'ζ', j: 'τζ', q: 'κ', w: 'ου', y: 'γι', gh: 'γ',
+      t: 'τ', f: 'φ', kh: 'χ', h: 'χ', ts: 'τσ', ch: 'τσ', sh: 'σ', zh: 'ζ', j: 'τζ', q: 'κ', w: 'ου', y: 'ι', gh: 'γ',
     },
     vowels: { a: ['α', 'α', 'α'], e: ['ε', 'ε', 'ε'], i: ['ι', 'ι', 'ι'], o: ['ο', 'ο', 'ο'], u: ['ου', 'ου', 'ου'] },
     doubles: true,
@@ -112,6 +112,9 @@ export function writeWordInAlphabet(word: string, script: AlphabetScript): strin
         continue;
       }
       const letter = table.consonants[s.value] ?? '';
+      // Greek writes n before its d, b, g (ντ, μπ, γκ) once: "Andrei" is "Αντρέι", not "Ανντρει".
+      if (script === 'Greek' && (letter === 'ντ' || letter === 'μπ' || letter === 'γκ') && /[νμ]$/.test(out))
+        out = out.slice(0, -1);
       out += s.long && table.doubles ? letter + letter : letter;
       continue;
     }

@@ -84,7 +84,8 @@ function writeAbugida(word: string, table: AbugidaTable): string {
       const letter = table.consonants[s.value] ?? '';
       const written = s.long ? `${letter}${table.cluster}${letter}` : letter;
       if (bare) out += table.cluster;
-      lastConsonantAt = out.length;
+      // A leading vowel goes before the consonant it follows in speech: the second of a doubled one.
+      lastConsonantAt = out.length + written.length - letter.length;
       out += written;
       bare = true;
       continue;
