@@ -26,6 +26,18 @@ const GLUED_PHRASES: readonly { words: readonly string[]; glued: string }[] = [
   .filter((words) => words.every((w) => w.length >= 2))
   .map((words) => ({ words, glued: words.join('') }))
   .sort((a, b) => b.glued.length - a.glued.length);
+/** The glued phrases by their last and by their first three letters: a word is compared only with those it could hold. */
+const KEY_LETTERS = 3;
+function phrasesBy(key: (glued: string) => string): ReadonlyMap<string, typeof GLUED_PHRASES> {
+  const out = new Map<string, (typeof GLUED_PHRASES)[number][]>();
+  for (const phrase of GLUED_PHRASES) {
+    const k = key(phrase.glued);
+    (out.get(k) ?? out.set(k, []).get(k))?.push(phrase);
+  }
+  return out;
+}
+const PHRASES_BY_ENDING = phrasesBy((glued) => glued.slice(-KEY_LETTERS));
+const PHRASES_BY_OPENING = phrasesBy((glued) => glued.slice(0, KEY_LETTERS));
 /** A whole word that is a multi-word form glued, to its words. */
 const WHOLE_GLUED_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
   [...GLUED_PHRASES].reverse().map(({ words, glued }) => [glued, words]),
@@ -46,36 +58,27 @@ export function gluedLegalFormPossible(word: string): boolean {
 
 /** A multi-word legal form the word opens or closes with, glued, leaving at least GLUED_MIN_REMAINDER letters. */
 function gluedPhrase(word: string, at: 'start' | 'end'): readonly string[] | undefined {
-  return GLUED_PHRASES.find(
+  const candidates =
+    at === 'start'
+      ? PHRASES_BY_OPENING.get(word.slice(0, KEY_LETTERS))
+      : PHRASES_BY_ENDING.get(word.slice(-KEY_LETTERS));
+  return candidates?.find(
     ({ glued }) =>
       word.length - glued.length >= GLUED_MIN_REMAINDER &&
       (at === 'start' ? word.startsWith(glued) : word.endsWith(glued)),
   )?.words;
 }
 
-/** Words already split: names repeat their words, and every name of the index and every query passes here. */
-const splitCache = new Map<string, readonly string[]>();
-const SPLIT_CACHE_MAX = 50_000;
-
-/** The word with its glued legal forms split off, or the word alone (the array is shared: do not change it). */
-export function splitGluedLegalForm(word: string): readonly string[] {
-  const known = splitCache.get(word);
-  if (known !== undefined) return known;
-  const split = splitWord(word);
-  if (splitCache.size >= SPLIT_CACHE_MAX) splitCache.clear();
-  splitCache.set(word, split);
-  return split;
-}
-
-function splitWord(word: string): string[] {
+/** The word with its glued legal forms split off, or the word alone. */
+export function splitGluedLegalForm(word: string): string[] {
   if (LEGAL_FORMS.has(word) || LONG_LEGAL_WORD_SET.has(word)) return [word];
   const whole = WHOLE_GLUED_PHRASES.get(word);
   if (whole !== undefined) return [...whole];
   const closing = gluedPhrase(word, 'end');
-  if (closing !== undefined) return [...splitWord(word.slice(0, -closing.join('').length)), ...closing];
+  if (closing !== undefined) return [...splitGluedLegalForm(word.slice(0, -closing.join('').length)), ...closing];
   for (const suffix of GLUED_LEGAL_SUFFIXES) {
     if (word.length - suffix.length >= GLUED_MIN_REMAINDER && word.endsWith(suffix)) {
-      return [...splitWord(word.slice(0, -suffix.length)), suffix];
+      return [...splitGluedLegalForm(word.slice(0, -suffix.length)), suffix];
     }
   }
   const opening = gluedPhrase(word, 'start');
