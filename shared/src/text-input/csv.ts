@@ -74,7 +74,8 @@ export class CsvReader {
   }
 
   private pushPiece(text: string): CsvRecord[] {
-    if (!this.started) {
+    // The BOM is the first character of the text, not of the first chunk: a stream may hand over an empty one first.
+    if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
@@ -99,6 +100,8 @@ export class CsvReader {
 
   private parse(final: boolean): CsvRecord[] {
     const input = this.pending;
+    // Papa Parse compiled for the pieces drops its compiled code on an empty text (seen in V8's deopt trace).
+    if (input === '') return [];
     const result = this.parser!.parse(input, 0, !final) as {
       data: string[][];
       errors: ParseError[];
@@ -142,12 +145,14 @@ export class CsvReader {
       return first;
     }
     const starts: number[] = new Array<number>(rows.length);
+    const breakChar = this.lineBreakChar;
     let row = 0;
     for (; row < rows.length && inside > 0; row++) {
       starts[row] = this.line;
       let lines = 1;
+      // LF also ends CRLF lines; a file whose lines end in CR holds CRs in its quoted fields.
       for (const field of rows[row] as string[])
-        for (let i = field.indexOf(LF); i >= 0; i = field.indexOf(LF, i + 1)) lines++;
+        for (let i = field.indexOf(breakChar); i >= 0; i = field.indexOf(breakChar, i + 1)) lines++;
       inside -= lines - 1;
       this.line += lines;
     }

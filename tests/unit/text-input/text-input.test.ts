@@ -1,5 +1,6 @@
 import {
   CsvReader,
+  TextInputError,
   jsonArrayElementsByChunk,
   utf8OrLatin1Bytes,
   type CsvRecord,
@@ -53,6 +54,8 @@ describe('CSV line numbers', () => {
   it('count CRLF and CR line endings alike', () => {
     expect(readCsv([text.replaceAll('\n', '\r\n')]).map((r) => r.line)).toEqual([1, 2, 3, 7, 8]);
     expect(readCsv(['a\rb\r"c"\r\rd\r']).map((r) => r.line)).toEqual([1, 2, 3, 5]);
+    // A quoted line break in a CR file is a CR.
+    expect(readCsv(['a\r"b\rc"\rd\r']).map((r) => r.line)).toEqual([1, 2, 4]);
   });
 });
 
@@ -91,5 +94,78 @@ describe('JSON array elements from bytes', () => {
     })();
     await expect(reading).rejects.toMatchObject({ problem: 'record_too_long', at: 2 });
     expect(seen).toEqual([{ a: 1 }]);
+  });
+});
+
+describe('CSV records wherever the text is cut', () => {
+  const readWith = (chunks: string[], strictQuotes: boolean): CsvRecord[] => {
+    const reader = new CsvReader({ maxRecordChars: 1024 * 1024, strictQuotes });
+    return [...chunks.flatMap((chunk) => reader.push(chunk)), ...reader.end()];
+  };
+  const problemOf = (chunks: string[], strictQuotes = true): unknown => {
+    try {
+      readWith(chunks, strictQuotes);
+    } catch (error) {
+      return error instanceof TextInputError ? { problem: error.problem, at: error.at } : error;
+    }
+    return 'read';
+  };
+  const cuts = (text: string): string[][] => {
+    const all: string[][] = [[text]];
+    for (let cut = 1; cut < text.length; cut++) all.push([text.slice(0, cut), text.slice(cut)]);
+    // Empty chunks between and after the pieces, as a stream may hand over.
+    all.push(['', text.slice(0, 3), '', text.slice(3), '']);
+    return all;
+  };
+
+  // A BOM, CRLF lines, quoted CRLFs and doubled quotes, ragged rows (short and long), an empty field, a blank line.
+  const text =
+    '\uFEFFid,name,note\r\n1,"Smith, ""Jr.""","two\r\nlines"\r\n2,short\r\n\r\n3,a,b,extra\r\n4,,"x"\r\n5,"last"';
+  const expected: CsvRecord[] = [
+    { line: 1, fields: ['id', 'name', 'note'] },
+    { line: 2, fields: ['1', 'Smith, "Jr."', 'two\r\nlines'] },
+    { line: 4, fields: ['2', 'short'] },
+    { line: 6, fields: ['3', 'a', 'b', 'extra'] },
+    { line: 7, fields: ['4', '', 'x'] },
+    { line: 8, fields: ['5', 'last'] },
+  ];
+
+  it('keeps quoted line breaks and doubled quotes, ragged rows as they are, and drops the BOM, at every cut', () => {
+    for (const chunks of cuts(text)) expect(readWith(chunks, true)).toEqual(expected);
+  });
+
+  it('reads LF files alike, with a cut inside any quoted field', () => {
+    const lf = text.replaceAll('\r\n', '\n');
+    const want = expected.map((r) => ({ ...r, fields: r.fields.map((f) => f.replaceAll('\r\n', '\n')) }));
+    for (const chunks of cuts(lf)) expect(readWith(chunks, true)).toEqual(want);
+  });
+
+  it('refuses a quote never closed, naming the line its record starts on, wherever the text is cut', () => {
+    const open = 'id,note\r\n1,ok\r\n2,"never\r\nclosed\r\n3,more\r\n';
+    for (const chunks of cuts(open)) expect(problemOf(chunks)).toEqual({ problem: 'quote_not_closed', at: 3 });
+  });
+
+  it('refuses text after a closing quote in a list file, and reads it as text in an upload', () => {
+    const after = 'id,note\r\n1,ok\r\n2,"say "hi" now",x\r\n';
+    for (const chunks of cuts(after)) expect(problemOf(chunks)).toEqual({ problem: 'text_after_quote', at: 3 });
+    for (const chunks of cuts(after))
+      expect(readWith(chunks, false)).toEqual([
+        { line: 1, fields: ['id', 'note'] },
+        { line: 2, fields: ['1', 'ok'] },
+        { line: 3, fields: ['2', 'say "hi" now', 'x'] },
+      ]);
+  });
+
+  it('refuses a record longer than the bound, naming its first line', () => {
+    const reader = new CsvReader({ maxRecordChars: 100, strictQuotes: true });
+    expect(reader.push('a,b\n')).toEqual([{ line: 1, fields: ['a', 'b'] }]);
+    expect(() => reader.push(`1,"${'x'.repeat(120)}`)).toThrow(
+      expect.objectContaining({ problem: 'record_too_long', at: 2 }),
+    );
+  });
+
+  it('reads an empty text and one of blank lines as no records', () => {
+    expect(readWith([''], true)).toEqual([]);
+    expect(readWith(['\r\n\r\n', ''], true)).toEqual([]);
   });
 });
