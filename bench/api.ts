@@ -2,8 +2,9 @@
  * npm run bench:api — single screenings as a client sees them: `POST /v1/screenings?wait=true` with varied names
  * (yente negatives and variations of listed names) from closed-loop clients, against the real API and worker
  * processes on the real Postgres and Redis, with OFAC SDN + Consolidated + UN loaded. Prints p50/p99 and answers/s per
- * concurrency level, the CPU each process (and the database's Postgres backends) spent per screening, and checks that
- * every answered screening is stored as answered (status, decision, matches).
+ * concurrency level, the CPU each process (the database's Postgres backends, the Redis server and this client too) spent
+ * per screening, and checks that every answered screening is stored as answered (status, decision, matches). The Redis
+ * figure is the server's whole CPU: on a Redis shared with other work it counts that work too.
  *
  * Before/after in one window: BENCH_SERVICE_DIRS names several checkouts (each built with `npm run build`); each runs
  * on its own copy of the loaded database, in turn, BENCH_ROUNDS times, with the same names.
@@ -20,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { importList } from '../shared/src/lists';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
@@ -96,7 +98,23 @@ async function cpuSnapshot(processes: ServiceProcess[], database: string): Promi
   let postgres = 0;
   for (const pid of await backendPids(database)) postgres += await cpuSecondsOf(pid);
   out.set('postgres', postgres);
+  out.set('redis', await redisCpuSeconds());
+  const client = process.cpuUsage();
+  out.set('client', (client.user + client.system) / 1e6);
   return out;
+}
+
+/** CPU seconds the Redis server has used (all its clients': on a shared server other work counts too). */
+async function redisCpuSeconds(): Promise<number> {
+  const redis = new Redis(REDIS, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const info = await redis.info('cpu');
+    const value = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+    return value('used_cpu_user') + value('used_cpu_sys');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** What one service process is, for the trace table. */

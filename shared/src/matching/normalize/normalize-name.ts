@@ -4,6 +4,9 @@ import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
 import { CHINESE_WORD_READINGS, CYRILLIC_LETTER, transliterate } from './transliterate';
 import { readNumberWords } from './number-words';
 import { COMPANY_WORD_ABBREVIATIONS } from './company-words';
+import { splitCaseBoundaries } from './letter-case';
+import { gluedLegalFormPossible, splitGluedLegalForm } from './glued-legal-forms';
+import { readDigitsTypedForLetters } from './typed-digits';
 import {
   ABJAD_HONORIFICS,
   ABJAD_PARTICLES,
@@ -11,8 +14,6 @@ import {
   HONORIFICS,
   LEGAL_FORM_PHRASES,
   LEGAL_FORMS,
-  GLUED_LEGAL_PREFIXES,
-  GLUED_LEGAL_SUFFIXES,
   LONG_LEGAL_WORDS,
   TRUNCATABLE_LEGAL_WORDS,
   PARTICLES,
@@ -107,36 +108,19 @@ const TOKEN_BREAK = /[^\p{L}\p{N}]+/u;
 /** Lower-case ASCII letters, digits, spaces, commas and hyphens: no marks, abbreviations or ampersands to handle. */
 const PLAIN_ASCII_NAME = /^[a-z0-9 ,-]*$/;
 const ASCII_TOKEN_BREAK = /[ ,-]+/;
-const CASE_BOUNDARY = /(\p{Ll})(\p{Lu})/gu;
-const ASCII_CASE_BOUNDARY = /([a-z])([A-Z])/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HAS_DIGIT = /\p{N}/u;
 const SINGLE_LATIN_LETTER = /^[a-z]$/;
-
-const LETTER_RUN = /\p{L}+/gu;
-
-/**
- * "GmbH", "SpA", "SpA.", "AkG": a legal form written in mixed case is one word, not a lost space ("gmb h"). Only names
- * with a case change inside a word are looked at.
- */
-function keepMixedCaseLegalForms(raw: string, ascii: boolean): string {
-  if (!(ascii ? ASCII_CASE_BOUNDARY_TEST : CASE_BOUNDARY_TEST).test(raw)) return raw;
-  return raw.replace(LETTER_RUN, (word) => {
-    const lower = word.toLowerCase();
-    return word !== lower && word !== word.toUpperCase() && LEGAL_FORMS.has(lower) ? lower : word;
-  });
-}
-const ASCII_CASE_BOUNDARY_TEST = /[a-z][A-Z]/;
-const CASE_BOUNDARY_TEST = /\p{Ll}\p{Lu}/u;
 
 /** Case folds, transliterates, strips diacritics and punctuation noise; returns the raw word list. */
 function cleanWords(raw: string): string[] {
   // "MohamedSALMAN": a lower-to-upper case change inside a word is a lost space (merges are re-checked when matching).
   // Plain ASCII (most names) has nothing to compose, transliterate or strip, and its case change needs no Unicode classes.
   const ascii = !NON_ASCII.test(raw);
-  let text = keepMixedCaseLegalForms(raw, ascii).replace(ascii ? ASCII_CASE_BOUNDARY : CASE_BOUNDARY, '$1 $2');
+  let text = splitCaseBoundaries(raw, ascii);
+  if (HAS_DIGIT.test(text)) text = readDigitsTypedForLetters(text);
   if (!ascii) {
-    text = text.normalize('NFKC').replace(CASE_BOUNDARY, '$1 $2').toLowerCase();
+    text = splitCaseBoundaries(text.normalize('NFKC'), false).toLowerCase();
     if (ABJAD.test(text)) text = separateGluedCommonNames(text);
     text = transliterate(text);
     text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
@@ -167,8 +151,6 @@ const legalRepairCache = new Map<string, string>();
 const LONG_LEGAL_WORD_SET: ReadonlySet<string> = new Set(LONG_LEGAL_WORDS);
 const LONGEST_LEGAL_WORD = Math.max(...LONG_LEGAL_WORDS.map((w) => w.length));
 const LEGAL_WORD_INITIALS: ReadonlySet<number> = new Set(LONG_LEGAL_WORDS.map((w) => w.charCodeAt(0)));
-const GLUED_SUFFIX_ENDINGS: ReadonlySet<number> = new Set(GLUED_LEGAL_SUFFIXES.map((w) => w.charCodeAt(w.length - 1)));
-const GLUED_PREFIX_INITIALS: ReadonlySet<number> = new Set(GLUED_LEGAL_PREFIXES.map((w) => w.charCodeAt(0)));
 
 /** The legal-form word a misspelt word stands for, or the word itself. */
 function repairLegalTypo(word: string): string {
@@ -199,9 +181,6 @@ function repairLegalTypo(word: string): string {
   return repaired;
 }
 
-/** Shortest name part left when a glued legal form is split off ("KBLTD" is not "KB" + "LTD" if that leaves one letter). */
-const GLUED_MIN_REMAINDER = 3;
-
 /**
  * Repairs legal forms broken by careless spacing: split ones rejoined ("COM PANY", "HOL DING"), glued ones split off
  * ("TRADINGLLC", "LINESLIMITED", "OOOMAKRO", "LIMITEDLIABILITY").
@@ -226,25 +205,6 @@ function repairLegalSpacing(words: string[]): string[] {
     else out.push(word);
   }
   return out;
-}
-
-/** Whether a word ends or begins as a glued legal form could (most words end and begin otherwise). */
-function gluedLegalFormPossible(word: string): boolean {
-  return GLUED_SUFFIX_ENDINGS.has(word.charCodeAt(word.length - 1)) || GLUED_PREFIX_INITIALS.has(word.charCodeAt(0));
-}
-
-function splitGluedLegalForm(word: string): string[] {
-  if (LEGAL_FORMS.has(word) || LONG_LEGAL_WORD_SET.has(word)) return [word];
-  for (const suffix of GLUED_LEGAL_SUFFIXES) {
-    if (word.length - suffix.length >= GLUED_MIN_REMAINDER && word.endsWith(suffix)) {
-      return [...splitGluedLegalForm(word.slice(0, -suffix.length)), suffix];
-    }
-  }
-  for (const prefix of GLUED_LEGAL_PREFIXES) {
-    if (word.length - prefix.length >= GLUED_MIN_REMAINDER && word.startsWith(prefix))
-      return [prefix, word.slice(prefix.length)];
-  }
-  return [word];
 }
 
 /** The last word may be cut off by a fixed-width field ("... TRADING COMPAN"): complete it when it starts a legal-form word. */

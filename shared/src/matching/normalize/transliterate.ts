@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { otherScriptToLatin, OTHER_SCRIPT_LETTER } from './any-script';
+import { romaniseKana } from './kana-reading';
 import {
   CHINESE_ORGANISATION_WORD_CHARACTERS,
   CHINESE_ORGANISATION_WORD_MAX_LENGTH,
@@ -74,11 +75,14 @@ const GREEK_DIGRAPHS: Record<string, string> = {
   αι: 'ai',
   ει: 'ei',
   οι: 'oi',
-  μπ: 'b',
-  ντ: 'nt',
+  μπ: 'mb',
+  ντ: 'nd',
   γγ: 'ng',
-  γκ: 'gk',
+  γκ: 'ng',
 };
+/** At the start of a word μπ, ντ, γκ are plain b, d, g (ELOT 743), as Greek writes those sounds in names ("Μπους"). */
+const GREEK_WORD_INITIAL_DIGRAPHS: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g' };
+const GREEK_LETTER = /[\u0370-\u03ff]/;
 
 // prettier-ignore
 const ARABIC: Record<string, string> = {
@@ -111,6 +115,9 @@ const HEBREW: Record<string, string> = {
   ן: 'n', ס: 's', ע: '', פ: 'p', ף: 'f', צ: 'ts', ץ: 'ts', ק: 'k', ר: 'r', ש: 'sh', ת: 't',
 };
 const HEBREW_SEMIVOWELS: Record<string, [vowel: string, consonant: string]> = { ו: ['o', 'v'], י: ['i', 'y'] };
+/** A geresh after צ, ג or ז writes a sound Hebrew lacks (the Academy's rules for foreign names): צ׳ is ch, ג׳ j, ז׳ zh. */
+const HEBREW_GERESH_LETTERS: Record<string, string> = { צ: 'ch', ץ: 'ch', ג: 'j', ז: 'zh' };
+const GERESH = /^[\u05f3'’]$/;
 
 // Hangul, romanised the way the DPRK and UN/OFAC listings spell Korean names (McCune-Reischauer without breves).
 const HANGUL_INITIALS = [
@@ -190,18 +197,6 @@ const HANGUL_FINALS = [
 /** Vowel-only syllables that are whole surnames: a lone "i" or "o" would be read as an initial, so use their usual spelling. */
 const HANGUL_SURNAME_SYLLABLES: Record<string, string> = { i: 'yi', o: 'oh', u: 'woo' };
 
-// Kana (Hepburn). Index = code point - 0x3041 in the hiragana block; katakana sits 0x60 above.
-// prettier-ignore
-const KANA = [
-  'a', 'a', 'i', 'i', 'u', 'u', 'e', 'e', 'o', 'o', 'ka', 'ga', 'ki', 'gi', 'ku', 'gu', 'ke', 'ge', 'ko', 'go', 'sa', 'za',
-  'shi', 'ji', 'su', 'zu', 'se', 'ze', 'so', 'zo', 'ta', 'da', 'chi', 'ji', '', 'tsu', 'zu', 'te', 'de', 'to', 'do',
-  'na', 'ni', 'nu', 'ne', 'no', 'ha', 'ba', 'pa', 'hi', 'bi', 'pi', 'fu', 'bu', 'pu', 'he', 'be', 'pe', 'ho', 'bo', 'po',
-  'ma', 'mi', 'mu', 'me', 'mo', 'ya', 'ya', 'yu', 'yu', 'yo', 'yo', 'ra', 'ri', 'ru', 're', 'ro', 'wa', 'wa', 'i', 'e',
-  'o', 'n', 'vu',
-];
-const KANA_SMALL_Y: Record<number, string> = { 0x3083: 'a', 0x3085: 'u', 0x3087: 'o' };
-const KANA_SMALL_TSU = 0x3063;
-
 // prettier-ignore
 const DEVANAGARI_CONSONANTS: Record<string, string> = {
   क: 'k', ख: 'kh', ग: 'g', घ: 'gh', ङ: 'n', च: 'ch', छ: 'chh', ज: 'j', झ: 'jh', ञ: 'n', ट: 't', ठ: 'th', ड: 'd',
@@ -268,7 +263,8 @@ export function transliterate(text: string): string {
       i = end - 1;
     } else if (code >= 0x0370 && code <= 0x03ff) {
       const pair = ch + (chars[i + 1] ?? '');
-      const digraph = GREEK_DIGRAPHS[pair];
+      const wordStart = !GREEK_LETTER.test(chars[i - 1] ?? '');
+      const digraph = (wordStart ? GREEK_WORD_INITIAL_DIGRAPHS[pair] : undefined) ?? GREEK_DIGRAPHS[pair];
       if (digraph !== undefined) {
         out += digraph;
         i++;
@@ -305,30 +301,6 @@ function romaniseHangulSyllable(code: number): string {
   const final = HANGUL_FINALS[index % 28] ?? '';
   const syllable = initial + vowel + final;
   return HANGUL_SURNAME_SYLLABLES[syllable] ?? syllable;
-}
-
-function romaniseKana(chars: string[]): string {
-  let out = '';
-  let doubleNext = false;
-  for (const ch of chars) {
-    let code = ch.codePointAt(0) ?? 0;
-    if (code >= 0x30a1 && code <= 0x30f6) code -= 0x60;
-    if (code === KANA_SMALL_TSU) {
-      doubleNext = true;
-      continue;
-    }
-    const smallY = KANA_SMALL_Y[code];
-    if (smallY !== undefined && out.endsWith('i')) {
-      // きゃ → kya, しゃ → sha: the small kana replaces the i of the syllable before it.
-      const stem = out.slice(0, -1);
-      out = /(sh|ch|j)$/.test(stem) ? stem + smallY : `${stem}y${smallY}`;
-      continue;
-    }
-    const syllable = KANA[code - 0x3041] ?? '';
-    out += doubleNext && syllable.length > 0 ? (syllable[0] as string) + syllable : syllable;
-    doubleNext = false;
-  }
-  return out;
 }
 
 function romaniseDevanagari(chars: string[]): string {
@@ -420,6 +392,13 @@ function romaniseAbjad(
       // A word-initial ayn carries the word's first vowel: علي is "Ali", عمر "Omar", عبد "Abd".
       out += 'a';
       wordStart = false;
+      continue;
+    }
+    const geresh = GERESH.test(chars[i + 1] ?? '') ? HEBREW_GERESH_LETTERS[ch] : undefined;
+    if (geresh !== undefined) {
+      out += geresh;
+      wordStart = false;
+      i++;
       continue;
     }
     const semi = semivowels[ch];
