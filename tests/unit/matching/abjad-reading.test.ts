@@ -152,7 +152,6 @@ describe('screening names written in Arabic script against romanised listings', 
       'شبکه is listed as "network", and the acronym in parentheses is a name of its own',
     ],
     ['راحت لمتد', 'RAHAT LTD.', 'لمتد is the legal form Limited'],
-    ['مكتب حنيفة للصرافة', 'HANIFA MONEY EXCHANGE OFFICE', 'مكتب is "office" and للصرافة "for exchange"'],
     [
       'جماعة نصرة الإسلام والمسلمين',
       "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN",
@@ -181,6 +180,14 @@ describe('screening names written in Arabic script against romanised listings', 
     ],
   ])('finds the organisation %s as %s (%s)', (query, listed) => {
     expect(hits(query)).toContain(listed);
+  });
+
+  // calibrated-4 lifts a cross-script pair only when every word aligned (decision 0028): "money" has no counterpart
+  // here, so the name is its best candidate just under the threshold (0.55 against 0.56), not a hit.
+  it('reads مكتب حنيفة للصرافة as HANIFA MONEY EXCHANGE OFFICE (مكتب is "office" and للصرافة "for exchange")', () => {
+    const [best] = index.screen({ name: 'مكتب حنيفة للصرافة' }, { threshold: 0, limit: 1 });
+    expect(best?.matchedName).toBe('HANIFA MONEY EXCHANGE OFFICE');
+    expect(best?.score).toBeGreaterThan(0.5);
   });
 
   it('explains an organisation word met in translation', () => {

@@ -78,11 +78,27 @@ describe('pair signals', () => {
     expect(pairSignals.scriptSignal(input('Vladimir Putin', 'Vladimir Putin'))).toBe(0);
   });
 
+  it('the script signal lifts only a cross-script pair whose every word found a counterpart', () => {
+    expect(pairSignals.scriptSignal(input('桂花 李', 'LI, Guihua'))).toBe(1);
+    // An extra character on the query's side, or a listed word the query lacks: the reading agrees only in part.
+    expect(pairSignals.scriptSignal(input('斌 桂花 李', 'LI, Guihua'))).toBe(0);
+    expect(pairSignals.scriptSignal(input('Владимир Путин', 'PUTIN, Vladimir Vladimirovich Ivanov'))).toBe(0);
+  });
+
   it('token rarity weighs a rare word left over more than a common one', () => {
-    const rare = pairSignals.tokenRaritySignal(input('John Zbigniewski Smith', 'John Smith'));
-    const common = pairSignals.tokenRaritySignal(input('John Michael Smith', 'John Smith'));
+    const rare = pairSignals.tokenRaritySignal(input('John Smith', 'John Zbigniewski Smith'));
+    const common = pairSignals.tokenRaritySignal(input('John Smith', 'John Michael Smith'));
     expect(rare).toBeGreaterThan(common);
     expect(pairSignals.tokenRaritySignal(input('John Smith', 'John Smith'))).toBe(0);
+  });
+
+  it('token rarity reads the listed side, an extra query word the query side', () => {
+    expect(pairSignals.tokenRaritySignal(input('John Smith', 'John Zbigniewski Smith'))).toBeGreaterThan(0.8);
+    expect(pairSignals.extraQueryWordSignal(input('John Smith', 'John Zbigniewski Smith'))).toBe(0);
+    expect(pairSignals.extraQueryWordSignal(input('John Zbigniewski Smith', 'John Smith'))).toBeGreaterThan(0.8);
+    expect(pairSignals.tokenRaritySignal(input('John Zbigniewski Smith', 'John Smith'))).toBe(0);
+    const common = pairSignals.extraQueryWordSignal(input('John Michael Smith', 'John Smith'));
+    expect(pairSignals.extraQueryWordSignal(input('John Zbigniewski Smith', 'John Smith'))).toBeGreaterThan(common);
   });
 
   it('the weakest pair says how far the least alike aligned words are', () => {

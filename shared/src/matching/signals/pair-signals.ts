@@ -81,14 +81,28 @@ export function numbersSignal(p: PairSignalInput): number {
 /**
  * Script: a cross-script pair (one name written in a script read here, the other not) whose parts align as the rules
  * read them, the rules' name score scaled from the hit level down (1 at CROSS_SCRIPT_FULL_ALIGNMENT and above, 0 at
- * the retrieval floor). A transliteration spells alike less than a respelling does, which this makes up for; a
- * cross-script pair whose parts do not align earns nothing by its script alone.
+ * the retrieval floor), and only when every word of both names found a counterpart. A transliteration spells alike
+ * less than a respelling does, which this makes up for; a cross-script pair whose parts do not align, or that leaves a
+ * word over ("斌 桂花 李" against "LI, Guihua"), earns nothing by its script alone (decision 0028).
  */
 export function scriptSignal(p: PairSignalInput): number {
   if (hasTransliterableScript(p.leftName) === hasTransliterableScript(p.rightName)) return 0;
+  if (!everyWordAligned(p)) return 0;
+  return crossScriptAlignment(p);
+}
+
+/** A cross-script pair's rules name score, scaled from the retrieval floor (0) to the hit level (1). */
+function crossScriptAlignment(p: PairSignalInput): number {
   const share =
     (p.alignment.score - CROSS_SCRIPT_NO_ALIGNMENT) / (CROSS_SCRIPT_FULL_ALIGNMENT - CROSS_SCRIPT_NO_ALIGNMENT);
   return Math.max(0, Math.min(1, share));
+}
+/** Whether every word of both names found a counterpart in the alignment. */
+function everyWordAligned(p: PairSignalInput): boolean {
+  return (
+    !p.alignment.unmatchedQuery.some((i) => p.query[i]?.kind === 'word') &&
+    !p.alignment.unmatchedCandidate.some((j) => p.listed[j]?.kind === 'word')
+  );
 }
 /** The rules' hit level (rules-1): a cross-script pair aligned this well gets the whole script signal. */
 const CROSS_SCRIPT_FULL_ALIGNMENT = 0.83;
@@ -96,15 +110,20 @@ const CROSS_SCRIPT_FULL_ALIGNMENT = 0.83;
 const CROSS_SCRIPT_NO_ALIGNMENT = 0.6;
 
 /**
- * Token rarity: the heaviest word either side leaves without a counterpart, by the built-in rarity of name parts
- * (a rare surname left over says more than a common given name); 0..1.
+ * Token rarity: the heaviest listed word the query leaves without a counterpart, by the word's rarity (a rare surname
+ * left over says more than a common given name); 0..1. Lists carry fuller names than customer records, so a listed
+ * word missing is weighed apart from an extra query word (extraQueryWordSignal), each with its own fitted weight.
  */
 export function tokenRaritySignal(p: PairSignalInput): number {
-  const heaviest = Math.max(
-    heaviestUnmatched(p.query, p.alignment.unmatchedQuery),
-    heaviestUnmatched(p.listed, p.alignment.unmatchedCandidate),
-  );
-  return Math.min(1, heaviest);
+  return Math.min(1, heaviestUnmatched(p.listed, p.alignment.unmatchedCandidate));
+}
+
+/**
+ * An extra query word: the rarity of the heaviest query word the listed name has no counterpart for, 0..1 (the
+ * customer's name says something the listing does not: "斌 桂花 李" against "LI, Guihua").
+ */
+export function extraQueryWordSignal(p: PairSignalInput): number {
+  return Math.min(1, heaviestUnmatched(p.query, p.alignment.unmatchedQuery));
 }
 
 /**
@@ -225,6 +244,12 @@ export const PAIR_SIGNALS: readonly {
   { name: 'numbers', words: 'the numbers differ', sign: -1, measure: numbersSignal },
   { name: 'script', words: 'the names align across scripts', sign: 0, measure: scriptSignal },
   { name: 'tokenRarity', words: 'a rare word has no counterpart', sign: -1, measure: tokenRaritySignal },
+  {
+    name: 'extraQueryWord',
+    words: 'a rare word of the query has no counterpart',
+    sign: -1,
+    measure: extraQueryWordSignal,
+  },
   { name: 'weakestPair', words: 'one pair of words is only partly alike', sign: -1, measure: weakestPairSignal },
   { name: 'singlePart', words: 'only one name part agrees', sign: -1, measure: singlePartSignal },
   { name: 'replacedPart', words: 'each name has a part the other lacks', sign: -1, measure: replacedPartSignal },
