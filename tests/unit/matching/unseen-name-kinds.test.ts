@@ -4,7 +4,9 @@
  * read by any-ascii, given-name variants and nicknames, and names in one syllabic script compared as written.
  */
 import {
+  buildMatchIndex,
   compare,
+  DEFAULT_MATCH_THRESHOLD,
   GIVEN_NAME_VARIANT_COUNT,
   givenNameVariants,
   normalizeName,
@@ -14,6 +16,7 @@ import {
   readNumberWords,
   transliterate,
 } from '@sanctions/shared/matching';
+import { entity } from './entity-factory';
 
 const input = (a: string, b: string) => ({ ...alignPair({ name: a }, { name: b }), leftName: a, rightName: b });
 
@@ -124,6 +127,20 @@ describe('given-name variants and nicknames (data/given-name-variants.json)', ()
     expect(result.match).toBe(true);
     expect(result.explanation.join(' ')).toMatch(/forms of one given name/);
     expect(compare({ name: 'Bill Gates' }, { name: 'Robert Gates' }).match).toBe(false);
+  });
+
+  it('retrieves the listed name of a nickname through the index, not only in compare', () => {
+    // The listed name shares no spelling neighbour with the nickname, so retrieval must look the variants up itself.
+    const listed = buildMatchIndex([
+      entity('KRYLOV, Vladimir', 'person'),
+      entity('KRYLOV, Boris', 'person'),
+      entity('PETROV, Sergey Valeriyevich', 'person'),
+    ]);
+    const hits = (name: string) =>
+      listed.screen({ name }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 }).map((h) => h.matchedName);
+    expect(hits('Volodya KRYLOV')).toEqual(['KRYLOV, Vladimir']);
+    expect(hits('Seryozha Valeriyevich PETROV')).toEqual(['PETROV, Sergey Valeriyevich']);
+    expect(hits('Volodya PETROV')).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { GluedWord } from '../normalize/glued-words';
 import { ABJAD_KEY_MIN_LENGTH, KIND_CODE, shortAbjadKey, type IndexData } from './index-data';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { canonicalWord, type NameToken, type TokenKind } from '../normalize/normalize-name';
+import { givenNameVariantsOf } from '../normalize/given-name-variants';
 import { phoneticKey } from '../signals/phonetic-key';
 import { deletionKeys, doubleDeletionKeys, hashString } from './postings';
 import {
@@ -177,6 +178,13 @@ export class VocabularyLookup {
           for (const key of deletionKeys(folded)) this.ix.typoTable.forEach(key, consider);
       }
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
+      // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
+      // prune the listed name before the scorer, which knows them, could see it.
+      if (!abjad)
+        for (const variant of givenNameVariantsOf(text)) {
+          const id = this.ix.tokenIds.get(variant);
+          if (id !== undefined) consider(id);
+        }
       if (isLastWord && text.length >= MIN_TRUNCATED_LENGTH) {
         this.forEachExtension(text, consider);
         // A cut word may have been read as a known spelling ("MOSTAFA" cut from "MOSTAFAVI" reads as "mustafa"):

@@ -23,6 +23,25 @@ const GROUPS_OF: ReadonlyMap<string, readonly number[]> = (() => {
   return of;
 })();
 
+/** Every name of the groups a canonical word is in, itself left out: the words retrieval looks for beside its spellings. */
+const VARIANTS_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const members = new Map<number, string[]>();
+  for (const [name, groups] of GROUPS_OF)
+    for (const g of groups) (members.get(g) ?? members.set(g, []).get(g))?.push(name);
+  const of = new Map<string, readonly string[]>();
+  for (const [name, groups] of GROUPS_OF)
+    of.set(
+      name,
+      [...new Set(groups.flatMap((g) => members.get(g) ?? []))].filter((other) => other !== name),
+    );
+  return of;
+})();
+
+/** The other names of a given name's groups ("pasha" → "pavel", "paul", …); none for a word the table does not know. */
+export function givenNameVariantsOf(word: string): readonly string[] {
+  return VARIANTS_OF.get(word) ?? [];
+}
+
 /** Whether two canonical words are variants of one given name (not the same word: that is a plain match). */
 export function givenNameVariants(a: string, b: string): boolean {
   if (a === b) return false;
