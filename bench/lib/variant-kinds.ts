@@ -7,14 +7,8 @@
 import type { MatchableEntity } from '../../shared/src/matching';
 import { typo, LEGAL_BLOCK_END, LEGAL_BLOCK_START } from './name-edits';
 import { pick, type Rng } from './seeded-rng';
-import { naturalTokens, type VariationClass } from './variations';
+import { isOrg, isPerson, primary, wordsOf, type VariationClass } from './variations';
 
-const primary = (e: MatchableEntity): string => (e.names.find((n) => n.kind === 'primary') ?? e.names[0])?.value ?? '';
-const isLatin = (s: string): boolean => /^[\p{Script=Latin}\p{N}\s,.'&()/-]+$/u.test(s);
-const wordsOf = (e: MatchableEntity): string[] => naturalTokens(primary(e), e.type);
-const isPerson = (e: MatchableEntity): boolean => e.type === 'person' && isLatin(primary(e)) && wordsOf(e).length >= 2;
-const isOrg = (e: MatchableEntity): boolean =>
-  e.type === 'organization' && isLatin(primary(e)) && wordsOf(e).length >= 2;
 const isNamed = (e: MatchableEntity): boolean => (isPerson(e) || isOrg(e)) && wordsOf(e).join('').length >= 6;
 
 /** Each letter upper or lower case at random: a name typed with caps lock toggling, or a filter being dodged. */

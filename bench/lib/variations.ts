@@ -52,13 +52,18 @@ export function naturalTokens(name: string, type: MatchableEntity['type']): stri
   return ordered.split(/\s+/).filter((t) => t.length > 0);
 }
 
-const primary = (e: MatchableEntity): string => (e.names.find((n) => n.kind === 'primary') ?? e.names[0])?.value ?? '';
+/** The entity's primary name (its first name when none is marked primary). */
+export const primary = (e: MatchableEntity): string =>
+  (e.names.find((n) => n.kind === 'primary') ?? e.names[0])?.value ?? '';
 const isLatin = (s: string): boolean => /^[\p{Script=Latin}\p{N}\s,.'&()/-]+$/u.test(s);
-const wordsOf = (e: MatchableEntity): string[] => naturalTokens(primary(e), e.type);
+/** The primary name's words in natural order (a person's "SURNAME, Given" read "Given SURNAME"). */
+export const wordsOf = (e: MatchableEntity): string[] => naturalTokens(primary(e), e.type);
 const letterTokens = (tokens: string[]): number[] =>
   tokens.map((t, i) => (/^\p{L}{4,}$/u.test(t) ? i : -1)).filter((i) => i >= 0);
-const isPerson = (e: MatchableEntity): boolean => e.type === 'person' && isLatin(primary(e)) && wordsOf(e).length >= 2;
-const isOrg = (e: MatchableEntity): boolean =>
+/** A person or an organisation whose primary name is Latin and has two words or more. */
+export const isPerson = (e: MatchableEntity): boolean =>
+  e.type === 'person' && isLatin(primary(e)) && wordsOf(e).length >= 2;
+export const isOrg = (e: MatchableEntity): boolean =>
   e.type === 'organization' && isLatin(primary(e)) && wordsOf(e).length >= 2;
 const isNamed = (e: MatchableEntity): boolean =>
   (e.type === 'person' || e.type === 'organization') && isLatin(primary(e)) && wordsOf(e).length >= 2;
