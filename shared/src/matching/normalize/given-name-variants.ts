@@ -23,32 +23,29 @@ const GROUPS_OF: ReadonlyMap<string, readonly number[]> = (() => {
   return of;
 })();
 
-/** Every name of the groups a canonical word is in, itself left out: the words retrieval looks for beside its spellings. */
-const VARIANTS_OF: ReadonlyMap<string, readonly string[]> = (() => {
+/** Every name of the groups a canonical word is in, itself left out: the one relation both functions below read. */
+const VARIANTS_OF: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const members = new Map<number, string[]>();
   for (const [name, groups] of GROUPS_OF)
     for (const g of groups) (members.get(g) ?? members.set(g, []).get(g))?.push(name);
-  const of = new Map<string, readonly string[]>();
+  const of = new Map<string, ReadonlySet<string>>();
   for (const [name, groups] of GROUPS_OF)
-    of.set(
-      name,
-      [...new Set(groups.flatMap((g) => members.get(g) ?? []))].filter((other) => other !== name),
-    );
+    of.set(name, new Set(groups.flatMap((g) => members.get(g) ?? []).filter((other) => other !== name)));
   return of;
 })();
+const NO_VARIANTS: ReadonlySet<string> = new Set();
 
-/** The other names of a given name's groups ("pasha" → "pavel", "paul", …); none for a word the table does not know. */
-export function givenNameVariantsOf(word: string): readonly string[] {
-  return VARIANTS_OF.get(word) ?? [];
+/**
+ * The other names of a given name's groups ("pasha" → "pavel", "paul", …), the words retrieval looks for beside its
+ * spellings; none for a word the table does not know.
+ */
+export function givenNameVariantsOf(word: string): ReadonlySet<string> {
+  return VARIANTS_OF.get(word) ?? NO_VARIANTS;
 }
 
 /** Whether two canonical words are variants of one given name (not the same word: that is a plain match). */
 export function givenNameVariants(a: string, b: string): boolean {
-  if (a === b) return false;
-  const ga = GROUPS_OF.get(a);
-  if (ga === undefined) return false;
-  const gb = GROUPS_OF.get(b);
-  return gb !== undefined && ga.some((g) => gb.includes(g));
+  return VARIANTS_OF.get(a)?.has(b) ?? false;
 }
 
 /** How many distinct names the table knows, for the README and tests. */

@@ -3,7 +3,7 @@ import {
   GLUED_LEGAL_SUFFIXES,
   LEGAL_FORMS,
   LEGAL_FORM_PHRASES,
-  LONG_LEGAL_WORDS,
+  LONG_LEGAL_WORD_SET,
 } from './name-vocabulary';
 
 /**
@@ -17,19 +17,20 @@ import {
 const GLUED_MIN_REMAINDER = 3;
 /** Mexico's "S.A. de C.V.", which the tokenizer reads as its three words, not as one phrase. */
 const SA_DE_CV = ['sa', 'de', 'cv'];
-const LONG_LEGAL_WORD_SET: ReadonlySet<string> = new Set(LONG_LEGAL_WORDS);
-/** Multi-word legal forms as they read glued ("jointstockcompany" → joint stock company), longest first. */
-const GLUED_PHRASES: readonly { words: readonly string[]; glued: string }[] = [
-  ...LEGAL_FORM_PHRASES.map(([words]) => words),
-  SA_DE_CV,
-]
+/** A multi-word legal form and how it reads glued ("jointstockcompany" → joint stock company). */
+interface GluedPhrase {
+  words: readonly string[];
+  glued: string;
+}
+/** The multi-word legal forms, longest glued first. */
+const GLUED_PHRASES: readonly GluedPhrase[] = [...LEGAL_FORM_PHRASES.map(([words]) => words), SA_DE_CV]
   .filter((words) => words.every((w) => w.length >= 2))
   .map((words) => ({ words, glued: words.join('') }))
   .sort((a, b) => b.glued.length - a.glued.length);
 /** The glued phrases by their last and by their first three letters: a word is compared only with those it could hold. */
 const KEY_LETTERS = 3;
-function phrasesBy(key: (glued: string) => string): ReadonlyMap<string, typeof GLUED_PHRASES> {
-  const out = new Map<string, (typeof GLUED_PHRASES)[number][]>();
+function phrasesBy(key: (glued: string) => string): ReadonlyMap<string, readonly GluedPhrase[]> {
+  const out = new Map<string, GluedPhrase[]>();
   for (const phrase of GLUED_PHRASES) {
     const k = key(phrase.glued);
     (out.get(k) ?? out.set(k, []).get(k))?.push(phrase);
@@ -57,7 +58,7 @@ export function gluedLegalFormPossible(word: string): boolean {
 }
 
 /** A multi-word legal form the word opens or closes with, glued, leaving at least GLUED_MIN_REMAINDER letters. */
-function gluedPhrase(word: string, at: 'start' | 'end'): readonly string[] | undefined {
+function gluedPhrase(word: string, at: 'start' | 'end'): GluedPhrase | undefined {
   const candidates =
     at === 'start'
       ? PHRASES_BY_OPENING.get(word.slice(0, KEY_LETTERS))
@@ -66,7 +67,7 @@ function gluedPhrase(word: string, at: 'start' | 'end'): readonly string[] | und
     ({ glued }) =>
       word.length - glued.length >= GLUED_MIN_REMAINDER &&
       (at === 'start' ? word.startsWith(glued) : word.endsWith(glued)),
-  )?.words;
+  );
 }
 
 /** The word with its glued legal forms split off, or the word alone. */
@@ -75,14 +76,14 @@ export function splitGluedLegalForm(word: string): string[] {
   const whole = WHOLE_GLUED_PHRASES.get(word);
   if (whole !== undefined) return [...whole];
   const closing = gluedPhrase(word, 'end');
-  if (closing !== undefined) return [...splitGluedLegalForm(word.slice(0, -closing.join('').length)), ...closing];
+  if (closing !== undefined) return [...splitGluedLegalForm(word.slice(0, -closing.glued.length)), ...closing.words];
   for (const suffix of GLUED_LEGAL_SUFFIXES) {
     if (word.length - suffix.length >= GLUED_MIN_REMAINDER && word.endsWith(suffix)) {
       return [...splitGluedLegalForm(word.slice(0, -suffix.length)), suffix];
     }
   }
   const opening = gluedPhrase(word, 'start');
-  if (opening !== undefined) return [...opening, word.slice(opening.join('').length)];
+  if (opening !== undefined) return [...opening.words, word.slice(opening.glued.length)];
   for (const prefix of GLUED_LEGAL_PREFIXES) {
     if (word.length - prefix.length >= GLUED_MIN_REMAINDER && word.startsWith(prefix))
       return [prefix, word.slice(prefix.length)];

@@ -41,6 +41,7 @@ export const LONG_LEGAL_WORDS: readonly string[] = [
   'establishment', 'partnership', 'sociedad', 'anonima', 'obshchestvo', 'aktsionernoe', 'ogranichennoi', 'ogranichennoy',
   'otvetstvennostyu', 'otvetstvennostiu', 'joint', 'stock', 'public', 'closed', 'kompaniya', 'korporatsiya',
 ];
+export const LONG_LEGAL_WORD_SET: ReadonlySet<string> = new Set(LONG_LEGAL_WORDS);
 
 /** Legal-form words a fixed-width field may cut at the end of a name ("... TRADING COMPAN", "... LIMITED LIABILI"). */
 // prettier-ignore

@@ -15,6 +15,7 @@ import {
   LEGAL_FORM_PHRASES,
   LEGAL_FORMS,
   LONG_LEGAL_WORDS,
+  LONG_LEGAL_WORD_SET,
   TRUNCATABLE_LEGAL_WORDS,
   PARTICLES,
   PERSON_TITLES,
@@ -148,7 +149,6 @@ const TRUNCATED_LEGAL_MIN_LENGTH = 4;
 /** Repairs are memoised per word; the cache is dropped when it grows past this (a list has a few hundred thousand words). */
 const LEGAL_REPAIR_CACHE_LIMIT = 500_000;
 const legalRepairCache = new Map<string, string>();
-const LONG_LEGAL_WORD_SET: ReadonlySet<string> = new Set(LONG_LEGAL_WORDS);
 const LONGEST_LEGAL_WORD = Math.max(...LONG_LEGAL_WORDS.map((w) => w.length));
 const LEGAL_WORD_INITIALS: ReadonlySet<number> = new Set(LONG_LEGAL_WORDS.map((w) => w.charCodeAt(0)));
 
