@@ -27,6 +27,7 @@ import {
   type ScreeningQuery,
 } from '../shared/src/matching';
 import { dataDir, loadBenchLists, readCsvObjects, readUkConList } from './lib/list-reader';
+import { shuffled } from './lib/seeded-rng';
 import { generateClass, orderFreeNameKey, seededRng, VARIATION_CLASSES, type LabelledQuery } from './lib/variations';
 import { crossScriptSection, eightyFormsSection, sdnVariantsSection, type Finder } from './lib/accuracy-targets';
 
@@ -60,13 +61,7 @@ interface Row {
 
 function sample<T>(items: readonly T[], n: number, seed: number): T[] {
   if (items.length <= n) return [...items];
-  const rng = seededRng(seed);
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy.slice(0, n);
+  return shuffled(items, seededRng(seed)).slice(0, n);
 }
 
 /** Entity id → a representative of its designation: the same entity listed on several lists shares one. */

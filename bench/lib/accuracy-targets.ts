@@ -8,9 +8,9 @@
  */
 import { buildMatchIndex, type MatchableEntity, type MatchIndex, type ScreeningQuery } from '../../shared/src/matching';
 import { FORMS_PER_PERSON, writtenForms } from './name-forms';
-import { seededRng } from './seeded-rng';
+import { seededRng, shuffled } from './seeded-rng';
 import { EXTRA_VARIATION_CLASSES } from './variant-kinds';
-import { generateClass, VARIATION_CLASSES } from './variations';
+import { generateClass, primary, VARIATION_CLASSES } from './variations';
 
 /** Whether a query finds its expected entity (or the same designation) among the hits, as accuracy.ts judges it. */
 export type Finder = (index: MatchIndex, query: ScreeningQuery, expected: string) => boolean;
@@ -76,21 +76,14 @@ function formPeople(
   count: number,
 ): { e: MatchableEntity; given: string[]; surname: string }[] {
   const pool = sdn.flatMap((e) => {
-    const name = (e.names.find((n) => n.kind === 'primary') ?? e.names[0])?.value ?? '';
-    const m = /^([A-Z][A-Z' -]+), ([A-Za-z' -]+)$/.exec(name);
+    const m = /^([A-Z][A-Z' -]+), ([A-Za-z' -]+)$/.exec(primary(e));
     if (e.type !== 'person' || m === null) return [];
     const surname = (m[1] as string).trim();
     const given = (m[2] as string).trim().split(/\s+/);
     const words = surname.split(/\s+/).length + given.length;
     return words >= 2 && words <= 4 && !surname.includes(' ') ? [{ e, given, surname }] : [];
   });
-  const rng = seededRng(80);
-  const order = pool.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  return order.slice(0, count).map((i) => pool[i] as (typeof pool)[number]);
+  return shuffled(pool, seededRng(80)).slice(0, count);
 }
 
 /** Target 2: a sample of SDN people, each in 80 written forms, against the index of all lists. */

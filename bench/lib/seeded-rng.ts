@@ -15,3 +15,13 @@ export function seededRng(seed: number): Rng {
 
 /** One of `items`, drawn with `rng`. */
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
+
+/** A copy of `items` in an order drawn with `rng` (Fisher–Yates from the end). */
+export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}

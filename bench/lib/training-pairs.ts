@@ -10,7 +10,7 @@ import { indexableEntity } from '../../shared/src/lists';
 import { openList, type ImportFormat } from '../../shared/src/lists/importers';
 import { jaroWinkler, listWeight, tokenizeName, type MatchableEntity } from '../../shared/src/matching';
 import { dataDir } from './list-reader';
-import { seededRng } from './variations';
+import { seededRng, shuffled } from './seeded-rng';
 
 export interface TrainingPair {
   list: string;
@@ -242,13 +242,4 @@ export function listRarity(entities: readonly MatchableEntity[]): (text: string)
         namesWith.set(text, (namesWith.get(text) ?? 0) + 1);
     }
   return (text) => listWeight(text, namesWith.get(text) ?? 0, names);
-}
-
-function shuffled<T>(items: readonly T[], rng: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
 }

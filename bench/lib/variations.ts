@@ -22,7 +22,7 @@ import {
   LEGAL_BLOCK_START,
   LEGAL_BLOCK_END,
 } from './name-edits';
-import { pick, seededRng, type Rng } from './seeded-rng';
+import { pick, seededRng, shuffled, type Rng } from './seeded-rng';
 
 /** Re-exported: the benches that draw the suite seed it from here. */
 export { seededRng, type Rng };
@@ -111,8 +111,8 @@ export const VARIATION_CLASSES: readonly VariationClass[] = [
         return [...tokens.slice(1), tokens[0]].join(' ').replace(/,/g, '');
       }
       for (let attempt = 0; attempt < 5; attempt++) {
-        const shuffled = [...tokens].sort(() => rng() - 0.5);
-        if (shuffled.join(' ') !== tokens.join(' ')) return shuffled.join(' ');
+        const reordered = [...tokens].sort(() => rng() - 0.5);
+        if (reordered.join(' ') !== tokens.join(' ')) return reordered.join(' ');
       }
       return [...tokens.slice(1), tokens[0]].join(' ');
     },
@@ -294,15 +294,9 @@ export function generateClass(
     ? new Set<string>()
     : new Set(entities.flatMap((e) => e.names.map((n) => nameKey(n.value))));
   const pool = entities.filter(cls.appliesTo);
-  const order = pool.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
   const out: LabelledQuery[] = [];
-  for (const i of order) {
+  for (const e of shuffled(pool, rng)) {
     if (out.length >= perClass) break;
-    const e = pool[i] as MatchableEntity;
     const query = cls.make(e, rng);
     if (query === undefined || query.trim() === '' || query === primary(e) || listed.has(nameKey(query))) continue;
     out.push(cls.positive ? { query, expected: e.id, source: primary(e) } : { query, source: primary(e) });
