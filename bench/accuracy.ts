@@ -445,19 +445,25 @@ async function main(): Promise<void> {
     );
   }
   for (const note of scriptNotes) console.log(`\n${note}`);
-  if (process.env['BENCH_TARGETS'] !== '0') {
+  // BENCH_TARGETS=0 skips the target sections; any other value picks them by name (variants, forms, cross).
+  const targets = process.env['BENCH_TARGETS'];
+  const wanted = (section: string): boolean =>
+    targets === undefined || (targets !== '0' && new RegExp(targets, 'i').test(section));
+  if (targets !== '0') {
     const find: Finder = (idx, query, expected) => outcome(idx, { query, expected, source: '' });
     const misses: string[] = [];
-    sdnVariantsSection(index, lists.sdn, find, PER_CLASS, misses);
-    eightyFormsSection(index, lists.sdn, find, Number(process.env['BENCH_FORMS_PEOPLE'] ?? 60), misses);
-    crossScriptSection(
-      [
-        { name: 'UK ConList', entities: uk },
-        { name: 'UN', entities: lists.un },
-      ],
-      find,
-      misses,
-    );
+    if (wanted('variants')) sdnVariantsSection(index, lists.sdn, find, PER_CLASS, misses);
+    if (wanted('forms'))
+      eightyFormsSection(index, lists.sdn, find, Number(process.env['BENCH_FORMS_PEOPLE'] ?? 60), misses);
+    if (wanted('cross'))
+      crossScriptSection(
+        [
+          { name: 'UK ConList', entities: uk },
+          { name: 'UN', entities: lists.un },
+        ],
+        find,
+        misses,
+      );
     if (VERBOSE)
       for (const m of misses.slice(0, Number(process.env['BENCH_VERBOSE_MAX'] ?? 25))) console.log(`   miss: ${m}`);
   }
