@@ -33,6 +33,9 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // API answers are Cache-Control: no-store, so an ETag (a SHA-1 over each JSON body) was never used; the page's and
+  // the docs' files keep theirs (sendFile and static set their own).
+  app.set('etag', false);
   app.use(requestContext(deps.logger));
   app.use(requestLog(deps));
   app.use(securityHeaders);
