@@ -10,7 +10,7 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
-  /** The pino logger itself, for pino-http; its lines go through the same redaction. */
+  /** The pino logger itself, for the request lines; its lines go through the same redaction. */
   readonly pino: PinoLogger;
 }
 
