@@ -12,6 +12,9 @@ describe('Latin queries read names listed in an abjad', () => {
     entity('أيمن الدويك', 'person'),
     entity('حامد رجا صلاح التكريتي', 'person'),
     entity('כהן משה', 'person'),
+    entity('عتیق الله آخوند', 'person'),
+    entity('سراج الدين حقانى', 'person'),
+    entity('عبد المنان آغا', 'person'),
   ]);
   const hits = (name: string) =>
     listed.screen({ name }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 }).map((h) => h.matchedName);
@@ -22,6 +25,15 @@ describe('Latin queries read names listed in an abjad', () => {
     ['Hamid Raja Salah AL-TIKRITI', 'حامد رجا صلاح التكريتي'],
     ['Moshe COHEN', 'כהן משה'],
   ])('%s finds %s', (query, name) => {
+    expect(hits(query)).toEqual([name]);
+  });
+
+  // Arabic writes ʿAbd + a name of God, X + Allah and X + al-Din apart; many romanisations write them as one word.
+  it.each([
+    ['ATTIQULLAH AKHUND', 'عتیق الله آخوند'],
+    ['Serajuddin HAQANI', 'سراج الدين حقانى'],
+    ['ABDULMANAN AGHA', 'عبد المنان آغا'],
+  ])('%s finds %s, its compound written as one word', (query, name) => {
     expect(hits(query)).toEqual([name]);
   });
 

@@ -6,6 +6,7 @@ import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR }
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
+import { joinedAbjadCompounds } from './abjad-compounds';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -132,28 +133,32 @@ export class IndexData {
           ? [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind))
           : entity.names;
       for (const name of names.flatMap(withParentheticalForms)) {
-        const nameTokens = tokensOf(name.value);
-        if (nameTokens.length === 0) continue;
-        const start = tokens.length;
+        const written = tokensOf(name.value);
+        if (written.length === 0) continue;
         const abjadName = ABJAD_SCRIPT.test(name.value);
-        for (const t of nameTokens) {
-          const id = intern(t.text);
-          tokens.push(id);
-          if (abjadName && t.kind === 'word') skeletonIds.add(id);
-          tokenKinds.push(KIND_CODE[t.kind]);
+        const joined = abjadName ? joinedAbjadCompounds(written) : undefined;
+        // An Arabic-script name is also indexed with its compounds joined, as Latin spellings often write them.
+        for (const nameTokens of joined === undefined ? [written] : [written, joined]) {
+          const start = tokens.length;
+          for (const t of nameTokens) {
+            const id = intern(t.text);
+            tokens.push(id);
+            if (abjadName && t.kind === 'word') skeletonIds.add(id);
+            tokenKinds.push(KIND_CODE[t.kind]);
+          }
+          // A name the entity already has, once normalised, is indexed once.
+          if (
+            sameAsEarlierName(tokens, tokenKinds, nameTokenStart, this.firstName[e] as number, nameEntity.length, start)
+          ) {
+            tokens.length = start;
+            tokenKinds.length = start;
+            continue;
+          }
+          nameEntity.push(e);
+          nameKind.push(NAME_KINDS.indexOf(name.kind));
+          nameValue.push(name.value);
+          nameTokenStart.push(start);
         }
-        // A name the entity already has, once normalised, is indexed once.
-        if (
-          sameAsEarlierName(tokens, tokenKinds, nameTokenStart, this.firstName[e] as number, nameEntity.length, start)
-        ) {
-          tokens.length = start;
-          tokenKinds.length = start;
-          continue;
-        }
-        nameEntity.push(e);
-        nameKind.push(NAME_KINDS.indexOf(name.kind));
-        nameValue.push(name.value);
-        nameTokenStart.push(start);
       }
       for (const id of entity.identifiers) {
         const value = normalizeIdentifier(id.value);
