@@ -223,20 +223,18 @@ export class VocabularyLookup {
    * ("hassan" / حسن "hsn"), since the Latin rules only compare spellings.
    */
   private lookUpSkeletons(word: string, found: Map<number, number>): void {
-    const spellings = VARIANT_SPELLINGS.get(word) ?? [word];
-    const read = (id: number): void => {
-      const skeleton = this.ix.tokenText[id] as string;
-      if ((found.get(id) ?? 0) >= ABJAD_AGREEMENT_SIMILARITY || skeleton.length < ABJAD_READING_MIN_LENGTH) return;
-      if (spellings.some((spelling) => abjadSpells(skeleton, spelling)))
+    // Each spelling reads only the skeletons under its own key: one reading per hit, not one per spelling of the group.
+    for (const spelling of VARIANT_SPELLINGS.get(word) ?? [word]) {
+      const coarse = latinAbjadKey(spelling);
+      if (coarse.length === 0) continue;
+      const key = coarse.length >= ABJAD_KEY_MIN_LENGTH ? coarse : shortAbjadKey(spelling.charAt(0), coarse);
+      this.ix.skeletonTable.forEach(hashString(key), (id) => {
+        if ((found.get(id) ?? 0) >= ABJAD_AGREEMENT_SIMILARITY) return;
+        const skeleton = this.ix.tokenText[id] as string;
+        if (skeleton.length < ABJAD_READING_MIN_LENGTH || !abjadSpells(skeleton, spelling)) return;
         found.set(id, Math.max(found.get(id) ?? 0, wordSimilarity(skeleton, word, true)));
-    };
-    const keys = new Set<string>();
-    for (const spelling of spellings) {
-      const key = latinAbjadKey(spelling);
-      if (key.length >= ABJAD_KEY_MIN_LENGTH) keys.add(key);
-      else if (key.length > 0) keys.add(shortAbjadKey(spelling.charAt(0), key));
+      });
     }
-    for (const key of keys) this.ix.skeletonTable.forEach(hashString(key), read);
   }
 
   /**
