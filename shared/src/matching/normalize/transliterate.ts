@@ -81,8 +81,11 @@ const GREEK_DIGRAPHS: Record<string, string> = {
   γγ: 'ng',
   γκ: 'ng',
 };
-/** At the start of a word μπ, ντ, γκ are plain b, d, g (ELOT 743), as Greek writes those sounds in names ("Μπους"). */
-const GREEK_WORD_INITIAL_DIGRAPHS: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g' };
+/**
+ * At the start or the end of a word μπ, ντ, γκ are plain b, d, g (ELOT 743), as Greek writes those sounds in names
+ * ("Μπους" is "Bush", "Ολεγκ" "Oleg", "Μοχαμμαντ" "Mochammad").
+ */
+const GREEK_WORD_EDGE_DIGRAPHS: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g' };
 const GREEK_LETTER = /[\u0370-\u03ff]/;
 
 // prettier-ignore
@@ -189,8 +192,8 @@ export function transliterate(text: string): string {
       i = end - 1;
     } else if (code >= 0x0370 && code <= 0x03ff) {
       const pair = ch + (chars[i + 1] ?? '');
-      const wordStart = !GREEK_LETTER.test(chars[i - 1] ?? '');
-      const digraph = (wordStart ? GREEK_WORD_INITIAL_DIGRAPHS[pair] : undefined) ?? GREEK_DIGRAPHS[pair];
+      const wordEdge = !GREEK_LETTER.test(chars[i - 1] ?? '') || !GREEK_LETTER.test(chars[i + 2] ?? '');
+      const digraph = (wordEdge ? GREEK_WORD_EDGE_DIGRAPHS[pair] : undefined) ?? GREEK_DIGRAPHS[pair];
       if (digraph !== undefined) {
         out += digraph;
         i++;
