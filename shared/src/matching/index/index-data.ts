@@ -1,10 +1,12 @@
 import { ENTITY_TYPES, NAME_KINDS } from '../../lists/entity-model';
-import { latinAbjadKey } from '../normalize/abjad-keys';
+import { abjadKeys as readingKeysOf, latinAbjadKey } from '../normalize/abjad-keys';
+import { abjadFirstLetters } from '../normalize/abjad-reading';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from '../signals/identifier-signal';
 import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR } from '../score/name-alignment';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
+import { joinedAbjadCompounds } from './abjad-compounds';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -64,6 +66,11 @@ export class IndexData {
   readonly foldedTable: HashPostings;
   /** Coarse consonant keys (abjad-reading.ts) of every spelling, so an Arabic or Hebrew skeleton finds the spellings it may read as. */
   readonly abjadTable: HashPostings;
+  /**
+   * The reverse: words of names written in Arabic or Hebrew script (skeletons) under the coarse keys of every reading
+   * (abjadKeys), so a Latin spelling's key (latinAbjadKey) finds the listed skeletons it may be a reading of.
+   */
+  readonly skeletonTable: HashPostings;
   readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -105,6 +112,8 @@ export class IndexData {
     const tokens = new IntBuffer();
     const tokenKinds = new IntBuffer();
     const nameValue: string[] = [];
+    // Token ids met in a name written in an abjad: their text is a consonant skeleton.
+    const skeletonIds = new Set<number>();
     const intern = (text: string): number => {
       let id = this.tokenIds.get(text);
       if (id === undefined) {
@@ -124,25 +133,32 @@ export class IndexData {
           ? [...entity.names].sort((a, b) => NAME_KINDS.indexOf(a.kind) - NAME_KINDS.indexOf(b.kind))
           : entity.names;
       for (const name of names.flatMap(withParentheticalForms)) {
-        const nameTokens = tokensOf(name.value);
-        if (nameTokens.length === 0) continue;
-        const start = tokens.length;
-        for (const t of nameTokens) {
-          tokens.push(intern(t.text));
-          tokenKinds.push(KIND_CODE[t.kind]);
+        const written = tokensOf(name.value);
+        if (written.length === 0) continue;
+        const abjadName = ABJAD_SCRIPT.test(name.value);
+        const joined = abjadName ? joinedAbjadCompounds(written) : undefined;
+        // An Arabic-script name is also indexed with its compounds joined, as Latin spellings often write them.
+        for (const nameTokens of joined === undefined ? [written] : [written, joined]) {
+          const start = tokens.length;
+          for (const t of nameTokens) {
+            const id = intern(t.text);
+            tokens.push(id);
+            if (abjadName && t.kind === 'word') skeletonIds.add(id);
+            tokenKinds.push(KIND_CODE[t.kind]);
+          }
+          // A name the entity already has, once normalised, is indexed once.
+          if (
+            sameAsEarlierName(tokens, tokenKinds, nameTokenStart, this.firstName[e] as number, nameEntity.length, start)
+          ) {
+            tokens.length = start;
+            tokenKinds.length = start;
+            continue;
+          }
+          nameEntity.push(e);
+          nameKind.push(NAME_KINDS.indexOf(name.kind));
+          nameValue.push(name.value);
+          nameTokenStart.push(start);
         }
-        // A name the entity already has, once normalised, is indexed once.
-        if (
-          sameAsEarlierName(tokens, tokenKinds, nameTokenStart, this.firstName[e] as number, nameEntity.length, start)
-        ) {
-          tokens.length = start;
-          tokenKinds.length = start;
-          continue;
-        }
-        nameEntity.push(e);
-        nameKind.push(NAME_KINDS.indexOf(name.kind));
-        nameValue.push(name.value);
-        nameTokenStart.push(start);
       }
       for (const id of entity.identifiers) {
         const value = normalizeIdentifier(id.value);
@@ -268,6 +284,25 @@ export class IndexData {
         abjadIds.push(id);
       }
     }
+    const skeletonKeys = new IntBuffer();
+    const skeletonIdBuffer = new IntBuffer();
+    for (const id of skeletonIds) {
+      const skeleton = this.tokenText[id] as string;
+      const keys = new Set<string>();
+      for (const key of readingKeysOf(skeleton)) {
+        if (key.length >= ABJAD_KEY_MIN_LENGTH) keys.add(key);
+        else if (key.length > 0) for (const first of abjadFirstLetters(skeleton)) keys.add(shortAbjadKey(first, key));
+      }
+      for (const key of keys) {
+        skeletonKeys.push(hashString(key));
+        skeletonIdBuffer.push(id);
+      }
+    }
+    this.skeletonTable = new HashPostings(
+      new Uint32Array(skeletonKeys.data.buffer, 0, skeletonKeys.length),
+      skeletonIdBuffer.data,
+      skeletonKeys.length,
+    );
     this.typoTable = new HashPostings(
       new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length),
       typoIds.data,
@@ -325,7 +360,8 @@ export class IndexData {
       this.typoTable.bytes() +
       this.phoneticTable.bytes() +
       this.foldedTable.bytes() +
-      this.abjadTable.bytes()
+      this.abjadTable.bytes() +
+      this.skeletonTable.bytes()
     );
   }
 
@@ -355,6 +391,8 @@ export class IndexData {
 }
 
 type ListedName = MatchableEntity['names'][number];
+/** Hebrew and Arabic letters (as normalize-name.ts tells an abjad name): a name in them is tokenised as skeletons. */
+const ABJAD_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
 /** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
 const TRAILING_PARENTHESIS = /^(.*[^\s(])\s*\(([^()]+)\)\s*$/u;
 

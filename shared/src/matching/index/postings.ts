@@ -52,8 +52,11 @@ export class HashPostings {
    */
   private readonly filter: Int32Array;
   private readonly filterShift: number;
+  /** Entries held: 0 lets a caller skip probing a table the list left empty. */
+  readonly size: number;
 
   constructor(pairKeys: Uint32Array, pairValues: Int32Array, count: number) {
+    this.size = count;
     let buckets = 1;
     while (buckets < count) buckets <<= 1;
     this.mask = buckets - 1;

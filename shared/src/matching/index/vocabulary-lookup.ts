@@ -1,4 +1,4 @@
-import { abjadCompoundKeys, abjadKeys } from '../normalize/abjad-keys';
+import { abjadCompoundKeys, abjadKeys, latinAbjadKey } from '../normalize/abjad-keys';
 import {
   ABJAD_READING_MIN_LENGTH,
   abjadFirstLetters,
@@ -178,6 +178,7 @@ export class VocabularyLookup {
           for (const key of deletionKeys(folded)) this.ix.typoTable.forEach(key, consider);
       }
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
+      if (!abjad && this.ix.skeletonTable.size > 0) this.lookUpSkeletons(text, found);
       // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
       // prune the listed name before the scorer, which knows them, could see it.
       if (!abjad)
@@ -211,6 +212,27 @@ export class VocabularyLookup {
       this.ix.typoTable.forEach(key, (id) => {
         const similarity = wordSimilarity(surface, this.ix.tokenText[id] as string, abjad);
         if (similarity > (found.get(id) ?? 0)) found.set(id, similarity);
+      });
+    }
+  }
+
+  /**
+   * The reverse of lookUpReadings, for a Latin word against names listed in Arabic or Hebrew script: every listed
+   * skeleton sharing the coarse key of one of the word's spellings is read letter by letter as that spelling, and met
+   * as an Arabic-script query word would meet the spelling. Without it a Latin query never reads a listed skeleton
+   * ("hassan" / حسن "hsn"), since the Latin rules only compare spellings.
+   */
+  private lookUpSkeletons(word: string, found: Map<number, number>): void {
+    // Each spelling reads only the skeletons under its own key: one reading per hit, not one per spelling of the group.
+    for (const spelling of VARIANT_SPELLINGS.get(word) ?? [word]) {
+      const coarse = latinAbjadKey(spelling);
+      if (coarse.length === 0) continue;
+      const key = coarse.length >= ABJAD_KEY_MIN_LENGTH ? coarse : shortAbjadKey(spelling.charAt(0), coarse);
+      this.ix.skeletonTable.forEach(hashString(key), (id) => {
+        if ((found.get(id) ?? 0) >= ABJAD_AGREEMENT_SIMILARITY) return;
+        const skeleton = this.ix.tokenText[id] as string;
+        if (skeleton.length < ABJAD_READING_MIN_LENGTH || !abjadSpells(skeleton, spelling)) return;
+        found.set(id, Math.max(found.get(id) ?? 0, wordSimilarity(skeleton, word, true)));
       });
     }
   }
