@@ -53,5 +53,5 @@ export { alignPair } from './score/compare';
 export * as pairSignals from './signals/pair-signals';
 export { PAIR_SIGNALS } from './signals/pair-signals';
 export { readNumberWords } from './normalize/number-words';
-export { givenNameVariants, GIVEN_NAME_VARIANT_COUNT } from './normalize/given-name-variants';
+export { givenNameVariants, givenNameVariantsOf, GIVEN_NAME_VARIANT_COUNT } from './normalize/given-name-variants';
 export { originalScriptDistance } from './signals/original-script';

@@ -101,6 +101,16 @@ describe('pair signals', () => {
     expect(pairSignals.extraQueryWordSignal(input('John Zbigniewski Smith', 'John Smith'))).toBeGreaterThan(common);
   });
 
+  it('an unanchored variant: a given name in another form beside a surname only spelled alike, not the same', () => {
+    expect(pairSignals.unanchoredVariantSignal(input('Michael Martinez', 'MARTINEZ, Miguel'))).toBe(0);
+    expect(pairSignals.unanchoredVariantSignal(input('Michael Guzman', 'KUZMIN, Mikhail'))).toBeGreaterThan(0.5);
+    expect(pairSignals.unanchoredVariantSignal(input('Michael Guzman', 'GUZMAN, Michael'))).toBe(0);
+    expect(pairSignals.unanchoredVariantSignal(input('Mikhail Kuzmin', 'KUZMIN, Mikhail'))).toBe(0);
+    const spelled = pairSignals.unanchoredVariantSignal(input('Bill Gaites', 'William Gates'));
+    expect(spelled).toBeGreaterThan(0);
+    expect(spelled).toBeLessThan(pairSignals.unanchoredVariantSignal(input('Michael Guzman', 'KUZMIN, Mikhail')));
+  });
+
   it('the weakest pair says how far the least alike aligned words are', () => {
     expect(pairSignals.weakestPairSignal(input('John Smith', 'John Smith'))).toBe(0);
     expect(pairSignals.weakestPairSignal(input('John Smyth', 'John Smith'))).toBeGreaterThan(0);

@@ -187,6 +187,27 @@ export function givenNameVariantSignal(p: PairSignalInput): number {
     : 0;
 }
 
+/**
+ * A given-name variant without an anchor: when an aligned pair is a given name against another form of it, how far
+ * the best-agreeing other aligned word is from the same word (its dissimilarity scaled to 0..1; 1 when no other word
+ * aligned). A variant stands for many people's names ("Michael" is "Mikhail", "Miguel", "Michel"): beside the same
+ * surname it is one person written another way ("Michael Martinez" / "MARTINEZ, Miguel"), beside a surname only spelled
+ * alike it is two ("Michael Guzman" / "KUZMIN, Mikhail"). 0 without a variant.
+ */
+export function unanchoredVariantSignal(p: PairSignalInput): number {
+  let variant = false;
+  let anchor = 0;
+  for (const e of p.alignment.edges) {
+    const q = p.left.tokens[e.query[0] as number];
+    const c = p.listed[e.candidate[0] as number];
+    if (q === undefined || c === undefined) continue;
+    if (q.kind === 'word' && c.kind === 'word' && givenNameVariants(q.text, c.text)) variant = true;
+    else if (q.kind === 'word' && c.kind === 'word') anchor = Math.max(anchor, e.similarity);
+  }
+  if (!variant) return 0;
+  return Math.min(1, (1 - anchor) * FUZZY_SCALE);
+}
+
 /** Word counts apart: the share of the longer name's words the shorter one has no room for (0 when as many). */
 export function wordCountGapSignal(p: PairSignalInput): number {
   const a = words(p.left.tokens).length;
@@ -259,6 +280,12 @@ export const PAIR_SIGNALS: readonly {
     words: 'a given name stands in another form or as a nickname',
     sign: 1,
     measure: givenNameVariantSignal,
+  },
+  {
+    name: 'unanchoredVariant',
+    words: 'a given name in another form stands beside no part written the same',
+    sign: -1,
+    measure: unanchoredVariantSignal,
   },
   { name: 'wordCountGap', words: 'one name has more parts than the other', sign: -1, measure: wordCountGapSignal },
   { name: 'originalScript', words: 'the names differ in their own script', sign: -1, measure: originalScriptSignal },
