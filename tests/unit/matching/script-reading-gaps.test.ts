@@ -51,9 +51,11 @@ describe('legal forms glued to the name or to each other', () => {
 
 describe('script readings', () => {
   it.each([
-    // Greek: μπ, ντ, γκ are b, d, g at the start of a word (ELOT 743), mb, nd, ng inside one.
+    // Greek: μπ, ντ, γκ are b, d, g at the start or the end of a word (ELOT 743), mb, nd, ng inside one.
     ['Μπους', 'bous'],
-    ['Ντέιβιντ', 'deivind'],
+    ['Ντέιβιντ', 'deivid'],
+    ['Ολεγκ', 'oleg'],
+    ['Σαιντ', 'said'],
     ['Γκόρντον', 'gorndon'],
     ['Αντώνης', 'andonis'],
     // Katakana: the middle dot divides words; a small vowel replaces the vowel of the kana before it.

@@ -1,3 +1,4 @@
+import { readsAsKoreanName } from './hangul-reading';
 import { separateGluedCommonNames } from './arabic-glued-names';
 import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
@@ -332,7 +333,8 @@ export function tokenizeName(raw: string): TokenizedName {
         );
     }
   }
-  const syllabic = HANGUL.test(raw) ? hangulWords(raw) : undefined;
+  // A foreign name in Hangul is read a word a word (hangul-reading.ts): its tokens are not syllables.
+  const syllabic = HANGUL.test(raw) && readsAsKoreanName(raw) ? hangulWords(raw) : undefined;
   return {
     tokens,
     dropped,

@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { otherScriptToLatin, OTHER_SCRIPT_LETTER } from './any-script';
 import { romaniseKana } from './kana-reading';
+import { HANGUL_SYLLABLE_RUN, romaniseHangulRun, readsAsKoreanName } from './hangul-reading';
 import {
   CHINESE_ORGANISATION_WORD_CHARACTERS,
   CHINESE_ORGANISATION_WORD_MAX_LENGTH,
@@ -80,8 +81,11 @@ const GREEK_DIGRAPHS: Record<string, string> = {
   γγ: 'ng',
   γκ: 'ng',
 };
-/** At the start of a word μπ, ντ, γκ are plain b, d, g (ELOT 743), as Greek writes those sounds in names ("Μπους"). */
-const GREEK_WORD_INITIAL_DIGRAPHS: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g' };
+/**
+ * At the start or the end of a word μπ, ντ, γκ are plain b, d, g (ELOT 743), as Greek writes those sounds in names
+ * ("Μπους" is "Bush", "Ολεγκ" "Oleg", "Μοχαμμαντ" "Mochammad").
+ */
+const GREEK_WORD_EDGE_DIGRAPHS: Record<string, string> = { μπ: 'b', ντ: 'd', γκ: 'g' };
 const GREEK_LETTER = /[\u0370-\u03ff]/;
 
 // prettier-ignore
@@ -118,84 +122,6 @@ const HEBREW_SEMIVOWELS: Record<string, [vowel: string, consonant: string]> = { 
 /** A geresh after צ, ג or ז writes a sound Hebrew lacks (the Academy's rules for foreign names): צ׳ is ch, ג׳ j, ז׳ zh. */
 const HEBREW_GERESH_LETTERS: Record<string, string> = { צ: 'ch', ץ: 'ch', ג: 'j', ז: 'zh' };
 const GERESH = /^[\u05f3'’]$/;
-
-// Hangul, romanised the way the DPRK and UN/OFAC listings spell Korean names (McCune-Reischauer without breves).
-const HANGUL_INITIALS = [
-  'k',
-  'kk',
-  'n',
-  't',
-  'tt',
-  'r',
-  'm',
-  'p',
-  'pp',
-  's',
-  'ss',
-  '',
-  'j',
-  'jj',
-  'ch',
-  'k',
-  't',
-  'p',
-  'h',
-];
-const HANGUL_VOWELS = [
-  'a',
-  'ae',
-  'ya',
-  'yae',
-  'o',
-  'e',
-  'yo',
-  'ye',
-  'o',
-  'wa',
-  'wae',
-  'oe',
-  'yo',
-  'u',
-  'wo',
-  'we',
-  'wi',
-  'yu',
-  'u',
-  'ui',
-  'i',
-];
-const HANGUL_FINALS = [
-  '',
-  'k',
-  'k',
-  'k',
-  'n',
-  'n',
-  'n',
-  't',
-  'l',
-  'k',
-  'm',
-  'l',
-  'l',
-  'l',
-  'p',
-  'l',
-  'm',
-  'p',
-  'p',
-  't',
-  't',
-  'ng',
-  't',
-  't',
-  'k',
-  't',
-  'p',
-  't',
-];
-/** Vowel-only syllables that are whole surnames: a lone "i" or "o" would be read as an initial, so use their usual spelling. */
-const HANGUL_SURNAME_SYLLABLES: Record<string, string> = { i: 'yi', o: 'oh', u: 'woo' };
 
 // prettier-ignore
 const DEVANAGARI_CONSONANTS: Record<string, string> = {
@@ -238,13 +164,16 @@ export function transliterate(text: string): string {
   if (!NON_LATIN.test(text)) return OTHER_SCRIPT_LETTER.test(text) ? otherScriptToLatin(text) : text;
   if (CYRILLIC_LETTER.test(text)) text = cyrillicLookalikes(text);
   const ukrainianOrBelarusian = UKRAINIAN_OR_BELARUSIAN.test(text);
+  let korean: boolean | undefined; // whether the Hangul words are a Korean name, asked at the first syllable
   let out = '';
   const chars = Array.from(text);
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] as string;
     const code = ch.codePointAt(0) ?? 0;
     if (code >= 0xac00 && code <= 0xd7a3) {
-      out += ` ${romaniseHangulSyllable(code)} `;
+      const end = runEnd(chars, i, HANGUL_SYLLABLE_RUN);
+      out += romaniseHangulRun(chars.slice(i, end), (korean ??= readsAsKoreanName(text)));
+      i = end - 1;
     } else if (code >= 0x0900 && code <= 0x097f) {
       const end = runEnd(chars, i, (c) => c >= 0x0900 && c <= 0x097f);
       out += romaniseDevanagari(chars.slice(i, end));
@@ -263,8 +192,8 @@ export function transliterate(text: string): string {
       i = end - 1;
     } else if (code >= 0x0370 && code <= 0x03ff) {
       const pair = ch + (chars[i + 1] ?? '');
-      const wordStart = !GREEK_LETTER.test(chars[i - 1] ?? '');
-      const digraph = (wordStart ? GREEK_WORD_INITIAL_DIGRAPHS[pair] : undefined) ?? GREEK_DIGRAPHS[pair];
+      const wordEdge = !GREEK_LETTER.test(chars[i - 1] ?? '') || !GREEK_LETTER.test(chars[i + 2] ?? '');
+      const digraph = (wordEdge ? GREEK_WORD_EDGE_DIGRAPHS[pair] : undefined) ?? GREEK_DIGRAPHS[pair];
       if (digraph !== undefined) {
         out += digraph;
         i++;
@@ -292,15 +221,6 @@ function runEnd(chars: string[], start: number, inRun: (code: number) => boolean
   let end = start;
   while (end < chars.length && inRun((chars[end] as string).codePointAt(0) ?? 0)) end++;
   return end;
-}
-
-function romaniseHangulSyllable(code: number): string {
-  const index = code - 0xac00;
-  const initial = HANGUL_INITIALS[Math.floor(index / 588)] ?? '';
-  const vowel = HANGUL_VOWELS[Math.floor((index % 588) / 28)] ?? '';
-  const final = HANGUL_FINALS[index % 28] ?? '';
-  const syllable = initial + vowel + final;
-  return HANGUL_SURNAME_SYLLABLES[syllable] ?? syllable;
 }
 
 function romaniseDevanagari(chars: string[]): string {
