@@ -15,6 +15,14 @@ import {
 
 /** Shortest name part left when a glued legal form is split off ("KBLTD" is not "KB" + "LTD" if that leaves one letter). */
 const GLUED_MIN_REMAINDER = 3;
+/**
+ * A prefix form is kept to those no name opens with, so two letters may follow it ("LLCBP"); a suffix keeps three
+ * ("UNLIMITED" is no "UN" + "LIMITED"). A whole multi-word form glued leaves even one ("LIMITEDLIABILITYCOMPANYA").
+ */
+const PREFIX_MIN_REMAINDER = 2;
+const PHRASE_MIN_REMAINDER = 1;
+/** Shortest glued multi-word form read even with a one-letter word inside ("obshchestvosogranichennoi..."). */
+const LONG_GLUED_PHRASE = 10;
 /** Mexico's "S.A. de C.V.", which the tokenizer reads as its three words, not as one phrase. */
 const SA_DE_CV = ['sa', 'de', 'cv'];
 /** A multi-word legal form and how it reads glued ("jointstockcompany" → joint stock company). */
@@ -24,7 +32,7 @@ interface GluedPhrase {
 }
 /** The multi-word legal forms, longest glued first. */
 const GLUED_PHRASES: readonly GluedPhrase[] = [...LEGAL_FORM_PHRASES.map(([words]) => words), SA_DE_CV]
-  .filter((words) => words.every((w) => w.length >= 2))
+  .filter((words) => words.every((w) => w.length >= 2) || words.join('').length >= LONG_GLUED_PHRASE)
   .map((words) => ({ words, glued: words.join('') }))
   .sort((a, b) => b.glued.length - a.glued.length);
 /** The glued phrases by their last and by their first three letters: a word is compared only with those it could hold. */
@@ -39,9 +47,17 @@ function phrasesBy(key: (glued: string) => string): ReadonlyMap<string, readonly
 }
 const PHRASES_BY_ENDING = phrasesBy((glued) => glued.slice(-KEY_LETTERS));
 const PHRASES_BY_OPENING = phrasesBy((glued) => glued.slice(0, KEY_LETTERS));
-/** A whole word that is a multi-word form glued, to its words. */
+/** Shortest glued run of a form's words read as a whole word ("jointstock" of "joint stock company"). */
+const GLUED_RUN_LETTERS = 8;
+/** Runs of two words or more inside the multi-word forms ("joint stock", "stock company"), as words glue in careless data. */
+const INNER_RUNS: readonly GluedPhrase[] = GLUED_PHRASES.flatMap(({ words }) =>
+  words.flatMap((_, from) => words.slice(from + 2).map((__, i) => words.slice(from, from + 2 + i))),
+)
+  .map((words) => ({ words, glued: words.join('') }))
+  .filter(({ glued }) => glued.length >= GLUED_RUN_LETTERS);
+/** A whole word that is a multi-word form glued, or a run of its words, to its words. */
 const WHOLE_GLUED_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
-  [...GLUED_PHRASES].reverse().map(({ words, glued }) => [glued, words]),
+  [...INNER_RUNS, ...[...GLUED_PHRASES].reverse()].map(({ words, glued }) => [glued, words]),
 );
 /** The words of multi-word forms that may follow a glued prefix form ("limited" + "liability" + "company"). */
 const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set(GLUED_PHRASES.map(({ words }) => words[0] as string));
@@ -57,7 +73,10 @@ export function gluedLegalFormPossible(word: string): boolean {
   return SUFFIX_ENDINGS.has(word.charCodeAt(word.length - 1)) || PREFIX_INITIALS.has(word.charCodeAt(0));
 }
 
-/** A multi-word legal form the word opens or closes with, glued, leaving at least GLUED_MIN_REMAINDER letters. */
+/**
+ * The longest multi-word legal form the word opens or closes with, glued, leaving a letter at least: the longest first,
+ * so "limitedliabilitycompanyi" is not read as "limited liability co" + "mpanyi".
+ */
 function gluedPhrase(word: string, at: 'start' | 'end'): GluedPhrase | undefined {
   const candidates =
     at === 'start'
@@ -65,7 +84,7 @@ function gluedPhrase(word: string, at: 'start' | 'end'): GluedPhrase | undefined
       : PHRASES_BY_ENDING.get(word.slice(-KEY_LETTERS));
   return candidates?.find(
     ({ glued }) =>
-      word.length - glued.length >= GLUED_MIN_REMAINDER &&
+      word.length - glued.length >= PHRASE_MIN_REMAINDER &&
       (at === 'start' ? word.startsWith(glued) : word.endsWith(glued)),
   );
 }
@@ -85,7 +104,7 @@ export function splitGluedLegalForm(word: string): string[] {
   const opening = gluedPhrase(word, 'start');
   if (opening !== undefined) return [...opening.words, word.slice(opening.glued.length)];
   for (const prefix of GLUED_LEGAL_PREFIXES) {
-    if (word.length - prefix.length >= GLUED_MIN_REMAINDER && word.startsWith(prefix))
+    if (word.length - prefix.length >= PREFIX_MIN_REMAINDER && word.startsWith(prefix))
       return [prefix, word.slice(prefix.length)];
   }
   return [word];

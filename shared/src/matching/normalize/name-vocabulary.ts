@@ -7,7 +7,7 @@ import { transliterate } from './transliterate';
 /** Legal-form words and their canonical abbreviation ("limited" and "ltd" are the same legal form). */
 // prettier-ignore
 export const LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
-  ['limited', 'ltd'], ['ltd', 'ltd'], ['ltda', 'ltd'], ['limitada', 'ltd'], ['ltee', 'ltd'],
+  ['limited', 'ltd'], ['ltd', 'ltd'], ['ltda', 'ltd'], ['limitada', 'ltd'], ['ltee', 'ltd'], ['limitee', 'ltd'],
   ['company', 'co'], ['co', 'co'], ['compania', 'co'], ['companhia', 'co'], ['compagnie', 'co'], ['cie', 'co'], ['cia', 'co'],
   ['corporation', 'corp'], ['corp', 'corp'], ['incorporated', 'inc'], ['inc', 'inc'],
   ['kompaniya', 'co'], ['kompanii', 'co'], ['korporatsiya', 'corp'], ['korporatsii', 'corp'],
@@ -64,6 +64,7 @@ export const GLUED_LEGAL_SUFFIXES: readonly string[] = [
   'gmbh',
   'plc',
   'ooo',
+  'oao',
 ];
 /** Prefix forms are kept to those no name starts with (not "pao": Paolo; not "zao": Zaoui). */
 export const GLUED_LEGAL_PREFIXES: readonly string[] = [
@@ -89,6 +90,10 @@ export const LEGAL_FORM_PHRASES: readonly (readonly [readonly string[], string])
   [['closed', 'joint', 'stock', 'company'], 'jsc'],
   [['public', 'joint', 'stock', 'company'], 'jsc'],
   [['joint', 'stock', 'company'], 'jsc'],
+  // Open, closed and public joint-stock companies by their short form ("OPEN J.S.C."): OJSC, CJSC, PJSC.
+  [['open', 'jsc'], 'jsc'],
+  [['closed', 'jsc'], 'jsc'],
+  [['public', 'jsc'], 'jsc'],
   [['joint', 'stock', 'co'], 'jsc'],
   [['open', 'joint', 'stock', 'co'], 'jsc'],
   [['closed', 'joint', 'stock', 'co'], 'jsc'],

@@ -1,12 +1,15 @@
 /**
- * Digits typed for the letters they look like, inside a word of letters ("M0HAMMED", "HA55AN"; not "1BRAHIM": a
- * word-initial digit may be a number): 0 is O, 1 is I, 3 is E, 5 is S. Only digits with letters on both sides, or one
- * digit closing a word of three letters or more ("TRUJILL0"), so numbers ("MIG29", "21ST", "A1", "3M") keep theirs.
+ * Digits typed for the letters they look like, inside a word of letters ("M0HAMMED", "HA55AN", "K1L", "F0R"; not
+ * "1BRAHIM": a word-initial digit may be a number): 0 is O, 1 is I, 3 is E, 5 is S. Only digits with letters on both
+ * sides (a letter, digit, letter word is no number), or one digit closing a word of two letters or more ("TRUJILL0",
+ * "OO0", "FZ3"), so numbers ("MIG29", "21ST", "A1", "3M") keep theirs. The list is read the same way, so a listed "IT1"
+ * still meets "IT1".
  */
 const DIGIT_LETTERS: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '5': 's' };
 const WORD_WITH_DIGITS = /[\p{L}\p{N}]*\p{L}[0135]+(?:\p{L}[\p{L}\p{N}]*|(?![\p{L}\p{N}]))/gu;
 const DIGITS_BETWEEN_LETTERS = /(?<=(\p{L}))(?:[0135]+(?=\p{L})|[0135]$)/gu;
-const MIN_LETTERS = 3;
+/** Letters before a digit closing the word: "A1" is a number, "OO0" a typed "OOO". */
+const MIN_LETTERS = 2;
 /** A digit opening or closing the word, or one that looks like no letter: the word holds a number. */
 const NUMBER_INSIDE = /^\p{N}|\p{N}{2}$|[246789]/u;
 
