@@ -8,7 +8,7 @@
  */
 import { tokenizeName, type MatchableEntity } from '../../shared/src/matching';
 import table from '../../shared/src/matching/normalize/data/given-name-variants.json';
-import { listedAttributes, queryAttributes, type TrainingPair } from './training-pairs';
+import { listedAttributes, nameWords, queryAttributes, type TrainingPair } from './training-pairs';
 import { orderFreeNameKey, seededRng } from './variations';
 
 /** A word on at least this many of the list's entities of one type is a common part (a customer may well carry it). */
@@ -98,9 +98,7 @@ export function customerNegatives(
     const entity = pool[Math.floor(rng() * pool.length)];
     const primary = entity?.names.find((n) => n.kind === 'primary') ?? entity?.names[0];
     if (entity === undefined || primary === undefined) continue;
-    const words = tokenizeName(primary.value)
-      .tokens.filter((t) => t.kind === 'word')
-      .map((t) => t.text);
+    const words = nameWords(primary.value);
     if (words.length < 2) continue;
     const own = new Set(words);
     const person = entity.type === 'person';

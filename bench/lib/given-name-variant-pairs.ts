@@ -5,25 +5,14 @@
  * ("Michael Guzman" against "KUZMIN, Mikhail"): a variant stands for many people's names, and without such pairs the
  * fitted weights read every variant as a match.
  */
-import {
-  givenNameVariantsOf,
-  jaroWinkler,
-  phoneticKey,
-  tokenizeName,
-  type MatchableEntity,
-} from '../../shared/src/matching';
+import { givenNameVariantsOf, jaroWinkler, phoneticKey, type MatchableEntity } from '../../shared/src/matching';
 import { pick, seededRng, shuffled } from './seeded-rng';
-import { listedAttributes, queryAttributes, type TrainingPair } from './training-pairs';
+import { listedAttributes, nameWords, queryAttributes, type TrainingPair } from './training-pairs';
 
 /** A surname spelled at least this alike aligns with the listed one, so the pair is a near miss, not a stranger. */
 const ALIKE_SURNAME_SIMILARITY = 0.8;
 /** Listed words tried per hard negative for a surname spelled alike. */
 const SURNAME_TRIES = 400;
-
-const wordsOf = (name: string): string[] =>
-  tokenizeName(name)
-    .tokens.filter((t) => t.kind === 'word')
-    .map((t) => t.text);
 
 /** Up to `count` positives and as many hard negatives from the list's people, seeded. */
 export function givenNameVariantPairs(
@@ -34,7 +23,7 @@ export function givenNameVariantPairs(
 ): TrainingPair[] {
   const rng = seededRng(seed);
   const people = entities.filter((e) => e.type === 'person');
-  const vocabulary = [...new Set(people.flatMap((e) => e.names.flatMap((n) => wordsOf(n.value))))].filter(
+  const vocabulary = [...new Set(people.flatMap((e) => e.names.flatMap((n) => nameWords(n.value))))].filter(
     (w) => w.length >= 4 && givenNameVariantsOf(w).size === 0,
   );
   const pairs: TrainingPair[] = [];
@@ -44,7 +33,7 @@ export function givenNameVariantPairs(
     if (positives >= count && negatives >= count) break;
     const primary = entity.names.find((n) => n.kind === 'primary') ?? entity.names[0];
     if (primary === undefined) continue;
-    const words = wordsOf(primary.value);
+    const words = nameWords(primary.value);
     if (words.length < 2) continue;
     const given = words.findIndex((w) => givenNameVariantsOf(w).size > 0);
     if (given < 0) continue;

@@ -12,6 +12,12 @@ import { jaroWinkler, listWeight, tokenizeName, type MatchableEntity } from '../
 import { dataDir } from './list-reader';
 import { seededRng, shuffled } from './seeded-rng';
 
+/** The words of a name as the matcher reads them (numbers, initials and legal forms left out). */
+export const nameWords = (name: string): string[] =>
+  tokenizeName(name)
+    .tokens.filter((t) => t.kind === 'word')
+    .map((t) => t.text);
+
 export interface TrainingPair {
   list: string;
   type: MatchableEntity['type'];
@@ -90,11 +96,7 @@ export function trainingPairs(list: string, entities: readonly MatchableEntity[]
     // Another name of the entity is a variant of its name (what a matcher must find) when the two share a word, are
     // spelled alike, or one is the other in its own script; an alias with nothing in common ("Party of God" for
     // "Hizballah") is another name, which no name comparison can or should find.
-    const words = new Set(
-      tokenizeName(primary.value)
-        .tokens.filter((t) => t.kind === 'word')
-        .map((t) => t.text),
-    );
+    const words = new Set(nameWords(primary.value));
     const variant = (value: string, kind: string): boolean =>
       kind === 'original_script' ||
       tokenizeName(value).tokens.some((t) => t.kind === 'word' && words.has(t.text)) ||
