@@ -1,10 +1,10 @@
 import { ENTITY_TYPES, NAME_KINDS } from '../../lists/entity-model';
-import { abjadKeys as readingKeysOf, latinAbjadKey } from '../normalize/abjad-keys';
+import { abjadKeys, latinAbjadKey } from '../normalize/abjad-keys';
 import { abjadFirstLetters } from '../normalize/abjad-reading';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from '../signals/identifier-signal';
 import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR } from '../score/name-alignment';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
-import { tokenizeName, type TokenKind } from '../normalize/normalize-name';
+import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
@@ -274,10 +274,8 @@ export class IndexData {
       }
       const abjad = new Set<string>();
       for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) {
-        const key = latinAbjadKey(spelling);
-        // A key of one class ("T" for "ewaz", "sayed") would fetch thousands of words: it is stored with the first
-        // letter, which the reading narrows down (see lookUpReadings).
-        if (key.length > 0) abjad.add(key.length < ABJAD_KEY_MIN_LENGTH ? shortAbjadKey(spelling.charAt(0), key) : key);
+        const key = spellingAbjadKey(spelling);
+        if (key !== undefined) abjad.add(key);
       }
       for (const key of abjad) {
         abjadKeys.push(hashString(key));
@@ -287,13 +285,7 @@ export class IndexData {
     const skeletonKeys = new IntBuffer();
     const skeletonIdBuffer = new IntBuffer();
     for (const id of skeletonIds) {
-      const skeleton = this.tokenText[id] as string;
-      const keys = new Set<string>();
-      for (const key of readingKeysOf(skeleton)) {
-        if (key.length >= ABJAD_KEY_MIN_LENGTH) keys.add(key);
-        else if (key.length > 0) for (const first of abjadFirstLetters(skeleton)) keys.add(shortAbjadKey(first, key));
-      }
-      for (const key of keys) {
+      for (const key of skeletonAbjadKeys(this.tokenText[id] as string)) {
         skeletonKeys.push(hashString(key));
         skeletonIdBuffer.push(id);
       }
@@ -391,8 +383,6 @@ export class IndexData {
 }
 
 type ListedName = MatchableEntity['names'][number];
-/** Hebrew and Arabic letters (as normalize-name.ts tells an abjad name): a name in them is tokenised as skeletons. */
-const ABJAD_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
 /** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
 const TRAILING_PARENTHESIS = /^(.*[^\s(])\s*\(([^()]+)\)\s*$/u;
 
@@ -412,8 +402,29 @@ function withParentheticalForms(name: ListedName): ListedName[] {
 }
 
 /** The table key of a one-class abjad key: the first letter and the class ("e:T"). */
-export function shortAbjadKey(first: string, key: string): string {
+function shortAbjadKey(first: string, key: string): string {
   return `${first}:${key}`;
+}
+
+/**
+ * The abjad-table key of a Latin spelling: its coarse consonant key. A key of one class ("T" for "ewaz", "sayed")
+ * would fetch thousands of words, so it is kept with the spelling's first letter, which the reading narrows down.
+ * Undefined when the spelling has no consonant key.
+ */
+export function spellingAbjadKey(spelling: string): string | undefined {
+  const key = latinAbjadKey(spelling);
+  if (key.length === 0) return undefined;
+  return key.length < ABJAD_KEY_MIN_LENGTH ? shortAbjadKey(spelling.charAt(0), key) : key;
+}
+
+/** The table keys a skeleton's readings fall under: each coarse key, a one-class key with each first letter it reads as. */
+export function skeletonAbjadKeys(skeleton: string): ReadonlySet<string> {
+  const keys = new Set<string>();
+  for (const key of abjadKeys(skeleton)) {
+    if (key.length >= ABJAD_KEY_MIN_LENGTH) keys.add(key);
+    else if (key.length > 0) for (const first of abjadFirstLetters(skeleton)) keys.add(shortAbjadKey(first, key));
+  }
+  return keys;
 }
 
 /**

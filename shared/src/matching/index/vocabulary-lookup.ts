@@ -1,13 +1,12 @@
-import { abjadCompoundKeys, abjadKeys, latinAbjadKey } from '../normalize/abjad-keys';
+import { abjadCompoundKeys } from '../normalize/abjad-keys';
 import {
   ABJAD_READING_MIN_LENGTH,
-  abjadFirstLetters,
   abjadSpells,
   abjadSpellsCompound,
   gluedArticleParts,
 } from '../normalize/abjad-reading';
 import type { GluedWord } from '../normalize/glued-words';
-import { ABJAD_KEY_MIN_LENGTH, KIND_CODE, shortAbjadKey, type IndexData } from './index-data';
+import { ABJAD_KEY_MIN_LENGTH, KIND_CODE, skeletonAbjadKeys, spellingAbjadKey, type IndexData } from './index-data';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { canonicalWord, type NameToken, type TokenKind } from '../normalize/normalize-name';
 import { givenNameVariantsOf } from '../normalize/given-name-variants';
@@ -225,9 +224,8 @@ export class VocabularyLookup {
   private lookUpSkeletons(word: string, found: Map<number, number>): void {
     // Each spelling reads only the skeletons under its own key: one reading per hit, not one per spelling of the group.
     for (const spelling of VARIANT_SPELLINGS.get(word) ?? [word]) {
-      const coarse = latinAbjadKey(spelling);
-      if (coarse.length === 0) continue;
-      const key = coarse.length >= ABJAD_KEY_MIN_LENGTH ? coarse : shortAbjadKey(spelling.charAt(0), coarse);
+      const key = spellingAbjadKey(spelling);
+      if (key === undefined) continue;
       this.ix.skeletonTable.forEach(hashString(key), (id) => {
         if ((found.get(id) ?? 0) >= ABJAD_AGREEMENT_SIMILARITY) return;
         const skeleton = this.ix.tokenText[id] as string;
@@ -251,12 +249,7 @@ export class VocabularyLookup {
         spellings.some((spelling) => abjadSpells(skeleton, spelling)) ? wordSimilarity(skeleton, listed, true) : 0,
       );
     };
-    for (const key of abjadKeys(skeleton)) {
-      if (key.length >= ABJAD_KEY_MIN_LENGTH) this.ix.abjadTable.forEach(hashString(key), read);
-      else if (key.length > 0)
-        for (const first of abjadFirstLetters(skeleton))
-          this.ix.abjadTable.forEach(hashString(shortAbjadKey(first, key)), read);
-    }
+    for (const key of skeletonAbjadKeys(skeleton)) this.ix.abjadTable.forEach(hashString(key), read);
   }
 
   /**

@@ -77,7 +77,8 @@ export interface TokenizedName {
   han: boolean;
 }
 
-const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
+/** Hebrew and Arabic letters: a name written in them is an abjad's, its words consonant skeletons. */
+export const ABJAD_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]/;
 /** A Russian adjective in -ск- ("тамбовский", "омская", "арзамасского"), romanised: the stem before "sk". */
 const PLACE_ADJECTIVE = /^(.{2,}?)sk(?:iy|ii|ij|yy|aya|oe|oye|ogo|oy|oi|ikh|ie|iye|ye|om|uyu)$/;
 /** Shorter place stems ("om") fit too many words. */
@@ -123,7 +124,7 @@ function cleanWords(raw: string): string[] {
   if (HAS_DIGIT.test(text)) text = readDigitsTypedForLetters(text);
   if (!ascii) {
     text = splitCaseBoundaries(text.normalize('NFKC'), false).toLowerCase();
-    if (ABJAD.test(text)) text = separateGluedCommonNames(text);
+    if (ABJAD_SCRIPT.test(text)) text = separateGluedCommonNames(text);
     text = transliterate(text);
     text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
     text = text.replace(SPECIAL_LETTER_PATTERN, (ch) => SPECIAL_LETTERS[ch] ?? ch);
@@ -284,7 +285,7 @@ export function tokenizeName(raw: string): TokenizedName {
   const hasLegalForm = words.some((w) => LEGAL_FORMS.has(w) && !AMBIGUOUS_LEGAL_FORMS.has(w));
   const legalFormCount = words.filter((w) => LEGAL_FORMS.has(w)).length;
   // Titles are dropped wherever they stand ("Yusuf Ahmed Hajji"), ranks only in front, and never the whole name.
-  const abjad = ABJAD.test(raw);
+  const abjad = ABJAD_SCRIPT.test(raw);
   // "АО", "ТОО" written in Cyrillic are legal forms wherever they stand: the ambiguity is with Latin name syllables.
   const cyrillic = CYRILLIC_LETTER.test(raw);
   // Every word in Han characters: its words are pinyin syllables (or organisation words run together).
