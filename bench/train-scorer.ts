@@ -6,7 +6,8 @@
  *
  *   npm run train:scorer
  *
- * Env: SHARED_DATA_DIR, TRAIN_PAIRS_PER_LIST (4000), TRAIN_FOLDS (5), TRAIN_CUSTOMER_SHARE (0; decision 0026).
+ * Env: SHARED_DATA_DIR, TRAIN_PAIRS_PER_LIST (4000), TRAIN_FOLDS (5), TRAIN_CUSTOMER_SHARE (0; decision 0026),
+ * TRAIN_VARIANT_SHARE (0; 0032), TRAIN_VARIANT_NEGATIVE_SHARE and TRAIN_ALIKE_SHARE (0; 0036).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { PAIR_SIGNALS } from '../shared/src/matching';
 import { crossValidate, fitScorer, labelledRow, type LabelledRow } from './lib/scorer-training';
 import { customerNegatives } from './lib/customer-negatives';
 import { givenNameVariantPairs } from './lib/given-name-variant-pairs';
+import { spelledAlikeNegatives } from './lib/spelled-alike-negatives';
 import { listRarity, readTrainingList, TRAINING_LISTS, trainingPairs, type TrainingPair } from './lib/training-pairs';
 import * as prettier from 'prettier';
 
@@ -30,6 +32,18 @@ const CUSTOMER_NEGATIVE_SHARE = Number(process.env['TRAIN_CUSTOMER_SHARE'] ?? 0)
  * 0.03 the dev pairs' F1 fell (0.834 → 0.822, 0.831) for 0.01 points of customer false hits (decision 0032).
  */
 const VARIANT_PAIR_SHARE = Number(process.env['TRAIN_VARIANT_SHARE'] ?? 0);
+/**
+ * Given-name variant hard negatives alone (no variant positives), as a share of the list's pairs: the variant beside a
+ * surname only spelled alike, on the negatives' side only, so the matches stay the lists' own aliases. Default 0:
+ * measured without a gain (decision 0036).
+ */
+const VARIANT_NEGATIVE_SHARE = Number(process.env['TRAIN_VARIANT_NEGATIVE_SHARE'] ?? 0);
+/**
+ * Spelled-alike hard negatives (lib/spelled-alike-negatives.ts) per list, as a share of the pairs taken from it: a
+ * listed name with parts replaced by other listed words the matcher aligns with them. Default 0: they lower customer
+ * false hits only as far as a higher threshold does, at a larger cost in recall (decision 0036).
+ */
+const ALIKE_NEGATIVE_SHARE = Number(process.env['TRAIN_ALIKE_SHARE'] ?? 0);
 export const SCORER_WEIGHTS_VERSION = 'calibrated-4';
 
 export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: LabelledRow[] }> {
@@ -58,13 +72,26 @@ export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: La
       Math.round((pos.length + neg.length) * VARIANT_PAIR_SHARE),
       3000 + n,
     );
+    const variantNegatives = givenNameVariantPairs(
+      list.id,
+      entities,
+      Math.round((pos.length + neg.length) * VARIANT_NEGATIVE_SHARE),
+      4000 + n,
+    ).filter((p) => !p.match);
+    const alike = spelledAlikeNegatives(
+      list.id,
+      entities,
+      Math.round((pos.length + neg.length) * ALIKE_NEGATIVE_SHARE),
+      5000 + n,
+    );
     console.log(
       `${list.id}: ${entities.length} entities → ${pos.length} positives, ${neg.length} hard negatives, ` +
-        `${customers.length} unrelated customers, ${variants.length} given-name variant pairs`,
+        `${customers.length} unrelated customers, ${variants.length} given-name variant pairs, ` +
+        `${variantNegatives.length} variant negatives, ${alike.length} spelled-alike negatives`,
     );
     // Words weigh what they weigh in the pair's own list, as in the screening index.
     const rarity = listRarity(entities);
-    for (const p of [...pos, ...neg, ...customers, ...variants]) {
+    for (const p of [...pos, ...neg, ...customers, ...variants, ...variantNegatives, ...alike]) {
       pairs.push(p);
       rows.push(
         labelledRow(
