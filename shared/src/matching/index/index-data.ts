@@ -6,7 +6,7 @@ import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR }
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
-import { READING_CLASS_MIN_KEY, readingClassKey } from '../signals/reading-class-key';
+import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
@@ -279,7 +279,8 @@ export class IndexData {
       }
       const reading = new Set<number>();
       for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text])
-        for (const key of readingClassKeyHashes(readingClassKey(spelling))) reading.add(key);
+        for (const classes of readingClassKeys(spelling))
+          for (const key of readingClassKeyHashes(classes)) reading.add(key);
       for (const key of reading) {
         readingKeys.push(key);
         readingIds.push(id);

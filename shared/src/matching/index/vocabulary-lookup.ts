@@ -18,8 +18,10 @@ import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocab
 import { canonicalWord, type NameToken, type TokenKind } from '../normalize/normalize-name';
 import { givenNameVariantsOf } from '../normalize/given-name-variants';
 import { phoneticKey } from '../signals/phonetic-key';
+import { jaroWinkler } from '../signals/jaro-winkler';
 import {
   READING_CLASS_MIN_KEY,
+  scriptFoldedSpellings,
   queryReadingClassKeys,
   scriptQueryReadingKeys,
   scriptReadingKey,
@@ -56,16 +58,18 @@ const LOOKUP_CACHE_SLOTS = 5 * 16;
  */
 const MIN_DOUBLE_TYPO_LENGTH = 6;
 /**
- * A listed word met only through a reading-class key must be at least this alike to be kept: the classes are coarse,
- * and a far word would add candidates the scorer rejects ("stenislavovits" / "stanislavovich" is 0.60).
+ * A listed word whose key is one class off the query word's under its script's folds is kept only this alike in
+ * spelling: such a pair is a typo at best, and a weaker one pairs different surnames ("vasilenko" / "vasinskyi", 0.75).
  */
-const READING_CLASS_MIN_SIMILARITY = 0.6;
+const READING_CLASS_NEAR_MIN_SIMILARITY = 0.8;
 /**
  * A listed spelling with the query word's very reading-class key needs only this much spelling similarity to meet it
  * at READING_CLASS_SIMILARITY: the key already says every consonant agrees up to the script's confusions, so what is
  * left is vowels the script adds or changes ("oregu" / "oleg" is 0.52).
  */
 const READING_CLASS_AGREEMENT_MIN_SIMILARITY = 0.5;
+/** ...or its spelling with the script's folds this alike ("reonid" / "leonid" in Hangul, both "reonit"). */
+const READING_CLASS_FOLDED_MIN_SIMILARITY = 0.85;
 /** ...and none when the shared key holds this many classes: four consonants agreeing in order are a reading. */
 const READING_CLASS_SURE_KEY = 4;
 /** A query's last word this long may be a truncation ("TESTKOMPL" for "TESTKOMPLEKT"), so words it begins are retrieved. */
@@ -150,7 +154,7 @@ export class VocabularyLookup {
     abjad: boolean,
     surface = text,
     transliterated = false,
-    script = '',
+    script?: string,
   ): readonly { id: number; similarity: number }[] {
     const writtenForm = (isLastWord || transliterated) && surface !== text;
     const cache = this.lookupCaches[
@@ -158,7 +162,7 @@ export class VocabularyLookup {
     ] as Map<string, readonly { id: number; similarity: number }[]>;
     const written = writtenForm ? `${surface}|${text}` : text;
     // The script decides which reading slips the look-up forgives (lookUpReadingClasses).
-    const cacheKey = transliterated && script !== '' ? `${script}#${written}` : written;
+    const cacheKey = script !== undefined ? `${script}#${written}` : written;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
     const result = this.lookupUncached(text, kind, isLastWord, abjad, surface, transliterated, script);
@@ -178,7 +182,7 @@ export class VocabularyLookup {
     abjad: boolean,
     surface: string,
     transliterated: boolean,
-    script: string,
+    script: string | undefined,
   ): { id: number; similarity: number }[] {
     const found = new Map<number, number>();
     const exact = this.ix.tokenIds.get(text);
@@ -212,7 +216,7 @@ export class VocabularyLookup {
       }
       // A word read from another script may carry a slip that script's letters make (ts/ch, b/v, l/r): no deletion or
       // phonetic key is shared, so the reading-class key looks for it (decision 0034).
-      if (transliterated && !abjad) this.lookUpReadingClasses(text, script, found);
+      if (script !== undefined && !abjad) this.lookUpReadingClasses(text, script, found);
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
       if (!abjad && this.ix.skeletonTable.size > 0) this.lookUpSkeletons(text, found);
       // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
@@ -260,10 +264,19 @@ export class VocabularyLookup {
    */
   private lookUpReadingClasses(word: string, script: string, found: Map<number, number>): void {
     const own = scriptQueryReadingKeys(word, script);
+    let ownSpellings: string[] | undefined;
+    const foldedSimilarity = (listed: string): number => {
+      ownSpellings ??= scriptFoldedSpellings(word, script, true);
+      let best = 0;
+      for (const l of scriptFoldedSpellings(listed, script, false))
+        for (const o of ownSpellings) best = Math.max(best, jaroWinkler(o, l));
+      return best;
+    };
     for (const key of queryReadingClassKeys(word))
       for (const hash of readingClassKeyHashes(key))
         this.ix.readingClassTable.forEach(hash, (id) => {
-          if (found.has(id)) return;
+          // A word the spelling look-ups met is kept at what they said, unless they said "different" (0).
+          if ((found.get(id) ?? 0) > 0) return;
           const listed = this.ix.tokenText[id] as string;
           const spelling = wordSimilarity(word, listed, false);
           let agrees = false;
@@ -273,11 +286,13 @@ export class VocabularyLookup {
             if (own.includes(k))
               agrees ||=
                 k.length >= READING_CLASS_SURE_KEY ||
-                (k.length >= READING_CLASS_MIN_KEY && spelling >= READING_CLASS_AGREEMENT_MIN_SIMILARITY);
+                (k.length >= READING_CLASS_MIN_KEY &&
+                  (spelling >= READING_CLASS_AGREEMENT_MIN_SIMILARITY ||
+                    foldedSimilarity(s) >= READING_CLASS_FOLDED_MIN_SIMILARITY));
             near ||= own.some((o) => withinOneSlip(o, k));
           }
           if (agrees) found.set(id, Math.max(spelling, READING_CLASS_SIMILARITY));
-          else if (near && spelling >= READING_CLASS_MIN_SIMILARITY) found.set(id, spelling);
+          else if (near && spelling >= READING_CLASS_NEAR_MIN_SIMILARITY) found.set(id, spelling);
         });
   }
 

@@ -18,6 +18,8 @@ interface Reading {
   cAsCh: boolean;
   /** w after a vowel read as its glide ("khowsnowllin" / "khusnullin"), not as the v Thai ว writes ("yewkeniya"). */
   wGlide: boolean;
+  /** f read as the h katakana writes フ for before a consonant or at a word's end ("afumedo" / "ahmed"), dropped. */
+  fAsH: boolean;
 }
 
 /** What a script writes alike: classes folded together, readings of ch and c, and nasals dropped before stops. */
@@ -29,14 +31,14 @@ interface ScriptFolds {
   nasalBeforeStop: boolean;
 }
 
-const LISTED: Reading = { chAsH: false, cAsCh: false, wGlide: true };
+const LISTED: Reading = { chAsH: false, cAsCh: false, wGlide: true, fAsH: false };
 const SIBILANTS = { z: 's', S: 's', J: 's', C: 's', T: 's' };
 
 /**
  * Per script, what its letters write alike (fine classes: S sh, J j/zh/dz, C ch, T ts/tz; f ph; v w):
  * - Greek: σ s and sh, ζ z and zh, τσ ts and ch, τζ j; χ is kh, h or ch;
  * - Hangul: ㅂ b v p f, ㄹ l r, ㅅ ㅈ ㅊ every sibilant, ㄱ k g, ㄷ t d;
- * - kana: ラ行 l r, バ行 b v, シ ス s sh, ジ ズ z j, チ ツ ch ts;
+ * - kana: ラ行 l r, バ行 b v, シ ス s sh, ジ ズ z j, チ ツ ch ts, フ f or an h before a consonant;
  * - Bengali: ভ ব b v, শ স s sh, জ j z; ISO 15919 writes চ as c;
  * - Thai: จ ช ซ every sibilant, ก k g, พ p ph, ว a v even after a vowel; Thai romanisations write ch as c too;
  * - Khmer (read by any-ascii): two consonant series, each letter of a pair voiced or not, ហ្វ hv for f;
@@ -50,7 +52,11 @@ const SCRIPT_FOLDS: Record<string, ScriptFolds> = {
     readings: [LISTED],
     nasalBeforeStop: false,
   },
-  Katakana: { fold: { S: 's', J: 'z', T: 'C', l: 'r', v: 'b' }, readings: [LISTED], nasalBeforeStop: false },
+  Katakana: {
+    fold: { S: 's', J: 'z', T: 'C', l: 'r', v: 'b' },
+    readings: [LISTED, { ...LISTED, fAsH: true }],
+    nasalBeforeStop: false,
+  },
   Bengali: {
     fold: { S: 's', J: 'z', v: 'b' },
     readings: [LISTED, { ...LISTED, cAsCh: true }],
@@ -77,21 +83,29 @@ const NO_FOLDS: ScriptFolds = { fold: {}, readings: [LISTED], nasalBeforeStop: f
 /** Every script's folds at once: the retrieval key's. */
 const ALL_FOLDS: ScriptFolds = {
   fold: { ...SIBILANTS, b: 'p', v: 'p', f: 'p', l: 'r', g: 'k', d: 't' },
-  readings: [LISTED, { ...LISTED, chAsH: true }, { ...LISTED, cAsCh: true }, { ...LISTED, wGlide: false }],
-  nasalBeforeStop: true,
+  readings: [
+    LISTED,
+    { ...LISTED, chAsH: true },
+    { ...LISTED, cAsCh: true },
+    { ...LISTED, wGlide: false },
+    { ...LISTED, fAsH: true },
+  ],
+  // Both with and without: see withNasalsDropped.
+  nasalBeforeStop: false,
 };
 
 const CONSONANTS = new Set(['b', 'p', 'v', 'f', 's', 'z', 'S', 'J', 'C', 'T', 'k', 'g', 't', 'd', 'l', 'r', 'm', 'n']);
 
 /** A word's fine classes, one letter each: digraphs written as one, h dropped, w after a vowel its glide or a v. */
 function fineLetters(word: string, reading: Reading): string {
-  const s = word
+  const digraphs = word
     .replace(/x/g, 'ks')
     .replace(/tch|ch/g, reading.chAsH ? 'h' : 'C')
     .replace(/sch|sh/g, 'S')
     .replace(/dzh|dj|zh|dz|j/g, 'J')
     .replace(/ts|tz/g, 'T')
-    .replace(/ph/g, 'f')
+    .replace(/ph/g, 'f');
+  const s = (reading.fAsH ? digraphs.replace(/f/g, '') : digraphs)
     .replace(/ck|q/g, 'k')
     .replace(reading.cAsCh ? /c/g : /c(?=[eiy])/g, reading.cAsCh ? 'C' : 's')
     .replace(/c/g, 'k')
@@ -118,14 +132,20 @@ function keyOf(word: string, reading: Reading, folds: ScriptFolds): string {
   return folds.nasalBeforeStop ? key.replace(/m(?=[bp])|n(?=[tdkg])/g, '') : key;
 }
 
-/** The retrieval key of a listed spelling: every script's folds, ch and c read as a listing writes them. */
-export function readingClassKey(word: string): string {
-  return keyOf(word, LISTED, ALL_FOLDS);
+/** A key, and the key with a nasal before a stop dropped (Greek's mb nd ng for b d g), when that differs. */
+function withNasalsDropped(key: string): string[] {
+  const dropped = key.replace(/m(?=[bp])|n(?=[tdkg])/g, '');
+  return dropped === key ? [key] : [key, dropped];
 }
 
-/** The retrieval keys a query word is looked up by: every reading of ch and c, each long enough to retrieve by. */
+/** The retrieval keys of a listed spelling: every script's folds, ch and c read as a listing writes them. */
+export function readingClassKeys(word: string): string[] {
+  return withNasalsDropped(keyOf(word, LISTED, ALL_FOLDS)).filter((k) => k.length >= READING_CLASS_MIN_KEY);
+}
+
+/** The retrieval keys a query word is looked up by: every reading of ch, c, w and f, each long enough to retrieve by. */
 export function queryReadingClassKeys(word: string): string[] {
-  const keys = new Set(ALL_FOLDS.readings.map((r) => keyOf(word, r, ALL_FOLDS)));
+  const keys = new Set(ALL_FOLDS.readings.flatMap((r) => withNasalsDropped(keyOf(word, r, ALL_FOLDS))));
   return [...keys].filter((k) => k.length >= READING_CLASS_MIN_KEY);
 }
 
@@ -138,6 +158,22 @@ export function scriptReadingKey(word: string, script: string): string {
 export function scriptQueryReadingKeys(word: string, script: string): string[] {
   const folds = SCRIPT_FOLDS[script] ?? NO_FOLDS;
   return [...new Set(folds.readings.map((r) => keyOf(word, r, folds)))];
+}
+
+/**
+ * A word spelt with the script's folds but its vowels kept ("reonid" and "leonid" both "reonit" in Hangul): how alike
+ * two words are once the letters the script confuses are one, for keys too short to say so alone.
+ */
+export function scriptFoldedSpellings(word: string, script: string, query: boolean): string[] {
+  const folds = SCRIPT_FOLDS[script] ?? NO_FOLDS;
+  const readings = query ? folds.readings : [LISTED];
+  return [
+    ...new Set(
+      readings.map((r) =>
+        Array.from(fineLetters(word, r), (c) => (CONSONANTS.has(c) ? (folds.fold[c] ?? c) : c)).join(''),
+      ),
+    ),
+  ];
 }
 
 /** Whether two keys are equal but for one class left out of either or both (one slip past the folds). */
