@@ -278,19 +278,25 @@ export class VocabularyLookup {
           // A word the spelling look-ups met is kept at what they said, unless they said "different" (0).
           if ((found.get(id) ?? 0) > 0) return;
           const listed = this.ix.tokenText[id] as string;
-          const spelling = wordSimilarity(word, listed, false);
-          let agrees = false;
+          // The script's keys first: most words the wide key retrieves differ under them, and cost no spelling test.
+          let sure = false;
+          let short: string | undefined;
           let near = false;
           for (const s of VARIANT_SPELLINGS.get(listed) ?? [listed]) {
             const k = scriptReadingKey(s, script);
-            if (own.includes(k))
-              agrees ||=
-                k.length >= READING_CLASS_SURE_KEY ||
-                (k.length >= READING_CLASS_MIN_KEY &&
-                  (spelling >= READING_CLASS_AGREEMENT_MIN_SIMILARITY ||
-                    foldedSimilarity(s) >= READING_CLASS_FOLDED_MIN_SIMILARITY));
+            if (own.includes(k)) {
+              if (k.length >= READING_CLASS_SURE_KEY) sure = true;
+              else if (k.length >= READING_CLASS_MIN_KEY) short ??= s;
+            }
             near ||= own.some((o) => withinOneSlip(o, k));
           }
+          if (!sure && short === undefined && !near) return;
+          const spelling = wordSimilarity(word, listed, false);
+          const agrees =
+            sure ||
+            (short !== undefined &&
+              (spelling >= READING_CLASS_AGREEMENT_MIN_SIMILARITY ||
+                foldedSimilarity(short) >= READING_CLASS_FOLDED_MIN_SIMILARITY));
           if (agrees) found.set(id, Math.max(spelling, READING_CLASS_SIMILARITY));
           else if (near && spelling >= READING_CLASS_NEAR_MIN_SIMILARITY) found.set(id, spelling);
         });

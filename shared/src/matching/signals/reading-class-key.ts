@@ -149,10 +149,20 @@ export function queryReadingClassKeys(word: string): string[] {
   return [...keys].filter((k) => k.length >= READING_CLASS_MIN_KEY);
 }
 
-/** The key of a listed spelling under one script's folds. */
+/** The key of a listed spelling under one script's folds, memoised: a list's words come back in query after query. */
 export function scriptReadingKey(word: string, script: string): string {
-  return keyOf(word, LISTED, SCRIPT_FOLDS[script] ?? NO_FOLDS);
+  const memoKey = `${script}|${word}`;
+  let key = listedKeyCache.get(memoKey);
+  if (key === undefined) {
+    key = keyOf(word, LISTED, SCRIPT_FOLDS[script] ?? NO_FOLDS);
+    if (listedKeyCache.size >= KEY_CACHE_LIMIT) listedKeyCache.clear();
+    listedKeyCache.set(memoKey, key);
+  }
+  return key;
 }
+
+const KEY_CACHE_LIMIT = 200_000;
+const listedKeyCache = new Map<string, string>();
 
 /** The keys of a word read out of `script`, under its folds and each reading of ch and c it allows. */
 export function scriptQueryReadingKeys(word: string, script: string): string[] {
