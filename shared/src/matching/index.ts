@@ -38,6 +38,7 @@ export { phoneticKey } from './signals/phonetic-key';
 export {
   queryReadingClassKeys,
   readingClassKeys,
+  oneSlipNeighbours,
   readingScriptOf,
   scriptFoldedSpellings,
   scriptQueryReadingKeys,

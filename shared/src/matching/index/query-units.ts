@@ -74,8 +74,9 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
   // A name romanised here may have been read as a known spelling that its listing does not use (see lookup).
   const transliterated = hasTransliterableScript(query.name);
   // Which reading slips a word read from another script may carry depends on that script (reading-class-key.ts). A
-  // Korean name read syllable by syllable, and Han, have their own syllable readings: none.
-  const script = transliterated && !hangul && !han ? readingScriptOf(query.name) : undefined;
+  // Korean name read syllable by syllable, and Han, have their own syllable readings, Arabic and Hebrew their abjad
+  // readings: none.
+  const script = transliterated && !abjad && !hangul && !han ? readingScriptOf(query.name) : undefined;
 
   // Query weights: a known word weighs what it weighs in the list; an unknown one what its best look-alike weighs.
   const units: RetrievalUnit[] = [];

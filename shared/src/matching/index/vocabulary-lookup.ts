@@ -21,6 +21,7 @@ import { phoneticKey } from '../signals/phonetic-key';
 import { jaroWinkler } from '../signals/jaro-winkler';
 import {
   READING_CLASS_MIN_KEY,
+  oneSlipNeighbours,
   scriptFoldedSpellings,
   queryReadingClassKeys,
   scriptQueryReadingKeys,
@@ -93,6 +94,17 @@ export class VocabularyLookup {
     () => new Map<string, readonly { id: number; similarity: number }[]>(),
   );
   private lookupCacheSize = 0;
+  /** The same per script of a query read out of another script (see lookUpReadingClasses). */
+  private readonly readingCaches = new Map<string, Map<string, readonly { id: number; similarity: number }[]>[]>();
+
+  private scriptCaches(script: string): Map<string, readonly { id: number; similarity: number }[]>[] {
+    let caches = this.readingCaches.get(script);
+    if (caches === undefined) {
+      caches = Array.from({ length: LOOKUP_CACHE_SLOTS }, () => new Map());
+      this.readingCaches.set(script, caches);
+    }
+    return caches;
+  }
   /** The same for two query words run together (see nearSpellings). */
   private readonly nearSpellingCache = new Map<string, readonly { id: number }[]>();
 
@@ -157,17 +169,18 @@ export class VocabularyLookup {
     script?: string,
   ): readonly { id: number; similarity: number }[] {
     const writtenForm = (isLastWord || transliterated) && surface !== text;
-    const cache = this.lookupCaches[
+    // The script decides which reading slips the look-up forgives (lookUpReadingClasses): its own caches.
+    const caches = script === undefined ? this.lookupCaches : this.scriptCaches(script);
+    const cache = caches[
       KIND_CODE[kind] * 16 + (isLastWord ? 8 : 0) + (transliterated ? 4 : 0) + (writtenForm ? 2 : 0) + (abjad ? 1 : 0)
     ] as Map<string, readonly { id: number; similarity: number }[]>;
-    const written = writtenForm ? `${surface}|${text}` : text;
-    // The script decides which reading slips the look-up forgives (lookUpReadingClasses).
-    const cacheKey = script !== undefined ? `${script}#${written}` : written;
+    const cacheKey = writtenForm ? `${surface}|${text}` : text;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
     const result = this.lookupUncached(text, kind, isLastWord, abjad, surface, transliterated, script);
     if (this.lookupCacheSize >= LOOKUP_CACHE_LIMIT) {
       for (const c of this.lookupCaches) c.clear();
+      this.readingCaches.clear();
       this.lookupCacheSize = 0;
     }
     cache.set(cacheKey, result);
@@ -264,6 +277,7 @@ export class VocabularyLookup {
    */
   private lookUpReadingClasses(word: string, script: string, found: Map<number, number>): void {
     const own = scriptQueryReadingKeys(word, script);
+    const ownNeighbours = oneSlipNeighbours(own);
     let ownSpellings: string[] | undefined;
     const foldedSimilarity = (listed: string): number => {
       ownSpellings ??= scriptFoldedSpellings(word, script, true);
@@ -272,7 +286,7 @@ export class VocabularyLookup {
         for (const o of ownSpellings) best = Math.max(best, jaroWinkler(o, l));
       return best;
     };
-    for (const key of queryReadingClassKeys(word))
+    for (const key of queryReadingClassKeys(word, script))
       for (const hash of readingClassKeyHashes(key))
         this.ix.readingClassTable.forEach(hash, (id) => {
           // A word the spelling look-ups met is kept at what they said, unless they said "different" (0).
@@ -288,7 +302,7 @@ export class VocabularyLookup {
               if (k.length >= READING_CLASS_SURE_KEY) sure = true;
               else if (k.length >= READING_CLASS_MIN_KEY) short ??= s;
             }
-            near ||= own.some((o) => withinOneSlip(o, k));
+            near ||= withinOneSlip(ownNeighbours, k);
           }
           if (!sure && short === undefined && !near) return;
           const spelling = wordSimilarity(word, listed, false);

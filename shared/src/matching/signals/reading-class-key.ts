@@ -83,13 +83,8 @@ const NO_FOLDS: ScriptFolds = { fold: {}, readings: [LISTED], nasalBeforeStop: f
 /** Every script's folds at once: the retrieval key's. */
 const ALL_FOLDS: ScriptFolds = {
   fold: { ...SIBILANTS, b: 'p', v: 'p', f: 'p', l: 'r', g: 'k', d: 't' },
-  readings: [
-    LISTED,
-    { ...LISTED, chAsH: true },
-    { ...LISTED, cAsCh: true },
-    { ...LISTED, wGlide: false },
-    { ...LISTED, fAsH: true },
-  ],
+  // A query word is read as its own script allows (queryReadingClassKeys); listed spellings as listed.
+  readings: [LISTED],
   // Both with and without: see withNasalsDropped.
   nasalBeforeStop: false,
 };
@@ -143,26 +138,32 @@ export function readingClassKeys(word: string): string[] {
   return withNasalsDropped(keyOf(word, LISTED, ALL_FOLDS)).filter((k) => k.length >= READING_CLASS_MIN_KEY);
 }
 
-/** The retrieval keys a query word is looked up by: every reading of ch, c, w and f, each long enough to retrieve by. */
-export function queryReadingClassKeys(word: string): string[] {
-  const keys = new Set(ALL_FOLDS.readings.flatMap((r) => withNasalsDropped(keyOf(word, r, ALL_FOLDS))));
+/**
+ * The retrieval keys a word read out of `script` is looked up by: the wide folds, under the readings of ch, c, w and
+ * f that script allows, each long enough to retrieve by.
+ */
+export function queryReadingClassKeys(word: string, script: string): string[] {
+  const readings = (SCRIPT_FOLDS[script] ?? NO_FOLDS).readings;
+  const keys = new Set(readings.flatMap((r) => withNasalsDropped(keyOf(word, r, ALL_FOLDS))));
   return [...keys].filter((k) => k.length >= READING_CLASS_MIN_KEY);
 }
 
 /** The key of a listed spelling under one script's folds, memoised: a list's words come back in query after query. */
 export function scriptReadingKey(word: string, script: string): string {
-  const memoKey = `${script}|${word}`;
-  let key = listedKeyCache.get(memoKey);
+  let cache = listedKeyCaches.get(script);
+  if (cache === undefined) listedKeyCaches.set(script, (cache = new Map()));
+  let key = cache.get(word);
   if (key === undefined) {
     key = keyOf(word, LISTED, SCRIPT_FOLDS[script] ?? NO_FOLDS);
-    if (listedKeyCache.size >= KEY_CACHE_LIMIT) listedKeyCache.clear();
-    listedKeyCache.set(memoKey, key);
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    cache.set(word, key);
   }
   return key;
 }
 
-const KEY_CACHE_LIMIT = 200_000;
-const listedKeyCache = new Map<string, string>();
+/** Per script, listed spellings' keys (a map per script, so no key string is built per look-up). */
+const KEY_CACHE_LIMIT = 100_000;
+const listedKeyCaches = new Map<string, Map<string, string>>();
 
 /** The keys of a word read out of `script`, under its folds and each reading of ch and c it allows. */
 export function scriptQueryReadingKeys(word: string, script: string): string[] {
@@ -186,17 +187,23 @@ export function scriptFoldedSpellings(word: string, script: string, query: boole
   ];
 }
 
-/** Whether two keys are equal but for one class left out of either or both (one slip past the folds). */
-export function withinOneSlip(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  const deletions = (s: string): Set<string> => {
-    const out = new Set<string>([s]);
-    for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
-    return out;
-  };
-  const da = deletions(a);
-  for (const d of deletions(b)) if (da.has(d)) return true;
+/**
+ * The keys one class off any of `keys`, and the keys themselves: a key is within one slip of them when it, or it with
+ * one class left out, is among these ("krnkrps" / "krkrps"; "prtrn" / "prtmr", one class for another).
+ */
+export function oneSlipNeighbours(keys: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const k of keys) {
+    out.add(k);
+    for (let i = 0; i < k.length; i++) out.add(k.slice(0, i) + k.slice(i + 1));
+  }
+  return out;
+}
+
+/** Whether `key` is within one slip of the keys whose neighbours are `neighbours` (see oneSlipNeighbours). */
+export function withinOneSlip(neighbours: ReadonlySet<string>, key: string): boolean {
+  if (neighbours.has(key)) return true;
+  for (let i = 0; i < key.length; i++) if (neighbours.has(key.slice(0, i) + key.slice(i + 1))) return true;
   return false;
 }
 
