@@ -42,18 +42,21 @@ export function createApp(deps: ApiDeps): Express {
   const cors = corsFor(deps.config.http.corsOrigins);
   if (cors) app.use(cors);
   app.use(['/v1', '/healthz', '/readyz', '/metrics'], apiResponseHeaders);
-  app.use(healthRoutes(deps));
-  app.use(webPageRoutes());
-  app.use(apiDocsRoutes(API_VERSION));
-  app.use(metricsRoutes(deps));
+  // The keyed API before the page, the docs and the probes, and single screenings first in it: Express tries each
+  // router in turn, so the hot path walks no other. Order of the rules on any /v1 route, as before: key, rate
+  // limit, NUL in the path or query, the body (parsed, NUL-checked), then the route's scope.
   app.use('/v1', authenticateRequests(deps.pool, deps.keyCache), rateLimitRequests(deps));
   // Path and query here (batch uploads stream their body and check their rows); bodies once parsed, below.
   app.use('/v1', refuseNulBytes);
+  const jsonBody = express.json({
+    limit: deps.config.http.maxJsonBodyBytes,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.use(screeningRoutes(deps, [jsonBody, refuseNulBytes]));
   // Batch uploads stream their body (a CSV file or a JSON array of records), so they come before the JSON parser.
   app.use(batchRoutes(deps));
-  app.use(express.json({ limit: deps.config.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBody);
   app.use('/v1', refuseNulBytes);
-  app.use(screeningRoutes(deps));
   app.use(screeningHistoryRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(suppressionRoutes(deps));
@@ -66,6 +69,10 @@ export function createApp(deps: ApiDeps): Express {
   app.use(alertRoutes(deps));
   app.use(customerRoutes(deps));
   app.use(monitoringRoutes(deps));
+  app.use(healthRoutes(deps));
+  app.use(webPageRoutes());
+  app.use(apiDocsRoutes(API_VERSION));
+  app.use(metricsRoutes(deps));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

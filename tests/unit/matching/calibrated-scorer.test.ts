@@ -173,4 +173,22 @@ describe('the calibrated scorer', () => {
       /other signals/,
     );
   });
+
+  it("checks a model's signals once, not again for every pair it scores", () => {
+    let reads = 0;
+    const model = { ...SCORER_WEIGHTS };
+    Object.defineProperty(model, 'signals', {
+      get: () => {
+        reads += 1;
+        return SCORER_WEIGHTS.signals;
+      },
+    });
+    const first = calibratedCompare({ name: 'Vladimir Putin' }, { name: 'Wladimir Putin' }, model);
+    const again = calibratedCompare({ name: 'Vladimir Putin' }, { name: 'Wladimir Putin' }, model);
+    expect(again.probability).toBe(first.probability);
+    expect(first.probability).toBe(
+      calibratedCompare({ name: 'Vladimir Putin' }, { name: 'Wladimir Putin' }).probability,
+    );
+    expect(reads).toBe(1);
+  });
 });

@@ -22,11 +22,46 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
-/** helmet on every response: CSP, nosniff, Referrer-Policy no-referrer, frame and cross-origin guards. */
-export const securityHeaders: RequestHandler = helmet({
-  contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-  referrerPolicy: { policy: 'no-referrer' },
-});
+/** What helmet does to a response, recorded once: the headers it sets and the ones it removes, in its order. */
+interface HeaderEdits {
+  set: [string, string][];
+  removed: string[];
+}
+
+/**
+ * Runs helmet once against a recorder. Its answer depends on nothing in the request (the policy has no nonce or other
+ * function), so every response can get the same headers without walking helmet's chain of a dozen middleware each
+ * time; a helmet that did not finish synchronously, or failed, is a start-up error rather than a silently missing one.
+ */
+export function recordHelmet(middleware: RequestHandler): HeaderEdits {
+  const edits: HeaderEdits = { set: [], removed: [] };
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void edits.set.push([name, String(value)]),
+    removeHeader: (name: string) => void edits.removed.push(name),
+  };
+  let finished = false;
+  let failure: unknown;
+  middleware({} as never, recorder as never, (error?: unknown) => {
+    finished = true;
+    failure = error;
+  });
+  if (!finished || failure) throw new Error('helmet did not set its headers synchronously', { cause: failure });
+  return edits;
+}
+
+/** helmet's headers, computed once and set on every response: CSP, nosniff, no-referrer, frame and cross-origin guards. */
+export function headersOnEveryResponse(edits: HeaderEdits): RequestHandler {
+  const { set, removed } = edits;
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
+}
+
+export const securityHeaders: RequestHandler = headersOnEveryResponse(
+  recordHelmet(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'no-referrer' } })),
+);
 
 /**
  * CORS stays off (no header, so browsers keep other origins out) unless CORS_ORIGINS names origins.

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, notFound } from '@sanctions/shared/errors';
 import {
@@ -22,7 +22,11 @@ const submitQuery = z.strictObject({
     .meta({ description: 'Wait (up to SCREENING_WAIT_MAX_MS) and answer the result instead of its id' }),
 });
 
-export function screeningRoutes(deps: ApiDeps): Router {
+/**
+ * Mounted before every other router (the hot path), so before the app's JSON parser: `readBody` parses and checks
+ * the body of both routes here, ahead of the scope check as on every other route.
+ */
+export function screeningRoutes(deps: ApiDeps, readBody: RequestHandler[]): Router {
   const router = Router();
 
   documentRoute({
@@ -43,7 +47,7 @@ export function screeningRoutes(deps: ApiDeps): Router {
     },
     errors: [400, 409, 413, 415],
   });
-  router.post('/v1/screenings', requireScope('screenings:write'), async (req, res) => {
+  router.post('/v1/screenings', ...readBody, requireScope('screenings:write'), async (req, res) => {
     const { wait } = parseQuery(req, submitQuery);
     if (!req.is('application/json'))
       throw new AppError(
@@ -82,7 +86,7 @@ export function screeningRoutes(deps: ApiDeps): Router {
     responses: { 200: { description: 'The screening', schema: screeningSchema } },
     errors: [404],
   });
-  router.get('/v1/screenings/:id', requireScope('screenings:read'), async (req, res) => {
+  router.get('/v1/screenings/:id', ...readBody, requireScope('screenings:read'), async (req, res) => {
     const id = String(req.params.id);
     const view = isUuid(id) ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
     if (!view) throw notFound(`Screening ${id}`);

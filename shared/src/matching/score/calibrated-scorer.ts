@@ -37,11 +37,16 @@ export function identicalNameValues(attributes: { birthDate: number; country: nu
   );
 }
 
+/** Models already compared with the code's signals: the comparison joined two lists for every pair scored. */
+const CHECKED_MODELS = new WeakSet<ScorerWeights>();
+
 /** Fails when the weights file lists other signals than the code measures: a build error, not a silent misreading. */
 function checked(model: ScorerWeights): ScorerWeights {
+  if (CHECKED_MODELS.has(model)) return model;
   if (model.signals.join() !== PAIR_SIGNALS.map((s) => s.name).join()) {
     throw new Error(`scorer weights ${model.version} list other signals than the code measures`);
   }
+  CHECKED_MODELS.add(model);
   return model;
 }
 
