@@ -35,6 +35,16 @@ export { requestCountryCode as countryCode } from '../countries';
 export { transliterate } from './normalize/transliterate';
 export { jaroWinkler } from './signals/jaro-winkler';
 export { phoneticKey } from './signals/phonetic-key';
+export {
+  queryReadingClassKeys,
+  readingClassKeys,
+  oneSlipNeighbours,
+  readingScriptOf,
+  scriptFoldedSpellings,
+  scriptQueryReadingKeys,
+  scriptReadingKey,
+  withinOneSlip,
+} from './signals/reading-class-key';
 export { tokenSimilarity } from './signals/token-similarity';
 export { koreanSyllableKey } from './signals/korean-syllables';
 export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';

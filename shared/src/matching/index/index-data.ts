@@ -6,6 +6,7 @@ import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR }
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
+import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
@@ -64,6 +65,8 @@ export class IndexData {
   readonly typoTable: HashPostings;
   readonly phoneticTable: HashPostings;
   readonly foldedTable: HashPostings;
+  /** Reading-class keys (reading-class-key.ts) of every spelling, with one slip on long keys, for words read from another script. */
+  readonly readingClassTable: HashPostings;
   /** Coarse consonant keys (abjad-reading.ts) of every spelling, so an Arabic or Hebrew skeleton finds the spellings it may read as. */
   readonly abjadTable: HashPostings;
   /**
@@ -253,6 +256,8 @@ export class IndexData {
     // Folded table: words by the spelling their romanisation folds to ("alexey" and "aleksei" both "alexai").
     const foldedKeys = new IntBuffer();
     const foldedIds = new IntBuffer();
+    const readingKeys = new IntBuffer();
+    const readingIds = new IntBuffer();
     for (let id = 0; id < vocab; id++) {
       if (isWord[id] !== 1) continue;
       const text = this.tokenText[id] as string;
@@ -271,6 +276,14 @@ export class IndexData {
       if (folded !== text) {
         foldedKeys.push(hashString(folded));
         foldedIds.push(id);
+      }
+      const reading = new Set<number>();
+      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text])
+        for (const classes of readingClassKeys(spelling))
+          for (const key of readingClassKeyHashes(classes)) reading.add(key);
+      for (const key of reading) {
+        readingKeys.push(key);
+        readingIds.push(id);
       }
       const abjad = new Set<string>();
       for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) {
@@ -309,6 +322,11 @@ export class IndexData {
       new Uint32Array(foldedKeys.data.buffer, 0, foldedKeys.length),
       foldedIds.data,
       foldedKeys.length,
+    );
+    this.readingClassTable = new HashPostings(
+      new Uint32Array(readingKeys.data.buffer, 0, readingKeys.length),
+      readingIds.data,
+      readingKeys.length,
     );
     this.abjadTable = new HashPostings(
       new Uint32Array(abjadKeys.data.buffer, 0, abjadKeys.length),
@@ -352,6 +370,7 @@ export class IndexData {
       this.typoTable.bytes() +
       this.phoneticTable.bytes() +
       this.foldedTable.bytes() +
+      this.readingClassTable.bytes() +
       this.abjadTable.bytes() +
       this.skeletonTable.bytes()
     );
@@ -450,4 +469,13 @@ function sameAsEarlierName(
     if (same) return true;
   }
   return false;
+}
+
+/** A reading-class key this long is also stored and looked up with one class deleted: one slip more than the classes fold. */
+export const READING_CLASS_SLIP_MIN_KEY = 5;
+
+/** The hashes a reading-class key is stored and looked up under: itself, and its one-class deletions when long enough. */
+export function readingClassKeyHashes(key: string): number[] {
+  if (key.length < READING_CLASS_MIN_KEY) return [];
+  return key.length >= READING_CLASS_SLIP_MIN_KEY ? deletionKeys(key) : [hashString(key)];
 }

@@ -10,6 +10,7 @@ import {
 import { ABJAD_AGREEMENT_SIMILARITY, joinedQuerySimilarity } from '../signals/token-similarity';
 import { kindWeight, priorWeight } from '../signals/token-weights';
 import { hasTransliterableScript } from '../normalize/transliterate';
+import { readingScriptOf } from '../signals/reading-class-key';
 import type { ScreeningQuery } from '../types';
 import type { VocabularyLookup } from './vocabulary-lookup';
 
@@ -72,6 +73,10 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
     vocab.gluedWordMatches(text, (gluedInQuery ??= gluedWords(query.name, (word) => vocab.readsAsListedWord(word))));
   // A name romanised here may have been read as a known spelling that its listing does not use (see lookup).
   const transliterated = hasTransliterableScript(query.name);
+  // Which reading slips a word read from another script may carry depends on that script (reading-class-key.ts). A
+  // Korean name read syllable by syllable, and Han, have their own syllable readings, Arabic and Hebrew their abjad
+  // readings: none.
+  const script = transliterated && !abjad && !hangul && !han ? readingScriptOf(query.name) : undefined;
 
   // Query weights: a known word weighs what it weighs in the list; an unknown one what its best look-alike weighs.
   const units: RetrievalUnit[] = [];
@@ -82,7 +87,7 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
   const lastWord = tokens.reduce((last, t, i) => (t.kind === 'word' ? i : last), -1);
   const queryTokens: QueryToken[] = tokens.map((t, i) => {
     if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
-    const looked = vocab.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated);
+    const looked = vocab.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated, script);
     const read =
       hangul && t.kind === 'word'
         ? vocab.asKoreanSyllable(t.text, looked)

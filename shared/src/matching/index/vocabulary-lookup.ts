@@ -6,22 +6,42 @@ import {
   gluedArticleParts,
 } from '../normalize/abjad-reading';
 import type { GluedWord } from '../normalize/glued-words';
-import { ABJAD_KEY_MIN_LENGTH, KIND_CODE, skeletonAbjadKeys, spellingAbjadKey, type IndexData } from './index-data';
+import {
+  ABJAD_KEY_MIN_LENGTH,
+  KIND_CODE,
+  readingClassKeyHashes,
+  skeletonAbjadKeys,
+  spellingAbjadKey,
+  type IndexData,
+} from './index-data';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { canonicalWord, type NameToken, type TokenKind } from '../normalize/normalize-name';
 import { givenNameVariantsOf } from '../normalize/given-name-variants';
 import { phoneticKey } from '../signals/phonetic-key';
+import { jaroWinkler } from '../signals/jaro-winkler';
+import {
+  READING_CLASS_MIN_KEY,
+  oneSlipNeighbours,
+  scriptFoldedSpellings,
+  queryReadingClassKeys,
+  scriptQueryReadingKeys,
+  scriptReadingKey,
+  withinOneSlip,
+} from '../signals/reading-class-key';
 import { deletionKeys, doubleDeletionKeys, hashString } from './postings';
 import {
   ABJAD_AGREEMENT_SIMILARITY,
   CONFIDENT_SIMILARITY,
   PLACE_ADJECTIVE_SIMILARITY,
+  PHONETIC_AGREEMENT_SIMILARITY,
   TRANSLATION_SIMILARITY,
   foldedSpelling,
   wordSimilarity,
 } from '../signals/token-similarity';
 import { koreanSyllableSimilarity } from '../signals/korean-syllables';
 
+/** A reading-class agreement is a sound-alike under the source script's letters: it counts as phonetic agreement does. */
+const READING_CLASS_SIMILARITY = PHONETIC_AGREEMENT_SIMILARITY;
 /** Splitting an unknown query word into two known words ("yonggil" → "yong" + "gil") is tried for words this long. */
 const MIN_SPLIT_LENGTH = 5;
 /** Shortest part a split may produce: shorter "words" are everywhere and would retrieve half the list. */
@@ -38,6 +58,21 @@ const LOOKUP_CACHE_SLOTS = 5 * 16;
  * against the list's one).
  */
 const MIN_DOUBLE_TYPO_LENGTH = 6;
+/**
+ * A listed word whose key is one class off the query word's under its script's folds is kept only this alike in
+ * spelling: such a pair is a typo at best, and a weaker one pairs different surnames ("vasilenko" / "vasinskyi", 0.75).
+ */
+const READING_CLASS_NEAR_MIN_SIMILARITY = 0.8;
+/**
+ * A listed spelling with the query word's very reading-class key needs only this much spelling similarity to meet it
+ * at READING_CLASS_SIMILARITY: the key already says every consonant agrees up to the script's confusions, so what is
+ * left is vowels the script adds or changes ("oregu" / "oleg" is 0.52).
+ */
+const READING_CLASS_AGREEMENT_MIN_SIMILARITY = 0.5;
+/** ...or its spelling with the script's folds this alike ("reonid" / "leonid" in Hangul, both "reonit"). */
+const READING_CLASS_FOLDED_MIN_SIMILARITY = 0.85;
+/** ...and none when the shared key holds this many classes: four consonants agreeing in order are a reading. */
+const READING_CLASS_SURE_KEY = 4;
 /** A query's last word this long may be a truncation ("TESTKOMPL" for "TESTKOMPLEKT"), so words it begins are retrieved. */
 const MIN_TRUNCATED_LENGTH = 4;
 /** A prefix shared by more words than this is too unspecific to retrieve by (the typo table still applies). */
@@ -59,6 +94,17 @@ export class VocabularyLookup {
     () => new Map<string, readonly { id: number; similarity: number }[]>(),
   );
   private lookupCacheSize = 0;
+  /** The same per script of a query read out of another script (see lookUpReadingClasses). */
+  private readonly readingCaches = new Map<string, Map<string, readonly { id: number; similarity: number }[]>[]>();
+
+  private scriptCaches(script: string): Map<string, readonly { id: number; similarity: number }[]>[] {
+    let caches = this.readingCaches.get(script);
+    if (caches === undefined) {
+      caches = Array.from({ length: LOOKUP_CACHE_SLOTS }, () => new Map());
+      this.readingCaches.set(script, caches);
+    }
+    return caches;
+  }
   /** The same for two query words run together (see nearSpellings). */
   private readonly nearSpellingCache = new Map<string, readonly { id: number }[]>();
 
@@ -120,17 +166,21 @@ export class VocabularyLookup {
     abjad: boolean,
     surface = text,
     transliterated = false,
+    script?: string,
   ): readonly { id: number; similarity: number }[] {
     const writtenForm = (isLastWord || transliterated) && surface !== text;
-    const cache = this.lookupCaches[
+    // The script decides which reading slips the look-up forgives (lookUpReadingClasses): its own caches.
+    const caches = script === undefined ? this.lookupCaches : this.scriptCaches(script);
+    const cache = caches[
       KIND_CODE[kind] * 16 + (isLastWord ? 8 : 0) + (transliterated ? 4 : 0) + (writtenForm ? 2 : 0) + (abjad ? 1 : 0)
     ] as Map<string, readonly { id: number; similarity: number }[]>;
     const cacheKey = writtenForm ? `${surface}|${text}` : text;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const result = this.lookupUncached(text, kind, isLastWord, abjad, surface, transliterated);
+    const result = this.lookupUncached(text, kind, isLastWord, abjad, surface, transliterated, script);
     if (this.lookupCacheSize >= LOOKUP_CACHE_LIMIT) {
       for (const c of this.lookupCaches) c.clear();
+      this.readingCaches.clear();
       this.lookupCacheSize = 0;
     }
     cache.set(cacheKey, result);
@@ -145,6 +195,7 @@ export class VocabularyLookup {
     abjad: boolean,
     surface: string,
     transliterated: boolean,
+    script: string | undefined,
   ): { id: number; similarity: number }[] {
     const found = new Map<number, number>();
     const exact = this.ix.tokenIds.get(text);
@@ -176,6 +227,9 @@ export class VocabularyLookup {
         if (transliterated && folded !== text)
           for (const key of deletionKeys(folded)) this.ix.typoTable.forEach(key, consider);
       }
+      // A word read from another script may carry a slip that script's letters make (ts/ch, b/v, l/r): no deletion or
+      // phonetic key is shared, so the reading-class key looks for it (decision 0034).
+      if (script !== undefined && !abjad) this.lookUpReadingClasses(text, script, found);
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
       if (!abjad && this.ix.skeletonTable.size > 0) this.lookUpSkeletons(text, found);
       // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
@@ -213,6 +267,53 @@ export class VocabularyLookup {
         if (similarity > (found.get(id) ?? 0)) found.set(id, similarity);
       });
     }
+  }
+
+  /**
+   * Listed words sharing a retrieval reading-class key with a word read out of `script` (see above), judged by the
+   * keys of that script's own folds: a listed spelling with the very key reads as the same word under the letters the
+   * script confuses, so it meets the word as a sound-alike does (READING_CLASS_SIMILARITY) unless its spelling is
+   * closer; one a class off keeps its spelling similarity, if alike enough; any other is a different word.
+   */
+  private lookUpReadingClasses(word: string, script: string, found: Map<number, number>): void {
+    const own = scriptQueryReadingKeys(word, script);
+    const ownNeighbours = oneSlipNeighbours(own);
+    let ownSpellings: string[] | undefined;
+    const foldedSimilarity = (listed: string): number => {
+      ownSpellings ??= scriptFoldedSpellings(word, script, true);
+      let best = 0;
+      for (const l of scriptFoldedSpellings(listed, script, false))
+        for (const o of ownSpellings) best = Math.max(best, jaroWinkler(o, l));
+      return best;
+    };
+    for (const key of queryReadingClassKeys(word, script))
+      for (const hash of readingClassKeyHashes(key))
+        this.ix.readingClassTable.forEach(hash, (id) => {
+          // A word the spelling look-ups met is kept at what they said, unless they said "different" (0).
+          if ((found.get(id) ?? 0) > 0) return;
+          const listed = this.ix.tokenText[id] as string;
+          // The script's keys first: most words the wide key retrieves differ under them, and cost no spelling test.
+          let sure = false;
+          let short: string | undefined;
+          let near = false;
+          for (const s of VARIANT_SPELLINGS.get(listed) ?? [listed]) {
+            const k = scriptReadingKey(s, script);
+            if (own.includes(k)) {
+              if (k.length >= READING_CLASS_SURE_KEY) sure = true;
+              else if (k.length >= READING_CLASS_MIN_KEY) short ??= s;
+            }
+            near ||= withinOneSlip(ownNeighbours, k);
+          }
+          if (!sure && short === undefined && !near) return;
+          const spelling = wordSimilarity(word, listed, false);
+          const agrees =
+            sure ||
+            (short !== undefined &&
+              (spelling >= READING_CLASS_AGREEMENT_MIN_SIMILARITY ||
+                foldedSimilarity(short) >= READING_CLASS_FOLDED_MIN_SIMILARITY));
+          if (agrees) found.set(id, Math.max(spelling, READING_CLASS_SIMILARITY));
+          else if (near && spelling >= READING_CLASS_NEAR_MIN_SIMILARITY) found.set(id, spelling);
+        });
   }
 
   /**
