@@ -277,18 +277,18 @@ export class IndexData {
         foldedKeys.push(hashString(folded));
         foldedIds.push(id);
       }
+      // Reading-class and abjad keys of every spelling of the word's group.
       const reading = new Set<number>();
-      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text])
+      const abjad = new Set<string>();
+      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) {
         for (const classes of readingClassKeys(spelling))
           for (const key of readingClassKeyHashes(classes)) reading.add(key);
+        const key = spellingAbjadKey(spelling);
+        if (key !== undefined) abjad.add(key);
+      }
       for (const key of reading) {
         readingKeys.push(key);
         readingIds.push(id);
-      }
-      const abjad = new Set<string>();
-      for (const spelling of VARIANT_SPELLINGS.get(text) ?? [text]) {
-        const key = spellingAbjadKey(spelling);
-        if (key !== undefined) abjad.add(key);
       }
       for (const key of abjad) {
         abjadKeys.push(hashString(key));

@@ -124,12 +124,17 @@ function keyOf(word: string, reading: Reading, folds: ScriptFolds): string {
     if (cls !== previous) key += cls;
     previous = cls;
   }
-  return folds.nasalBeforeStop ? key.replace(/m(?=[bp])|n(?=[tdkg])/g, '') : key;
+  return folds.nasalBeforeStop ? dropNasalsBeforeStops(key) : key;
+}
+
+/** Greek's mb nd ng written for b d g: the nasal before the stop left out. */
+function dropNasalsBeforeStops(key: string): string {
+  return key.replace(/m(?=[bp])|n(?=[tdkg])/g, '');
 }
 
 /** A key, and the key with a nasal before a stop dropped (Greek's mb nd ng for b d g), when that differs. */
 function withNasalsDropped(key: string): string[] {
-  const dropped = key.replace(/m(?=[bp])|n(?=[tdkg])/g, '');
+  const dropped = dropNasalsBeforeStops(key);
   return dropped === key ? [key] : [key, dropped];
 }
 
