@@ -66,3 +66,4 @@ export { PAIR_SIGNALS } from './signals/pair-signals';
 export { readNumberWords } from './normalize/number-words';
 export { givenNameVariants, givenNameVariantsOf, GIVEN_NAME_VARIANT_COUNT } from './normalize/given-name-variants';
 export { originalScriptDistance } from './signals/original-script';
+export { isSyllabicPersonName, MAX_PERSON_NAME_SYLLABLES } from './normalize/syllabic-person-name';

@@ -4,6 +4,7 @@ import {
   NUMBER_MISMATCH_CAP,
   SINGLE_PART_CAP,
   SYLLABLE_ORDER_CAP,
+  SYLLABLE_LEFT_OVER_CAP,
   type NameAlignment,
   type WeightedToken,
 } from '../score/name-alignment';
@@ -127,6 +128,10 @@ export function explainNameAlignment(
   } else if (alignment.cap === 'syllable-order') {
     out.push(
       `The syllables of the query's Korean given name meet the listed ones in the other order, which makes another name: score capped at ${percent(SYLLABLE_ORDER_CAP)}.`,
+    );
+  } else if (alignment.cap === 'syllable-left-over') {
+    out.push(
+      `A Chinese or Korean name written in its own script has no middle names to leave out, and a syllable here has no counterpart, which makes another name: score capped at ${percent(SYLLABLE_LEFT_OVER_CAP)}.`,
     );
   } else if (alignment.cap === 'no-substantive-match') {
     out.push('Only legal forms, particles or initials agree, which cannot carry a match.');

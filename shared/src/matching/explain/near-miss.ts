@@ -27,6 +27,8 @@ export function shortfallReason(
   if (alignment.cap === 'numbers-disagree') reasons.push('the numbers in the names differ');
   else if (alignment.cap === 'single-part') reasons.push('only one name part agrees');
   else if (alignment.cap === 'syllable-order') reasons.push('the Korean given-name syllables are in the other order');
+  else if (alignment.cap === 'syllable-left-over')
+    reasons.push('a syllable of the Chinese or Korean name has no counterpart, which makes another name');
   else if (alignment.cap === 'no-substantive-match') reasons.push('only legal forms, particles or initials agree');
   const extra = alignment.unmatchedQuery.filter((i) => query[i]?.kind !== 'legal' && query[i]?.kind !== 'particle');
   if (extra.length > 0)

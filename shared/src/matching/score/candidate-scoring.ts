@@ -7,6 +7,7 @@ import type { TokenKind } from '../normalize/normalize-name';
 import type { AnalysedQuery, QueryToken } from '../index/query-units';
 import { nearReadingSimilarity, tokenSimilarity, translationSimilarity } from '../signals/token-similarity';
 import { kindWeight } from '../signals/token-weights';
+import { isSyllabicPersonName } from '../normalize/syllabic-person-name';
 import type { MatchableEntity, ScreeningQuery } from '../types';
 import { attributeAgreement } from '../signals/attribute-agreement';
 import { measurePair } from '../signals/pair-signals';
@@ -53,6 +54,7 @@ export class CandidateScorer {
     const { queryTokens, lookedUp } = analysed;
     const { abjad, orderedPairs, han, hasLegalForm } = analysed.tokenized;
     const similarityCache: Map<number, number>[] = analysed.tokenized.tokens.map(() => new Map());
+    const wholeSyllableName = isSyllabicPersonName(analysed.tokenized);
     // Score names; keep each entity's best.
     const bestByEntity = new Map<number, BestName>();
     const scoreName = (n: number): void => {
@@ -64,6 +66,7 @@ export class CandidateScorer {
         abjad,
         orderedPairs,
         han,
+        wholeSyllableName,
       );
       const e = this.ix.nameEntity[n] as number;
       const best = bestByEntity.get(e);

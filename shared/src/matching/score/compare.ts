@@ -2,6 +2,7 @@ import { applyEntitySignals, type EntityVerdict } from '../signals/entity-signal
 import { explainNameAlignment } from '../explain/explain-name';
 import { alignNames, type NameAlignment, type WeightedToken } from './name-alignment';
 import { tokenizeName, type TokenizedName } from '../normalize/normalize-name';
+import { isSyllabicPersonName } from '../normalize/syllabic-person-name';
 import { DEFAULT_MATCH_THRESHOLD, RULES_THRESHOLD } from './match-threshold';
 import { attributeAgreement } from '../signals/attribute-agreement';
 import { measurePair } from '../signals/pair-signals';
@@ -76,6 +77,7 @@ export function alignPair(
     left.abjad,
     left.orderedPairs,
     left.han,
+    isSyllabicPersonName(left),
   );
   const verdict = applyEntitySignals(alignment.score, alignment.cap !== undefined, a, left.hasLegalForm, {
     type: b.type ?? (right.hasLegalForm ? 'organization' : undefined),

@@ -28,7 +28,8 @@ export interface AlignmentEdge {
   similarity: number;
 }
 
-export type ScoreCap = 'no-substantive-match' | 'numbers-disagree' | 'single-part' | 'syllable-order';
+export type ScoreCap =
+  'no-substantive-match' | 'numbers-disagree' | 'single-part' | 'syllable-order' | 'syllable-left-over';
 
 export interface NameAlignment {
   /** 0..1 after caps. */
@@ -81,6 +82,12 @@ export const SINGLE_PART_CAP = 0.75;
  * ("영숙", Yong-suk, against "RI, Su Yong"): the same syllables reversed are another name, so no hit.
  */
 export const SYLLABLE_ORDER_CAP = 0.8;
+/**
+ * When a Chinese or Korean person's name written in Han or Hangul (normalize/syllabic-person-name.ts) leaves a syllable
+ * over, or the listed name does ("平 张", Zhang Ping, against "ZHANG, Jiang Ping"; "유진 최", Choe Yu-jin, against "YU,
+ * Jin"): such names have no middle names to leave out, so the syllables that agree spell another person's name.
+ */
+export const SYLLABLE_LEFT_OVER_CAP = 0.8;
 
 const SUBSTANTIVE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'number']);
 /** Kinds that may be two halves of one word: words and particles ("al dari" / "aldari"), not initials or legal forms. */
@@ -95,6 +102,7 @@ const JOINABLE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'particle']
  * cannot: numbers must agree, and one shared part cannot carry a match.
  *
  * @param pairSimilarity similarity of query token i and listed token j (0 when they cannot align), so callers can cache
+ * @param wholeSyllableName the query is a Chinese or Korean person's name in its own script: a word left over caps
  */
 export function alignNames(
   query: readonly WeightedToken[],
@@ -103,6 +111,7 @@ export function alignNames(
   abjad = false,
   orderedPairs: readonly (readonly [number, number])[] = [],
   exactSyllables = false,
+  wholeSyllableName = false,
 ): NameAlignment {
   const edges: AlignmentEdge[] = [];
   // A lone particle paired with a particle is taken last, so a shared "al" never takes the article a compound needs
@@ -211,6 +220,14 @@ export function alignNames(
   } else if (score > SYLLABLE_ORDER_CAP && orderedPairs.some((pair) => reversedPair(pair, chosen))) {
     cap = 'syllable-order';
     score = SYLLABLE_ORDER_CAP;
+  } else if (
+    wholeSyllableName &&
+    score > SYLLABLE_LEFT_OVER_CAP &&
+    (unmatchedQuery.some((i) => query[i]?.kind === 'word') ||
+      unmatchedCandidate.some((j) => candidate[j]?.kind === 'word'))
+  ) {
+    cap = 'syllable-left-over';
+    score = SYLLABLE_LEFT_OVER_CAP;
   }
   return { score, uncappedScore, cap, edges: chosen, unmatchedQuery, unmatchedQueryPatronymics, unmatchedCandidate };
 }
