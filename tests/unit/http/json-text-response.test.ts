@@ -14,7 +14,9 @@ beforeAll(async () => {
   app.set('etag', false);
   app.post('/direct', (_req, res) => sendJsonText(res, 200, location, answer));
   app.post('/express', (_req, res) => void res.status(200).location(location).type('application/json').send(answer));
-  await new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', resolve)));
+  await new Promise<void>((resolve) => {
+    server = app.listen(0, '127.0.0.1', () => resolve());
+  });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

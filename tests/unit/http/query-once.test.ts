@@ -13,7 +13,9 @@ beforeAll(async () => {
     const first = req.query;
     res.json({ same: first === req.query, own: Object.hasOwn(req, 'query'), query: req.query });
   });
-  await new Promise<void>((resolve) => (server = app.listen(0, '127.0.0.1', resolve)));
+  await new Promise<void>((resolve) => {
+    server = app.listen(0, '127.0.0.1', () => resolve());
+  });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
