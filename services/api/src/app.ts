@@ -3,6 +3,7 @@ import type { ApiDeps } from './api-deps';
 import { authenticateRequests } from './http/authentication';
 import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
 import { rateLimitRequests } from './http/rate-limit';
+import { queryParsedOnce } from './http/query-once';
 import { requestContext } from './http/request-context';
 import { requestLog } from './http/request-log';
 import { corsFor, securityHeaders } from './http/security-headers';
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): Express {
   // the docs' files keep theirs (sendFile and static set their own).
   app.set('etag', false);
   app.use(requestContext(deps.logger));
+  app.use(queryParsedOnce);
   app.use(requestLog(deps));
   app.use(securityHeaders);
   const cors = corsFor(deps.config.http.corsOrigins);

@@ -61,14 +61,21 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
   const firstOf = new Map<string, number>();
   group.forEach((s, i) => firstOf.has(s.job.screeningId) || firstOf.set(s.job.screeningId, i));
   const unique = [...firstOf.values()].map((i) => group[i]!);
+  // The history row and the suppressions' subject key both take the normalized name: normalized once.
+  const normalizedNames = unique.map((s) => normalizeName(s.job.query.name));
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     const sifted = await applySuppressionsToScreenings(
       client,
-      unique.map((s) => ({ screeningId: s.job.screeningId, query: s.job.query, matches: s.found })),
+      unique.map((s, i) => ({
+        screeningId: s.job.screeningId,
+        query: s.job.query,
+        normalizedName: normalizedNames[i]!,
+        matches: s.found,
+      })),
     );
-    const { done, outboxEvents } = await write(client, unique, sifted);
+    const { done, outboxEvents } = await write(client, unique, sifted, normalizedNames);
     const keptOf = new Map(unique.map((s, i) => [s.job.screeningId, sifted[i]!.kept]));
     return group.map((s, i) => {
       const kept = keptOf.get(s.job.screeningId)!;
@@ -115,6 +122,7 @@ async function write(
   client: PoolClient,
   group: readonly MatchedScreening[],
   sifted: Sifted,
+  normalizedNames: readonly string[],
 ): Promise<{ done: Map<string, Done>; outboxEvents: number }> {
   const results = [
     group.map((s) => s.job.screeningId),
@@ -128,11 +136,7 @@ async function write(
     sifted.map((s) => JSON.stringify(s.suppressed)),
   ];
   // What the history row needs beyond the screening's own columns.
-  const history = [
-    group.map((s) => normalizeName(s.job.query.name)),
-    sifted.map((s) => s.kept.length),
-    group.map((s) => listVersionLabel(s.versions)),
-  ];
+  const history = [normalizedNames, sifted.map((s) => s.kept.length), group.map((s) => listVersionLabel(s.versions))];
   const flipped = (rows: Done[]) => ({
     done: new Map(rows.map((r) => [r.id, r])),
     outboxEvents: rows[0]?.outbox_events ?? 0,

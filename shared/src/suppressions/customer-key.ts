@@ -9,7 +9,12 @@ export interface ScreenedCustomer {
 
 /** The normalized name and birth date: who the customer is when there is no reference. */
 export function subjectOf(customer: Pick<ScreenedCustomer, 'name' | 'birthDate'>): string {
-  return `${normalizeName(customer.name)}|${customer.birthDate ?? ''}`;
+  return subjectOfNormalized(normalizeName(customer.name), customer.birthDate);
+}
+
+/** subjectOf for a name its caller has already normalized (normalizeName), so it is not normalized twice. */
+export function subjectOfNormalized(normalizedName: string, birthDate?: string | null): string {
+  return `${normalizedName}|${birthDate ?? ''}`;
 }
 
 /**

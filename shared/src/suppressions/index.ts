@@ -9,7 +9,7 @@ export {
   type SuppressibleMatch,
 } from './apply-suppressions';
 export { applySuppressionsToScreenings } from './screening-group-suppressions';
-export { customerKey, subjectOf, type ScreenedCustomer } from './customer-key';
+export { customerKey, subjectOf, subjectOfNormalized, type ScreenedCustomer } from './customer-key';
 export {
   endSuppression,
   getSuppression,

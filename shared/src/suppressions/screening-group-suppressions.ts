@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { partition, type SuppressedMatch, type SuppressibleMatch } from './apply-suppressions';
-import { customerKey, type ScreenedCustomer } from './customer-key';
+import { normalizeName } from '../matching';
+import { subjectOfNormalized, type ScreenedCustomer } from './customer-key';
 
 /** `LIVE_SUPPRESSIONS_OF_SCREENING` for a group of screenings ($1 their ids, $2 their subject keys), in one lookup. */
 const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
@@ -13,18 +14,29 @@ const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
 
 /**
  * `applySuppressionsToScreening` for the screenings a worker records together: one indexed lookup for all of them,
- * and none when nothing matched. Each screening's workspace and reference are read from its row, as for one.
+ * and none when nothing matched. Each screening's workspace and reference are read from its row, as for one. Only
+ * the screenings that matched something need their subject key; `normalizedName`, when the caller has it, saves
+ * normalizing the name again for it.
  */
 export async function applySuppressionsToScreenings<M extends SuppressibleMatch>(
   client: PoolClient,
   screenings: readonly {
     screeningId: string;
     query: Pick<ScreenedCustomer, 'name' | 'birthDate'>;
+    /** The query's name as normalizeName gives it. */
+    normalizedName?: string;
     matches: readonly M[];
   }[],
 ): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }[]> {
-  const subjectKeys = screenings.map((s) => customerKey({ name: s.query.name, birthDate: s.query.birthDate ?? null }));
   const asked = screenings.flatMap((s, i) => (s.matches.length > 0 ? [i] : []));
+  // customerKey's key for a screening without a reference (a reference is matched in SQL, from the row).
+  const subjectKeys = new Map(
+    asked.map((i) => {
+      const s = screenings[i]!;
+      const name = s.normalizedName ?? normalizeName(s.query.name);
+      return [i, `subject:${subjectOfNormalized(name, s.query.birthDate)}`];
+    }),
+  );
   const rowsOf = new Map<string, { id: string; customer_key: string; entity_id: string; primary_name: string }[]>();
   if (asked.length > 0) {
     const { rows } = await client.query<{
@@ -35,14 +47,16 @@ export async function applySuppressionsToScreenings<M extends SuppressibleMatch>
       primary_name: string;
     }>(LIVE_SUPPRESSIONS_OF_SCREENINGS, [
       asked.map((i) => screenings[i]!.screeningId),
-      asked.map((i) => subjectKeys[i]!),
+      asked.map((i) => subjectKeys.get(i)!),
     ]);
     for (const r of rows) rowsOf.set(r.screening_id, [...(rowsOf.get(r.screening_id) ?? []), r]);
   }
   return screenings.map((s, i) => {
+    // Nothing matched: nothing to suppress.
+    if (s.matches.length === 0) return { kept: [], suppressed: [] };
     const rows = rowsOf.get(s.screeningId) ?? [];
     // The key the rows came back under stands for this one screening, whichever it was (reference or subject).
-    const { kept, suppressed } = partition([rows[0]?.customer_key ?? subjectKeys[i]!], [s.matches], rows);
+    const { kept, suppressed } = partition([rows[0]?.customer_key ?? subjectKeys.get(i)!], [s.matches], rows);
     return { kept: kept[0]!, suppressed: suppressed[0]! };
   });
 }

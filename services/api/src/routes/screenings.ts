@@ -10,6 +10,7 @@ import {
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
 import { idempotencyKeyOf } from '../http/idempotency';
+import { sendJsonText } from '../http/json-text-response';
 import { parseQuery, queryBoolean } from '../http/query';
 import { isUuid } from '../http/validation';
 import { idempotencyHeader } from '../openapi/common-schemas';
@@ -67,7 +68,7 @@ export function screeningRoutes(deps: ApiDeps, readBody: RequestHandler[]): Rout
     if (queued && wait) {
       const { settled, answer } = await deps.waiter.waitForAnswer(id, deps.config.screening.waitMaxMs);
       // The worker's answer, committed before it was announced: this key's own screening, so its workspace's.
-      if (answer) return void res.status(200).location(location).type('application/json').send(answer);
+      if (answer) return sendJsonText(res, 200, location, answer);
       const view = settled ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
       if (view) return void res.status(200).location(location).json(view);
     }
