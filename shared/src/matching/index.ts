@@ -46,7 +46,6 @@ export {
   withinOneSlip,
 } from './signals/reading-class-key';
 export { tokenSimilarity } from './signals/token-similarity';
-export { listedCyrillicKey, queryCyrillicKeys, sameCyrillicReading } from './signals/cyrillic-reading';
 export { koreanSyllableKey } from './signals/korean-syllables';
 export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';
 export {

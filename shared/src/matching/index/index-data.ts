@@ -4,14 +4,12 @@ import { abjadFirstLetters } from '../normalize/abjad-reading';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from '../signals/identifier-signal';
 import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR } from '../score/name-alignment';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
-import { ABJAD_SCRIPT, tokenizeName, type NameToken, type TokenKind } from '../normalize/normalize-name';
-import { ListedTranslations } from './listed-translations';
+import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
 import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
-import { listedCyrillicKey } from '../signals/cyrillic-reading';
 import { kindWeight, listWeight } from '../signals/token-weights';
 import type { MatchableEntity } from '../types';
 
@@ -43,9 +41,6 @@ const POSTED_KIND: Record<TokenKind, boolean> = {
  * (typos at edit distance one), phonetic, folded and abjad keys, all over the vocabulary, so a query touches only
  * names sharing a (similar) token, never the whole list. Read-only once built.
  */
-/** The folded table's hash of a Cyrillic reading key: marked, so no folded spelling's hash is taken for it. */
-export const cyrillicKeyHash = (key: string): number => hashString(`\u0001${key}`);
-
 export class IndexData {
   readonly entityCount: number;
   readonly nameCount: number;
@@ -70,8 +65,6 @@ export class IndexData {
   readonly typoTable: HashPostings;
   readonly phoneticTable: HashPostings;
   readonly foldedTable: HashPostings;
-  /** Listed words by the English words they translate to (listed-translations.ts). */
-  readonly translations: ListedTranslations;
   /** Reading-class keys (reading-class-key.ts) of every spelling, with one slip on long keys, for words read from another script. */
   readonly readingClassTable: HashPostings;
   /** Coarse consonant keys (abjad-reading.ts) of every spelling, so an Arabic or Hebrew skeleton finds the spellings it may read as. */
@@ -115,7 +108,6 @@ export class IndexData {
     this.tokenIds = new Map();
     this.tokenText = [];
     this.identifierEntities = new Map();
-    this.translations = new ListedTranslations(previous?.translations);
 
     const nameEntity = new IntBuffer();
     const nameKind = new IntBuffer();
@@ -145,7 +137,6 @@ export class IndexData {
           : entity.names;
       for (const name of names.flatMap(withParentheticalForms)) {
         const written = tokensOf(name.value);
-        for (const t of written) this.translations.add(t.text, (t as NameToken).translations);
         if (written.length === 0) continue;
         const abjadName = ABJAD_SCRIPT.test(name.value);
         const joined = abjadName ? joinedAbjadCompounds(written) : undefined;
@@ -181,7 +172,6 @@ export class IndexData {
       }
     });
     this.firstName[entities.length] = nameEntity.length;
-    this.translations.finish(this.tokenIds);
     nameTokenStart.push(tokens.length);
 
     this.nameCount = nameEntity.length;
@@ -287,12 +277,6 @@ export class IndexData {
         foldedKeys.push(hashString(folded));
         foldedIds.push(id);
       }
-      // ...and by its Cyrillic reading key, so a query romanising the word under another system finds it.
-      const cyrillic = listedCyrillicKey(text);
-      if (cyrillic !== '') {
-        foldedKeys.push(cyrillicKeyHash(cyrillic));
-        foldedIds.push(id);
-      }
       // Reading-class and abjad keys of every spelling of the word's group.
       const reading = new Set<number>();
       const abjad = new Set<string>();
@@ -386,7 +370,6 @@ export class IndexData {
       this.typoTable.bytes() +
       this.phoneticTable.bytes() +
       this.foldedTable.bytes() +
-      this.translations.bytes() +
       this.readingClassTable.bytes() +
       this.abjadTable.bytes() +
       this.skeletonTable.bytes()

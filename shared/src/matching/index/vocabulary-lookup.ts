@@ -8,7 +8,6 @@ import {
 import type { GluedWord } from '../normalize/glued-words';
 import {
   ABJAD_KEY_MIN_LENGTH,
-  cyrillicKeyHash,
   KIND_CODE,
   readingClassKeyHashes,
   skeletonAbjadKeys,
@@ -40,7 +39,6 @@ import {
   wordSimilarity,
 } from '../signals/token-similarity';
 import { koreanSyllableSimilarity } from '../signals/korean-syllables';
-import { queryCyrillicKeys } from '../signals/cyrillic-reading';
 
 /** A reading-class agreement is a sound-alike under the source script's letters: it counts as phonetic agreement does. */
 const READING_CLASS_SIMILARITY = PHONETIC_AGREEMENT_SIMILARITY;
@@ -228,12 +226,7 @@ export class VocabularyLookup {
         this.ix.foldedTable.forEach(hashString(folded), consider);
         if (transliterated && folded !== text)
           for (const key of deletionKeys(folded)) this.ix.typoTable.forEach(key, consider);
-        // A listed word the query romanises from Cyrillic under another system ("ratusnjak" / "ratushnyak").
-        for (const key of queryCyrillicKeys(text)) this.ix.foldedTable.forEach(cyrillicKeyHash(key), consider);
       }
-      // An English word a listed Cyrillic word translates to ("plant" / "zavod").
-      for (const id of this.ix.translations.translating(text))
-        if ((found.get(id) ?? 0) < TRANSLATION_SIMILARITY) found.set(id, TRANSLATION_SIMILARITY);
       // A word read from another script may carry a slip that script's letters make (ts/ch, b/v, l/r): no deletion or
       // phonetic key is shared, so the reading-class key looks for it (decision 0034).
       if (script !== undefined && !abjad) this.lookUpReadingClasses(text, script, found);

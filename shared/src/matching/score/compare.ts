@@ -64,12 +64,7 @@ export function alignPair(
       // A Mandarin syllable read from a Han character is exact: "cheng" is not "chen".
       const spelled =
         left.han && words ? (q.text === c.text ? 1 : 0) : tokenSimilarity(q.text, q.kind, c.text, c.kind, left.abjad);
-      // A word either side's Cyrillic translates to: the query's ("завод" / "PLANT") or the listing's ("PLANT" / "завод").
-      const translated = Math.max(
-        translationSimilarity(token?.translations, c.text),
-        translationSimilarity(right.tokens[j]?.translations, q.text),
-      );
-      const s = Math.max(spelled, translated);
+      const s = Math.max(spelled, translationSimilarity(token?.translations, c.text));
       if (token?.placeStems !== undefined && c.kind === 'word')
         return Math.max(s, placeAdjectiveSimilarity(token.placeStems, c.text));
       return s === 0 && left.abjad && words ? nearReadingSimilarity(q.text, c.text) : s;

@@ -18,7 +18,6 @@ import {
   ROMANISATION_VARIANT_SIMILARITY,
   sameRomanisation,
 } from './romanisation-fold';
-import { sameCyrillicReading } from './cyrillic-reading';
 
 export { foldedSpelling, ROMANISATION_VARIANT_SIMILARITY };
 
@@ -29,15 +28,6 @@ export const TOKEN_SIMILARITY_FLOOR = 0.8;
  * ("Fatima"/"Faisal" 0.82, "Dominguez"/"Rodriguez" 0.8), so that zone is scaled down to 0.6-0.9 (see SOFT_ZONE_SLOPE).
  */
 export const CONFIDENT_SIMILARITY = 0.9;
-/**
- * Two words read as one Cyrillic word under two romanisations (cyrillic-reading.ts) meet as a confident variant: the
- * key merges letters some system writes alike, so it is a reading, not a spelling.
- */
-export const CYRILLIC_READING_SIMILARITY = CONFIDENT_SIMILARITY;
-/** ...when their lengths differ by at most this: German writes one Cyrillic letter in up to seven ("schtsch" for щ). */
-export const CYRILLIC_READING_MAX_LENGTH_GAP = 5;
-/** ...and share this much in spelling: words sharing a key always do, so the key is not read for unrelated pairs. */
-const CYRILLIC_READING_MIN_SPELLING_SIMILARITY = 0.6;
 /** How steeply the soft zone falls below {@link CONFIDENT_SIMILARITY}: 0.85 becomes 0.7, the floor 0.5. */
 const SOFT_ZONE_SLOPE = 4;
 /**
@@ -180,15 +170,6 @@ function spellingSimilarity(query: string, listed: string, abjad: boolean): numb
   ) {
     return ROMANISATION_VARIANT_SIMILARITY;
   }
-  // One Cyrillic word under two romanisations ("ratusnjak" / "ratushnyak", "sergejewitsch" / "sergeevich"), whatever
-  // the length and first-letter rules below would say of the spellings.
-  if (
-    jw >= CYRILLIC_READING_MIN_SPELLING_SIMILARITY &&
-    !abjad &&
-    Math.abs(query.length - listed.length) <= CYRILLIC_READING_MAX_LENGTH_GAP &&
-    sameCyrillicReading(query, listed)
-  )
-    return Math.max(jw, CYRILLIC_READING_SIMILARITY);
   const skeleton = isSkeleton(query) || isSkeleton(listed);
   if (jw < (skeleton ? SKELETON_MIN_SPELLING_SIMILARITY : PHONETIC_MIN_SPELLING_SIMILARITY)) return 0;
   if (jw < PHONETIC_AGREEMENT_SIMILARITY && differOnlyInFirstLetter(query, listed))
