@@ -22,5 +22,12 @@ export function subjectOfNormalized(normalizedName: string, birthDate?: string |
  * reference never borrows the suppressions of a name-only one (nor the reverse): the two may be different people.
  */
 export function customerKey(customer: ScreenedCustomer): string {
-  return customer.reference ? `ref:${customer.reference}` : `subject:${subjectOf(customer)}`;
+  return customer.reference
+    ? `ref:${customer.reference}`
+    : subjectKeyOfNormalized(normalizeName(customer.name), customer.birthDate);
+}
+
+/** customerKey of a customer without a reference, for a name its caller has already normalized. */
+export function subjectKeyOfNormalized(normalizedName: string, birthDate?: string | null): string {
+  return `subject:${subjectOfNormalized(normalizedName, birthDate)}`;
 }

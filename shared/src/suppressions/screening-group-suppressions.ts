@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { partition, type SuppressedMatch, type SuppressibleMatch } from './apply-suppressions';
 import { normalizeName } from '../matching';
-import { subjectOfNormalized, type ScreenedCustomer } from './customer-key';
+import { subjectKeyOfNormalized, type ScreenedCustomer } from './customer-key';
 
 /** `LIVE_SUPPRESSIONS_OF_SCREENING` for a group of screenings ($1 their ids, $2 their subject keys), in one lookup. */
 const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
@@ -34,7 +34,7 @@ export async function applySuppressionsToScreenings<M extends SuppressibleMatch>
     asked.map((i) => {
       const s = screenings[i]!;
       const name = s.normalizedName ?? normalizeName(s.query.name);
-      return [i, `subject:${subjectOfNormalized(name, s.query.birthDate)}`];
+      return [i, subjectKeyOfNormalized(name, s.query.birthDate)];
     }),
   );
   const rowsOf = new Map<string, { id: string; customer_key: string; entity_id: string; primary_name: string }[]>();
