@@ -35,10 +35,13 @@ async function main(): Promise<void> {
   }
   const lines: string[] = [];
   const started = Date.now();
-  for (const query of queries)
-    lines.push(
-      JSON.stringify([query, screenWithNearMisses(index, query, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 })]),
-    );
+  for (const query of queries) {
+    const { matches, nearMisses } = screenWithNearMisses(index, query, {
+      threshold: DEFAULT_MATCH_THRESHOLD,
+      limit: 10,
+    });
+    lines.push(JSON.stringify([query, { matches, nearMisses }]));
+  }
   fs.writeFileSync(out, lines.join('\n') + '\n');
   console.log(
     `${queries.length} queries (${uk.length} UK entities' names and the yente global negatives) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, hash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { recordAudit } from '../audit';
 import { withTransaction } from '../db';
@@ -58,10 +58,15 @@ function rowToApiKey(row: ApiKeyRow): ApiKeyView {
   };
 }
 
-/** API keys are 256-bit random tokens, so a fast hash is enough: there is nothing to brute-force. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
+/**
+ * API keys are 256-bit random tokens, so a fast hash is enough: there is nothing to brute-force. Every request hashes
+ * its key (the verified-key cache is keyed by the hash), so the one-shot `crypto.hash` (Node 20.12+) is used where it
+ * exists: about a third of createHash's cost, the same digest.
+ */
+export const hashApiKey: (key: string) => string =
+  typeof hash === 'function'
+    ? (key) => hash('sha256', key, 'hex')
+    : (key) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 export function generateApiKey(): string {
   return `ssk_${randomBytes(32).toString('base64url')}`;

@@ -11,7 +11,7 @@ export type {
   ScreeningQuery,
   ScreenOptions,
 } from './types';
-export { buildMatchIndex, MAX_NAMES_SCORED, type MatchIndex } from './index/match-index';
+export { buildMatchIndex, MAX_NAMES_SCORED, type MatchIndex, type ScreenedWithNearMisses } from './index/match-index';
 export { compare, rulesCompare } from './score/compare';
 export { screenWithNearMisses, type MatchOptions } from './index/screen-with-near-misses';
 export {

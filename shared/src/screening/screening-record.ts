@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { listVersionLabel } from '../history';
 import { mergeByDesignation, type DesignationMatch } from '../designations';
-import { normalizeName, screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
+import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
 import { applySuppressionsToScreenings } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob } from './screening-request';
@@ -17,6 +17,8 @@ export interface MatchedScreening {
   /** One match per designation, before suppressions. */
   found: DesignationMatch[];
   nearMisses: NearMiss[];
+  /** The query's name as normalizeName gives it, read by the match: the history row's and the suppressions' key. */
+  normalizedName: string;
   threshold: number;
   versions: LoadedIndex['versions'];
   /** How long the match took, for screening_match_duration_seconds. */
@@ -37,13 +39,14 @@ export interface RecordedScreening {
 /** The match itself: pure, in memory, about 0.1–0.3 ms. */
 export function matchScreening(loaded: LoadedIndex, job: ScreeningJob, options: MatchOptions): MatchedScreening {
   const started = performance.now();
-  const { matches, nearMisses } = screenWithNearMisses(loaded.index, job.query, options);
+  const { matches, nearMisses, normalizedName } = screenWithNearMisses(loaded.index, job.query, options);
   const found = mergeByDesignation(matches, loaded.designations);
   return {
     job,
     matchSeconds: (performance.now() - started) / 1000,
     found,
     nearMisses,
+    normalizedName,
     threshold: options.threshold,
     versions: loaded.versions,
   };
@@ -61,8 +64,8 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
   const firstOf = new Map<string, number>();
   group.forEach((s, i) => firstOf.has(s.job.screeningId) || firstOf.set(s.job.screeningId, i));
   const unique = [...firstOf.values()].map((i) => group[i]!);
-  // The history row and the suppressions' subject key both take the normalized name: normalized once.
-  const normalizedNames = unique.map((s) => normalizeName(s.job.query.name));
+  // The history row and the suppressions' subject key both take the normalized name the match read.
+  const normalizedNames = unique.map((s) => s.normalizedName);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {

@@ -3,6 +3,7 @@ import {
   DEFAULT_MATCH_THRESHOLD,
   DEFAULT_NEAR_MISS_FLOOR,
   NEAR_MISS_LIMIT,
+  normalizeName,
   screenWithNearMisses,
   type ScreeningQuery,
 } from '@sanctions/shared/matching';
@@ -25,6 +26,21 @@ describe('near misses', () => {
       expect(matches).toEqual(index.screen({ name }, options));
       for (const near of nearMisses) expect(near.score).toBeLessThan(DEFAULT_MATCH_THRESHOLD);
     }
+  });
+
+  it('gives the query name as normalizeName does, whatever the script, so the worker need not normalize it again', () => {
+    const names = [
+      "AL-QA'IDA Ltd.",
+      'Ri Yong Gil',
+      'Mr. Karl-Johan ANDERSEN',
+      'Владимир Путин',
+      'محمد بن سلمان',
+      '金正恩',
+      '김정은',
+      'Northern Star Shipping L.L.C',
+      '  ',
+    ];
+    for (const name of names) expect(screenBoth({ name }).normalizedName).toBe(normalizeName(name));
   });
 
   it('names the birth date and the country that pulled an exact name below the threshold', () => {

@@ -4,10 +4,19 @@ import { HIT_NAME_FLOOR, RETRIEVAL_FLOOR } from '../score/match-threshold';
 import { IndexData } from './index-data';
 import { describeMatches, describeNearMisses } from '../explain/match-explanation';
 import { analyseQuery } from './query-units';
+import { normalizedText } from '../normalize/normalize-name';
 import type { MatchableEntity, NameMatch, NearMiss, NearMissOptions, ScreeningQuery, ScreenOptions } from '../types';
 import { VocabularyLookup } from './vocabulary-lookup';
 
 export { MAX_NAMES_SCORED } from './candidate-retrieval';
+
+/** What screenWithNearMisses finds for one query. */
+export interface ScreenedWithNearMisses {
+  matches: NameMatch[];
+  nearMisses: NearMiss[];
+  /** The query's name as normalizeName gives it. */
+  normalizedName: string;
+}
 
 /** A built index over one list version: screen names against it. Built once, read-only afterwards. */
 export interface MatchIndex {
@@ -18,11 +27,11 @@ export interface MatchIndex {
    * only need which entities match (the monitoring's reverse look-up asks this with thousands of results).
    */
   matchingEntityIds(query: ScreeningQuery, options: ScreenOptions): string[];
-  /** As screen, and also the best candidates scoring from `nearMissFloor` up to the threshold, with why they fell short. */
-  screenWithNearMisses(
-    query: ScreeningQuery,
-    options: NearMissOptions,
-  ): { matches: NameMatch[]; nearMisses: NearMiss[] };
+  /**
+   * As screen, and also the best candidates scoring from `nearMissFloor` up to the threshold, with why they fell
+   * short, and the query's name as normalizeName gives it (read here anyway: a caller storing it need not again).
+   */
+  screenWithNearMisses(query: ScreeningQuery, options: NearMissOptions): ScreenedWithNearMisses;
   /**
    * The entities whose best name reaches `options.threshold` by the rules' name score alone (not calibrated), best
    * first: what retrieval reads, for prefilters that must keep every candidate screening could retrieve.
@@ -96,10 +105,7 @@ class InMemoryMatchIndex implements MatchIndex {
       .map((r) => (this.data.entities[r.entity] as MatchableEntity).id);
   }
 
-  screenWithNearMisses(
-    query: ScreeningQuery,
-    options: NearMissOptions,
-  ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
+  screenWithNearMisses(query: ScreeningQuery, options: NearMissOptions): ScreenedWithNearMisses {
     return this.search(query, options, Math.min(options.threshold, options.nearMissFloor), options.nearMissLimit);
   }
 
@@ -114,11 +120,12 @@ class InMemoryMatchIndex implements MatchIndex {
     options: ScreenOptions,
     floor: number,
     nearMissLimit: number,
-  ): { matches: NameMatch[]; nearMisses: NearMiss[] } {
+  ): ScreenedWithNearMisses {
     const { analysed, results, near } = this.judge(query, options, floor, nearMissLimit);
     return {
       matches: describeMatches(this.data, results, analysed.tokenized, options.threshold, options.limit),
       nearMisses: describeNearMisses(this.data, near, analysed.tokenized, nearMissLimit),
+      normalizedName: normalizedText(analysed.tokenized),
     };
   }
 

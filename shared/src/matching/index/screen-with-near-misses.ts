@@ -1,6 +1,6 @@
-import type { MatchIndex } from './match-index';
+import type { MatchIndex, ScreenedWithNearMisses } from './match-index';
 import { DEFAULT_NEAR_MISS_FLOOR, NEAR_MISS_LIMIT } from '../score/match-threshold';
-import type { NameMatch, NearMiss, ScreeningQuery } from '../types';
+import type { ScreeningQuery } from '../types';
 
 /** How a service screens: the hit threshold, the most hits, and the floor of the near misses shown beside them. */
 export interface MatchOptions {
@@ -10,12 +10,15 @@ export interface MatchOptions {
   nearMissFloor?: number;
 }
 
-/** Screens one query for its hits and its near misses (at most NEAR_MISS_LIMIT, best first), as every answer carries. */
+/**
+ * Screens one query for its hits and its near misses (at most NEAR_MISS_LIMIT, best first), as every answer carries,
+ * with the query's normalized name.
+ */
 export function screenWithNearMisses(
   index: MatchIndex,
   query: ScreeningQuery,
   options: MatchOptions,
-): { matches: NameMatch[]; nearMisses: NearMiss[] } {
+): ScreenedWithNearMisses {
   return index.screenWithNearMisses(query, {
     threshold: options.threshold,
     limit: options.limit,

@@ -456,7 +456,10 @@ function classify(word: string, legalContext: boolean, abjad: boolean, han: bool
  * @example normalizeName("AL-QA'IDA Ltd.") === "al qaida ltd"
  */
 export function normalizeName(raw: string): string {
-  return tokenizeName(raw)
-    .tokens.map((t) => t.text)
-    .join(' ');
+  return normalizedText(tokenizeName(raw));
+}
+
+/** normalizeName of a name already tokenized: its tokens' texts joined by single spaces. */
+export function normalizedText(tokenized: TokenizedName): string {
+  return tokenized.tokens.map((t) => t.text).join(' ');
 }
