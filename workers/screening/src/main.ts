@@ -110,7 +110,7 @@ export async function start(
     writer,
     metrics,
     matchOptions,
-    jobLogger,
+    logger,
     ...(hooks.afterRecorded && { afterRecorded: hooks.afterRecorded }),
   });
 

@@ -18,10 +18,18 @@ export interface ScreeningJobDeps {
   writer: ScreeningWriter;
   metrics: ProcessMetrics;
   matchOptions: MatchOptions;
-  /** The logger for the lines about one screening (carrying its id and its request's). */
-  jobLogger: (data: ScreeningJob) => Logger;
+  /** The process's logger: the line about each screening carries its id and its request's (screeningLogFields). */
+  logger: Logger;
   /** Called after a result is committed and before the job is acknowledged: lets tests crash there. */
   afterRecorded?: (screeningId: string) => void | Promise<void>;
+}
+
+/**
+ * The fields that say which screening and request a line is about: what a child logger would bind, given with the
+ * line instead (the same line, without a child logger made for every screening).
+ */
+export function screeningLogFields(screening: ScreeningJob): { screeningId: string; reqId?: string } {
+  return { screeningId: screening.screeningId, ...(screening.requestId && { reqId: screening.requestId }) };
 }
 
 /** The screenings a job on the `screenings` queue carries: one, or an intake group's. Invalid payloads never succeed. */
@@ -56,7 +64,8 @@ export function screeningJobProcessor(deps: ScreeningJobDeps) {
     const result = await deps.writer.record(matched);
     if (result.outcome === 'recorded')
       deps.metrics.screeningsTotal.inc({ decision: result.decision, source: 'screening' });
-    deps.jobLogger(screening).info('screening recorded', {
+    deps.logger.info('screening recorded', {
+      ...screeningLogFields(screening),
       outcome: result.outcome,
       decision: result.decision,
       matches: result.matches.length,
