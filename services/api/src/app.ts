@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { ApiDeps } from './api-deps';
 import { authenticateRequests } from './http/authentication';
 import { apiResponseHeaders, refuseNulBytes } from './http/input-guards';
+import { inSequence } from './http/in-sequence';
 import { rateLimitRequests } from './http/rate-limit';
 import { queryParsedOnce } from './http/query-once';
 import { requestContext } from './http/request-context';
@@ -37,10 +38,8 @@ export function createApp(deps: ApiDeps): Express {
   // API answers are Cache-Control: no-store, so an ETag (a SHA-1 over each JSON body) was never used; the page's and
   // the docs' files keep theirs (sendFile and static set their own).
   app.set('etag', false);
-  app.use(requestContext(deps.logger));
-  app.use(queryParsedOnce);
-  app.use(requestLog(deps));
-  app.use(securityHeaders);
+  // Run by every request, in this order: one router layer for all of them (inSequence).
+  app.use(inSequence([requestContext(deps.logger), queryParsedOnce, ...requestLog(deps), securityHeaders]));
   const cors = corsFor(deps.config.http.corsOrigins);
   if (cors) app.use(cors);
   app.use(['/v1', '/healthz', '/readyz', '/metrics'], apiResponseHeaders);
