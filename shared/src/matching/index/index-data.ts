@@ -4,10 +4,12 @@ import { abjadFirstLetters } from '../normalize/abjad-reading';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from '../signals/identifier-signal';
 import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR } from '../score/name-alignment';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
+import { CYRILLIC_LETTER } from '../normalize/transliterate';
 import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
 import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
+import { cyrillicReadingTable } from './cyrillic-reading-table';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -74,6 +76,8 @@ export class IndexData {
    * (abjadKeys), so a Latin spelling's key (latinAbjadKey) finds the listed skeletons it may be a reading of.
    */
   readonly skeletonTable: HashPostings;
+  /** Words of names written in Cyrillic by their Cyrillic reading key, for Latin words of other romanisations. */
+  readonly cyrillicReadingTable: HashPostings;
   readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -117,6 +121,8 @@ export class IndexData {
     const nameValue: string[] = [];
     // Token ids met in a name written in an abjad: their text is a consonant skeleton.
     const skeletonIds = new Set<number>();
+    // ...and in a name written in Cyrillic: their text is the index's romanisation.
+    const cyrillicIds = new Set<number>();
     const intern = (text: string): number => {
       let id = this.tokenIds.get(text);
       if (id === undefined) {
@@ -139,6 +145,7 @@ export class IndexData {
         const written = tokensOf(name.value);
         if (written.length === 0) continue;
         const abjadName = ABJAD_SCRIPT.test(name.value);
+        const cyrillicName = CYRILLIC_LETTER.test(name.value);
         const joined = abjadName ? joinedAbjadCompounds(written) : undefined;
         // An Arabic-script name is also indexed with its compounds joined, as Latin spellings often write them.
         for (const nameTokens of joined === undefined ? [written] : [written, joined]) {
@@ -147,6 +154,7 @@ export class IndexData {
             const id = intern(t.text);
             tokens.push(id);
             if (abjadName && t.kind === 'word') skeletonIds.add(id);
+            if (cyrillicName && t.kind === 'word') cyrillicIds.add(id);
             tokenKinds.push(KIND_CODE[t.kind]);
           }
           // A name the entity already has, once normalised, is indexed once.
@@ -308,6 +316,7 @@ export class IndexData {
       skeletonIdBuffer.data,
       skeletonKeys.length,
     );
+    this.cyrillicReadingTable = cyrillicReadingTable(cyrillicIds, this.tokenText);
     this.typoTable = new HashPostings(
       new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length),
       typoIds.data,
@@ -372,7 +381,8 @@ export class IndexData {
       this.foldedTable.bytes() +
       this.readingClassTable.bytes() +
       this.abjadTable.bytes() +
-      this.skeletonTable.bytes()
+      this.skeletonTable.bytes() +
+      this.cyrillicReadingTable.bytes()
     );
   }
 
