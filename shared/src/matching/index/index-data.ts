@@ -5,11 +5,13 @@ import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from '../signals/identifie
 import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR } from '../score/name-alignment';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
 import { CYRILLIC_LETTER } from '../normalize/transliterate';
-import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
+import { ABJAD_SCRIPT, tokenizeName, type NameToken, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
 import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
+import { withParentheticalForms } from './parenthetical-forms';
 import { cyrillicReadingTable } from './cyrillic-reading-table';
+import { ListedTranslations } from './listed-translations';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -78,6 +80,8 @@ export class IndexData {
   readonly skeletonTable: HashPostings;
   /** Words of names written in Cyrillic by their Cyrillic reading key, for Latin words of other romanisations. */
   readonly cyrillicReadingTable: HashPostings;
+  /** The English words listed words of other scripts translate to, for English query words. */
+  readonly translations = new ListedTranslations();
   readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -104,7 +108,9 @@ export class IndexData {
    * function of the name, so a name the previous index holds is not tokenised again (most names of a new version).
    */
   constructor(entities: MatchableEntity[], previous?: IndexData) {
-    const tokensOf = previous ? previous.tokenReader() : (value: string) => tokenizeName(value).tokens;
+    const tokensOf: (value: string) => readonly ListedToken[] = previous
+      ? previous.tokenReader()
+      : (value) => tokenizeName(value).tokens;
     this.entities = entities;
     this.entityCount = entities.length;
     this.entityType = new Uint8Array(entities.length);
@@ -170,6 +176,8 @@ export class IndexData {
           nameValue.push(name.value);
           nameTokenStart.push(start);
         }
+        for (const t of written)
+          if (t.translations !== undefined) this.translations.add(intern(t.text), t.translations);
       }
       for (const id of entity.identifiers) {
         const value = normalizeIdentifier(id.value);
@@ -390,18 +398,24 @@ export class IndexData {
    * Reads a name's tokens back from this index when it holds the name (the text and kind of each, all the build reads),
    * and tokenises it otherwise.
    */
-  private tokenReader(): (value: string) => readonly { text: string; kind: TokenKind }[] {
+  private tokenReader(): (
+    value: string,
+  ) => readonly { text: string; kind: TokenKind; translations?: readonly string[] }[] {
     const held = new Map<string, number>();
     for (let n = this.nameCount - 1; n >= 0; n--) held.set(this.nameValue[n] as string, n);
     return (value) => {
       const n = held.get(value);
       if (n === undefined) return tokenizeName(value).tokens;
-      const tokens: { text: string; kind: TokenKind }[] = [];
-      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++)
+      const tokens: ListedToken[] = [];
+      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
+        const id = this.nameTokens[k] as number;
+        const translations = this.translations.of(id);
         tokens.push({
-          text: this.tokenText[this.nameTokens[k] as number] as string,
+          text: this.tokenText[id] as string,
           kind: KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind,
+          ...(translations === undefined ? {} : { translations }),
         });
+      }
       return tokens;
     };
   }
@@ -411,24 +425,8 @@ export class IndexData {
   }
 }
 
-type ListedName = MatchableEntity['names'][number];
-/** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
-const TRAILING_PARENTHESIS = /^(.*[^\s(])\s*\(([^()]+)\)\s*$/u;
-
-/**
- * A listed name, and when it ends in a parenthesis also the name without it and each name inside it: lists put an
- * acronym or other names there, which a customer record never writes beside the name ("HAQQANI NETWORK").
- */
-function withParentheticalForms(name: ListedName): ListedName[] {
-  const m = TRAILING_PARENTHESIS.exec(name.value);
-  if (m === null) return [name];
-  const inside = (m[2] as string)
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .map((value): ListedName => ({ value, kind: 'alias' }));
-  return [name, { value: (m[1] as string).trim(), kind: name.kind }, ...inside];
-}
+/** What the build reads of a name's token. */
+type ListedToken = Pick<NameToken, 'text' | 'kind' | 'translations'>;
 
 /** The table key of a one-class abjad key: the first letter and the class ("e:T"). */
 function shortAbjadKey(first: string, key: string): string {

@@ -104,7 +104,7 @@ const VOWEL = /[aeiou]/;
  */
 function readWith(word: string, reader: Reader): string {
   const classes: string[] = [];
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     let read: string | undefined;
     for (const [latin, cls] of reader.letters)
       if (word.startsWith(latin, i)) {
