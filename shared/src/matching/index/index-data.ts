@@ -176,8 +176,10 @@ export class IndexData {
           nameValue.push(name.value);
           nameTokenStart.push(start);
         }
-        for (const t of written)
+        for (const t of written) {
           if (t.translations !== undefined) this.translations.add(intern(t.text), t.translations);
+          if (t.placeStems !== undefined) this.translations.addPlace(intern(t.text), t.placeStems);
+        }
       }
       for (const id of entity.identifiers) {
         const value = normalizeIdentifier(id.value);
@@ -410,10 +412,12 @@ export class IndexData {
       for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
         const id = this.nameTokens[k] as number;
         const translations = this.translations.of(id);
+        const placeStems = this.translations.placesOf(id);
         tokens.push({
           text: this.tokenText[id] as string,
           kind: KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind,
           ...(translations === undefined ? {} : { translations }),
+          ...(placeStems === undefined ? {} : { placeStems }),
         });
       }
       return tokens;
@@ -426,7 +430,7 @@ export class IndexData {
 }
 
 /** What the build reads of a name's token. */
-type ListedToken = Pick<NameToken, 'text' | 'kind' | 'translations'>;
+type ListedToken = Pick<NameToken, 'text' | 'kind' | 'translations' | 'placeStems'>;
 
 /** The table key of a one-class abjad key: the first letter and the class ("e:T"). */
 function shortAbjadKey(first: string, key: string): string {

@@ -236,8 +236,11 @@ export class VocabularyLookup {
       // then: most query words meet their listed spelling, and reading their keys would cost every look-up.
       if (!abjad && !transliterated) lookUpCyrillicReadings(this.ix.cyrillicReadingTable, text, found);
       // An English word may translate a listed word of another script ("plant" / "zavod").
+      // ...or name the place a listed Russian place adjective is built on ("kazan" / "kazanskiy").
       for (const id of this.ix.translations.listedFor(text) ?? [])
         if ((found.get(id) ?? 0) < TRANSLATION_SIMILARITY) found.set(id, TRANSLATION_SIMILARITY);
+      for (const id of this.ix.translations.listedForPlace(text) ?? [])
+        if ((found.get(id) ?? 0) < PLACE_ADJECTIVE_SIMILARITY) found.set(id, PLACE_ADJECTIVE_SIMILARITY);
       if (!abjad && this.ix.skeletonTable.size > 0) this.lookUpSkeletons(text, found);
       // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
       // prune the listed name before the scorer, which knows them, could see it.
