@@ -16,6 +16,7 @@ import {
   AMBIGUOUS_LEGAL_FORMS,
   HONORIFICS,
   LEGAL_FORMS,
+  LEGAL_FORM_PHRASES,
   LONG_LEGAL_WORDS,
   LONG_LEGAL_WORD_SET,
   TRUNCATABLE_LEGAL_WORDS,
@@ -174,6 +175,14 @@ const TRUNCATED_LEGAL_MIN_LENGTH = 4;
 const LEGAL_REPAIR_CACHE_LIMIT = 500_000;
 const legalRepairCache = new Map<string, string>();
 const LONGEST_LEGAL_WORD = Math.max(...LONG_LEGAL_WORDS.map((w) => w.length));
+/** Words rejoined when split in two: the long legal-form words and those of multi-word forms ("RASP UNDERE"). */
+const SPLIT_LEGAL_WORD_MIN_LENGTH = 6;
+const SPLIT_LEGAL_WORDS: ReadonlySet<string> = new Set([
+  ...LONG_LEGAL_WORD_SET,
+  ...LEGAL_FORM_PHRASES.flatMap(([words]) => words).filter(
+    (w) => w.length >= SPLIT_LEGAL_WORD_MIN_LENGTH && w.length <= LONGEST_LEGAL_WORD,
+  ),
+]);
 const LEGAL_WORD_INITIALS: ReadonlySet<number> = new Set(LONG_LEGAL_WORDS.map((w) => w.charCodeAt(0)));
 
 /** The legal-form word a misspelt word stands for, or the word itself. */
@@ -219,7 +228,7 @@ function repairLegalSpacing(words: string[]): string[] {
       word.length + next.length <= LONGEST_LEGAL_WORD &&
       !LEGAL_FORMS.has(word) &&
       !LEGAL_FORMS.has(next) &&
-      LONG_LEGAL_WORD_SET.has(word + next)
+      SPLIT_LEGAL_WORDS.has(word + next)
     ) {
       out.push(word + next);
       i++;
