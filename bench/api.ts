@@ -14,7 +14,7 @@
  * as separate processes; standalone: `npm start`'s one process), BENCH_SERVICE_DIRS (default this checkout),
  * BENCH_ROUNDS (1), BENCH_TRACE=1 (count each process's Postgres queries and Redis commands per screening, see
  * lib/round-trip-tracer.ts), BENCH_CPU_PROF (a folder: the service processes write `--cpu-prof` profiles there),
- * BENCH_ANALYZE=0 (leave the loaded lists without planner statistics), SHARED_DATA_DIR, DATABASE_URL (a server to create scratch databases on; default 127.0.0.1:5432), REDIS_URL
+ * BENCH_ANALYZE=0 (leave the loaded lists without planner statistics; by default the tables holding rows are analyzed), SHARED_DATA_DIR, DATABASE_URL (a server to create scratch databases on; default 127.0.0.1:5432), REDIS_URL
  * (default 127.0.0.1:6379). The service's own settings (WORKER_CONCURRENCY, DATABASE_POOL_MAX…) pass through.
  */
 import { randomBytes } from 'node:crypto';
@@ -25,6 +25,7 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { importList } from '../shared/src/lists';
 import { openList, type ImportFormat } from '../shared/src/lists/importers';
+import { analyzeFilledTables } from './lib/analyze-filled-tables';
 import { dataDir, loadBenchLists } from './lib/list-reader';
 import { openMigratedScratch } from './lib/scratch-database';
 import {
@@ -182,7 +183,7 @@ async function verifyStored(url: string, answers: Answer[]): Promise<{ checked: 
 
 interface Trace {
   role: string;
-  tallies: Record<string, { count: number; totalMs: number }>;
+  tallies: Record<string, { count: number; totalMs: number; backendCpuMs?: number }>;
 }
 
 /** Asks each traced process for its counts since the last ask (SIGUSR2), and reads them. */
@@ -199,21 +200,30 @@ async function collectTraces(processes: ServiceProcess[]): Promise<Trace[]> {
 }
 
 function printTraces(traces: Trace[], screenings: number): void {
-  console.log(`\n  Per screening (${int(screenings)} screenings): calls and mean ms per call, by process`);
-  console.log('  | process | call | per screening | mean ms |');
-  console.log('  |---|---|---:|---:|');
+  console.log(
+    `\n  Per screening (${int(screenings)} screenings): calls, mean ms per call and, for Postgres statements, the backend's CPU ms per screening, by process`,
+  );
+  console.log('  | process | call | per screening | mean ms | backend CPU ms per screening |');
+  console.log('  |---|---|---:|---:|---:|');
   for (const t of traces) {
     const entries = Object.entries(t.tallies).sort((a, b) => b[1].count - a[1].count);
     let pg = 0;
     let redis = 0;
+    let backendCpu = 0;
     for (const [key, tally] of entries) {
       const per = tally.count / screenings;
+      const cpu = tally.backendCpuMs === undefined ? undefined : tally.backendCpuMs / screenings;
       if (key.startsWith('pg ')) pg += per;
       else redis += per;
+      backendCpu += cpu ?? 0;
       if (per >= 0.01)
-        console.log(`  | ${t.role} | \`${key}\` | ${per.toFixed(2)} | ${(tally.totalMs / tally.count).toFixed(3)} |`);
+        console.log(
+          `  | ${t.role} | \`${key}\` | ${per.toFixed(2)} | ${(tally.totalMs / tally.count).toFixed(3)} | ${cpu === undefined ? '' : cpu.toFixed(3)} |`,
+        );
     }
-    console.log(`  | ${t.role} | **all Postgres / all Redis** | ${pg.toFixed(2)} / ${redis.toFixed(2)} | |`);
+    console.log(
+      `  | ${t.role} | **all Postgres / all Redis** | ${pg.toFixed(2)} / ${redis.toFixed(2)} | | ${backendCpu.toFixed(3)} |`,
+    );
   }
 }
 
@@ -309,10 +319,11 @@ async function main(): Promise<void> {
       const result = await importList(pool, await openList(format, path.join(dataDir(), file)));
       console.log(`loaded ${result.sourceId}: ${result.entityCount} entities, ${result.nameCount} names`);
     }
-    // Planner statistics, as autovacuum would gather them soon after an import (it is off on this machine's server,
-    // and a database copied from a template starts with no activity counts, so it would never analyze). Without them
-    // the planner hashes whole tables (citations, entities) for each hit's write: decision 0014.
-    if (process.env['BENCH_ANALYZE'] !== '0') await pool.query('ANALYZE');
+    // Planner statistics for the loaded lists, as autovacuum would gather them soon after an import (it is off on this
+    // machine's server, and a database copied from a template starts with no activity counts, so it would never
+    // analyze). Without them the planner hashes whole tables (citations, entities) for each hit's write: decision
+    // 0014. The service's empty tables are left unanalyzed, as on a fresh deployment: decision 0042.
+    if (process.env['BENCH_ANALYZE'] !== '0') await analyzeFilledTables(pool);
     await pool.end();
     const { sdn, cons, un } = loadBenchLists();
     const perRun = CONCURRENCY.reduce(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { createQueue, QUEUE_NAMES } from '@sanctions/shared/queues';
-import { ScreeningIntake, type ScreeningJob } from '@sanctions/shared/screening';
+import { ScreeningIntake, type ScreeningQueueData } from '@sanctions/shared/screening';
 import {
   createTestDatabase,
   quietLogger,
@@ -11,15 +11,16 @@ import {
 } from '../support/test-stores';
 
 /**
- * Group commit at intake: requests arriving together are recorded by one INSERT and queued by one addBulk, each as
- * one alone would be (its row committed before its job, with its own fields), and one bad request fails alone.
+ * Group commit at intake: requests arriving together are recorded by one INSERT and queued as one job that carries
+ * each as one alone would be (its row committed before its job, with its own fields and the job's id), a lone
+ * request gets its own job, and one bad request fails alone.
  */
 let db: TestDatabase;
-let queue: Queue<ScreeningJob>;
+let queue: Queue<ScreeningQueueData>;
 let intake: ScreeningIntake;
 beforeAll(async () => {
   db = await createTestDatabase();
-  queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, testRedisUrl(), uniqueQueuePrefix(), quietLogger);
+  queue = createQueue<ScreeningQueueData>(QUEUE_NAMES.screenings, testRedisUrl(), uniqueQueuePrefix(), quietLogger);
   intake = new ScreeningIntake(db.pool, queue, quietLogger);
 });
 afterAll(async () => {
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('recording and queueing the screenings that arrive together', () => {
-  it('records each with its own fields and queues its job, all in one group', async () => {
+  it('records each with its own fields and queues them as one job, all in one group', async () => {
     const submitted = Array.from({ length: 20 }, (_, i) => ({
       id: randomUUID(),
       apiKeyId: null,
@@ -42,8 +43,9 @@ describe('recording and queueing the screenings that arrive together', () => {
     // Submitted in one synchronous step: they form one group.
     await expect(Promise.all(submitted.map((s) => intake.submit(s)))).resolves.toEqual(submitted.map(() => true));
 
+    const groupJobId = `screenings-${submitted[0]!.id}`;
     const { rows } = await db.pool.query(
-      `SELECT id, status, workspace_id, name, entity_type, country, reference FROM screenings WHERE id = ANY ($1::uuid[])`,
+      `SELECT id, status, workspace_id, name, entity_type, country, reference, job_id FROM screenings WHERE id = ANY ($1::uuid[])`,
       [submitted.map((s) => s.id)],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -56,14 +58,31 @@ describe('recording and queueing the screenings that arrive together', () => {
         entity_type: i % 2 === 0 ? 'person' : null,
         country: i % 2 === 0 ? 'FR' : null,
         reference: i % 2 === 0 ? `r-${i}` : null,
+        job_id: groupJobId,
       });
-      const job = await queue.getJob(`screening-${s.id}`);
-      expect(job?.data).toEqual({
+      expect(await queue.getJob(`screening-${s.id}`)).toBeUndefined();
+    }
+    const job = await queue.getJob(groupJobId);
+    expect(job?.name).toBe('screen-group');
+    expect(job?.data).toEqual({
+      screenings: submitted.map((s) => ({
         screeningId: s.id,
         query: { ...s.request, reference: undefined },
         requestId: s.requestId,
-      });
-    }
+      })),
+    });
+  });
+
+  it('queues a lone request as its own screening job', async () => {
+    const id = randomUUID();
+    await expect(intake.submit({ id, apiKeyId: null, request: { name: 'Alone' }, requestId: null })).resolves.toBe(
+      true,
+    );
+    const job = await queue.getJob(`screening-${id}`);
+    expect(job?.name).toBe('screen');
+    expect(job?.data).toEqual({ screeningId: id, query: { name: 'Alone' } });
+    const { rows } = await db.pool.query(`SELECT job_id FROM screenings WHERE id = $1`, [id]);
+    expect(rows[0].job_id).toBe(`screening-${id}`);
   });
 
   it('fails only the request that cannot be recorded; the others of its group are recorded and queued', async () => {

@@ -6,7 +6,7 @@ import type { AppConfig } from '@sanctions/shared/config';
 import type { Logger } from '@sanctions/shared/logging';
 import type { ProcessMetrics } from '@sanctions/shared/metrics';
 import type { BatchChunkJob } from '@sanctions/shared/batches';
-import type { ScreeningJob, ScreeningWaiter } from '@sanctions/shared/screening';
+import type { ScreeningQueueData, ScreeningWaiter } from '@sanctions/shared/screening';
 import type { DeliveryJob } from '@sanctions/shared/webhooks';
 
 /** Everything a route may use, opened once in main.ts and passed in. */
@@ -14,7 +14,7 @@ export interface ApiDeps {
   config: AppConfig;
   pool: Pool;
   redis: Redis;
-  queue: Queue<ScreeningJob>;
+  queue: Queue<ScreeningQueueData>;
   batchQueue: Queue<BatchChunkJob>;
   /** For redeliveries; new events reach their queue through the webhooks worker's dispatcher. */
   webhookQueue: Queue<DeliveryJob>;

@@ -18,7 +18,7 @@ import {
 import { createLogger, type Logger } from '@sanctions/shared/logging';
 import { openProcessMetrics, type ProcessMetrics, type ProcessMetricsEndpoint } from '@sanctions/shared/metrics';
 import { channels, createQueue, createRedis, QUEUE_NAMES } from '@sanctions/shared/queues';
-import { ScreeningWaiter, type ScreeningJob } from '@sanctions/shared/screening';
+import { ScreeningWaiter, type ScreeningQueueData } from '@sanctions/shared/screening';
 import type { DeliveryJob } from '@sanctions/shared/webhooks';
 import { createApp } from './app';
 
@@ -46,7 +46,7 @@ export async function start(
   const { databaseUrl, redisUrl } = requireConnections(config);
   const pool = createPool(databaseUrl, config.databasePoolMax);
   const redis = createRedis(redisUrl, { logger, name: 'api' });
-  const queue = createQueue<ScreeningJob>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
+  const queue = createQueue<ScreeningQueueData>(QUEUE_NAMES.screenings, redisUrl, config.queuePrefix, logger);
   const batchQueue = createQueue<BatchChunkJob>(QUEUE_NAMES.batchChunks, redisUrl, config.queuePrefix, logger);
   const webhookQueue = createQueue<DeliveryJob>(QUEUE_NAMES.webhookDeliveries, redisUrl, config.queuePrefix, logger);
   let server: Server | undefined;

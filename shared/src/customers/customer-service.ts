@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import type { EntityType } from '../lists';
 import type { Logger } from '../logging';
-import { submitScreening, type ScreeningJob } from '../screening';
+import { submitScreening, type ScreeningQueueData } from '../screening';
 import type { CustomerRequest } from './customer-request';
 import * as sql from './customer-sql';
 
@@ -67,7 +67,7 @@ const sameCustomer = (r: CustomerRow, c: CustomerRequest) =>
  * customer is new to monitoring (or comes back after being deleted).
  */
 export async function putCustomer(
-  deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger },
+  deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: Logger },
   principal: { workspaceId: string; keyId: string | null },
   reference: string,
   customer: CustomerRequest,

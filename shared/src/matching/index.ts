@@ -45,6 +45,7 @@ export {
   scriptReadingKey,
   withinOneSlip,
 } from './signals/reading-class-key';
+export { listedCyrillicKey, queryCyrillicKeys } from './signals/cyrillic-reading';
 export { tokenSimilarity } from './signals/token-similarity';
 export { koreanSyllableKey } from './signals/korean-syllables';
 export { abjadNearlySpells, abjadSpells } from './normalize/abjad-reading';

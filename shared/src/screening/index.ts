@@ -2,12 +2,15 @@ export {
   screeningRequestSchema,
   screeningQuerySchema,
   screeningJobSchema,
+  screeningGroupJobSchema,
   partialBirthDate,
   knownCountry,
   UNKNOWN_COUNTRY,
   MAX_NAME_LENGTH,
   type ScreeningRequest,
   type ScreeningJob,
+  type ScreeningGroupJob,
+  type ScreeningQueueData,
   type ScreeningQueryInput,
 } from './screening-request';
 export {
@@ -16,14 +19,21 @@ export {
   performScreening,
   markScreeningFailed,
   staleQueuedScreenings,
-  screeningJob,
-  screeningJobId,
   screeningStatus,
   type ScreeningView,
   type ScreeningMatchView,
   type ScreeningStatus,
   type Decision,
 } from './screening-service';
+export {
+  screeningJob,
+  screeningJobId,
+  screeningGroupJob,
+  screeningGroupJobId,
+  screeningJobFor,
+  SCREENING_JOB_NAME,
+  SCREENING_GROUP_JOB_NAME,
+} from './screening-job';
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
 export { ScreeningWaiter, type WaitOutcome } from './screening-waiter';
 export { ScreeningWriter, type CommittedScreening } from './screening-writer';

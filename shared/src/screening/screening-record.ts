@@ -134,15 +134,17 @@ async function write(
     ),
     group.map((s) => JSON.stringify(s.nearMisses)),
     sifted.map((s) => JSON.stringify(s.suppressed)),
+    // What the history row needs beyond the screening's own columns.
+    normalizedNames,
+    sifted.map((s) => s.kept.length),
+    group.map((s) => listVersionLabel(s.versions)),
   ];
-  // What the history row needs beyond the screening's own columns.
-  const history = [normalizedNames, sifted.map((s) => s.kept.length), group.map((s) => listVersionLabel(s.versions))];
   const flipped = (rows: Done[]) => ({
     done: new Map(rows.map((r) => [r.id, r])),
     outboxEvents: rows[0]?.outbox_events ?? 0,
   });
   if (sifted.every((s) => s.kept.length === 0)) {
-    const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS_WITHOUT_MATCHES, [...results, ...history]);
+    const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS_WITHOUT_MATCHES, results);
     return flipped(rows);
   }
   const matches = group.flatMap((s, i) =>
@@ -168,7 +170,6 @@ async function write(
     matches.map((x) => x.m.score),
     matches.map((x) => JSON.stringify(x.m.explanation)),
     matches.map((x) => JSON.stringify(x.m.entityIds)),
-    ...history,
     JSON.stringify(alerts),
   ]);
   return flipped(rows);

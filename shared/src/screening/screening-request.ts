@@ -65,3 +65,13 @@ export const screeningJobSchema = z.strictObject({
 });
 
 export type ScreeningJob = z.infer<typeof screeningJobSchema>;
+
+/** The job for the screenings one intake write recorded together (see screeningGroupJob). */
+export const screeningGroupJobSchema = z.strictObject({
+  screenings: z.array(screeningJobSchema).min(1).max(1000),
+});
+
+export type ScreeningGroupJob = z.infer<typeof screeningGroupJobSchema>;
+
+/** What the `screenings` queue carries: one screening's job or a group's. */
+export type ScreeningQueueData = ScreeningJob | ScreeningGroupJob;

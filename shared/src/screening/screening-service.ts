@@ -7,13 +7,11 @@ import { AppError } from '../errors';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from './match-index-cache';
 import { matchScreening, recordScreenings, type RecordedScreening } from './screening-record';
-import type { ScreeningJob, ScreeningRequest } from './screening-request';
+import type { ScreeningJob, ScreeningQueueData, ScreeningRequest } from './screening-request';
 import { ScreeningIntake } from './screening-intake';
 import { screeningJob } from './screening-job';
 import * as sql from './screening-sql';
 import { screeningViewOf, type ScreeningStatus, type ScreeningView } from './screening-view';
-
-export { screeningJob, screeningJobId } from './screening-job';
 
 export type { Decision } from './screening-record';
 export type { ScreeningMatchView, ScreeningStatus, ScreeningView } from './screening-view';
@@ -34,8 +32,8 @@ export interface SubmittedScreening {
 }
 
 /** One intake per queue (per API process): the requests of all its callers are grouped together. */
-const intakes = new WeakMap<Queue<ScreeningJob>, ScreeningIntake>();
-function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger }): ScreeningIntake {
+const intakes = new WeakMap<Queue<ScreeningQueueData>, ScreeningIntake>();
+function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: Logger }): ScreeningIntake {
   let intake = intakes.get(deps.queue);
   if (!intake) intakes.set(deps.queue, (intake = new ScreeningIntake(deps.pool, deps.queue, deps.logger)));
   return intake;
@@ -49,7 +47,7 @@ function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger
  * returns the screening made the first time; with another request it is refused (409).
  */
 export async function submitScreening(
-  deps: { pool: Pool; queue: Queue<ScreeningJob>; logger: Logger },
+  deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: Logger },
   request: ScreeningRequest,
   apiKeyId: string | null,
   idempotencyKey: string | null = null,
@@ -141,10 +139,11 @@ export async function staleQueuedScreenings(
   pool: Pool,
   graceMs: number,
   limit = 1000,
-): Promise<{ id: string; query: ScreeningJob['query'] }[]> {
+): Promise<{ id: string; jobId: string | null; query: ScreeningJob['query'] }[]> {
   const { rows } = await pool.query(sql.STALE_QUEUED, [graceMs, limit]);
   return rows.map((r) => ({
     id: r.id,
+    jobId: r.job_id,
     query: {
       name: r.name,
       ...(r.entity_type && { type: r.entity_type }),

@@ -9,10 +9,13 @@ export const INSERT_SCREENING = `
     WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id`;
 
-/** A group of new screenings without an Idempotency-Key ($1…$7, one element per screening), in each key's workspace. */
+/**
+ * A group of new screenings without an Idempotency-Key ($1…$7, one element per screening), in each key's workspace,
+ * each naming the job that queues it ($8, one for the group).
+ */
 export const INSERT_SCREENINGS = `
-  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference)
-  SELECT i.id, i.api_key_id, coalesce(k.workspace_id, 'default'), 'queued', i.name, i.entity_type, i.birth_date, i.country, i.reference
+  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference, job_id)
+  SELECT i.id, i.api_key_id, coalesce(k.workspace_id, 'default'), 'queued', i.name, i.entity_type, i.birth_date, i.country, i.reference, $8
   FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
        AS i (id, api_key_id, name, entity_type, birth_date, country, reference)
   LEFT JOIN api_keys k ON k.id = i.api_key_id`;
@@ -38,7 +41,7 @@ export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
 export const MARK_FAILED = `UPDATE screenings SET status = 'failed', error = $2 WHERE id = $1 AND status = 'queued'`;
 
 export const STALE_QUEUED = `
-  SELECT id, name, entity_type, birth_date, country
+  SELECT id, name, entity_type, birth_date, country, job_id
   FROM screenings
   WHERE status = 'queued' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
   ORDER BY created_at

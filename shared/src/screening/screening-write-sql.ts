@@ -1,15 +1,33 @@
 import { alertWrites } from '../alerts';
+import { rowsOfArrays } from '../db';
 import { designationEvidence } from '../designations';
 import { alertEventsFrom, screeningEventsFrom } from '../webhooks';
 
 /**
- * The screenings of one group ($1…$7, one element per screening), flipped queued → done exactly once: a screening
- * already done (a retried or duplicated job) is not in `done`, so nothing below writes for it.
+ * The screenings of one group ($1…$10, one element per screening: the result, then what its history row needs beyond
+ * the screening's own columns: the normalized name, the match count and the list-version label), flipped queued →
+ * done exactly once: a screening already done (a retried or duplicated job) is not in `done`, so nothing below writes
+ * for it.
  */
 const FLIP_TO_DONE = `
   input AS (
-    SELECT * FROM unnest($1::uuid[], $2::text[], $3::real[], $4::real[], $5::jsonb[], $6::jsonb[], $7::jsonb[])
-      AS i (id, decision, best_score, threshold, list_versions, near_misses, suppressed_matches)
+    SELECT i.* FROM ${rowsOfArrays(
+      1,
+      ['uuid', 'text', 'real', 'real', 'jsonb', 'jsonb', 'jsonb', 'text', 'int', 'text'],
+      'i',
+      [
+        'id',
+        'decision',
+        'best_score',
+        'threshold',
+        'list_versions',
+        'near_misses',
+        'suppressed_matches',
+        'name_key',
+        'match_count',
+        'list_version',
+      ],
+    )}
   ), done AS (
     UPDATE screenings s
     SET status = 'done', decision = i.decision, best_score = i.best_score, threshold = i.threshold,
@@ -38,22 +56,18 @@ function answersFrom(matches: string | null, events: string[]): string {
 
 /**
  * The history row of each screening flipped here (GET /v1/screenings), in the same statement so it exists exactly
- * when the result does. `$first…` are the group's normalized names, match counts and list-version labels.
+ * when the result does.
  */
-function historyOfDone(first: number): string {
-  const [nameKey, matchCount, listVersion] = [first, first + 1, first + 2];
-  return `
+const HISTORY_OF_DONE = `
   history AS (
     INSERT INTO screening_history (id, workspace_id, source, screened_at, reference, name, name_key, entity_type,
                                    birth_date, country, decision, top_score, match_count, list_version)
     SELECT d.id, d.workspace_id, 'screening', d.screened_at, d.reference, d.name, h.name_key, d.entity_type,
            d.birth_date, d.country, d.decision, d.best_score, h.match_count, h.list_version
     FROM done d
-    JOIN unnest($1::uuid[], $${nameKey}::text[], $${matchCount}::int[], $${listVersion}::text[])
-         AS h (id, name_key, match_count, list_version) ON h.id = d.id
+    JOIN input h ON h.id = d.id
     ON CONFLICT (id) DO NOTHING
   )`;
-}
 
 /**
  * A group of screenings without a match: the results and their outbox events in one statement, which commits on its
@@ -62,11 +76,11 @@ function historyOfDone(first: number): string {
 export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
   WITH ${FLIP_TO_DONE},
   events AS (${screeningEventsFrom('done s', 'screening_matches', 'true')} RETURNING id),
-  ${historyOfDone(8)}
+  ${HISTORY_OF_DONE}
   ${answersFrom(null, ['events'])}`;
 
 /**
- * A group with matches ($8…$15, one element per match, `$8` its screening): the results, the matches with what the
+ * A group with matches ($11…$18, one element per match, `$11` its screening): the results, the matches with what the
  * officer must see copied from the lists (one per designation, the evidence of every record of it), the hits' alerts
  * ($19: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
  * job alerts on nothing) and the outbox events, built from the rows this statement wrote (its CTEs see one snapshot,
@@ -80,8 +94,16 @@ export const RECORD_SCREENINGS = `
                                    matched_name_kind, score, programs, lists, explanation, citations)
     SELECT m.screening_id, m.rank, e.id, r.ids, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score,
            ev.programs, ev.lists, m.explanation, ev.citations
-    FROM unnest($8::uuid[], $9::int[], $10::text[], $11::text[], $12::text[], $13::real[], $14::jsonb[], $15::jsonb[])
-         AS m (screening_id, rank, entity_id, matched_name, matched_name_kind, score, explanation, entity_ids)
+    FROM ${rowsOfArrays(11, ['uuid', 'int', 'text', 'text', 'text', 'real', 'jsonb', 'jsonb'], 'm', [
+      'screening_id',
+      'rank',
+      'entity_id',
+      'matched_name',
+      'matched_name_kind',
+      'score',
+      'explanation',
+      'entity_ids',
+    ])}
     JOIN done d ON d.id = m.screening_id
     JOIN entities e ON e.id = m.entity_id
     CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(m.entity_ids)) AS ids) r
@@ -91,7 +113,7 @@ export const RECORD_SCREENINGS = `
               programs, lists, explanation, citations
   ),
   events AS (${screeningEventsFrom('done s', 'written', 'true')} RETURNING id),
-  ${historyOfDone(16)},
+  ${HISTORY_OF_DONE},
   alert_input AS (
     SELECT a.id, d.workspace_id, 'screening' AS source, d.id AS screening_id, NULL::uuid AS batch_id, NULL::integer AS line,
            NULL::text AS run_id, NULL::text AS customer_reference, d.reference, a.query, d.api_key_id AS actor_key_id, a.matches

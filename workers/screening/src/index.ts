@@ -1,1 +1,2 @@
 export { start, type RunningWorker, type WorkerHooks, type WorkerOptions } from './main';
+export { startReconciler } from './reconciler';

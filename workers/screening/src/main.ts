@@ -11,14 +11,15 @@ import {
   announcementOf,
   MatchIndexCache,
   markScreeningFailed,
-  matchScreening,
-  screeningJobSchema,
   ScreeningWriter,
+  SCREENING_GROUP_JOB_NAME,
   type ScreeningJob,
+  type ScreeningQueueData,
 } from '@sanctions/shared/screening';
 import type { MonitoringRunHooks, MonitoringRunJob } from '@sanctions/shared/monitoring';
 import { startMonitoringWorker } from './monitoring-worker';
 import { startReconciler } from './reconciler';
+import { screeningIdsNamedBy, screeningJobProcessor } from './screening-jobs';
 
 /** Whether BullMQ will not try this job again: it was unrecoverable, or its attempts are spent. */
 function isLastAttempt(job: Job, error: Error, defaults: JobsOptions): boolean {
@@ -56,7 +57,7 @@ export async function start(
   const { pool, metrics } = proc;
   const publisher = proc.redis('worker publisher');
   const subscriber = proc.redis('worker subscriber');
-  const queue = proc.queue<ScreeningJob>(QUEUE_NAMES.screenings);
+  const queue = proc.queue<ScreeningQueueData>(QUEUE_NAMES.screenings);
   const batchQueue = proc.queue<BatchChunkJob>(QUEUE_NAMES.batchChunks);
   const monitoringQueue = proc.queue<MonitoringRunJob>(QUEUE_NAMES.monitoringRuns);
   const { listVersionChanged, screeningDone, webhookEvents } = channels(config.queuePrefix);
@@ -104,42 +105,35 @@ export async function start(
     },
     logger,
   );
-  const processJob = async (job: Job<ScreeningJob>) => {
-    const parsed = screeningJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`Invalid screening job payload: ${parsed.error.message}`);
-    const loaded = await indexCache.current();
-    const matched = matchScreening(loaded, parsed.data, matchOptions);
-    metrics.screeningMatchDuration.observe(matched.matchSeconds);
-    const result = await writer.record(matched);
-    if (result.outcome === 'recorded') metrics.screeningsTotal.inc({ decision: result.decision, source: 'screening' });
-    jobLogger(parsed.data).info('screening recorded', {
-      outcome: result.outcome,
-      decision: result.decision,
-      matches: result.matches.length,
-      lists: loaded.key,
-    });
-    await hooks.afterRecorded?.(parsed.data.screeningId);
-    return { outcome: result.outcome, decision: result.decision, lists: loaded.key };
-  };
+  const processJob = screeningJobProcessor({
+    indexCache,
+    writer,
+    metrics,
+    matchOptions,
+    jobLogger,
+    ...(hooks.afterRecorded && { afterRecorded: hooks.afterRecorded }),
+  });
 
-  const worker = proc.worker<ScreeningJob>(QUEUE_NAMES.screenings, processJob, {
+  const worker = proc.worker<ScreeningQueueData>(QUEUE_NAMES.screenings, processJob, {
     concurrency: config.worker.concurrency,
     ...stallOptions,
   });
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final = isLastAttempt(job, error, SCREENING_JOB_OPTIONS);
-    jobLogger(job.data ?? {}).warn('screening job failed', {
+    const one = job.name === SCREENING_GROUP_JOB_NAME ? undefined : (job.data as Partial<ScreeningJob> | undefined);
+    (one ? jobLogger(one) : logger).warn('screening job failed', {
       jobId: job.id,
       attempt: job.attemptsMade,
       final,
       error: error.message,
     });
-    if (final && job.data?.screeningId) {
-      void markScreeningFailed(pool, job.data.screeningId, error.message)
-        .then(() => announceSettled(job.data.screeningId).exec())
-        .catch(() => undefined);
-    }
+    // Every screening the job names fails with it, even when the rest of its payload did not parse.
+    if (final)
+      for (const screeningId of screeningIdsNamedBy(job))
+        void markScreeningFailed(pool, screeningId, error.message)
+          .then(() => announceSettled(screeningId).exec())
+          .catch(() => undefined);
   });
 
   const processChunk = async (job: Job<BatchChunkJob>) => {

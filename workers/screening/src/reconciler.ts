@@ -8,7 +8,12 @@ import {
 } from '@sanctions/shared/batches';
 import type { Logger } from '@sanctions/shared/logging';
 import { SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
-import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctions/shared/screening';
+import {
+  screeningJobFor,
+  staleQueuedScreenings,
+  type ScreeningJob,
+  type ScreeningQueueData,
+} from '@sanctions/shared/screening';
 
 /**
  * Postgres is the source of truth: screenings still queued after a grace period, and the chunks of
@@ -17,7 +22,7 @@ import { screeningJob, staleQueuedScreenings, type ScreeningJob } from '@sanctio
  * failed, so its batch does not wait forever.
  */
 export function startReconciler(
-  deps: { pool: Pool; queue: Queue<ScreeningJob>; batchQueue: Queue<BatchChunkJob>; logger: Logger },
+  deps: { pool: Pool; queue: Queue<ScreeningQueueData>; batchQueue: Queue<BatchChunkJob>; logger: Logger },
   options: { intervalMs: number; graceMs: number; uploadTimeoutMs: number },
 ) {
   let running: Promise<void> | undefined;
@@ -27,12 +32,20 @@ export function startReconciler(
     await requeueBatchChunks();
     const stale = await staleQueuedScreenings(deps.pool, options.graceMs);
     if (stale.length === 0) return;
-    await deps.queue.addBulk(
-      stale.map((s) => {
-        const job = screeningJob(s.id, s.query);
-        return { name: job.name, data: job.data, opts: { ...SCREENING_JOB_OPTIONS, ...job.opts } };
-      }),
-    );
+    // Each is queued again under the job id it was first queued with: the members of one intake group still queued
+    // together in their group's job, which BullMQ does not add twice while it still exists.
+    const byJob = new Map<string, ScreeningJob[]>();
+    const alone: ScreeningJob[] = [];
+    for (const s of stale) {
+      const screening = { screeningId: s.id, query: s.query };
+      if (s.jobId === null) alone.push(screening);
+      else byJob.set(s.jobId, [...(byJob.get(s.jobId) ?? []), screening]);
+    }
+    const jobs = [
+      ...alone.map((s) => screeningJobFor(null, [s])),
+      ...[...byJob].map(([jobId, screenings]) => screeningJobFor(jobId, screenings)),
+    ];
+    await deps.queue.addBulk(jobs.map((job) => ({ ...job, opts: { ...SCREENING_JOB_OPTIONS, ...job.opts } })));
     deps.logger.info('re-queued screenings found still queued', { count: stale.length });
   };
   const requeueBatchChunks = async () => {

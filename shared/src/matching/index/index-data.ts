@@ -4,10 +4,14 @@ import { abjadFirstLetters } from '../normalize/abjad-reading';
 import { normalizeIdentifier, MIN_IDENTIFIER_LENGTH } from '../signals/identifier-signal';
 import { CANDIDATE_UNMATCHED_FACTOR, isPatronymic, PATRONYMIC_UNMATCHED_FACTOR } from '../score/name-alignment';
 import { PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
-import { ABJAD_SCRIPT, tokenizeName, type TokenKind } from '../normalize/normalize-name';
+import { CYRILLIC_LETTER } from '../normalize/transliterate';
+import { ABJAD_SCRIPT, tokenizeName, type NameToken, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
 import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
 import { joinedAbjadCompounds } from './abjad-compounds';
+import { withParentheticalForms } from './parenthetical-forms';
+import { cyrillicReadingTable } from './cyrillic-reading-table';
+import { ListedTranslations } from './listed-translations';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -74,6 +78,10 @@ export class IndexData {
    * (abjadKeys), so a Latin spelling's key (latinAbjadKey) finds the listed skeletons it may be a reading of.
    */
   readonly skeletonTable: HashPostings;
+  /** Words of names written in Cyrillic by their Cyrillic reading key, for Latin words of other romanisations. */
+  readonly cyrillicReadingTable: HashPostings;
+  /** The English words listed words of other scripts translate to, for English query words. */
+  readonly translations = new ListedTranslations();
   readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -100,7 +108,9 @@ export class IndexData {
    * function of the name, so a name the previous index holds is not tokenised again (most names of a new version).
    */
   constructor(entities: MatchableEntity[], previous?: IndexData) {
-    const tokensOf = previous ? previous.tokenReader() : (value: string) => tokenizeName(value).tokens;
+    const tokensOf: (value: string) => readonly ListedToken[] = previous
+      ? previous.tokenReader()
+      : (value) => tokenizeName(value).tokens;
     this.entities = entities;
     this.entityCount = entities.length;
     this.entityType = new Uint8Array(entities.length);
@@ -117,6 +127,8 @@ export class IndexData {
     const nameValue: string[] = [];
     // Token ids met in a name written in an abjad: their text is a consonant skeleton.
     const skeletonIds = new Set<number>();
+    // ...and in a name written in Cyrillic: their text is the index's romanisation.
+    const cyrillicIds = new Set<number>();
     const intern = (text: string): number => {
       let id = this.tokenIds.get(text);
       if (id === undefined) {
@@ -139,6 +151,7 @@ export class IndexData {
         const written = tokensOf(name.value);
         if (written.length === 0) continue;
         const abjadName = ABJAD_SCRIPT.test(name.value);
+        const cyrillicName = CYRILLIC_LETTER.test(name.value);
         const joined = abjadName ? joinedAbjadCompounds(written) : undefined;
         // An Arabic-script name is also indexed with its compounds joined, as Latin spellings often write them.
         for (const nameTokens of joined === undefined ? [written] : [written, joined]) {
@@ -147,6 +160,7 @@ export class IndexData {
             const id = intern(t.text);
             tokens.push(id);
             if (abjadName && t.kind === 'word') skeletonIds.add(id);
+            if (cyrillicName && t.kind === 'word') cyrillicIds.add(id);
             tokenKinds.push(KIND_CODE[t.kind]);
           }
           // A name the entity already has, once normalised, is indexed once.
@@ -161,6 +175,10 @@ export class IndexData {
           nameKind.push(NAME_KINDS.indexOf(name.kind));
           nameValue.push(name.value);
           nameTokenStart.push(start);
+        }
+        for (const t of written) {
+          if (t.translations !== undefined) this.translations.add(intern(t.text), t.translations);
+          if (t.placeStems !== undefined) this.translations.addPlace(intern(t.text), t.placeStems);
         }
       }
       for (const id of entity.identifiers) {
@@ -308,6 +326,7 @@ export class IndexData {
       skeletonIdBuffer.data,
       skeletonKeys.length,
     );
+    this.cyrillicReadingTable = cyrillicReadingTable(cyrillicIds, this.tokenText);
     this.typoTable = new HashPostings(
       new Uint32Array(typoKeys.data.buffer, 0, typoKeys.length),
       typoIds.data,
@@ -372,7 +391,8 @@ export class IndexData {
       this.foldedTable.bytes() +
       this.readingClassTable.bytes() +
       this.abjadTable.bytes() +
-      this.skeletonTable.bytes()
+      this.skeletonTable.bytes() +
+      this.cyrillicReadingTable.bytes()
     );
   }
 
@@ -380,18 +400,26 @@ export class IndexData {
    * Reads a name's tokens back from this index when it holds the name (the text and kind of each, all the build reads),
    * and tokenises it otherwise.
    */
-  private tokenReader(): (value: string) => readonly { text: string; kind: TokenKind }[] {
+  private tokenReader(): (
+    value: string,
+  ) => readonly { text: string; kind: TokenKind; translations?: readonly string[] }[] {
     const held = new Map<string, number>();
     for (let n = this.nameCount - 1; n >= 0; n--) held.set(this.nameValue[n] as string, n);
     return (value) => {
       const n = held.get(value);
       if (n === undefined) return tokenizeName(value).tokens;
-      const tokens: { text: string; kind: TokenKind }[] = [];
-      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++)
+      const tokens: ListedToken[] = [];
+      for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
+        const id = this.nameTokens[k] as number;
+        const translations = this.translations.of(id);
+        const placeStems = this.translations.placesOf(id);
         tokens.push({
-          text: this.tokenText[this.nameTokens[k] as number] as string,
+          text: this.tokenText[id] as string,
           kind: KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind,
+          ...(translations === undefined ? {} : { translations }),
+          ...(placeStems === undefined ? {} : { placeStems }),
         });
+      }
       return tokens;
     };
   }
@@ -401,24 +429,8 @@ export class IndexData {
   }
 }
 
-type ListedName = MatchableEntity['names'][number];
-/** A name ending in a parenthesis: "HAQQANI NETWORK (HQN)", "جبهة النصرة (the Victory Front; Jabhat al-Nusrah)". */
-const TRAILING_PARENTHESIS = /^(.*[^\s(])\s*\(([^()]+)\)\s*$/u;
-
-/**
- * A listed name, and when it ends in a parenthesis also the name without it and each name inside it: lists put an
- * acronym or other names there, which a customer record never writes beside the name ("HAQQANI NETWORK").
- */
-function withParentheticalForms(name: ListedName): ListedName[] {
-  const m = TRAILING_PARENTHESIS.exec(name.value);
-  if (m === null) return [name];
-  const inside = (m[2] as string)
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .map((value): ListedName => ({ value, kind: 'alias' }));
-  return [name, { value: (m[1] as string).trim(), kind: name.kind }, ...inside];
-}
+/** What the build reads of a name's token. */
+type ListedToken = Pick<NameToken, 'text' | 'kind' | 'translations' | 'placeStems'>;
 
 /** The table key of a one-class abjad key: the first letter and the class ("e:T"). */
 function shortAbjadKey(first: string, key: string): string {

@@ -39,6 +39,7 @@ import {
   wordSimilarity,
 } from '../signals/token-similarity';
 import { koreanSyllableSimilarity } from '../signals/korean-syllables';
+import { lookUpCyrillicReadings } from './cyrillic-reading-table';
 
 /** A reading-class agreement is a sound-alike under the source script's letters: it counts as phonetic agreement does. */
 const READING_CLASS_SIMILARITY = PHONETIC_AGREEMENT_SIMILARITY;
@@ -231,6 +232,15 @@ export class VocabularyLookup {
       // phonetic key is shared, so the reading-class key looks for it (decision 0034).
       if (script !== undefined && !abjad) this.lookUpReadingClasses(text, script, found);
       if (abjad && text.length >= ABJAD_READING_MIN_LENGTH) this.lookUpReadings(text, found);
+      // A Latin word no listed spelling meets confidently may romanise a listed Cyrillic word by another system. Only
+      // then: most query words meet their listed spelling, and reading their keys would cost every look-up.
+      if (!abjad && !transliterated) lookUpCyrillicReadings(this.ix.cyrillicReadingTable, text, found);
+      // An English word may translate a listed word of another script ("plant" / "zavod").
+      // ...or name the place a listed Russian place adjective is built on ("kazan" / "kazanskiy").
+      for (const id of this.ix.translations.listedFor(text) ?? [])
+        if ((found.get(id) ?? 0) < TRANSLATION_SIMILARITY) found.set(id, TRANSLATION_SIMILARITY);
+      for (const id of this.ix.translations.listedForPlace(text) ?? [])
+        if ((found.get(id) ?? 0) < PLACE_ADJECTIVE_SIMILARITY) found.set(id, PLACE_ADJECTIVE_SIMILARITY);
       if (!abjad && this.ix.skeletonTable.size > 0) this.lookUpSkeletons(text, found);
       // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
       // prune the listed name before the scorer, which knows them, could see it.
