@@ -28,8 +28,8 @@ describe('digits typed for letters', () => {
     expect(normalizeName(raw)).toBe(expected);
   });
 
-  it('leaves numbers as numbers', () => {
-    expect(normalizeName('MIG29 21ST A1 3M B52 VABO2012')).toBe('mig29 21 a1 3m b52 vabo2012');
+  it('leaves numbers as numbers, split off a word of three letters they are glued to (decision 0043)', () => {
+    expect(normalizeName('MIG29 21ST A1 3M B52 VABO2012')).toBe('mig 29 21 a1 3m b52 vabo 2012');
   });
 });
 

@@ -30,8 +30,9 @@ describe('legal forms glued with little left beside them', () => {
     expect(normalizeName(glued)).toBe(normalizeName(spaced));
   });
 
-  it('keeps a suffix from splitting a word it merely ends', () => {
-    expect(normalizeName('KBLTD UNLIMITED')).toBe('kbltd unlimited');
+  it('keeps a suffix from splitting a word it merely ends, but splits it off two letters (decision 0043)', () => {
+    expect(normalizeName('UNLIMITED ACCOMPANY RELIABILITY')).toBe('unlimited accompany reliability');
+    expect(normalizeName('KBLTD')).toBe('kb ltd');
   });
 });
 

@@ -7,7 +7,13 @@ import {
   type TokenKind,
   type TokenizedName,
 } from '../normalize/normalize-name';
-import { ABJAD_AGREEMENT_SIMILARITY, joinedQuerySimilarity } from '../signals/token-similarity';
+import {
+  ABJAD_AGREEMENT_SIMILARITY,
+  joinedQuerySimilarity,
+  TYPED_DIGITS_SIMILARITY,
+} from '../signals/token-similarity';
+import { AMBIGUOUS_LEGAL_FORMS } from '../normalize/name-vocabulary';
+import { digitsReadAsLetters } from '../normalize/typed-digits';
 import { kindWeight, priorWeight } from '../signals/token-weights';
 import { hasTransliterableScript } from '../normalize/transliterate';
 import { readingScriptOf } from '../signals/reading-class-key';
@@ -87,7 +93,11 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
   const lastWord = tokens.reduce((last, t, i) => (t.kind === 'word' ? i : last), -1);
   const queryTokens: QueryToken[] = tokens.map((t, i) => {
     if (!RETRIEVABLE_KIND[t.kind]) return { text: t.text, kind: t.kind, weight: kindWeight(t.kind, 0), token: t };
-    const looked = vocab.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated, script);
+    const looked = withTypedDigitReading(
+      vocab,
+      t,
+      vocab.lookup(t.text, t.kind, i === lastWord, abjad, t.surface, transliterated, script),
+    );
     const read =
       hangul && t.kind === 'word'
         ? vocab.asKoreanSyllable(t.text, looked)
@@ -125,7 +135,11 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
   for (let i = 0; i + 1 < queryTokens.length; i++) {
     const a = queryTokens[i] as QueryToken;
     const b = queryTokens[i + 1] as QueryToken;
-    if (!JOINABLE_KIND[a.kind] || !JOINABLE_KIND[b.kind]) continue;
+    // A word may run into an ambiguous legal form after it ("Fai sal" / "FAISAL"), as alignment reads it: looked up
+    // joined unless the word is listed and the form closes the name or goes before another ("TRADING CO", "CO LTD").
+    if (!JOINABLE_KIND[a.kind] || !(JOINABLE_KIND[b.kind] || (a.kind === 'word' && ambiguousLegalForm(b)))) continue;
+    if (!JOINABLE_KIND[b.kind] && (lookedUp[i]?.[0]?.similarity ?? 0) === 1 && queryTokens[i + 2]?.kind !== 'word')
+      continue;
     const matches: { id: number; similarity: number }[] = [];
     for (const [l, r] of joinedSpellings(a, b)) {
       const joined = canonicalWord(l + r);
@@ -165,8 +179,29 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
   // Tokens that retrieve nothing but may still align when scored (legal forms, particles, initials, or a word the list
   // only has as a legal form, like a leading "SA") are counted as if they matched every candidate.
   const lightWeight = queryTokens.reduce(
-    (s, t) => s + (!RETRIEVABLE_KIND[t.kind] || vocab.knownWithoutPostings(t.text) ? t.weight : 0),
+    (s, t) =>
+      s + (!RETRIEVABLE_KIND[t.kind] || vocab.knownWithoutPostings(t.text) || ambiguousLegalForm(t) ? t.weight : 0),
     0,
   );
   return { tokenized, queryTokens, units, lookedUp, splitWords, totalWeight, lightWeight };
+}
+
+/**
+ * Whether a token is an ambiguous legal form ("AO", "SA", "SAL"), read as a word or as the form: a word so read may
+ * align with the listed legal form ("AO PASIT" / "AKTSIONERNOE OBSHCHESTVO PASIT"), which retrieves nothing.
+ */
+function ambiguousLegalForm(t: { text: string; kind: TokenKind }): boolean {
+  return (t.kind === 'word' || t.kind === 'legal') && AMBIGUOUS_LEGAL_FORMS.has(t.text);
+}
+
+/** A number token's look-up with the listed word its typed digits spell ("Y3" → "ye"), less sure than the word. */
+function withTypedDigitReading(
+  vocab: VocabularyLookup,
+  t: NameToken,
+  looked: readonly { id: number; similarity: number }[],
+): readonly { id: number; similarity: number }[] {
+  if (t.kind !== 'number') return looked;
+  const reading = digitsReadAsLetters(t.text);
+  const id = reading === undefined ? undefined : vocab.ix.tokenIds.get(reading);
+  return id === undefined ? looked : [...looked, { id, similarity: TYPED_DIGITS_SIMILARITY }];
 }

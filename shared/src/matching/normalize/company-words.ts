@@ -26,3 +26,16 @@ export const COMPANY_WORD_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['equip', 'equipment'], ['agri', 'agriculture'], ['agric', 'agriculture'],
   ['govt', 'government'], ['gov', 'government'], ['mfrs', 'manufacturers'],
 ]);
+
+/**
+ * Abbreviations that stand for several forms of one word ("Ind." is "industries", "industrial" or "industry"): beside
+ * the form they are read as, they meet the others as a translation does, so "YAZD Ind. STEEL" meets "YAZD INDUSTRIAL
+ * STEEL" without the listed forms themselves being read as one word.
+ */
+// prettier-ignore
+export const COMPANY_WORD_OTHER_FORMS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...['ind', 'inds', 'indus', 'indust'].map((a): [string, string[]] => [a, ['industrial', 'industry']]),
+  ...['elec', 'electr'].map((a): [string, string[]] => [a, ['electrical', 'electronics', 'electronic']]),
+  ['chem', ['chemicals']], ['chems', ['chemical']], ['pharm', ['pharmaceuticals']], ['pharma', ['pharmaceuticals']],
+  ['tech', ['technologies', 'technical']], ['techs', ['technology']],
+]);

@@ -13,7 +13,7 @@ import {
  * form, the next words of the same multi-word form follow it; at the end, a multi-word form is split whole.
  */
 
-/** Shortest name part left when a glued legal form is split off ("KBLTD" is not "KB" + "LTD" if that leaves one letter). */
+/** Shortest name part left when a glued legal form is split off from an English word that ends as a form does. */
 const GLUED_MIN_REMAINDER = 3;
 /**
  * A prefix form is kept to those no name opens with, so two letters may follow it ("LLCBP"); a suffix keeps three
@@ -25,13 +25,34 @@ const PHRASE_MIN_REMAINDER = 1;
 const LONG_GLUED_PHRASE = 10;
 /** Mexico's "S.A. de C.V.", which the tokenizer reads as its three words, not as one phrase. */
 const SA_DE_CV = ['sa', 'de', 'cv'];
+/** Two legal forms written one after the other ("CO., LTD.", "PVT LTD"), which careless data glues to the name too. */
+const FORM_PAIRS: readonly (readonly string[])[] = [
+  ['co', 'ltd'],
+  ['co', 'limited'],
+  ['pvt', 'ltd'],
+  ['pte', 'ltd'],
+  ['sdn', 'bhd'],
+];
+/**
+ * A suffix form may leave two letters ("HKLIMITED", "EKOOO"), except in English words that end as a form does, whose
+ * first letters are a prefix, not a name.
+ */
+const TWO_LETTER_REMAINDER = 2;
+const WORDS_ENDING_AS_A_FORM: ReadonlySet<string> = new Set(['unlimited', 'accompany', 'incorporation', 'reliability']);
 /** A multi-word legal form and how it reads glued ("jointstockcompany" → joint stock company). */
 interface GluedPhrase {
   words: readonly string[];
   glued: string;
 }
+/**
+ * Prefix forms some names open with ("Zaoui", "Paolo"): split off only before a long remainder ("ZAOVNESHTORGSERVIS"),
+ * which a name so opening hardly has.
+ */
+const NAME_OPENING_PREFIXES: ReadonlySet<string> = new Set(['zao', 'oao', 'pao']);
+const NAME_OPENING_PREFIX_LENGTH = 3;
+const NAME_OPENING_PREFIX_MIN_REMAINDER = 10;
 /** The multi-word legal forms, longest glued first. */
-const GLUED_PHRASES: readonly GluedPhrase[] = [...LEGAL_FORM_PHRASES.map(([words]) => words), SA_DE_CV]
+const GLUED_PHRASES: readonly GluedPhrase[] = [...LEGAL_FORM_PHRASES.map(([words]) => words), SA_DE_CV, ...FORM_PAIRS]
   .filter((words) => words.every((w) => w.length >= 2) || words.join('').length >= LONG_GLUED_PHRASE)
   .map((words) => ({ words, glued: words.join('') }))
   .sort((a, b) => b.glued.length - a.glued.length);
@@ -96,8 +117,9 @@ export function splitGluedLegalForm(word: string): string[] {
   if (whole !== undefined) return [...whole];
   const closing = gluedPhrase(word, 'end');
   if (closing !== undefined) return [...splitGluedLegalForm(word.slice(0, -closing.glued.length)), ...closing.words];
+  const minRemainder = WORDS_ENDING_AS_A_FORM.has(word) ? GLUED_MIN_REMAINDER : TWO_LETTER_REMAINDER;
   for (const suffix of GLUED_LEGAL_SUFFIXES) {
-    if (word.length - suffix.length >= GLUED_MIN_REMAINDER && word.endsWith(suffix)) {
+    if (word.length - suffix.length >= minRemainder && word.endsWith(suffix)) {
       return [...splitGluedLegalForm(word.slice(0, -suffix.length)), suffix];
     }
   }
@@ -106,6 +128,10 @@ export function splitGluedLegalForm(word: string): string[] {
   for (const prefix of GLUED_LEGAL_PREFIXES) {
     if (word.length - prefix.length >= PREFIX_MIN_REMAINDER && word.startsWith(prefix))
       return [prefix, word.slice(prefix.length)];
+  }
+  if (word.length - NAME_OPENING_PREFIX_LENGTH >= NAME_OPENING_PREFIX_MIN_REMAINDER) {
+    const prefix = word.slice(0, NAME_OPENING_PREFIX_LENGTH);
+    if (NAME_OPENING_PREFIXES.has(prefix)) return [prefix, word.slice(NAME_OPENING_PREFIX_LENGTH)];
   }
   return [word];
 }

@@ -38,3 +38,22 @@ export function splitCaseBoundaries(raw: string, ascii: boolean): string {
     ? raw.replace(LETTER_RUN, (word) => (CASE_BOUNDARY_TEST.test(word) ? word.toLowerCase() : word))
     : split;
 }
+
+/**
+ * A word of capitals then one capitalised word ("HKLimited", "OOOGazprom"), the whole word so (random case, "SALmaN",
+ * has more changes); the ASCII test rules out most names first.
+ */
+const CAPITALS_BEFORE_WORD_TEST = /[A-Z][A-Z][a-z]/;
+const CAPITALS_BEFORE_WORD = /(?<!\p{L})(\p{Lu}+)(\p{Lu}\p{Ll}{2,})(?!\p{L})/gu;
+
+/**
+ * The text with a run of capitals and a capitalised word glued after it read as two words where one is a legal form
+ * ("HKLimited" is "HK Limited", "OOOGazprom" "OOO Gazprom"): no lower-to-upper change marks that lost space. Other
+ * such runs are left, as random case or names spelt so ("MACDonald") make them too.
+ */
+export function splitCapitalsFromLegalForm(raw: string): string {
+  if (!CAPITALS_BEFORE_WORD_TEST.test(raw)) return raw;
+  return raw.replace(CAPITALS_BEFORE_WORD, (glued, capitals: string, word: string) =>
+    LEGAL_FORMS.has(word.toLowerCase()) || LEGAL_FORMS.has(capitals.toLowerCase()) ? `${capitals} ${word}` : glued,
+  );
+}

@@ -66,8 +66,13 @@ export const GLUED_LEGAL_SUFFIXES: readonly string[] = [
   'ooo',
   'oao',
 ];
-/** Prefix forms are kept to those no name starts with (not "pao": Paolo; not "zao": Zaoui). */
+/**
+ * Prefix forms are kept to those no name starts with (not "pao": Paolo; not "zao": Zaoui); the long company words
+ * that open names ("PRIVATECYPRUS", "HOLDINGSPTY") are read off as words glued to the next.
+ */
 export const GLUED_LEGAL_PREFIXES: readonly string[] = [
+  'private',
+  'holdings',
   'ooo',
   'llc',
   'jsc',

@@ -4,17 +4,19 @@ import { ABJAD_ORGANISATION_WORDS } from './organisation-words';
 import { RUSSIAN_ORGANISATION_WORDS } from './russian-organisation-words';
 import { CHINESE_WORD_READINGS, CYRILLIC_LETTER, transliterate } from './transliterate';
 import { readNumberWords } from './number-words';
-import { COMPANY_WORD_ABBREVIATIONS } from './company-words';
-import { splitCaseBoundaries } from './letter-case';
+import { COMPANY_WORD_ABBREVIATIONS, COMPANY_WORD_OTHER_FORMS } from './company-words';
+import { splitCapitalsFromLegalForm, splitCaseBoundaries } from './letter-case';
 import { gluedLegalFormPossible, splitGluedLegalForm } from './glued-legal-forms';
 import { readDigitsTypedForLetters } from './typed-digits';
+import { replaceLegalPhrases } from './legal-phrases';
+import { withinEdits } from './within-edits';
 import {
   ABJAD_HONORIFICS,
   ABJAD_PARTICLES,
   AMBIGUOUS_LEGAL_FORMS,
   HONORIFICS,
-  LEGAL_FORM_PHRASES,
   LEGAL_FORMS,
+  LEGAL_FORM_PHRASES,
   LONG_LEGAL_WORDS,
   LONG_LEGAL_WORD_SET,
   TRUNCATABLE_LEGAL_WORDS,
@@ -106,7 +108,17 @@ const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 /** Apostrophes, ayn/hamza signs and the "?" left where an encoding lost one ("Mus?ab"): removed, not word breaks. */
 const INWORD_MARKS = /(?<=[\p{L}\p{N}])['’‘`´ʼʻʿʾ′?]+(?=[\p{L}\p{N}])|['’‘`´ʼʻʿʾ′]/gu;
 /** "S.A.", "L.L.C.", "U.S.A.": dotted single letters are one abbreviation, not a run of initials. */
-const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?=(\p{L}{2})?)/gu;
+const DOTTED_FORM_GLUED_AFTER_WORD = /(?<![\p{L}\p{N}])(\p{L}{2,})(\p{L})\.(\p{L})\.(?![\p{L}\p{N}])/gu;
+/**
+ * Where a number of two digits or more follows a word of three letters or more ("VABO2012"), or a word of three letters
+ * or more follows a number ("D2IMAGINEERING"), in one token: a lost space. One closing digit ("RI2", "LLCF2") is a code.
+ */
+const NUMBER_WORD_BOUNDARY = /(?<=\p{L}{3})(?=\p{N}{2})|(?<=\p{N})(?=\p{L}{3})/u;
+
+function splitNumberFromWord(word: string): string[] {
+  return NUMBER_WORD_BOUNDARY.test(word) ? word.split(NUMBER_WORD_BOUNDARY) : [word];
+}
 const TOKEN_BREAK = /[^\p{L}\p{N}]+/u;
 /** Lower-case ASCII letters, digits, spaces, commas and hyphens: no marks, abbreviations or ampersands to handle. */
 const PLAIN_ASCII_NAME = /^[a-z0-9 ,-]*$/;
@@ -120,8 +132,10 @@ function cleanWords(raw: string): string[] {
   // "MohamedSALMAN": a lower-to-upper case change inside a word is a lost space (merges are re-checked when matching).
   // Plain ASCII (most names) has nothing to compose, transliterate or strip, and its case change needs no Unicode classes.
   const ascii = !NON_ASCII.test(raw);
-  let text = splitCaseBoundaries(raw, ascii);
-  if (HAS_DIGIT.test(text)) text = readDigitsTypedForLetters(text);
+  let text = splitCaseBoundaries(splitCapitalsFromLegalForm(raw), ascii);
+  // An apostrophe beside a digit typed for a letter ("S0'NG", "MINA'1") is as transparent as beside a letter.
+  const digits = HAS_DIGIT.test(text);
+  if (digits) text = readDigitsTypedForLetters(text.replace(INWORD_MARKS, ''));
   if (!ascii) {
     text = splitCaseBoundaries(text.normalize('NFKC'), false).toLowerCase();
     if (ABJAD_SCRIPT.test(text)) text = separateGluedCommonNames(text);
@@ -131,12 +145,21 @@ function cleanWords(raw: string): string[] {
   } else {
     text = text.toLowerCase();
     // Most names are plain letters and spaces: nothing below applies, and the Unicode-aware split is the slow part.
-    if (PLAIN_ASCII_NAME.test(text)) return text.split(ASCII_TOKEN_BREAK).filter((w) => w.length > 0);
+    if (PLAIN_ASCII_NAME.test(text)) {
+      const words = text.split(ASCII_TOKEN_BREAK).filter((w) => w.length > 0);
+      return digits ? words.flatMap(splitNumberFromWord) : words;
+    }
   }
   text = text.replace(INWORD_MARKS, '');
-  text = text.replace(DOTTED_ABBREVIATION, (abbr) => abbr.replace(/\./g, ''));
+  // "U.K.Limited", "S.A.L.OFFSHORE": a word glued after the abbreviation's last dot is a word of its own.
+  text = text.replace(DOTTED_ABBREVIATION, (abbr, glued?: string) => abbr.replace(/\./g, '') + (glued ? ' ' : ''));
+  // "DEC.V.": a dotted legal form whose first letter is glued to the word before it ("DE C.V.").
+  text = text.replace(DOTTED_FORM_GLUED_AFTER_WORD, (glued, word: string, a: string, b: string) =>
+    LEGAL_FORMS.has(a + b) ? `${word} ${a}${b}` : glued,
+  );
   text = text.replace(/&/g, ' and ');
-  return text.split(TOKEN_BREAK).filter((w) => w.length > 0);
+  const words = text.split(TOKEN_BREAK).filter((w) => w.length > 0);
+  return digits ? words.flatMap(splitNumberFromWord) : words;
 }
 
 /**
@@ -152,6 +175,14 @@ const TRUNCATED_LEGAL_MIN_LENGTH = 4;
 const LEGAL_REPAIR_CACHE_LIMIT = 500_000;
 const legalRepairCache = new Map<string, string>();
 const LONGEST_LEGAL_WORD = Math.max(...LONG_LEGAL_WORDS.map((w) => w.length));
+/** Words rejoined when split in two: the long legal-form words and those of multi-word forms ("RASP UNDERE"). */
+const SPLIT_LEGAL_WORD_MIN_LENGTH = 6;
+const SPLIT_LEGAL_WORDS: ReadonlySet<string> = new Set([
+  ...LONG_LEGAL_WORD_SET,
+  ...LEGAL_FORM_PHRASES.flatMap(([words]) => words).filter(
+    (w) => w.length >= SPLIT_LEGAL_WORD_MIN_LENGTH && w.length <= LONGEST_LEGAL_WORD,
+  ),
+]);
 const LEGAL_WORD_INITIALS: ReadonlySet<number> = new Set(LONG_LEGAL_WORDS.map((w) => w.charCodeAt(0)));
 
 /** The legal-form word a misspelt word stands for, or the word itself. */
@@ -197,7 +228,7 @@ function repairLegalSpacing(words: string[]): string[] {
       word.length + next.length <= LONGEST_LEGAL_WORD &&
       !LEGAL_FORMS.has(word) &&
       !LEGAL_FORMS.has(next) &&
-      LONG_LEGAL_WORD_SET.has(word + next)
+      SPLIT_LEGAL_WORDS.has(word + next)
     ) {
       out.push(word + next);
       i++;
@@ -213,65 +244,6 @@ function repairLegalSpacing(words: string[]): string[] {
 function repairTruncatedLegalForm(word: string): string {
   if (word.length < TRUNCATED_LEGAL_MIN_LENGTH || LEGAL_FORMS.has(word)) return word;
   return TRUNCATABLE_LEGAL_WORDS.find((legal) => legal.length > word.length && legal.startsWith(word)) ?? word;
-}
-
-/** Whether two words are at most `limit` edits apart (optimal string alignment: adjacent swaps count as one edit). */
-function withinEdits(a: string, b: string, limit: number): boolean {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j < cols; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(
-        (d[(i - 1) * cols + j] as number) + 1,
-        (d[i * cols + j - 1] as number) + 1,
-        (d[(i - 1) * cols + j - 1] as number) + cost,
-      );
-      if (
-        i > 1 &&
-        j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
-      ) {
-        v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
-      }
-      d[i * cols + j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > limit) return false;
-  }
-  return (d[rows * cols - 1] as number) <= limit;
-}
-
-/** Multi-word legal forms by their first word, longest first, so most words are checked with one map look-up. */
-const PHRASES_BY_FIRST_WORD = new Map<string, (readonly [readonly string[], string])[]>();
-for (const entry of LEGAL_FORM_PHRASES) {
-  const first = entry[0][0] as string;
-  PHRASES_BY_FIRST_WORD.set(
-    first,
-    [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), entry].sort((a, b) => b[0].length - a[0].length),
-  );
-}
-
-function replaceLegalPhrases(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const candidates = PHRASES_BY_FIRST_WORD.get(words[i] as string);
-    const phrase = candidates?.find(
-      ([parts]) => i + parts.length <= words.length && parts.every((w, k) => words[i + k] === w),
-    );
-    if (phrase === undefined) {
-      out.push(words[i] as string);
-      continue;
-    }
-    out.push(phrase[1]);
-    i += phrase[0].length - 1;
-  }
-  return out;
 }
 
 /**
@@ -443,10 +415,12 @@ function classify(word: string, legalContext: boolean, abjad: boolean, han: bool
     return { text: legal, surface: word, kind: 'legal' };
   }
   if (SINGLE_LATIN_LETTER.test(word)) return { text: word, surface: word, kind: 'initial' };
+  const otherForms = COMPANY_WORD_OTHER_FORMS.get(word);
   return {
     text: SPELLING_VARIANTS.get(word) ?? COMPANY_WORD_ABBREVIATIONS.get(word) ?? word,
     surface: word,
     kind: 'word',
+    ...(otherForms !== undefined ? { translations: otherForms } : {}),
   };
 }
 

@@ -13,13 +13,35 @@ const MIN_LETTERS = 2;
 /** A digit opening or closing the word, or one that looks like no letter: the word holds a number. */
 const NUMBER_INSIDE = /^\p{N}|\p{N}{2}$|[246789]/u;
 
+/** A dotted abbreviation with a digit typed among its letters ("D.0.O."): two letters at least, so "1.2.3." stays. */
+const DOTTED_RUN_WITH_DIGITS = /(?<![\p{L}\p{N}])(?:[\p{L}0135]\.){2,}/gu;
+const DOTTED_MIN_LETTERS = 2;
+
 /** The text with digits typed for letters read as those letters, in the case of the letter before them. */
 export function readDigitsTypedForLetters(text: string): string {
-  return text.replace(WORD_WITH_DIGITS, (word) => {
+  const dotted = text.replace(DOTTED_RUN_WITH_DIGITS, (run) =>
+    (run.match(/\p{L}/gu)?.length ?? 0) >= DOTTED_MIN_LETTERS
+      ? run.replace(/[0135]/g, (d) => DIGIT_LETTERS[d] ?? d)
+      : run,
+  );
+  return dotted.replace(WORD_WITH_DIGITS, (word) => {
     if ((word.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS || NUMBER_INSIDE.test(word)) return word;
     return word.replace(DIGITS_BETWEEN_LETTERS, (digits, before: string) => {
       const letters = Array.from(digits, (d) => DIGIT_LETTERS[d] ?? d).join('');
       return before === before.toLowerCase() ? letters : letters.toUpperCase();
     });
   });
+}
+
+/** A number token of letters and look-alike digits only, with a letter: it may be a word typed so ("Y3", "5IK"). */
+const LETTERS_AND_LOOK_ALIKE_DIGITS = /^(?=.*\p{L})[\p{L}0135]+$/u;
+
+/**
+ * The word a number token reads as with its digits taken for letters ("y3" → "ye", "5ik" → "sik"), or undefined when
+ * it holds a digit no letter looks like or no letter at all. The tokenizer keeps such tokens numbers ("A1", "3M" are
+ * codes); matching lets one meet the listed word it spells, less surely than the word itself.
+ */
+export function digitsReadAsLetters(token: string): string | undefined {
+  if (!LETTERS_AND_LOOK_ALIKE_DIGITS.test(token)) return undefined;
+  return token.replace(/[0135]/g, (d) => DIGIT_LETTERS[d] ?? d);
 }

@@ -5,7 +5,13 @@ import {
   abjadSpells,
 } from '../normalize/abjad-reading';
 import { jaroWinkler } from './jaro-winkler';
-import { AMBIGUOUS_LEGAL_FORMS, PATRONYMIC_SPELLINGS, VARIANT_SPELLINGS } from '../normalize/name-vocabulary';
+import {
+  AMBIGUOUS_LEGAL_FORMS,
+  LEGAL_FORMS,
+  PATRONYMIC_SPELLINGS,
+  VARIANT_SPELLINGS,
+} from '../normalize/name-vocabulary';
+import { digitsReadAsLetters } from '../normalize/typed-digits';
 import type { TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from './phonetic-key';
 import { givenNameVariants } from '../normalize/given-name-variants';
@@ -362,7 +368,8 @@ export function tokenSimilarity(
   }
   if (qKind === 'word' && cKind === 'number') return misspeltNumberSimilarity(qText, cText);
   if (qKind === 'number' && cKind === 'word') return misspeltNumberSimilarity(cText, qText);
-  if (qText !== cText) return 0;
+  if (qKind === 'number' && cKind === 'particle') return typedDigitsSimilarity(qText, cText);
+  if (qText !== cText) return legalFormReadAsWord(qText, qKind, cText, cKind) ? 1 : 0;
   // "SA", "CO" read as a name part on one side and as a legal form on the other are still the same token.
   return qKind === cKind || (qKind !== 'number' && cKind !== 'number' && qKind !== 'particle' && cKind !== 'particle')
     ? 1
@@ -375,9 +382,30 @@ export function tokenSimilarity(
  * word was read as its number and never gets here.
  */
 function misspeltNumberSimilarity(word: string, digits: string): number {
+  const typed = typedDigitsSimilarity(digits, word);
+  if (typed > 0) return typed;
   let best = 0;
   for (const spelling of numberSpellings(digits)) best = Math.max(best, wordSimilarity(word, spelling));
   return best;
+}
+
+/** A number token that spells a word with digits typed for letters ("Y3" / "YE", "5ik" / "sik"): less sure than a word. */
+export const TYPED_DIGITS_SIMILARITY = 0.9;
+
+function typedDigitsSimilarity(number: string, word: string): number {
+  return digitsReadAsLetters(number) === word ? TYPED_DIGITS_SIMILARITY : 0;
+}
+
+/**
+ * An ambiguous legal form read as a name word on one side ("AO" opening a name) against the legal form it stands for
+ * on the other ("AKTSIONERNOE OBSHCHESTVO", read "jsc"): the same legal form.
+ */
+function legalFormReadAsWord(qText: string, qKind: TokenKind, cText: string, cKind: TokenKind): boolean {
+  if (qKind === 'word' && cKind === 'legal')
+    return AMBIGUOUS_LEGAL_FORMS.has(qText) && LEGAL_FORMS.get(qText) === cText;
+  if (qKind === 'legal' && cKind === 'word')
+    return AMBIGUOUS_LEGAL_FORMS.has(cText) && LEGAL_FORMS.get(cText) === qText;
+  return false;
 }
 
 /** How a query word meets a listed word through the translations the tokenizer found for it (NameToken.translations). */
