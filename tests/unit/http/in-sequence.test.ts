@@ -26,6 +26,10 @@ beforeAll(async () => {
         if (req.query['fail'] === 'throw') throw new Error('thrown');
         next(req.query['skip'] === 'route' ? 'route' : undefined);
       },
+      async (req, _res, next) => {
+        if (req.query['fail'] === 'reject') throw new Error('rejected');
+        next();
+      },
       step('c'),
     ]),
   );
@@ -56,5 +60,6 @@ describe('inSequence', () => {
   it('hands an error passed to next, or thrown, to the error handler, and runs nothing after it', async () => {
     expect(await get('?fail=next')).toEqual({ status: 500, body: 'passed on' });
     expect(await get('?fail=throw')).toEqual({ status: 500, body: 'thrown' });
+    expect(await get('?fail=reject')).toEqual({ status: 500, body: 'rejected' });
   });
 });

@@ -13,7 +13,11 @@ export function inSequence(handlers: readonly RequestHandler[]): RequestHandler 
       if (!handler) return next();
       try {
         // As in Express: no error (or 'route', which only skips the rest of a route) goes on; anything else is handed up.
-        handler(req, res, (error?: unknown) => (!error || error === 'route' ? run(i + 1) : next(error)));
+        const returned: unknown = handler(req, res, (error?: unknown) =>
+          !error || error === 'route' ? run(i + 1) : next(error),
+        );
+        // As Express 5 does for an async handler: a rejected promise is an error handed up.
+        if (returned instanceof Promise) returned.catch((error: unknown) => next(error ?? new Error('rejected')));
       } catch (error) {
         next(error);
       }
