@@ -1,6 +1,7 @@
 import { CYRILLIC_KEY_MIN_LENGTH, listedCyrillicKey, queryCyrillicKeys } from '../signals/cyrillic-reading';
 import { CONFIDENT_SIMILARITY } from '../signals/token-similarity';
 import { hashString, HashPostings, IntBuffer } from './postings';
+import { raiseSimilarity } from './raise-similarity';
 
 /**
  * Words of names written in Cyrillic under their Cyrillic reading key (cyrillic-reading.ts), each key read once here
@@ -33,8 +34,6 @@ export const CYRILLIC_READING_SIMILARITY = CONFIDENT_SIMILARITY;
 export function lookUpCyrillicReadings(table: HashPostings, word: string, found: Map<number, number>): void {
   if (table.size === 0 || word.length < CYRILLIC_KEY_MIN_LENGTH) return;
   for (const similarity of found.values()) if (similarity >= CONFIDENT_SIMILARITY) return;
-  const raise = (id: number): void => {
-    if ((found.get(id) ?? 0) < CYRILLIC_READING_SIMILARITY) found.set(id, CYRILLIC_READING_SIMILARITY);
-  };
+  const raise = (id: number): void => void raiseSimilarity(found, id, CYRILLIC_READING_SIMILARITY);
   for (const key of queryCyrillicKeys(word)) table.forEach(hashString(key), raise);
 }

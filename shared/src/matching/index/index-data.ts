@@ -11,7 +11,7 @@ import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-clas
 import { joinedAbjadCompounds } from './abjad-compounds';
 import { withParentheticalForms } from './parenthetical-forms';
 import { cyrillicReadingTable } from './cyrillic-reading-table';
-import { ListedTranslations } from './listed-translations';
+import { ListedWords } from './listed-translations';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -81,7 +81,9 @@ export class IndexData {
   /** Words of names written in Cyrillic by their Cyrillic reading key, for Latin words of other romanisations. */
   readonly cyrillicReadingTable: HashPostings;
   /** The English words listed words of other scripts translate to, for English query words. */
-  readonly translations = new ListedTranslations();
+  readonly translations = new ListedWords();
+  /** The place names listed Russian place adjectives are built on, for query place names. */
+  readonly placeStems = new ListedWords();
   readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -178,7 +180,7 @@ export class IndexData {
         }
         for (const t of written) {
           if (t.translations !== undefined) this.translations.add(intern(t.text), t.translations);
-          if (t.placeStems !== undefined) this.translations.addPlace(intern(t.text), t.placeStems);
+          if (t.placeStems !== undefined) this.placeStems.add(intern(t.text), t.placeStems);
         }
       }
       for (const id of entity.identifiers) {
@@ -412,7 +414,7 @@ export class IndexData {
       for (let k = this.nameTokenStart[n] as number; k < (this.nameTokenStart[n + 1] as number); k++) {
         const id = this.nameTokens[k] as number;
         const translations = this.translations.of(id);
-        const placeStems = this.translations.placesOf(id);
+        const placeStems = this.placeStems.of(id);
         tokens.push({
           text: this.tokenText[id] as string,
           kind: KIND_CODES[this.nameTokenKinds[k] as number] as TokenKind,

@@ -1,58 +1,33 @@
 /**
- * The English words listed words translate to (the translations normalize-name.ts gives words of names written in
- * Cyrillic, Arabic script or Han: "zavod" → "plant", 机器人 → "robotics"), so an English query word meets the listed
- * word it translates, as a translated query word meets the listed English one (decisions 0038, 0044); and the place
- * names listed Russian place adjectives are built on, so "KAZAN" meets "kazanskiy" (Казанский) as a query adjective
- * meets a listed place.
+ * Words that listed words stand for, by listed token id and back. The index keeps two: the English words listed words
+ * translate to (the translations normalize-name.ts gives words of names written in Cyrillic, Arabic script or Han:
+ * "zavod" → "plant", 机器人 → "robotics"), so an English query word meets the listed word it translates, as a
+ * translated query word meets the listed English one (decisions 0038, 0044); and the place names listed Russian place
+ * adjectives are built on ("kazanskiy" → "kazansk", "kazan"), so "KAZAN" meets Казанский as a query adjective meets a
+ * listed place.
  */
-export class ListedTranslations {
-  /** Per listed token id, the English words it translates to. */
+export class ListedWords {
   private readonly byToken = new Map<number, readonly string[]>();
-  private readonly byEnglish = new Map<string, number[]>();
-  /** Per listed place adjective's token id, the place names it is built on ("kazanskiy" → "kazansk", "kazan"). */
-  private readonly placesByToken = new Map<number, string[]>();
-  private readonly byPlace = new Map<string, number[]>();
+  private readonly byWord = new Map<string, number[]>();
 
-  /** Records that token `id` translates to `english` (at index build). */
-  add(id: number, english: readonly string[] | undefined): void {
-    if (english === undefined || this.byToken.has(id)) return;
-    this.byToken.set(id, english);
-    for (const word of english) post(this.byEnglish, word, id);
+  /** Records that token `id` stands for `words` (at index build); a token keeps the words it was first given. */
+  add(id: number, words: readonly string[]): void {
+    if (this.byToken.has(id)) return;
+    this.byToken.set(id, words);
+    for (const word of words) {
+      const ids = this.byWord.get(word);
+      if (ids === undefined) this.byWord.set(word, [id]);
+      else ids.push(id);
+    }
   }
 
-  /** Records that token `id`, a Russian place adjective, is built on the place names `stems` (at index build). */
-  addPlace(id: number, stems: string[] | undefined): void {
-    if (stems === undefined || this.placesByToken.has(id)) return;
-    this.placesByToken.set(id, stems);
-    for (const stem of stems) post(this.byPlace, stem, id);
-  }
-
-  placesOf(id: number): string[] | undefined {
-    return this.placesByToken.get(id);
-  }
-
-  /** The listed place adjectives built on a place name ("kazan" → "kazanskiy"). */
-  listedForPlace(place: string): readonly number[] | undefined {
-    return this.byPlace.get(place);
-  }
-
-  /** What token `id` translates to: an index rebuilt from this one reads names' tokens back without tokenising. */
+  /** What token `id` stands for: an index rebuilt from this one reads names' tokens back without tokenising. */
   of(id: number): readonly string[] | undefined {
     return this.byToken.get(id);
   }
 
-  /** The listed token ids an English word is a translation of. */
-  listedFor(english: string): readonly number[] | undefined {
-    return this.byEnglish.get(english);
+  /** The listed token ids that stand for `word`. */
+  listedFor(word: string): readonly number[] | undefined {
+    return this.byWord.get(word);
   }
-
-  get size(): number {
-    return this.byToken.size;
-  }
-}
-
-function post(table: Map<string, number[]>, word: string, id: number): void {
-  const ids = table.get(word);
-  if (ids === undefined) table.set(word, [id]);
-  else ids.push(id);
 }

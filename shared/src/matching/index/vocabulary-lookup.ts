@@ -40,6 +40,7 @@ import {
 } from '../signals/token-similarity';
 import { koreanSyllableSimilarity } from '../signals/korean-syllables';
 import { lookUpCyrillicReadings } from './cyrillic-reading-table';
+import { raiseSimilarity } from './raise-similarity';
 
 /** A reading-class agreement is a sound-alike under the source script's letters: it counts as phonetic agreement does. */
 const READING_CLASS_SIMILARITY = PHONETIC_AGREEMENT_SIMILARITY;
@@ -237,10 +238,8 @@ export class VocabularyLookup {
       if (!abjad && !transliterated) lookUpCyrillicReadings(this.ix.cyrillicReadingTable, text, found);
       // An English word may translate a listed word of another script ("plant" / "zavod").
       // ...or name the place a listed Russian place adjective is built on ("kazan" / "kazanskiy").
-      for (const id of this.ix.translations.listedFor(text) ?? [])
-        if ((found.get(id) ?? 0) < TRANSLATION_SIMILARITY) found.set(id, TRANSLATION_SIMILARITY);
-      for (const id of this.ix.translations.listedForPlace(text) ?? [])
-        if ((found.get(id) ?? 0) < PLACE_ADJECTIVE_SIMILARITY) found.set(id, PLACE_ADJECTIVE_SIMILARITY);
+      for (const id of this.ix.translations.listedFor(text) ?? []) raiseSimilarity(found, id, TRANSLATION_SIMILARITY);
+      for (const id of this.ix.placeStems.listedFor(text) ?? []) raiseSimilarity(found, id, PLACE_ADJECTIVE_SIMILARITY);
       if (!abjad && this.ix.skeletonTable.size > 0) this.lookUpSkeletons(text, found);
       // A given name's other forms ("volodya" for "vladimir"): no spelling neighbour, so the bounds of retrieval would
       // prune the listed name before the scorer, which knows them, could see it.
@@ -486,11 +485,7 @@ function withRaised(
 ): readonly { id: number; similarity: number }[] {
   const found = new Map(looked.map((m) => [m.id, m.similarity]));
   let changed = false;
-  for (const id of ids) {
-    if ((found.get(id) ?? 0) >= similarity) continue;
-    found.set(id, similarity);
-    changed = true;
-  }
+  for (const id of ids) changed = raiseSimilarity(found, id, similarity) || changed;
   return changed
     ? [...found].map(([id, s]) => ({ id, similarity: s })).sort((a, b) => b.similarity - a.similarity)
     : looked;

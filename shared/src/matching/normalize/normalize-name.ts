@@ -48,7 +48,7 @@ export interface NameToken {
    * For a Russian adjective of a place written in Cyrillic ("тамбовский", "омский"), the place names it is built on
    * ("tambovsk" and "tambov", "omsk" and "om"): listings write "TAMBOV POWDER PLANT", "OMSK ... INSTITUTE".
    */
-  placeStems?: string[];
+  placeStems?: readonly string[];
 }
 
 /** The canonical spelling of a word (its variant group's first spelling), or the word. */
