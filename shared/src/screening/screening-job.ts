@@ -39,11 +39,11 @@ export function screeningGroupJob(
 
 /** The job queuing these screenings again under the id they were first queued with (so a live job is not duplicated). */
 export function screeningJobFor(
-  jobId: string | null,
+  jobId: string,
   screenings: ScreeningJob[],
 ): { name: string; data: ScreeningJob | ScreeningGroupJob; opts: { jobId: string } } {
   const [first] = screenings;
-  if (screenings.length === 1 && (jobId === null || jobId === screeningJobId(first!.screeningId)))
+  if (screenings.length === 1 && jobId === screeningJobId(first!.screeningId))
     return screeningJob(first!.screeningId, first!.query, first!.requestId);
-  return screeningGroupJob(jobId ?? screeningGroupJobId(first!.screeningId), screenings);
+  return screeningGroupJob(jobId, screenings);
 }

@@ -10,6 +10,7 @@ import type { Logger } from '@sanctions/shared/logging';
 import { SCREENING_JOB_OPTIONS } from '@sanctions/shared/queues';
 import {
   screeningJobFor,
+  screeningJobId,
   staleQueuedScreenings,
   type ScreeningJob,
   type ScreeningQueueData,
@@ -34,17 +35,13 @@ export function startReconciler(
     if (stale.length === 0) return;
     // Each is queued again under the job id it was first queued with: the members of one intake group still queued
     // together in their group's job, which BullMQ does not add twice while it still exists.
+    // A row without one (queued before groups, or with an Idempotency-Key) was queued under its own job id.
     const byJob = new Map<string, ScreeningJob[]>();
-    const alone: ScreeningJob[] = [];
     for (const s of stale) {
-      const screening = { screeningId: s.id, query: s.query };
-      if (s.jobId === null) alone.push(screening);
-      else byJob.set(s.jobId, [...(byJob.get(s.jobId) ?? []), screening]);
+      const jobId = s.jobId ?? screeningJobId(s.id);
+      byJob.set(jobId, [...(byJob.get(jobId) ?? []), { screeningId: s.id, query: s.query }]);
     }
-    const jobs = [
-      ...alone.map((s) => screeningJobFor(null, [s])),
-      ...[...byJob].map(([jobId, screenings]) => screeningJobFor(jobId, screenings)),
-    ];
+    const jobs = [...byJob].map(([jobId, screenings]) => screeningJobFor(jobId, screenings));
     await deps.queue.addBulk(jobs.map((job) => ({ ...job, opts: { ...SCREENING_JOB_OPTIONS, ...job.opts } })));
     deps.logger.info('re-queued screenings found still queued', { count: stale.length });
   };
