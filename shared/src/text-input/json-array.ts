@@ -6,6 +6,14 @@ export interface JsonArrayOptions {
   maxElementBytes: number;
 }
 
+/**
+ * The tokenizer gathers a string's or a number's bytes in a buffer of this size and decodes them once, instead of
+ * one `String.fromCharCode` per byte and a join: a customer record's values are short, and the default builder's
+ * pieces were a fifth of an upload's parse (tokenizer and parser on 200,000 records: 0.55 s against 0.68 s of CPU).
+ * Longer values are flushed from the buffer as it fills.
+ */
+const VALUE_BUFFER_BYTES = 64;
+
 const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
@@ -34,7 +42,7 @@ export async function* jsonArrayElementsByChunk(
   bytes: AsyncIterable<Uint8Array>,
   options: JsonArrayOptions,
 ): AsyncGenerator<unknown[]> {
-  const tokenizer = new Tokenizer();
+  const tokenizer = new Tokenizer({ stringBufferSize: VALUE_BUFFER_BYTES, numberBufferSize: VALUE_BUFFER_BYTES });
   const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
   const elements: unknown[] = [];
   let depth = 0;
