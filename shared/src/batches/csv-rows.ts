@@ -4,7 +4,6 @@ import {
   decodeUtf8OrLatin1,
   TextInputError,
   type ByteChunks,
-  type CsvDelimiter,
   type CsvRecord,
 } from '../text-input';
 
@@ -39,13 +38,13 @@ function uploadProblem(error: TextInputError): string {
  * Streams CSV records from raw upload bytes: decodes UTF-8 with a Latin-1 fallback, strips a BOM, detects
  * the delimiter (, ; tab |) from the header line, and numbers each record by its first line.
  */
-export async function* csvRows(chunks: ByteChunks): AsyncGenerator<CsvRow & { delimiter: CsvDelimiter }> {
+export async function* csvRows(chunks: ByteChunks): AsyncGenerator<CsvRow> {
   const batches = csvRecordsByChunkDetectingDelimiter(decodeUtf8OrLatin1(chunks), {
     maxRecordChars: MAX_RECORD_CHARS,
     maxHeaderChars: MAX_HEADER_CHARS,
   });
   for (;;) {
-    let next: IteratorResult<(CsvRow & { delimiter: CsvDelimiter })[]>;
+    let next: IteratorResult<CsvRow[]>;
     try {
       next = await batches.next();
     } catch (error) {
