@@ -72,11 +72,11 @@ describe('JSON array elements from bytes', () => {
 
   it('reads strings and numbers longer than the tokenizer buffer, with escapes and multi-byte text, cut anywhere', async () => {
     const name = `${'Ñoño Zoë 李 '.repeat(12)}"quoted" \\ \u00e9\ud83d\ude00`;
-    const number = -12345678901234567890.5e-3;
-    const body = Buffer.from(JSON.stringify([{ name, number, reference: 'x'.repeat(200) }, { n: 123456789012 }]));
+    const digits = `-${'1234567890'.repeat(9)}.5e-3`;
+    const body = Buffer.from(`[{"name": ${JSON.stringify(name)}, "number": ${digits}}, {"n": 123456789012}]`);
     for (let cut = 1; cut < body.length; cut += 7) {
       expect(await readJson([body.subarray(0, cut), body.subarray(cut)])).toEqual([
-        { name, number, reference: 'x'.repeat(200) },
+        { name, number: Number(digits) },
         { n: 123456789012 },
       ]);
     }
