@@ -199,7 +199,9 @@ export function crossScriptSection(
             byPlace.set(where, (byPlace.get(where) ?? 0) + 1);
             places.set(`${from} → ${to}`, byPlace);
           }
-          misses.push(`${list.name} ${from} → ${to}: ${JSON.stringify(n.value)} (${e.id})${where ? ` [${where}]` : ''}`);
+          misses.push(
+            `${list.name} ${from} → ${to}: ${JSON.stringify(n.value)} (${e.id})${where ? ` [${where}]` : ''}`,
+          );
         }
       }
     }
@@ -214,7 +216,9 @@ export function crossScriptSection(
   );
   if (places.size > 0) {
     const kinds = [...new Set([...places.values()].flatMap((m) => [...m.keys()]))].sort();
-    console.log(`\nWhere the misses were lost:\n\n| part | ${kinds.join(' | ')} |\n|---|${kinds.map(() => '---:').join('|')}|`);
+    console.log(
+      `\nWhere the misses were lost:\n\n| part | ${kinds.join(' | ')} |\n|---|${kinds.map(() => '---:').join('|')}|`,
+    );
     for (const [part, m] of places) console.log(`| ${part} | ${kinds.map((k) => m.get(k) ?? 0).join(' | ')} |`);
   }
   return pooled;
