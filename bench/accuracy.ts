@@ -198,6 +198,25 @@ function outcome(index: MatchIndex, c: Case): boolean {
   return hits.some((h) => h.entityId === c.expected || designationOf.get(h.entityId) === expected);
 }
 
+/**
+ * Where a miss was lost (BENCH_MISS_PLACES=1): its entity scored at or above the threshold but past the result cap, a
+ * near miss from 0 (retrieved, scored below the threshold), or neither (not retrieved).
+ */
+function missPlace(index: MatchIndex, query: ScreeningQuery, expected: string): string {
+  const wide = 1000;
+  const { matches, nearMisses } = index.screenWithNearMisses(query, {
+    threshold: THRESHOLD,
+    limit: wide,
+    nearMissFloor: 0,
+    nearMissLimit: wide,
+  });
+  const designation = designationOf.get(expected) ?? expected;
+  const named = (id: string): boolean => id === expected || designationOf.get(id) === designation;
+  if (matches.some((m) => named(m.entityId))) return 'past the cap';
+  if (nearMisses.some((m) => named(m.entityId))) return 'below threshold';
+  return 'not retrieved';
+}
+
 /** The script a name is written in, for splitting the original-script classes. */
 function originalScriptOf(name: string): string {
   const script = scriptOf(name);
@@ -463,6 +482,7 @@ async function main(): Promise<void> {
         ],
         find,
         misses,
+        process.env['BENCH_MISS_PLACES'] === '1' ? missPlace : undefined,
       );
     if (VERBOSE)
       for (const m of misses.slice(0, Number(process.env['BENCH_VERBOSE_MAX'] ?? 25))) console.log(`   miss: ${m}`);

@@ -14,6 +14,8 @@ import { generateClass, primary, VARIATION_CLASSES } from './variations';
 
 /** Whether a query finds its expected entity (or the same designation) among the hits, as accuracy.ts judges it. */
 export type Finder = (index: MatchIndex, query: ScreeningQuery, expected: string) => boolean;
+/** Where a miss was lost: not retrieved at all, retrieved but scored below the threshold, or past the result cap. */
+export type MissPlace = (index: MatchIndex, query: ScreeningQuery, expected: string) => string;
 
 export const TARGETS = { sdnVariants: 0.995, eightyForms: 0.9, crossScript: 0.9 } as const;
 
@@ -156,8 +158,10 @@ export function crossScriptSection(
   lists: readonly { name: string; entities: readonly MatchableEntity[] }[],
   found: Finder,
   misses: string[],
+  place?: MissPlace,
 ): Tally {
   const rows = new Map<string, Tally>();
+  const places = new Map<string, Map<string, number>>();
   for (const list of lists) {
     const scriptsOf = (e: MatchableEntity): Set<string> =>
       new Set(e.names.map((n) => scriptOfName(n.value)).filter((s) => s !== 'other'));
@@ -188,7 +192,16 @@ export function crossScriptSection(
           if (scriptOfName(n.value) !== from || n.value.includes('\uFFFD')) continue;
           const ok = found(idx, { name: n.value }, e.id);
           add(rows, `${from} → ${to}`, ok);
-          if (!ok) misses.push(`${list.name} ${from} → ${to}: ${JSON.stringify(n.value)} (${e.id})`);
+          if (ok) continue;
+          const where = place?.(idx, { name: n.value }, e.id);
+          if (where !== undefined) {
+            const byPlace = places.get(`${from} → ${to}`) ?? new Map<string, number>();
+            byPlace.set(where, (byPlace.get(where) ?? 0) + 1);
+            places.set(`${from} → ${to}`, byPlace);
+          }
+          misses.push(
+            `${list.name} ${from} → ${to}: ${JSON.stringify(n.value)} (${e.id})${where ? ` [${where}]` : ''}`,
+          );
         }
       }
     }
@@ -201,5 +214,12 @@ export function crossScriptSection(
     TARGETS.crossScript,
     `Lists: ${lists.map((l) => l.name).join(', ')}; each name queried against an index holding only the other script's names of that list.`,
   );
+  if (places.size > 0) {
+    const kinds = [...new Set([...places.values()].flatMap((m) => [...m.keys()]))].sort();
+    console.log(
+      `\nWhere the misses were lost:\n\n| part | ${kinds.join(' | ')} |\n|---|${kinds.map(() => '---:').join('|')}|`,
+    );
+    for (const [part, m] of places) console.log(`| ${part} | ${kinds.map((k) => m.get(k) ?? 0).join(' | ')} |`);
+  }
   return pooled;
 }

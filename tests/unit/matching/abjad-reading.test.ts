@@ -254,6 +254,11 @@ describe('screening names written in Arabic script against romanised listings', 
     expect(compare({ name: 'محمدعلی جعفری' }, { name: 'MOHAMMADALI JAFARI' }).match).toBe(true);
   });
 
+  it('reads Allah written with the Urdu final heh (اللہ) as the word, not the article and "lh"', () => {
+    expect(normalizeName('ثناء اللہ غفاری')).toBe('thna allah ghfari');
+    expect(normalizeName('عبداللہ')).toBe(normalizeName('عبد الله'));
+  });
+
   it('reads the Persian plural ending written apart as a particle ("سامانه های", systems)', () => {
     expect(tokenizeName('سامانه های').tokens[1]).toMatchObject({ text: 'ha', kind: 'particle' });
     expect(

@@ -15,6 +15,9 @@ describe('Latin queries read names listed in an abjad', () => {
     entity('عتیق الله آخوند', 'person'),
     entity('سراج الدين حقانى', 'person'),
     entity('عبد المنان آغا', 'person'),
+    entity('عیسی زارع پور', 'person'),
+    entity('ولی ارلنی زاده', 'person'),
+    entity('محمد حسین زیبایی نژاد', 'person'),
   ]);
   const hits = (name: string) =>
     listed.screen({ name }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 }).map((h) => h.matchedName);
@@ -33,6 +36,10 @@ describe('Latin queries read names listed in an abjad', () => {
     ['ATTIQULLAH AKHUND', 'عتیق الله آخوند'],
     ['Serajuddin HAQANI', 'سراج الدين حقانى'],
     ['ABDULMANAN AGHA', 'عبد المنان آغا'],
+    // Persian writes a surname's suffix (-pur, -zadeh, -nejad) apart too.
+    ['Issa ZAREPOUR', 'عیسی زارع پور'],
+    ['Vali ARLANIZADEH', 'ولی ارلنی زاده'],
+    ['Mohammed Hossein ZIBAYINEJAD', 'محمد حسین زیبایی نژاد'],
   ])('%s finds %s, its compound written as one word', (query, name) => {
     expect(hits(query)).toEqual([name]);
   });

@@ -8,7 +8,7 @@ import { CYRILLIC_LETTER } from '../normalize/transliterate';
 import { ABJAD_SCRIPT, tokenizeName, type NameToken, type TokenKind } from '../normalize/normalize-name';
 import { phoneticKey } from '../signals/phonetic-key';
 import { READING_CLASS_MIN_KEY, readingClassKeys } from '../signals/reading-class-key';
-import { joinedAbjadCompounds } from './abjad-compounds';
+import { abjadNameForms } from './abjad-compounds';
 import { withParentheticalForms } from './parenthetical-forms';
 import { cyrillicReadingTable } from './cyrillic-reading-table';
 import { ListedWords } from './listed-translations';
@@ -154,9 +154,8 @@ export class IndexData {
         if (written.length === 0) continue;
         const abjadName = ABJAD_SCRIPT.test(name.value);
         const cyrillicName = CYRILLIC_LETTER.test(name.value);
-        const joined = abjadName ? joinedAbjadCompounds(written) : undefined;
-        // An Arabic-script name is also indexed with its compounds joined, as Latin spellings often write them.
-        for (const nameTokens of joined === undefined ? [written] : [written, joined]) {
+        // An Arabic-script name is also indexed with its compounds joined and articles glued, as Latin spellings write them.
+        for (const nameTokens of abjadName ? abjadNameForms(written) : [written]) {
           const start = tokens.length;
           for (const t of nameTokens) {
             const id = intern(t.text);

@@ -265,8 +265,11 @@ function romaniseDevanagari(chars: string[]): string {
   return out;
 }
 
-/** "الله" (Allah), alone or closing a compound ("عبدالله", "خيرالله"): its own word, not the article plus "lh". */
-const ALLAH = 'الله';
+/**
+ * "الله" (Allah), alone or closing a compound ("عبدالله", "خيرالله"): its own word, not the article plus "lh". Urdu
+ * writes it with its own final heh (ہ, "ثناء اللہ").
+ */
+const ALLAH_SPELLINGS = ['الله', 'اللہ'];
 
 function romaniseAbjad(
   chars: string[],
@@ -274,8 +277,9 @@ function romaniseAbjad(
   semivowels: Record<string, [string, string]>,
   splitArticle: boolean,
 ): string {
-  if (splitArticle && chars.join('').endsWith(ALLAH)) {
-    const stem = chars.slice(0, chars.length - ALLAH.length);
+  const allah = splitArticle ? ALLAH_SPELLINGS.find((spelling) => chars.join('').endsWith(spelling)) : undefined;
+  if (allah !== undefined) {
+    const stem = chars.slice(0, chars.length - allah.length);
     return stem.length === 0 ? 'allah' : `${romaniseAbjad(stem, letters, semivowels, splitArticle)} allah`;
   }
   let out = '';
