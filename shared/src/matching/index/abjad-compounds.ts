@@ -24,33 +24,21 @@ const PERSIAN_NAME_SUFFIXES: ReadonlySet<string> = new Set(['pur', 'zadh', 'nzha
  * inside a compound. Undefined when the name has no such compound.
  */
 export function joinedAbjadCompounds(tokens: readonly Token[]): Token[] | undefined {
-  const out: Token[] = [];
-  let joined = false;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    const article = next?.kind === 'particle' && next.text === ARTICLE;
-    const after = tokens[article ? i + 2 : i + 1];
-    if (t.kind !== 'word' || after === undefined || after.kind !== 'word') {
-      out.push(t);
-      continue;
-    }
-    const compound =
-      t.text === SERVANT ||
-      after.text === GOD ||
-      (article && after.text === FAITH) ||
-      (!article && PERSIAN_NAME_SUFFIXES.has(after.text))
-        ? t.text + (article ? ARTICLE : '') + after.text
-        : undefined;
-    if (compound === undefined) {
-      out.push(t);
-      continue;
-    }
-    out.push({ text: compound, kind: 'word' });
-    joined = true;
-    i += article ? 2 : 1;
-  }
-  return joined ? out : undefined;
+  return withRunsJoined(tokens, compoundAt);
+}
+
+function compoundAt(tokens: readonly Token[], i: number): Join | undefined {
+  const t = tokens[i] as Token;
+  const next = tokens[i + 1];
+  const article = next?.kind === 'particle' && next.text === ARTICLE;
+  const after = tokens[article ? i + 2 : i + 1];
+  if (t.kind !== 'word' || after?.kind !== 'word') return undefined;
+  const compound =
+    t.text === SERVANT ||
+    after.text === GOD ||
+    (article && after.text === FAITH) ||
+    (!article && PERSIAN_NAME_SUFFIXES.has(after.text));
+  return compound ? { text: t.text + (article ? ARTICLE : '') + after.text, span: article ? 3 : 2 } : undefined;
 }
 
 /**
@@ -60,18 +48,38 @@ export function joinedAbjadCompounds(tokens: readonly Token[]): Token[] | undefi
  * assimilations (es-s, ash-sh). Undefined when the name has no article before a word.
  */
 export function gluedAbjadArticles(tokens: readonly Token[]): Token[] | undefined {
+  return withRunsJoined(tokens, gluedArticleAt);
+}
+
+function gluedArticleAt(tokens: readonly Token[], i: number): Join | undefined {
+  const t = tokens[i] as Token;
+  const after = tokens[i + 1];
+  return t.kind === 'particle' && t.text === ARTICLE && after?.kind === 'word'
+    ? { text: ARTICLE + after.text, span: 2 }
+    : undefined;
+}
+
+/** One word made of the `span` tokens starting where it was found. */
+type Join = { readonly text: string; readonly span: number };
+
+/** The tokens with every run that `joinAt` joins made one word; undefined when it joins none. */
+function withRunsJoined(
+  tokens: readonly Token[],
+  joinAt: (tokens: readonly Token[], i: number) => Join | undefined,
+): Token[] | undefined {
   const out: Token[] = [];
-  let glued = false;
+  let joined = false;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const after = tokens[i + 1];
-    if (t.kind === 'particle' && t.text === ARTICLE && after?.kind === 'word') {
-      out.push({ text: ARTICLE + after.text, kind: 'word' });
-      glued = true;
-      i++;
-    } else out.push(t);
+    const join = joinAt(tokens, i);
+    if (join === undefined) {
+      out.push(tokens[i] as Token);
+      continue;
+    }
+    out.push({ text: join.text, kind: 'word' });
+    joined = true;
+    i += join.span - 1;
   }
-  return glued ? out : undefined;
+  return joined ? out : undefined;
 }
 
 /**

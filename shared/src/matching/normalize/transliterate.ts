@@ -277,7 +277,8 @@ function romaniseAbjad(
   semivowels: Record<string, [string, string]>,
   splitArticle: boolean,
 ): string {
-  const allah = splitArticle ? ALLAH_SPELLINGS.find((spelling) => chars.join('').endsWith(spelling)) : undefined;
+  const written = splitArticle ? chars.join('') : '';
+  const allah = splitArticle ? ALLAH_SPELLINGS.find((spelling) => written.endsWith(spelling)) : undefined;
   if (allah !== undefined) {
     const stem = chars.slice(0, chars.length - allah.length);
     return stem.length === 0 ? 'allah' : `${romaniseAbjad(stem, letters, semivowels, splitArticle)} allah`;
