@@ -6,6 +6,8 @@ import { phoneticKey } from './phonetic-key';
 import { givenNameVariants } from '../normalize/given-name-variants';
 import { originalScriptDistance } from './original-script';
 import type { AttributeAgreement } from './attribute-agreement';
+import { sameRomanisation } from './romanisation-fold';
+import { spellingEdits } from './spelling-edits';
 
 /**
  * The measured signals of one aligned pair of names and their attributes, each a small named function with a value in
@@ -176,6 +178,50 @@ export function fuzzyRarePartSignal(p: PairSignalInput): number {
 /** Dissimilarities of aligned pairs lie in 0..0.2 (the similarity floor is 0.8): scaled to 0..1. */
 const FUZZY_SCALE = 5;
 
+/**
+ * A rare part that is another name spelled alike: the rarity of the heaviest listed word aligned with a query word that
+ * has another consonant skeleton (phonetic-key.ts) and is more than one typing slip away, 0..1: "Castillo" / "Castro",
+ * "Pezeshfar" / "Pezeshkian". Romanisations of one name disagree mostly on vowels and look-alike consonants, which the
+ * key folds ("Zelenskyy" / "Zelenskiy", "Mohammed" / "Muhammad"); a typist slips on one letter ("Bezos" / "Brezos");
+ * another surname spelled alike has other consonants in more than one place. Only names both written in Latin letters.
+ */
+export function anotherRareNameSignal(p: PairSignalInput): number {
+  // A word read out of another script is a reading, not the writer's spelling: its letters say nothing of this kind.
+  if (hasTransliterableScript(p.leftName) || hasTransliterableScript(p.rightName)) return 0;
+  let heaviest = 0;
+  for (const e of p.alignment.edges) {
+    if (e.similarity >= 1 || e.query.length !== 1 || e.candidate.length !== 1) continue;
+    const q = p.left.tokens[e.query[0] as number];
+    const c = p.listed[e.candidate[0] as number];
+    if (q?.kind !== 'word' || c?.kind !== 'word' || !anotherNameSpelledAlike(q.text, c.text)) continue;
+    heaviest = Math.max(heaviest, Math.min(1, c.weight));
+  }
+  return heaviest;
+}
+
+/**
+ * Two words that are not one name written twice: other consonant skeletons, more than one typing slip apart, neither
+ * forms of one given name nor one romanisation folded two ways.
+ */
+export function anotherNameSpelledAlike(a: string, b: string): boolean {
+  if (a === b || phoneticKey(a) === phoneticKey(b) || spellingEdits(a, b) <= TYPING_SLIP_EDITS) return false;
+  if (withEndingAdded(a, b)) return false;
+  return !givenNameVariants(a, b) && !sameRomanisation(a, b);
+}
+/**
+ * One word is the other with letters added at its end: a form glued to the name ("SiemensAG"), or a long word's last
+ * letter giving way to an ending ("Agriculture" / "Agricultural"): the same word written longer.
+ */
+function withEndingAdded(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (longer.startsWith(shorter)) return true;
+  return shorter.length >= LONG_STEM_LETTERS && longer.startsWith(shorter.slice(0, -1));
+}
+/** A word this long whose last letter alone gives way to an ending is the same word inflected, not another name. */
+const LONG_STEM_LETTERS = 7;
+/** One letter inserted, dropped, replaced or two swapped: how a typist slips. */
+const TYPING_SLIP_EDITS = 1;
+
 /** A given-name variant: 1 when an aligned pair is a name against its form in another language or its nickname. */
 export function givenNameVariantSignal(p: PairSignalInput): number {
   return p.alignment.edges.some((e) => {
@@ -275,6 +321,12 @@ export const PAIR_SIGNALS: readonly {
   { name: 'singlePart', words: 'only one name part agrees', sign: -1, measure: singlePartSignal },
   { name: 'replacedPart', words: 'each name has a part the other lacks', sign: -1, measure: replacedPartSignal },
   { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', sign: -1, measure: fuzzyRarePartSignal },
+  {
+    name: 'anotherRareName',
+    words: 'a rare name part is another name spelled alike',
+    sign: -1,
+    measure: anotherRareNameSignal,
+  },
   {
     name: 'givenNameVariant',
     words: 'a given name stands in another form or as a nickname',
