@@ -167,4 +167,20 @@ describe('rows left to the worker', () => {
     });
     expect(await stored(answered.id)).toMatchObject({ status: 'done', error: null });
   });
+
+  it("are sifted by their key's workspace's suppressions for their reference, though no row is stored yet", async () => {
+    await db.pool.query(
+      `INSERT INTO suppressions (id, workspace_id, reference, customer_key, entity_id, entity_hash)
+       SELECT $1, 'desk', 'cust-cleared', 'ref:cust-cleared', e.id, e.content_hash FROM entities e WHERE e.id = 'seed:ofac-33936'`,
+      [randomUUID()],
+    );
+    const cleared = leftToWorker('Ri Yong Gil', 'cust-cleared');
+    const otherWorkspace = { ...leftToWorker('Ri Yong Gil', 'cust-cleared'), apiKeyId: null };
+    const [a, b] = await recordScreenings(db.pool, [matched(cleared), matched(otherWorkspace)]);
+    expect(a).toMatchObject({ outcome: 'recorded', decision: 'no_hit', matches: [] });
+    expect(a!.view?.suppressedMatches).toEqual([expect.objectContaining({ entityId: 'seed:ofac-33936' })]);
+    expect(b).toMatchObject({ outcome: 'recorded', decision: 'hit' });
+    expect(await stored(cleared.id)).toMatchObject({ decision: 'no_hit', alerts: 0, workspace_id: 'desk' });
+    expect(await stored(otherWorkspace.id)).toMatchObject({ decision: 'hit', alerts: 1, workspace_id: 'default' });
+  });
 });

@@ -77,6 +77,7 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
         query: s.job.query,
         normalizedName: normalizedNames[i]!,
         matches: s.found,
+        ...(s.job.row && { unstoredRow: s.job.row }),
       })),
     );
     const { done, outboxEvents } = await write(client, unique, sifted, normalizedNames);
