@@ -110,7 +110,8 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
     const best = matches[0];
     const wordWeight = best !== undefined ? (vocab.ix.tokenWeight[best.id] as number) : priorWeight(t.text);
     const weight = kindWeight(t.kind, wordWeight);
-    const parts = t.kind === 'word' ? vocab.splitParts(t.text) : [];
+    const parts =
+      t.kind === 'word' ? [...vocab.splitParts(t.text), ...(abjad ? [] : vocab.articleGluedStem(t.text))] : [];
     if (parts.length > 0) splitWords = true;
     const glued =
       abjad && t.kind === 'word'
