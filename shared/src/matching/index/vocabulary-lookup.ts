@@ -46,8 +46,6 @@ import { raiseSimilarity } from './raise-similarity';
 const READING_CLASS_SIMILARITY = PHONETIC_AGREEMENT_SIMILARITY;
 /** Splitting an unknown query word into two known words ("yonggil" → "yong" + "gil") is tried for words this long. */
 const MIN_SPLIT_LENGTH = 5;
-/** A word ending in a spelling of the article, with at least three letters before it ("abdul", "abdel", "nurul"). */
-const GLUED_ARTICLE_ENDING = /^(.{3,})(?:al|el|ul|ol)$/;
 /** Shortest part a split may produce: shorter "words" are everywhere and would retrieve half the list. */
 const MIN_SPLIT_PART = 2;
 /** A split half this short and posted for more than 1 name in COMMON_HALF_SHARE is not walked (see splitParts). */
@@ -427,17 +425,6 @@ export class VocabularyLookup {
     const out: { id: number; similarity: number }[] = [];
     for (const [id, similarity] of found) if (similarity > 0) out.push({ id, similarity });
     return out;
-  }
-
-  /**
-   * The listed word a Latin word is with the article run onto its end ("abdul" → "abd", as "عبد الرحمن" is indexed):
-   * such a listed name aligns the one query word with two of its words, the word and the article, so the retrieval
-   * bound must allow for it (see splitWords). A retrieval hint only, as splitParts.
-   */
-  articleGluedStem(text: string): number[] {
-    const stem = GLUED_ARTICLE_ENDING.exec(text)?.[1];
-    const id = stem === undefined ? undefined : this.ix.tokenIds.get(stem);
-    return id === undefined ? [] : [id];
   }
 
   /**
