@@ -179,29 +179,10 @@ export function fuzzyRarePartSignal(p: PairSignalInput): number {
 const FUZZY_SCALE = 5;
 
 /**
- * A rare part that is another name spelled alike: the rarity of the heaviest listed word aligned with a query word that
- * has another consonant skeleton (phonetic-key.ts) and is more than one typing slip away, 0..1: "Castillo" / "Castro",
- * "Pezeshfar" / "Pezeshkian". Romanisations of one name disagree mostly on vowels and look-alike consonants, which the
- * key folds ("Zelenskyy" / "Zelenskiy", "Mohammed" / "Muhammad"); a typist slips on one letter ("Bezos" / "Brezos");
- * another surname spelled alike has other consonants in more than one place. Only names both written in Latin letters.
- */
-export function anotherRareNameSignal(p: PairSignalInput): number {
-  // A word read out of another script is a reading, not the writer's spelling: its letters say nothing of this kind.
-  if (hasTransliterableScript(p.leftName) || hasTransliterableScript(p.rightName)) return 0;
-  let heaviest = 0;
-  for (const e of p.alignment.edges) {
-    if (e.similarity >= 1 || e.query.length !== 1 || e.candidate.length !== 1) continue;
-    const q = p.left.tokens[e.query[0] as number];
-    const c = p.listed[e.candidate[0] as number];
-    if (q?.kind !== 'word' || c?.kind !== 'word' || !anotherNameSpelledAlike(q.text, c.text)) continue;
-    heaviest = Math.max(heaviest, Math.min(1, c.weight));
-  }
-  return heaviest;
-}
-
-/**
  * Two words that are not one name written twice: other consonant skeletons, more than one typing slip apart, neither
- * forms of one given name nor one romanisation folded two ways.
+ * forms of one given name nor one romanisation folded two ways ("Castillo" / "Castro", not "Zelenskiy" / "Zelenskyy").
+ * What the training pairs' spelled-alike negatives are made of (bench/lib/spelled-alike-negatives.ts); as a scorer
+ * signal it bought nothing (decision 0049).
  */
 export function anotherNameSpelledAlike(a: string, b: string): boolean {
   if (a === b || phoneticKey(a) === phoneticKey(b) || spellingEdits(a, b) <= TYPING_SLIP_EDITS) return false;
@@ -321,12 +302,6 @@ export const PAIR_SIGNALS: readonly {
   { name: 'singlePart', words: 'only one name part agrees', sign: -1, measure: singlePartSignal },
   { name: 'replacedPart', words: 'each name has a part the other lacks', sign: -1, measure: replacedPartSignal },
   { name: 'fuzzyRarePart', words: 'a rare name part is only spelled alike', sign: -1, measure: fuzzyRarePartSignal },
-  {
-    name: 'anotherRareName',
-    words: 'a rare name part is another name spelled alike',
-    sign: -1,
-    measure: anotherRareNameSignal,
-  },
   {
     name: 'givenNameVariant',
     words: 'a given name stands in another form or as a nickname',
