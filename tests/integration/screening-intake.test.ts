@@ -114,7 +114,7 @@ describe('recording and queueing the screenings that arrive together', () => {
         apiKeyId: null,
         request: { name: 'Waiting', reference: 'w-1' },
         requestId: 'req-w',
-        rowLeftToWorker: { createdAt },
+        rowLeftToWorker: { createdAt, insertUntil: '2999-01-01T00:00:00.000Z' },
       }),
       intake.submit({ id: recorded, apiKeyId: null, request: { name: 'Recorded' }, requestId: null }),
     ]);
@@ -133,7 +133,7 @@ describe('recording and queueing the screenings that arrive together', () => {
           screeningId: waiting,
           query: { name: 'Waiting' },
           requestId: 'req-w',
-          row: { apiKeyId: null, reference: 'w-1', createdAt },
+          row: { apiKeyId: null, reference: 'w-1', createdAt, insertUntil: '2999-01-01T00:00:00.000Z' },
         },
         { screeningId: recorded, query: { name: 'Recorded' } },
       ],
@@ -149,13 +149,13 @@ describe('recording and queueing the screenings that arrive together', () => {
         apiKeyId: null,
         request: { name: 'Alone' },
         requestId: null,
-        rowLeftToWorker: { createdAt },
+        rowLeftToWorker: { createdAt, insertUntil: '2999-01-01T00:00:00.000Z' },
       }),
     ).resolves.toEqual({ queued: true, jobId: `screening-${id}` });
     expect((await queue.getJob(`screening-${id}`))?.data).toEqual({
       screeningId: id,
       query: { name: 'Alone' },
-      row: { apiKeyId: null, createdAt },
+      row: { apiKeyId: null, createdAt, insertUntil: '2999-01-01T00:00:00.000Z' },
     });
     expect((await db.pool.query(`SELECT 1 FROM screenings WHERE id = $1`, [id])).rowCount).toBe(0);
   });

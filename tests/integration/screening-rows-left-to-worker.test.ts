@@ -51,9 +51,14 @@ function leftToWorker(name: string, reference?: string): UnrecordedScreening {
     jobId: `screening-${id}`,
   };
 }
-function matched(s: UnrecordedScreening) {
+function matched(s: UnrecordedScreening, insertUntil?: string) {
   const { reference, ...query } = s.request;
-  const row = { apiKeyId: s.apiKeyId, createdAt: s.createdAt, ...(reference && { reference }) };
+  const row = {
+    apiKeyId: s.apiKeyId,
+    createdAt: s.createdAt,
+    ...(reference && { reference }),
+    ...(insertUntil && { insertUntil }),
+  };
   return matchScreening(loaded, { screeningId: s.id, query, row }, options);
 }
 async function stored(id: string) {
@@ -166,6 +171,37 @@ describe('rows left to the worker', () => {
       query: { name: 'Jane Doe' },
     });
     expect(await stored(answered.id)).toMatchObject({ status: 'done', error: null });
+  });
+
+  it('are inserted only until their deadline; past it only a row the API recorded is answered', async () => {
+    const future = new Date(Date.now() + 60_000).toISOString();
+    const past = new Date(Date.now() - 1_000).toISOString();
+    const inTime = leftToWorker('Sense Time Group');
+    expect((await recordScreenings(db.pool, [matched(inTime, future)]))[0]!.outcome).toBe('recorded');
+    expect(await stored(inTime.id)).toMatchObject({ status: 'done', alerts: 1 });
+
+    // Past the deadline with no row: the API answered its client an error, so nothing is recorded, now or on retry.
+    const givenUp = leftToWorker('Sense Time Group');
+    expect((await recordScreenings(db.pool, [matched(givenUp, past)]))[0]!.outcome).toBe('already-recorded');
+    expect(await stored(givenUp.id)).toBeUndefined();
+    await markScreeningFailed(db.pool, givenUp.id, 'kept failing', {
+      row: matched(givenUp, past).job.row!,
+      query: { name: 'Sense Time Group' },
+    });
+    expect(await stored(givenUp.id)).toBeUndefined();
+
+    // Past the deadline with the API's queued row: answered as any recorded screening.
+    const late = leftToWorker('Sense Time Group', 'cust-late');
+    await expect(recordUnanswered(db.pool, late)).resolves.toBe(true);
+    expect((await recordScreenings(db.pool, [matched(late, past)]))[0]!.outcome).toBe('recorded');
+    expect(await stored(late.id)).toMatchObject({ status: 'done', reference: 'cust-late', alerts: 1, history: 1 });
+    const failedLate = leftToWorker('Jane Doe');
+    await expect(recordUnanswered(db.pool, failedLate)).resolves.toBe(true);
+    await markScreeningFailed(db.pool, failedLate.id, 'kept failing', {
+      row: matched(failedLate, past).job.row!,
+      query: { name: 'Jane Doe' },
+    });
+    expect(await stored(failedLate.id)).toMatchObject({ status: 'failed', error: 'kept failing' });
   });
 
   it("are sifted by their key's workspace's suppressions for their reference, though no row is stored yet", async () => {

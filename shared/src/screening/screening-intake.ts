@@ -21,7 +21,7 @@ export interface NewScreening {
    * Set for a request that waits for its answer: its row is not recorded here but carried by its job, and the worker
    * inserts it answered (one write instead of two); the API records it queued only when the answer does not come.
    */
-  rowLeftToWorker?: { createdAt: string };
+  rowLeftToWorker?: { createdAt: string; insertUntil: string };
 }
 
 /** How a submission went: whether Redis took the job (else the reconciler queues it), and the job's id. */

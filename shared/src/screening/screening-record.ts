@@ -152,6 +152,7 @@ async function write(
     group.map((s) => s.job.query.country ?? null),
     group.map((s) => s.job.row?.reference ?? null),
     group.map((s) => s.job.row?.createdAt ?? null),
+    group.map((s) => s.job.row?.insertUntil ?? null),
   ];
   const flipped = (rows: Done[]) => ({
     done: new Map(rows.map((r) => [r.id, r])),

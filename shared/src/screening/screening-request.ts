@@ -66,6 +66,12 @@ export const unrecordedRowSchema = z.strictObject({
   reference: z.string().max(200).optional(),
   /** When the request arrived, as the row's created_at. */
   createdAt: z.iso.datetime({ offset: true }),
+  /**
+   * Until when the worker may insert the row (by Postgres's clock): a margin before the API gives up waiting and
+   * records the row queued itself, or answers an error when it cannot. Later the worker only updates a row the API
+   * recorded, so a screening its client was answered an error for is never recorded. Absent: no deadline.
+   */
+  insertUntil: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type UnrecordedRow = z.infer<typeof unrecordedRowSchema>;

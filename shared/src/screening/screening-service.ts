@@ -45,6 +45,25 @@ export interface UnrecordedScreening {
   jobId: string;
 }
 
+/**
+ * How much earlier than the API gives up waiting the worker stops inserting a row left to it: room for the clocks of
+ * the API's machine and Postgres's to disagree, and for a statement begun before the deadline to commit.
+ */
+export const ROW_DEADLINE_MARGIN_MS = 1_000;
+
+/**
+ * What a waiting request's job carries to have its row inserted by the worker: when it arrived and until when the
+ * worker may insert it. None for a wait too short to leave room for the margin: the API records the row first.
+ */
+function rowLeftToWorker(waitMs: number | undefined): { createdAt: string; insertUntil: string } | undefined {
+  if (waitMs === undefined || waitMs <= ROW_DEADLINE_MARGIN_MS) return undefined;
+  const now = Date.now();
+  return {
+    createdAt: new Date(now).toISOString(),
+    insertUntil: new Date(now + waitMs - ROW_DEADLINE_MARGIN_MS).toISOString(),
+  };
+}
+
 /** One intake per queue (per API process): the requests of all its callers are grouped together. */
 const intakes = new WeakMap<Queue<ScreeningQueueData>, ScreeningIntake>();
 function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: Logger }): ScreeningIntake {
@@ -60,7 +79,8 @@ function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: 
  * it once Redis is back. The same `idempotencyKey` from the same API key with the same request
  * returns the screening made the first time; with another request it is refused (409).
  *
- * With `leaveRowToWorker` (a request that waits for its answer) and no Idempotency-Key, nothing is recorded here: the
+ * With `leaveRowToWorkerFor` (a request that waits this many ms for its answer) and no Idempotency-Key, nothing is
+ * recorded here: the
  * job carries the row and the worker inserts it answered, one Postgres write instead of two. The caller must then
  * record it with recordUnanswered before it answers anything but the worker's answer (`unrecorded`).
  */
@@ -71,11 +91,11 @@ export async function submitScreening(
   idempotencyKey: string | null = null,
   /** The API request's id (X-Request-Id), carried in the job for the worker's log lines. */
   requestId: string | null = null,
-  leaveRowToWorker = false,
+  leaveRowToWorkerFor?: number,
 ): Promise<SubmittedScreening> {
   const id = randomUUID();
   if (!idempotencyKey) {
-    const left = leaveRowToWorker ? { createdAt: new Date().toISOString() } : undefined;
+    const left = rowLeftToWorker(leaveRowToWorkerFor);
     const { queued, jobId } = await intakeOf(deps).submit({
       id,
       apiKeyId,
@@ -211,6 +231,7 @@ export async function markScreeningFailed(
     query.country ?? null,
     row.reference ?? null,
     row.createdAt,
+    row.insertUntil ?? null,
   ]);
 }
 

@@ -50,10 +50,15 @@ export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
 
 export const MARK_FAILED = `UPDATE screenings SET status = 'failed', error = $2 WHERE id = $1 AND status = 'queued'`;
 
-/** MARK_FAILED for a screening whose job carried its row ($3…$9): the row is inserted failed when nobody recorded it. */
+/**
+ * MARK_FAILED for a screening whose job carried its row ($3…$9, $10 its deadline): the row is inserted failed when
+ * nobody recorded it and its deadline has not passed (unrecordedRowSchema.insertUntil); past it, only a row the API
+ * recorded is marked, since no row then means the client was answered an error.
+ */
 export const INSERT_FAILED = `
   INSERT INTO screenings AS s (id, error, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference, created_at)
-  VALUES ($1, $2, $3, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $3::uuid), 'default'), 'failed', $4, $5, $6, $7, $8, $9)
+  SELECT $1, $2, $3, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $3::uuid), 'default'), 'failed', $4, $5, $6, $7, $8, $9
+  WHERE now() < coalesce($10::timestamptz, 'infinity') OR EXISTS (SELECT 1 FROM screenings WHERE id = $1)
   ON CONFLICT (id) DO UPDATE SET status = 'failed', error = excluded.error WHERE s.status = 'queued'`;
 
 export const STALE_QUEUED = `

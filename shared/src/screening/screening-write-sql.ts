@@ -9,12 +9,15 @@ const DONE_COLUMNS = `s.id, s.workspace_id, s.api_key_id, s.reference, s.status,
               s.created_at, s.screened_at`;
 
 /**
- * The screenings of one group ($1…$18, one element per screening: the result; what its history row needs beyond the
+ * The screenings of one group ($1…$19, one element per screening: the result; what its history row needs beyond the
  * screening's own columns: the normalized name, the match count and the list-version label; then whether the API left
  * its row to this write, and that row's columns), flipped queued → done exactly once: a screening already done (a
  * retried or duplicated job) is not in `done`, so nothing below writes for it. A row the API recorded is updated; a
- * row it left to the worker (a waiting request's) is inserted done, or, when the API recorded it queued meanwhile
- * (its wait ran out), updated like the others. The two sets are apart by id, so no row is written twice.
+ * row it left to the worker (a waiting request's) is inserted done until its deadline (insert_until: before the API
+ * can have given up waiting), or, when the API recorded it queued meanwhile (its wait ran out), updated like the
+ * others. Past the deadline it is only updated: no row then means the API answered its client an error, and a row
+ * inserted now would be a screening nobody was told of (screened twice on the client's retry). The two sets are apart
+ * by id and by one now(), so no row is written twice.
  */
 const FLIP_TO_DONE = `
   input AS (
@@ -39,6 +42,7 @@ const FLIP_TO_DONE = `
         'text',
         'text',
         'timestamptz',
+        'timestamptz',
       ],
       'i',
       [
@@ -60,6 +64,7 @@ const FLIP_TO_DONE = `
         'country',
         'reference',
         'created_at',
+        'insert_until',
       ],
     )}
   ), updated AS (
@@ -68,7 +73,7 @@ const FLIP_TO_DONE = `
         list_versions = i.list_versions, near_misses = i.near_misses, suppressed_matches = i.suppressed_matches,
         screened_at = now(), error = NULL
     FROM input i
-    WHERE s.id = i.id AND s.status = 'queued' AND NOT i.inserts
+    WHERE s.id = i.id AND s.status = 'queued' AND NOT (i.inserts AND now() < coalesce(i.insert_until, 'infinity'))
     RETURNING ${DONE_COLUMNS}
   ), inserted AS (
     INSERT INTO screenings AS s (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference,
@@ -78,7 +83,7 @@ const FLIP_TO_DONE = `
            i.country, i.reference, i.decision, i.best_score, i.threshold, i.list_versions, i.near_misses,
            i.suppressed_matches, i.created_at, now()
     FROM input i LEFT JOIN api_keys k ON k.id = i.api_key_id
-    WHERE i.inserts
+    WHERE i.inserts AND now() < coalesce(i.insert_until, 'infinity')
     ON CONFLICT (id) DO UPDATE
     SET status = 'done', decision = excluded.decision, best_score = excluded.best_score, threshold = excluded.threshold,
         list_versions = excluded.list_versions, near_misses = excluded.near_misses,
@@ -129,9 +134,9 @@ export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
   ${answersFrom(null, ['events'])}`;
 
 /**
- * A group with matches ($19…$26, one element per match, `$19` its screening): the results, the matches with what the
+ * A group with matches ($20…$27, one element per match, `$20` its screening): the results, the matches with what the
  * officer must see copied from the lists (one per designation, the evidence of every record of it), the hits' alerts
- * ($27: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
+ * ($28: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
  * job alerts on nothing) and the outbox events, built from the rows this statement wrote (its CTEs see one snapshot,
  * so the tables would look empty). Matches of a screening not flipped here are not written. One statement: it
  * commits on its own, one round trip and one WAL flush for the group.
@@ -143,7 +148,7 @@ export const RECORD_SCREENINGS = `
                                    matched_name_kind, score, programs, lists, explanation, citations)
     SELECT m.screening_id, m.rank, e.id, r.ids, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score,
            ev.programs, ev.lists, m.explanation, ev.citations
-    FROM ${rowsOfArrays(19, ['uuid', 'int', 'text', 'text', 'text', 'real', 'jsonb', 'jsonb'], 'm', [
+    FROM ${rowsOfArrays(20, ['uuid', 'int', 'text', 'text', 'text', 'real', 'jsonb', 'jsonb'], 'm', [
       'screening_id',
       'rank',
       'entity_id',
@@ -166,7 +171,7 @@ export const RECORD_SCREENINGS = `
   alert_input AS (
     SELECT a.id, d.workspace_id, 'screening' AS source, d.id AS screening_id, NULL::uuid AS batch_id, NULL::integer AS line,
            NULL::text AS run_id, NULL::text AS customer_reference, d.reference, a.query, d.api_key_id AS actor_key_id, a.matches
-    FROM jsonb_to_recordset($27::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
+    FROM jsonb_to_recordset($28::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
     JOIN done d ON d.id = a.screening_id
   ),
   ${alertWrites(

@@ -66,7 +66,7 @@ export function screeningRoutes(deps: ApiDeps, readBody: RequestHandler[]): Rout
       req.principal?.keyId ?? null,
       idempotencyKeyOf(req),
       req.requestId,
-      wait === true,
+      wait === true ? deps.config.screening.waitMaxMs : undefined,
     );
     const location = `/v1/screenings/${id}`;
     let stored = !unrecorded;
