@@ -1,0 +1,36 @@
+import type { AlignmentEdge, WeightedToken } from './name-alignment';
+import { acronymRunEnd, mayBeAcronym } from '../normalize/acronyms';
+
+/**
+ * An organisation's acronym against the words it abbreviates ("PLA" / "People's Liberation Army"): strong evidence,
+ * but weaker than the words themselves, since many names share their initials.
+ */
+export const ACRONYM_SIMILARITY = 0.9;
+
+/**
+ * Adds an edge for each word of `short` that spells the initials of a run of words of `long` (normalize/acronyms.ts).
+ * Callers ask for these only when neither side is a person: people's initials are written as initials, and a given
+ * name spelling another person's initials is chance.
+ */
+export function addAcronymEdges(
+  short: readonly WeightedToken[],
+  long: readonly WeightedToken[],
+  edges: AlignmentEdge[],
+  shortIsCandidate: boolean,
+): void {
+  for (let i = 0; i < short.length; i++) {
+    const token = short[i] as WeightedToken;
+    if (!mayBeAcronym(token)) continue;
+    for (let start = 0; start < long.length; start++) {
+      if (long[start]?.kind !== 'word' || long[start]?.text[0] !== token.text[0]) continue;
+      const end = acronymRunEnd(token.text, long, start);
+      if (end < 0) continue;
+      const run = Array.from({ length: end - start }, (_, k) => start + k);
+      edges.push(
+        shortIsCandidate
+          ? { query: run, candidate: [i], similarity: ACRONYM_SIMILARITY, acronym: true }
+          : { query: [i], candidate: run, similarity: ACRONYM_SIMILARITY, acronym: true },
+      );
+    }
+  }
+}
