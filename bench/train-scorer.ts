@@ -44,6 +44,8 @@ const VARIANT_NEGATIVE_SHARE = Number(process.env['TRAIN_VARIANT_NEGATIVE_SHARE'
  * false hits only as far as a higher threshold does, at a larger cost in recall (decision 0036).
  */
 const ALIKE_NEGATIVE_SHARE = Number(process.env['TRAIN_ALIKE_SHARE'] ?? 0);
+/** Share of the spelled-alike negatives that also drop another word of the name (decision 0049). */
+const ALIKE_DROPPED_SHARE = Number(process.env['TRAIN_ALIKE_DROPPED_SHARE'] ?? 0.5);
 export const SCORER_WEIGHTS_VERSION = 'calibrated-4';
 
 export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: LabelledRow[] }> {
@@ -83,6 +85,7 @@ export async function generatedRows(): Promise<{ pairs: TrainingPair[]; rows: La
       entities,
       Math.round((pos.length + neg.length) * ALIKE_NEGATIVE_SHARE),
       5000 + n,
+      ALIKE_DROPPED_SHARE,
     );
     console.log(
       `${list.id}: ${entities.length} entities → ${pos.length} positives, ${neg.length} hard negatives, ` +

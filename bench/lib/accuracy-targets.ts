@@ -200,7 +200,8 @@ export function crossScriptSection(
             places.set(`${from} → ${to}`, byPlace);
           }
           misses.push(
-            `${list.name} ${from} → ${to}: ${JSON.stringify(n.value)} (${e.id})${where ? ` [${where}]` : ''}`,
+            `${list.name} ${from} → ${to}: ${JSON.stringify(n.value)} (${e.id})${where ? ` [${where}]` : ''} listed as ` +
+              JSON.stringify(e.names.filter((m) => scriptOfName(m.value) === to).map((m) => m.value)),
           );
         }
       }

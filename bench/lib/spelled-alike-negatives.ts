@@ -2,15 +2,16 @@
  * Hard negatives whose differing parts are only spelled alike, for the calibrated scorer (decision 0036): a listed name
  * with one or more of its rare words replaced by another word of the same list that the matcher aligns with it
  * (wordSimilarity at the token floor or above, both ways) but that is another name, and for some names another word
- * dropped: "Valentina Colic" against "CORIC, Valentin", "Hasret Aslan" against "ASLAN, Hasmet". Another name: not one
+ * dropped: "Raul Castillo" against "CASTRO, Raul", "Viktor Orbach" against "ORBAN, Viktor". Another name: not one
  * romanisation folded two ways (romanisation-fold.ts: "Aleksei" / "Alexey"), never forms of one given name, both words
  * rare on the list (on fewer than RARE_WORD_ENTITIES of its entities: common words have many spellings) and never
- * carried together by one listed entity (which is how a list says two spellings are one name). The list's other
- * negatives share a word or replace one outright, so in them every aligned pair is exact. Negatives only: the positives
- * stay the lists' own aliases.
+ * carried together by one listed entity (which is how a list says two spellings are one name), never two words of one
+ * consonant skeleton (phonetic-key.ts: "Hasan" / "Hassan" may be one name romanised twice) nor one typing slip apart
+ * ("Kovtun" / "Kovtum" may be a typo of it; decision 0049). The list's other negatives share a word or replace one
+ * outright, so in them every aligned pair is exact. Negatives only: the positives stay the lists' own aliases.
  */
-import { givenNameVariants, type MatchableEntity } from '../../shared/src/matching';
-import { sameRomanisation } from '../../shared/src/matching/signals/romanisation-fold';
+import type { MatchableEntity } from '../../shared/src/matching';
+import { anotherNameSpelledAlike } from '../../shared/src/matching/signals/pair-signals';
 import { TOKEN_SIMILARITY_FLOOR, wordSimilarity } from '../../shared/src/matching/signals/token-similarity';
 import { pick, seededRng, shuffled } from './seeded-rng';
 import { listedAttributes, nameWords, queryAttributes, type TrainingPair } from './training-pairs';
@@ -47,7 +48,8 @@ export function alikeWord(word: string, vocabulary: Vocabulary, rng: () => numbe
   if (near.length === 0) return undefined;
   for (let t = 0; t < TRIES; t++) {
     const other = pick(rng, near);
-    if (other === word || givenNameVariants(word, other) || sameRomanisation(word, other)) continue;
+    // One consonant skeleton may be one name romanised twice, one slip a typo of it: neither is a sure negative.
+    if (!anotherNameSpelledAlike(word, other)) continue;
     if ((vocabulary.carriers.get(other) ?? []).some((e) => carriers.includes(e))) continue;
     if (wordSimilarity(word, other) >= TOKEN_SIMILARITY_FLOOR && wordSimilarity(other, word) >= TOKEN_SIMILARITY_FLOOR)
       return other;
@@ -86,6 +88,7 @@ export function spelledAlikeNegatives(
   entities: readonly MatchableEntity[],
   count: number,
   seed: number,
+  droppedPartShare = DROPPED_PART_SHARE,
 ): TrainingPair[] {
   if (count <= 0) return [];
   const rng = seededRng(seed);
@@ -112,7 +115,7 @@ export function spelledAlikeNegatives(
     });
     if (done.length === 0) continue;
     const kept = replaced.map((_, i) => i).filter((i) => !done.includes(i));
-    const dropped = replaced.length >= 3 && kept.length > 0 && rng() < DROPPED_PART_SHARE;
+    const dropped = replaced.length >= 3 && kept.length > 0 && rng() < droppedPartShare;
     if (dropped) replaced.splice(pick(rng, kept), 1);
     const own = new Set(entity.names.map((n) => nameWords(n.value).join(' ')));
     if (own.has(replaced.join(' '))) continue;

@@ -1,3 +1,6 @@
+import { Queue } from 'bullmq';
+import type { AppConfig } from '@sanctions/shared/config';
+import { QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
 import { call } from '../support/http';
 import { createSeededDatabase } from '../support/list-factories';
 import { PostgresOutage } from '../support/outages';
@@ -8,12 +11,15 @@ import { testConfig, type TestDatabase } from '../support/test-stores';
 let db: TestDatabase;
 let proxy: PostgresOutage;
 let service: RunningService;
+let config: AppConfig;
 
 beforeAll(async () => {
   db = await createSeededDatabase();
   const front = await PostgresOutage.inFrontOf(db.url);
   proxy = front.proxy;
-  service = await startService(testConfig(front.url));
+  // A waiting request's answer cannot come while Postgres is down: its wait is kept short here.
+  config = testConfig(front.url, { SCREENING_WAIT_MAX_MS: '1000' });
+  service = await startService(config);
 });
 afterAll(async () => {
   await service?.stop();
@@ -31,6 +37,7 @@ it('every API route answers 503 problem+json with Retry-After while Postgres is 
 
   for (const [method, path, body] of [
     ['POST', '/v1/screenings', { body: { name: 'Jane Doe' } }],
+    ['POST', '/v1/screenings?wait=true', { body: { name: 'Down While Waiting' } }],
     ['GET', '/v1/lists', {}],
     ['GET', `/v1/batches/${batch.body.id}`, {}],
     ['POST', '/v1/batches', { rawBody: 'name\nJane Doe\n', contentType: 'text/csv' }],
@@ -42,6 +49,18 @@ it('every API route answers 503 problem+json with Retry-After while Postgres is 
     expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(res.body).toMatchObject({ status: 503, type: expect.stringContaining('not-ready') });
     expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|5432/);
+  }
+
+  // The waiting request's job was taken back with its 503: its retry will not find it screened twice.
+  const queue = new Queue(QUEUE_NAMES.screenings, {
+    connection: redisConnectionOptions(config.redisUrl!),
+    prefix: config.queuePrefix,
+  });
+  try {
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
+    expect(jobs.filter((j) => JSON.stringify(j.data).includes('Down While Waiting'))).toEqual([]);
+  } finally {
+    await queue.close();
   }
 
   const ready = await call(service.url, 'GET', '/readyz', { apiKey: null });

@@ -137,4 +137,59 @@ describe('exactly-once results', () => {
       await queue.close();
     }
   });
+
+  it('a waiting request whose worker crashes after its commit gets the answer, and the retry records nothing twice', async () => {
+    const crashed = new Set<string>();
+    const config = testConfig(db.url);
+    service = await startService(config, {
+      afterRecorded: (id) => {
+        if (crashed.has(id)) return;
+        crashed.add(id);
+        throw new Error('simulated crash between the commit and the acknowledgement');
+      },
+    });
+    const answered = await call(service.url, 'POST', '/v1/screenings?wait=true', {
+      body: { name: 'Ri Yong Gil', reference: 'cust-crash' },
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'done', decision: 'hit', reference: 'cust-crash' });
+    const id = answered.body.id as string;
+    const queue = new Queue(QUEUE_NAMES.screenings, {
+      connection: redisConnectionOptions(config.redisUrl!),
+      prefix: config.queuePrefix,
+    });
+    try {
+      for (let i = 0; i < 200; i++) {
+        if ((await queue.getJobState(screeningJobId(id))) === 'completed') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const job = await queue.getJob(screeningJobId(id));
+      expect(job?.attemptsMade).toBe(2);
+      expect(job?.returnvalue).toMatchObject({ outcome: 'already-recorded' });
+    } finally {
+      await queue.close();
+    }
+    const { rows } = await db.pool.query(
+      `SELECT (SELECT count(*)::int FROM screening_matches WHERE screening_id = $1) AS matches,
+              (SELECT count(*)::int FROM alerts WHERE screening_id = $1) AS alerts,
+              (SELECT count(*)::int FROM screening_history WHERE id = $1) AS history`,
+      [id],
+    );
+    expect(rows[0]).toEqual({ matches: 1, alerts: 1, history: 1 });
+  });
+
+  it('a waiting request answered 202 (no answer within its wait) is stored first: GET finds it, then its result', async () => {
+    const config = testConfig(db.url, { SCREENING_WAIT_MAX_MS: '0' });
+    service = await startService(config);
+    const res = await call(service.url, 'POST', '/v1/screenings?wait=true', { body: { name: 'Sense Time Group' } });
+    const id = res.body.id as string;
+    // Either the worker's answer came first (200) or the row was stored queued before the 202 went out.
+    const seen = await call(service.url, 'GET', `/v1/screenings/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.id).toBe(id);
+    if (res.status === 202) expect(res.body).toMatchObject({ id, status: 'queued' });
+    await waitForStatus(db.pool, id, 'done');
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM screening_history WHERE id = $1`, [id]);
+    expect(rows[0].n).toBe(1);
+  });
 });

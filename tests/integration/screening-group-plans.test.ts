@@ -54,4 +54,27 @@ onServer("a screening group's write", () => {
       expect(Number(r.generic_plans)).toBeGreaterThanOrEqual(5);
     }
   });
+
+  it("keeps one generic plan for groups of one whose rows were left to the worker (a waiting request's)", async () => {
+    const before = await pool.query<{ statement: string; generic_plans: string; custom_plans: string }>(
+      `SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%UPDATE screenings s%'`,
+    );
+    for (let i = 0; i < 10; i++) {
+      for (const name of ['Zebulon Quackenbush Ottersworth', 'Ri Yong Gil']) {
+        const row = { apiKeyId: null, createdAt: new Date().toISOString() };
+        const [recorded] = await recordScreenings(pool, [
+          matchScreening(loaded, { screeningId: randomUUID(), query: { name }, row }, options),
+        ]);
+        expect(recorded!.outcome).toBe('recorded');
+      }
+    }
+    const { rows } = await pool.query<{ statement: string; generic_plans: string; custom_plans: string }>(
+      `SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%UPDATE screenings s%'`,
+    );
+    for (const r of rows) {
+      const earlier = before.rows.find((b) => b.statement === r.statement);
+      // No new custom plan: the same generic plan serves the inserted rows as it served the updated ones.
+      expect(Number(r.custom_plans)).toBe(Number(earlier?.custom_plans ?? 0));
+    }
+  });
 });

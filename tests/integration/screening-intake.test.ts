@@ -13,7 +13,8 @@ import {
 /**
  * Group commit at intake: requests arriving together are recorded by one INSERT and queued as one job that carries
  * each as one alone would be (its row committed before its job, with its own fields and the job's id), a lone
- * request gets its own job, and one bad request fails alone.
+ * request gets its own job, and one bad request fails alone. A waiting request's row is left to the worker: its job
+ * carries it, and nothing is written for it here.
  */
 let db: TestDatabase;
 let queue: Queue<ScreeningQueueData>;
@@ -41,9 +42,11 @@ describe('recording and queueing the screenings that arrive together', () => {
       requestId: `req-${i}`,
     }));
     // Submitted in one synchronous step: they form one group.
-    await expect(Promise.all(submitted.map((s) => intake.submit(s)))).resolves.toEqual(submitted.map(() => true));
-
     const groupJobId = `screenings-${submitted[0]!.id}`;
+    await expect(Promise.all(submitted.map((s) => intake.submit(s)))).resolves.toEqual(
+      submitted.map(() => ({ queued: true, jobId: groupJobId })),
+    );
+
     const { rows } = await db.pool.query(
       `SELECT id, status, workspace_id, name, entity_type, country, reference, job_id FROM screenings WHERE id = ANY ($1::uuid[])`,
       [submitted.map((s) => s.id)],
@@ -75,9 +78,10 @@ describe('recording and queueing the screenings that arrive together', () => {
 
   it('queues a lone request as its own screening job', async () => {
     const id = randomUUID();
-    await expect(intake.submit({ id, apiKeyId: null, request: { name: 'Alone' }, requestId: null })).resolves.toBe(
-      true,
-    );
+    await expect(intake.submit({ id, apiKeyId: null, request: { name: 'Alone' }, requestId: null })).resolves.toEqual({
+      queued: true,
+      jobId: `screening-${id}`,
+    });
     const job = await queue.getJob(`screening-${id}`);
     expect(job?.name).toBe('screen');
     expect(job?.data).toEqual({ screeningId: id, query: { name: 'Alone' } });
@@ -99,5 +103,60 @@ describe('recording and queueing the screenings that arrive together', () => {
     ]);
     expect(rows[0].n).toBe(2);
     for (const id of good) expect(await queue.getJob(`screening-${id}`)).toBeDefined();
+  });
+
+  it("records no row for a request whose row is left to the worker; its job carries the row, beside the others'", async () => {
+    const [waiting, recorded] = [randomUUID(), randomUUID()];
+    const createdAt = '2026-01-02T03:04:05.678Z';
+    const results = await Promise.all([
+      intake.submit({
+        id: waiting,
+        apiKeyId: null,
+        request: { name: 'Waiting', reference: 'w-1' },
+        requestId: 'req-w',
+        rowLeftToWorker: { createdAt },
+      }),
+      intake.submit({ id: recorded, apiKeyId: null, request: { name: 'Recorded' }, requestId: null }),
+    ]);
+    const jobId = `screenings-${waiting}`;
+    expect(results).toEqual([
+      { queued: true, jobId },
+      { queued: true, jobId },
+    ]);
+    const { rows } = await db.pool.query(`SELECT id, job_id FROM screenings WHERE id = ANY ($1::uuid[])`, [
+      [waiting, recorded],
+    ]);
+    expect(rows).toEqual([{ id: recorded, job_id: jobId }]);
+    expect((await queue.getJob(jobId))?.data).toEqual({
+      screenings: [
+        {
+          screeningId: waiting,
+          query: { name: 'Waiting' },
+          requestId: 'req-w',
+          row: { apiKeyId: null, reference: 'w-1', createdAt },
+        },
+        { screeningId: recorded, query: { name: 'Recorded' } },
+      ],
+    });
+  });
+
+  it('queues a lone waiting request as its own job, with its row and without a write', async () => {
+    const id = randomUUID();
+    const createdAt = new Date().toISOString();
+    await expect(
+      intake.submit({
+        id,
+        apiKeyId: null,
+        request: { name: 'Alone' },
+        requestId: null,
+        rowLeftToWorker: { createdAt },
+      }),
+    ).resolves.toEqual({ queued: true, jobId: `screening-${id}` });
+    expect((await queue.getJob(`screening-${id}`))?.data).toEqual({
+      screeningId: id,
+      query: { name: 'Alone' },
+      row: { apiKeyId: null, createdAt },
+    });
+    expect((await db.pool.query(`SELECT 1 FROM screenings WHERE id = $1`, [id])).rowCount).toBe(0);
   });
 });

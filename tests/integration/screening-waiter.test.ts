@@ -99,4 +99,8 @@ describe('waiting for a screening to settle', () => {
     await announce(await screening('queued'));
     await expect(waiter.waitUntilSettled(id, 200)).resolves.toBe(false);
   });
+
+  it('is not settled by the fallback poll while the screening has no row yet (a waiting request leaves it to the worker)', async () => {
+    await expect(waiter.waitUntilSettled(randomUUID(), 700)).resolves.toBe(false);
+  });
 });

@@ -12,9 +12,12 @@ export {
   type ScreeningGroupJob,
   type ScreeningQueueData,
   type ScreeningQueryInput,
+  type UnrecordedRow,
 } from './screening-request';
 export {
   submitScreening,
+  recordUnanswered,
+  withdrawUnanswered,
   getScreening,
   performScreening,
   markScreeningFailed,
@@ -24,6 +27,7 @@ export {
   type ScreeningMatchView,
   type ScreeningStatus,
   type Decision,
+  type UnrecordedScreening,
 } from './screening-service';
 export {
   screeningJob,
@@ -37,7 +41,7 @@ export {
 export { MatchIndexCache, NoListLoadedError, type LoadedIndex } from './match-index-cache';
 export { ScreeningWaiter, type WaitOutcome } from './screening-waiter';
 export { ScreeningWriter, type CommittedScreening } from './screening-writer';
-export { ScreeningIntake, type NewScreening } from './screening-intake';
+export { ScreeningIntake, type NewScreening, type Submitted } from './screening-intake';
 export {
   announceLocally,
   announcementOf,

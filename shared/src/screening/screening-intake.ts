@@ -17,10 +17,21 @@ export interface NewScreening {
   request: ScreeningRequest;
   /** The API request's id (X-Request-Id), carried in the job for the worker's log lines. */
   requestId: string | null;
+  /**
+   * Set for a request that waits for its answer: its row is not recorded here but carried by its job, and the worker
+   * inserts it answered (one write instead of two); the API records it queued only when the answer does not come.
+   */
+  rowLeftToWorker?: { createdAt: string };
 }
 
-/** Settles once the row is committed: with whether Redis took the job too. */
-type Pending = GroupMember<NewScreening, boolean>;
+/** How a submission went: whether Redis took the job (else the reconciler queues it), and the job's id. */
+export interface Submitted {
+  queued: boolean;
+  jobId: string;
+}
+
+/** Settles once the row is committed (or left to the worker): with whether Redis took the job too. */
+type Pending = GroupMember<NewScreening, Submitted>;
 
 /** Screenings recorded by one INSERT, and the id of the one job that queues them. */
 interface RecordedGroup {
@@ -36,10 +47,12 @@ interface RecordedGroup {
  * group again under the same id. A group is written as soon as the event loop has nothing else ready (setImmediate):
  * a lone request waits for no one and gets its own ordinary job, and the requests arriving during a write form the
  * next group. A group whose INSERT fails for a data reason is written again one request at a time, so one bad
- * request cannot fail the others.
+ * request cannot fail the others. A request that waits for its answer is not in the INSERT: its job carries its row,
+ * which the worker inserts with the result (one write instead of two; the API records it queued only when no answer
+ * comes in time), and a group of such requests only is queued without a write.
  */
 export class ScreeningIntake {
-  private readonly groups = new GroupCommit<NewScreening, boolean>(async (group) => {
+  private readonly groups = new GroupCommit<NewScreening, Submitted>(async (group) => {
     const recorded = await this.insert(group);
     // The next group's INSERT may go while this one's jobs are being queued.
     return () => this.enqueue(recorded);
@@ -51,15 +64,17 @@ export class ScreeningIntake {
     private readonly logger: Logger,
   ) {}
 
-  /** Resolves once the screening is recorded: true when its job is queued too, false when Redis did not take it. */
-  submit(screening: NewScreening): Promise<boolean> {
+  /** Resolves once the screening is recorded (or left to the worker), with whether Redis took its job. */
+  submit(screening: NewScreening): Promise<Submitted> {
     return this.groups.submit(screening);
   }
 
   /** Records the group; returns what was recorded, by job (the requests not recorded are rejected with their error). */
   private async insert(group: Pending[]): Promise<RecordedGroup[]> {
-    const s = group.map((p) => p.item);
-    const jobId = s.length === 1 ? screeningJobId(s[0]!.id) : screeningGroupJobId(s[0]!.id);
+    const first = group[0]!.item;
+    const jobId = group.length === 1 ? screeningJobId(first.id) : screeningGroupJobId(first.id);
+    const s = group.map((p) => p.item).filter((x) => !x.rowLeftToWorker);
+    if (s.length === 0) return [{ jobId, members: group }];
     try {
       await this.pool.query(sql.INSERT_SCREENINGS, [
         s.map((x) => x.id),
@@ -89,17 +104,19 @@ export class ScreeningIntake {
     const jobs = recorded.map(({ jobId, members }) => {
       const job = screeningJobFor(
         jobId,
-        members.map(({ item: { id, request, requestId } }) => {
-          const { reference: _reference, ...query } = request;
-          return { screeningId: id, query, ...(requestId && { requestId }) };
+        members.map(({ item: { id, apiKeyId, request, requestId, rowLeftToWorker } }) => {
+          const { reference, ...query } = request;
+          const row = rowLeftToWorker && { apiKeyId, ...(reference && { reference }), ...rowLeftToWorker };
+          return { screeningId: id, query, ...(requestId && { requestId }), ...(row && { row }) };
         }),
       );
       return { ...job, opts: { ...SCREENING_JOB_OPTIONS, ...job.opts } };
     });
     const members = recorded.flatMap((g) => g.members);
+    const jobOf = new Map(recorded.flatMap(({ jobId, members }) => members.map((p) => [p, jobId] as const)));
     try {
       await addWhileReachable(this.queue, () => this.queue.addBulk(jobs));
-      for (const p of members) p.resolve(true);
+      for (const p of members) p.resolve({ queued: true, jobId: jobOf.get(p)! });
     } catch (error) {
       for (const p of members) {
         const { id, requestId } = p.item;
@@ -108,7 +125,7 @@ export class ScreeningIntake {
           ...(requestId && { reqId: requestId }),
           error,
         });
-        p.resolve(false);
+        p.resolve({ queued: false, jobId: jobOf.get(p)! });
       }
     }
   }

@@ -43,7 +43,8 @@ export function screeningJobFor(
   screenings: ScreeningJob[],
 ): { name: string; data: ScreeningJob | ScreeningGroupJob; opts: { jobId: string } } {
   const [first] = screenings;
+  // A lone screening's job is the screening itself, its row too when it carries one.
   if (screenings.length === 1 && jobId === screeningJobId(first!.screeningId))
-    return screeningJob(first!.screeningId, first!.query, first!.requestId);
+    return { name: SCREENING_JOB_NAME, data: first!, opts: { jobId } };
   return screeningGroupJob(jobId, screenings);
 }

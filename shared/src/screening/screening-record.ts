@@ -54,7 +54,8 @@ export function matchScreening(loaded: LoadedIndex, job: ScreeningJob, options: 
 
 /**
  * Records a group of matched screenings at once (group commit), each exactly once: status, decision, matches,
- * suppressed matches, the hit's alert and the outbox events. Suppressions are looked up first (one query for the
+ * suppressed matches, the hit's alert and the outbox events, and the row itself when the API left it to the worker
+ * (a waiting request's job carries it). Suppressions are looked up first (one query for the
  * group, only when something matched: a read-committed transaction would read them with a snapshot of its own
  * statement just the same). Then the group, whatever its size, is one statement that commits by itself: results,
  * matches, the hits' alerts and every outbox event (two round trips with matches, one without). Results come back in
@@ -76,6 +77,7 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
         query: s.job.query,
         normalizedName: normalizedNames[i]!,
         matches: s.found,
+        ...(s.job.row && { unstoredRow: s.job.row }),
       })),
     );
     const { done, outboxEvents } = await write(client, unique, sifted, normalizedNames);
@@ -141,6 +143,15 @@ async function write(
     normalizedNames,
     sifted.map((s) => s.kept.length),
     group.map((s) => listVersionLabel(s.versions)),
+    // The row itself, for the screenings whose job carries it (the API left it to this write).
+    group.map((s) => s.job.row !== undefined),
+    group.map((s) => s.job.row?.apiKeyId ?? null),
+    group.map((s) => s.job.query.name),
+    group.map((s) => s.job.query.type ?? null),
+    group.map((s) => s.job.query.birthDate ?? null),
+    group.map((s) => s.job.query.country ?? null),
+    group.map((s) => s.job.row?.reference ?? null),
+    group.map((s) => s.job.row?.createdAt ?? null),
   ];
   const flipped = (rows: Done[]) => ({
     done: new Map(rows.map((r) => [r.id, r])),

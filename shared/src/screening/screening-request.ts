@@ -57,11 +57,26 @@ export const screeningRequestSchema = screeningQuerySchema.extend({
 export type ScreeningQueryInput = z.infer<typeof screeningQuerySchema>;
 export type ScreeningRequest = z.infer<typeof screeningRequestSchema>;
 
+/**
+ * What a screening's row needs beyond its query, carried by the job of a screening the API did not record first (a
+ * request waiting for its answer): the worker inserts the row with its result (ScreeningIntake, recordScreenings).
+ */
+export const unrecordedRowSchema = z.strictObject({
+  apiKeyId: z.uuid().nullable(),
+  reference: z.string().max(200).optional(),
+  /** When the request arrived, as the row's created_at. */
+  createdAt: z.iso.datetime({ offset: true }),
+});
+
+export type UnrecordedRow = z.infer<typeof unrecordedRowSchema>;
+
 /** The job on the `screenings` queue: the screening id and the query it needs, and the id of the request that made it (for the logs). */
 export const screeningJobSchema = z.strictObject({
   screeningId: z.uuid(),
   query: screeningQuerySchema,
   requestId: requestIdSchema.optional(),
+  /** Present when no row was recorded before the job was queued: the worker's write inserts it. */
+  row: unrecordedRowSchema.optional(),
 });
 
 export type ScreeningJob = z.infer<typeof screeningJobSchema>;

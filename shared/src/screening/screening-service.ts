@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { addWhileReachable, SCREENING_JOB_OPTIONS } from '../queues';
 import type { LoadedIndex } from './match-index-cache';
 import { matchScreening, recordScreenings, type RecordedScreening } from './screening-record';
-import type { ScreeningJob, ScreeningQueueData, ScreeningRequest } from './screening-request';
+import type { ScreeningJob, ScreeningQueueData, ScreeningRequest, UnrecordedRow } from './screening-request';
 import { ScreeningIntake } from './screening-intake';
 import { screeningJob } from './screening-job';
 import * as sql from './screening-sql';
@@ -29,6 +29,20 @@ export interface SubmittedScreening {
   created: boolean;
   /** False when Redis did not take the job within a moment: the reconciler queues it later. */
   queued: boolean;
+  /**
+   * Set when the row was left to the worker (a waiting request without an Idempotency-Key): until the answer comes,
+   * nothing is stored, so a request that answers without it records it first (recordUnanswered).
+   */
+  unrecorded?: UnrecordedScreening;
+}
+
+/** A queued screening whose row the API left to the worker: what recordUnanswered writes. */
+export interface UnrecordedScreening {
+  id: string;
+  apiKeyId: string | null;
+  request: ScreeningRequest;
+  createdAt: string;
+  jobId: string;
 }
 
 /** One intake per queue (per API process): the requests of all its callers are grouped together. */
@@ -45,6 +59,10 @@ function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: 
  * is still accepted at once (the add waits a moment at most), and the worker's reconciler queues
  * it once Redis is back. The same `idempotencyKey` from the same API key with the same request
  * returns the screening made the first time; with another request it is refused (409).
+ *
+ * With `leaveRowToWorker` (a request that waits for its answer) and no Idempotency-Key, nothing is recorded here: the
+ * job carries the row and the worker inserts it answered, one Postgres write instead of two. The caller must then
+ * record it with recordUnanswered before it answers anything but the worker's answer (`unrecorded`).
  */
 export async function submitScreening(
   deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: Logger },
@@ -53,11 +71,20 @@ export async function submitScreening(
   idempotencyKey: string | null = null,
   /** The API request's id (X-Request-Id), carried in the job for the worker's log lines. */
   requestId: string | null = null,
+  leaveRowToWorker = false,
 ): Promise<SubmittedScreening> {
   const id = randomUUID();
   if (!idempotencyKey) {
-    const queued = await intakeOf(deps).submit({ id, apiKeyId, request, requestId });
-    return { id, status: 'queued', created: true, queued };
+    const left = leaveRowToWorker ? { createdAt: new Date().toISOString() } : undefined;
+    const { queued, jobId } = await intakeOf(deps).submit({
+      id,
+      apiKeyId,
+      request,
+      requestId,
+      ...(left && { rowLeftToWorker: left }),
+    });
+    const unrecorded = left && { id, apiKeyId, request, createdAt: left.createdAt, jobId };
+    return { id, status: 'queued', created: true, queued, ...(unrecorded && { unrecorded }) };
   }
   const { reference, ...query } = request;
   const hash = requestHash(request);
@@ -107,6 +134,38 @@ export async function submitScreening(
   }
 }
 
+/**
+ * Records queued a screening whose row was left to the worker, whose answer did not come in time (or whose job Redis
+ * did not take): after this the reconciler finds it, so a client told of its id never loses it. False when the
+ * worker's row was there first (it wins: nothing is written).
+ */
+export async function recordUnanswered(pool: Pool, s: UnrecordedScreening): Promise<boolean> {
+  const { reference, ...query } = s.request;
+  const inserted = await pool.query(sql.INSERT_UNANSWERED_SCREENING, [
+    s.id,
+    s.apiKeyId,
+    query.name,
+    query.type ?? null,
+    query.birthDate ?? null,
+    query.country ?? null,
+    reference ?? null,
+    s.createdAt,
+    s.jobId,
+  ]);
+  return inserted.rowCount === 1;
+}
+
+/**
+ * Takes back the job of a screening recordUnanswered could not store (Postgres down): its client is answered an
+ * error, not an id, and a retry of the request must not find the first one screened too. A job a worker holds is
+ * left (BullMQ refuses): that worker's write fails the same way while Postgres is down. Removing a group's job
+ * loses none of its other screenings: each has a row by then (or its client an error too), which the reconciler
+ * queues again.
+ */
+export async function withdrawUnanswered(queue: Queue<ScreeningQueueData>, s: UnrecordedScreening): Promise<boolean> {
+  return (await queue.remove(s.jobId)) === 1;
+}
+
 /** The screening, or undefined when there is none in this workspace: another workspace's screening is not found. */
 export async function getScreening(pool: Pool, id: string, workspaceId: string): Promise<ScreeningView | undefined> {
   const row = (await pool.query(sql.SCREENING_BY_ID, [id, workspaceId])).rows[0];
@@ -130,8 +189,29 @@ export async function performScreening(
   return (await recordScreenings(pool, [matchScreening(loaded, job, options)]))[0]!;
 }
 
-export async function markScreeningFailed(pool: Pool, id: string, reason: string): Promise<void> {
-  await pool.query(sql.MARK_FAILED, [id, reason]);
+/** Fails a queued screening; with its job's `row`, inserts it failed when nobody recorded it yet. */
+export async function markScreeningFailed(
+  pool: Pool,
+  id: string,
+  reason: string,
+  unrecorded?: { row: UnrecordedRow; query: ScreeningJob['query'] },
+): Promise<void> {
+  if (!unrecorded) {
+    await pool.query(sql.MARK_FAILED, [id, reason]);
+    return;
+  }
+  const { row, query } = unrecorded;
+  await pool.query(sql.INSERT_FAILED, [
+    id,
+    reason,
+    row.apiKeyId,
+    query.name,
+    query.type ?? null,
+    query.birthDate ?? null,
+    query.country ?? null,
+    row.reference ?? null,
+    row.createdAt,
+  ]);
 }
 
 /** Screenings still queued after the grace period: their job was lost (Redis restarted or flushed) or never added. */

@@ -20,6 +20,16 @@ export const INSERT_SCREENINGS = `
        AS i (id, api_key_id, name, entity_type, birth_date, country, reference)
   LEFT JOIN api_keys k ON k.id = i.api_key_id`;
 
+/**
+ * The queued row of a screening the API queued without recording it (a waiting request) and did not see answered in
+ * time: written before its 202, so the screening is never lost. A row already there is the worker's answer, which
+ * wins (nothing is inserted). $9 names its job, for the reconciler.
+ */
+export const INSERT_UNANSWERED_SCREENING = `
+  INSERT INTO screenings (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference, created_at, job_id)
+  VALUES ($1, $2, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $2::uuid), 'default'), 'queued', $3, $4, $5, $6, $7, $8, $9)
+  ON CONFLICT (id) DO NOTHING`;
+
 export const SCREENING_BY_IDEMPOTENCY_KEY = `
   SELECT id, status, request_hash FROM screenings
   WHERE coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) = coalesce($1::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
@@ -39,6 +49,12 @@ export const SCREENING_BY_ID = `
 export const SCREENING_STATUS = `SELECT status FROM screenings WHERE id = $1`;
 
 export const MARK_FAILED = `UPDATE screenings SET status = 'failed', error = $2 WHERE id = $1 AND status = 'queued'`;
+
+/** MARK_FAILED for a screening whose job carried its row ($3…$9): the row is inserted failed when nobody recorded it. */
+export const INSERT_FAILED = `
+  INSERT INTO screenings AS s (id, error, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference, created_at)
+  VALUES ($1, $2, $3, coalesce((SELECT k.workspace_id FROM api_keys k WHERE k.id = $3::uuid), 'default'), 'failed', $4, $5, $6, $7, $8, $9)
+  ON CONFLICT (id) DO UPDATE SET status = 'failed', error = excluded.error WHERE s.status = 'queued'`;
 
 export const STALE_QUEUED = `
   SELECT id, name, entity_type, birth_date, country, job_id

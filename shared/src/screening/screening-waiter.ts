@@ -60,7 +60,7 @@ export class ScreeningWaiter {
     return waiter;
   }
 
-  /** Resolves true once the screening is no longer queued, false when maxMs passes first. */
+  /** Resolves true once the screening is done or failed, false when maxMs passes first. */
   async waitUntilSettled(id: string, maxMs: number): Promise<boolean> {
     return (await this.waitForAnswer(id, maxMs)).settled;
   }
@@ -73,8 +73,9 @@ export class ScreeningWaiter {
       if (this.announcedNow.has(id) || this.announcedBefore.has(id)) return { settled: true };
       const outcome = await this.nextAnnouncement(id, Math.max(0, Math.min(deadline - Date.now(), FALLBACK_POLL_MS)));
       if (outcome.settled) return outcome;
-      // No announcement in time: Postgres decides.
-      if ((await screeningStatus(this.pool, id)) !== 'queued') return { settled: true };
+      // No announcement in time: Postgres decides. No row yet is not settled: a waiting request's row is the worker's.
+      const status = await screeningStatus(this.pool, id);
+      if (status === 'done' || status === 'failed') return { settled: true };
       if (deadline - Date.now() <= 0) return { settled: false };
     }
   }

@@ -3,17 +3,43 @@ import { rowsOfArrays } from '../db';
 import { designationEvidence } from '../designations';
 import { alertEventsFrom, screeningEventsFrom } from '../webhooks';
 
+/** The columns a flipped screening answers with: the row as SCREENING_BY_ID reads it, and what the CTEs below use. */
+const DONE_COLUMNS = `s.id, s.workspace_id, s.api_key_id, s.reference, s.status, s.decision, s.best_score, s.threshold, s.name,
+              s.entity_type, s.birth_date, s.country, s.list_versions, s.near_misses, s.suppressed_matches, s.error,
+              s.created_at, s.screened_at`;
+
 /**
- * The screenings of one group ($1…$10, one element per screening: the result, then what its history row needs beyond
- * the screening's own columns: the normalized name, the match count and the list-version label), flipped queued →
- * done exactly once: a screening already done (a retried or duplicated job) is not in `done`, so nothing below writes
- * for it.
+ * The screenings of one group ($1…$18, one element per screening: the result; what its history row needs beyond the
+ * screening's own columns: the normalized name, the match count and the list-version label; then whether the API left
+ * its row to this write, and that row's columns), flipped queued → done exactly once: a screening already done (a
+ * retried or duplicated job) is not in `done`, so nothing below writes for it. A row the API recorded is updated; a
+ * row it left to the worker (a waiting request's) is inserted done, or, when the API recorded it queued meanwhile
+ * (its wait ran out), updated like the others. The two sets are apart by id, so no row is written twice.
  */
 const FLIP_TO_DONE = `
   input AS (
     SELECT i.* FROM ${rowsOfArrays(
       1,
-      ['uuid', 'text', 'real', 'real', 'jsonb', 'jsonb', 'jsonb', 'text', 'int', 'text'],
+      [
+        'uuid',
+        'text',
+        'real',
+        'real',
+        'jsonb',
+        'jsonb',
+        'jsonb',
+        'text',
+        'int',
+        'text',
+        'bool',
+        'uuid',
+        'text',
+        'text',
+        'text',
+        'text',
+        'text',
+        'timestamptz',
+      ],
       'i',
       [
         'id',
@@ -26,18 +52,41 @@ const FLIP_TO_DONE = `
         'name_key',
         'match_count',
         'list_version',
+        'inserts',
+        'api_key_id',
+        'name',
+        'entity_type',
+        'birth_date',
+        'country',
+        'reference',
+        'created_at',
       ],
     )}
-  ), done AS (
+  ), updated AS (
     UPDATE screenings s
     SET status = 'done', decision = i.decision, best_score = i.best_score, threshold = i.threshold,
         list_versions = i.list_versions, near_misses = i.near_misses, suppressed_matches = i.suppressed_matches,
         screened_at = now(), error = NULL
     FROM input i
-    WHERE s.id = i.id AND s.status = 'queued'
-    RETURNING s.id, s.workspace_id, s.api_key_id, s.reference, s.status, s.decision, s.best_score, s.threshold, s.name,
-              s.entity_type, s.birth_date, s.country, s.list_versions, s.near_misses, s.suppressed_matches, s.error,
-              s.created_at, s.screened_at
+    WHERE s.id = i.id AND s.status = 'queued' AND NOT i.inserts
+    RETURNING ${DONE_COLUMNS}
+  ), inserted AS (
+    INSERT INTO screenings AS s (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference,
+                                 decision, best_score, threshold, list_versions, near_misses, suppressed_matches,
+                                 created_at, screened_at)
+    SELECT i.id, i.api_key_id, coalesce(k.workspace_id, 'default'), 'done', i.name, i.entity_type, i.birth_date,
+           i.country, i.reference, i.decision, i.best_score, i.threshold, i.list_versions, i.near_misses,
+           i.suppressed_matches, i.created_at, now()
+    FROM input i LEFT JOIN api_keys k ON k.id = i.api_key_id
+    WHERE i.inserts
+    ON CONFLICT (id) DO UPDATE
+    SET status = 'done', decision = excluded.decision, best_score = excluded.best_score, threshold = excluded.threshold,
+        list_versions = excluded.list_versions, near_misses = excluded.near_misses,
+        suppressed_matches = excluded.suppressed_matches, screened_at = excluded.screened_at, error = NULL
+    WHERE s.status = 'queued'
+    RETURNING ${DONE_COLUMNS}
+  ), done AS (
+    SELECT * FROM updated UNION ALL SELECT * FROM inserted
   )`;
 
 /**
@@ -80,9 +129,9 @@ export const RECORD_SCREENINGS_WITHOUT_MATCHES = `
   ${answersFrom(null, ['events'])}`;
 
 /**
- * A group with matches ($11…$18, one element per match, `$11` its screening): the results, the matches with what the
+ * A group with matches ($19…$26, one element per match, `$19` its screening): the results, the matches with what the
  * officer must see copied from the lists (one per designation, the evidence of every record of it), the hits' alerts
- * ($19: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
+ * ($27: id, screening_id, query and matches of each hit, made for the screenings flipped here only, so a redelivered
  * job alerts on nothing) and the outbox events, built from the rows this statement wrote (its CTEs see one snapshot,
  * so the tables would look empty). Matches of a screening not flipped here are not written. One statement: it
  * commits on its own, one round trip and one WAL flush for the group.
@@ -94,7 +143,7 @@ export const RECORD_SCREENINGS = `
                                    matched_name_kind, score, programs, lists, explanation, citations)
     SELECT m.screening_id, m.rank, e.id, r.ids, e.primary_name, e.type, m.matched_name, m.matched_name_kind, m.score,
            ev.programs, ev.lists, m.explanation, ev.citations
-    FROM ${rowsOfArrays(11, ['uuid', 'int', 'text', 'text', 'text', 'real', 'jsonb', 'jsonb'], 'm', [
+    FROM ${rowsOfArrays(19, ['uuid', 'int', 'text', 'text', 'text', 'real', 'jsonb', 'jsonb'], 'm', [
       'screening_id',
       'rank',
       'entity_id',
@@ -117,7 +166,7 @@ export const RECORD_SCREENINGS = `
   alert_input AS (
     SELECT a.id, d.workspace_id, 'screening' AS source, d.id AS screening_id, NULL::uuid AS batch_id, NULL::integer AS line,
            NULL::text AS run_id, NULL::text AS customer_reference, d.reference, a.query, d.api_key_id AS actor_key_id, a.matches
-    FROM jsonb_to_recordset($19::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
+    FROM jsonb_to_recordset($27::jsonb) AS a (id uuid, screening_id uuid, query jsonb, matches jsonb)
     JOIN done d ON d.id = a.screening_id
   ),
   ${alertWrites(

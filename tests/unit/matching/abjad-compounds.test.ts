@@ -1,5 +1,5 @@
 /** The compounds an Arabic-script name is also indexed with, joined as romanisations write them (abjad-compounds.ts). */
-import { joinedAbjadCompounds } from '../../../shared/src/matching/index/abjad-compounds';
+import { joinedAbjadCompounds, splitAbjadCompounds } from '../../../shared/src/matching/index/abjad-compounds';
 import { tokenizeName } from '../../../shared/src/matching/normalize/normalize-name';
 
 const joined = (name: string): string[] | undefined =>
@@ -22,5 +22,21 @@ describe('joinedAbjadCompounds', () => {
     expect(joined('أيمن الدويك')).toBeUndefined();
     // A suffix word standing first has nothing to be glued to.
     expect(joined('زاده')).toBeUndefined();
+  });
+});
+
+const split = (name: string): string[] | undefined =>
+  splitAbjadCompounds(tokenizeName(name).tokens)?.map((t) => `${t.text}:${t.kind}`);
+
+describe('splitAbjadCompounds', () => {
+  it('splits a compound glued around the article into its halves and the article', () => {
+    expect(split('عبدالخالق الحوثي')).toEqual(['abd:word', 'al:particle', 'khalq:word', 'al:particle', 'huthi:word']);
+    expect(split('نورالدين')).toEqual(['nur:word', 'al:particle', 'din:word']);
+  });
+
+  it('leaves a name without a glued compound alone', () => {
+    expect(split('عبد المنان آغا')).toBeUndefined();
+    // The article at the start is the word's own, not a compound's.
+    expect(split('أيمن الدويك')).toBeUndefined();
   });
 });

@@ -104,3 +104,17 @@ describe('words and legal forms glued or split (issue #18, decision 0043)', () =
     expect(found('Theit Thinzar Y7')).not.toContain('YE, Theit Thinzar');
   });
 });
+
+describe('a Latin word with the article run onto its end', () => {
+  // "ABDUL LATIF" meets "عبد اللطيف" as abd + al + ltif: one query word covers two listed words, which the retrieval
+  // bound must allow for, or the name is pruned before it is scored (it was found only when near misses were asked for).
+  const listed = buildMatchIndex([entity('عبد اللطيف منصور', 'person'), entity('عبد الحكيم مراد', 'person')]);
+
+  it.each([
+    ['Abdul Latif MANSUR', 'عبد اللطيف منصور'],
+    ['ABDEL HAKIM MURAD', 'عبد الحكيم مراد'],
+  ])('%s is a hit for %s', (query, name) => {
+    const hits = listed.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 });
+    expect(hits.map((h) => h.matchedName)).toEqual([name]);
+  });
+});

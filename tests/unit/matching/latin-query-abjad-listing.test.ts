@@ -44,6 +44,23 @@ describe('Latin queries read names listed in an abjad', () => {
     expect(hits(query)).toEqual([name]);
   });
 
+  // ...and a listing may glue them while the query writes them apart.
+  const glued = buildMatchIndex([
+    entity('عبدالخالق الحوثي', 'person'),
+    entity('عبدالرقیب تخاری', 'person'),
+    entity('أيمن الدويك', 'person'),
+  ]);
+  it.each([
+    ['Abd al-Khaliq AL-HUTHI', 'عبدالخالق الحوثي'],
+    ['Abdul Khaliq HUTHI', 'عبدالخالق الحوثي'],
+    ['ABDUL RAQIB TAKHARI', 'عبدالرقیب تخاری'],
+  ])('%s finds %s, its glued compound written apart', (query, name) => {
+    const found = glued.screen({ name: query }, { threshold: DEFAULT_MATCH_THRESHOLD, limit: 10 });
+    expect(found.map((h) => h.matchedName)).toEqual([name]);
+    // The explanation quotes the words of the form the name was met in.
+    expect(found[0]?.explanation.join(' ')).toMatch(/"khalq"|"rqib"/);
+  });
+
   it('a Latin name whose consonants no listed skeleton reads finds nothing', () => {
     expect(hits('Karim TAHIR')).toEqual([]);
     expect(hits('Boris PETROV')).toEqual([]);

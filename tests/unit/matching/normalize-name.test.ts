@@ -53,6 +53,13 @@ describe('name normalisation', () => {
     expect(normalizeName('Sheikh')).toBe('sheikh');
   });
 
+  it('reads a name in Arabic script for titles in that script only', () => {
+    // آدم (Adam) is spelled "adm", the letters of the abbreviated rank "Adm."; ملا is the title Mullah.
+    expect(tokenizeName('آدم خان اچکزی').tokens.map((t) => t.text)).toEqual(['adm', 'khan', 'achkzi']);
+    expect(tokenizeName('ملا محمد عمر').dropped).toEqual(['mla']);
+    expect(normalizeName('Adm. Ahmad Shah')).toBe('ahmad shah');
+  });
+
   it('drops a rank only from a person-like name', () => {
     expect(normalizeName('General Ahmad Shah')).toBe('ahmad shah');
     expect(normalizeName('General Trading Co Ltd')).toBe('general trading co ltd');

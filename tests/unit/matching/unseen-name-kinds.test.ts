@@ -179,6 +179,19 @@ describe('the new pair signals', () => {
     expect(pairSignals.givenNameVariantSignal(input('Bill Gates', 'William Gates'))).toBe(1);
   });
 
+  it('another name spelled alike: other consonants and more than one slip, never a given-name form', () => {
+    expect(pairSignals.anotherNameSpelledAlike('castillo', 'castro')).toBe(true);
+    expect(pairSignals.anotherNameSpelledAlike('orbach', 'orban')).toBe(true);
+    expect(pairSignals.anotherNameSpelledAlike('schulze', 'scholz')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('yusuf', 'yousef')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('macron', 'marcon')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('william', 'bill')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('gates', 'gates')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('siemensag', 'siemens')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('agriculture', 'agricultural')).toBe(false);
+    expect(pairSignals.anotherNameSpelledAlike('albano', 'albanese')).toBe(true);
+  });
+
   it('word-count gap and original script', () => {
     expect(pairSignals.wordCountGapSignal(input('Amir Abdullah', 'Amir Sayyid Abdullah'))).toBeCloseTo(1 / 3);
     expect(pairSignals.originalScriptSignal(input('김종은', '김정은'))).toBeGreaterThan(0);

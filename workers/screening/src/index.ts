@@ -1,2 +1,3 @@
 export { start, type RunningWorker, type WorkerHooks, type WorkerOptions } from './main';
 export { startReconciler } from './reconciler';
+export { screeningsNamedBy } from './screening-jobs';

@@ -19,7 +19,7 @@ import {
 import type { MonitoringRunHooks, MonitoringRunJob } from '@sanctions/shared/monitoring';
 import { startMonitoringWorker } from './monitoring-worker';
 import { startReconciler } from './reconciler';
-import { screeningIdsNamedBy, screeningJobProcessor } from './screening-jobs';
+import { screeningJobProcessor, screeningsNamedBy } from './screening-jobs';
 
 /** Whether BullMQ will not try this job again: it was unrecoverable, or its attempts are spent. */
 function isLastAttempt(job: Job, error: Error, defaults: JobsOptions): boolean {
@@ -130,8 +130,8 @@ export async function start(
     });
     // Every screening the job names fails with it, even when the rest of its payload did not parse.
     if (final)
-      for (const screeningId of screeningIdsNamedBy(job))
-        void markScreeningFailed(pool, screeningId, error.message)
+      for (const { id: screeningId, unrecorded } of screeningsNamedBy(job))
+        void markScreeningFailed(pool, screeningId, error.message, unrecorded)
           .then(() => announceSettled(screeningId).exec())
           .catch(() => undefined);
   });

@@ -11,6 +11,7 @@ import {
   type ScreeningJob,
   type ScreeningQueueData,
   type ScreeningWriter,
+  type UnrecordedRow,
 } from '@sanctions/shared/screening';
 
 export interface ScreeningJobDeps {
@@ -44,12 +45,22 @@ export function screeningsOfJob(job: Job<ScreeningQueueData>): ScreeningJob[] {
   return [parsed.data];
 }
 
-/** The screening ids a job names, read as far as its payload allows: what a job that finally failed fails. */
-export function screeningIdsNamedBy(job: Job<ScreeningQueueData>): string[] {
+/**
+ * The screenings a job names, read as far as its payload allows: what a job that finally failed fails. A screening
+ * whose job carried its row (the API left it to the worker) comes with it, so that its failure is stored too.
+ */
+export function screeningsNamedBy(
+  job: Job<ScreeningQueueData>,
+): { id: string; unrecorded?: { row: UnrecordedRow; query: ScreeningJob['query'] } }[] {
   const data = job.data as { screeningId?: unknown; screenings?: { screeningId?: unknown }[] } | undefined;
-  const named =
-    job.name === SCREENING_GROUP_JOB_NAME ? (data?.screenings ?? []).map((s) => s?.screeningId) : [data?.screeningId];
-  return named.filter((id): id is string => typeof id === 'string');
+  const named = job.name === SCREENING_GROUP_JOB_NAME ? (data?.screenings ?? []) : [data];
+  return named.flatMap((entry) => {
+    const id = entry?.screeningId;
+    if (typeof id !== 'string') return [];
+    const parsed = screeningJobSchema.safeParse(entry);
+    if (!parsed.success || !parsed.data.row) return [{ id }];
+    return [{ id, unrecorded: { row: parsed.data.row, query: parsed.data.query } }];
+  });
 }
 
 /**

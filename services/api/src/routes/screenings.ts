@@ -4,8 +4,10 @@ import { AppError, notFound } from '@sanctions/shared/errors';
 import {
   getScreening,
   parseScreeningRequest,
+  recordUnanswered,
   screeningRequestSchema,
   submitScreening,
+  withdrawUnanswered,
 } from '@sanctions/shared/screening';
 import type { ApiDeps } from '../api-deps';
 import { requireScope } from '../http/authentication';
@@ -56,21 +58,39 @@ export function screeningRoutes(deps: ApiDeps, readBody: RequestHandler[]): Rout
         'Send the body as application/json (a file of many records goes to POST /v1/batches)',
       );
     const request = parseScreeningRequest(req.body);
-    const { id, status, created, queued } = await submitScreening(
+    const workspaceId = req.principal!.workspaceId;
+    // A waiting request leaves its row to the worker, which inserts it answered (one write instead of two).
+    const { id, status, created, queued, unrecorded } = await submitScreening(
       deps,
       request,
       req.principal?.keyId ?? null,
       idempotencyKeyOf(req),
       req.requestId,
+      wait === true,
     );
     const location = `/v1/screenings/${id}`;
-    // Not queued yet (Redis down): nothing will settle it within the wait, so the id is the answer.
-    if (queued && wait) {
-      const { settled, answer } = await deps.waiter.waitForAnswer(id, deps.config.screening.waitMaxMs);
-      // The worker's answer, committed before it was announced: this key's own screening, so its workspace's.
-      if (answer) return sendJsonText(res, 200, location, answer);
-      const view = settled ? await getScreening(deps.pool, id, req.principal!.workspaceId) : undefined;
-      if (view) return void res.status(200).location(location).json(view);
+    let stored = !unrecorded;
+    try {
+      // Not queued yet (Redis down): nothing will settle it within the wait, so the id is the answer.
+      if (queued && wait) {
+        const { settled, answer } = await deps.waiter.waitForAnswer(id, deps.config.screening.waitMaxMs);
+        // The worker's answer, committed before it was announced: this key's own screening, so its workspace's.
+        if (answer) return sendJsonText(res, 200, location, answer);
+        const view = settled ? await getScreening(deps.pool, id, workspaceId) : undefined;
+        if (view) return void res.status(200).location(location).json(view);
+      }
+      // No answer to send: the screening is stored queued before its id goes out, unless the worker's row came first.
+      if (unrecorded) {
+        const inserted = await recordUnanswered(deps.pool, unrecorded);
+        stored = true;
+        const view = inserted ? undefined : await getScreening(deps.pool, id, workspaceId);
+        if (view) return void res.status(200).location(location).json(view);
+      }
+    } catch (error) {
+      // Postgres failed us before the screening was stored: its client gets an error, not an id, so its job is taken
+      // back as far as it can be (a retry of the request must not find it screened twice).
+      if (!stored) await withdrawUnanswered(deps.queue, unrecorded!).catch(() => undefined);
+      throw error;
     }
     res
       .status(created ? 202 : 200)

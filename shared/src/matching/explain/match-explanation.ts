@@ -4,7 +4,8 @@ import type { Scored } from '../score/candidate-scoring';
 import { explainNameAlignment } from './explain-name';
 import type { IndexData } from '../index/index-data';
 import { shortfallReason } from './near-miss';
-import { tokenizeName, type TokenizedName } from '../normalize/normalize-name';
+import { tokenizeName, type NameToken, type TokenizedName } from '../normalize/normalize-name';
+import type { WeightedToken } from '../score/name-alignment';
 import type { MatchableEntity, NameMatch, NearMiss } from '../types';
 import { calibratedVerdict } from '../score/calibrated-scorer';
 
@@ -20,7 +21,7 @@ export function describeMatches(
   return results.slice(0, Math.max(0, limit)).map((r) => {
     const matchedName = ix.nameValue[r.name] as string;
     const matchedNameKind = NAME_KINDS[ix.nameKind[r.name] as number] as NameKind;
-    const listedTokens = tokenizeName(matchedName).tokens;
+    const listedTokens = listedFormTokens(matchedName, r.candidate);
     const explanation = [
       ...explainNameAlignment(
         tokens,
@@ -46,6 +47,16 @@ export function describeMatches(
   });
 }
 
+/**
+ * The listed name's tokens as the alignment indexes them: the name as written, or, when the name was met in another
+ * form it is indexed under (an Arabic-script compound joined or split, abjad-compounds.ts), that form's words.
+ */
+function listedFormTokens(matchedName: string, form: readonly WeightedToken[]): NameToken[] {
+  const written = tokenizeName(matchedName).tokens;
+  if (written.length === form.length && written.every((t, j) => t.text === form[j]?.text)) return written;
+  return form.map((t) => ({ text: t.text, surface: t.text, kind: t.kind }));
+}
+
 /** The near misses: the listed name met, the score, and the reason it fell short in a few words. */
 export function describeNearMisses(
   ix: IndexData,
@@ -58,7 +69,7 @@ export function describeNearMisses(
     const matchedName = ix.nameValue[r.name] as string;
     const reason = shortfallReason(
       tokens,
-      tokenizeName(matchedName).tokens,
+      listedFormTokens(matchedName, r.candidate),
       r.alignment,
       r.shortfalls,
       r.alignment.score,

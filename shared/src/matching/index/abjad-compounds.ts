@@ -1,3 +1,4 @@
+import { gluedArticleParts } from '../normalize/abjad-reading';
 import type { TokenKind } from '../normalize/normalize-name';
 
 type Token = { readonly text: string; readonly kind: TokenKind };
@@ -59,6 +60,26 @@ function gluedArticleAt(tokens: readonly Token[], i: number): Join | undefined {
     : undefined;
 }
 
+/**
+ * A name written in Arabic script with each compound glued around the article split into its halves: Arabic glues
+ * ʿAbd to the name of God after it ("عبدالخالق") and many listings write the parts apart ("ABD AL-KHALIQ", "ABDUL
+ * KHALIQ"). The halves ("abd", "al", "khalq") are then read word by word, as written apart. Undefined when no word splits.
+ */
+export function splitAbjadCompounds(tokens: readonly Token[]): Token[] | undefined {
+  let split = false;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const parts = t.kind === 'word' ? gluedArticleParts(t.text) : undefined;
+    if (parts === undefined) {
+      out.push(t);
+      continue;
+    }
+    out.push({ text: parts[0], kind: 'word' }, { text: ARTICLE, kind: 'particle' }, { text: parts[1], kind: 'word' });
+    split = true;
+  }
+  return split ? out : undefined;
+}
+
 /** One word made of the `span` tokens starting where it was found. */
 type Join = { readonly text: string; readonly span: number };
 
@@ -89,5 +110,11 @@ function withRunsJoined(
 export function abjadNameForms<T extends Token>(written: readonly T[]): (readonly Token[])[] {
   const joined = joinedAbjadCompounds(written);
   const glued = gluedAbjadArticles(joined ?? written);
-  return [written, ...(joined === undefined ? [] : [joined]), ...(glued === undefined ? [] : [glued])];
+  const split = splitAbjadCompounds(written);
+  return [
+    written,
+    ...(joined === undefined ? [] : [joined]),
+    ...(glued === undefined ? [] : [glued]),
+    ...(split === undefined ? [] : [split]),
+  ];
 }

@@ -114,7 +114,8 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
     const best = matches[0];
     const wordWeight = best !== undefined ? (vocab.ix.tokenWeight[best.id] as number) : priorWeight(t.text);
     const weight = kindWeight(t.kind, wordWeight);
-    const parts = t.kind === 'word' ? vocab.splitParts(t.text) : [];
+    const parts =
+      t.kind === 'word' ? [...vocab.splitParts(t.text), ...(abjad ? [] : articleGluedStem(vocab, t.text))] : [];
     if (parts.length > 0) splitWords = true;
     const glued =
       abjad && t.kind === 'word'
@@ -204,6 +205,20 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
     lightWeight,
     acronymNames: acronyms.names,
   };
+}
+
+/** A word ending in a spelling of the article, with at least three letters before it ("abdul", "abdel", "nurul"). */
+const GLUED_ARTICLE_ENDING = /^(.{3,})(?:al|el|ul|ol)$/;
+
+/**
+ * The listed word a Latin word is with the article run onto its end ("abdul" → "abd", as "عبد الرحمن" is indexed):
+ * such a listed name aligns the one query word with two of its words, the word and the article, so the retrieval
+ * bound must allow for it (see splitWords). A retrieval hint only, as splitParts.
+ */
+function articleGluedStem(vocab: VocabularyLookup, text: string): number[] {
+  const stem = GLUED_ARTICLE_ENDING.exec(text)?.[1];
+  const id = stem === undefined ? undefined : vocab.ix.tokenIds.get(stem);
+  return id === undefined ? [] : [id];
 }
 
 /**

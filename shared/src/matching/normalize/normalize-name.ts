@@ -262,12 +262,15 @@ export function tokenizeName(raw: string): TokenizedName {
   const cyrillic = CYRILLIC_LETTER.test(raw);
   // Every word in Han characters: its words are pinyin syllables (or organisation words run together).
   const han = HAN.test(raw) && raw.split(/[^\p{L}]+/u).every((w) => w === '' || HAN_WORD.test(w));
+  // A name in Arabic script is read for its own script's titles only: a skeleton may spell a Latin title's letters
+  // ("adm" is آدم, Adam; "dr" is در), as Latin words the titles' own spellings would be something else.
   const isTitle = (word: string, i: number): boolean =>
-    HONORIFICS.has(word) ||
-    (abjad && ABJAD_HONORIFICS.has(word)) ||
-    (!hasLegalForm &&
-      PERSON_TITLES.has(word) &&
-      words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
+    abjad
+      ? ABJAD_HONORIFICS.has(word)
+      : HONORIFICS.has(word) ||
+        (!hasLegalForm &&
+          PERSON_TITLES.has(word) &&
+          words.slice(0, i).every((w) => PERSON_TITLES.has(w) || HONORIFICS.has(w)));
   const titles = words.map(isTitle);
   const keepAll = titles.every(Boolean);
   const tokens: NameToken[] = [];

@@ -6,6 +6,8 @@ import { phoneticKey } from './phonetic-key';
 import { givenNameVariants } from '../normalize/given-name-variants';
 import { originalScriptDistance } from './original-script';
 import type { AttributeAgreement } from './attribute-agreement';
+import { sameRomanisation } from './romanisation-fold';
+import { spellingEdits } from './spelling-edits';
 
 /**
  * The measured signals of one aligned pair of names and their attributes, each a small named function with a value in
@@ -175,6 +177,31 @@ export function fuzzyRarePartSignal(p: PairSignalInput): number {
 }
 /** Dissimilarities of aligned pairs lie in 0..0.2 (the similarity floor is 0.8): scaled to 0..1. */
 const FUZZY_SCALE = 5;
+
+/**
+ * Two words that are not one name written twice: other consonant skeletons, more than one typing slip apart, neither
+ * forms of one given name nor one romanisation folded two ways ("Castillo" / "Castro", not "Zelenskiy" / "Zelenskyy").
+ * What the training pairs' spelled-alike negatives are made of (bench/lib/spelled-alike-negatives.ts); as a scorer
+ * signal it bought nothing (decision 0049).
+ */
+export function anotherNameSpelledAlike(a: string, b: string): boolean {
+  if (a === b || phoneticKey(a) === phoneticKey(b) || spellingEdits(a, b) <= TYPING_SLIP_EDITS) return false;
+  if (withEndingAdded(a, b)) return false;
+  return !givenNameVariants(a, b) && !sameRomanisation(a, b);
+}
+/**
+ * One word is the other with letters added at its end: a form glued to the name ("SiemensAG"), or a long word's last
+ * letter giving way to an ending ("Agriculture" / "Agricultural"): the same word written longer.
+ */
+function withEndingAdded(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (longer.startsWith(shorter)) return true;
+  return shorter.length >= LONG_STEM_LETTERS && longer.startsWith(shorter.slice(0, -1));
+}
+/** A word this long whose last letter alone gives way to an ending is the same word inflected, not another name. */
+const LONG_STEM_LETTERS = 7;
+/** One letter inserted, dropped, replaced or two swapped: how a typist slips. */
+const TYPING_SLIP_EDITS = 1;
 
 /** A given-name variant: 1 when an aligned pair is a name against its form in another language or its nickname. */
 export function givenNameVariantSignal(p: PairSignalInput): number {
