@@ -24,11 +24,13 @@ export function acronymReading(
 ): AcronymReading {
   if (queryType === 'person' || listedIsPerson) return 'none';
   if (queryType !== undefined || query.hasLegalForm) return 'both';
-  const words = query.tokens.filter((t) => t.kind !== 'particle');
-  const only = words[0];
-  return words.length === 1 && only !== undefined && mayBeAcronym(only) && givenNameVariantsOf(only.text).size === 0
-    ? 'query'
-    : 'none';
+  let only: AcronymToken | undefined;
+  for (const t of query.tokens) {
+    if (t.kind === 'particle') continue;
+    if (only !== undefined) return 'none';
+    only = t;
+  }
+  return only !== undefined && mayBeAcronym(only) && givenNameVariantsOf(only.text).size === 0 ? 'query' : 'none';
 }
 
 /** Shorter acronyms fit too many names ("AB", "SA" are legal forms as often as initials). */
@@ -116,10 +118,14 @@ export interface NameAcronym {
 export function nameAcronyms(tokens: readonly AcronymToken[]): NameAcronym[] {
   const found = new Map<string, NameAcronym>();
   const firstWord = tokens.findIndex((x) => x.kind === 'word');
+  let lastWord = -1;
+  tokens.forEach((x, i) => {
+    if (x.kind === 'word') lastWord = i;
+  });
   let start = 0;
   const walk = (prefix: string, t: number, words: number): void => {
     if (found.size >= MAX_ACRONYMS_PER_NAME || prefix.length > ACRONYM_MAX_LETTERS) return;
-    const closes = start === firstWord || tokens.slice(t).every((x) => x.kind !== 'word');
+    const closes = start === firstWord || t > lastWord;
     if (words >= ACRONYM_MIN_WORDS && prefix.length >= ACRONYM_MIN_LETTERS && closes && !found.has(prefix))
       found.set(prefix, { acronym: prefix, start, end: t });
     const token = tokens[t];

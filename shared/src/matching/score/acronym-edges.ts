@@ -6,6 +6,8 @@ import { acronymRunEnd, mayBeAcronym } from '../normalize/acronyms';
  * but weaker than the words themselves, since many names share their initials.
  */
 export const ACRONYM_SIMILARITY = 0.9;
+/** An edge this good says its word is that word, not an acronym (the merge floor of name-alignment.ts). */
+const PARTNERED_SIMILARITY = 0.95;
 
 /**
  * Adds an edge for each word of `short` that spells the initials of a run of words of `long` (normalize/acronyms.ts).
@@ -18,9 +20,15 @@ export function addAcronymEdges(
   edges: AlignmentEdge[],
   shortIsCandidate: boolean,
 ): void {
+  // A word that already meets a word (nearly) as itself is not read as initials: that also spares the walk for most.
+  const partnered = new Uint8Array(short.length);
+  for (const e of edges) {
+    if (e.similarity < PARTNERED_SIMILARITY) continue;
+    for (const i of shortIsCandidate ? e.candidate : e.query) partnered[i] = 1;
+  }
   for (let i = 0; i < short.length; i++) {
     const token = short[i] as WeightedToken;
-    if (!mayBeAcronym(token)) continue;
+    if (partnered[i] === 1 || !mayBeAcronym(token)) continue;
     for (let start = 0; start < long.length; start++) {
       if (long[start]?.kind !== 'word' || long[start]?.text[0] !== token.text[0]) continue;
       const end = acronymRunEnd(token.text, long, start);
