@@ -46,7 +46,14 @@ export function explainNameAlignment(
   for (const edge of alignment.edges) {
     const q = quote(query, edge.query);
     const c = quote(listed, edge.candidate);
-    if (edge.query.length > 1) out.push(`${q} written as one word matches ${c} (${percent(edge.similarity)} similar).`);
+    if (edge.acronym === true)
+      out.push(
+        edge.query.length === 1
+          ? `${q} is the initials of ${c}, which counts for less than the words themselves.`
+          : `${c} is the initials of ${q}, which counts for less than the words themselves.`,
+      );
+    else if (edge.query.length > 1)
+      out.push(`${q} written as one word matches ${c} (${percent(edge.similarity)} similar).`);
     else if (edge.candidate.length > 1)
       out.push(`${q} matches ${c} written as one word (${percent(edge.similarity)} similar).`);
     else {

@@ -166,6 +166,17 @@ export class CandidateRetrieval {
       );
       if (estimate >= reachable) candidates.push({ name: n, estimate });
     }
+    // A query word that abbreviates a listed name shares no word with it: such names are scored first, whatever the
+    // bounds (which count words) say; there are few (ACRONYM_MAX_NAMES per word).
+    if (analysed.acronymNames.length > 0) {
+      const listed = new Set(candidates.map((c) => c.name));
+      for (const n of analysed.acronymNames) {
+        if (listed.has(n)) continue;
+        listed.add(n);
+        if (excludedTypes.has(this.ix.entityType[this.ix.nameEntity[n] as number] as number)) continue;
+        candidates.push({ name: n, estimate: 1 });
+      }
+    }
     candidates.sort((a, b) => b.estimate - a.estimate || a.name - b.name);
     if (candidates.length > maxNamesScored) candidates.length = maxNamesScored;
     return { candidates, reachable };

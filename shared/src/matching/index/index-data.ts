@@ -12,6 +12,7 @@ import { abjadNameForms } from './abjad-compounds';
 import { withParentheticalForms } from './parenthetical-forms';
 import { cyrillicReadingTable } from './cyrillic-reading-table';
 import { ListedWords } from './listed-translations';
+import { AcronymPostings } from './acronym-postings';
 import { deletionKeys, hashString, HashPostings, IntBuffer } from './postings';
 import { foldedSpelling } from '../signals/token-similarity';
 import { kindWeight, listWeight } from '../signals/token-weights';
@@ -84,6 +85,8 @@ export class IndexData {
   readonly translations = new ListedWords();
   /** The place names listed Russian place adjectives are built on, for query place names. */
   readonly placeStems = new ListedWords();
+  /** Organisation names by the acronyms of their words, for a query word that abbreviates one. */
+  readonly acronyms = new AcronymPostings();
   readonly identifierEntities: Map<string, number[]>;
   /**
    * Every spelling of every word in code-unit order (a canonical word also under each spelling of its variant group,
@@ -172,6 +175,7 @@ export class IndexData {
             tokenKinds.length = start;
             continue;
           }
+          if (entity.type !== 'person') this.acronyms.add(nameEntity.length, nameTokens);
           nameEntity.push(e);
           nameKind.push(NAME_KINDS.indexOf(name.kind));
           nameValue.push(name.value);
@@ -393,7 +397,8 @@ export class IndexData {
       this.readingClassTable.bytes() +
       this.abjadTable.bytes() +
       this.skeletonTable.bytes() +
-      this.cyrillicReadingTable.bytes()
+      this.cyrillicReadingTable.bytes() +
+      this.acronyms.bytes()
     );
   }
 

@@ -19,6 +19,8 @@ import { hasTransliterableScript } from '../normalize/transliterate';
 import { readingScriptOf } from '../signals/reading-class-key';
 import type { ScreeningQuery } from '../types';
 import type { VocabularyLookup } from './vocabulary-lookup';
+import { acronymRetrieval, type AcronymRetrieval } from './acronym-units';
+import { acronymReading } from '../normalize/acronyms';
 
 const NO_MATCHES: readonly { id: number; similarity: number }[] = [];
 /** An Arabic-script word this long that the list does not know may be two listed words glued together. */
@@ -62,6 +64,8 @@ export interface AnalysedQuery {
   totalWeight: number;
   /** Weight of the tokens that retrieve nothing but may still align when scored. */
   lightWeight: number;
+  /** Listed names a query word abbreviates, which retrieval scores whatever its bounds say (acronym-units.ts). */
+  acronymNames: readonly number[];
 }
 
 /**
@@ -176,6 +180,13 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
       if (matches.length > 0) units.push({ weight: a.weight + article.weight + b.weight, matches });
     }
   }
+  // Acronyms: a query word for a listed name's initials, or a listed word for the query's ("PLA", "UAC").
+  const acronyms: AcronymRetrieval = acronymRetrieval(
+    queryTokens,
+    vocab.ix,
+    acronymReading(query.type, false, tokenized),
+  );
+  units.push(...acronyms.units);
   const totalWeight = queryTokens.reduce((s, t) => s + t.weight, 0);
   // Tokens that retrieve nothing but may still align when scored (legal forms, particles, initials, or a word the list
   // only has as a legal form, like a leading "SA") are counted as if they matched every candidate.
@@ -184,7 +195,16 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
       s + (!RETRIEVABLE_KIND[t.kind] || vocab.knownWithoutPostings(t.text) || ambiguousLegalForm(t) ? t.weight : 0),
     0,
   );
-  return { tokenized, queryTokens, units, lookedUp, splitWords, totalWeight, lightWeight };
+  return {
+    tokenized,
+    queryTokens,
+    units,
+    lookedUp,
+    splitWords,
+    totalWeight,
+    lightWeight,
+    acronymNames: acronyms.names,
+  };
 }
 
 /** A word ending in a spelling of the article, with at least three letters before it ("abdul", "abdel", "nurul"). */

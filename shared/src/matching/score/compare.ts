@@ -17,6 +17,7 @@ import { koreanSyllableSimilarity } from '../signals/korean-syllables';
 import { sameSyllabicScript } from '../signals/original-script';
 import { kindWeight, priorWeight } from '../signals/token-weights';
 import type { CompareResult, ScreeningQuery } from '../types';
+import { acronymReading } from '../normalize/acronyms';
 import { verdictSentence } from '../explain/verdict';
 
 /** Both names read, the query aligned with the listed name, and the entity signals applied: what compare scores. */
@@ -73,6 +74,13 @@ export function alignPair(
     left.orderedPairs,
     left.han,
     isSyllabicPersonName(left),
+    // Untyped and without legal forms, the listed side may be a person, whose initials are no acronym.
+    acronymReading(
+      a.type ?? b.type,
+      b.type === 'person' ||
+        (a.type === undefined && b.type === undefined && !left.hasLegalForm && !right.hasLegalForm),
+      left,
+    ),
   );
   const verdict = applyEntitySignals(alignment.score, alignment.cap !== undefined, a, left.hasLegalForm, {
     type: b.type ?? (right.hasLegalForm ? 'organization' : undefined),

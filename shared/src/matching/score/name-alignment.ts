@@ -1,6 +1,8 @@
 import { canonicalWord, type TokenKind } from '../normalize/normalize-name';
 import { abjadSpellsCompound } from '../normalize/abjad-reading';
 import { ABJAD_AGREEMENT_SIMILARITY, joinedQuerySimilarity, joinedSimilarity } from '../signals/token-similarity';
+import { addAcronymEdges } from './acronym-edges';
+import type { AcronymReading } from '../normalize/acronyms';
 
 /** A token ready for alignment: canonical text, kind and weight (rarity for words, fixed for the other kinds). */
 export interface WeightedToken {
@@ -26,6 +28,8 @@ export interface AlignmentEdge {
   query: number[];
   candidate: number[];
   similarity: number;
+  /** One side's word is the initials of the other side's words ("PLA" / "People's Liberation Army"). */
+  acronym?: true;
 }
 
 export type ScoreCap =
@@ -103,6 +107,7 @@ const JOINABLE: ReadonlySet<TokenKind> = new Set<TokenKind>(['word', 'particle']
  *
  * @param pairSimilarity similarity of query token i and listed token j (0 when they cannot align), so callers can cache
  * @param wholeSyllableName the query is a Chinese or Korean person's name in its own script: a word left over caps
+ * @param acronyms whose words may be the initials of the other side's words (normalize/acronyms.ts)
  */
 export function alignNames(
   query: readonly WeightedToken[],
@@ -112,6 +117,7 @@ export function alignNames(
   orderedPairs: readonly (readonly [number, number])[] = [],
   exactSyllables = false,
   wholeSyllableName = false,
+  acronyms: AcronymReading = 'none',
 ): NameAlignment {
   const edges: AlignmentEdge[] = [];
   // A lone particle paired with a particle is taken last, so a shared "al" never takes the article a compound needs
@@ -137,6 +143,8 @@ export function alignNames(
       addArticleCompoundEdges(candidate, query, edges, true);
     }
     addResplitEdges(query, candidate, edges);
+    if (acronyms !== 'none') addAcronymEdges(query, candidate, edges, false);
+    if (acronyms === 'both') addAcronymEdges(candidate, query, edges, true);
   }
   // Best first; on ties prefer the edge covering more tokens (a clean concatenation beats a partial typo pair), then
   // the edge whose tokens fewer other edges need: of two equal "amin" pairs, take the one that leaves "amin allah"

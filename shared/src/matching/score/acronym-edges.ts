@@ -1,0 +1,44 @@
+import type { AlignmentEdge, WeightedToken } from './name-alignment';
+import { acronymRunEnd, mayBeAcronym } from '../normalize/acronyms';
+
+/**
+ * An organisation's acronym against the words it abbreviates ("PLA" / "People's Liberation Army"): strong evidence,
+ * but weaker than the words themselves, since many names share their initials.
+ */
+export const ACRONYM_SIMILARITY = 0.9;
+/** An edge this good says its word is that word, not an acronym (the merge floor of name-alignment.ts). */
+const PARTNERED_SIMILARITY = 0.95;
+
+/**
+ * Adds an edge for each word of `short` that spells the initials of a run of words of `long` (normalize/acronyms.ts).
+ * Callers ask for these only when neither side is a person: people's initials are written as initials, and a given
+ * name spelling another person's initials is chance.
+ */
+export function addAcronymEdges(
+  short: readonly WeightedToken[],
+  long: readonly WeightedToken[],
+  edges: AlignmentEdge[],
+  shortIsCandidate: boolean,
+): void {
+  // A word that already meets a word (nearly) as itself is not read as initials: that also spares the walk for most.
+  const partnered = new Uint8Array(short.length);
+  for (const e of edges) {
+    if (e.similarity < PARTNERED_SIMILARITY) continue;
+    for (const i of shortIsCandidate ? e.candidate : e.query) partnered[i] = 1;
+  }
+  for (let i = 0; i < short.length; i++) {
+    const token = short[i] as WeightedToken;
+    if (partnered[i] === 1 || !mayBeAcronym(token)) continue;
+    for (let start = 0; start < long.length; start++) {
+      if (long[start]?.kind !== 'word' || long[start]?.text[0] !== token.text[0]) continue;
+      const end = acronymRunEnd(token.text, long, start);
+      if (end < 0) continue;
+      const run = Array.from({ length: end - start }, (_, k) => start + k);
+      edges.push(
+        shortIsCandidate
+          ? { query: run, candidate: [i], similarity: ACRONYM_SIMILARITY, acronym: true }
+          : { query: [i], candidate: run, similarity: ACRONYM_SIMILARITY, acronym: true },
+      );
+    }
+  }
+}
