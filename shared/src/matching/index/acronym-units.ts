@@ -1,13 +1,24 @@
 import { mayBeAcronym, nameAcronyms, type AcronymReading } from '../normalize/acronyms';
 import { ACRONYM_SIMILARITY } from '../score/acronym-edges';
 import type { IndexData } from './index-data';
-import type { QueryToken, RetrievalUnit } from './query-units';
 
 /**
  * A listed acronym shared by more names than this is too common to retrieve by: its names would crowd the names
  * scored (MAX_NAMES_SCORED) out, and the word is more likely a word than their initials.
  */
 export const ACRONYM_MAX_NAMES = 20;
+
+/** A query token (query-units.ts's QueryToken: only text, kind and weight are read here). */
+interface QueryToken {
+  readonly text: string;
+  readonly kind: string;
+  readonly weight: number;
+}
+/** A retrieval unit as query-units.ts defines it (declared apart so the two files import one way). */
+interface RetrievalUnit {
+  weight: number;
+  matches: readonly { id: number; similarity: number }[];
+}
 
 /** A query's acronyms read against the list: what retrieval adds for them. */
 export interface AcronymRetrieval {

@@ -1,4 +1,3 @@
-import type { AlignmentEdge, WeightedToken } from './name-alignment';
 import { acronymRunEnd, mayBeAcronym } from '../normalize/acronyms';
 
 /**
@@ -6,6 +5,19 @@ import { acronymRunEnd, mayBeAcronym } from '../normalize/acronyms';
  * but weaker than the words themselves, since many names share their initials.
  */
 export const ACRONYM_SIMILARITY = 0.9;
+/** A token as alignment sees it (name-alignment.ts's WeightedToken, of which only text and kind are read here). */
+interface WeightedToken {
+  readonly text: string;
+  readonly kind: string;
+}
+/** An edge as alignment keeps it (name-alignment.ts's AlignmentEdge; declared apart so the two files import one way). */
+interface AlignmentEdge {
+  query: number[];
+  candidate: number[];
+  similarity: number;
+  acronym?: true;
+}
+
 /** An edge this good says its word is that word, not an acronym (the merge floor of name-alignment.ts). */
 const PARTNERED_SIMILARITY = 0.95;
 
