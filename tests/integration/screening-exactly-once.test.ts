@@ -1,3 +1,4 @@
+import type { AppConfig } from '@sanctions/shared/config';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { QUEUE_NAMES, redisConnectionOptions } from '@sanctions/shared/queues';
@@ -52,21 +53,7 @@ describe('exactly-once results', () => {
     const id = accepted.body.id as string;
     await waitForStatus(db.pool, id, 'done');
 
-    const queue = new Queue(QUEUE_NAMES.screenings, {
-      connection: redisConnectionOptions(config.redisUrl!),
-      prefix: config.queuePrefix,
-    });
-    try {
-      for (let i = 0; i < 200; i++) {
-        if ((await queue.getJobState(screeningJobId(id))) === 'completed') break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const job = await queue.getJob(screeningJobId(id));
-      expect(job?.attemptsMade).toBe(2);
-      expect(job?.returnvalue).toMatchObject({ outcome: 'already-recorded' });
-    } finally {
-      await queue.close();
-    }
+    await expectRedeliveredRecordingNothing(config, id);
     expect(crashed.has(id)).toBe(true);
     const matches = await db.pool.query('SELECT entity_id FROM screening_matches WHERE screening_id = $1', [id]);
     expect(matches.rows.map((r) => r.entity_id)).toEqual(['seed:ofac-33936']);
@@ -154,21 +141,7 @@ describe('exactly-once results', () => {
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'done', decision: 'hit', reference: 'cust-crash' });
     const id = answered.body.id as string;
-    const queue = new Queue(QUEUE_NAMES.screenings, {
-      connection: redisConnectionOptions(config.redisUrl!),
-      prefix: config.queuePrefix,
-    });
-    try {
-      for (let i = 0; i < 200; i++) {
-        if ((await queue.getJobState(screeningJobId(id))) === 'completed') break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const job = await queue.getJob(screeningJobId(id));
-      expect(job?.attemptsMade).toBe(2);
-      expect(job?.returnvalue).toMatchObject({ outcome: 'already-recorded' });
-    } finally {
-      await queue.close();
-    }
+    await expectRedeliveredRecordingNothing(config, id);
     const { rows } = await db.pool.query(
       `SELECT (SELECT count(*)::int FROM screening_matches WHERE screening_id = $1) AS matches,
               (SELECT count(*)::int FROM alerts WHERE screening_id = $1) AS alerts,
@@ -193,3 +166,22 @@ describe('exactly-once results', () => {
     expect(rows[0].n).toBe(1);
   });
 });
+
+/** The screening's job, redelivered once after its first delivery's worker died, completed and recorded nothing again. */
+async function expectRedeliveredRecordingNothing(config: AppConfig, id: string): Promise<void> {
+  const queue = new Queue(QUEUE_NAMES.screenings, {
+    connection: redisConnectionOptions(config.redisUrl!),
+    prefix: config.queuePrefix,
+  });
+  try {
+    for (let i = 0; i < 200; i++) {
+      if ((await queue.getJobState(screeningJobId(id))) === 'completed') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const job = await queue.getJob(screeningJobId(id));
+    expect(job?.attemptsMade).toBe(2);
+    expect(job?.returnvalue).toMatchObject({ outcome: 'already-recorded' });
+  } finally {
+    await queue.close();
+  }
+}
