@@ -80,9 +80,8 @@ function intakeOf(deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: 
  * returns the screening made the first time; with another request it is refused (409).
  *
  * With `leaveRowToWorkerFor` (a request that waits this many ms for its answer) and no Idempotency-Key, nothing is
- * recorded here: the
- * job carries the row and the worker inserts it answered, one Postgres write instead of two. The caller must then
- * record it with recordUnanswered before it answers anything but the worker's answer (`unrecorded`).
+ * recorded here: the job carries the row and the worker inserts it answered, one Postgres write instead of two. The
+ * caller must then record it with recordUnanswered before it answers anything but the worker's answer (`unrecorded`).
  */
 export async function submitScreening(
   deps: { pool: Pool; queue: Queue<ScreeningQueueData>; logger: Logger },
@@ -178,7 +177,8 @@ export async function recordUnanswered(pool: Pool, s: UnrecordedScreening): Prom
 /**
  * Takes back the job of a screening recordUnanswered could not store (Postgres down): its client is answered an
  * error, not an id, and a retry of the request must not find the first one screened too. A job a worker holds is
- * left (BullMQ refuses): that worker's write fails the same way while Postgres is down. Removing a group's job
+ * left (BullMQ refuses): its retries come past the row's deadline (insertUntil), when the worker inserts nothing
+ * without the API's row, so it is never recorded. Removing a group's job
  * loses none of its other screenings: each has a row by then (or its client an error too), which the reconciler
  * queues again.
  */

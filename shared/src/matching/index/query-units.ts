@@ -20,7 +20,7 @@ import { readingScriptOf } from '../signals/reading-class-key';
 import type { ScreeningQuery } from '../types';
 import type { VocabularyLookup } from './vocabulary-lookup';
 import { acronymRetrieval, type AcronymRetrieval } from './acronym-units';
-import { acronymReading } from '../normalize/acronyms';
+import { acronymReading, type AcronymReading } from '../normalize/acronyms';
 
 const NO_MATCHES: readonly { id: number; similarity: number }[] = [];
 /** An Arabic-script word this long that the list does not know may be two listed words glued together. */
@@ -64,6 +64,8 @@ export interface AnalysedQuery {
   totalWeight: number;
   /** Weight of the tokens that retrieve nothing but may still align when scored. */
   lightWeight: number;
+  /** Which side's words may be read as acronyms (normalize/acronyms.ts), for retrieval and scoring alike. */
+  acronymReading: AcronymReading;
   /** Listed names a query word abbreviates, which retrieval scores whatever its bounds say (acronym-units.ts). */
   acronymNames: readonly number[];
 }
@@ -181,11 +183,8 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
     }
   }
   // Acronyms: a query word for a listed name's initials, or a listed word for the query's ("PLA", "UAC").
-  const acronyms: AcronymRetrieval = acronymRetrieval(
-    queryTokens,
-    vocab.ix,
-    acronymReading(query.type, false, tokenized),
-  );
+  const reading = acronymReading(query.type, false, tokenized);
+  const acronyms: AcronymRetrieval = acronymRetrieval(queryTokens, vocab.ix, reading);
   units.push(...acronyms.units);
   const totalWeight = queryTokens.reduce((s, t) => s + t.weight, 0);
   // Tokens that retrieve nothing but may still align when scored (legal forms, particles, initials, or a word the list
@@ -203,6 +202,7 @@ export function analyseQuery(query: ScreeningQuery, vocab: VocabularyLookup): An
     splitWords,
     totalWeight,
     lightWeight,
+    acronymReading: reading,
     acronymNames: acronyms.names,
   };
 }

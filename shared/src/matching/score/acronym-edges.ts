@@ -18,9 +18,6 @@ interface AlignmentEdge {
   acronym?: true;
 }
 
-/** An edge this good says its word is that word, not an acronym (the merge floor of name-alignment.ts). */
-const PARTNERED_SIMILARITY = 0.95;
-
 /**
  * Adds an edge for each word of `short` that spells the initials of a run of words of `long` (normalize/acronyms.ts).
  * Callers ask for these only when neither side is a person: people's initials are written as initials, and a given
@@ -31,13 +28,9 @@ export function addAcronymEdges(
   long: readonly WeightedToken[],
   edges: AlignmentEdge[],
   shortIsCandidate: boolean,
+  /** Per word of `short`, 1 when it already meets a word (nearly) as itself: not read as initials, nor walked. */
+  partnered: Uint8Array,
 ): void {
-  // A word that already meets a word (nearly) as itself is not read as initials: that also spares the walk for most.
-  const partnered = new Uint8Array(short.length);
-  for (const e of edges) {
-    if (e.similarity < PARTNERED_SIMILARITY) continue;
-    for (const i of shortIsCandidate ? e.candidate : e.query) partnered[i] = 1;
-  }
   for (let i = 0; i < short.length; i++) {
     const token = short[i] as WeightedToken;
     if (partnered[i] === 1 || !mayBeAcronym(token)) continue;

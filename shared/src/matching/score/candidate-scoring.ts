@@ -1,6 +1,5 @@
 import { applyEntitySignals } from '../signals/entity-signals';
 import { ENTITY_TYPES } from '../../lists/entity-model';
-import { acronymReading } from '../normalize/acronyms';
 import type { Candidate } from '../index/candidate-retrieval';
 import { normalizeIdentifier } from '../signals/identifier-signal';
 import { KIND_CODE, KIND_CODES, type IndexData } from '../index/index-data';
@@ -57,9 +56,9 @@ export class CandidateScorer {
     const { abjad, orderedPairs, han, hasLegalForm } = analysed.tokenized;
     const similarityCache: Map<number, number>[] = analysed.tokenized.tokens.map(() => new Map());
     const wholeSyllableName = isSyllabicPersonName(analysed.tokenized);
-    // Which words may be an organisation's initials, against a listed person (never) or anything else.
+    // Which words may be an organisation's initials: never against a listed person.
     const personCode = ENTITY_TYPES.indexOf('person');
-    const acronyms = acronymReading(query.type, false, analysed.tokenized);
+    const acronyms = analysed.acronymReading;
     // Score names; keep each entity's best.
     const bestByEntity = new Map<number, BestName>();
     const scoreName = (n: number): void => {

@@ -143,8 +143,12 @@ export function alignNames(
       addArticleCompoundEdges(candidate, query, edges, true);
     }
     addResplitEdges(query, candidate, edges);
-    if (acronyms !== 'none') addAcronymEdges(query, candidate, edges, false);
-    if (acronyms === 'both') addAcronymEdges(candidate, query, edges, true);
+    if (acronyms !== 'none') {
+      // A word already met (nearly) as itself is not read as initials.
+      const partners = exactPartners(query, candidate, edges);
+      addAcronymEdges(query, candidate, edges, false, partners.query);
+      if (acronyms === 'both') addAcronymEdges(candidate, query, edges, true, partners.candidate);
+    }
   }
   // Best first; on ties prefer the edge covering more tokens (a clean concatenation beats a partial typo pair), then
   // the edge whose tokens fewer other edges need: of two equal "amin" pairs, take the one that leaves "amin allah"
@@ -308,20 +312,31 @@ function edgeContention(
   };
 }
 
+/** Per token of each side, 1 when an edge at the merge floor or better covers it: the word met (nearly) as itself. */
+function exactPartners(
+  query: readonly WeightedToken[],
+  candidate: readonly WeightedToken[],
+  edges: readonly AlignmentEdge[],
+): { query: Uint8Array; candidate: Uint8Array } {
+  const q = new Uint8Array(query.length);
+  const c = new Uint8Array(candidate.length);
+  for (const e of edges) {
+    if (e.similarity < MERGE_SIMILARITY_FLOOR) continue;
+    for (const i of e.query) q[i] = 1;
+    for (const j of e.candidate) c[j] = 1;
+  }
+  return { query: q, candidate: c };
+}
+
 function someWordWithoutExactPartner(
   query: readonly WeightedToken[],
   candidate: readonly WeightedToken[],
   edges: readonly AlignmentEdge[],
 ): boolean {
-  const q = new Uint8Array(query.length);
-  const c = new Uint8Array(candidate.length);
-  for (const e of edges) {
-    if (e.similarity < MERGE_SIMILARITY_FLOOR) continue;
-    q[e.query[0] as number] = 1;
-    c[e.candidate[0] as number] = 1;
-  }
+  const partners = exactPartners(query, candidate, edges);
   return (
-    query.some((t, i) => t.kind === 'word' && q[i] === 0) || candidate.some((t, j) => t.kind === 'word' && c[j] === 0)
+    query.some((t, i) => t.kind === 'word' && partners.query[i] === 0) ||
+    candidate.some((t, j) => t.kind === 'word' && partners.candidate[j] === 0)
   );
 }
 
