@@ -33,6 +33,21 @@ describe('screening a name over HTTP', () => {
     expect(ofac).toMatchObject({ listedOn: '2021-12-10', url: expect.stringContaining('ofac.treas.gov') });
   });
 
+  it.each([
+    ['CPPO', 'seed:ofac-30184', 'CENTRAL PUBLIC PROSECUTORS OFFICE'],
+    ['MWVO', 'seed:ofac-33536', 'MYANMAR WAR VETERANS ORGANIZATION'],
+  ])('reads %s as the initials of a listed organisation, and says so', async (name, entityId, listedName) => {
+    const res = await screen({ name, type: 'organization' });
+    expect(res.body).toMatchObject({ status: 'done', decision: 'hit' });
+    expect(res.body.matches[0]).toMatchObject({ entityId, name: listedName });
+    expect(res.body.matches[0].explanation.join(' ')).toContain(
+      `"${name.toLowerCase()}" is the initials of "${listedName.toLowerCase()}"`,
+    );
+    // Never for a person: initials that spell an organisation's acronym are a person's by chance.
+    const person = await screen({ name, type: 'person' });
+    expect(person.body.matches.map((m: { entityId: string }) => m.entityId)).not.toContain(entityId);
+  });
+
   it('cites the Reuters report on SenseTime', async () => {
     const res = await screen({ name: 'SenseTime' });
     expect(res.body.decision).toBe('hit');

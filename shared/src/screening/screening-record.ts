@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { listVersionLabel } from '../history';
 import { mergeByDesignation, type DesignationMatch } from '../designations';
 import { screenWithNearMisses, type MatchOptions, type NearMiss } from '../matching';
-import { applySuppressionsToScreenings } from '../suppressions';
+import { siftGroup, subjectKeysOfGroup, type ScreeningSuppressionRow, type SuppressedMatch } from '../suppressions';
 import type { LoadedIndex } from './match-index-cache';
 import type { ScreeningJob } from './screening-request';
 import { screeningViewOf, type Decision, type ScreeningView } from './screening-view';
@@ -55,32 +55,36 @@ export function matchScreening(loaded: LoadedIndex, job: ScreeningJob, options: 
 /**
  * Records a group of matched screenings at once (group commit), each exactly once: status, decision, matches,
  * suppressed matches, the hit's alert and the outbox events, and the row itself when the API left it to the worker
- * (a waiting request's job carries it). Suppressions are looked up first (one query for the
- * group, only when something matched: a read-committed transaction would read them with a snapshot of its own
- * statement just the same). Then the group, whatever its size, is one statement that commits by itself: results,
- * matches, the hits' alerts and every outbox event (two round trips with matches, one without). Results come back in
- * the order given, with the stored view of each screening recorded here.
+ * (a waiting request's job carries it). The group, whatever its size, is one statement that commits by itself. When
+ * something matched, that statement also looks up the live suppressions of the screenings that matched, in the snapshot
+ * it writes with, and writes only when none is in force (most hits have none: one round trip). When one is, it writes
+ * nothing and answers them; the matches are sifted by them and the group is written again (two round trips, as a lookup
+ * first would have taken). Results come back in the order given, with the stored view of each screening recorded here.
  */
 export async function recordScreenings(pool: Pool, group: readonly MatchedScreening[]): Promise<RecordedScreening[]> {
   const firstOf = new Map<string, number>();
   group.forEach((s, i) => firstOf.has(s.job.screeningId) || firstOf.set(s.job.screeningId, i));
   const unique = [...firstOf.values()].map((i) => group[i]!);
-  // The history row and the suppressions' subject key both take the normalized name the match read.
-  const normalizedNames = unique.map((s) => s.normalizedName);
+  const suppressible = unique.map((s) => ({
+    screeningId: s.job.screeningId,
+    query: s.job.query,
+    // The history row and the suppressions' subject key both take the normalized name the match read.
+    normalizedName: s.normalizedName,
+    matches: s.found,
+    ...(s.job.row && { unstoredRow: s.job.row }),
+  }));
+  const subjectKeys = subjectKeysOfGroup(suppressible);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    const sifted = await applySuppressionsToScreenings(
-      client,
-      unique.map((s, i) => ({
-        screeningId: s.job.screeningId,
-        query: s.job.query,
-        normalizedName: normalizedNames[i]!,
-        matches: s.found,
-        ...(s.job.row && { unstoredRow: s.job.row }),
-      })),
-    );
-    const { done, outboxEvents } = await write(client, unique, sifted, normalizedNames);
+    let sifted: Sifted = unique.map((s) => ({ kept: s.found, suppressed: [] }));
+    let written = await write(client, unique, sifted, subjectKeys, false);
+    if ('liveSuppressions' in written) {
+      sifted = siftGroup(suppressible, subjectKeys, written.liveSuppressions);
+      written = await write(client, unique, sifted, subjectKeys, true);
+    }
+    if ('liveSuppressions' in written) throw new Error('the group write refused suppressions it was given as sifted');
+    const { done, outboxEvents } = written;
     const keptOf = new Map(unique.map((s, i) => [s.job.screeningId, sifted[i]!.kept]));
     return group.map((s, i) => {
       const kept = keptOf.get(s.job.screeningId)!;
@@ -109,7 +113,7 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
 /** The connections that have JIT off for their session (NO_JIT). */
 const jitOff = new WeakSet<PoolClient>();
 
-type Sifted = Awaited<ReturnType<typeof applySuppressionsToScreenings<DesignationMatch>>>;
+type Sifted = { kept: DesignationMatch[]; suppressed: SuppressedMatch[] }[];
 
 /** A screening the group's write flipped to done: its row with its matches, as SCREENING_BY_ID reads one. */
 type Done = Record<string, any> & {
@@ -121,14 +125,16 @@ type Done = Record<string, any> & {
 
 /**
  * The group's write; returns the rows it flipped to done (the others were recorded before) and the outbox events it
- * made.
+ * made, or, when the matches are not `suppressionsSifted` and a live suppression of a screening that matched is in
+ * force, the suppressions found (and nothing written).
  */
 async function write(
   client: PoolClient,
   group: readonly MatchedScreening[],
   sifted: Sifted,
-  normalizedNames: readonly string[],
-): Promise<{ done: Map<string, Done>; outboxEvents: number }> {
+  subjectKeys: readonly (string | null)[],
+  suppressionsSifted: boolean,
+): Promise<{ done: Map<string, Done>; outboxEvents: number } | { liveSuppressions: ScreeningSuppressionRow[] }> {
   const results = [
     group.map((s) => s.job.screeningId),
     sifted.map((s) => (s.kept.length > 0 ? 'hit' : 'no_hit')),
@@ -140,7 +146,7 @@ async function write(
     group.map((s) => JSON.stringify(s.nearMisses)),
     sifted.map((s) => JSON.stringify(s.suppressed)),
     // What the history row needs beyond the screening's own columns.
-    normalizedNames,
+    group.map((s) => s.normalizedName),
     sifted.map((s) => s.kept.length),
     group.map((s) => listVersionLabel(s.versions)),
     // The row itself, for the screenings whose job carries it (the API left it to this write).
@@ -153,6 +159,7 @@ async function write(
     group.map((s) => s.job.row?.reference ?? null),
     group.map((s) => s.job.row?.createdAt ?? null),
     group.map((s) => s.job.row?.insertUntil ?? null),
+    subjectKeys,
   ];
   const flipped = (rows: Done[]) => ({
     done: new Map(rows.map((r) => [r.id, r])),
@@ -175,17 +182,24 @@ async function write(
     await client.query(sql.NO_JIT);
     jitOff.add(client);
   }
-  const { rows } = await client.query<Done>(sql.RECORD_SCREENINGS, [
-    ...results,
-    matches.map((x) => x.screeningId),
-    matches.map((x) => x.rank),
-    matches.map((x) => x.m.entityId),
-    matches.map((x) => x.m.matchedName),
-    matches.map((x) => x.m.matchedNameKind),
-    matches.map((x) => x.m.score),
-    matches.map((x) => JSON.stringify(x.m.explanation)),
-    matches.map((x) => JSON.stringify(x.m.entityIds)),
-    JSON.stringify(alerts),
-  ]);
-  return flipped(rows);
+  const { rows } = await client.query<Done & { live_suppressions: ScreeningSuppressionRow[] | null }>(
+    sql.RECORD_SCREENINGS,
+    [
+      ...results,
+      suppressionsSifted,
+      matches.map((x) => x.screeningId),
+      matches.map((x) => x.rank),
+      matches.map((x) => x.m.entityId),
+      matches.map((x) => x.m.matchedName),
+      matches.map((x) => x.m.matchedNameKind),
+      matches.map((x) => x.m.score),
+      matches.map((x) => JSON.stringify(x.m.explanation)),
+      matches.map((x) => JSON.stringify(x.m.entityIds)),
+      JSON.stringify(alerts),
+    ],
+  );
+  const refusedBy = rows[0]?.live_suppressions;
+  if (refusedBy) return { liveSuppressions: refusedBy };
+  // No screening flipped: the statement's one row of nulls.
+  return flipped(rows.filter((r) => r.id !== null));
 }

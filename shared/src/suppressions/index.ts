@@ -8,7 +8,14 @@ export {
   type SuppressedMatch,
   type SuppressibleMatch,
 } from './apply-suppressions';
-export { applySuppressionsToScreenings } from './screening-group-suppressions';
+export {
+  applySuppressionsToScreenings,
+  liveSuppressionsOfScreenings,
+  siftGroup,
+  subjectKeysOfGroup,
+  type GroupScreening,
+  type ScreeningSuppressionRow,
+} from './screening-group-suppressions';
 export { customerKey, subjectOf, subjectOfNormalized, type ScreenedCustomer } from './customer-key';
 export {
   endSuppression,

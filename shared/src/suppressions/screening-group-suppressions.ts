@@ -3,15 +3,37 @@ import { partition, type SuppressedMatch, type SuppressibleMatch } from './apply
 import { normalizeName } from '../matching';
 import { subjectKeyOfNormalized, type ScreenedCustomer } from './customer-key';
 
+/** A screening of a group, as far as its suppressions care. */
+export interface GroupScreening<M extends SuppressibleMatch> {
+  screeningId: string;
+  query: Pick<ScreenedCustomer, 'name' | 'birthDate'>;
+  /** The query's name as normalizeName gives it. */
+  normalizedName?: string;
+  matches: readonly M[];
+  /** The row's key and reference when it is not stored yet (the worker inserts it with the result). */
+  unstoredRow?: { apiKeyId: string | null; reference?: string };
+}
+
+/** A live suppression of a screening's customer, as the group lookup answers it. */
+export interface ScreeningSuppressionRow {
+  screening_id: string;
+  id: string;
+  customer_key: string;
+  entity_id: string;
+  primary_name: string;
+}
+
 /**
- * `LIVE_SUPPRESSIONS_OF_SCREENING` for a group of screenings ($1 their ids, $2 their subject keys), in one lookup.
- * A screening whose row is not stored yet (its job carries it: $3 true, $4 its key, $5 its reference) is in its key's
- * workspace, as the row will be; the others' workspace and reference are read from their rows.
+ * `LIVE_SUPPRESSIONS_OF_SCREENING` for a group of screenings, read from `screenings`, a FROM item with the columns
+ * (screening_id, subject_key, carried, api_key_id, reference): one row per screening asked. A screening whose row is
+ * not stored yet (its job carries it: carried true, with its key and reference) is in its key's workspace, as the row
+ * will be; the others' workspace and reference are read from their rows. A statement of its own, or a CTE of the
+ * group's write (screening-write-sql), which then reads it in the snapshot it writes with.
  */
-const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
+export function liveSuppressionsOfScreenings(screenings: string): string {
+  return `
   SELECT x.screening_id, s.id, s.customer_key, s.entity_id, e.primary_name
-  FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::uuid[], $5::text[])
-       AS x (screening_id, subject_key, carried, api_key_id, reference)
+  FROM ${screenings}
   LEFT JOIN screenings q ON q.id = x.screening_id AND NOT x.carried
   LEFT JOIN api_keys k ON k.id = x.api_key_id AND x.carried
   CROSS JOIN LATERAL (
@@ -21,58 +43,65 @@ const LIVE_SUPPRESSIONS_OF_SCREENINGS = `
   JOIN suppressions s ON s.workspace_id = w.workspace_id AND s.customer_key = coalesce('ref:' || w.reference, x.subject_key)
                      AND s.ended_at IS NULL
   JOIN entities e ON e.id = s.entity_id AND e.content_hash = s.entity_hash`;
+}
+
+/** The lookup on its own: $1 the screenings' ids, $2 their subject keys, $3…$5 what a carried row says. */
+const LIVE_SUPPRESSIONS_OF_SCREENINGS = liveSuppressionsOfScreenings(
+  `unnest($1::uuid[], $2::text[], $3::bool[], $4::uuid[], $5::text[])
+       AS x (screening_id, subject_key, carried, api_key_id, reference)`,
+);
 
 /**
- * `applySuppressionsToScreening` for the screenings a worker records together: one indexed lookup for all of them,
- * and none when nothing matched. Each screening's workspace and reference are read from its row, as for one (or from
- * its job, when the worker will insert the row). Only
- * the screenings that matched something need their subject key; `normalizedName`, when the caller has it, saves
- * normalizing the name again for it.
+ * The customer key each screening that matched something is looked up under when it has no reference (a reference is
+ * matched in SQL, from the row or the job); null for a screening without matches, which is not asked. `normalizedName`,
+ * when the caller has it, saves normalizing the name again.
  */
-export async function applySuppressionsToScreenings<M extends SuppressibleMatch>(
-  client: PoolClient,
-  screenings: readonly {
-    screeningId: string;
-    query: Pick<ScreenedCustomer, 'name' | 'birthDate'>;
-    /** The query's name as normalizeName gives it. */
-    normalizedName?: string;
-    matches: readonly M[];
-    /** The row's key and reference when it is not stored yet (the worker inserts it with the result). */
-    unstoredRow?: { apiKeyId: string | null; reference?: string };
-  }[],
-): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }[]> {
-  const asked = screenings.flatMap((s, i) => (s.matches.length > 0 ? [i] : []));
-  // customerKey's key for a screening without a reference (a reference is matched in SQL, from the row).
-  const subjectKeys = new Map(
-    asked.map((i) => {
-      const s = screenings[i]!;
-      const name = s.normalizedName ?? normalizeName(s.query.name);
-      return [i, subjectKeyOfNormalized(name, s.query.birthDate)];
-    }),
+export function subjectKeysOfGroup(screenings: readonly GroupScreening<SuppressibleMatch>[]): (string | null)[] {
+  return screenings.map((s) =>
+    s.matches.length === 0
+      ? null
+      : subjectKeyOfNormalized(s.normalizedName ?? normalizeName(s.query.name), s.query.birthDate),
   );
-  const rowsOf = new Map<string, { id: string; customer_key: string; entity_id: string; primary_name: string }[]>();
-  if (asked.length > 0) {
-    const { rows } = await client.query<{
-      screening_id: string;
-      id: string;
-      customer_key: string;
-      entity_id: string;
-      primary_name: string;
-    }>(LIVE_SUPPRESSIONS_OF_SCREENINGS, [
-      asked.map((i) => screenings[i]!.screeningId),
-      asked.map((i) => subjectKeys.get(i)!),
-      asked.map((i) => screenings[i]!.unstoredRow !== undefined),
-      asked.map((i) => screenings[i]!.unstoredRow?.apiKeyId ?? null),
-      asked.map((i) => screenings[i]!.unstoredRow?.reference ?? null),
-    ]);
-    for (const r of rows) rowsOf.set(r.screening_id, [...(rowsOf.get(r.screening_id) ?? []), r]);
-  }
+}
+
+/** Each screening's matches, kept or set aside by the live suppressions the group lookup found (`rows`). */
+export function siftGroup<M extends SuppressibleMatch>(
+  screenings: readonly GroupScreening<M>[],
+  subjectKeys: readonly (string | null)[],
+  rows: readonly ScreeningSuppressionRow[],
+): { kept: M[]; suppressed: SuppressedMatch[] }[] {
+  const rowsOf = new Map<string, ScreeningSuppressionRow[]>();
+  for (const r of rows) rowsOf.set(r.screening_id, [...(rowsOf.get(r.screening_id) ?? []), r]);
   return screenings.map((s, i) => {
     // Nothing matched: nothing to suppress.
     if (s.matches.length === 0) return { kept: [], suppressed: [] };
-    const rows = rowsOf.get(s.screeningId) ?? [];
+    const found = rowsOf.get(s.screeningId) ?? [];
     // The key the rows came back under stands for this one screening, whichever it was (reference or subject).
-    const { kept, suppressed } = partition([rows[0]?.customer_key ?? subjectKeys.get(i)!], [s.matches], rows);
+    const { kept, suppressed } = partition([found[0]?.customer_key ?? subjectKeys[i]!], [s.matches], found);
     return { kept: kept[0]!, suppressed: suppressed[0]! };
   });
+}
+
+/**
+ * `applySuppressionsToScreening` for the screenings a worker records together: one indexed lookup for all of them,
+ * and none when nothing matched. (The worker's group write folds the same lookup into its statement; this is the
+ * lookup on its own.)
+ */
+export async function applySuppressionsToScreenings<M extends SuppressibleMatch>(
+  client: PoolClient,
+  screenings: readonly GroupScreening<M>[],
+): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }[]> {
+  const subjectKeys = subjectKeysOfGroup(screenings);
+  const asked = screenings.flatMap((s, i) => (s.matches.length > 0 ? [i] : []));
+  let rows: ScreeningSuppressionRow[] = [];
+  if (asked.length > 0) {
+    ({ rows } = await client.query<ScreeningSuppressionRow>(LIVE_SUPPRESSIONS_OF_SCREENINGS, [
+      asked.map((i) => screenings[i]!.screeningId),
+      asked.map((i) => subjectKeys[i]!),
+      asked.map((i) => screenings[i]!.unstoredRow !== undefined),
+      asked.map((i) => screenings[i]!.unstoredRow?.apiKeyId ?? null),
+      asked.map((i) => screenings[i]!.unstoredRow?.reference ?? null),
+    ]));
+  }
+  return siftGroup(screenings, subjectKeys, rows);
 }
