@@ -52,6 +52,17 @@ async function statementsOf(run: (pool: Pool) => Promise<unknown>): Promise<stri
   return texts.filter((t) => !t.startsWith('SET jit'));
 }
 
+/** A new customer reference whose officer cleared the listed record `entityId` (a live suppression of it). */
+async function clearedFor(entityId: string): Promise<string> {
+  const reference = `cust-${randomUUID()}`;
+  await db.pool.query(
+    `INSERT INTO suppressions (id, workspace_id, reference, customer_key, entity_id, entity_hash)
+     SELECT $1, 'default', $2, 'ref:' || $2, e.id, e.content_hash FROM entities e WHERE e.id = $3`,
+    [randomUUID(), reference, entityId],
+  );
+  return reference;
+}
+
 async function stored(id: string) {
   const { rows } = await db.pool.query(
     `SELECT s.decision, s.suppressed_matches,
@@ -75,12 +86,7 @@ describe('the group write and the suppressions of its hits', () => {
   });
 
   it('sets aside a cleared match once: the first try writes nothing, the second writes the group sifted', async () => {
-    const reference = `cust-${randomUUID()}`;
-    await db.pool.query(
-      `INSERT INTO suppressions (id, workspace_id, reference, customer_key, entity_id, entity_hash)
-       SELECT $1, 'default', $2, 'ref:' || $2, e.id, e.content_hash FROM entities e WHERE e.id = 'seed:ofac-33936'`,
-      [randomUUID(), reference],
-    );
+    const reference = await clearedFor('seed:ofac-33936');
     const cleared = await queued('Ri Yong Gil', reference);
     const other = await queued('Ri Yong Gil', `cust-${randomUUID()}`);
     let results: Awaited<ReturnType<typeof recordScreenings>> = [];
@@ -99,22 +105,19 @@ describe('the group write and the suppressions of its hits', () => {
       suppressed_matches: [expect.objectContaining({ entityId: 'seed:ofac-33936' })],
     });
     expect(await stored(other.job.screeningId)).toMatchObject({ decision: 'hit', matches: 1, alerts: 1, history: 1 });
-    // Written again, nothing is: both are recorded, and the suppression is still looked up in the same statement.
+    // Written again, nothing is: both are recorded already.
     const again = await recordScreenings(db.pool, [cleared, other]);
     expect(again.map((r) => r.outcome)).toEqual(['already-recorded', 'already-recorded']);
     expect(await stored(other.job.screeningId)).toMatchObject({ alerts: 1, history: 1 });
   });
 
   it('keeps a match of a record the suppression did not clear, writing it after the refused try', async () => {
-    const reference = `cust-${randomUUID()}`;
     // Cleared for another record: Ri Yong Gil's match stays.
-    await db.pool.query(
-      `INSERT INTO suppressions (id, workspace_id, reference, customer_key, entity_id, entity_hash)
-       SELECT $1, 'default', $2, 'ref:' || $2, e.id, e.content_hash FROM entities e WHERE e.id = 'seed:ofac-33114'`,
-      [randomUUID(), reference],
-    );
+    const reference = await clearedFor('seed:ofac-33114');
     const hit = await queued('Ri Yong Gil', reference);
-    const [result] = await recordScreenings(db.pool, [hit]);
+    let result: Awaited<ReturnType<typeof recordScreenings>>[number] | undefined;
+    const sent = await statementsOf(async (pool) => ([result] = await recordScreenings(pool, [hit])));
+    expect(sent).toHaveLength(2);
     expect(result).toMatchObject({ outcome: 'recorded', decision: 'hit' });
     expect(result!.view?.suppressedMatches).toEqual([]);
     expect(await stored(hit.job.screeningId)).toMatchObject({ decision: 'hit', matches: 1, alerts: 1, history: 1 });
