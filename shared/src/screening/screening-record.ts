@@ -83,7 +83,6 @@ export async function recordScreenings(pool: Pool, group: readonly MatchedScreen
       sifted = siftGroup(suppressible, subjectKeys, written.liveSuppressions);
       written = await write(client, unique, sifted, subjectKeys, true);
     }
-    if ('liveSuppressions' in written) throw new Error('the group write refused suppressions it was given as sifted');
     const { done, outboxEvents } = written;
     const keptOf = new Map(unique.map((s, i) => [s.job.screeningId, sifted[i]!.kept]));
     return group.map((s, i) => {
@@ -123,18 +122,37 @@ type Done = Record<string, any> & {
   reference: string | null;
 };
 
+/** What a group's write recorded: the rows it flipped to done, and the outbox events it made. */
+type Written = { done: Map<string, Done>; outboxEvents: number };
+/** A write a live suppression refused (nothing written): the suppressions its lookup found. */
+type Refused = { liveSuppressions: ScreeningSuppressionRow[] };
+
 /**
  * The group's write; returns the rows it flipped to done (the others were recorded before) and the outbox events it
  * made, or, when the matches are not `suppressionsSifted` and a live suppression of a screening that matched is in
- * force, the suppressions found (and nothing written).
+ * force, the suppressions found (and nothing written); sifted matches are never refused (the statement's $21).
  */
 async function write(
   client: PoolClient,
   group: readonly MatchedScreening[],
   sifted: Sifted,
   subjectKeys: readonly (string | null)[],
+  suppressionsSifted: true,
+): Promise<Written>;
+async function write(
+  client: PoolClient,
+  group: readonly MatchedScreening[],
+  sifted: Sifted,
+  subjectKeys: readonly (string | null)[],
+  suppressionsSifted: false,
+): Promise<Written | Refused>;
+async function write(
+  client: PoolClient,
+  group: readonly MatchedScreening[],
+  sifted: Sifted,
+  subjectKeys: readonly (string | null)[],
   suppressionsSifted: boolean,
-): Promise<{ done: Map<string, Done>; outboxEvents: number } | { liveSuppressions: ScreeningSuppressionRow[] }> {
+): Promise<Written | Refused> {
   const results = [
     group.map((s) => s.job.screeningId),
     sifted.map((s) => (s.kept.length > 0 ? 'hit' : 'no_hit')),

@@ -34,10 +34,7 @@ function flipToDone(suppressionGuard: boolean): string {
   )`
     : '';
   const guard = suppressionGuard ? 'AND ($21::bool OR NOT EXISTS (SELECT 1 FROM live))' : '';
-  return FLIP_TO_DONE.replace('%LIVE%', live).replaceAll('%GUARD%', guard);
-}
-
-const FLIP_TO_DONE = `
+  return `
   input AS (
     SELECT i.* FROM ${rowsOfArrays(
       1,
@@ -87,14 +84,14 @@ const FLIP_TO_DONE = `
         'subject_key',
       ],
     )}
-  )%LIVE%, updated AS (
+  )${live}, updated AS (
     UPDATE screenings s
     SET status = 'done', decision = i.decision, best_score = i.best_score, threshold = i.threshold,
         list_versions = i.list_versions, near_misses = i.near_misses, suppressed_matches = i.suppressed_matches,
         screened_at = now(), error = NULL
     FROM input i
     WHERE s.id = i.id AND s.status = 'queued' AND NOT (i.inserts AND now() < coalesce(i.insert_until, 'infinity'))
-      %GUARD%
+      ${guard}
     RETURNING ${DONE_COLUMNS}
   ), inserted AS (
     INSERT INTO screenings AS s (id, api_key_id, workspace_id, status, name, entity_type, birth_date, country, reference,
@@ -104,7 +101,7 @@ const FLIP_TO_DONE = `
            i.country, i.reference, i.decision, i.best_score, i.threshold, i.list_versions, i.near_misses,
            i.suppressed_matches, i.created_at, now()
     FROM input i LEFT JOIN api_keys k ON k.id = i.api_key_id
-    WHERE i.inserts AND now() < coalesce(i.insert_until, 'infinity') %GUARD%
+    WHERE i.inserts AND now() < coalesce(i.insert_until, 'infinity') ${guard}
     ON CONFLICT (id) DO UPDATE
     SET status = 'done', decision = excluded.decision, best_score = excluded.best_score, threshold = excluded.threshold,
         list_versions = excluded.list_versions, near_misses = excluded.near_misses,
@@ -114,6 +111,7 @@ const FLIP_TO_DONE = `
   ), done AS (
     SELECT * FROM updated UNION ALL SELECT * FROM inserted
   )`;
+}
 
 /**
  * What the statement answers for each screening it flipped: the row as SCREENING_BY_ID reads it (its matches from
