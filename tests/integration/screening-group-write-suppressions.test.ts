@@ -76,11 +76,22 @@ async function stored(id: string) {
 }
 
 describe('the group write and the suppressions of its hits', () => {
+  it('writes a group where nothing matched with one statement, looking nothing up', async () => {
+    const noHit = await queued('Zebulon Quackenbush Ottersworth', `cust-${randomUUID()}`);
+    let results: Awaited<ReturnType<typeof recordScreenings>> = [];
+    const sent = await statementsOf(async (pool) => (results = await recordScreenings(pool, [noHit])));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toContain('JOIN suppressions');
+    expect(results[0]).toMatchObject({ outcome: 'recorded', decision: 'no_hit' });
+  });
+
   it('writes a hit whose customer has no suppression in force with one statement', async () => {
     const hit = await queued('Ri Yong Gil', `cust-${randomUUID()}`);
     let results: Awaited<ReturnType<typeof recordScreenings>> = [];
     const sent = await statementsOf(async (pool) => (results = await recordScreenings(pool, [hit])));
     expect(sent).toHaveLength(1);
+    // The one statement is the write, with the lookup inside it.
+    expect(sent[0]).toContain('JOIN suppressions');
     expect(results[0]).toMatchObject({ outcome: 'recorded', decision: 'hit' });
     expect(await stored(hit.job.screeningId)).toMatchObject({ decision: 'hit', matches: 1, alerts: 1, history: 1 });
   });

@@ -76,22 +76,3 @@ export function partition<M extends SuppressibleMatch>(
   });
   return { kept, suppressed };
 }
-
-/**
- * `applySuppressions` for one single screening, in its write transaction: the screening's own workspace and
- * reference are read by the same indexed lookup, so the hot path pays one query, and only when something matched.
- */
-export async function applySuppressionsToScreening<M extends SuppressibleMatch>(
-  tx: PoolClient,
-  screeningId: string,
-  query: Pick<ScreenedCustomer, 'name' | 'birthDate'>,
-  matches: readonly M[],
-): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }> {
-  if (matches.length === 0) return { kept: [...matches], suppressed: [] };
-  const subjectKey = customerKey({ name: query.name, birthDate: query.birthDate ?? null });
-  const { rows } = await tx.query<SuppressionRow>(sql.LIVE_SUPPRESSIONS_OF_SCREENING, [screeningId, subjectKey]);
-  // The key the rows came back under stands for this one screening, whichever it was (reference or subject).
-  const key = rows[0]?.customer_key ?? subjectKey;
-  const { kept, suppressed } = partition([key], [matches], rows);
-  return { kept: kept[0]!, suppressed: suppressed[0]! };
-}

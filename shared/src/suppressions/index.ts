@@ -2,14 +2,8 @@
  * False-positive memory: a match an officer cleared for a customer stays out of that customer's later screenings
  * (single, batch, monitoring) until the listed record changes or someone ends the suppression.
  */
+export { applySuppressions, type SuppressedMatch, type SuppressibleMatch } from './apply-suppressions';
 export {
-  applySuppressions,
-  applySuppressionsToScreening,
-  type SuppressedMatch,
-  type SuppressibleMatch,
-} from './apply-suppressions';
-export {
-  applySuppressionsToScreenings,
   liveSuppressionsOfScreenings,
   siftGroup,
   subjectKeysOfGroup,

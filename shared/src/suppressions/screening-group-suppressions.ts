@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg';
 import { partition, type SuppressedMatch, type SuppressibleMatch } from './apply-suppressions';
 import { normalizeName } from '../matching';
 import { subjectKeyOfNormalized, type ScreenedCustomer } from './customer-key';
@@ -24,11 +23,12 @@ export interface ScreeningSuppressionRow {
 }
 
 /**
- * `LIVE_SUPPRESSIONS_OF_SCREENING` for a group of screenings, read from `screenings`, a FROM item with the columns
+ * The live suppressions (`LIVE_SUPPRESSIONS_OF_CUSTOMERS`, with each screening's workspace and reference read in the
+ * same statement) of a group of screenings, read from `screenings`, a FROM item with the columns
  * (screening_id, subject_key, carried, api_key_id, reference): one row per screening asked. A screening whose row is
  * not stored yet (its job carries it: carried true, with its key and reference) is in its key's workspace, as the row
- * will be; the others' workspace and reference are read from their rows. A statement of its own, or a CTE of the
- * group's write (screening-write-sql), which then reads it in the snapshot it writes with.
+ * will be; the others' workspace and reference are read from their rows. A CTE of the group's write
+ * (screening-write-sql), which reads it in the snapshot it writes with.
  */
 export function liveSuppressionsOfScreenings(screenings: string): string {
   return `
@@ -44,12 +44,6 @@ export function liveSuppressionsOfScreenings(screenings: string): string {
                      AND s.ended_at IS NULL
   JOIN entities e ON e.id = s.entity_id AND e.content_hash = s.entity_hash`;
 }
-
-/** The lookup on its own: $1 the screenings' ids, $2 their subject keys, $3…$5 what a carried row says. */
-const LIVE_SUPPRESSIONS_OF_SCREENINGS = liveSuppressionsOfScreenings(
-  `unnest($1::uuid[], $2::text[], $3::bool[], $4::uuid[], $5::text[])
-       AS x (screening_id, subject_key, carried, api_key_id, reference)`,
-);
 
 /**
  * The customer key each screening that matched something is looked up under when it has no reference (a reference is
@@ -80,28 +74,4 @@ export function siftGroup<M extends SuppressibleMatch>(
     const { kept, suppressed } = partition([found[0]?.customer_key ?? subjectKeys[i]!], [s.matches], found);
     return { kept: kept[0]!, suppressed: suppressed[0]! };
   });
-}
-
-/**
- * `applySuppressionsToScreening` for the screenings a worker records together: one indexed lookup for all of them,
- * and none when nothing matched. (The worker's group write folds the same lookup into its statement; this is the
- * lookup on its own.)
- */
-export async function applySuppressionsToScreenings<M extends SuppressibleMatch>(
-  client: PoolClient,
-  screenings: readonly GroupScreening<M>[],
-): Promise<{ kept: M[]; suppressed: SuppressedMatch[] }[]> {
-  const subjectKeys = subjectKeysOfGroup(screenings);
-  const asked = screenings.flatMap((s, i) => (s.matches.length > 0 ? [i] : []));
-  let rows: ScreeningSuppressionRow[] = [];
-  if (asked.length > 0) {
-    ({ rows } = await client.query<ScreeningSuppressionRow>(LIVE_SUPPRESSIONS_OF_SCREENINGS, [
-      asked.map((i) => screenings[i]!.screeningId),
-      asked.map((i) => subjectKeys[i]!),
-      asked.map((i) => screenings[i]!.unstoredRow !== undefined),
-      asked.map((i) => screenings[i]!.unstoredRow?.apiKeyId ?? null),
-      asked.map((i) => screenings[i]!.unstoredRow?.reference ?? null),
-    ]));
-  }
-  return siftGroup(screenings, subjectKeys, rows);
 }

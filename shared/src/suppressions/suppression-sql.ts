@@ -80,12 +80,3 @@ export const SUPPRESSIONS_PAGE = `
     AND ($5::uuid IS NULL OR (s.created_at, s.id) < (SELECT created_at, id FROM suppressions WHERE id = $5))
   ORDER BY s.created_at DESC, s.id DESC
   LIMIT $6`;
-
-/** `LIVE_SUPPRESSIONS_OF_CUSTOMERS` for one screening, whose workspace and reference are read in the same statement. */
-export const LIVE_SUPPRESSIONS_OF_SCREENING = `
-  SELECT s.id, s.customer_key, s.entity_id, e.primary_name
-  FROM screenings q
-  JOIN suppressions s ON s.workspace_id = q.workspace_id AND s.customer_key = coalesce('ref:' || q.reference, $2)
-                     AND s.ended_at IS NULL
-  JOIN entities e ON e.id = s.entity_id AND e.content_hash = s.entity_hash
-  WHERE q.id = $1`;
